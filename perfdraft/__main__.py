@@ -1,0 +1,5 @@
+import sys
+
+from perfdraft.cli import main
+
+sys.exit(main())

@@ -1,0 +1,84 @@
+"""``perfdraft catalogue search|show|lint``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from . import catalogue, render
+
+
+def _load(args: argparse.Namespace) -> catalogue.Catalogue:
+    extra = [args.catalogue] if getattr(args, "catalogue", None) else None
+    cat = catalogue.default(extra)
+    for w in cat.warnings:
+        print(f"perfdraft: 本单位指标库：{w}（已跳过，内置指标库照常使用）", file=__import__("sys").stderr)
+    return cat
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    cat = _load(args)
+    results = cat.suggest_templates(args.query, limit=max(1, args.limit))
+    if args.format == "json":
+        print(json.dumps({"results": [
+            {"id": s.template.id, "name": s.template.name, "sector": s.template.sector, "score": s.score, "reason": s.reason}
+            for s in results]}, ensure_ascii=False, indent=1))
+        return 0
+    if not results:
+        print(f"没有找到与“{args.query}”相近的模板。可换个说法，或用拼音首字母（如 cxjmyl）。")
+        return 0
+    for n, s in enumerate(results, 1):
+        sector = cat.sectors.get(s.template.sector)
+        print(f"{n}. {render.pad(s.template.name, 30)} {s.score:5.1f}  {s.template.id}  "
+              f"[{sector.name if sector else s.template.sector}]  {s.reason}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    cat = _load(args)
+    t = cat.templates.get(args.id)
+    if t is None:
+        from rapidfuzz import process
+
+        near = process.extractOne(args.id, list(cat.templates))
+        from .cli import UsageError
+
+        raise UsageError(f"没有模板 {args.id}" + (f"；是否指 {near[0]}？" if near else ""))
+    sector = cat.sectors.get(t.sector)
+    print(f"{t.name}（{t.id}）  行业：{sector.name if sector else t.sector}  类别：{t.category or '—'}")
+    if t.aliases:
+        print(f"别名：{'、'.join(t.aliases)}")
+    if t.goal_pattern:
+        print(f"绩效目标句式：{t.goal_pattern}")
+    rows = [[i.level1, i.level2, i.name, i.description, i.typical, i.basis] for i in t.indicators]
+    print("\n".join(render.grid(["一级指标", "二级指标", "三级指标", "指标描述", "典型值", "依据"], rows, [8, 10, 22, 30, 12, 8])))
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    if args.dir:
+        d = Path(args.dir)
+        if not d.is_dir():
+            from .cli import UsageError
+
+            raise UsageError(f"{d}：目录不存在")
+        try:
+            builtin = d.resolve() == catalogue.builtin_dir().resolve()
+            cat = catalogue.load([] if builtin else [d], include_builtin=builtin)
+        except catalogue.CatalogueError as exc:
+            print(f"perfdraft: {exc}", file=__import__("sys").stderr)
+            return 1
+    else:
+        try:
+            cat = catalogue.load()
+        except catalogue.CatalogueError as exc:
+            print(f"perfdraft: {exc}", file=__import__("sys").stderr)
+            return 1
+    problems = list(cat.warnings) + catalogue.lint(cat)
+    for p in problems:
+        print(p)
+    s = cat.stats()
+    print(f"行业 {s['sectors']} 个，模板 {s['templates']} 个，指标 {s['indicators']} 条（不同指标 {s['distinct_indicators']} 条），"
+          f"问题 {len(problems)} 个")
+    return 1 if problems else 0

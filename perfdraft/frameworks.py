@@ -1,0 +1,153 @@
+"""Indicator frameworks (一级 → 二级 hierarchies) as data, and level-name normalisation.
+
+Labels are kept as written in the draft; checks and migration work on canonical keys
+(``"产出"``, ``"数量"`` …) produced by :func:`level1_key` and :func:`level2_key`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    # canonical 一级 key -> canonical 二级 keys, in table order
+    levels: dict[str, tuple[str, ...]]
+    # 二级 keys allowed but flagged (e.g. 可持续影响 in central-2021)
+    discouraged: frozenset[str] = frozenset()
+    # 二级 every project should have a row for (PD305)
+    expected: tuple[tuple[str, str], ...] = ()
+    # 一级 every project must have a row under (PD304)
+    required_level1: tuple[str, ...] = ()
+
+    def allows(self, level1: str, level2: str) -> bool:
+        return level2 in self.levels.get(level1, ())
+
+
+LOCAL_2015 = Framework(
+    id="local-2015",
+    title="地方通用（财预〔2015〕88号口径：产出含成本）",
+    levels={
+        "产出": ("数量", "质量", "时效", "成本"),
+        "效益": ("经济效益", "社会效益", "生态效益", "可持续影响"),
+        "满意度": ("服务对象满意度",),
+    },
+    expected=(("产出", "数量"), ("产出", "质量"), ("产出", "时效"), ("产出", "成本"),
+              ("效益", "社会效益"), ("满意度", "服务对象满意度")),
+    required_level1=("产出", "效益", "满意度"),
+)
+
+CENTRAL_2021 = Framework(
+    id="central-2021",
+    title="中央指引（财预〔2021〕101号：成本为一级指标）",
+    levels={
+        "成本": ("经济成本", "社会成本", "生态环境成本"),
+        "产出": ("数量", "质量", "时效"),
+        "效益": ("经济效益", "社会效益", "生态效益", "可持续影响"),
+        "满意度": ("服务对象满意度",),
+    },
+    discouraged=frozenset({"可持续影响"}),
+    expected=(("成本", "经济成本"), ("产出", "数量"), ("产出", "质量"), ("产出", "时效"),
+              ("效益", "社会效益"), ("满意度", "服务对象满意度")),
+    required_level1=("成本", "产出", "效益", "满意度"),
+)
+
+FRAMEWORKS: dict[str, Framework] = {f.id: f for f in (LOCAL_2015, CENTRAL_2021)}
+
+# Canonical key -> display label used when perfdraft writes a level name itself.
+LEVEL1_LABELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
+LEVEL2_LABELS = {
+    "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标",
+    "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
+    "可持续影响": "可持续影响指标", "服务对象满意度": "服务对象满意度指标",
+    "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
+}
+
+# Old and local names -> canonical key (after suffix stripping).
+LEVEL1_ALIASES = {
+    "效果": "效益", "效益": "效益", "产出": "产出", "满意度": "满意度", "成本": "成本",
+    "项目完成": "产出", "产出值": "产出", "预期产出": "产出", "完成": "产出",
+    "预期效果": "效益", "项目效益": "效益", "效益目标": "效益", "影响力": "效益",
+    "社会公众或服务对象满意度": "满意度", "服务对象满意度": "满意度", "投入": "投入",
+}
+LEVEL2_ALIASES = {
+    "数量": "数量", "质量": "质量", "时效": "时效", "成本": "成本",
+    "经济": "经济效益", "经济效益": "经济效益", "社会": "社会效益", "社会效益": "社会效益",
+    "生态": "生态效益", "生态效益": "生态效益", "环境效益": "生态效益", "环境": "生态效益",
+    "生态环境效益": "生态效益", "可持续影响": "可持续影响", "可持续": "可持续影响",
+    "服务对象满意度": "服务对象满意度", "满意度": "服务对象满意度",
+    "社会公众或服务对象满意度": "服务对象满意度", "社会公众满意度": "服务对象满意度",
+    "经济成本": "经济成本", "社会成本": "社会成本", "生态环境成本": "生态环境成本",
+}
+
+_SUFFIXES = ("指标", "目标", "值")
+
+
+def fold(text: str) -> str:
+    """Trim and fold full-width forms (NFKC keeps CJK ideographs unchanged)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _strip_suffix(text: str) -> str:
+    text = re.sub(r"\s+", "", fold(text))
+    changed = True
+    while changed and text:
+        changed = False
+        for suffix in _SUFFIXES:
+            if text.endswith(suffix) and len(text) > len(suffix):
+                text = text[: -len(suffix)]
+                changed = True
+    return text
+
+
+def level1_key(label: str | None) -> str | None:
+    """Canonical 一级 key, or None when the label is not a known 一级 name."""
+    if not label:
+        return None
+    return LEVEL1_ALIASES.get(_strip_suffix(label))
+
+
+def level2_key(label: str | None) -> str | None:
+    if not label:
+        return None
+    return LEVEL2_ALIASES.get(_strip_suffix(label))
+
+
+def canonical_levels(level1: str | None, level2: str | None, framework: Framework) -> tuple[str | None, str | None]:
+    """Normalise a (一级, 二级) pair, applying the 投入 map and bare-满意度 rule."""
+    l1, l2 = level1_key(level1), level2_key(level2)
+    if l1 == "投入":  # 2017-style 投入: 时效 → 产出-时效; 成本 → 产出-成本 / 成本-经济成本
+        if l2 == "时效":
+            l1 = "产出"
+        elif l2 == "成本":
+            l1, l2 = ("成本", "经济成本") if "成本" in framework.levels else ("产出", "成本")
+    if l1 is None and l2 is not None:
+        owners = [k for k, v in framework.levels.items() if l2 in v]
+        if len(owners) == 1:
+            l1 = owners[0]
+    return l1, l2
+
+
+# local-2015 (一级, 二级) <-> central-2021 (一级, 二级). Rows with no home are flagged, never dropped.
+TO_CENTRAL = {("产出", "成本"): ("成本", "经济成本")}
+TO_LOCAL = {("成本", "经济成本"): ("产出", "成本")}
+NO_HOME_IN_LOCAL = {("成本", "社会成本"), ("成本", "生态环境成本")}
+
+
+def map_levels(l1: str, l2: str, source: str, target: str) -> tuple[str, str] | None:
+    """Where a canonical pair lands in the target framework; None when it has no home."""
+    if source == target:
+        return (l1, l2)
+    if target == "central-2021":
+        return TO_CENTRAL.get((l1, l2), (l1, l2))
+    if (l1, l2) in NO_HOME_IN_LOCAL:
+        return None
+    return TO_LOCAL.get((l1, l2), (l1, l2))
+
+
+def get(framework_id: str) -> Framework:
+    return FRAMEWORKS.get(framework_id, LOCAL_2015)

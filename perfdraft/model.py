@@ -1,0 +1,119 @@
+"""The draft model: a department and its projects for one budget year.
+
+Blank cells of the paper table are ``None`` (an absent key in the TOML file), never 0 or "",
+so that "left blank" survives a round trip. Money is ``Decimal`` 元.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+SCHEMA = "perfdraft/1"
+SCHEMA_VERSION = 1
+
+BASIS_CATEGORIES = ("计划标准", "行业标准", "历史标准", "其他标准")
+DIRECTIONS = ("正向", "反向")
+PLAN_MONTHS = ("mar", "jun", "oct", "dec")
+PLAN_LABELS = {"mar": "3月底", "jun": "6月底", "oct": "10月底", "dec": "12月底"}
+
+
+@dataclass
+class Basis:
+    """指标值确定依据: a category (计划标准 …) and a free note."""
+
+    category: str | None = None
+    note: str | None = None
+
+    def is_blank(self) -> bool:
+        return not (self.category or self.note)
+
+    def display(self) -> str:
+        parts = [p for p in (self.category, self.note) if p]
+        return "：".join(parts)
+
+
+@dataclass
+class Indicator:
+    level1: str | None = None
+    level2: str | None = None
+    name: str | None = None
+    description: str | None = None
+    value: str | None = None
+    basis: Basis | None = None
+    formula: str | None = None
+    direction: str | None = None
+    weight: Decimal | None = None
+    last_year: str | None = None
+    note: str | None = None
+    scope: str | None = None
+
+
+@dataclass
+class Budget:
+    total: Decimal | None = None
+    fiscal: Decimal | None = None
+    other: Decimal | None = None
+
+
+@dataclass
+class SpendingPlan:
+    """Cumulative planned spending in % at the end of March, June, October and December."""
+
+    mar: Decimal | None = None
+    jun: Decimal | None = None
+    oct: Decimal | None = None
+    dec: Decimal | None = None
+
+    def cells(self) -> list[Decimal | None]:
+        return [self.mar, self.jun, self.oct, self.dec]
+
+    def is_blank(self) -> bool:
+        return all(c is None for c in self.cells())
+
+
+@dataclass
+class Project:
+    code: str | None = None
+    name: str | None = None
+    doc_number: str | None = None
+    template: str | None = None
+    purpose: str | None = None
+    goal: str | None = None
+    budget: Budget = field(default_factory=Budget)
+    spending_plan: SpendingPlan | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    confirm: list[str] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.name or self.code or "（未命名项目）"
+
+
+@dataclass
+class SubGoal:
+    text: str | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    projects: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Department:
+    code: str | None = None
+    name: str | None = None
+    overall_goal: str | None = None
+    safeguards: str | None = None
+    sub_goals: list[SubGoal] = field(default_factory=list)
+    budget: Budget | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    year: int | None = None
+    framework: str = "local-2015"
+    department: Department = field(default_factory=Department)
+    projects: list[Project] = field(default_factory=list)
+    schema: str = SCHEMA
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,471 @@
+"""The 指标值 grammar: ``parse(text) -> Value | ParseError`` and ``format(value) -> str``.
+
+``parse`` never raises. ``format`` writes the canonical string (``≥125000人``), and
+``parse(format(v)) == v`` for every value ``parse`` can return. The checks, the catalogue,
+the CSV split (计算符号 | 指标值 | 计量单位) and the importers all use this one grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+# --- operators ---------------------------------------------------------------------------
+
+OPERATORS = ("≥", "≤", "=", ">", "<")
+
+# Symbol forms, longest first so that ">=" wins over ">".
+_OP_SYMBOLS = [
+    (">=", "≥"), ("＞＝", "≥"), (">＝", "≥"), ("＞=", "≥"), ("≥", "≥"), ("≧", "≥"), ("⩾", "≥"),
+    ("<=", "≤"), ("＜＝", "≤"), ("<＝", "≤"), ("＜=", "≤"), ("≤", "≤"), ("≦", "≤"), ("⩽", "≤"),
+    ("==", "="), ("＝", "="), ("=", "="), ("＞", ">"), (">", ">"), ("＜", "<"), ("<", "<"),
+]
+# Wording before the number.
+_OP_WORDS_BEFORE = [
+    ("大于等于", "≥"), ("大于或等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("至少", "≥"),
+    ("达到", "≥"), ("小于等于", "≤"), ("小于或等于", "≤"), ("不高于", "≤"), ("不超过", "≤"),
+    ("不大于", "≤"), ("不多于", "≤"), ("控制在", "≤"), ("最多", "≤"), ("等于", "="),
+    ("大于", ">"), ("高于", ">"), ("超过", ">"), ("多于", ">"),
+    ("小于", "<"), ("低于", "<"), ("不足", "<"), ("不满", "<"), ("少于", "<"),
+]
+# Wording after the number and unit (以上/以下/以内 include the number).
+_OP_WORDS_AFTER = [("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤")]
+
+# --- units ---------------------------------------------------------------------------------
+
+BASE_UNITS = frozenset(
+    """人 人次 户 户次 个 次 场 场次 件 台 套 台套 项 家 所 座 处 条 辆 艘 架 批 份 册 本 篇 部 期 班 组 名 只 头 羽
+    株 棵 吨 千克 公斤 斤 立方米 平方米 亩 公顷 公里 千米 米 延米 元 小时 天 日 周 个月 月 年 分钟 秒 个工作日
+    工作日 % ‰ 个百分点 床 张 间 栋 村 个村 宗 起 例 单 千瓦 千瓦时 兆瓦 度 万 亿 生 岁 学时 课时 人日 人月
+    mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
+    点 站 台次 车次 架次 辆次 kg t""".split()
+)
+UNIT_PREFIXES = ("万", "亿", "千", "百")
+# ASCII units that contain "/" themselves must not be split as compounds.
+_ATOMIC_SLASH_UNITS = ("mg/L", "公里/小时")
+PERCENT_UNITS = frozenset({"%", "‰"})
+
+# --- qualitative terms --------------------------------------------------------------------
+
+SCALES: dict[str, tuple[str, ...]] = {
+    "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差"),
+    "好较好一般差": ("好", "较好", "一般", "很好"),
+    "达成": ("达成", "部分达成", "未达成"),
+    "是否": ("是", "否"),
+    "合格": ("合格", "不合格", "基本合格"),
+    "达到预期": ("达到预期", "基本达到预期", "未达到预期", "达到预期目标", "基本达到预期目标"),
+    "有无": ("有", "无"),
+    "符合": ("符合", "基本符合", "不符合"),
+}
+TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
+
+# A state: accepted, but the row must define what it means (PD214).
+STATE_TERMS = frozenset(
+    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 有所提升 有所提高 明显提升 明显提高
+    显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 规范 正常 正常运行 按时 及时 足额 全覆盖
+    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成 持续提升""".split()
+)
+# Vague wording that cannot be scored (PD108).
+VAGUE_TERMS = frozenset(
+    """有效 正面支撑 有力保障 持续保障 持续改善 巩固提高 参照政府采购成本控制 控制在目标范围内 积极 较大 明显 显著
+    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动""".split()
+)
+# Leftovers of a template (PD102).
+_PLACEHOLDER_RE = re.compile(r"^[\s≥≤=<>＞＜]*(\*+|＊+|_+|-|—|－|x+|X+|/|／|…+|\.\.\.|指标\d*[:：]?)[\s%]*$")
+
+# --- value types -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An operator, a number and a unit: ``≥125000人``. ``op`` is None for a bare number."""
+
+    op: str | None
+    number: Decimal
+    unit: str = ""
+
+    kind = "quantity"
+
+
+@dataclass(frozen=True)
+class Range:
+    low: Decimal
+    high: Decimal
+    unit: str = ""
+
+    kind = "range"
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change against a base year: ``较上年提高≥5%``, ``较2023年减少≥2个百分点``."""
+
+    base: str  # "上年" or "2023年"
+    verb: str  # 提高 / 减少 …
+    op: str | None
+    amount: Decimal
+    unit: str = ""
+
+    kind = "change"
+
+    @property
+    def rising(self) -> bool:
+        return self.verb in _RISING_VERBS
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """``2020年12月底前``, ``2021年11月30日前``, ``2023年底``, ``12月底前`` (year omitted)."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    before: bool
+
+    kind = "deadline"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A recurrence: ``每月10日前``, ``每季度``. (A time limit such as ``≤24小时`` is a Quantity.)"""
+
+    period: str
+    detail: str
+
+    kind = "schedule"
+
+
+@dataclass(frozen=True)
+class Qualitative:
+    """A graded term (优, 是, 达到预期 …), a state (基本建立) or vague wording (有效)."""
+
+    term: str
+    scale: str | None  # the scale the term belongs to; None for a state or vague wording
+    vague: bool = False
+
+    kind = "qualitative"
+
+
+@dataclass(frozen=True)
+class Either:
+    """Two values joined by 或: ``不低于80%或较2023年提高≥5个百分点``."""
+
+    first: Value
+    second: Value
+
+    kind = "either"
+
+
+Value = Quantity | Range | Change | Deadline | Schedule | Qualitative | Either
+
+
+@dataclass(frozen=True)
+class ParseError:
+    """Why a text is not a 指标值, and where (0-based character position)."""
+
+    message: str
+    position: int
+    text: str
+    reason: str = "syntax"  # syntax | empty | placeholder | no-number | unit
+    suggestion: str | None = None
+
+    kind = "error"
+
+
+# --- parsing helpers -------------------------------------------------------------------------
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－～", "0123456789.,%-~")
+_RISING_VERBS = ("提高", "提升", "增长", "增加", "上升", "增幅")
+_FALLING_VERBS = ("减少", "下降", "降低", "压减", "压缩", "减幅")
+_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_YEAR_PLACEHOLDER = "{year}"
+
+
+def _fold(text: str) -> str:
+    return text.translate(_FULLWIDTH)
+
+
+def _read_op_prefix(text: str, pos: int) -> tuple[str | None, int]:
+    for form, op in _OP_SYMBOLS:
+        if text.startswith(form, pos):
+            return op, pos + len(form)
+    for form, op in _OP_WORDS_BEFORE:
+        if text.startswith(form, pos):
+            return op, pos + len(form)
+    return None, pos
+
+
+def _read_number(text: str, pos: int) -> tuple[Decimal | None, int]:
+    m = _NUMBER_RE.match(text, pos)
+    if not m:
+        return None, pos
+    raw = m.group(0).replace(",", "")
+    try:
+        return Decimal(raw), m.end()
+    except InvalidOperation:  # pragma: no cover - the regex only admits valid decimals
+        return None, pos
+
+
+def _is_base_unit(part: str) -> bool:
+    if part in BASE_UNITS:
+        return True
+    for prefix in UNIT_PREFIXES:
+        if part.startswith(prefix) and part[len(prefix):] in BASE_UNITS:
+            return True
+    return False
+
+
+def canonical_unit(unit: str) -> str:
+    """``元/人/月`` → ``元/人·月``; spaces dropped. Unknown units are returned as written."""
+    unit = unit.replace(" ", "").replace("／", "/").replace("•", "·").replace("・", "·")
+    if unit in _ATOMIC_SLASH_UNITS or "/" not in unit:
+        return unit
+    head, _, rest = unit.partition("/")
+    tail = rest.replace("/", "·")
+    return f"{head}/{tail}"
+
+
+def unit_known(unit: str) -> bool:
+    if not unit:
+        return True
+    if unit in BASE_UNITS or _is_base_unit(unit) or unit in _ATOMIC_SLASH_UNITS:
+        return True
+    head, sep, rest = unit.partition("/")
+    if not sep:
+        return False
+    return _is_base_unit(head) and all(_is_base_unit(p) or p in _PER_WORDS for p in rest.split("·"))
+
+
+_PER_WORDS = frozenset("人 生 户 亩 件 次 台 月 年 天 日 公里 平方米 立方米 吨 人次 村 所 个 床 套 名 学时 课时 场".split())
+_UNIT_CHARS_RE = re.compile(r"^[\u4e00-\u9fff%‰A-Za-zμ³²/·•・]{1,10}$")
+
+
+def _split_trailing_op(rest: str) -> tuple[str, str | None]:
+    for form, op in _OP_WORDS_AFTER:
+        if rest.endswith(form):
+            return rest[: -len(form)], op
+    return rest, None
+
+
+def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
+    pos = start
+    op, pos = _read_op_prefix(text, pos)
+    number, after = _read_number(text, pos)
+    if number is None:
+        tail = text[pos:]
+        if tail and (_is_base_unit(tail) or unit_known(canonical_unit(tail))):
+            return ParseError(f"“{text}”只有计量单位，缺少数值", pos, text, "no-number",
+                              f"请在单位前填写数值，例如 ≥100{tail}")
+        return ParseError("此处应为数值", pos, text)
+    rest, trailing = _split_trailing_op(text[after:])
+    if trailing:
+        if op and op != trailing:
+            return ParseError("运算符前后矛盾", start, text)
+        op = op or trailing
+    if rest.endswith("左右"):
+        return ParseError("“左右”无法考核，请改用明确的运算符，例如 ≥ 或 ≤", after + len(rest) - 2, text,
+                          "syntax", f"≥{format_number(number)}{canonical_unit(rest[:-2])}")
+    unit = canonical_unit(rest)
+    if unit and not _UNIT_CHARS_RE.match(unit):
+        return ParseError(f"无法识别的计量单位“{rest}”", after, text, "unit")
+    return Quantity(op, number, unit)
+
+
+_RANGE_SEPS = ("-", "~", "至", "—", "到", "－", "～")
+
+
+def _parse_range(text: str) -> Range | ParseError | None:
+    m = re.match(r"^(\d+(?:\.\d+)?)([^\d\-~至—到－～]*)(?:-|~|至|—|到|－|～)(\d+(?:\.\d+)?)([^\d]*)$", text)
+    if not m:
+        return None
+    low, unit1, high, unit2 = Decimal(m.group(1)), canonical_unit(m.group(2)), Decimal(m.group(3)), canonical_unit(m.group(4))
+    if unit1 and unit2 and unit1 != unit2:
+        return ParseError(f"区间两端单位不一致（{unit1}、{unit2}）", m.start(4), text, "syntax")
+    unit = unit2 or unit1
+    if unit and not _UNIT_CHARS_RE.match(unit):
+        return ParseError(f"无法识别的计量单位“{unit}”", m.start(4), text, "unit")
+    return Range(low, high, unit)
+
+
+_CHANGE_RE = re.compile(r"^(?:较|比|同比)?(上年|上一年|去年|上年度|\d{4}年)(?:度)?(?:同期)?(" + "|".join(_RISING_VERBS + _FALLING_VERBS) + r")(.*)$")
+
+
+def _parse_change(text: str) -> Change | ParseError | None:
+    m = _CHANGE_RE.match(text)
+    if not m or not (text.startswith(("较", "比", "同比"))):
+        return None
+    base = m.group(1)
+    base = "上年" if base in ("上一年", "去年", "上年度") else base
+    rest = m.group(3)
+    q = _parse_quantity(text, m.start(3)) if rest else ParseError("缺少变化幅度", len(text), text)
+    if isinstance(q, ParseError):
+        return q
+    return Change(base, m.group(2), q.op, q.number, q.unit)
+
+
+_DEADLINE_RE = re.compile(
+    r"^(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日|(底|末|年底|年末))?(前|之前|以前)?$"
+)
+
+
+def _parse_deadline(text: str) -> Deadline | ParseError | None:
+    m = _DEADLINE_RE.match(text)
+    if not m or not text or not any(m.groups()[:2]):
+        return None
+    year = int(m.group(1)) if m.group(1) else None
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    end = m.group(4)
+    if year is not None and month is None and end not in ("底", "末", "年底", "年末"):
+        return None  # "2020年" alone is a year, not a deadline
+    if month is None and year is None:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return ParseError(f"月份 {month} 不存在", text.find("月") - len(str(month)), text)
+    if day is not None and not 1 <= day <= 31:
+        return ParseError(f"日期 {day} 不存在", text.find("日") - len(str(day)), text)
+    if month is not None and day is None and end is None:
+        return None  # "12月" alone: a count of months is a Quantity
+    if month is None:
+        month = 12  # 年底 = 12月底
+    return Deadline(year, month, day, bool(m.group(5)))
+
+
+_SCHEDULE_RE = re.compile(r"^每(月|季度|季|年|周|半年|旬|日|天)(.*)$")
+
+
+def _parse_qualitative(text: str) -> Qualitative | None:
+    if text in TERM_SCALE:
+        return Qualitative(text, TERM_SCALE[text])
+    if text in STATE_TERMS:
+        return Qualitative(text, None)
+    if text in VAGUE_TERMS:
+        return Qualitative(text, None, vague=True)
+    return None
+
+
+def _parse_one(text: str) -> Value | ParseError:
+    if not text:
+        return ParseError("指标值为空", 0, text, "empty")
+    if _PLACEHOLDER_RE.match(text):
+        return ParseError(f"“{text}”是未填写的占位符", 0, text, "placeholder", "请填写实际目标值，例如 ≥95%")
+    qual = _parse_qualitative(text)
+    if qual is not None:
+        return qual
+    sched = _SCHEDULE_RE.match(text)
+    if sched:
+        return Schedule(sched.group(1), sched.group(2))
+    deadline = _parse_deadline(text)
+    if deadline is not None:
+        return deadline
+    change = _parse_change(text)
+    if change is not None:
+        return change
+    rng = _parse_range(text)
+    if rng is not None:
+        return rng
+    return _parse_quantity(text, 0)
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> Value | ParseError:
+    """Parse a 指标值. Never raises; returns a ParseError with a position instead."""
+    try:
+        raw = text
+        folded = _fold(text).strip()
+        folded = re.sub(r"\s+", "", folded)
+        if "或" in folded:
+            left, _, right = folded.partition("或")
+            a, b = _parse_one(left), _parse_one(right)
+            if isinstance(a, ParseError):
+                return _relocate(a, raw, 0)
+            if isinstance(b, ParseError):
+                return _relocate(b, raw, len(left) + 1)
+            return Either(a, b)
+        result = _parse_one(folded)
+        if isinstance(result, ParseError):
+            return _relocate(result, raw, 0)
+        return result
+    except Exception as exc:  # noqa: BLE001 - the grammar must never raise on user text
+        return ParseError(f"无法解析：{exc}", 0, str(text))
+
+
+def _relocate(error: ParseError, raw: str, offset: int) -> ParseError:
+    """Positions were computed on the folded text; whitespace removal may shift them a little."""
+    pos = min(max(error.position + offset, 0), len(raw))
+    return ParseError(error.message, pos, raw, error.reason, error.suggestion)
+
+
+# --- formatting ----------------------------------------------------------------------------
+
+
+def format_number(number: Decimal) -> str:
+    return f"{number:f}"
+
+
+def format(value: Value) -> str:  # noqa: A001 - the grammar's public name
+    """The canonical string of a value."""
+    if isinstance(value, Quantity):
+        return f"{value.op or ''}{format_number(value.number)}{value.unit}"
+    if isinstance(value, Range):
+        sep = "-"
+        return f"{format_number(value.low)}{value.unit}{sep}{format_number(value.high)}{value.unit}"
+    if isinstance(value, Change):
+        return f"较{value.base}{value.verb}{value.op or ''}{format_number(value.amount)}{value.unit}"
+    if isinstance(value, Deadline):
+        year = f"{value.year}年" if value.year is not None else ""
+        if value.day is not None:
+            body = f"{value.month}月{value.day}日"
+        else:
+            body = f"{value.month}月底"
+        return f"{year}{body}{'前' if value.before else ''}"
+    if isinstance(value, Schedule):
+        return f"每{value.period}{value.detail}"
+    if isinstance(value, Qualitative):
+        return value.term
+    if isinstance(value, Either):
+        return f"{format(value.first)}或{format(value.second)}"
+    raise TypeError(f"not a value: {value!r}")
+
+
+# --- helpers used by checks, exports and the catalogue ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Split:
+    """The 一体化 split of a value: 计算符号 | 指标值 | 计量单位."""
+
+    sign: str
+    number: str
+    unit: str
+    whole: bool = field(default=False)  # True when the grammar could not split it
+
+
+def split(text: str | None) -> Split:
+    if not text:
+        return Split("", "", "")
+    value = parse(text)
+    if isinstance(value, Quantity):
+        return Split(value.op or "=", format_number(value.number), value.unit)
+    if isinstance(value, Qualitative):
+        return Split("定性", value.term, "")
+    if isinstance(value, Deadline | Schedule):
+        return Split("定性", format(value), "")
+    if isinstance(value, Range):
+        return Split("区间", f"{format_number(value.low)}-{format_number(value.high)}", value.unit)
+    return Split("", text, "", whole=True)
+
+
+def substitute_year(text: str, year: int | None) -> str:
+    return text.replace(_YEAR_PLACEHOLDER, str(year if year is not None else 2025))
+
+
+def leading_number_text(text: str) -> tuple[str, int] | None:
+    """The digits of the first number in the raw text, as typed (for 095 / 3030 style checks)."""
+    folded = _fold(text)
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", folded)
+    if not m:
+        return None
+    return m.group(0), m.start()
