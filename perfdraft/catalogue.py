@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -167,10 +166,11 @@ class Catalogue:
 
 def builtin_dir() -> Path:
     """The shipped catalogue: catalogue/ in a checkout, perfdraft/catalogue_data when installed."""
-    here = Path(__file__).resolve().parent.parent / "catalogue"
-    if here.is_dir() and any(here.glob("*.toml")):
-        return here
-    return Path(str(resources.files("perfdraft.catalogue_data")))
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / "catalogue"
+    if checkout.is_dir() and (package.parent / "pyproject.toml").is_file():
+        return checkout
+    return package / "catalogue_data"
 
 
 def _line_of(text: str, needle: str, start_line: int = 1) -> int:

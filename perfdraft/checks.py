@@ -40,6 +40,7 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"(人均|平均|水平|标准).*(补贴|补助|缴费|代缴|养老保险费)|(补贴|补助|缴费|代缴).*(人均|平均|水平|标准)"),
      frozenset({"元/人·年", "元/人·月", "元/人", "元/人·次", "元/生·年", "元/户·年", "元/户", "元/亩"}), "元/人·年"),
     (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
+    (re.compile(r"次数$"), frozenset({"次", "场次", "批次", "期", "场"}), "次"),
     (re.compile(r"户数"), frozenset({"户", "万户"}), "户"),
     (re.compile(r"人数|人员数"), frozenset({"人", "万人", "名"}), "人"),
     (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
@@ -70,6 +71,10 @@ GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
 OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处)")
 COUNT_IN_TEXT = re.compile(r"(\d[\d,]*)\s*(人次|人|户|公顷|亩|公里|场)")
 AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
+GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级承担|县级负担|差额|分担|仅为|仅含|其余|上级资金|中央和省")
+# Units that add up: the same count in two projects may be counted twice (PD403). Rates and
+# per-head standards legitimately repeat.
+ADDITIVE_UNITS = frozenset({"人", "人次", "户", "户次", "元", "万元", "亿元", "亩", "万亩", "公顷", "公里", "个", "次", "场", "件", "台", "套", "台套", "项"})
 LUMPY_WORDS = re.compile(r"征地|工程|施工|建设|购置|采购|一次性|招标")
 YEAR_IN_TEXT = re.compile(r"(20\d\d)\s*年")
 
@@ -347,7 +352,7 @@ def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None
     name = ind.name or ""
     total = project.budget.total
     amount = _money(value)
-    if l2 == "数量" and unit in MONEY_UNITS and MONEY_NAME.search(name + "金额" if "金额" in name else name):
+    if l2 == "数量" and unit in MONEY_UNITS and MONEY_NAME.search(name):
         yield _f("PD219", f"{p}value", "数量指标写的是资金金额（投入），投入不能作为绩效目标",
                  "改写为资金带来的产出，例如发放人数、覆盖率")
     elif amount is not None and total and amount == total:
@@ -541,7 +546,8 @@ def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
                              f"请核对，是否应为 {format_number(expect)}人次？")
     # PD311: quantity × unit cost ≈ budget.
     total = project.budget.total
-    if total:
+    explained = GAP_EXPLAINED.search((project.purpose or "") + (project.goal or ""))
+    if total and not explained:
         counts = [(ind, v) for (pair, ind, v) in parsed if pair[1] == "数量" and isinstance(v, Quantity) and v.unit == "人"]
         for i, (pair, ind, v) in enumerate(parsed):
             if pair[1] not in ("成本", "经济成本") or not isinstance(v, Quantity) or not counts:
@@ -602,7 +608,10 @@ def _cross_projects(draft: Draft) -> Iterator[Finding]:
     effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for i, p in enumerate(draft.projects):
         for j, ind in enumerate(p.indicators):
-            if not ind.name or not ind.value or isinstance(parse(ind.value), ParseError):
+            if not ind.name or not ind.value:
+                continue
+            v = parse(ind.value)
+            if not isinstance(v, Quantity) or v.unit not in ADDITIVE_UNITS:
                 continue
             key = (ind.name.strip(), ind.value.strip())
             if key in rows and rows[key][0] != i:

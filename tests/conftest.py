@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SEED = FIXTURES / "seed-shunping-2020.toml"
+SEED_FIXED = FIXTURES / "seed-shunping-2020-fixed.toml"
+SEED_TEXT = ROOT.parent / "shared" / "seed" / "shunping-2020-social-insurance.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path_factory, monkeypatch):
+    """Keep config, history and recent lists out of the user's home during tests."""
+    base = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("PERFDRAFT_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("PERFDRAFT_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    os.environ.pop("SSH_CONNECTION", None)
+
+
+@pytest.fixture
+def seed_draft():
+    from perfdraft import drafts
+
+    return drafts.load(SEED)

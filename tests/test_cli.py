@@ -1,0 +1,132 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED, SEED_FIXED
+
+
+def run(*args, input=None, env=None, cwd=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "perfdraft", *args], capture_output=True, text=True, input=input,
+                          env=e, cwd=cwd or ROOT, timeout=120)
+
+
+def test_check_text_and_exit_code():
+    r = run("check", str(SEED))
+    assert r.returncode == 1
+    assert "项目 1：城乡居民基本养老保险资金" in r.stdout
+    assert "PD104" in r.stdout and "→ 建议" in r.stdout
+    ok = run("check", str(SEED_FIXED))
+    assert ok.returncode == 0, ok.stdout
+
+
+def test_check_json_shape():
+    r = run("check", str(SEED), "--format", "json")
+    data = json.loads(r.stdout)
+    f = data["findings"][0]
+    assert set(f) == {"file", "code", "severity", "path", "message", "suggestion"}
+    assert any(x["path"] == "projects[1].indicators[5].value" and x["code"] == "PD221" for x in data["findings"])
+    assert {x["severity"] for x in data["findings"]} <= {"error", "warning", "hint"}
+
+
+def test_check_directory_summary(tmp_path):
+    for i in range(3):
+        (tmp_path / f"d{i}.toml").write_bytes(SEED_FIXED.read_bytes())
+    r = run("check", str(tmp_path))
+    assert r.returncode == 0
+    assert "汇总" in r.stdout and r.stdout.count("d1.toml") >= 2
+
+
+@pytest.mark.parametrize(
+    "content, needle",
+    [(None, "不存在"), ("not toml = = =", "第 1 行"), ("schema='perfdraft/7'", "更新版本"), ("schema='perfdraft/1'\nyear='x'", "year")],
+)
+def test_bad_input_exit_2_one_line(tmp_path, content, needle):
+    p = tmp_path / "bad.toml"
+    if content is not None:
+        p.write_text(content, "utf-8")
+    r = run("check", str(p))
+    assert r.returncode == 2
+    assert needle in r.stderr
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_rules_list_and_detail():
+    r = run("rules")
+    assert r.returncode == 0 and "PD106" in r.stdout and "PD406" in r.stdout
+    d = run("rules", "PD106")
+    assert "例子：≥3030元" in d.stdout and "改为：≥30元" in d.stdout
+    assert run("rules", "PD999").returncode == 2
+
+
+def test_show_aligns_cjk():
+    from perfdraft.render import cell_len
+
+    r = run("show", str(SEED), "--width", "80", "--project", "1")
+    assert r.returncode == 0
+    grid = [ln for ln in r.stdout.splitlines() if ln.startswith(("|", "+"))]
+    assert grid and len({cell_len(ln) for ln in grid}) == 1  # every grid line the same width in cells
+    assert max(cell_len(ln) for ln in r.stdout.splitlines()) <= 80
+
+
+def test_new_refuses_overwrite(tmp_path):
+    p = tmp_path / "n.toml"
+    assert run("new", str(p), "--year", "2026").returncode == 0
+    from perfdraft import drafts
+
+    assert drafts.load(p).year == 2026
+    r = run("new", str(p))
+    assert r.returncode == 2 and "已存在" in r.stderr
+
+
+def test_demo_print_never_writes_into_package(tmp_path):
+    pkg = ROOT / "perfdraft" / "data"
+    before = sorted(os.listdir(pkg))
+    r = run("demo", "--print", "--width", "80")
+    assert r.returncode == 1  # the seed has errors
+    assert "示例草稿已复制到" in r.stdout and "PD104" in r.stdout
+    assert sorted(os.listdir(pkg)) == before
+
+
+def test_help_in_chinese():
+    r = run("--help")
+    assert r.returncode == 0 and "起草助手" in r.stdout and "check" in r.stdout
+
+
+def test_locate():
+    r = run("locate")
+    assert "配置目录" in r.stdout and "行模式历史" in r.stdout
+
+
+def test_readonly_target_dir(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root ignores directory permissions")
+    d = tmp_path / "ro"
+    d.mkdir()
+    d.chmod(0o500)
+    try:
+        r = run("new", str(d / "x.toml"))
+        assert r.returncode == 2 and "不可写" in r.stderr
+    finally:
+        d.chmod(0o700)
+
+
+def test_plain_install_finds_catalogue(tmp_path):
+    """catalogue/ ships inside the package: a non-editable install must find it."""
+    target = tmp_path / "site"
+    r = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
+                        "--target", str(target), str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    code = ("import perfdraft.catalogue as c, sys; cat = c.load(); "
+            "assert 'site' in str(c.builtin_dir()), c.builtin_dir(); print(len(cat.templates))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(target)})
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout.strip()) > 0
+    assert Path(target / "perfdraft" / "catalogue_data").is_dir()

@@ -1,0 +1,33 @@
+import subprocess
+import sys
+
+
+def _modules_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+                         capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_core_imports_no_ui():
+    mods = _modules_after("import perfdraft.model, perfdraft.values, perfdraft.checks, perfdraft.drafts, "
+                          "perfdraft.frameworks, perfdraft.conversation, perfdraft.catalogue, perfdraft.render")
+    for banned in ("textual", "prompt_toolkit", "rich", "openpyxl", "docx"):
+        assert banned not in mods, banned
+
+
+def test_help_loads_no_textual():
+    mods = _modules_after("import sys; sys.argv=['perfdraft','--help']\nfrom perfdraft import cli\ntry:\n    cli.main()\nexcept SystemExit:\n    pass")
+    assert "textual" not in mods and "prompt_toolkit" not in mods and "openpyxl" not in mods
+
+
+def test_ruff_clean():
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    if not shutil.which("ruff"):
+        pytest.skip("ruff not installed")
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run(["ruff", "check", "perfdraft", "tests", "benchmarks"], cwd=root, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
