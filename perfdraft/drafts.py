@@ -192,7 +192,19 @@ class _Reader:
             ),
             projects=[self.project(p, f"projects[{i}]") for i, p in enumerate(projects)],
             notes=self.text_list(data, "notes", ""),
+            resume=self.resume(data.get("resume")),
         )
+
+    def resume(self, data: Any) -> dict[str, str | int] | None:
+        if not isinstance(data, dict):
+            return None  # a damaged resume marker only costs the user the position, never the draft
+        out: dict[str, str | int] = {}
+        if isinstance(data.get("step"), str):
+            out["step"] = data["step"]
+        for key in ("project", "index"):
+            if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
+                out[key] = data[key]
+        return out or None
 
 
 def _type_name(value: Any) -> str:
@@ -269,6 +281,8 @@ def to_dict(draft: Draft) -> dict[str, Any]:
         _put(pd, "indicators", [_indicator_dict(i) for i in p.indicators])
         projects.append(pd)
     _put(out, "projects", projects)
+    if draft.resume:
+        out["resume"] = dict(draft.resume)
     return out
 
 

@@ -117,3 +117,5 @@ class Draft:
     projects: list[Project] = field(default_factory=list)
     schema: str = SCHEMA
     notes: list[str] = field(default_factory=list)
+    # Where the conversation was when the draft was last saved: {step, project, index}.
+    resume: dict[str, str | int] | None = None

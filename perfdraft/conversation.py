@@ -1,0 +1,1220 @@
+"""The conversation engine: a UI-free state machine that walks a user through a draft.
+
+Both front-ends (the Textual app and the prompt-toolkit line mode) and the tests drive one
+``Conversation``: read ``prompt()`` to know what to ask, call ``check(text)`` on every keystroke
+for live feedback, and ``answer(text)`` with the final answer or a command (``/back`` …).
+Every accepted answer is applied to the draft, pushed on the undo stack and autosaved.
+
+Steps are data (``STEPS`` below: each declares how to read the current value, suggest, validate
+and apply); the words users see live in ``steps.py``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from . import checks, frameworks
+from .checks import Finding
+from .model import BASIS_CATEGORIES, Basis, Draft, Indicator, Project, SpendingPlan, SubGoal
+from .names import split_doc_number
+from .steps import COMMAND_BY_WORD, COMMANDS, GROUP_HELP, STEP_TEXTS
+from .values import format_number
+
+# --- the shapes front-ends see ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str  # what the list shows
+    value: str  # what choosing it answers
+    detail: str = ""  # unit / sector / typical value beside it
+
+
+@dataclass(frozen=True)
+class Prompt:
+    step: str
+    title: str  # "项目 1/8 · 预算数"
+    question: str
+    help: str
+    default: str  # what Enter on an empty line answers ("" when nothing)
+    prefill: str  # the current value, to edit in place
+    choices: tuple[Choice, ...]
+    path: str  # the model field, e.g. projects[0].budget.total
+    multiline: bool = False
+
+
+@dataclass(frozen=True)
+class Message:
+    role: str  # assistant | user | remark | error | table | notice
+    text: str
+
+
+@dataclass
+class Reply:
+    ok: bool
+    messages: list[Message]
+    findings: list[Finding] = field(default_factory=list)
+    quit: bool = False
+
+
+@dataclass(frozen=True)
+class Position:
+    step: str
+    project: int = 0
+    index: int = 0  # sub-goal n / indicator group / row being edited
+    row: int = 0  # candidate within the group
+    field: str = ""  # for indicator.edit: value | description | name | basis
+
+
+class Rejected(Exception):
+    """An answer that cannot be applied; the message says why and how to fix it."""
+
+    def __init__(self, message: str, findings: list[Finding] | None = None):
+        super().__init__(message)
+        self.findings = findings or []
+
+
+# --- parsing helpers -------------------------------------------------------------------------
+
+_MONEY_RE = re.compile(r"^\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(亿元|万元|亿|万|元)?\s*$")
+_FW = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def parse_money(text: str) -> Decimal:
+    m = _MONEY_RE.match(text)
+    if not m:
+        raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
+    number = Decimal(m.group(1).translate(_FW).replace(",", ""))
+    unit = m.group(2) or "元"
+    factor = {"元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}[unit]
+    amount = number * factor
+    if factor != 1:
+        amount = amount.quantize(Decimal("0.01"))
+    return amount
+
+
+def parse_plan(text: str) -> SpendingPlan:
+    if text.strip() in ("均匀", "平均"):
+        return SpendingPlan(Decimal(25), Decimal(50), Decimal(75), Decimal(100))
+    parts = [p for p in re.split(r"[\s,，、/;；%％]+", text.translate(_FW).strip()) if p]
+    if len(parts) != 4:
+        raise Rejected(f"需要 4 个数（3月底、6月底、10月底、12月底），收到 {len(parts)} 个；例如 25 50 75 100")
+    try:
+        cells = [Decimal(p) for p in parts]
+    except InvalidOperation:
+        raise Rejected("支出计划只能填数字，例如 25 50 75 100") from None
+    bad = [c for c in cells if not 0 <= c <= 100]
+    if bad:
+        raise Rejected(f"{format_number(bad[0])} 超出 0–100；支出计划是累计百分比")
+    return SpendingPlan(*cells)
+
+
+def plan_text(plan: SpendingPlan | None) -> str:
+    if plan is None or plan.is_blank():
+        return ""
+    return " ".join("" if c is None else format_number(c.normalize() if c == c.to_integral() else c) for c in plan.cells())
+
+
+def split_row(text: str) -> list[str] | None:
+    """A pasted row: tab- or pipe-separated cells (an Excel row arrives tab-separated)."""
+    if "\t" in text:
+        cells = [c.strip() for c in text.split("\t")]
+    elif "|" in text or "｜" in text:
+        cells = [c.strip() for c in re.split(r"[|｜]", text.strip().strip("|｜"))]
+    else:
+        return None
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells if len(cells) >= 2 else None
+
+
+def _basis_from_text(text: str) -> Basis:
+    text = text.strip()
+    m = re.match(r"^([1-4])\s*[、.．:：]?\s*(.*)$", text)
+    if m:
+        return Basis(BASIS_CATEGORIES[int(m.group(1)) - 1], m.group(2).strip() or None)
+    for cat in BASIS_CATEGORIES:
+        if text.startswith(cat):
+            rest = text[len(cat):].lstrip("：:，, ")
+            return Basis(cat, rest or None)
+    return Basis(suggest_basis_category(text), text or None)
+
+
+_BASIS_HINTS = [
+    (re.compile(r"〔\d{4}〕|\[\d{4}\]|【\d{4}】|规划|计划|预算|文件|方案|号"), "计划标准"),
+    (re.compile(r"GB|国家标准|行业标准|规范|标准化"), "行业标准"),
+    (re.compile(r"上年|近三年|历年|往年|实际执行"), "历史标准"),
+]
+
+
+def suggest_basis_category(note: str) -> str:
+    for pattern, cat in _BASIS_HINTS:
+        if pattern.search(note):
+            return cat
+    return "其他标准"
+
+
+# --- steps as data ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    path: str  # path template; {p} = project index
+    read: Callable[[Conversation, Position], str]
+    apply: Callable[[Conversation, Position, str], None]
+    default: Callable[[Conversation, Position], str] = lambda c, pos: ""
+    choices: Callable[[Conversation, Position], list[Choice]] = lambda c, pos: []
+    live: Callable[[Conversation, Position, str], list[Finding]] = lambda c, pos, t: []
+    required: bool = False
+    multiline: bool = False
+
+
+def _project(c: Conversation, pos: Position) -> Project:
+    return c.draft.projects[pos.project]
+
+
+def _set_text(getter: Callable[[Conversation, Position], Any], attr: str):
+    def apply(c: Conversation, pos: Position, text: str) -> None:
+        setattr(getter(c, pos), attr, text.strip() or None)
+
+    return apply
+
+
+def _dept(c: Conversation, pos: Position):
+    return c.draft.department
+
+
+def _apply_year(c: Conversation, pos: Position, text: str) -> None:
+    m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", text.translate(_FW))
+    if not m or not 2000 <= int(m.group(1)) <= 2100:
+        raise Rejected(f"“{text}”不是年份；请写四位数，如 2021")
+    c.draft.year = int(m.group(1))
+
+
+def _apply_framework(c: Conversation, pos: Position, text: str) -> None:
+    t = text.strip()
+    choice = {"1": "local-2015", "2": "central-2021"}.get(t, t)
+    if choice not in frameworks.FRAMEWORKS:
+        raise Rejected("请输入 1（地方通用）或 2（中央 2021 口径）")
+    c.draft.framework = choice
+
+
+def _apply_sub_goal(c: Conversation, pos: Position, text: str) -> None:
+    goals = c.draft.department.sub_goals
+    text = re.sub(r"^\s*\d+\s*[、.．]\s*", "", text.strip())  # numbering is the table's, not the text's
+    if pos.index < len(goals):
+        goals[pos.index].text = text or None
+    elif text:
+        goals.append(SubGoal(text))
+
+
+def _apply_name(c: Conversation, pos: Position, text: str) -> None:
+    text = text.strip()
+    if not text:
+        raise Rejected("项目名称不能为空；要结束添加项目请直接回车")
+    _project(c, pos).name = text
+
+
+def _template_choices(c: Conversation, pos: Position) -> list[Choice]:
+    name = _project(c, pos).name or ""
+    cat = c.catalogue()
+    if cat is None or not name:
+        return []
+    out = []
+    for s in cat.suggest_templates(name, limit=5):
+        sector = cat.sectors.get(s.template.sector)
+        out.append(Choice(s.template.name, s.template.id,
+                          f"{sector.name if sector else s.template.sector} · {len(s.template.indicators)} 条指标 · {s.reason}"))
+    return out
+
+
+def _apply_template(c: Conversation, pos: Position, text: str) -> None:
+    text = text.strip()
+    p = _project(c, pos)
+    if text in ("0", "无", "不用", "none"):
+        p.template = None
+        return
+    choices = _template_choices(c, pos)
+    if text.isdigit() and 1 <= int(text) <= len(choices):
+        p.template = choices[int(text) - 1].value
+        return
+    cat = c.catalogue()
+    if cat is not None and text in cat.templates:
+        p.template = text
+        return
+    raise Rejected(f"请输入 1–{len(choices)} 选择模板，或 0 不用模板" if choices else "没有可选模板；输入 0 继续")
+
+
+def _apply_doc_number(c: Conversation, pos: Position, text: str) -> None:
+    p = _project(c, pos)
+    t = text.strip().lower()
+    if t in ("n", "no", "否", "不"):
+        return
+    rest, doc = split_doc_number(p.name or "")
+    if t in ("", "y", "yes", "是", "好") and doc:
+        p.name, p.doc_number = rest, doc
+    elif t:
+        p.doc_number = text.strip()
+
+
+def _money_apply(attr: str):
+    def apply(c: Conversation, pos: Position, text: str) -> None:
+        setattr(_project(c, pos).budget, attr, parse_money(text) if text.strip() else None)
+
+    return apply
+
+
+def _money_read(attr: str):
+    def read(c: Conversation, pos: Position) -> str:
+        v = getattr(_project(c, pos).budget, attr)
+        return "" if v is None else format_number(v)
+
+    return read
+
+
+def _fiscal_default(c: Conversation, pos: Position) -> str:
+    b = _project(c, pos).budget
+    return format_number(b.total) if b.total is not None else ""
+
+
+def _other_default(c: Conversation, pos: Position) -> str:
+    b = _project(c, pos).budget
+    if b.total is not None and b.fiscal is not None:
+        return format_number(b.total - b.fiscal)
+    return "0"
+
+
+def _money_live(attr: str):
+    def live(c: Conversation, pos: Position, text: str) -> list[Finding]:
+        if not text.strip():
+            return []
+        try:
+            amount = parse_money(text)
+        except Rejected as exc:
+            return [Finding("PD306", "error", f"projects[{pos.project}].budget.{attr}", str(exc))]
+        b = copy.copy(_project(c, pos).budget)
+        setattr(b, attr, amount)
+        if attr == "fiscal" and b.total is not None and amount > b.total:
+            return [Finding("PD306", "error", f"projects[{pos.project}].budget.fiscal",
+                            f"财政资金 {format_number(amount)} 超过预算数 {format_number(b.total)}")]
+        if attr == "other" and b.total is not None and b.fiscal is not None and abs(b.total - b.fiscal - amount) > Decimal("0.01"):
+            return [Finding("PD306", "error", f"projects[{pos.project}].budget.other",
+                            f"预算数 {format_number(b.total)} ≠ 财政资金 {format_number(b.fiscal)} + 其他资金 {format_number(amount)}",
+                            f"其他资金应为 {format_number(b.total - b.fiscal)}")]
+        return []
+
+    return live
+
+
+def _plan_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
+    if not text.strip():
+        return []
+    try:
+        plan = parse_plan(text)
+    except Rejected as exc:
+        return [Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
+    p = replace(_project(c, pos), spending_plan=plan, indicators=[])
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]")
+            if f.code in ("PD308", "PD309", "PD310")]
+
+
+def _apply_plan(c: Conversation, pos: Position, text: str) -> None:
+    _project(c, pos).spending_plan = parse_plan(text) if text.strip() else None
+
+
+def _goal_default(c: Conversation, pos: Position) -> str:
+    p = _project(c, pos)
+    cat = c.catalogue()
+    t = cat.templates.get(p.template or "") if cat else None
+    if not t or not t.goal_pattern:
+        return ""
+    total = p.budget.total
+    known = {"year": str(c.draft.year or ""), "budget": format_number(total) if total is not None else "□",
+             "budget_wan": format_number((total / 10000).normalize()) if total is not None else "□"}
+    # Targets the template itself proposes (satisfaction, the first rate) fill their slots; counts
+    # that only the user knows stay □ so the goal cannot be accepted with a blank in it.
+    for ind in t.indicators:
+        bare = re.sub(r"^[≥≤=<>]", "", ind.typical)
+        if "满意度" in ind.name:
+            known.setdefault("satisfaction", bare)
+        elif ind.name.endswith("率") and ind.unit == "%":
+            known.setdefault("rate", bare)
+    return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1), "□"), t.goal_pattern)
+
+
+def _goal_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
+    if not text.strip():
+        return []
+    p = replace(_project(c, pos), goal=text, indicators=[])
+    out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.code in ("PD301", "PD302")]
+    if "□" in text:
+        out.insert(0, Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字"))
+    return out
+
+
+def _apply_goal(c: Conversation, pos: Position, text: str) -> None:
+    if "□" in text:
+        raise Rejected("句式中还有 □ 没有换成实际数字，请改好再回车")
+    _project(c, pos).goal = text.strip() or None
+
+
+STEPS: dict[str, Step] = {s.id: s for s in [
+    Step("dept.name", "department.name", lambda c, p: c.draft.department.name or "", _set_text(_dept, "name"), required=True),
+    Step("dept.code", "department.code", lambda c, p: c.draft.department.code or "", _set_text(_dept, "code")),
+    Step("draft.year", "year", lambda c, p: str(c.draft.year or ""), _apply_year,
+         default=lambda c, p: str(c.draft.year or ""), required=True),
+    Step("draft.framework", "framework", lambda c, p: {"local-2015": "1", "central-2021": "2"}[c.draft.framework],
+         _apply_framework, default=lambda c, p: {"local-2015": "1", "central-2021": "2"}[c.draft.framework],
+         choices=lambda c, p: [Choice("地方通用（产出含成本）", "1", "local-2015"), Choice("中央 2021 口径（成本为一级）", "2", "central-2021")]),
+    Step("dept.overall_goal", "department.overall_goal", lambda c, p: c.draft.department.overall_goal or "",
+         _set_text(_dept, "overall_goal"), multiline=True,
+         live=lambda c, p, t: [f for f in checks.check_department(replace(c.draft, department=replace(c.draft.department, overall_goal=t)))
+                               if f.code == "PD406"] if t.strip() else []),
+    Step("dept.sub_goals", "department.sub_goals[{i}].text",
+         lambda c, p: (c.draft.department.sub_goals[p.index].text or "") if p.index < len(c.draft.department.sub_goals) else "",
+         _apply_sub_goal, multiline=True),
+    Step("dept.safeguards", "department.safeguards", lambda c, p: c.draft.department.safeguards or "",
+         _set_text(_dept, "safeguards"), multiline=True),
+    Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
+         _apply_name, required=True),
+    Step("project.template", "projects[{p}].template", lambda c, p: _project(c, p).template or "", _apply_template,
+         default=lambda c, p: "1" if _template_choices(c, p) else "0", choices=_template_choices),
+    Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code")),
+    Step("project.doc_number", "projects[{p}].doc_number", lambda c, p: _project(c, p).doc_number or "", _apply_doc_number),
+    Step("project.budget.total", "projects[{p}].budget.total", _money_read("total"), _money_apply("total"),
+         live=_money_live("total"), required=True),
+    Step("project.budget.fiscal", "projects[{p}].budget.fiscal", _money_read("fiscal"), _money_apply("fiscal"),
+         default=_fiscal_default, live=_money_live("fiscal")),
+    Step("project.budget.other", "projects[{p}].budget.other", _money_read("other"), _money_apply("other"),
+         default=_other_default, live=_money_live("other")),
+    Step("project.purpose", "projects[{p}].purpose", lambda c, p: _project(c, p).purpose or "",
+         _set_text(_project, "purpose"), multiline=True),
+    Step("project.spending_plan", "projects[{p}].spending_plan", lambda c, p: plan_text(_project(c, p).spending_plan),
+         _apply_plan, default=lambda c, p: "25 50 75 100", live=_plan_live),
+    Step("project.goal", "projects[{p}].goal", lambda c, p: _project(c, p).goal or "", _apply_goal,
+         default=_goal_default, live=_goal_live, multiline=True),
+]}
+
+PROJECT_STEP_ORDER = ["project.name", "project.template", "project.code", "project.doc_number", "project.budget.total",
+                      "project.budget.fiscal", "project.budget.other", "project.purpose", "project.spending_plan",
+                      "project.goal", "indicators", "project.review"]
+DEPT_STEP_ORDER = ["dept.name", "dept.code", "draft.year", "draft.framework", "dept.overall_goal", "dept.sub_goals",
+                   "dept.safeguards"]
+
+# Words a user can /jump to, mapped to steps.
+JUMP_WORDS = {STEP_TEXTS[s].label: s for s in STEP_TEXTS if s in STEPS}
+JUMP_WORDS.update({"指标": "indicators", "检查": "draft.review", "全稿": "draft.review"})
+
+
+# --- the conversation -------------------------------------------------------------------------
+
+
+@dataclass
+class _Candidate:
+    """A row offered in an indicator group: an existing row of the project, or a catalogue row."""
+
+    existing: int | None
+    proposal: Indicator
+
+
+class Conversation:
+    def __init__(self, draft: Draft, path: Path | None = None, *, catalogue_loader: Callable[[], Any] | None = None,
+                 autosave: bool = True, only_unsettled: bool = False):
+        self.draft = draft
+        self.path = Path(path) if path else None
+        self.autosave = autosave and self.path is not None
+        self.only_unsettled = only_unsettled
+        self._catalogue_loader = catalogue_loader
+        self._catalogue: Any = None
+        self._catalogue_failed = False
+        self.messages: list[Message] = []
+        self.undo_stack: list[tuple[Draft, Position]] = []
+        self.history: list[Position] = []  # for /back
+        self.return_to: Position | None = None  # after a /jump, where to go back to
+        self.saved_digest: str | None = None
+        self.dirty = False
+        self.finished = False
+        self.last_saved_error: str | None = None
+        self._arrivals: list[Message] = []  # what arriving at a step shows (tables, check results)
+        self._candidates: list[_Candidate] = []
+        self._candidates_key: tuple[int, int] | None = None
+        self.pos = self._resume_position()
+        self._enter()
+
+    # --- catalogue -------------------------------------------------------------------------
+
+    def catalogue(self):
+        if self._catalogue is None and not self._catalogue_failed:
+            try:
+                if self._catalogue_loader is not None:
+                    self._catalogue = self._catalogue_loader()
+                else:
+                    from . import catalogue
+
+                    self._catalogue = catalogue.default()
+            except Exception as exc:  # noqa: BLE001 - drafting goes on without suggestions
+                self._catalogue_failed = True
+                self.messages.append(Message("error", f"指标库无法载入（{exc}），本次不提供模板建议"))
+        return self._catalogue
+
+    # --- position --------------------------------------------------------------------------
+
+    def _resume_position(self) -> Position:
+        r = self.draft.resume or {}
+        step = str(r.get("step", ""))
+        project = int(r.get("project", 0))
+        index = int(r.get("index", 0))
+        if step and (step in STEPS or step in ("indicator.value", "indicator.add", "project.review", "draft.review", "draft.done")):
+            if step.startswith(("project.", "indicator.")) and project >= len(self.draft.projects):
+                return Position("project.name", len(self.draft.projects))
+            if step.startswith("indicator."):
+                return Position("indicator.value", project, index, 0)
+            return Position(step, project, index)
+        # No marker: the first unanswered department field, else the first project.
+        for sid in DEPT_STEP_ORDER:
+            if sid != "dept.sub_goals" and not STEPS[sid].read(self, Position(sid)).strip() and sid != "dept.code":
+                return Position(sid)
+        if not self.draft.projects:
+            return Position("project.name", 0)
+        return Position("project.review", 0) if self.only_unsettled else Position("project.name", 0)
+
+    @property
+    def project_index(self) -> int:
+        return self.pos.project
+
+    def current_project(self) -> Project | None:
+        if self.pos.step.startswith(("project.", "indicator.")) and self.pos.project < len(self.draft.projects):
+            return self.draft.projects[self.pos.project]
+        return None
+
+    def _groups(self) -> list[tuple[str, str]]:
+        fw = frameworks.get(self.draft.framework)
+        return [(l1, l2) for l1, l2s in fw.levels.items() for l2 in l2s]
+
+    def _group_label(self, gi: int) -> str:
+        l1, l2 = self._groups()[gi]
+        return f"{frameworks.LEVEL1_LABELS[l1]}·{frameworks.LEVEL2_LABELS[l2]}"
+
+    def _group_of(self, ind: Indicator) -> int | None:
+        fw = frameworks.get(self.draft.framework)
+        pair = frameworks.canonical_levels(ind.level1, ind.level2, fw)
+        groups = self._groups()
+        return groups.index(pair) if pair in groups else None
+
+    def _template(self, project: Project):
+        if not project.template:
+            return None
+        cat = self.catalogue()
+        return cat.templates.get(project.template) if cat else None
+
+    def _candidates_for(self, pi: int, gi: int) -> list[_Candidate]:
+        if self._candidates_key == (pi, gi):
+            return self._candidates
+        project = self.draft.projects[pi]
+        out = [_Candidate(i, ind) for i, ind in enumerate(project.indicators) if self._group_of(ind) == gi]
+        t = self._template(project)
+        if t is not None:
+            names = {ind.name for ind in project.indicators}
+            cat = self.catalogue()
+            for ind in cat.indicators_for(t, self.draft.year, self.draft.framework, include_common=False):
+                if ind.name not in names and self._group_of(ind) == gi:
+                    out.append(_Candidate(None, ind))
+        self._candidates, self._candidates_key = out, (pi, gi)
+        return out
+
+    def _invalidate_candidates(self) -> None:
+        self._candidates_key = None
+
+    # --- prompt ----------------------------------------------------------------------------
+
+    def prompt(self) -> Prompt:
+        pos = self.pos
+        sid = pos.step
+        n_projects = len(self.draft.projects)
+        title_prefix = f"项目 {pos.project + 1}/{max(n_projects, pos.project + 1)}" if sid.startswith(("project.", "indicator.")) else "部门"
+        if sid in STEPS:
+            step = STEPS[sid]
+            text = STEP_TEXTS[sid]
+            question = text.prompt
+            if sid == "dept.sub_goals":
+                question = question.format(n=pos.index + 1)
+            elif sid == "project.name":
+                question = question.format(n=pos.project + 1)
+            elif sid == "project.doc_number":
+                rest, doc = split_doc_number(self.draft.projects[pos.project].name or "")
+                question = question.format(doc=doc or "", rest=rest)
+            choices = tuple(step.choices(self, pos))
+            if sid == "project.template" and not choices:
+                question = "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
+            return Prompt(sid, f"{title_prefix} · {text.label}", question, self._help(sid), step.default(self, pos),
+                          step.read(self, pos), choices, self._path(step.path), step.multiline)
+        if sid == "indicator.value":
+            cand = self._candidates_for(pos.project, pos.index)[pos.row]
+            ind = cand.proposal
+            current = ind.value or ""
+            group = self._group_label(pos.index)
+            q = STEP_TEXTS[sid].prompt.format(group=group, name=ind.name or "", description=ind.description or "（未写）",
+                                              suggested=current or "（无）")
+            path = (f"projects[{pos.project}].indicators[{cand.existing}].value" if cand.existing is not None
+                    else f"projects[{pos.project}].indicators")
+            return Prompt(sid, f"{title_prefix} · {group} {pos.row + 1}/{len(self._candidates)}", q, self._help(sid, pos.index),
+                          current, current if cand.existing is not None else "",
+                          (Choice(current, current, "建议值"),) if current else (), path)
+        if sid in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis"):
+            group = self._group_label(pos.index)
+            name = self._pending.name if self._pending else ""
+            q = STEP_TEXTS[sid].prompt.format(group=group, name=name)
+            default = ""
+            choices: tuple[Choice, ...] = ()
+            if sid == "indicator.basis":
+                choices = tuple(Choice(c, str(i + 1)) for i, c in enumerate(BASIS_CATEGORIES))
+                default = "1"
+            return Prompt(sid, f"{title_prefix} · {group} · {STEP_TEXTS[sid].label}", q, self._help(sid, pos.index), default,
+                          "", choices, f"projects[{pos.project}].indicators")
+        if sid == "indicator.edit":
+            ind = self.draft.projects[pos.project].indicators[pos.index]
+            label = {"value": "指标值", "description": "绩效指标描述", "name": "三级指标名称", "basis": "指标值确定依据",
+                     "level2": "二级指标", "level1": "一级指标"}.get(pos.field, pos.field)
+            current = self._read_indicator_field(ind, pos.field)
+            q = STEP_TEXTS[sid].prompt.format(row=pos.index + 1, name=ind.name or "", field=label, current=current or "空")
+            return Prompt(sid, f"{title_prefix} · 第 {pos.index + 1} 条 · {label}", q, self._help(sid), current, current, (),
+                          f"projects[{pos.project}].indicators[{pos.index}].{pos.field}")
+        text = STEP_TEXTS[sid]
+        q = text.prompt.format(n=pos.project + 1)
+        return Prompt(sid, f"{title_prefix} · {text.label}" if sid == "project.review" else text.label, q, self._help(sid), "", "", (),
+                      f"projects[{pos.project}]" if sid == "project.review" else "")
+
+    def _path(self, template: str) -> str:
+        return template.format(p=self.pos.project, i=self.pos.index)
+
+    def _help(self, sid: str, group: int | None = None) -> str:
+        t = STEP_TEXTS[sid]
+        parts = [t.help]
+        if group is not None:
+            parts.append(GROUP_HELP.get(self._groups()[group][1], ""))
+        if t.good:
+            parts.append(f"好的例子：{t.good}")
+        if t.bad:
+            parts.append(f"不好的例子：{t.bad}")
+        return "\n".join(p for p in parts if p)
+
+    @staticmethod
+    def _read_indicator_field(ind: Indicator, name: str) -> str:
+        if name == "basis":
+            return ind.basis.display() if ind.basis else ""
+        return getattr(ind, name) or ""
+
+    # --- live check --------------------------------------------------------------------------
+
+    def check(self, text: str) -> list[Finding]:
+        """Findings for the text being typed at the current step (cheap: runs per keystroke)."""
+        pos = self.pos
+        if text.startswith("/") or not text.strip():
+            return []
+        if pos.step in STEPS:
+            return STEPS[pos.step].live(self, pos, text)
+        if pos.step in ("indicator.value", "indicator.new_value") or (pos.step == "indicator.edit" and pos.field == "value"):
+            if split_row(text):
+                return []
+            ind = self._row_context()
+            probe = replace(ind, value=text)
+            project = self.draft.projects[pos.project]
+            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project)
+                    if f.path == "value" and f.code != "PD215"]
+        return []
+
+    def _row_context(self) -> Indicator:
+        pos = self.pos
+        if pos.step == "indicator.value":
+            return self._candidates_for(pos.project, pos.index)[pos.row].proposal
+        if pos.step == "indicator.edit":
+            return self.draft.projects[pos.project].indicators[pos.index]
+        return self._pending or Indicator()
+
+    # --- answering ------------------------------------------------------------------------------
+
+    _pending: Indicator | None = None
+
+    def answer(self, text: str) -> Reply:
+        """Apply a final answer or run a command. Never raises on user input."""
+        text = text.replace("\r\n", "\n").rstrip("\n")
+        stripped = text.strip()
+        m = re.match(r"^[/／](\S+)\s*(.*)$", stripped, re.S)
+        if m and m.group(1) in COMMAND_BY_WORD:
+            return self._command(COMMAND_BY_WORD[m.group(1)], m.group(2).strip())
+        if m and not re.fullmatch(r"[/／]", stripped):
+            if not (self.pos.step in ("indicator.value", "indicator.new_value") and "/" in stripped[1:]):
+                names = "、".join(f"/{c.name}" for c in COMMANDS)
+                return Reply(False, [Message("error", f"没有命令 /{m.group(1)}。可用命令：{names}")])
+        before = (copy.deepcopy(self.draft), self.pos)
+        try:
+            remarks = self._apply(text)
+        except Rejected as exc:
+            msgs = [Message("user", text), Message("error", str(exc))]
+            msgs += [Message("remark", _finding_text(f)) for f in exc.findings]
+            self.messages.extend(msgs)
+            return Reply(False, msgs, exc.findings)
+        self.undo_stack.append(before)
+        self.dirty = True
+        msgs = [Message("user", text or "（回车）")] + [Message("remark", _finding_text(f)) for f in remarks]
+        msgs += self.take_arrivals()
+        self.messages.extend(msgs)
+        saved = self._autosave()
+        if saved:
+            msgs.append(saved)
+        return Reply(True, msgs, remarks)
+
+    def _apply(self, text: str) -> list[Finding]:
+        """Apply ``text`` at the current position and advance; returns warnings to show."""
+        pos = self.pos
+        sid = pos.step
+        stripped = text.strip()
+        if sid in STEPS:
+            step = STEPS[sid]
+            if sid == "project.name" and not stripped and pos.project >= len(self.draft.projects):
+                self._go(Position("draft.review"))
+                return []
+            if sid == "project.name" and pos.project >= len(self.draft.projects):
+                self.draft.projects.append(Project())
+            if sid == "dept.sub_goals" and not stripped and pos.index >= len(self.draft.department.sub_goals):
+                self._advance()
+                return []
+            value = text if stripped else (step.read(self, pos) or step.default(self, pos))
+            if step.required and not value.strip():
+                raise Rejected(f"{STEP_TEXTS[sid].label}不能为空")
+            findings = [f for f in step.live(self, pos, value) if f.severity == "error"] if value.strip() else []
+            if findings:
+                raise Rejected(findings[0].message + (f"（{findings[0].suggestion}）" if findings[0].suggestion else ""), findings)
+            step.apply(self, pos, value)
+            warnings = [f for f in step.live(self, pos, value) if f.severity != "error"] if value.strip() else []
+            if sid == "project.name":
+                self._invalidate_candidates()
+            if sid == "dept.sub_goals" and stripped:
+                self._go(Position("dept.sub_goals", index=pos.index + 1))
+                return warnings
+            self._advance()
+            return warnings
+        if sid == "indicator.value":
+            return self._answer_candidate(text)
+        if sid == "indicator.add":
+            return self._answer_add(text)
+        if sid == "indicator.description":
+            assert self._pending is not None
+            self._pending.description = stripped or None
+            self._go(replace(pos, step="indicator.new_value"))
+            return []
+        if sid == "indicator.new_value":
+            assert self._pending is not None
+            findings = self._value_errors(self._pending, stripped)
+            self._pending.value = stripped
+            self._go(replace(pos, step="indicator.basis"))
+            return findings
+        if sid == "indicator.basis":
+            assert self._pending is not None
+            self._pending.basis = _basis_from_text(stripped or "1")
+            self._insert_row(pos.project, pos.index, self._pending)
+            self._pending = None
+            self._go(replace(pos, step="indicator.add"))
+            return []
+        if sid == "indicator.edit":
+            ind = self.draft.projects[pos.project].indicators[pos.index]
+            value = text if stripped else self._read_indicator_field(ind, pos.field)
+            warnings: list[Finding] = []
+            if pos.field == "value":
+                warnings = self._value_errors(ind, value.strip())
+                ind.value = value.strip() or None
+            elif pos.field == "basis":
+                ind.basis = _basis_from_text(value) if value.strip() else None
+            else:
+                setattr(ind, pos.field, value.strip() or None)
+            self._invalidate_candidates()
+            self._return_or_advance()
+            return warnings
+        if sid == "project.review":
+            nxt = pos.project + 1
+            self._go(Position("project.name", nxt) if nxt >= len(self.draft.projects) else Position("project.name", nxt))
+            if nxt < len(self.draft.projects) and self.only_unsettled:
+                self._skip_settled()
+            return []
+        if sid == "draft.review":
+            self._go(Position("draft.done"))
+            self.finished = True
+            return []
+        if sid == "draft.done":
+            self.finished = True
+            return []
+        raise Rejected("这一步不需要输入")
+
+    def _value_errors(self, ind: Indicator, value: str) -> list[Finding]:
+        """Reject a value with errors; return its warnings."""
+        if not value:
+            raise Rejected("指标值不能为空；不要这条指标请输入 /del")
+        probe = replace(ind, value=value)
+        project = self.draft.projects[self.pos.project]
+        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project) if f.path == "value"]
+        errors = [f for f in found if f.severity == "error"]
+        if errors:
+            e = errors[0]
+            raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
+        return [f for f in found if f.severity != "error"]
+
+    def _answer_candidate(self, text: str) -> list[Finding]:
+        pos = self.pos
+        cands = self._candidates_for(pos.project, pos.index)
+        cand = cands[pos.row]
+        cells = split_row(text)
+        ind = copy.deepcopy(cand.proposal)
+        if cells:
+            ind = self._row_from_cells(cells, pos.index, ind)
+            value = ind.value or ""
+        else:
+            value = text.strip() or (cand.proposal.value or "")
+        warnings = self._value_errors(ind, value)
+        ind.value = value
+        project = self.draft.projects[pos.project]
+        if cand.existing is not None:
+            project.indicators[cand.existing] = ind
+        else:
+            self._insert_row(pos.project, pos.index, ind)
+            # The candidate is now an existing row; keep the list stable for this pass.
+            cands[pos.row] = _Candidate(project.indicators.index(ind), ind)
+        if f"indicators[{cand.existing}].value" in project.confirm:
+            project.confirm.remove(f"indicators[{cand.existing}].value")
+        self._next_candidate()
+        return warnings
+
+    def _row_from_cells(self, cells: list[str], gi: int, base: Indicator) -> Indicator:
+        """Fill a row from pasted cells: [一级, 二级,] 三级, 描述, 指标值[, 依据]."""
+        ind = copy.deepcopy(base)
+        if len(cells) >= 6:
+            ind.level1, ind.level2 = cells[0] or ind.level1, cells[1] or ind.level2
+            cells = cells[2:]
+        if len(cells) == 2:
+            ind.name, ind.value = cells
+        else:
+            ind.name, ind.description, ind.value = cells[0] or ind.name, cells[1] or ind.description, cells[2] if len(cells) > 2 else ind.value
+            if len(cells) > 3 and cells[3]:
+                ind.basis = _basis_from_text(cells[3])
+        if not ind.level1 or not ind.level2:
+            l1, l2 = self._groups()[gi]
+            ind.level1, ind.level2 = frameworks.LEVEL1_LABELS[l1], frameworks.LEVEL2_LABELS[l2]
+        return ind
+
+    def _answer_add(self, text: str) -> list[Finding]:
+        pos = self.pos
+        stripped = text.strip()
+        if not stripped:
+            self._next_group()
+            return []
+        l1, l2 = self._groups()[pos.index]
+        base = Indicator(level1=frameworks.LEVEL1_LABELS[l1], level2=frameworks.LEVEL2_LABELS[l2])
+        cells = split_row(text)
+        if cells:
+            ind = self._row_from_cells(cells, pos.index, base)
+            warnings = self._value_errors(ind, ind.value or "")
+            if ind.basis is None:
+                self._pending = ind
+                self._go(replace(pos, step="indicator.basis"))
+                return warnings
+            self._insert_row(pos.project, self._group_of(ind) if self._group_of(ind) is not None else pos.index, ind)
+            return warnings
+        base.name = stripped
+        self._pending = base
+        self._go(replace(pos, step="indicator.description"))
+        return []
+
+    def _insert_row(self, pi: int, gi: int, ind: Indicator) -> None:
+        """Keep the table in framework order: after the last row of this group or an earlier one."""
+        rows = self.draft.projects[pi].indicators
+        at = 0
+        for i, r in enumerate(rows):
+            g = self._group_of(r)
+            if g is not None and g <= gi:
+                at = i + 1
+        rows.insert(at, ind)
+
+    def _next_candidate(self) -> None:
+        pos = self.pos
+        if pos.row + 1 < len(self._candidates_for(pos.project, pos.index)):
+            self._go(replace(pos, row=pos.row + 1))
+        else:
+            self._go(Position("indicator.add", pos.project, pos.index))
+
+    def _next_group(self) -> None:
+        pos = self.pos
+        self._invalidate_candidates()
+        gi = pos.index + 1
+        if gi >= len(self._groups()):
+            self._go(Position("project.review", pos.project))
+            return
+        self._enter_group(pos.project, gi)
+
+    def _enter_group(self, pi: int, gi: int) -> None:
+        self._invalidate_candidates()
+        if self._candidates_for(pi, gi):
+            self._go(Position("indicator.value", pi, gi, 0))
+        else:
+            self._go(Position("indicator.add", pi, gi))
+
+    # --- moving ----------------------------------------------------------------------------------
+
+    def _go(self, pos: Position) -> None:
+        self.history.append(self.pos)
+        self.pos = pos
+        self._enter()
+
+    def _enter(self) -> None:
+        """Arriving at a step: skip steps that do not apply here; reviews show the table and findings."""
+        pos = self.pos
+        if pos.step == "project.review" and pos.project < len(self.draft.projects):
+            self._arrivals += self._cmd_table("") + self._cmd_check("")
+        elif pos.step == "draft.review":
+            self._arrivals += self._cmd_check("all")
+        if pos.step == "indicators":
+            self.pos = self.history.pop() if False else pos  # noqa: SIM222 - keep history intact
+            self._enter_group(pos.project, 0)
+            return
+        if pos.step == "project.doc_number":
+            name = self.draft.projects[pos.project].name or "" if pos.project < len(self.draft.projects) else ""
+            if split_doc_number(name)[1] is None:
+                self.pos = replace(pos, step="project.budget.total")
+        if pos.step == "project.template" and pos.project < len(self.draft.projects):
+            if self.draft.projects[pos.project].template and self.only_unsettled:
+                self.pos = replace(pos, step="project.code")
+        if self.only_unsettled and self.pos.step in STEPS and self.pos.step not in ("project.name",):
+            self._skip_settled_from_here()
+
+    def _settled(self, pos: Position) -> bool:
+        step = STEPS.get(pos.step)
+        if step is None:
+            return False
+        if not step.read(self, pos).strip():
+            return False
+        if pos.step.startswith("project."):
+            project = self.draft.projects[pos.project]
+            key = pos.step.split(".", 1)[1]
+            if key in project.confirm or key.split(".")[0] in project.confirm:
+                return False
+            path = f"projects[{pos.project}]."
+            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]")
+                      if f.severity == "error" and f.path.startswith(path + key.replace("budget.", "budget."))]
+            return not errors
+        return True
+
+    def _skip_settled_from_here(self) -> None:
+        guard = 0
+        while self.pos.step in STEPS and self._settled(self.pos) and guard < 50:
+            guard += 1
+            self._advance(push=False)
+
+    def _skip_settled(self) -> None:
+        self._skip_settled_from_here()
+
+    def _advance(self, push: bool = True) -> None:
+        """The next step after the current one (jumps return where they came from)."""
+        if self.return_to is not None:
+            target, self.return_to = self.return_to, None
+            self._go(target) if push else self._set(target)
+            return
+        pos = self.pos
+        sid = pos.step
+        if sid in DEPT_STEP_ORDER:
+            i = DEPT_STEP_ORDER.index(sid)
+            nxt = Position(DEPT_STEP_ORDER[i + 1]) if i + 1 < len(DEPT_STEP_ORDER) else Position("project.name", 0)
+        elif sid in PROJECT_STEP_ORDER:
+            i = PROJECT_STEP_ORDER.index(sid)
+            nxt = Position(PROJECT_STEP_ORDER[i + 1], pos.project)
+        else:
+            nxt = Position("draft.review")
+        self._go(nxt) if push else self._set(nxt)
+
+    def _set(self, pos: Position) -> None:
+        self.pos = pos
+        self._enter()
+
+    def _return_or_advance(self) -> None:
+        if self.return_to is not None:
+            target, self.return_to = self.return_to, None
+            self._go(target)
+        else:
+            self._go(Position("project.review", self.pos.project))
+
+    # --- commands ------------------------------------------------------------------------------
+
+    def _command(self, name: str, arg: str) -> Reply:
+        handler = getattr(self, f"_cmd_{name}")
+        msgs = [Message("user", f"/{name} {arg}".strip())] + handler(arg) + self.take_arrivals()
+        self.messages.extend(msgs)
+        quit_ = name == "quit"
+        return Reply(all(m.role != "error" for m in msgs), msgs, quit=quit_ and all(m.role != "error" for m in msgs))
+
+    def take_arrivals(self) -> list[Message]:
+        out, self._arrivals = self._arrivals, []
+        return out
+
+    def _cmd_back(self, arg: str) -> list[Message]:
+        if not self.history:
+            return [Message("error", "已经是第一步了")]
+        self.pos = self.history.pop()
+        self._pending = None if not self.pos.step.startswith("indicator.") else self._pending
+        self._invalidate_candidates()
+        return [Message("notice", f"回到：{self.prompt().title}")]
+
+    def _cmd_skip(self, arg: str) -> list[Message]:
+        sid = self.pos.step
+        if sid in STEPS and STEPS[sid].required:
+            return [Message("error", f"{STEP_TEXTS[sid].label}必须填写，不能跳过")]
+        if sid == "indicator.value":
+            self._next_candidate()
+        elif sid in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis"):
+            self._pending = None
+            self._next_group()
+        elif sid == "indicator.edit":
+            self._return_or_advance()
+        elif sid == "dept.sub_goals":
+            self._go(Position("dept.safeguards"))
+        elif sid in STEPS:
+            self._advance()
+        else:
+            return self._as_list(self._apply(""))
+        return [Message("notice", "已跳过")]
+
+    def _as_list(self, findings: list[Finding]) -> list[Message]:
+        return [Message("remark", _finding_text(f)) for f in findings]
+
+    def _cmd_del(self, arg: str) -> list[Message]:
+        pos = self.pos
+        if pos.step == "indicator.value":
+            cand = self._candidates_for(pos.project, pos.index)[pos.row]
+            self.undo_stack.append((copy.deepcopy(self.draft), self.pos))
+            if cand.existing is not None:
+                rows = self.draft.projects[pos.project].indicators
+                removed = rows.pop(cand.existing)
+                for c in self._candidates:
+                    if c.existing is not None and c.existing > cand.existing:
+                        c.existing -= 1
+                cand.existing = None
+                self._next_candidate()
+                saved = self._autosave()
+                return [Message("notice", f"已删除“{removed.name}”")] + ([saved] if saved else [])
+            self._next_candidate()
+            return [Message("notice", f"不采用“{cand.proposal.name}”")]
+        if pos.step == "indicator.edit":
+            self.undo_stack.append((copy.deepcopy(self.draft), self.pos))
+            removed = self.draft.projects[pos.project].indicators.pop(pos.index)
+            self._invalidate_candidates()
+            self._return_or_advance()
+            saved = self._autosave()
+            return [Message("notice", f"已删除“{removed.name}”")] + ([saved] if saved else [])
+        return [Message("error", "/del 只能在指标步骤中使用")]
+
+    def _cmd_undo(self, arg: str) -> list[Message]:
+        if not self.undo_stack:
+            return [Message("error", "没有可以撤销的回答")]
+        self.draft, self.pos = self.undo_stack.pop()
+        self._invalidate_candidates()
+        saved = self._autosave()
+        return [Message("notice", f"已撤销，回到：{self.prompt().title}")] + ([saved] if saved else [])
+
+    def _cmd_help(self, arg: str) -> list[Message]:
+        p = self.prompt()
+        return [Message("notice", f"【{p.title}】\n{p.help}\n命令：" + "、".join(f"/{c.name}（{c.aliases[0] if c.aliases else ''}）" for c in COMMANDS))]
+
+    def _cmd_commands(self, arg: str) -> list[Message]:
+        return [Message("notice", "\n".join(f"/{c.name}  {c.help}" for c in COMMANDS))]
+
+    def _cmd_table(self, arg: str) -> list[Message]:
+        from . import render
+
+        idx = self.pos.project
+        if arg.isdigit():
+            idx = int(arg) - 1
+        if not 0 <= idx < len(self.draft.projects):
+            return [Message("table", "\n".join(render.department_text(self.draft, 76)))]
+        return [Message("table", "\n".join(render.project_table(self.draft.projects[idx], idx, 76)))]
+
+    def findings(self, scope: str = "project") -> list[Finding]:
+        if scope == "project" and self.current_project() is not None:
+            i = self.pos.project
+            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year)
+        return checks.check_draft(self.draft)
+
+    def _cmd_check(self, arg: str) -> list[Message]:
+        scope = "draft" if arg in ("all", "全部", "全稿") or self.current_project() is None else "project"
+        found = self.findings(scope)
+        e, w, h = checks.counts(found)
+        head = Message("notice", f"检查{'全稿' if scope == 'draft' else '本项目'}：{e} 个错误，{w} 个警告，{h} 条提示")
+        return [head] + [Message("remark", _finding_text(f)) for f in found[:40]] + (
+            [Message("notice", f"……另有 {len(found) - 40} 条，运行 perfdraft check 查看全部")] if len(found) > 40 else [])
+
+    def _cmd_save(self, arg: str) -> list[Message]:
+        if self.path is None:
+            return [Message("error", "这份草稿没有文件名，无法保存")]
+        msg = self.save()
+        return [msg]
+
+    def _cmd_export(self, arg: str) -> list[Message]:
+        fmt = (arg or "xlsx").lower().lstrip(".")
+        if fmt not in ("xlsx", "docx", "csv", "md"):
+            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、csv、md")]
+        if self.path is None:
+            return [Message("error", "草稿没有文件名，无法确定导出位置")]
+        try:
+            from .exporters import export_draft
+
+            out = self.path.with_suffix(f".{fmt}")
+            export_draft(self.draft, fmt, out, force=True)
+        except ImportError:
+            return [Message("error", "导出功能不可用（缺少导出模块）")]
+        except Exception as exc:  # noqa: BLE001 - report, keep the session alive
+            return [Message("error", f"导出失败：{exc}")]
+        e, _, _ = checks.counts(checks.check_draft(self.draft))
+        extra = f"（注意：草稿还有 {e} 个错误）" if e else ""
+        return [Message("notice", f"已导出 {out}{extra}")]
+
+    def _cmd_all(self, arg: str) -> list[Message]:
+        project = self.current_project()
+        if project is None:
+            return [Message("error", "/all 用于项目步骤：确认本项目沿用的全部内容")]
+        self.undo_stack.append((copy.deepcopy(self.draft), self.pos))
+        project.confirm.clear()
+        self._pending = None
+        self._go(Position("project.review", self.pos.project))
+        saved = self._autosave()
+        return [Message("notice", f"项目 {self.pos.project + 1} 的内容已全部确认")] + ([saved] if saved else [])
+
+    def _cmd_quit(self, arg: str) -> list[Message]:
+        if self.path is not None and self.dirty:
+            return [self.save()]
+        return [Message("notice", "再见")]
+
+    def _cmd_jump(self, arg: str) -> list[Message]:
+        target = self._jump_target(arg)
+        if target is None:
+            words = "、".join(list(JUMP_WORDS)[:20])
+            return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条指标、或检查结果中的路径")]
+        self.return_to = self.pos if self.pos.step not in ("draft.review", "draft.done") else None
+        self._pending = None
+        self._go(target)
+        return [Message("notice", f"跳到：{self.prompt().title}")]
+
+    def _jump_target(self, arg: str) -> Position | None:
+        arg = arg.strip()
+        pi = self.pos.project
+        m = re.match(r"^projects\[(\d+)\](?:\.(.+))?$", arg)
+        if m:
+            pi = int(m.group(1))
+            if pi >= len(self.draft.projects):
+                return None
+            rest = m.group(2) or "name"
+            m2 = re.match(r"^indicators\[(\d+)\](?:\.(\w+))?", rest)
+            if m2:
+                ri = int(m2.group(1))
+                if ri >= len(self.draft.projects[pi].indicators):
+                    return None
+                return Position("indicator.edit", pi, ri, field=m2.group(2) or "value")
+            if rest.startswith("indicators"):
+                return Position("indicators", pi)
+            sid = "project." + rest.split(".")[0] if not rest.startswith("budget") else "project." + rest
+            sid = {"project.spending_plan": "project.spending_plan"}.get(sid, sid)
+            return Position(sid, pi) if sid in STEPS else None
+        m = re.match(r"^department\.(\w+)", arg)
+        if m:
+            sid = {"name": "dept.name", "code": "dept.code", "overall_goal": "dept.overall_goal",
+                   "sub_goals": "dept.sub_goals", "safeguards": "dept.safeguards"}.get(m.group(1))
+            return Position(sid) if sid else None
+        m = re.match(r"^项目\s*(\d+)$", arg)
+        if m:
+            n = int(m.group(1)) - 1
+            return Position("project.name", n) if 0 <= n <= len(self.draft.projects) else None
+        m = re.match(r"^第?\s*(\d+)\s*条", arg)
+        if m and self.current_project() is not None:
+            n = int(m.group(1)) - 1
+            return Position("indicator.edit", pi, n, field="value") if 0 <= n < len(self.draft.projects[pi].indicators) else None
+        if arg in JUMP_WORDS:
+            sid = JUMP_WORDS[arg]
+            if sid.startswith(("project.", "indicators")) and pi >= len(self.draft.projects):
+                return None
+            if sid == "draft.review":
+                return Position("draft.review")
+            return Position(sid, pi if sid.startswith(("project.", "indicators")) else 0)
+        for word, sid in JUMP_WORDS.items():
+            if arg and arg in word:
+                return Position(sid, pi) if sid.startswith(("project.", "indicators")) else Position(sid)
+        return None
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def _resume_marker(self) -> dict[str, str | int]:
+        step = self.pos.step
+        if step in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis", "indicator.edit"):
+            step = "indicator.value"
+        return {"step": step, "project": self.pos.project, "index": self.pos.index if step.startswith(("indicator.", "dept.sub")) else 0}
+
+    def save(self) -> Message:
+        from . import drafts
+
+        assert self.path is not None
+        self.draft.resume = self._resume_marker()
+        try:
+            self.saved_digest = drafts.save(self.draft, self.path, known_digest=self.saved_digest)
+        except drafts.DraftError as exc:
+            self.last_saved_error = str(exc)
+            return Message("error", f"保存失败：{exc}（内容仍在内存中，请处理后 /save）")
+        self.dirty = False
+        self.last_saved_error = None
+        return Message("notice", f"已保存 {self.path.name}")
+
+    def _autosave(self) -> Message | None:
+        if not self.autosave:
+            return None
+        msg = self.save()
+        return msg if msg.role == "error" else None
+
+    # --- status for front-ends -------------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        found = self.findings("project") if self.current_project() is not None else checks.check_department(self.draft)
+        e, w, h = checks.counts(found)
+        return {"project": self.pos.project + 1 if self.current_project() is not None else 0,
+                "projects": len(self.draft.projects), "step": self.prompt().title,
+                "saved": not self.dirty, "errors": e, "warnings": w, "hints": h}
+
+
+def _finding_text(f: Finding) -> str:
+    from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+
+    s = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：{f.message}"
+    if f.suggestion:
+        s += f" → {f.suggestion}"
+    return s
+
+
+finding_text = _finding_text
+
+
+def open_session(path: Path, **kwargs: Any) -> tuple[Conversation, Any]:
+    """Load a draft, take its lock, clean temp files of killed saves; returns (conversation, lock).
+
+    Raises DraftError / DraftLocked with the user's message.
+    """
+    from . import drafts
+
+    lock = drafts.acquire_lock(path)
+    try:
+        drafts.cleanup_temp_files(path)
+        draft = drafts.load(path)
+    except Exception:
+        lock.release()
+        raise
+    conv = Conversation(draft, path, **kwargs)
+    if lock.notice:
+        conv.messages.append(Message("notice", lock.notice))
+    return conv, lock

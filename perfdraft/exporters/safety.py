@@ -1,0 +1,136 @@
+"""Safety shared by the exporters: formula injection, XML-illegal characters, file names, output files.
+
+* **Formula injection.** A cell whose text starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return could be run as a formula by a spreadsheet. In xlsx such text is stored as a string cell
+  (``t="inlineStr"``) with the *quote prefix* style, so the text is exact and Excel keeps it text even
+  when the cell is edited. In csv, where no type can be stored, the cell gets a leading ``'`` (OWASP's
+  advice); the values of the 计算符号 column (``=``, ``≥`` …) are a fixed vocabulary and stay bare.
+* **Characters XML cannot hold** (C0 controls other than tab/LF/CR, U+FFFE, U+FFFF) are dropped from
+  visible cells; the embedded draft (see ``draft_text``) keeps them as TOML escapes, so nothing is lost.
+* **Output files** are written atomically (a temp file in the same directory, then ``os.replace``);
+  an existing file is replaced only when asked; a symlink is never followed or replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from ..drafts import DraftError, atomic_write, dumps
+from ..model import Draft
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# 计算符号 values the exporters write themselves; a lone sign cannot carry a formula.
+SIGN_VOCABULARY = frozenset({"≥", "≤", "=", ">", "<", "定性", "区间", "定量（其他）", "不适用"})
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_PREFIXES)
+
+
+def xml_safe(text: str) -> str:
+    """Drop the few characters an XML file cannot hold (the draft keeps them; see module doc)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def csv_cell(text: str | None, *, sign_column: bool = False) -> str:
+    """A csv cell: blank for None; a leading ' when a spreadsheet could read the text as a formula."""
+    if text is None:
+        return ""
+    if sign_column and text in SIGN_VOCABULARY:
+        return text
+    return "'" + text if is_formula_like(text) else text
+
+
+def draft_text(draft: Draft) -> str:
+    """The draft as TOML (``drafts.dumps``), made safe to embed in XML.
+
+    ``tomli_w`` already escapes control characters; U+FFFE/U+FFFF can only occur inside string values,
+    where the TOML escape ``\\uFFFE`` means the same character.
+    """
+    return dumps(draft).replace("\ufffe", "\\uFFFE").replace("\uffff", "\\uFFFF")
+
+
+# --- file names ----------------------------------------------------------------------------------
+
+_BAD_NAME_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+_RESERVED_WINDOWS = frozenset(
+    ["CON", "PRN", "AUX", "NUL"] + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+)
+
+
+def safe_filename(name: str, default: str = "导出", max_bytes: int = 200) -> str:
+    """A single path component safe on Linux and Windows: no separators, no dot-only names."""
+    text = unicodedata.normalize("NFC", name or "")
+    text = _BAD_NAME_CHARS.sub("_", text).strip(" .")
+    if not text or set(text) <= {"_"}:
+        text = default
+    if text.split(".")[0].upper() in _RESERVED_WINDOWS:
+        text = "_" + text
+    while len(text.encode("utf-8")) > max_bytes:
+        text = text[:-1]
+    return text
+
+
+# --- output files ----------------------------------------------------------------------------------
+
+
+def check_target(path: Path, *, force: bool) -> str | None:
+    """Why ``path`` cannot be written (one Chinese line), or None when it can."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if os.path.islink(path):
+        return f"{path}：是符号链接，为安全起见不写入（请给出实际文件路径）"
+    if path.is_dir():
+        return f"{path}：是一个目录，不是输出文件"
+    if not directory.is_dir():
+        return f"{path}：目录 {directory} 不存在"
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return f"{path}：目录 {directory} 不可写"
+    if path.exists() and not force:
+        return f"{path}：文件已存在，未覆盖（加 --force 覆盖）"
+    return None
+
+
+def write_output(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` atomically; nothing half-written is ever left at ``path``.
+
+    With ``force`` the file is replaced (``drafts.atomic_write``); without it, the temp file is
+    hard-linked into place, which fails if ``path`` appeared meanwhile, so no file is ever clobbered.
+    """
+    problem = check_target(path, force=force)
+    if problem:
+        raise DraftError(problem)
+    if force:
+        atomic_write(path, data)
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    tmp = directory / f".{path.name}.tmp-{os.getpid()}"
+    try:
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        except OSError as exc:
+            raise DraftError(f"{path}：无法写入（{exc.strerror}）") from None
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
+            except OSError:
+                # A file system without hard links: the check above is as close as we can get.
+                if path.exists():
+                    raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
+                os.replace(tmp, path)
+        except OSError as exc:
+            raise DraftError(f"{path}：写入失败（{exc.strerror}），未留下输出文件") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
