@@ -1,0 +1,31 @@
+"""F1: what the current field is, with a good and a bad example, and the commands."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ...steps import COMMANDS
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭", id="close")]
+
+    def __init__(self, title: str, text: str) -> None:
+        super().__init__()
+        self.title_text, self.text = title, text
+
+    def compose(self) -> ComposeResult:
+        body = Text(f"【{self.title_text}】\n", style="bold")
+        body.append(self.text + "\n\n命令（在回答栏输入）：\n")
+        for c in COMMANDS:
+            body.append(f"  /{c.name}（{'、'.join(c.aliases)}）  {c.help}\n")
+        body.append("\n按键：F1 帮助  F2 命令面板  F3 表格  F4 项目  F5 检查  F6 保存  F7 撤销  F8 返回  F9 跳过  F10 退出\n"
+                    "↑/↓ 选择建议，Tab 把建议填入回答栏再修改，回车确认。")
+        with VerticalScroll(id="help-view"):
+            yield Static(body, markup=False)
+        yield Footer()

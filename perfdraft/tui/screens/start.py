@@ -1,0 +1,74 @@
+"""The start screen: recent drafts, new draft, clone last year's draft, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ... import locations
+
+
+class StartScreen(Screen):
+    BINDINGS = [Binding("f10,ctrl+q", "app.quit", "退出", id="quit"), Binding("escape", "cancel", "取消", id="cancel")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("perfdraft · 绩效目标起草助手", id="start-title")
+        self.recent = [p for p in locations.recent() if p.exists()]
+        options = [Option(f"打开最近：{p.name}  （{p.parent}）", id=f"recent:{i}") for i, p in enumerate(self.recent)]
+        options += [Option("新建草稿…", id="new"), Option("克隆去年的草稿…", id="clone"),
+                    Option("打开示例草稿（顺平县社保局 2020，临时副本）", id="demo"), Option("退出", id="quit")]
+        yield OptionList(*options, id="start-list")
+        yield Static("", id="start-hint")
+        yield Input(id="start-input")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.mode: str | None = None
+        self.query_one("#start-input").display = False
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        oid = event.option.id or ""
+        if oid.startswith("recent:"):
+            self.app.open_draft(self.recent[int(oid.split(":")[1])])
+        elif oid == "demo":
+            from ...cli import demo_copy
+
+            self.app.open_draft(demo_copy())
+        elif oid == "quit":
+            self.app.exit(0)
+        else:
+            self.mode = oid
+            hint = {"new": "新草稿的文件名（如 2026-社保局.toml），回车确认：",
+                    "clone": "去年的草稿文件路径，回车后在同一目录生成今年的草稿："}[oid]
+            self.query_one("#start-hint", Static).update(hint)
+            inp = self.query_one("#start-input", Input)
+            inp.display = True
+            inp.value = ""
+            inp.focus()
+
+    @on(Input.Submitted, "#start-input")
+    def _path_given(self, event: Input.Submitted) -> None:
+        path = Path(event.value.strip()).expanduser()
+        hint = self.query_one("#start-hint", Static)
+        if not event.value.strip():
+            hint.update("请输入文件名")
+            return
+        if self.mode == "new":
+            if path.exists():
+                hint.update(f"{path} 已存在：将直接打开它")
+            self.app.open_draft(path, create=True)
+        elif self.mode == "clone":
+            self.app.clone_and_open(path, hint)
+
+    def action_cancel(self) -> None:
+        self.query_one("#start-input").display = False
+        self.query_one("#start-hint", Static).update("")
+        self.query_one(OptionList).focus()

@@ -1,0 +1,35 @@
+"""The live check of what is being typed: symbol and word (not colour alone), reason and fix."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...checks import Finding
+from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+
+
+class CheckLine(Static):
+    def show(self, findings: list[Finding], ascii_ops: bool = False) -> None:
+        if not findings:
+            self.update(Text("✓ 通过检查", style="green"))
+            self.set_class(False, "has-error", "has-warning")
+            return
+        lines = Text()
+        for i, f in enumerate(findings[:3]):
+            if i:
+                lines.append("\n")
+            style = "bold red" if f.severity == "error" else ("yellow" if f.severity == "warning" else "")
+            lines.append(f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：", style=style)
+            lines.append(f.message)
+            if f.suggestion:
+                lines.append(f" → {f.suggestion}")
+        if ascii_ops:
+            lines = Text(lines.plain.replace("≥", ">=").replace("≤", "<="))
+        self.update(lines)
+        self.set_class(any(f.severity == "error" for f in findings), "has-error")
+        self.set_class(not any(f.severity == "error" for f in findings), "has-warning")
+
+    def clear(self) -> None:
+        self.update("")
+        self.set_class(False, "has-error", "has-warning")
