@@ -122,7 +122,9 @@ def plan_text(plan: SpendingPlan | None) -> str:
 
 
 def split_row(text: str) -> list[str] | None:
-    """A pasted row: tab- or pipe-separated cells (an Excel row arrives tab-separated)."""
+    """A pasted row: tab- or pipe-separated cells (an Excel row arrives tab-separated).
+
+    Cells: 三级, 描述, 指标值[, 依据[, 公式]] — or a whole table row 一级, 二级, 三级, 描述, 指标值, 依据[, 公式]."""
     if "\t" in text:
         cells = [c.strip() for c in text.split("\t")]
     elif "|" in text or "｜" in text:
@@ -793,15 +795,18 @@ class Conversation:
     def _row_from_cells(self, cells: list[str], gi: int, base: Indicator) -> Indicator:
         """Fill a row from pasted cells: [一级, 二级,] 三级, 描述, 指标值[, 依据]."""
         ind = copy.deepcopy(base)
-        if len(cells) >= 6:
+        if len(cells) >= 6:  # a whole row of the standard table, copied from Excel
             ind.level1, ind.level2 = cells[0] or ind.level1, cells[1] or ind.level2
             cells = cells[2:]
         if len(cells) == 2:
             ind.name, ind.value = cells
         else:
-            ind.name, ind.description, ind.value = cells[0] or ind.name, cells[1] or ind.description, cells[2] if len(cells) > 2 else ind.value
+            ind.name, ind.description = cells[0] or ind.name, cells[1] or ind.description
+            ind.value = cells[2] if len(cells) > 2 else ind.value
             if len(cells) > 3 and cells[3]:
                 ind.basis = _basis_from_text(cells[3])
+            if len(cells) > 4 and cells[4]:
+                ind.formula = cells[4]
         if not ind.level1 or not ind.level2:
             l1, l2 = self._groups()[gi]
             ind.level1, ind.level2 = frameworks.LEVEL1_LABELS[l1], frameworks.LEVEL2_LABELS[l2]

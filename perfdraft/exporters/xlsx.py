@@ -40,7 +40,6 @@ from . import (
     NCOLS,
     PERCENT,
     UNIT_LABEL,
-    Cell,
     Grid,
     Rendered,
     department_blocks,
@@ -118,7 +117,7 @@ def excel_number(value: Decimal) -> float | None:
     if not math.isfinite(f):
         return None
     try:
-        if Decimal("%.16g" % f) != value or Decimal(repr(f)) != value:
+        if Decimal(f"{f:.16g}") != value or Decimal(repr(f)) != value:
             return None
     except InvalidOperation:
         return None

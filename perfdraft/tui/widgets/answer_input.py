@@ -19,10 +19,10 @@ class AnswerInput(Input):
             self.text = text
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs the base class's _on_paste after this one unless the default is prevented:
+        # single-line pastes go there untouched.
         text = event.text
-        if "\t" in text or "\n" in text.strip("\n"):
+        if "\t" in text or "\n" in text.strip("\r\n"):
             event.stop()
             event.prevent_default()
-            self.post_message(self.BlockPasted(text))
-            return
-        super()._on_paste(events.Paste(text.strip("\r\n")))
+            self.post_message(self.BlockPasted(text.strip("\r\n")))

@@ -1,0 +1,149 @@
+"""Text tables: the seed's one-cell-per-line layout and the usual ways a table is pasted as text.
+
+Layouts read (each has a hand-written fixture under ``tests/fixtures/import/``):
+
+* **one cell per line** (the seed, copied from Word): each cell on its own line indented by one tab,
+  a blank line between table rows, free paragraphs (headings, department text) not indented. A cell
+  of several paragraphs continues on the following unindented lines.
+* **one row per line**, cells separated by tabs, by ``|`` (Markdown tables too) or by runs of two or
+  more spaces (a space-aligned row with blank leading cells is placed by its column positions).
+* grids with 一级/二级 only on the first row of their block (filled down) or on every row.
+* the **numbered prose** form: ``一、产出指标`` / ``（一）数量指标`` / ``指标1：名称（≥值单位）``, and the
+  bracketed ``【产出指标-数量指标】指标1：名称（值）`` form.
+* **glued** rows whose cells lost their separators (``产出指标数量指标送戏下乡场次≥197场``): the level
+  names and the value grammar split them, and the split is reported for review.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from .common import Assembler, ImportFailed, Record, Report, grid_header
+
+MAX_TEXT_BYTES = 5 * 1024 * 1024
+
+
+def decode(raw: bytes, source: str) -> str:
+    """The file's text; a clear ImportFailed for empty files and binary data."""
+    if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise ImportFailed(f"{source}：文件是空的，应为绩效目标表（xlsx、docx，或复制出的文本）")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                raise ImportFailed(f"{source}：文件开头标明是 {enc} 文本，但内容无法按此编码读取") from None
+            return _check_text(text, source)
+    if b"\x00" in raw:
+        raise ImportFailed(f"{source}：不是文本文件（含二进制数据），应为 xlsx、docx 或 UTF-8/GBK 文本的绩效目标表")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return _check_text(raw.decode(enc), source)
+        except UnicodeDecodeError:
+            continue
+    raise ImportFailed(f"{source}：不是可识别的文本（既不是 UTF-8 也不是 GBK），应为 xlsx、docx 或文本的绩效目标表")
+
+
+def _check_text(text: str, source: str) -> str:
+    controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\t\n\r\f")
+    if controls > max(2, len(text) // 200):
+        raise ImportFailed(f"{source}：不是文本文件（含大量控制字符），应为 xlsx、docx 或文本的绩效目标表")
+    return text
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+_SPACE_RUN = re.compile(r"(?: {2,}|\u3000[ \u3000]*| \u3000[ \u3000]*)")
+_MD_RULE = re.compile(r"^\s*[|｜]?\s*:?-{3,}:?\s*([|｜]\s*:?-{3,}:?\s*)*[|｜]?\s*$")
+
+
+def _split_spaces(line: str) -> list[tuple[int, str]]:
+    """Cells separated by runs of ≥2 spaces, each with its display column."""
+    out = []
+    pos = 0
+    body = line.rstrip(" \u3000")
+    lead = len(body) - len(body.lstrip(" \u3000"))
+    pos = lead
+    for m in _SPACE_RUN.finditer(body, lead):
+        out.append((_width(body[:pos]), body[pos:m.start()]))
+        pos = m.end()
+    out.append((_width(body[:pos]), body[pos:]))
+    return [(c, t) for c, t in out if t]
+
+
+def records(text: str) -> list[Record]:
+    """The text as table rows and paragraphs."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    tab_mode = any(re.search(r"[^\t\s]\t", line) for line in lines)
+    out: list[Record] = []
+    row: list[str] = []
+    row_lines: list[int] = []
+    gap = False
+    header_pos: list[int] | None = None
+
+    def flush() -> None:
+        if row:
+            out.append(Record(list(row), f"第 {row_lines[0]} 行", locs=[f"第 {n} 行" for n in row_lines]))
+            row.clear()
+            row_lines.clear()
+
+    for n, line in enumerate(lines, 1):
+        if line.strip(" \u3000\f\v") == "" and "\t" not in line:
+            flush()
+            gap = True
+            continue
+        if not tab_mode and line.startswith("\t"):
+            row.append(line[1:])
+            row_lines.append(n)
+            continue
+        flush()
+        where = f"第 {n} 行"
+        if _MD_RULE.match(line):
+            continue
+        if tab_mode and "\t" in line:
+            cells: list[str | None] = list(line.split("\t"))
+        elif line.count("|") + line.count("｜") >= 2 or line.strip().startswith(("|", "｜")):
+            s = line.strip()
+            s = s[1:] if s[:1] in "|｜" else s
+            s = s[:-1] if s[-1:] in "|｜" else s
+            cells = list(re.split(r"[|｜]", s))
+        else:
+            parts = _split_spaces(line)
+            if len(parts) <= 1:
+                out.append(Record([line.strip(" \u3000\t")], where, para=True, gap=gap))
+                gap = False
+                continue
+            cells = [t for _, t in parts]
+            if grid_header(cells) is not None:
+                header_pos = [c for c, _ in parts]
+            elif header_pos is not None and len(parts) < len(header_pos):
+                placed: list[str | None] = [None] * len(header_pos)
+                for col, t in parts:
+                    k = min(range(len(header_pos)), key=lambda j, col=col: abs(header_pos[j] - col))
+                    if placed[k] is None:
+                        placed[k] = t
+                    else:  # two cells nearest the same column: keep both, in order
+                        placed[k] = f"{placed[k]} {t}"
+                cells = placed
+        out.append(Record(cells, where, locs=[where] * len(cells)))
+        gap = False
+    flush()
+    return out
+
+
+def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assembler:
+    source = str(path)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise ImportFailed(f"{source}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
+                           f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
+    text = decode(path.read_bytes(), source)
+    asm = Assembler(source, report, split_doc_number=split_doc_number)
+    for rec in records(text):
+        asm.feed(rec)
+    return asm
