@@ -485,7 +485,7 @@ class Conversation:
                 return Position(sid)
         if not self.draft.projects:
             return Position("project.name", 0)
-        return Position("project.review", 0) if self.only_unsettled else Position("project.name", 0)
+        return Position("project.name", 0)
 
     @property
     def project_index(self) -> int:
@@ -695,6 +695,12 @@ class Conversation:
             if findings:
                 raise Rejected(findings[0].message + (f"（{findings[0].suggestion}）" if findings[0].suggestion else ""), findings)
             step.apply(self, pos, value)
+            if sid.startswith("project.") and pos.project < len(self.draft.projects):
+                confirm = self.draft.projects[pos.project].confirm
+                key = sid.split(".", 1)[1]
+                for k in (key, "budget") if key == "budget.other" else (key,):
+                    if k in confirm:
+                        confirm.remove(k)
             warnings = [f for f in step.live(self, pos, value) if f.severity != "error"] if value.strip() else []
             if sid == "project.name":
                 self._invalidate_candidates()
@@ -741,9 +747,7 @@ class Conversation:
             return warnings
         if sid == "project.review":
             nxt = pos.project + 1
-            self._go(Position("project.name", nxt) if nxt >= len(self.draft.projects) else Position("project.name", nxt))
-            if nxt < len(self.draft.projects) and self.only_unsettled:
-                self._skip_settled()
+            self._go(Position("project.name", nxt))
             return []
         if sid == "draft.review":
             self._go(Position("draft.done"))
@@ -871,56 +875,76 @@ class Conversation:
     # --- moving ----------------------------------------------------------------------------------
 
     def _go(self, pos: Position) -> None:
-        self.history.append(self.pos)
+        if not self._skipping:  # passed-over steps are not places /back returns to
+            self.history.append(self.pos)
         self.pos = pos
         self._enter()
 
     def _enter(self) -> None:
-        """Arriving at a step: skip steps that do not apply here; reviews show the table and findings."""
+        """Arriving at a step: skip steps that do not apply here; reviews show the table and findings.
+        In ``only_unsettled`` mode (a clone, a re-opened draft) fields that are filled, valid and not
+        marked "to confirm" are passed over, so only what is new, invalid or to confirm is asked."""
         pos = self.pos
+        if pos.step == "indicators":
+            self._enter_group(pos.project, 0)
+            return
         if pos.step == "project.review" and pos.project < len(self.draft.projects):
             self._arrivals += self._cmd_table("") + self._cmd_check("")
         elif pos.step == "draft.review":
             self._arrivals += self._cmd_check("all")
-        if pos.step == "indicators":
-            self.pos = self.history.pop() if False else pos  # noqa: SIM222 - keep history intact
-            self._enter_group(pos.project, 0)
-            return
         if pos.step == "project.doc_number":
             name = self.draft.projects[pos.project].name or "" if pos.project < len(self.draft.projects) else ""
             if split_doc_number(name)[1] is None:
                 self.pos = replace(pos, step="project.budget.total")
-        if pos.step == "project.template" and pos.project < len(self.draft.projects):
-            if self.draft.projects[pos.project].template and self.only_unsettled:
-                self.pos = replace(pos, step="project.code")
-        if self.only_unsettled and self.pos.step in STEPS and self.pos.step not in ("project.name",):
-            self._skip_settled_from_here()
+        if self.only_unsettled:
+            self._skip_settled()
+
+    def _skip_settled(self) -> None:
+        pos = self.pos
+        move: Callable[[], None] | None = None
+        if pos.step in STEPS and self._settled(pos):
+            move = self._advance
+        elif pos.step == "indicator.value" and self._candidate_settled(pos):
+            move = self._next_candidate
+        elif pos.step == "indicator.add":
+            move = self._next_group
+        if move is None:
+            return
+        self._skipping = True
+        try:
+            move()
+        finally:
+            self._skipping = False
+
+    _skipping = False
+
+    def _candidate_settled(self, pos: Position) -> bool:
+        cand = self._candidates_for(pos.project, pos.index)[pos.row]
+        if cand.existing is None:
+            return False  # a catalogue row the user has not seen
+        project = self.draft.projects[pos.project]
+        if "indicators" in project.confirm or f"indicators[{cand.existing}].value" in project.confirm:
+            return False
+        return not [f for f in checks.check_value(cand.proposal.value, cand.proposal) if f.severity == "error"]
 
     def _settled(self, pos: Position) -> bool:
         step = STEPS.get(pos.step)
-        if step is None:
-            return False
-        if not step.read(self, pos).strip():
+        if pos.step == "project.template" and pos.project < len(self.draft.projects):
+            project = self.draft.projects[pos.project]
+            if project.indicators or project.template:
+                return True  # the rows are there already: no template to pick
+        if step is None or not step.read(self, pos).strip():
             return False
         if pos.step.startswith("project."):
             project = self.draft.projects[pos.project]
             key = pos.step.split(".", 1)[1]
             if key in project.confirm or key.split(".")[0] in project.confirm:
                 return False
-            path = f"projects[{pos.project}]."
+            prefix = f"projects[{pos.project}].{key}"
             errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]")
-                      if f.severity == "error" and f.path.startswith(path + key.replace("budget.", "budget."))]
+                      if f.severity == "error" and f.path.startswith(prefix)]
             return not errors
         return True
-
-    def _skip_settled_from_here(self) -> None:
-        guard = 0
-        while self.pos.step in STEPS and self._settled(self.pos) and guard < 50:
-            guard += 1
-            self._advance(push=False)
-
-    def _skip_settled(self) -> None:
-        self._skip_settled_from_here()
 
     def _advance(self, push: bool = True) -> None:
         """The next step after the current one (jumps return where they came from)."""

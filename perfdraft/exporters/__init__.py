@@ -10,7 +10,7 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -233,16 +233,20 @@ def department_blocks(draft: Draft) -> list[Block]:
 # --- entry point ---------------------------------------------------------------------------------------
 
 
-def render(draft: Draft, fmt: str, layout: str = "standard") -> Rendered:
-    """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything."""
+def render(draft: Draft, fmt: str, layout: str = "standard",
+           step: Callable[[], None] | None = None) -> Rendered:
+    """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything.
+
+    ``step`` is called once per project by the xlsx and docx exporters (for a progress bar).
+    """
     if fmt == "xlsx":
         from .xlsx import render_xlsx
 
-        return render_xlsx(draft)
+        return render_xlsx(draft, step)
     if fmt == "docx":
         from .docx import render_docx
 
-        return render_docx(draft)
+        return render_docx(draft, step)
     if fmt == "csv":
         from .csv_export import render_csv
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -410,7 +410,7 @@ def read_embedded(source: str | Path | DocumentObject) -> Embedded | None:
 # --- entry point --------------------------------------------------------------------------------------------
 
 
-def build_document(draft: Draft) -> tuple[DocumentObject, list[str]]:
+def build_document(draft: Draft, step: Callable[[], None] | None = None) -> tuple[DocumentObject, list[str]]:
     doc = Document()
     _setup_styles(doc)
     _setup_page(doc)
@@ -443,6 +443,8 @@ def build_document(draft: Draft) -> tuple[DocumentObject, list[str]]:
         _add_grid(w, project_grid(project), where=f"项目 {i + 1} ")
         if i + 1 < len(draft.projects):
             w.para("", indent=False)
+        if step is not None:
+            step()
     if not draft.projects:
         w.para("（无项目）", indent=False)
     core = doc.core_properties
@@ -455,8 +457,8 @@ def build_document(draft: Draft) -> tuple[DocumentObject, list[str]]:
     return doc, w.messages
 
 
-def render_docx(draft: Draft) -> Rendered:
-    doc, messages = build_document(draft)
+def render_docx(draft: Draft, step: Callable[[], None] | None = None) -> Rendered:
+    doc, messages = build_document(draft, step)
     buf = io.BytesIO()
     doc.save(buf)
     return Rendered(buf.getvalue(), messages)

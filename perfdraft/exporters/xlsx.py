@@ -22,7 +22,7 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -422,7 +422,7 @@ def read_embedded(source: str | Path | Workbook) -> Embedded | None:
 # --- entry point -------------------------------------------------------------------------------------------
 
 
-def build_workbook(draft: Draft) -> tuple[Workbook, list[str]]:
+def build_workbook(draft: Draft, step: Callable[[], None] | None = None) -> tuple[Workbook, list[str]]:
     w = _Writer()
     wb = Workbook()
     ws = wb.active
@@ -432,6 +432,8 @@ def build_workbook(draft: Draft) -> tuple[Workbook, list[str]]:
     for i, project in enumerate(draft.projects):
         ws = wb.create_sheet(sheet_name(f"{i + 1}、{project.name or project.code or '项目'}", taken))
         _project_sheet(w, ws, draft, i)
+        if step is not None:
+            step()
     digest = fingerprint(wb)
     _marker_sheet(w, wb.create_sheet(MARKER_SHEET), draft_text(draft), digest)
     wb.active = 0
@@ -443,8 +445,8 @@ def build_workbook(draft: Draft) -> tuple[Workbook, list[str]]:
     return wb, w.messages
 
 
-def render_xlsx(draft: Draft) -> Rendered:
-    wb, messages = build_workbook(draft)
+def render_xlsx(draft: Draft, step: Callable[[], None] | None = None) -> Rendered:
+    wb, messages = build_workbook(draft, step)
     buf = io.BytesIO()
     wb.save(buf)
     return Rendered(buf.getvalue(), messages)

@@ -101,21 +101,24 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         kind = sniff(path)
         report = Report(str(path))
         if kind == "xlsx":
-            own = xlsx_reader.embedded_draft(path)
-            if own is not None:
-                repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿（_perfdraft 工作表），内容与导出时完全一致")
-                merged = _merge(merged, own, repairs, str(path))
-                continue
-            asm = xlsx_reader.read(path, report, split_doc_number=split_doc_number)
+            book = xlsx_reader.load(path)
+            own = xlsx_reader.embedded(book, path, report)
+            asm = None if own is not None else xlsx_reader.read(path, report, split_doc_number=split_doc_number,
+                                                                  workbook=book)
         elif kind == "docx":
-            own = docx_reader.embedded_draft(path)
-            if own is not None:
-                repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，内容与导出时完全一致")
-                merged = _merge(merged, own, repairs, str(path))
-                continue
-            asm = docx_reader.read(path, report, split_doc_number=split_doc_number)
+            document = docx_reader.load(path)
+            own = docx_reader.embedded(document, path, report)
+            asm = None if own is not None else docx_reader.read(path, report, split_doc_number=split_doc_number,
+                                                                  document=document)
         else:
+            own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
+        if own is not None:
+            repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
+            repairs.extend(report.lines())
+            merged = _merge(merged, own, repairs, str(path))
+            continue
+        assert asm is not None
         draft = asm.finish()
         if not asm.found_anything:
             what = {"xlsx": "工作表", "docx": "文档", "text": "文本"}[kind]

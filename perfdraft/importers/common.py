@@ -27,7 +27,17 @@ from decimal import Decimal, InvalidOperation
 
 from .. import frameworks, names, values
 from ..drafts import DraftError
-from ..model import BASIS_CATEGORIES, Basis, Department, Draft, Indicator, Project, SpendingPlan, SubGoal
+from ..model import (
+    BASIS_CATEGORIES,
+    Basis,
+    Budget,
+    Department,
+    Draft,
+    Indicator,
+    Project,
+    SpendingPlan,
+    SubGoal,
+)
 
 # --- errors and the report -------------------------------------------------------------------------
 
@@ -242,7 +252,7 @@ PROJECT_LABELS = {
     "主管部门及代码": "dept", "预算部门": "dept", "部门(单位)名称": "dept",
     "3月底": "mar", "6月底": "jun", "10月底": "oct", "12月底": "dec",
     "3月": "mar", "6月": "jun", "10月": "oct", "12月": "dec",
-    "一季度": None, "二季度": None,
+    "合计": "total", "部门预算": "dept_budget",
 }
 _PLAN_FIELDS = ("mar", "jun", "oct", "dec")
 _MONEY_UNIT = re.compile(r"^[（(]?\s*(?:金额|资金)?单位\s*[:：]\s*(万元|元)\s*[)）]?$")
@@ -259,7 +269,7 @@ def _label_key(text: str) -> tuple[str, str | None]:
     """The lookup form of a label and the money unit named in its brackets."""
     t = fold(text)
     unit = None
-    m = re.search(r"\((万元|元|%)\)$", t)
+    m = re.search(r"\((?:单位:|金额单位:)?(万元|元|%)\)$", t)
     if m:
         unit = m.group(1) if m.group(1) != "%" else None
         t = t[: m.start()]
@@ -513,6 +523,12 @@ class _Grid:
     project_cols: bool = False
 
 
+_MONEY_FIELDS = ("total", "fiscal", "other")
+_MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+_INDICATORS_MARK = re.compile(r"^(?:部门)?(?:年度)?(?:整体)?绩效指标[:：]?$")
+_LINKED = re.compile(r"^关联项目[:：]\s*(.*)$")
+
+
 class Assembler:
     """Builds one draft from the records of one file."""
 
@@ -530,10 +546,10 @@ class Assembler:
         self.pending_text: str | None = None  # purpose / goal whose text is on the next row
         self.text_target: tuple[object, str] | None = None  # where a continuation paragraph goes
         self.money_unit = "元"
+        self.dept_money = False  # the next money cells are the department's (部门预算)
         self.years: Counter[int] = Counter()
         self.title_years: Counter[int] = Counter()
         self.found_anything = False
-        self.joined_value = False
         self._titles: dict[int, str] = {}
 
     # -- entry points --------------------------------------------------------------------------------------
@@ -550,14 +566,14 @@ class Assembler:
         rec.cells = cells
         if rec.filled is not None:
             rec.filled = [clean_cell(strip_field_codes(c)[0]) if c else None for c in rec.filled]
-        for c in cells:
-            if c:
-                for m in _YEAR_IN_TEXT.finditer(c):
-                    self.years[int(m.group(1))] += 1
-        if all(c is None for c in cells) and not (rec.filled and any(rec.filled)):
+        nonblank = [c for c in cells if c]
+        for c in nonblank:
+            for m in _YEAR_IN_TEXT.finditer(c):
+                self.years[int(m.group(1))] += 1
+        if not nonblank:
             return
-        if rec.para or sum(1 for c in cells if c) == 1 and len(cells) == 1:
-            self._para(rec, next(c for c in cells if c))
+        if rec.para or len(cells) == 1:
+            self._para(rec, nonblank[0])
         else:
             self._row(rec)
 
@@ -567,16 +583,17 @@ class Assembler:
         self.pending_cols = {}
         self.pending_text = None
         self.text_target = None
+        self.dept_money = False
 
     def end_unit(self) -> None:
-        """A sheet ended: the next sheet starts a new project."""
+        """A sheet ended: the next sheet starts afresh."""
         self.end_table()
         self.project = None
         self.project_from_cell = set()
         self.title = None
         self.section = None
 
-    # -- projects -------------------------------------------------------------------------------------------
+    # -- projects and where things go ---------------------------------------------------------------------
 
     def _new_project(self) -> Project:
         self._close_grid()
@@ -584,8 +601,9 @@ class Assembler:
         self.draft.projects.append(p)
         self.project = p
         self.project_from_cell = set()
+        self.section = None
         self.found_anything = True
-        if self.title:  # used as the name when the table has no 项目名称 cell
+        if self.title:  # the name when the table has no 项目名称 cell; a 文号 in front of the name
             self._titles[id(p)] = self.title
             self.title = None
         return p
@@ -594,6 +612,14 @@ class Assembler:
         if self.project is None:
             return self._new_project()
         return self.project
+
+    def _indicator_list(self) -> list[Indicator]:
+        """Department rows under 一、总体绩效目标, a sub-goal's rows under its item, else the project's."""
+        if self.project is None and self.section == "overall":
+            return self.draft.department.indicators
+        if self.project is None and self.section == "sub" and self.draft.department.sub_goals:
+            return self.draft.department.sub_goals[-1].indicators
+        return self._current().indicators
 
     def _lose(self, where: str, text: str) -> None:
         self.report.lost(where, text)
@@ -605,25 +631,26 @@ class Assembler:
 
     # -- paragraphs -----------------------------------------------------------------------------------------
 
-    def _para(self, rec: Record, text: str) -> None:
-        where = rec.first_loc()
-        t = fold(text)
+    def _heading(self, text: str) -> bool:
+        """Handle a department, part or project heading; False when ``text`` is none of them."""
         m = _DEPT_HEADING.match(text)
         if m:
             self._close_grid()
             self.section = _DEPT_SECTIONS[m.group(1)]
             self.project = None
             self.text_target = None
+            self.pending_cols, self.pending_text = {}, None
             self.found_anything = True
-            return
-        m = _PART_HEADING.match(t)
-        if m and t:
+            return True
+        t = fold(text)
+        if t and _PART_HEADING.match(t):
             self._close_grid()
             self.section = None
+            self.project = None
             self.text_target = None
-            return
+            return True
         m = _PROJECT_TITLE.match(text)
-        if m and len(text) <= 120 and "：" not in text and ":" not in text:
+        if m and len(text) <= 160 and "：" not in text and ":" not in text:
             self._close_grid()
             self.section = None
             self.project = None
@@ -632,31 +659,43 @@ class Assembler:
             title = m.group(1).strip()
             for y in _YEAR_IN_TEXT.finditer(title):
                 self.title_years[int(y.group(1))] += 1
-            title = re.sub(r"^(?:20\d\d\s*年度?)", "", title).strip()
+            title = re.sub(r"^20\d\d\s*年度?", "", title).strip()
             self.title = title or None
+            return True
+        return False
+
+    def _para(self, rec: Record, text: str) -> None:
+        where = rec.first_loc()
+        if self._heading(text):
             return
         # narrative form: 一、产出指标 / （一）数量指标 / 【产出指标-数量指标】 / 指标1：名称（≥值）
         if self._narrative(rec, text):
             return
         label = project_label(text)
-        if label is not None and label.inline is not None:
+        if label is not None and label.inline is not None and label.field not in _PLAN_FIELDS:
             self._close_grid()
-            self._set(label, label.inline or None, rec, where)
-            if label.field in ("purpose", "goal") and not label.inline:
-                self.text_target = None
-                self.pending_text = label.field
+            self.pending_cols = {}
+            self._set(label, label.inline or None, where)
+            self.pending_text = label.field if label.field in ("purpose", "goal") and not label.inline else None
             return
-        if self.grid is not None and not self.grid.narrative:
-            if self._glued_row(rec, text):
-                return
+        if self.project is None and self.section in ("overall", "sub") and _INDICATORS_MARK.match(fold(text)):
+            return  # 年度绩效指标：the grid that follows is the department's
+        m = _LINKED.match(text)
+        if m and self.project is None and self.section == "sub" and self.draft.department.sub_goals:
+            self.draft.department.sub_goals[-1].projects.extend(_linked_codes(m.group(1)))
+            return
+        if self.grid is not None and not self.grid.narrative and self._glued_row(rec, text):
+            return
         order = glued_header(text)
         if order:
             self._close_grid()
             self.grid = _Grid({}, {}, where, order=order)
+            self.found_anything = True
             self.report.note("glued", "指标行的单元格没有分隔符，已按层级名称和指标值拆分，请核对", where)
             return
-        if self.grid is None and _prefix(fold(text), LEVEL1_WORDS) and _prefix(
-                fold(text)[len(_prefix(fold(text), LEVEL1_WORDS) or ""):], LEVEL2_WORDS):
+        t = fold(text)
+        w1 = _prefix(t, LEVEL1_WORDS)
+        if self.grid is None and w1 and _prefix(t[len(w1):], LEVEL2_WORDS):
             self.grid = _Grid({}, {}, where, order=["level1", "level2", "name", "value"])
             self.report.note("glued", "指标行的单元格没有分隔符，已按层级名称和指标值拆分，请核对", where)
             if self._glued_row(rec, text):
@@ -664,8 +703,7 @@ class Assembler:
         if _MONEY_UNIT.match(text):
             self._money_unit(text)
             return
-        unit = split_unit_code(text)
-        if unit and self._department_cell(text, where):
+        if split_unit_code(text) and self._department_cell(text, where):
             return
         if self.pending_text and self.project is not None:
             self._assign_text(self.pending_text, text)
@@ -676,18 +714,18 @@ class Assembler:
             old = getattr(obj, attr)
             setattr(obj, attr, (old + ("\n\n" if rec.gap else "\n") + text) if old else text)
             return
-        if self.section is not None:
-            self._department_text(text, rec.gap)
+        if self.section is not None and self.grid is None:
+            self._department_text(text)
             return
         if _TITLE_LINE.match(text):
             for y in _YEAR_IN_TEXT.finditer(text):
                 self.title_years[int(y.group(1))] += 1
-            self.report.note(f"title:{text}", f"标题行“{text}”只用于推断年度，未写入草稿", where)
+            self.report.note(f"title:{text}", f"标题“{text}”只用于推断年度，未写入草稿", where)
             return
         self._close_grid()
         self._lose(where, text)
 
-    def _department_text(self, text: str, gap: bool) -> None:
+    def _department_text(self, text: str) -> None:
         d = self.draft.department
         self.found_anything = True
         if self.section == "overall":
@@ -707,11 +745,7 @@ class Assembler:
         m = _BRACKET_LEVELS.match(text)
         if m and _is_level1(m.group(1)) and frameworks.level2_key(m.group(2)):
             self._narrative_grid(where)
-            assert self.grid is not None
-            self._flush_pending()
-            self.grid.level1, self.grid.level2 = m.group(1), m.group(2)
-            self.grid.pending = Indicator(level1=m.group(1), level2=m.group(2))
-            self.grid.pending_where = where
+            self._level_heading(m.group(1), m.group(2), where)
             rest = m.group(3).strip()
             if rest:
                 self._narrative_row(rest, where)
@@ -719,30 +753,35 @@ class Assembler:
         m = _LEVEL1_HEADING.match(text)
         if m and _is_level1(m.group(1)):
             self._narrative_grid(where)
-            assert self.grid is not None
-            self._flush_pending()
-            self.grid.level1, self.grid.level2 = m.group(1), None
-            self.grid.pending = Indicator(level1=m.group(1))
-            self.grid.pending_where = where
+            self._level_heading(m.group(1), None, where)
             return True
+        g = self.grid
+        if g is None or not g.narrative:
+            return False
         m = _LEVEL2_HEADING.match(text)
-        if m and frameworks.level2_key(m.group(1)) and (self.grid is not None and self.grid.narrative):
-            self._flush_pending(keep_level1=True)
-            self.grid.level2 = m.group(1)
-            self.grid.pending = Indicator(level1=self.grid.level1, level2=m.group(1))
-            self.grid.pending_where = where
+        if m and frameworks.level2_key(m.group(1)):
+            self._level_heading(g.level1, m.group(1), where, keep_level1=True)
             return True
-        if self.grid is not None and self.grid.narrative:
-            m = _NARRATIVE_ROW.match(text)
-            if m:
-                self._narrative_row(m.group(1).strip(), where)
-                return True
+        m = _NARRATIVE_ROW.match(text)
+        if m:
+            self._narrative_row(m.group(1).strip(), where)
+            return True
         return False
+
+    def _level_heading(self, level1: str | None, level2: str | None, where: str, keep_level1: bool = False) -> None:
+        g = self.grid
+        assert g is not None
+        self._flush_pending(keep_level1=keep_level1)
+        g.level1, g.level2 = level1, level2
+        g.pending = Indicator(level1=level1, level2=level2)
+        g.pending_where = where
 
     def _narrative_grid(self, where: str) -> None:
         if self.grid is None or not self.grid.narrative:
             self._close_grid()
+            self.pending_cols, self.pending_text, self.text_target = {}, None, None
             self.grid = _Grid({}, {}, where, narrative=True)
+            self.found_anything = True
             self.report.note("narrative", "按叙述式（一、产出指标 …（一）数量指标 … 指标1：名称（指标值））读取指标", where)
 
     def _narrative_row(self, text: str, where: str) -> None:
@@ -750,17 +789,16 @@ class Assembler:
         if m:
             text = m.group(1).strip()
         name, value = text, None
-        pm = re.match(r"^(.*)[（(]([^（）()]*)[）)]\s*$", text)
+        pm = re.match(r"^(.*)[（(]([^（）()]*)[）)]\s*[。；;]?$", text)
         if pm and pm.group(1).strip() and _looks_like_value(pm.group(2).strip()):
             name, value = pm.group(1).strip(), pm.group(2).strip() or None
         elif "：" in text or ":" in text:
             head, _, tail = text.replace(":", "：").rpartition("：")
             if head.strip() and _looks_like_value(tail.strip()):
-                cut = len(head)
-                name, value = text[:cut].strip(), text[cut + 1:].strip() or None
-        self._add_indicator(Indicator(level1=self.grid.level1 if self.grid else None,
-                                      level2=self.grid.level2 if self.grid else None,
-                                      name=name, value=value), where)
+                name, value = text[: len(head)].strip(), text[len(head) + 1:].strip() or None
+        g = self.grid
+        self._add_indicator(Indicator(level1=g.level1 if g else None, level2=g.level2 if g else None,
+                                      name=name, value=value))
 
     # -- rows -------------------------------------------------------------------------------------------------
 
@@ -771,23 +809,36 @@ class Assembler:
         head = grid_header(filled)
         if head is not None:
             self._close_grid()
-            self.pending_cols, self.pending_text = {}, None
+            self.pending_cols, self.pending_text, self.text_target = {}, None, None
             cols, extra = head
-            self.grid = _Grid(cols, extra, where, project_cols=bool({"project_name", "project_code"} & set(cols.values())))
+            self.grid = _Grid(cols, extra, where,
+                              project_cols=bool({"project_name", "project_code"} & set(cols.values())))
             if {"sign", "unit"} & set(cols.values()):
                 self.report.note("joined", "计算符号、指标值、计量单位分列，已合并为一个指标值（定性只取指标值）", where)
             for i, h in extra.items():
-                self.report.note(f"extra:{h}", f"指标表的“{h}”列不是已知列，其内容放入项目 notes", rec.loc(i))
+                self.report.note(f"extra:{h}", f"指标表的“{h}”列不是已知列，其内容放入 notes", rec.loc(i))
             self.found_anything = True
             return
-        if self.grid is not None and not self.grid.narrative and self.grid.order is None:
-            first = next((c for c in cells if c), None)
-            if project_label(first) is None or self.grid.project_cols:
+        nonblank = [i for i, c in enumerate(cells) if c]
+        single = cells[nonblank[0]] if len(nonblank) == 1 else None
+        if single is not None and self._heading(single):
+            return
+        g = self.grid
+        if g is not None and not g.narrative and g.order is None:
+            first = cells[nonblank[0]]
+            if project_label(first) is None or g.project_cols:
                 self._grid_row(rec, filled)
                 return
             self._close_grid()
-        elif self.grid is not None:
+        elif g is not None:
+            if single is not None:
+                self._para(rec, single)
+                return
             self._close_grid()
+        if (single is not None and not self.pending_cols and not self.pending_text
+                and project_label(single) is None and not _MONEY_UNIT.match(single)):
+            self._para(Record([single], rec.loc(nonblank[0]), para=True), single)
+            return
         self._label_row(rec)
 
     def _label_row(self, rec: Record) -> None:
@@ -795,85 +846,75 @@ class Assembler:
         n = len(cells)
         labels = [project_label(c) for c in cells]
         nonblank = [i for i, c in enumerate(cells) if c]
-        # a header row of labels over a row of values (资金支出计划 3月底 6月底 …)
-        if nonblank and all(labels[i] is not None and labels[i].inline is None for i in nonblank) and len(nonblank) >= 2:
-            self.pending_cols = {}
+        self.text_target = None
+        # a header row of labels over a row of values (资金支出计划 | 3月底 | 6月底 …)
+        if len(nonblank) >= 2 and all(labels[i] is not None and labels[i].inline is None for i in nonblank):
+            self.pending_cols, self.pending_text = {}, None
             for i in nonblank:
                 lab = labels[i]
                 assert lab is not None
-                if lab.field in ("purpose", "goal") and i == nonblank[0] and any(
-                        labels[j] and labels[j].field not in _PLAN_FIELDS for j in nonblank[1:]):
+                if lab.field in ("purpose", "goal"):
                     self.pending_text = lab.field
-                elif lab.field == "plan":
-                    continue
-                else:
+                elif lab.field == "dept_budget":
+                    self.dept_money = True
+                elif lab.field != "plan":
                     self.pending_cols[i] = lab.field
-            if any(f in _PLAN_FIELDS for f in self.pending_cols.values()):
-                self._current().spending_plan = self._current().spending_plan or None
+                if lab.unit == "万元":
+                    self.money_unit = "万元"
             self.found_anything = True
             return
-        if self.pending_cols:
+        if self.pending_cols and not any(labels[i] is not None for i in nonblank):
             cols, self.pending_cols = self.pending_cols, {}
-            if any(labels[i] is None for i in nonblank) and not any(
-                    labels[i] is not None for i in nonblank if i in cols):
-                used = set()
-                for i, f in cols.items():
-                    if i < n:
-                        used.add(i)
-                        self._set(Label(f, None, None), cells[i], rec, rec.loc(i))
-                rest = [i for i in nonblank if i not in used]
-                if rest and self.pending_text and len(rest) == 1:
-                    self._assign_text(self.pending_text, cells[rest[0]] or "")
-                    self.pending_text = None
-                    rest = []
-                for i in rest:
-                    self._lose(rec.loc(i), cells[i] or "")
-                return
-        i = 0
+            rest = []
+            for i in nonblank:
+                if i in cols:
+                    self._set(Label(cols[i], None, None), cells[i], rec.loc(i))
+                else:
+                    rest.append(i)
+            self.dept_money = False
+            if len(rest) == 1 and self.pending_text:
+                self._assign_text(self.pending_text, cells[rest[0]] or "")
+                rest = []
+            self.pending_text = None
+            for i in rest:
+                self._lose(rec.loc(i), cells[i] or "")
+            return
+        self.pending_cols = {}
+        pending_text, self.pending_text = self.pending_text, None
         handled: set[int] = set()
-        section_text: str | None = None
+        i = 0
         while i < n:
-            c = cells[i]
-            lab = labels[i]
+            c, lab = cells[i], labels[i]
             if c is None:
                 i += 1
                 continue
             if _MONEY_UNIT.match(c):
                 self._money_unit(c)
                 handled.add(i)
-                i += 1
-                continue
-            if lab is None:
+            elif lab is None:
                 if split_unit_code(c) and self._department_cell(c, rec.loc(i)):
                     handled.add(i)
-                i += 1
-                continue
-            handled.add(i)
-            if lab.inline is not None:
-                self._set(lab, lab.inline or None, rec, rec.loc(i))
-                i += 1
-                continue
-            j = i + 1
-            if j < n and labels[j] is None and not (cells[j] and _MONEY_UNIT.match(cells[j] or "")):
-                self._set(lab, cells[j], rec, rec.loc(j))
-                handled.add(j)
-                i = j + 1
-                continue
-            if lab.field in ("purpose", "goal"):
-                section_text = lab.field
-            elif lab.field == "plan":
-                pass
-            elif j >= n:
-                self.pending_cols = {}
-                self._set(lab, None, rec, rec.loc(i))
+            elif lab.inline is not None:
+                handled.add(i)
+                self._set(lab, lab.inline or None, rec.loc(i))
+            else:
+                handled.add(i)
+                j = i + 1
+                if j < n and labels[j] is None and not (cells[j] and _MONEY_UNIT.match(cells[j] or "")):
+                    self._set(lab, cells[j], rec.loc(j))
+                    handled.add(j)
+                    i = j + 1
+                    continue
+                if lab.field in ("purpose", "goal"):
+                    self.pending_text = lab.field  # its text is on the next row (预算规模及资金用途)
+                elif lab.field == "dept_budget":
+                    self.dept_money = True
+                elif lab.field != "plan":
+                    self._set(lab, None, rec.loc(i))
             i += 1
         rest = [k for k in nonblank if k not in handled]
-        if section_text:
-            self.pending_text = section_text
-        elif rest and self.pending_text and self.project is not None and len(rest) == 1 and (
-                cells[0] is None or labels[0] is not None):
-            self._assign_text(self.pending_text, cells[rest[0]] or "")
-            self.pending_text = None
+        if len(rest) == 1 and pending_text and not handled:
+            self._assign_text(pending_text, cells[rest[0]] or "")
             rest = []
         for k in rest:
             self._lose(rec.loc(k), cells[k] or "")
@@ -895,9 +936,7 @@ class Assembler:
             self.report.note("unit-code", f"单位编码与名称连写“{text}”，已拆为编码 {code} 和名称 {name}", where)
             self.found_anything = True
             return True
-        if (d.code, d.name) == (code, name):
-            return True
-        return False
+        return (d.code, d.name) == (code, name)
 
     def _assign_text(self, attr: str, text: str) -> None:
         p = self._current()
@@ -905,7 +944,7 @@ class Assembler:
         setattr(p, attr, f"{old}\n\n{text}" if old else text)
         self.text_target = (p, attr)
 
-    def _set(self, lab: Label, value: str | None, rec: Record, where: str) -> None:
+    def _set(self, lab: Label, value: str | None, where: str) -> None:
         f = lab.field
         self.found_anything = True
         self.text_target = None
@@ -923,29 +962,32 @@ class Assembler:
                 self._lose(where, f"单位：{value}")
             return
         if f in ("code", "name"):
-            if self.project is None or f in self.project_from_cell or (
-                    f == "code" and self.project.code is not None):
+            if self.project is None or f in self.project_from_cell:
                 self._new_project()
             p = self._current()
             setattr(p, f, value)
             self.project_from_cell.add(f)
             return
-        p = self._current()
-        if f in ("total", "fiscal", "other"):
+        if f in _MONEY_FIELDS:
             if value is None:
                 return
             amount, unit = parse_money(value)
             if amount is None:
-                self._lose(where, f"{'预算数' if f == 'total' else '财政资金' if f == 'fiscal' else '其他资金'}：{value}")
+                self._lose(where, f"{_MONEY_NAMES[f]}：{value}")
                 return
             if "," in value or "，" in value:
-                self.report.note("money-sep", "金额的千分位分隔符已去除", where)
-            unit = lab.unit or unit or self.money_unit
-            if unit == "万元":
+                self.report.note("money-sep", "金额中的千分位分隔符已去除", where)
+            if (lab.unit or unit or self.money_unit) == "万元":
                 amount = amount * 10000
                 self.report.note("money-wan", "金额以万元填写，已换算为元", where)
-            setattr(p.budget, f, amount)
+            if self.dept_money or (self.project is None and self.section is not None):
+                d = self.draft.department
+                d.budget = d.budget or Budget()
+                setattr(d.budget, f, amount)
+            else:
+                setattr(self._current().budget, f, amount)
             return
+        p = self._current()
         if f in _PLAN_FIELDS:
             if value is None:
                 return
@@ -983,8 +1025,8 @@ class Assembler:
         ind, where = g.pending, g.pending_where
         g.pending = None
         if keep_level1 and ind.level2 is None:
-            return  # 一、产出指标 followed by （一）数量指标: the heading is used
-        self._current().indicators.append(ind)
+            return  # 一、产出指标 followed by （一）数量指标: the heading was used
+        self._indicator_list().append(ind)
         self.report.note("level-only", "只有指标层级、没有指标名称和指标值的行，已作为空指标保留，请补全或删除", where)
 
     def _grid_row(self, rec: Record, filled: list[str | None]) -> None:
@@ -995,17 +1037,12 @@ class Assembler:
         for i, c in enumerate(filled):
             f = g.cols.get(i)
             if f is None:
-                if c and (i < len(rec.cells) and rec.cells[i]):
+                if c and i < len(rec.cells) and rec.cells[i]:
                     extra.append((i, c))
-                continue
-            if f in ("level1", "level2", "project_name", "project_code"):
-                vals[f] = rec.cells[i] if i < len(rec.cells) else None
-                if vals[f] is None and c is not None:
-                    vals[f] = c
-            else:
+            elif f != "skip":
                 vals[f] = c
         if g.project_cols:
-            self._grid_project(vals, rec)
+            self._grid_project(vals)
         level1, level2 = vals.get("level1"), vals.get("level2")
         if level1 is None:
             level1 = g.level1
@@ -1015,29 +1052,24 @@ class Assembler:
             level2 = g.level2
         g.level1, g.level2 = level1, level2
         content = {k: v for k, v in vals.items() if k in _INDICATOR_FIELDS and v is not None}
-        if not content:
-            if vals.get("level1") or vals.get("level2"):
-                self._flush_pending()
-                g.pending = Indicator(level1=level1, level2=level2)
-                g.pending_where = rec.first_loc()
-            for i, c in extra:
-                self._lose(rec.loc(i), f"{g.extra.get(i, '')}：{c}" if g.extra.get(i) else c)
-            return
-        g.pending = None
-        self._add_indicator(self._indicator(level1, level2, content, rec), rec.first_loc())
+        if content:
+            g.pending = None
+            self._add_indicator(self._indicator(level1, level2, content, rec))
+        elif vals.get("level1") or vals.get("level2"):
+            self._flush_pending()
+            g.pending = Indicator(level1=level1, level2=level2)
+            g.pending_where = rec.first_loc()
         for i, c in extra:
             self._lose(rec.loc(i), f"{g.extra[i]}：{c}" if g.extra.get(i) else c)
 
-    def _grid_project(self, vals: dict[str, str | None], rec: Record) -> None:
+    def _grid_project(self, vals: dict[str, str | None]) -> None:
         name, code = vals.get("project_name"), vals.get("project_code")
         p = self.project
         if p is None or (name and name != p.name) or (code and code != p.code):
             g = self.grid
             self.grid = None
-            self._new_project()
+            p = self._new_project()
             self.grid = g
-            p = self.project
-            assert p is not None
             p.name, p.code = name, code
 
     def _indicator(self, level1: str | None, level2: str | None, c: dict[str, str], rec: Record) -> Indicator:
@@ -1048,18 +1080,25 @@ class Assembler:
         note = c.get("note")
         if "sign" in c or "unit" in c:
             value, remark = join_value(c.get("sign"), value, c.get("unit"))
-            self.joined_value = True
             if remark:
                 self.report.note(f"sign:{remark}", f"{remark}无法并入指标值，已写入该指标的 note（指标值说明）", where)
                 note = f"{remark}；{note}" if note else remark
+        description, formula = c.get("description"), c.get("formula")
+        if description and formula is None:
+            lines = description.split("\n")
+            tail = [k for k, line in enumerate(lines) if line.startswith("计算公式：")]
+            if tail:  # perfdraft's export puts the formula on its own line of 绩效指标描述
+                k = tail[-1]
+                formula = lines[k][len("计算公式："):] or None
+                description = "\n".join(lines[:k] + lines[k + 1:]) or None
         weight = None
         if c.get("weight"):
             try:
                 weight = Decimal(unicodedata.normalize("NFKC", c["weight"]).rstrip("%分").strip())
             except InvalidOperation:
                 self._lose(where, f"权重：{c['weight']}")
-        return Indicator(level1=level1, level2=level2, name=c.get("name"), description=c.get("description"),
-                         value=value, basis=parse_basis(c.get("basis")), formula=c.get("formula"),
+        return Indicator(level1=level1, level2=level2, name=c.get("name"), description=description,
+                         value=value, basis=parse_basis(c.get("basis")), formula=formula,
                          direction=c.get("direction"), weight=weight, last_year=c.get("last_year"), note=note,
                          scope=c.get("scope"))
 
@@ -1070,19 +1109,19 @@ class Assembler:
         rest = text.strip()
         level1 = level2 = None
         w = _prefix(rest, LEVEL1_WORDS)
-        if w and not (frameworks.level2_key(w) and not _prefix(rest[len(w):], LEVEL2_WORDS) and g.level1):
+        if w:
             level1, rest = w, rest[len(w):].lstrip()
         w = _prefix(rest, LEVEL2_WORDS)
         if w:
             level2, rest = w, rest[len(w):].lstrip()
+        if level1 is None and level2 is None and g.order is None:
+            return False
         if level1 is None:
             level1 = g.level1
             if level2 is None:
                 level2 = g.level2
         elif level2 is None and level1 == g.level1:
             level2 = g.level2
-        if level1 is None and level2 is None and g.order is None:
-            return False
         g.level1, g.level2 = level1, level2
         if not rest:
             self._flush_pending()
@@ -1094,15 +1133,14 @@ class Assembler:
             self.report.note("glued-novalue", "粘连的指标行中找不到指标值，整段作为指标名称，请核对", where)
         if g.order and "description" in g.order:
             self.report.note("glued-desc", "粘连的指标行无法分出“指标描述”，已并在指标名称中，请核对", where)
-        g.pending = None
-        self._add_indicator(Indicator(level1=level1, level2=level2, name=name or None, value=value), where)
+        self._add_indicator(Indicator(level1=level1, level2=level2, name=name or None, value=value))
         return True
 
-    def _add_indicator(self, ind: Indicator, where: str) -> None:
+    def _add_indicator(self, ind: Indicator) -> None:
         if self.grid is not None:
             self.grid.pending = None
         self.found_anything = True
-        self._current().indicators.append(ind)
+        self._indicator_list().append(ind)
 
     # -- the end ------------------------------------------------------------------------------------------------
 
@@ -1111,10 +1149,27 @@ class Assembler:
         draft = self.draft
         for p in draft.projects:
             title = self._titles.get(id(p))
-            if p.name is None and title:
+            if not title or title in ("（未命名项目）", p.code):
+                continue
+            if p.name is None:
                 p.name = title
-                self.report.note("title-name", f"项目名称取自标题“{title}”")
+                self.report.note(f"title-name:{title}", f"项目名称取自标题“{title}”")
+            elif p.doc_number is None and title != p.name and title.endswith(p.name):
+                doc = title[: -len(p.name)].strip()
+                if names.DOC_NUMBER.fullmatch(doc):  # perfdraft's export: 文号 in front of the name
+                    p.doc_number = doc
+                    self.report.note(f"title-doc:{doc}", f"标题中项目名称前的文号“{doc}”已读入 doc_number")
         return draft
+
+
+def _linked_codes(text: str) -> list[str]:
+    """'城乡居民…（317-1002-JXN-FRS7）、317-1001-X' → the project codes (perfdraft's export)."""
+    out = []
+    for part in re.split(r"、(?![^（(]*[）)])", text):
+        part = part.strip()
+        m = re.search(r"[（(]([^（）()]+)[）)]$", part)
+        out.append(m.group(1) if m else part)
+    return [c for c in out if c]
 
 
 def _looks_like_value(text: str) -> bool:

@@ -17,17 +17,18 @@ from ..widgets.transcript import Transcript
 
 
 class DraftingScreen(Screen):
-    # Every Ctrl chord has an F-key twin: terminals and SSH clients eat some Ctrl keys.
+    # Every Ctrl chord has an F-key twin: terminals and SSH clients eat some Ctrl keys. The chords
+    # avoid the ones the answer Input already uses (ctrl+a/e/k/u/w/x/c/v/d) and flow control (s/q).
     BINDINGS = [
         Binding("f1", "help", "帮助", id="help", tooltip="解释当前要填的内容"),
         Binding("f3,ctrl+t", "table", "表格", id="table", tooltip="当前项目的表格"),
         Binding("f4,ctrl+l", "projects", "项目", id="projects", tooltip="项目列表，选中跳转"),
-        Binding("f5,ctrl+e", "check", "检查", id="check", tooltip="检查当前项目"),
+        Binding("f5,ctrl+g", "check", "检查", id="check", tooltip="检查当前项目"),
         Binding("f6,ctrl+o", "save", "保存", id="save", tooltip="立即保存"),
-        Binding("f7,ctrl+u", "undo", "撤销", id="undo", tooltip="撤销上一个回答"),
+        Binding("f7,ctrl+y", "undo", "撤销", id="undo", tooltip="撤销上一个回答"),
         Binding("f8,ctrl+b", "back", "返回", id="back", tooltip="回到上一步"),
-        Binding("f9,ctrl+k", "skip", "跳过", id="skip", tooltip="跳过这一步", show=False),
-        Binding("f10,ctrl+q", "quit_app", "退出", id="quit", tooltip="保存并退出"),
+        Binding("f9,ctrl+n", "skip", "跳过", id="skip", tooltip="跳过这一步", show=False),
+        Binding("f10", "quit_app", "退出", id="quit", tooltip="保存并退出"),
         Binding("up", "choice(-1)", "上一项", show=False),
         Binding("down", "choice(1)", "下一项", show=False),
         Binding("tab", "take_choice", "填入建议", show=False, priority=True),

@@ -24,8 +24,11 @@ class HelpScreen(ModalScreen[None]):
         body.append(self.text + "\n\n命令（在回答栏输入）：\n")
         for c in COMMANDS:
             body.append(f"  /{c.name}（{'、'.join(c.aliases)}）  {c.help}\n")
-        body.append("\n按键：F1 帮助  F2 命令面板  F3 表格  F4 项目  F5 检查  F6 保存  F7 撤销  F8 返回  F9 跳过  F10 退出\n"
-                    "↑/↓ 选择建议，Tab 把建议填入回答栏再修改，回车确认。")
+        from .drafting import DraftingScreen
+
+        keys = [f"{b.key.replace(',', '/').upper()} {b.description}" for b in DraftingScreen.BINDINGS
+                if b.description and b.key.startswith("f")]
+        body.append("\n按键：" + "  ".join(keys) + "  F2 命令面板\n↑/↓ 选择建议，Tab 把建议填入回答栏再修改，回车确认。")
         with VerticalScroll(id="help-view"):
             yield Static(body, markup=False)
         yield Footer()

@@ -1,0 +1,110 @@
+"""Markdown export: the department text, then per project its header fields and one pipe table.
+
+Text is escaped so that it shows exactly as typed: Markdown punctuation gets a backslash (``\\*``,
+``\\|``, ``\\<`` …), a line break inside a cell or paragraph becomes ``<br>``, and a line that would
+start a heading, list or quote is escaped at its start. UTF-8 without BOM, LF line ends.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import PLAN_LABELS, Draft, Project
+from . import (
+    GRID_HEADERS,
+    UNIT_LABEL,
+    Rendered,
+    basis_text,
+    department_blocks,
+    department_line,
+    department_title,
+    description_text,
+    project_title,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+
+
+def escape(text: str | None, *, block: bool = False) -> str:
+    """Markdown punctuation escaped, line breaks as <br>; ``block`` text (a paragraph of its own)
+    also has a list, quote or heading marker at its start escaped."""
+    if not text:
+        return ""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out = []
+    for line in lines:
+        line = _SPECIAL.sub(r"\\\1", line)
+        m = _LINE_START.match(line) if block else None
+        if m:  # "- x", "1. x", "> x" would become a list or a quote
+            line = m.group(1) + "\\" + line[len(m.group(1)):]
+        out.append(line)
+    return "<br>".join(out)
+
+
+def _money(value) -> str:
+    return "" if value is None else f"{value:f}"
+
+
+def pipe_table(headers: list[str], rows: list[list[str | None]]) -> list[str]:
+    out = ["| " + " | ".join(escape(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    for row in rows:
+        out.append("| " + " | ".join(escape(c) for c in row) + " |")
+    return out
+
+
+def indicator_rows(indicators) -> list[list[str | None]]:
+    """Rows of the grid; 一级/二级 only where they change (the merged look of the paper table)."""
+    rows = []
+    prev1 = prev2 = None
+    for k, ind in enumerate(indicators):
+        same1 = k > 0 and ind.level1 is not None and ind.level1 == prev1
+        same2 = same1 and ind.level2 is not None and ind.level2 == prev2
+        rows.append([None if same1 else ind.level1, None if same2 else ind.level2, ind.name,
+                     description_text(ind), ind.value, basis_text(ind)])
+        prev1, prev2 = ind.level1, ind.level2
+    return rows
+
+
+def project_lines(draft: Draft, project: Project, index: int) -> list[str]:
+    b = project.budget
+    plan = project.spending_plan
+    plan_text = "；".join(f"{PLAN_LABELS[k]} {_money(getattr(plan, k)) if plan else ''}".rstrip()
+                         for k in PLAN_LABELS)
+    lines = [f"### {escape(project_title(project, index))}", "",
+             f"{escape(department_line(draft))}　{UNIT_LABEL}", ""]
+    fields = [("项目编码", project.code), ("项目名称", project.name), ("预算数", _money(b.total)),
+              ("其中：财政资金", _money(b.fiscal)), ("其他资金", _money(b.other)), ("资金用途", project.purpose),
+              ("资金支出计划（%）", plan_text), ("绩效目标", project.goal)]
+    for label, value in fields:
+        lines.append(f"- **{escape(label)}**：{escape(value)}")
+    lines.append("")
+    if project.indicators:
+        lines += pipe_table(list(GRID_HEADERS), indicator_rows(project.indicators))
+    else:
+        lines.append("（未设置绩效指标）")
+    lines.append("")
+    return lines
+
+
+def render_markdown(draft: Draft) -> Rendered:
+    lines = [f"# {escape(department_title(draft))}", ""]
+    for block in department_blocks(draft):
+        if block.kind == "heading1":
+            lines += [f"## {escape(block.text)}", ""]
+        elif block.kind == "heading2":
+            lines += [f"### {escape(block.text)}", ""]
+        elif block.kind == "para":
+            lines += [escape(block.text, block=True), ""]
+        elif block.kind == "budget":
+            total, fiscal, other = block.budget or (None, None, None)
+            lines += pipe_table([block.text, "合计", "其中：财政拨款", "其他资金"],
+                                [["金额", _money(total), _money(fiscal), _money(other)]])
+            lines.append("")
+        elif block.kind == "indicators":
+            lines += pipe_table(list(GRID_HEADERS), indicator_rows(block.indicators))
+            lines.append("")
+    lines += ["## 第二部分 预算项目绩效目标", ""]
+    for i, project in enumerate(draft.projects):
+        lines += project_lines(draft, project, i)
+    return Rendered(("\n".join(lines).rstrip("\n") + "\n").encode("utf-8"))

@@ -1,0 +1,151 @@
+"""docx documents: tables as in the seed's Word document and perfdraft's own docx export.
+
+The body is read in order. Paragraphs carry the department part (一、总体绩效目标 … under their
+headings, TOC field codes stripped) and the project titles (``1、…绩效目标表``); a paragraph with
+tabs (``317002顺平县…<tab>单位：元``) is read as a row. Each table row becomes a record: a cell
+spanning several grid columns counts once, a vertically merged cell is filled down inside the
+indicator grid. A perfdraft export embeds the draft itself (a custom XML part); it is used when the
+visible text is unchanged since the export, so that export → import gives the same draft.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..drafts import DraftError, loads
+from ..model import Draft
+from .common import Assembler, ImportFailed, Record, Report
+from .xlsx import check_zip
+
+MAX_TABLE_ROWS = 20_000
+
+
+def load(path: Path) -> Any:
+    check_zip(path, "docx", "word/document.xml")
+    from docx import Document
+
+    try:
+        return Document(str(path))
+    except zipfile.BadZipFile:
+        raise ImportFailed(f"{path}：文件已损坏或不完整（不是有效的 docx 压缩包）") from None
+    except KeyError as exc:
+        raise ImportFailed(f"{path}：docx 文件不完整（缺少 {exc.args[0] if exc.args else '部件'}），请用 Word 重新保存") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on damaged files
+        raise ImportFailed(f"{path}：无法读取 docx 文件（{type(exc).__name__}: {exc}），"
+                           "文件可能已损坏，请用 Word 打开后重新保存") from None
+
+
+def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
+    return embedded(load(path), path, report)
+
+
+def embedded(doc: Any, path: Path, report: Report | None) -> Draft | None:
+    try:
+        from ..exporters.docx import read_embedded
+    except ImportError:  # pragma: no cover - the exporters ship with perfdraft
+        return None
+    try:
+        emb = read_embedded(doc)
+    except Exception:  # noqa: BLE001 - a damaged part: read the tables instead
+        emb = None
+    if emb is None:
+        return None
+    if not emb.intact:
+        if report:
+            report.note("embed-edited", "此文件由 perfdraft 导出，但内容在导出后被修改过，已按表格内容导入"
+                                        "（嵌入的原稿未使用）")
+        return None
+    try:
+        return loads(emb.text, f"{path}（嵌入的草稿）")
+    except DraftError as exc:
+        if report:
+            report.note("embed-bad", f"嵌入的草稿无法读取（{exc}），已按表格内容导入")
+        return None
+
+
+def _table_records(table: Any, number: int, report: Report) -> list[Record]:
+    from docx.oxml.ns import qn
+    from docx.table import _Cell
+
+    out = []
+    above: dict[int, str | None] = {}
+    rows = table._tbl.tr_lst
+    if len(rows) > MAX_TABLE_ROWS:
+        raise ImportFailed(f"表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
+    for r, tr in enumerate(rows, 1):
+        cells: list[str | None] = []
+        filled: list[str | None] = []
+        locs: list[str] = []
+        tr_pr = tr.trPr
+        before = 0
+        if tr_pr is not None:
+            gb = tr_pr.find(qn("w:gridBefore"))
+            if gb is not None:
+                try:
+                    before = int(gb.get(qn("w:val")) or 0)
+                except ValueError:
+                    before = 0
+        for _ in range(before):
+            cells.append(None)
+            filled.append(None)
+            locs.append(f"表格 {number} 第 {r} 行第 {len(cells)} 列")
+        for tc in tr.tc_lst:
+            col = len(cells)
+            where = f"表格 {number} 第 {r} 行第 {col + 1} 列"
+            cell = _Cell(tc, table)
+            if tc.tbl_lst:
+                report.note("nested", "表格中嵌套的表格按文字读取，请核对", where)
+            if tc.vMerge == "continue":
+                cells.append(None)
+                filled.append(above.get(col))
+            else:
+                text = cell.text
+                cells.append(text)
+                filled.append(text)
+                above[col] = text
+            locs.append(where)
+            for _ in range(max(1, tc.grid_span) - 1):
+                cells.append(None)
+                filled.append(None)
+                locs.append(where)
+        out.append(Record(cells, f"表格 {number} 第 {r} 行", locs=locs, filled=filled))
+    return out
+
+
+def read(path: Path, report: Report, *, split_doc_number: bool = False, document: Any = None) -> Assembler:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    doc = document if document is not None else load(path)
+    asm = Assembler(str(path), report, split_doc_number=split_doc_number)
+    gap = False
+    p_no = t_no = 0
+    for block in doc.iter_inner_content():
+        if isinstance(block, Paragraph):
+            p_no += 1
+            text = block.text
+            where = f"第 {p_no} 段"
+            if not text.strip():
+                gap = True
+                continue
+            if "\t" in text.strip():
+                parts = text.split("\t")
+                asm.feed(Record(list(parts), where, locs=[where] * len(parts)))
+            else:
+                asm.feed(Record([text], where, para=True, gap=gap))
+            gap = False
+        elif isinstance(block, Table):
+            t_no += 1
+            try:
+                recs = _table_records(block, t_no, report)
+            except ImportFailed as exc:
+                raise ImportFailed(f"{path}：{exc}") from None
+            for rec in recs:
+                asm.feed(rec)
+            asm.end_table()
+            gap = False
+    if t_no == 0:
+        report.note("no-table", "文档中没有表格，只读取了段落文字")
+    return asm

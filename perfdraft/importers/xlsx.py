@@ -1,0 +1,209 @@
+"""xlsx workbooks: perfdraft's own export (lossless) and the usual one-sheet-per-project tables.
+
+* A workbook exported by perfdraft carries the draft's TOML in the hidden ``_perfdraft`` sheet. When
+  the visible tables are unchanged since the export (the exporter's fingerprint), that draft is
+  returned as it is: export → import gives the same draft. When someone edited the tables, the
+  tables are read and the user is told.
+* Any other workbook is read sheet by sheet, row by row, through the shared assembler: labels
+  (项目名称, 预算数 …) followed by their value, and the indicator grid found by its header names in any
+  column order. Vertically merged cells are filled down inside the grid; a cell merged across columns
+  counts once. Hidden sheets (drop-down lists and the like) are skipped and reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ..drafts import DraftError, loads
+from ..model import Draft
+from .common import Assembler, ImportFailed, Record, Report
+
+MAX_OOXML_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024
+MAX_ROWS = 20_000
+MAX_COLS = 200
+MARKER_SHEET = "_perfdraft"
+
+
+def check_zip(path: Path, kind: str, required: str) -> None:
+    """Refuse broken, foreign or oversized packages before a library parses them."""
+    source = str(path)
+    size = path.stat().st_size
+    if size > MAX_OOXML_BYTES:
+        raise ImportFailed(f"{source}：文件有 {size / 1024 / 1024:.1f} MiB，超过导入上限 "
+                           f"{MAX_OOXML_BYTES // 1024 // 1024} MiB，不像是绩效目标表")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+    except zipfile.BadZipFile:
+        raise ImportFailed(f"{source}：文件已损坏或不完整（不是有效的 {kind} 压缩包），请重新保存或重新下载") from None
+    except (OSError, ValueError, EOFError) as exc:
+        raise ImportFailed(f"{source}：无法读取 {kind} 文件（{exc}）") from None
+    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+        raise ImportFailed(f"{source}：解压后过大，不像是绩效目标表（可能是压缩炸弹），未读取")
+    if "EncryptedPackage" in names or "EncryptionInfo" in names:
+        raise ImportFailed(f"{source}：文件设有打开密码（已加密），请去掉密码另存后再导入")
+    if required not in names:
+        raise ImportFailed(f"{source}：是压缩包，但不是 {kind} 文件（缺少 {required}）")
+
+
+def load(path: Path) -> Any:
+    check_zip(path, "xlsx", "xl/workbook.xml")
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, data_only=True)
+    except zipfile.BadZipFile:
+        raise ImportFailed(f"{path}：文件已损坏或不完整（不是有效的 xlsx 压缩包）") from None
+    except KeyError as exc:
+        raise ImportFailed(f"{path}：xlsx 文件不完整（缺少 {exc.args[0] if exc.args else '部件'}），请用 Excel 重新保存") from None
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
+        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{type(exc).__name__}: {exc}），"
+                           "文件可能已损坏，请用 Excel 打开后重新保存") from None
+
+
+def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
+    """The draft embedded by perfdraft's xlsx export, when the tables are unchanged; else None."""
+    wb = load(path)
+    return embedded(wb, path, report)
+
+
+def embedded(wb: Any, path: Path, report: Report | None) -> Draft | None:
+    if MARKER_SHEET not in wb.sheetnames:
+        return None
+    try:
+        from ..exporters.xlsx import read_embedded
+    except ImportError:  # pragma: no cover - the exporters ship with perfdraft
+        return None
+    try:
+        emb = read_embedded(wb)
+    except Exception:  # noqa: BLE001 - a damaged marker sheet: read the tables instead
+        emb = None
+    if emb is None:
+        if report:
+            report.note("embed-bad", f"工作表 {MARKER_SHEET} 无法识别，已按表格内容导入")
+        return None
+    if not emb.intact:
+        if report:
+            report.note("embed-edited", "此文件由 perfdraft 导出，但表格在导出后被修改过，已按表格内容导入"
+                                        "（嵌入的原稿未使用）")
+        return None
+    try:
+        return loads(emb.text, f"{path}（嵌入的草稿）")
+    except DraftError as exc:
+        if report:
+            report.note("embed-bad", f"嵌入的草稿无法读取（{exc}），已按表格内容导入")
+        return None
+
+
+def cell_text(value: Any, number_format: str | None = None) -> str | None:
+    """A cell as the text a person sees: 95 not 95.0, 95% for 0.95 formatted as a percentage."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, dt.time):
+        return value.isoformat()
+    if isinstance(value, int | float | Decimal):
+        try:
+            d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        except InvalidOperation:
+            return str(value)
+        places = _format_places(number_format)
+        if number_format and "%" in number_format:
+            d = d * 100
+            return _plain(d, places) + "%"
+        return _plain(d, places)
+    return str(value)
+
+
+def _format_places(number_format: str | None) -> int:
+    """Decimal places shown by a number format ('#,##0.00' → 2)."""
+    if not number_format:
+        return 0
+    m = re.search(r"0\.(0+)", number_format)
+    return len(m.group(1)) if m else 0
+
+
+def _plain(d: Decimal, places: int = 0) -> str:
+    """The number as shown: no float noise, at least ``places`` decimals (1600000.00 stays so)."""
+    text = str(d.quantize(Decimal(1))) if d == d.to_integral_value() else format(d.normalize(), "f")
+    if places:
+        have = len(text.split(".")[1]) if "." in text else 0
+        if have < places:
+            text = (text if have else text + ".") + "0" * (places - have)
+    return text
+
+
+def sheet_records(ws: Any) -> list[Record]:
+    """The rows of one worksheet; merged cells once, and filled down inside ``filled``."""
+    from openpyxl.utils import get_column_letter
+
+    title = ws.title
+    if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLS:
+        raise ImportFailed(f"工作表“{title}”有 {ws.max_row} 行 {ws.max_column} 列，超过导入上限"
+                           f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表")
+    vertical: dict[tuple[int, int], tuple[int, int]] = {}
+    hidden: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) == (rng.min_row, rng.min_col):
+                    continue
+                if c == rng.min_col:
+                    vertical[(r, c)] = (rng.min_row, rng.min_col)
+                else:
+                    hidden.add((r, c))
+    values: dict[tuple[int, int], str | None] = {}
+    out = []
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column):
+        cells: list[str | None] = []
+        filled: list[str | None] = []
+        locs: list[str] = []
+        r = None
+        for cell in row:
+            r, c = cell.row, cell.column
+            locs.append(f"{title}!{get_column_letter(c)}{r}")
+            if (r, c) in hidden:
+                cells.append(None)
+                filled.append(None)
+                continue
+            if (r, c) in vertical:
+                cells.append(None)
+                filled.append(values.get(vertical[(r, c)]))
+                continue
+            text = cell_text(cell.value, cell.number_format)
+            values[(r, c)] = text
+            cells.append(text)
+            filled.append(text)
+        if r is None:
+            continue
+        out.append(Record(cells, f"{title}!A{r}", locs=locs, filled=filled))
+    return out
+
+
+def read(path: Path, report: Report, *, split_doc_number: bool = False, workbook: Any = None) -> Assembler:
+    wb = workbook if workbook is not None else load(path)
+    asm = Assembler(str(path), report, split_doc_number=split_doc_number)
+    for ws in wb.worksheets:
+        if ws.title == MARKER_SHEET:
+            continue
+        if ws.sheet_state != "visible":
+            report.note(f"hidden:{ws.title}", f"已跳过隐藏的工作表“{ws.title}”")
+            continue
+        try:
+            recs = sheet_records(ws)
+        except ImportFailed as exc:
+            raise ImportFailed(f"{path}：{exc}") from None
+        for rec in recs:
+            asm.feed(rec)
+        asm.end_unit()
+    return asm

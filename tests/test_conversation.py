@@ -1,0 +1,215 @@
+"""The engine below both front-ends: steps, commands, undo, jump, resume."""
+
+from decimal import Decimal
+
+import pytest
+
+from perfdraft import drafts
+from perfdraft.conversation import Conversation, parse_money, parse_plan, split_row
+from perfdraft.model import Draft
+from perfdraft.steps import COMMANDS, STEP_TEXTS
+
+from .conftest import SEED, SEED_FIXED
+from .seed_answers import answers, flat_answers
+
+
+def new_conv(tmp_path=None, year=2020):
+    path = tmp_path / "d.toml" if tmp_path else None
+    d = drafts.new_draft(year)
+    if path:
+        drafts.save(d, path)
+    return Conversation(d, path)
+
+
+def feed(conv, *texts):
+    for t in texts:
+        r = conv.answer(t)
+        assert r.ok, (t, [m.text for m in r.messages])
+    return conv
+
+
+DEPT = ["某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施"]
+
+
+def test_department_steps_in_order(tmp_path):
+    conv = new_conv(tmp_path)
+    seen = []
+    for a in DEPT:
+        seen.append(conv.prompt().step)
+        feed(conv, a)
+    assert seen == ["dept.name", "dept.code", "draft.year", "draft.framework", "dept.overall_goal", "dept.sub_goals",
+                    "dept.sub_goals", "dept.safeguards"]
+    d = conv.draft.department
+    assert (d.name, d.code, conv.draft.year, d.sub_goals[0].text) == ("某县社保局", "317002", 2021, "分项一")
+    assert conv.prompt().step == "project.name"
+
+
+def test_every_step_has_text_and_help():
+    for sid, t in STEP_TEXTS.items():
+        assert t.label and t.prompt and t.help, sid
+
+
+def test_project_flow_with_template_budget_and_plan(tmp_path):
+    conv = feed(new_conv(tmp_path), *DEPT)
+    feed(conv, "冀财社【2019】74号城乡居民基本养老保险资金")
+    p = conv.prompt()
+    assert p.step == "project.template" and p.choices and p.choices[0].value == "si-urban-rural-pension"
+    feed(conv, "1")
+    feed(conv, "317-1002-JZN-81EK")
+    assert conv.prompt().step == "project.doc_number"
+    feed(conv, "")
+    proj = conv.draft.projects[0]
+    assert proj.doc_number == "冀财社〔2019〕74号" and proj.name == "城乡居民基本养老保险资金"
+    feed(conv, "5751万")
+    assert proj.budget.total == Decimal("57510000.00")
+    assert conv.prompt().default == "57510000.00"
+    feed(conv, "", "")
+    assert proj.budget.other == Decimal("0.00")
+    feed(conv, "用途", "25 50 75 100")
+    assert proj.spending_plan.dec == 100
+    goal = conv.prompt()
+    assert goal.step == "project.goal" and "5751" in goal.default
+    assert not conv.answer("").ok  # the pattern still has □ to fill
+    feed(conv, "为 57000 人按月发放基础养老金，发放及时率 100%")
+    assert conv.prompt().step == "indicator.value"
+
+
+def test_money_and_plan_parsing():
+    assert parse_money("1,600,000") == Decimal("1600000")
+    assert parse_money("160万") == Decimal("1600000.00")
+    assert parse_money("１６０万元") == Decimal("1600000.00")
+    with pytest.raises(Exception, match="不是金额"):
+        parse_money("一百万")
+    assert parse_plan("均匀").cells() == [25, 50, 75, 100]
+    with pytest.raises(Exception, match="4 个数"):
+        parse_plan("25 50")
+    with pytest.raises(Exception, match="超出"):
+        parse_plan("25 50 75 120")
+
+
+def test_live_checks(tmp_path):
+    conv = feed(new_conv(tmp_path), *DEPT, "测试项目", "0", "X-1", "1000")
+    assert conv.prompt().step == "project.budget.fiscal"
+    assert conv.check("2000")[0].code == "PD306"
+    feed(conv, "800")
+    assert "其他资金应为 200" in conv.check("100")[0].suggestion
+    assert not conv.answer("100").ok  # 1000 ≠ 800 + 100: rejected, stays
+    assert conv.prompt().step == "project.budget.other"
+    feed(conv, "200", "用途")
+    assert [f.code for f in conv.check("50 40 75 100")] == ["PD309"]
+
+
+def test_indicator_accept_edit_delete_add_paste(tmp_path):
+    conv = feed(new_conv(tmp_path), *DEPT, "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
+                "为 105000 名参保人员发放补贴，参保率 95%")
+    first = conv.prompt()
+    assert first.step == "indicator.value" and first.default
+    feed(conv, "")  # accept the suggested value
+    rows = conv.draft.projects[0].indicators
+    assert rows and rows[0].value == first.default and rows[0].basis is not None
+    # A bad value is rejected with its reason, and nothing is added.
+    r = conv.answer("100100%")
+    assert not r.ok and "PD" in " ".join(f.code for f in r.findings) and len(rows) == 1
+    feed(conv, "≥106000人")
+    assert rows[1].value == "≥106000人"
+    feed(conv, "/del")
+    while conv.prompt().step == "indicator.value":
+        feed(conv, "/del")
+    assert conv.prompt().step == "indicator.add"
+    feed(conv, "代缴人数\t政府代缴的困难群体人数\t≥3000人\t1 冀人社发〔2018〕3号")
+    assert rows[-1].name == "代缴人数" and rows[-1].basis.category == "计划标准"
+    feed(conv, "新增一条", "口径说明", "≥10人", "3 上年实际")
+    assert rows[-1].basis.category == "历史标准" and rows[-1].level2 == "数量指标"
+
+
+def test_split_row_forms():
+    assert split_row("a\tb\tc") == ["a", "b", "c"]
+    assert split_row("| a | b | c |") == ["a", "b", "c"]
+    assert split_row("≥95%") is None
+
+
+def test_back_undo_skip_jump_and_return(tmp_path):
+    conv = feed(new_conv(tmp_path), *DEPT[:3])
+    assert conv.prompt().step == "draft.framework"
+    assert conv.answer("/back").ok and conv.prompt().step == "draft.year"
+    assert conv.answer("/undo").ok
+    assert conv.draft.year == 2020  # the 2021 answer is undone
+    assert not conv.answer("/skip").ok or conv.prompt().step != "draft.year"  # year is required
+    conv = feed(new_conv(tmp_path), *DEPT, "项目甲", "0", "C1", "100", "", "", "用途")
+    here = conv.prompt().step
+    assert conv.answer("/jump 预算数").ok and conv.prompt().step == "project.budget.total"
+    feed(conv, "200")
+    assert conv.prompt().step == here  # straight back to where the user was
+    assert conv.draft.projects[0].budget.total == 200
+    assert conv.answer("/skip").ok and conv.prompt().step == "project.goal"
+
+
+def test_commands_all_answer(tmp_path):
+    conv = Conversation(drafts.load(SEED), tmp_path / "s.toml")
+    for c in COMMANDS:
+        if c.name in ("quit",):
+            continue
+        r = conv.answer(f"/{c.name}")
+        assert r.messages, c.name
+    help_text = conv.answer("/help").messages[-1].text
+    assert "好的例子" in help_text or "【" in help_text
+    assert "一级指标" in conv.answer("/table 1").messages[-1].text
+    assert "个错误" in conv.answer("/check all").messages[1].text
+    r = conv.answer("/nope")
+    assert not r.ok and "/back" in r.messages[0].text
+    r = conv.answer("/jump 不存在的地方")
+    assert not r.ok
+
+
+def test_jump_to_finding_path(tmp_path):
+    conv = Conversation(drafts.load(SEED), tmp_path / "s.toml")
+    assert conv.answer("/jump projects[1].indicators[5].value").ok
+    p = conv.prompt()
+    assert p.step == "indicator.edit" and p.prefill == "≥30元"
+    feed(conv, "≥459100元")
+    assert conv.draft.projects[1].indicators[5].value == "≥459100元"
+
+
+def test_autosave_and_resume_after_crash(tmp_path):
+    path = tmp_path / "d.toml"
+    conv = new_conv(tmp_path)
+    feed(conv, *DEPT, "项目甲", "0", "C1")
+    # The process dies here: nothing but the autosaved file remains.
+    reopened = Conversation(drafts.load(path), path)
+    assert reopened.prompt().step == "project.budget.total"
+    assert reopened.draft.projects[0].code == "C1"
+
+
+def test_only_unsettled_skips_confirmed_fields(tmp_path):
+    d = drafts.load(SEED_FIXED)
+    d.projects[0].confirm = ["goal"]
+    d.resume = None
+    conv = Conversation(d, None, only_unsettled=True)
+    # Everything before it is filled and valid: the first question is the goal marked "to confirm".
+    assert conv.prompt().step == "project.goal"
+    feed(conv, "")
+    assert "goal" not in d.projects[0].confirm
+    d.projects[1].confirm = ["indicators[2].value", "purpose"]
+    while conv.pos.project == 0:
+        feed(conv, "")
+    assert conv.pos.project == 1 and conv.prompt().step == "project.purpose"
+    assert conv.answer("/all").ok and conv.prompt().step == "project.review"
+    assert d.projects[1].confirm == []
+
+
+def test_seed_answers_replay_to_fixture():
+    lines = flat_answers()
+    assert len(lines) < 80
+    fixed = drafts.load(SEED_FIXED)
+    conv = Conversation(drafts.new_draft(2020), None)
+    for kind, text in answers(conv, fixed):
+        assert conv.answer(text).ok
+    got = conv.draft.projects[0]
+    assert [drafts._indicator_dict(i) for i in got.indicators] == [drafts._indicator_dict(i) for i in fixed.projects[0].indicators]
+
+
+def test_export_command_without_path():
+    conv = Conversation(Draft(year=2020), None)
+    r = conv.answer("/export xlsx")
+    assert not r.ok and "文件名" in r.messages[-1].text
+    assert not conv.answer("/export pdf").ok
