@@ -33,9 +33,20 @@ trap 'rm -rf "$profile"' EXIT
 
 for fmt in xlsx docx; do
     file="$out/$stem.$fmt"
-    PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}" python3 -m perfdraft export "$draft" --to "$fmt" -o "$file" --force >/dev/null
-    "$soffice" -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$out" "$file" >/dev/null 2>&1
+    log="$out/$stem-$fmt.log"
+    # The draft's findings go to the log; a failed export shows it.
+    if ! PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}" python3 -m perfdraft export "$draft" --to "$fmt" \
+            -o "$file" --force >"$log" 2>&1; then
+        cat "$log" >&2
+        exit 1
+    fi
+    "$soffice" -env:UserInstallation="file://$profile" --headless --convert-to pdf --outdir "$out" "$file" \
+        >>"$log" 2>&1
     pdf="$out/$stem.pdf"
+    if [ ! -s "$pdf" ]; then
+        echo "render.sh: LibreOffice produced no PDF for $file (see $log)" >&2
+        exit 1
+    fi
     mv -f "$pdf" "$out/$stem-$fmt.pdf"
     rm -f "$out/$stem-$fmt"-page-*.png
     pdftoppm -r "$res" -png "$out/$stem-$fmt.pdf" "$out/$stem-$fmt-page"

@@ -71,7 +71,7 @@ GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
 OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处)")
 COUNT_IN_TEXT = re.compile(r"(\d[\d,]*)\s*(人次|人|户|公顷|亩|公里|场)")
 AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
-GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级承担|县级负担|差额|分担|仅为|仅含|其余|上级资金|中央和省")
+GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级.{0,4}(承担|负担)|差额|分担|仅为|仅含|其余|上级资金|中央和省")
 # Units that add up: the same count in two projects may be counted twice (PD403). Rates and
 # per-head standards legitimately repeat.
 ADDITIVE_UNITS = frozenset({"人", "人次", "户", "户次", "元", "万元", "亿元", "亩", "万亩", "公顷", "公里", "个", "次", "场", "件", "台", "套", "台套", "项"})

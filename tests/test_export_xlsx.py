@@ -52,6 +52,12 @@ def wb(seed_bytes) -> openpyxl.Workbook:
     return _open(seed_bytes)
 
 
+@pytest.fixture(scope="module")
+def fixed() -> tuple[Draft, bytes]:
+    draft = drafts.load(FIXED)
+    return draft, render(draft, "xlsx").data
+
+
 def test_sheets_department_first_projects_then_hidden_marker(wb, seed):
     assert wb.sheetnames[0] == DEPARTMENT_SHEET
     assert wb.sheetnames[-1] == MARKER_SHEET
@@ -160,9 +166,8 @@ def test_department_sheet(wb):
     assert ws.page_setup.paperSize == 9
 
 
-def test_department_indicators_of_fixed_draft():
-    draft = drafts.load(FIXED)
-    wb = _open(render(draft, "xlsx").data)
+def test_department_indicators_of_fixed_draft(fixed):
+    wb = _open(fixed[1])
     ws = wb[DEPARTMENT_SHEET]
     values = [c.value for row in ws.iter_rows() for c in row if c.value]
     assert "在职人员控制率" in values and "≤100%" in values and "社会保险业务档案归档率" in values
@@ -185,9 +190,9 @@ def test_embedded_draft_round_trips_and_detects_edits(seed, seed_bytes):
     assert read_embedded(openpyxl.Workbook()) is None
 
 
-def test_embedded_fixed_draft_round_trips():
-    draft = drafts.load(FIXED)
-    emb = read_embedded(_open(render(draft, "xlsx").data))
+def test_embedded_fixed_draft_round_trips(fixed):
+    draft, data = fixed
+    emb = read_embedded(_open(data))
     assert emb.intact and drafts.loads(emb.text) == draft
 
 

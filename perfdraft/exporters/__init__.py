@@ -10,9 +10,13 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 
 from __future__ import annotations
 
+import os
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 
 from ..model import PLAN_LABELS, Draft, Indicator, Project
 
@@ -72,6 +76,19 @@ class Grid:
     cells: list[Cell]
     header_row: int  # the row of 一级指标 | 二级指标 | …
     first_indicator_row: int
+
+
+@lru_cache(maxsize=8192)
+def char_units(ch: str) -> float:
+    """Display width of a character in half-width units: CJK (and ≥ ≤, drawn wide by CJK fonts) 2."""
+    if unicodedata.combining(ch):
+        return 0.0
+    return 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.0
+
+
+def text_units(text: str) -> float:
+    """Width of the longest line of ``text``."""
+    return max((sum(char_units(c) for c in line) for line in text.split("\n")), default=0.0)
 
 
 def project_title(project: Project, index: int) -> str:
@@ -256,3 +273,17 @@ def render(draft: Draft, fmt: str, layout: str = "standard",
 
         return render_markdown(draft)
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_draft(draft: Draft, fmt: str, path: str | os.PathLike[str], *, force: bool = False,
+                 layout: str = "standard") -> Rendered:
+    """Render ``draft`` and write it to ``path`` atomically (see safety.write_output).
+
+    Raises ``perfdraft.drafts.DraftError`` with one Chinese line when the file cannot be written
+    (exists without ``force``, missing or read-only directory, a symlink). Used by the front-ends.
+    """
+    from .safety import write_output
+
+    rendered = render(draft, fmt, layout)
+    write_output(Path(path), rendered.data, force=force)
+    return rendered

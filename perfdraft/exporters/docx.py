@@ -6,7 +6,9 @@
   (``perfdraft.exporters.project_grid``), merged 一级/二级 cells. Word builds a table of contents
   from these headings (引用 → 目录); none is inserted, as a TOC field has no text until Word updates it.
 * Fonts: East Asian text in 宋体 (body, tables) and 黑体 (headings), Latin in Times New Roman; the
-  theme fonts of the default template are removed so that the names apply. A4, margins 2.54/2.2 cm.
+  theme fonts of the default template are removed so that the names apply. A4, margins 2.54/2.0 cm.
+* Column widths: the seed's for short texts; when descriptions and bases are long, the spare width
+  goes to 三级/描述/依据 in proportion to their text (``grid_widths``).
 * The draft itself is embedded as a custom XML part (``customXml/perfdraft-draft.xml``, namespace
   ``urn:perfdraft:export``) related from the main document, with a fingerprint of the visible text;
   ``read_embedded`` returns it. Word keeps custom XML parts when it saves; LibreOffice drops them,
@@ -19,8 +21,9 @@ import hashlib
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -30,10 +33,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -42,7 +45,6 @@ from . import (
     MARKER_FORMAT,
     MARKER_VERSION,
     MONEY,
-    PERCENT,
     UNIT_LABEL,
     Cell,
     Grid,
@@ -53,6 +55,7 @@ from . import (
     indicator_grid,
     project_grid,
     project_title,
+    text_units,
 )
 from .safety import draft_text, xml_safe
 
@@ -64,10 +67,13 @@ BODY = "宋体"
 HEAD = "黑体"
 TABLE_STYLE = "perfdraft 表格文字"
 PAGE_W, PAGE_H = Cm(21.0), Cm(29.7)
-MARGIN_TB, MARGIN_LR = Cm(2.54), Cm(2.2)
-# Widths of the 7 grid columns (A..G); they add up to the text width 16.6 cm.
+MARGIN_TB, MARGIN_LR = Cm(2.54), Cm(2.0)
+TEXT_CM = 17.0  # 21 cm − 2 × 2.0 cm
+# Widths of the 7 grid columns (A..G) for short texts, as in the seed; they add up to TEXT_CM.
 # Cell margins are 0.1 cm (Word's default 0.19 cm wraps 其中：财政资金 and ≥125000人 at 10.5 pt).
-COL_CM = (1.7, 2.0, 2.4, 2.8, 2.4, 2.5, 2.8)
+COL_CM = (1.7, 2.0, 2.5, 3.0, 2.5, 2.5, 2.8)
+# The least each column gets when long texts claim the room: money (C, E, G) still fits on one line.
+MIN_CM = (1.7, 2.0, 2.2, 1.6, 2.2, 2.4, 2.2)
 CELL_MARGIN_TWIPS = 57
 
 
@@ -161,6 +167,9 @@ class _Writer:
     def __init__(self, doc: DocumentObject):
         self.doc = doc
         self.messages: list[str] = []
+        # Looking a style up by name scans every style each time: resolve the ids once.
+        self.style_ids = {name: doc.styles[name].style_id
+                          for name in ("Heading 1", "Heading 2", "Table Grid", TABLE_STYLE)}
 
     def clean(self, text: str, where: str) -> str:
         safe = xml_safe(text)
@@ -169,7 +178,9 @@ class _Writer:
         return safe
 
     def para(self, text: str, style: str | None = None, *, indent: bool = True) -> Paragraph:
-        p = self.doc.add_paragraph(style=style)
+        p = self.doc.add_paragraph()
+        if style is not None:
+            p._p.style = self.style_ids[style]
         if text:
             p.add_run(self.clean(text, text[:20]))
         if indent and style is None:
@@ -177,20 +188,21 @@ class _Writer:
         return p
 
     def heading(self, text: str, level: int) -> Paragraph:
-        return self.doc.add_paragraph(self.clean(text, text[:20]), style=f"Heading {level}")
+        return self.para(text, f"Heading {level}", indent=False)
 
 
 def _money_text(value: Decimal) -> str:
-    """``1600000.00`` as in the seed (no separators: they would wrap in a 2.5 cm column)."""
-    return f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else f"{value:f}"
+    """``1600000.00`` as in the seed (no separators: they would wrap in a 2.5 cm column); more
+    decimals than two are all shown, never rounded away."""
+    try:
+        two = value.quantize(Decimal("0.01"))
+    except InvalidOperation:  # NaN, or more digits than the decimal context holds
+        return f"{value:f}"
+    return f"{two:f}" if two == value else f"{value:f}"
 
 
 def _cell_text(number: Decimal | None, kind: str | None, text: str | None) -> str | None:
-    if number is not None:
-        if kind == PERCENT:
-            return f"{number:.2f}" if number == number.quantize(Decimal("0.01")) else f"{number:f}"
-        return _money_text(number)
-    return text
+    return _money_text(number) if number is not None else text
 
 
 def _twips(cm: float) -> str:
@@ -226,12 +238,12 @@ class _TableBuilder:
     def __init__(self, w: _Writer, widths_cm: tuple[float, ...]):
         self.w = w
         self.widths = widths_cm
-        self.style_id = w.doc.styles[TABLE_STYLE].style_id
+        self.style_id = w.style_ids[TABLE_STYLE]
 
     def table(self, nrows: int, specs: list[Cell], keep_rows: int = 0, where: str = "") -> Table:
         doc = self.w.doc
         table = doc.add_table(rows=0, cols=len(self.widths))
-        table.style = doc.styles["Table Grid"]
+        table._tbl.tblPr.style = self.w.style_ids["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         for i, col in enumerate(table.columns):
@@ -261,69 +273,94 @@ class _TableBuilder:
             for r in range(spec.row, spec.row + spec.rowspan):
                 for c in range(spec.col, spec.col + spec.colspan):
                     covered[(r, c)] = spec
+        rows = []
         for r in range(nrows):
-            tr = OxmlElement("w:tr")
-            tr_pr = OxmlElement("w:trPr")
-            tr_pr.append(OxmlElement("w:cantSplit"))
-            tr.append(tr_pr)
+            keep = r < keep_rows
+            cells = []
             c = 0
             while c < len(self.widths):
                 spec = covered.get((r, c))
                 if spec is None:  # a hole in the layout: an empty single cell
-                    tr.append(self._tc(Cell(r, c), 1, None, keep=r < keep_rows, where=where))
+                    cells.append(self._tc(Cell(r, c), 1, None, keep=keep, where=where))
                     c += 1
                     continue
                 vmerge = None
                 if spec.rowspan > 1:
                     vmerge = "restart" if spec.row == r else "continue"
                 first = starts.get((r, c)) is spec
-                tr.append(self._tc(spec, spec.colspan, vmerge, keep=r < keep_rows, where=where, content=first))
+                cells.append(self._tc(spec, spec.colspan, vmerge, keep=keep, where=where, content=first))
                 c += spec.colspan
+            rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
+        # One parse per table: python-docx's element factories cost ~30 ms per project otherwise.
+        fragment = parse_xml(f'<w:tbl {nsdecls("w")}>' + "".join(rows) + "</w:tbl>")
+        for tr in list(fragment):
             table._tbl.append(tr)
         return table
 
-    def _tc(self, spec: Cell, span: int, vmerge: str | None, *, keep: bool, where: str, content: bool = True):
-        tc = OxmlElement("w:tc")
-        tc_pr = OxmlElement("w:tcPr")
-        tc_w = OxmlElement("w:tcW")
-        tc_w.set(qn("w:w"), _twips(sum(self.widths[spec.col: spec.col + span])))
-        tc_w.set(qn("w:type"), "dxa")
-        tc_pr.append(tc_w)
+    def _tc(self, spec: Cell, span: int, vmerge: str | None, *, keep: bool, where: str,
+            content: bool = True) -> str:
+        width = _twips(sum(self.widths[spec.col: spec.col + span]))
+        props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
         if span > 1:
-            grid_span = OxmlElement("w:gridSpan")
-            grid_span.set(qn("w:val"), str(span))
-            tc_pr.append(grid_span)
-        if vmerge:
-            vm = OxmlElement("w:vMerge")
-            if vmerge == "restart":
-                vm.set(qn("w:val"), "restart")
-            tc_pr.append(vm)
-        v_align = OxmlElement("w:vAlign")
-        v_align.set(qn("w:val"), "center")
-        tc_pr.append(v_align)
-        tc.append(tc_pr)
-        p = OxmlElement("w:p")
-        tc.append(p)
-        paragraph = Paragraph(p, None)
-        p.style = self.style_id
+            props.append(f'<w:gridSpan w:val="{span}"/>')
+        if vmerge == "restart":
+            props.append('<w:vMerge w:val="restart"/>')
+        elif vmerge:
+            props.append("<w:vMerge/>")
+        props.append('<w:vAlign w:val="center"/>')
         if spec.number is not None:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if spec.kind == MONEY else WD_ALIGN_PARAGRAPH.CENTER
+            jc = "right" if spec.kind == MONEY else "center"
         elif spec.role == "text":
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            jc = "left"
         else:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if keep:
-            paragraph.paragraph_format.keep_with_next = True
+            jc = "center"
+        ppr = f'<w:pPr><w:pStyle w:val="{self.style_id}"/>{"<w:keepNext/>" if keep else ""}<w:jc w:val="{jc}"/></w:pPr>'
+        run = ""
         text = _cell_text(spec.number, spec.kind, spec.text) if content else None
         if text:
-            run = paragraph.add_run(self.w.clean(text, f"{where}第 {spec.row + 1} 行"))
-            if spec.role in ("label", "header"):
-                run.bold = True
-        return tc
+            bold = "<w:rPr><w:b/></w:rPr>" if spec.role in ("label", "header") else ""
+            run = f"<w:r>{bold}{_run_text(self.w.clean(text, f'{where}第 {spec.row + 1} 行'))}</w:r>"
+        return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p>{ppr}{run}</w:p></w:tc>"
+
+
+def _run_text(text: str) -> str:
+    """The inside of a ``w:r``: text, with line breaks as ``w:br`` and tabs as ``w:tab`` (as python-docx)."""
+    parts = []
+    for i, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{xml_escape(chunk)}</w:t>')
+    return "".join(parts)
+
+
+def grid_widths(grid: Grid) -> tuple[float, ...]:
+    """Column widths (cm) for ``grid``: the seed's widths while texts are short; otherwise, above the
+    minimums, the room goes to 三级指标 (C:D), 绩效指标描述 (E) and 依据 (G) in proportion to the
+    text each holds, which roughly evens out their line counts (the paper is A4 portrait, fixed)."""
+    demand = {2: 0.0, 4: 0.0, 6: 0.0}
+    for cell in grid.cells:
+        if cell.row >= grid.first_indicator_row and cell.col in demand and cell.text:
+            demand[cell.col] += text_units(cell.text)
+    spare = TEXT_CM - sum(MIN_CM)
+    total = sum(demand.values())
+    # Seed-like text (the 三级 name carries the text): keep the seed's widths.
+    if total == 0 or (demand[4] + demand[6]) / total < 0.25:
+        return COL_CM
+    extra = {c: spare * d / total for c, d in demand.items()}
+    name = MIN_CM[2] + MIN_CM[3] + extra[2]
+    c = max(MIN_CM[2], round(name * 0.45, 2))
+    widths = [MIN_CM[0], MIN_CM[1], c, round(name - c, 2), round(MIN_CM[4] + extra[4], 2), MIN_CM[5],
+              round(MIN_CM[6] + extra[6], 2)]
+    widths[6] = round(TEXT_CM - sum(widths[:6]), 2)  # absorb rounding
+    return tuple(widths)
 
 
 def _add_grid(w: _Writer, grid: Grid, where: str = "") -> Table:
-    return _TableBuilder(w, COL_CM).table(grid.rows, grid.cells, grid.first_indicator_row, where)
+    return _TableBuilder(w, grid_widths(grid)).table(grid.rows, grid.cells, grid.first_indicator_row, where)
 
 
 def _budget_table(w: _Writer, label: str, values: tuple) -> None:
@@ -331,12 +368,12 @@ def _budget_table(w: _Writer, label: str, values: tuple) -> None:
     for i, (head, value) in enumerate(zip(("合计", "其中：财政拨款", "其他资金"), values, strict=True)):
         specs.append(Cell(0, i + 1, head, role="label"))
         specs.append(Cell(1, i + 1, number=value, kind=MONEY))
-    _TableBuilder(w, (4.6, 4.0, 4.0, 4.0)).table(2, specs)
+    _TableBuilder(w, (5.0, 4.0, 4.0, 4.0)).table(2, specs)
 
 
 def _unit_line(w: _Writer, draft: Draft) -> None:
-    p = w.doc.add_paragraph(style=TABLE_STYLE)
-    p.paragraph_format.tab_stops.add_tab_stop(Cm(sum(COL_CM)) - Cm(0.05), WD_TAB_ALIGNMENT.RIGHT)
+    p = w.para("", TABLE_STYLE, indent=False)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(TEXT_CM) - Cm(0.05), WD_TAB_ALIGNMENT.RIGHT)
     p.paragraph_format.keep_with_next = True
     p.paragraph_format.space_after = Pt(2)
     p.add_run(w.clean(department_line(draft), "单位名称") + "\t" + UNIT_LABEL)
@@ -345,14 +382,27 @@ def _unit_line(w: _Writer, draft: Draft) -> None:
 # --- the embedded draft -----------------------------------------------------------------------------------
 
 
+_W_T, _W_TAB, _W_BR, _W_CR, _W_R = (qn(t) for t in ("w:t", "w:tab", "w:br", "w:cr", "w:r"))
+
+
+def _p_text(p) -> str:
+    """A paragraph's text as python-docx reads it: w:t, with w:tab → tab and w:br/w:cr → newline."""
+    out = []
+    for el in p.iter(_W_T, _W_TAB, _W_BR, _W_CR):
+        if el.getparent().tag != _W_R:  # w:tab also defines tab stops in w:pPr
+            continue
+        out.append(el.text or "" if el.tag == _W_T else "\t" if el.tag == _W_TAB else "\n")
+    return "".join(out)
+
+
 def _blocks(doc: DocumentObject) -> Iterator[str]:
-    for block in doc.iter_inner_content():
-        if isinstance(block, Paragraph):
-            yield "p\x1d" + block.text
-        else:
-            for r, row in enumerate(block.rows):
-                for c, tc in enumerate(row._tr.tc_lst):
-                    yield f"c{r}.{c}\x1d" + _Cell(tc, block).text
+    for child in doc.element.body.iterchildren(qn("w:p"), qn("w:tbl")):
+        if child.tag == qn("w:p"):
+            yield "p\x1d" + _p_text(child)
+            continue
+        for r, tr in enumerate(child.iter(qn("w:tr"))):
+            for c, tc in enumerate(tr.iterchildren(qn("w:tc"))):
+                yield f"c{r}.{c}\x1d" + "\n".join(_p_text(p) for p in tc.iter(qn("w:p")))
 
 
 def fingerprint(doc: DocumentObject) -> str:

@@ -1,8 +1,9 @@
 """Markdown export: the department text, then per project its header fields and one pipe table.
 
 Text is escaped so that it shows exactly as typed: Markdown punctuation gets a backslash (``\\*``,
-``\\|``, ``\\<`` …), a line break inside a cell or paragraph becomes ``<br>``, and a line that would
-start a heading, list or quote is escaped at its start. UTF-8 without BOM, LF line ends.
+``\\|``, ``\\<``, ``\\&`` …: no HTML tag or entity gets through), a line break inside a cell or
+paragraph becomes ``<br>``, and a line that would start a heading, list or quote is escaped at its
+start. UTF-8 without BOM, LF line ends.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import (
     project_title,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
 _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 
 
@@ -36,8 +37,9 @@ def escape(text: str | None, *, block: bool = False) -> str:
     for line in lines:
         line = _SPECIAL.sub(r"\\\1", line)
         m = _LINE_START.match(line) if block else None
-        if m:  # "- x", "1. x", "> x" would become a list or a quote
-            line = m.group(1) + "\\" + line[len(m.group(1)):]
+        if m:  # "- x", "1. x", "> x" would become a list or a quote: escape the marker's punctuation
+            cut = m.end() - 1
+            line = line[:cut] + "\\" + line[cut:]
         out.append(line)
     return "<br>".join(out)
 

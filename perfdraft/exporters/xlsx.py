@@ -21,8 +21,8 @@ import hashlib
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -30,6 +30,7 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Draft
@@ -42,12 +43,14 @@ from . import (
     UNIT_LABEL,
     Grid,
     Rendered,
+    char_units,
     department_blocks,
     department_line,
     department_title,
     indicator_grid,
     project_grid,
     project_title,
+    text_units,
 )
 from .safety import draft_text, is_formula_like, xml_safe
 
@@ -86,18 +89,6 @@ _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
 # --- measuring ----------------------------------------------------------------------------------------
-
-
-def char_units(ch: str) -> float:
-    """Width of one character in Excel column units (a digit is 1; CJK and ≥ ≤ count as 2)."""
-    if unicodedata.combining(ch):
-        return 0.0
-    return 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.0
-
-
-def text_units(text: str) -> float:
-    """Width of the longest line of ``text``."""
-    return max((sum(char_units(c) for c in line) for line in text.split("\n")), default=0.0)
 
 
 def line_count(text: str, width: float) -> int:
@@ -152,8 +143,26 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
 class _Writer:
     def __init__(self) -> None:
         self.messages: list[str] = []
+        self._styles: dict[tuple, object] = {}
 
-    def text(self, ws: Worksheet, row: int, col: int, text: str, where: str = "") -> None:
+    def style(self, cell, font: Font, align: Alignment, border: bool, number_format: str | None = None) -> None:
+        """Style ``cell``. The first cell of each combination goes through openpyxl's descriptors;
+        later ones get a copy of its style array (as ``copy_worksheet`` does): assigning Font and
+        Border objects hashes them every time, which made a 1,000-sheet export take half a minute."""
+        key = (id(font), id(align), border, number_format)
+        cached = self._styles.get(key)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
+        cell.font = font
+        cell.alignment = align
+        if border:
+            cell.border = BORDER
+        if number_format:
+            cell.number_format = number_format
+        self._styles[key] = copy(cell._style)
+
+    def text(self, ws: Worksheet, row: int, col: int, text: str) -> None:
         """Write ``text`` as a string cell, never a formula (see safety.py)."""
         clean = xml_safe(text)
         if clean != text:
@@ -181,15 +190,25 @@ class _Writer:
         cell.number_format = PERCENT_FORMAT if kind == PERCENT else MONEY_FORMAT
 
 
-def _style_range(ws: Worksheet, top: int, left: int, bottom: int, right: int, *, font: Font,
+def _merge(ws: Worksheet, top: int, left: int, bottom: int, right: int) -> None:
+    """Merge a range. ``ws.merge_cells`` would also rebuild the border of every edge cell (most of the
+    time of a 1,000-sheet export); the writer only needs the range, and the covered cells are
+    already styled (an empty styled cell is what Excel itself writes under a merge)."""
+    # The layout never overlaps its merges, so skip MultiCellRange.add's containment test too.
+    cr = CellRange(min_col=left, min_row=top, max_col=right, max_row=bottom)
+    ranges = ws.merged_cells.ranges
+    if isinstance(ranges, set):
+        ranges.add(cr)
+    else:  # pragma: no cover - older openpyxl kept a list
+        ranges.append(cr)
+
+
+def _style_range(w: _Writer, ws: Worksheet, top: int, left: int, bottom: int, right: int, *, font: Font,
                  align: Alignment, border: bool) -> None:
+    """Style every cell of a (future) merged range, so that its outline is drawn all round."""
     for r in range(top, bottom + 1):
         for c in range(left, right + 1):
-            cell = ws.cell(row=r, column=c)
-            cell.font = font
-            cell.alignment = align
-            if border:
-                cell.border = BORDER
+            w.style(ws.cell(row=r, column=c), font, align, border)
 
 
 def _put_grid(w: _Writer, ws: Worksheet, grid: Grid, top: int, widths: list[float]) -> list[float]:
@@ -205,9 +224,9 @@ def _put_grid(w: _Writer, ws: Worksheet, grid: Grid, top: int, widths: list[floa
             align = ALIGN["number"]
         else:
             align = ALIGN[cell.role]
-        _style_range(ws, r, c, bottom, right, font=font, align=align, border=True)
+        _style_range(w, ws, r, c, bottom, right, font=font, align=align, border=True)
         if cell.rowspan > 1 or cell.colspan > 1:
-            ws.merge_cells(start_row=r, start_column=c, end_row=bottom, end_column=right)
+            _merge(ws, r, c, bottom, right)
         if cell.number is not None:
             w.number(ws, r, c, cell.number, cell.kind)
         elif cell.text:
@@ -235,9 +254,7 @@ def _column_widths(grids: Iterable[Grid]) -> list[float]:
             if cell.number is not None:
                 f = excel_number(cell.number)
                 text = f"{f:,.2f}" if f is not None else number_text(cell.number)
-            elif cell.text and cell.role != "text":
-                text = cell.text
-            elif cell.text:  # long text wraps: count it only up to a cap below
+            elif cell.text:  # long text wraps: the bounds below cap its column
                 text = cell.text
             else:
                 continue
@@ -278,17 +295,17 @@ def _project_sheet(w: _Writer, ws: Worksheet, draft: Draft, index: int) -> None:
     total = sum(widths)
     title = project_title(project, index)
     w.text(ws, 1, 1, title)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=NCOLS)
-    _style_range(ws, 1, 1, 1, NCOLS, font=FONT_TITLE, align=ALIGN["title"], border=False)
+    _merge(ws, 1, 1, 1, NCOLS)
+    _style_range(w, ws, 1, 1, 1, NCOLS, font=FONT_TITLE, align=ALIGN["title"], border=False)
     ws.row_dimensions[1].height = max(TITLE_HEIGHT, line_count(title, total / 1.45) * 22.0 + 8)
     line = department_line(draft)
     if line:
         w.text(ws, 2, 1, line)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=4)
-    _style_range(ws, 2, 1, 2, 4, font=FONT, align=ALIGN["left"], border=False)
+    _merge(ws, 2, 1, 2, 4)
+    _style_range(w, ws, 2, 1, 2, 4, font=FONT, align=ALIGN["left"], border=False)
     w.text(ws, 2, 5, UNIT_LABEL)
-    ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=NCOLS)
-    _style_range(ws, 2, 5, 2, NCOLS, font=FONT, align=ALIGN["right"], border=False)
+    _merge(ws, 2, 5, 2, NCOLS)
+    _style_range(w, ws, 2, 5, 2, NCOLS, font=FONT, align=ALIGN["right"], border=False)
     ws.row_dimensions[2].height = 20
     top = 3
     heights = _put_grid(w, ws, grid, top, widths)
@@ -306,34 +323,34 @@ def _department_sheet(w: _Writer, ws: Worksheet, draft: Draft) -> None:
     total = sum(widths)
     row = 1
     w.text(ws, row, 1, department_title(draft))
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=NCOLS)
-    _style_range(ws, row, 1, row, NCOLS, font=FONT_TITLE, align=ALIGN["title"], border=False)
+    _merge(ws, row, 1, row, NCOLS)
+    _style_range(w, ws, row, 1, row, NCOLS, font=FONT_TITLE, align=ALIGN["title"], border=False)
     ws.row_dimensions[row].height = TITLE_HEIGHT
     row += 1
     for block in blocks:
         if block.kind in ("heading1", "heading2", "para"):
             if block.text:
                 w.text(ws, row, 1, block.text)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=NCOLS)
+            _merge(ws, row, 1, row, NCOLS)
             heading = block.kind != "para"
             font = FONT_SECTION if heading else FONT
             align = ALIGN["left"] if heading else ALIGN["para"]
-            _style_range(ws, row, 1, row, NCOLS, font=font, align=align, border=False)
+            _style_range(w, ws, row, 1, row, NCOLS, font=font, align=align, border=False)
             lines = 1 if heading else line_count(block.text, total)
             ws.row_dimensions[row].height = round(max(22.0, lines * LINE_HEIGHT + 6), 1)
             row += 1
         elif block.kind == "budget":
             w.text(ws, row, 1, block.text)
-            ws.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=2)
-            _style_range(ws, row, 1, row + 1, 2, font=FONT_BOLD, align=ALIGN["label"], border=True)
+            _merge(ws, row, 1, row + 1, 2)
+            _style_range(w, ws, row, 1, row + 1, 2, font=FONT_BOLD, align=ALIGN["label"], border=True)
             spans = ((3, 4, "合计"), (5, 6, "其中：财政拨款"), (7, 7, "其他资金"))
             for (left, right, label), value in zip(spans, block.budget or (None, None, None), strict=True):
                 w.text(ws, row, left, label)
-                _style_range(ws, row, left, row, right, font=FONT_BOLD, align=ALIGN["label"], border=True)
-                _style_range(ws, row + 1, left, row + 1, right, font=FONT, align=ALIGN["number"], border=True)
+                _style_range(w, ws, row, left, row, right, font=FONT_BOLD, align=ALIGN["label"], border=True)
+                _style_range(w, ws, row + 1, left, row + 1, right, font=FONT, align=ALIGN["number"], border=True)
                 if right > left:
-                    ws.merge_cells(start_row=row, start_column=left, end_row=row, end_column=right)
-                    ws.merge_cells(start_row=row + 1, start_column=left, end_row=row + 1, end_column=right)
+                    _merge(ws, row, left, row, right)
+                    _merge(ws, row + 1, left, row + 1, right)
                 if value is not None:
                     w.number(ws, row + 1, left, value, MONEY)
             ws.row_dimensions[row].height = ws.row_dimensions[row + 1].height = LINE_HEIGHT + 7

@@ -167,6 +167,9 @@ _UNIT_SUFFIX = (r"(?:委员会|办公室|管理局|管理处|管理所|服务中
 _UNIT_CODE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()]{2,40}" + _UNIT_SUFFIX + r")$")
 
 
+_UNIT_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}" + _UNIT_SUFFIX + r"$")
+
+
 def split_unit_code(text: str) -> tuple[str | None, str] | None:
     m = _UNIT_CODE.match(text.strip())
     if not m:
@@ -283,7 +286,9 @@ def project_label(cell: str | None) -> Label | None:
     key, unit = _label_key(cell)
     key = key.strip("【】[]")
     if key in PROJECT_LABELS and PROJECT_LABELS[key]:
-        return Label(PROJECT_LABELS[key], None, unit)
+        # "绩效目标：" with nothing after the colon: the value follows (an empty inline value)
+        inline = "" if cell.rstrip().endswith(("：", ":")) else None
+        return Label(PROJECT_LABELS[key], inline, unit)
     m = re.match(r"^\s*【?([^:：】]{2,14}?)】?\s*[:：]\s*(.*)$", cell, re.S)
     if m:
         key, unit = _label_key(m.group(1))
@@ -404,6 +409,7 @@ def _prefix(text: str, words: list[str]) -> str | None:
 
 
 _OP_START = re.compile(r"[≥≤≧≦⩾⩽><＞＜=＝]|不低于|不少于|不小于|不高于|不超过|不大于|大于|小于|高于|低于|至少|达到|控制在")
+_TRAILING_DATE = re.compile(r"((?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|中旬|上旬|下旬)?|底)\s*(?:前|之前|以前)?)$")
 _TRAILING_QUANTITY = re.compile(r"(\d[\d,，.]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2})?)$")
 
 
@@ -415,11 +421,16 @@ def split_name_value(text: str) -> tuple[str, str | None]:
         candidate = text[m.start():]
         if not isinstance(values.parse(candidate), values.ParseError):
             return text[: m.start()].rstrip(" ：:，,"), candidate
+    m = _TRAILING_DATE.search(text)
+    if m and m.start() > 0 and not isinstance(values.parse(m.group(1)), values.ParseError):
+        return text[: m.start()].rstrip(" ：:，,"), m.group(1)
     m = _TRAILING_QUANTITY.search(text)
     if m and m.start() > 0:
         candidate = m.group(1)
-        # the number must not be glued to a name that goes on with digits ("16-59周岁")
-        if not text[m.start() - 1].isdigit() and not isinstance(values.parse(candidate), values.ParseError):
+        parsed = values.parse(candidate)
+        # the number must not go on from the name ("16-59周岁人数") and the unit must be a real one
+        if (text[m.start() - 1] not in "0123456789-~～－—至" and isinstance(parsed, values.Quantity)
+                and (not parsed.unit or values.unit_known(parsed.unit))):
             return text[: m.start()].rstrip(" ：:，,"), candidate
     return text, None
 
@@ -592,6 +603,7 @@ class Assembler:
         self.project_from_cell = set()
         self.title = None
         self.section = None
+        self.money_unit = "元"
 
     # -- projects and where things go ---------------------------------------------------------------------
 
@@ -672,6 +684,8 @@ class Assembler:
         if self._narrative(rec, text):
             return
         label = project_label(text)
+        if label is not None and label.inline is None and label.field in ("purpose", "goal"):
+            label = Label(label.field, "", label.unit)  # 绩效目标 alone on its line: the text follows
         if label is not None and label.inline is not None and label.field not in _PLAN_FIELDS:
             self._close_grid()
             self.pending_cols = {}
@@ -700,6 +714,7 @@ class Assembler:
             self.report.note("glued", "指标行的单元格没有分隔符，已按层级名称和指标值拆分，请核对", where)
             if self._glued_row(rec, text):
                 return
+        self._close_grid()
         if _MONEY_UNIT.match(text):
             self._money_unit(text)
             return
@@ -714,7 +729,7 @@ class Assembler:
             old = getattr(obj, attr)
             setattr(obj, attr, (old + ("\n\n" if rec.gap else "\n") + text) if old else text)
             return
-        if self.section is not None and self.grid is None:
+        if self.section is not None:
             self._department_text(text)
             return
         if _TITLE_LINE.match(text):
@@ -722,7 +737,6 @@ class Assembler:
                 self.title_years[int(y.group(1))] += 1
             self.report.note(f"title:{text}", f"标题“{text}”只用于推断年度，未写入草稿", where)
             return
-        self._close_grid()
         self._lose(where, text)
 
     def _department_text(self, text: str) -> None:
@@ -735,7 +749,7 @@ class Assembler:
         else:
             m = _NUMBERED.match(text)
             if m or not d.sub_goals:
-                d.sub_goals.append(SubGoal(text=text[m.end():] if m else text))
+                d.sub_goals.append(SubGoal(text=(text[m.end():] or None) if m else text))
             else:
                 g = d.sub_goals[-1]
                 g.text = f"{g.text}\n\n{text}" if g.text else text
@@ -863,7 +877,8 @@ class Assembler:
                     self.money_unit = "万元"
             self.found_anything = True
             return
-        if self.pending_cols and not any(labels[i] is not None for i in nonblank):
+        if (self.pending_cols and not any(labels[i] is not None for i in nonblank)
+                and all(_plausible(self.pending_cols[i], cells[i]) for i in nonblank if i in self.pending_cols)):
             cols, self.pending_cols = self.pending_cols, {}
             rest = []
             for i in nonblank:
@@ -893,6 +908,10 @@ class Assembler:
                 handled.add(i)
             elif lab is None:
                 if split_unit_code(c) and self._department_cell(c, rec.loc(i)):
+                    handled.add(i)
+                elif (_UNIT_NAME.match(c) and any(x and _MONEY_UNIT.match(x) for x in cells)
+                      and self.draft.department.name in (None, c)):
+                    self.draft.department.name = c  # "顺平县交通运输局 | 单位：元": the unit line without a code
                     handled.add(i)
             elif lab.inline is not None:
                 handled.add(i)
@@ -1109,7 +1128,8 @@ class Assembler:
         rest = text.strip()
         level1 = level2 = None
         w = _prefix(rest, LEVEL1_WORDS)
-        if w:
+        # 成本指标 is a 一级 (central-2021) and a 二级 (local-2015): under a 一级 it is the 二级
+        if w and not (frameworks.level2_key(w) and g.level1 and not _prefix(rest[len(w):], LEVEL2_WORDS)):
             level1, rest = w, rest[len(w):].lstrip()
         w = _prefix(rest, LEVEL2_WORDS)
         if w:
@@ -1149,16 +1169,19 @@ class Assembler:
         draft = self.draft
         for p in draft.projects:
             title = self._titles.get(id(p))
-            if not title or title in ("（未命名项目）", p.code):
+            if not title:
                 continue
-            if p.name is None:
+            m = names.DOC_NUMBER.match(title)
+            rest = title[m.end():].strip() if m else title
+            unnamed = ("", "（未命名项目）", p.code)
+            if p.name is None and m and p.doc_number is None and rest in unnamed:
+                p.doc_number = m.group(0)  # perfdraft's export of a project without a name
+            elif p.name is None and title not in unnamed:
                 p.name = title
                 self.report.note(f"title-name:{title}", f"项目名称取自标题“{title}”")
-            elif p.doc_number is None and title != p.name and title.endswith(p.name):
-                doc = title[: -len(p.name)].strip()
-                if names.DOC_NUMBER.fullmatch(doc):  # perfdraft's export: 文号 in front of the name
-                    p.doc_number = doc
-                    self.report.note(f"title-doc:{doc}", f"标题中项目名称前的文号“{doc}”已读入 doc_number")
+            elif m and p.doc_number is None and rest == p.name:
+                p.doc_number = m.group(0)  # perfdraft's export: the 文号 in front of the name in the title
+                self.report.note(f"title-doc:{p.doc_number}", f"标题中项目名称前的文号“{p.doc_number}”已读入 doc_number")
         return draft
 
 
@@ -1170,6 +1193,21 @@ def _linked_codes(text: str) -> list[str]:
         m = re.search(r"[（(]([^（）()]+)[）)]$", part)
         out.append(m.group(1) if m else part)
     return [c for c in out if c]
+
+
+def _plausible(field_name: str, text: str | None) -> bool:
+    """Whether ``text`` can be the value of ``field_name`` in a row of values under a row of labels.
+
+    A label row with blank values (预算数 | | 其中：财政资金 | |) looks like a header row; the text on
+    the next row (资金用途) then is no amount, and the row is read on its own.
+    """
+    if text is None:
+        return True
+    if field_name in _MONEY_FIELDS:
+        return parse_money(text)[0] is not None
+    if field_name in _PLAN_FIELDS:
+        return parse_percent(text) is not None
+    return True
 
 
 def _looks_like_value(text: str) -> bool:

@@ -115,7 +115,8 @@ def records(text: str) -> list[Record]:
         else:
             parts = _split_spaces(line)
             if len(parts) <= 1:
-                out.append(Record([line.strip(" \u3000\t")], where, para=True, gap=gap))
+                text = re.sub(r"^#{1,6}\s+", "", line.strip(" \u3000\t"))  # a Markdown heading
+                out.append(Record([text], where, para=True, gap=gap))
                 gap = False
                 continue
             cells = [t for _, t in parts]
@@ -130,7 +131,7 @@ def records(text: str) -> list[Record]:
                     else:  # two cells nearest the same column: keep both, in order
                         placed[k] = f"{placed[k]} {t}"
                 cells = placed
-        out.append(Record(cells, where, locs=[where] * len(cells)))
+        out.append(Record(cells, where, locs=[f"第 {n} 行第 {k + 1} 列" for k in range(len(cells))]))
         gap = False
     flush()
     return out

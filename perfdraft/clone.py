@@ -1,0 +1,178 @@
+"""``perfdraft clone LAST.toml -o NEW.toml [--year Y]``: last year's draft as this year's starting point.
+
+What a clone does, and why:
+
+* copies the department and every project (codes, names, money, plan, texts, indicators, notes);
+* moves each 指标值 into ``last_year`` (上年指标值, the yardstick of PD222) and keeps it as this year's
+  proposal, unchanged: a value is never guessed;
+* moves the budget year on in names and texts (``2020年`` → ``2021年``) where a year is followed by
+  年 and is not part of a 文号 (``冀人社规[2019]2号``, ``〔2019〕`` are bracketed and never followed by
+  年) or of a range (``2019-2020年``); every change is listed for review;
+* marks every carried-over field "to confirm" in ``project.confirm`` (``purpose``, ``goal``,
+  ``budget``, ``spending_plan``, ``doc_number``, ``indicators[3].value`` and each text whose year
+  moved), so that the editor and the checker can ask the user about each one;
+* department texts have no confirm list: their year changes are noted in the draft's ``notes``.
+
+Values that still name last year (``2020年12月底前``) are left as they are and reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import drafts
+from .model import Draft, Indicator
+
+_RANGE_OR_DIGIT = r"(?<![\d\-~～—－至到])"
+
+
+@dataclass(frozen=True)
+class YearChange:
+    path: str
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.path}：{_snippet(self.before, self.after)}"
+
+
+def _snippet(before: str, after: str, width: int = 18) -> str:
+    """The first changed place, with a little context: …预计2020年参保… → …预计2021年参保…"""
+    i = 0
+    while i < min(len(before), len(after)) and before[i] == after[i]:
+        i += 1
+    start = max(0, i - width // 2)
+    a, b = before[start:i + width // 2], after[start:i + width // 2]
+    lead = "…" if start else ""
+    return f"{lead}{a}… → {lead}{b}…"
+
+
+def shift_year(text: str, old: int, new: int) -> tuple[str, int]:
+    """Replace the budget year ``old`` by ``new`` where it is followed by 年 (not in a 文号 or range)."""
+    pattern = re.compile(_RANGE_OR_DIGIT + str(old) + r"(?=\s*年)")
+    return pattern.subn(str(new), text)
+
+
+class _Cloner:
+    def __init__(self, old: int | None, new: int):
+        self.old, self.new = old, new
+        self.changes: list[YearChange] = []
+        self.stale_values: list[str] = []
+
+    def text(self, value: str | None, path: str) -> tuple[str | None, bool]:
+        if value is None or self.old is None:
+            return value, False
+        shifted, n = shift_year(value, self.old, self.new)
+        if n:
+            self.changes.append(YearChange(path, value, shifted))
+        return shifted, bool(n)
+
+    def indicator(self, ind: Indicator, path: str, rel: str | None = None, confirm: list[str] | None = None) -> None:
+        """Move ``ind`` on a year; ``path`` names it in the report, ``rel`` in the project's confirm list."""
+        changed = []
+        for key in ("name", "description", "formula", "note"):
+            value, moved = self.text(getattr(ind, key), f"{path}.{key}")
+            setattr(ind, key, value)
+            if moved:
+                changed.append(key)
+        if ind.basis is not None and ind.basis.note:
+            ind.basis.note, moved = self.text(ind.basis.note, f"{path}.basis.note")
+            if moved:
+                changed.append("basis")
+        ind.last_year = ind.value
+        if ind.value is not None and self.old is not None and re.search(
+                _RANGE_OR_DIGIT + str(self.old) + r"\s*年", ind.value):
+            self.stale_values.append(f"{path}.value “{ind.value}”")
+        if confirm is not None and rel is not None:
+            if ind.value is not None:
+                confirm.append(f"{rel}.value")
+            confirm.extend(f"{rel}.{key}" for key in changed)
+
+
+def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, list[YearChange], list[str]]:
+    """The new draft, each year change made, and the values that still name the old year."""
+    old = draft.year
+    if year is None:
+        if old is None:
+            raise drafts.DraftError("原草稿没有预算年度，请用 --year 指定新草稿的年度")
+        year = old + 1
+    if old is not None and year == old:
+        raise drafts.DraftError(f"新年度 {year} 与原草稿相同；克隆用于生成下一年度的草稿")
+    new = copy.deepcopy(draft)
+    new.year = year
+    if hasattr(new, "resume"):
+        new.resume = None  # where last year's session stopped means nothing for the new draft
+    c = _Cloner(old, year)
+    d = new.department
+    dept_changes_from = len(c.changes)
+    d.name, _ = c.text(d.name, "department.name")
+    d.overall_goal, _ = c.text(d.overall_goal, "department.overall_goal")
+    d.safeguards, _ = c.text(d.safeguards, "department.safeguards")
+    for gi, g in enumerate(d.sub_goals):
+        g.text, _ = c.text(g.text, f"department.sub_goals[{gi}].text")
+        for ii, ind in enumerate(g.indicators):
+            c.indicator(ind, f"department.sub_goals[{gi}].indicators[{ii}]")
+    for ii, ind in enumerate(d.indicators):
+        c.indicator(ind, f"department.indicators[{ii}]", None)
+    for ch in c.changes[dept_changes_from:]:
+        new.notes.append(f"年份已由 {old} 改为 {year}，请复核：{ch}")
+    for pi, p in enumerate(new.projects):
+        confirm: list[str] = []
+        p.name, name_moved = c.text(p.name, f"projects[{pi}].name")
+        if name_moved:
+            confirm.append("name")
+        for key in ("purpose", "goal"):
+            value, _ = c.text(getattr(p, key), f"projects[{pi}].{key}")
+            setattr(p, key, value)
+            if value is not None:
+                confirm.append(key)
+        if p.doc_number is not None:
+            confirm.append("doc_number")
+        if any(v is not None for v in (p.budget.total, p.budget.fiscal, p.budget.other)):
+            confirm.append("budget")
+        if p.spending_plan is not None and not p.spending_plan.is_blank():
+            confirm.append("spending_plan")
+        for ii, ind in enumerate(p.indicators):
+            c.indicator(ind, f"projects[{pi}].indicators[{ii}]", f"indicators[{ii}]", confirm)
+        p.confirm = list(dict.fromkeys(list(p.confirm) + confirm))
+    return new, c.changes, c.stale_values
+
+
+def clone_draft(draft: Draft, year: int | None = None) -> Draft:
+    """Last year's draft as this year's: values kept and copied to ``last_year``, years moved on,
+    every carried-over field listed in ``project.confirm``."""
+    return clone_with_report(draft, year)[0]
+
+
+def cmd_clone(args: argparse.Namespace) -> int:
+    from .cli import EXIT_OK, UsageError
+
+    src, out = Path(args.file), Path(args.output)
+    if out.exists() or out.is_symlink():
+        raise UsageError(f"{out}：文件已存在，未覆盖（克隆不会改写已有草稿，请换一个文件名）")
+    directory = out.parent if str(out.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError(f"{out}：目录 {directory} 不存在")
+    last = drafts.load(src)
+    new, changes, stale = clone_with_report(last, getattr(args, "year", None))
+    drafts.save(new, out)
+    values = sum(1 for p in new.projects for i in p.indicators if i.last_year is not None)
+    confirm = sum(len(p.confirm) for p in new.projects)
+    print(f"已由 {last.year if last.year is not None else '（未定）'} 年度草稿 {src} 生成 {new.year} 年度草稿 {out}：")
+    print(f"  {len(new.projects)} 个项目；{values} 个指标值已复制到“上年指标值”（last_year），本年指标值暂与去年相同，请逐项确认")
+    print(f"  待确认字段 {confirm} 个，已记入各项目的 confirm 列表")
+    if changes:
+        print(f"  年份改动 {len(changes)} 处（{last.year}年 → {new.year}年；文号中的年份未改），请复核：")
+        for ch in changes:
+            print(f"    {ch}")
+    else:
+        print("  名称和文字中没有需要改动的年份")
+    if stale:
+        print(f"  以下指标值仍写着 {last.year} 年的日期，未改动，请按今年重填：")
+        for v in stale:
+            print(f"    {v}")
+    return EXIT_OK

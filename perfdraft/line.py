@@ -1,0 +1,190 @@
+"""The line mode: the same conversation, one question per line, for dumb terminals and slow links.
+
+Interactive (a terminal on stdin): prompt-toolkit with live validation, a threaded completer over
+the step's suggestions, a bottom toolbar and history in the XDG data dir. Piped (no terminal): one
+answer per line from stdin, the conversation printed as plain text; a rejected answer stops with
+its reason and line number (exit 1) after saving what was accepted before it.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import locations
+from .conversation import Conversation, Message, Prompt, open_session
+
+EXIT_OK, EXIT_REJECTED = 0, 1
+
+
+def _print_messages(messages: list[Message], out: TextIO) -> None:
+    for m in messages:
+        if m.role == "user":
+            continue
+        prefix = {"error": "✗ ", "notice": "· ", "remark": "  "}.get(m.role, "")
+        out.write(prefix + m.text + "\n")
+
+
+def _print_prompt(p: Prompt, out: TextIO) -> None:
+    out.write(f"\n[{p.title}]\n{p.question}\n")
+    for n, c in enumerate(p.choices, 1):
+        detail = f"（{c.detail}）" if c.detail else ""
+        out.write(f"  {n}. {c.label}{detail}\n")
+    if p.prefill:
+        out.write(f"  当前：{p.prefill}\n")
+    elif p.default:
+        out.write(f"  回车 = {p.default}\n")
+
+
+def decode_line(line: str) -> str:
+    r"""A piped answer is one line; a literal \n inside it stands for a line break (资金用途 paragraphs)."""
+    return line.rstrip("\r\n").replace("\\n", "\n")
+
+
+def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
+    _print_messages(conv.messages, out)
+    conv.messages.clear()
+    _print_messages(conv.take_arrivals(), out)
+    for number, raw in enumerate(stdin, 1):
+        if conv.finished:
+            break
+        p = conv.prompt()
+        _print_prompt(p, out)
+        text = decode_line(raw)
+        out.write(f"> {text}\n")
+        reply = conv.answer(text)
+        _print_messages(reply.messages, out)
+        if not reply.ok:
+            reason = next((m.text for m in reply.messages if m.role == "error"), "回答未被接受")
+            if conv.path is not None and conv.dirty:
+                conv.save()
+            sys.stderr.write(f"perfdraft: 第 {number} 行“{text}”未被接受：{reason}（之前的回答已保存）\n")
+            return EXIT_REJECTED
+        if reply.quit:
+            break
+    if conv.path is not None and conv.dirty:
+        msg = conv.save()
+        _print_messages([msg], out)
+    if not conv.finished:
+        p = conv.prompt()
+        out.write(f"\n（输入结束，停在：{p.title}。再次运行时从这里继续。）\n")
+    return EXIT_OK
+
+
+# --- interactive ---------------------------------------------------------------------------------
+
+
+def _session(conv: Conversation):
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.completion import Completer, Completion, ThreadedCompleter
+    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.validation import ValidationError, Validator
+
+    from .steps import COMMANDS
+
+    class StepCompleter(Completer):
+        def get_completions(self, document, complete_event):
+            text = document.text_before_cursor
+            if text.startswith("/"):
+                for c in COMMANDS:
+                    if f"/{c.name}".startswith(text):
+                        yield Completion(f"/{c.name}", start_position=-len(text), display_meta=c.help)
+                return
+            for n, c in enumerate(conv.prompt().choices, 1):
+                if not text or c.value.startswith(text) or text in c.label:
+                    yield Completion(c.value, start_position=-len(text), display=f"{n}. {c.label}", display_meta=c.detail)
+
+    class LiveValidator(Validator):
+        def validate(self, document):
+            errors = [f for f in conv.check(document.text) if f.severity == "error"]
+            if errors:
+                f = errors[0]
+                hint = f" → {f.suggestion}" if f.suggestion else ""
+                raise ValidationError(cursor_position=len(document.text), message=f"✗ {f.code} {f.message}{hint}")
+
+    def toolbar():
+        s = conv.status()
+        saved = "已保存" if s["saved"] else "未保存"
+        return f" {s['step']} │ {saved} │ 错误 {s['errors']} 警告 {s['warnings']} │ /help 帮助  Ctrl-D 保存退出"
+
+    try:
+        hist_path = locations.history_file()
+        hist_path.parent.mkdir(parents=True, exist_ok=True)
+        history = FileHistory(str(hist_path))
+    except OSError:
+        history = InMemoryHistory()
+    return PromptSession(
+        history=history,
+        completer=ThreadedCompleter(StepCompleter()),
+        validator=LiveValidator(),
+        # prompt-toolkit 3.0.5x defaults both to True while its docs say otherwise: be explicit.
+        validate_while_typing=True,
+        complete_while_typing=True,
+        bottom_toolbar=toolbar,
+    )
+
+
+def _over_ssh() -> bool:
+    return any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
+
+
+def run_interactive(conv: Conversation) -> int:
+    if _over_ssh():
+        # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
+        os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
+    session = _session(conv)
+    out = sys.stdout
+    _print_messages(conv.messages, out)
+    conv.messages.clear()
+    _print_messages(conv.take_arrivals(), out)
+    while not conv.finished:
+        p = conv.prompt()
+        _print_prompt(p, out)
+        try:
+            text = session.prompt("> ", default=p.prefill)
+        except KeyboardInterrupt:
+            try:
+                yes = session.prompt("保存并退出吗？(y/n) ", validator=None, default="y", completer=None,
+                                     validate_while_typing=False)
+            except (KeyboardInterrupt, EOFError):
+                yes = "y"
+            if yes.strip().lower() in ("y", "yes", "是", ""):
+                break
+            continue
+        except EOFError:
+            break
+        reply = conv.answer(decode_line(text))
+        _print_messages(reply.messages, out)
+        if reply.quit:
+            return EXIT_OK
+    if conv.path is not None and conv.dirty:
+        _print_messages([conv.save()], out)
+    return EXIT_OK
+
+
+def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    def loader():
+        from . import catalogue
+
+        return catalogue.default([catalogue_dir] if catalogue_dir else None)
+
+    conv, lock = open_session(Path(path), catalogue_loader=loader)
+    locations.remember(Path(path))
+    stdin = stdin or sys.stdin
+
+    def hang_up(signum, frame):  # the link dropped: unwind through finally, which saves
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGHUP, signal.SIGTERM):
+        signal.signal(sig, hang_up)
+    try:
+        if not stdin.isatty():
+            return run_piped(conv, stdin, out or sys.stdout)
+        return run_interactive(conv)
+    finally:
+        if conv.path is not None and conv.dirty:
+            conv.save()
+        lock.release()

@@ -1,0 +1,312 @@
+"""Text import: the seed's own layout (exact fixture), each hand-written layout fixture, repairs, CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from perfdraft import drafts
+from perfdraft.importers import ImportFailed, import_files
+from perfdraft.importers.common import (
+    glued_header,
+    join_value,
+    split_name_value,
+    split_unit_code,
+    strip_field_codes,
+)
+from perfdraft.importers.text import records
+from perfdraft.model import Basis
+
+from .conftest import ROOT, SEED, SEED_TEXT
+
+LAYOUTS = ROOT / "tests" / "fixtures" / "import"
+
+
+def rows(draft, project=0):
+    return [(i.level1, i.level2, i.name, i.description, i.value, i.basis) for i in draft.projects[project].indicators]
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "perfdraft", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=60)
+
+
+# --- the seed ----------------------------------------------------------------------------------------
+
+
+def test_seed_text_imports_to_exactly_the_fixture():
+    result = import_files([SEED_TEXT])
+    assert drafts.to_dict(result.draft) == drafts.to_dict(drafts.load(SEED))
+    assert result.unplaced == []
+    d = result.draft
+    assert len(d.projects) == 8
+    assert sum(len(p.indicators) for p in d.projects) == 34
+    # blanks stay blank, defects stay as written
+    assert d.projects[0].budget.other is None
+    assert d.projects[3].spending_plan is None
+    assert d.projects[0].indicators[6].value == "100100%"
+    assert all(i.basis is None for p in d.projects for i in p.indicators)
+    assert d.projects[0].indicators[1].level1 == "产出指标"  # filled down from the merged cell
+
+
+def test_seed_repairs_are_reported_not_silent():
+    text = "\n".join(import_files([SEED_TEXT]).repairs)
+    assert "目录域代码" in text and "11 处" in text
+    assert "317002" in text and "顺平县社会保险事业管理局" in text
+    assert "效果指标" in text and "效益" in text
+    assert "--split-doc-number" in text
+    assert "2020" in text  # the inferred year is said
+
+
+def test_seed_split_doc_number_is_opt_in():
+    result = import_files([SEED_TEXT], split_doc_number=True)
+    p = result.draft.projects[2]
+    assert p.name == "城乡居民基本养老保险资金"
+    assert p.doc_number == "冀财社〔2019〕74号"
+    assert any("文号已移入 doc_number" in line for line in result.repairs)
+    assert import_files([SEED_TEXT]).draft.projects[2].name == "冀财社【2019】74号城乡居民基本养老保险资金"
+
+
+# --- layout fixtures ---------------------------------------------------------------------------------------
+
+EXPECTED = {
+    "cells-per-line.txt": [
+        ("产出指标", "数量指标", "送戏下乡演出场次", "全年实际演出场次", "≥197场", Basis("计划标准", "县文广旅局年度演出计划")),
+        ("产出指标", "质量指标", "演出节目审查合格率", None, "100%", None),
+        ("产出指标", "成本指标", "每场演出补助标准", "补助标准", "=2000元/场", None),
+        ("效果指标", "社会效益指标", "观看演出群众人次", None, "≥20万人次", Basis("历史标准", None)),
+        ("满意度指标", "服务对象满意度指标", "观看群众满意度", "抽样问卷调查", "≥90%", None),
+    ],
+    "tabs-filldown.txt": [
+        ("产出指标", "数量指标", "日常养护里程", "县道、乡道养护总里程", "≥380公里", Basis("计划标准", None)),
+        ("产出指标", "数量指标", "桥涵维修座数", None, "≥12座", None),
+        ("产出指标", "质量指标", "优良中等路率", "PQI评定为中等及以上路段占比", "≧85%", Basis("行业标准", "公路技术状况评定标准")),
+        ("产出指标", "时效指标", "养护工程完工时间", None, "2021年11月30日前", None),
+        ("产出指标", "成本指标", "每公里养护成本", None, "≤10000元/公里", None),
+        ("效益指标", "社会效益指标", "群众出行条件", None, "持续改善", None),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", None, "≥90百分比", None),
+    ],
+    "pipes-repeated.md": [
+        ("项目完成指标", "数量指标", "演出设备更新件数", None, "≥50件", Basis("计划标准", None)),
+        ("项目完成指标", "质量指标", "设备验收合格率", None, "=100%", None),
+        ("项目完成指标", "成本指标", "单件设备平均成本", None, "≤2万元/件", None),
+        ("效果指标", "可持续影响指标", "设备使用年限", None, "≥8年", None),
+        ("效果指标", "社会效益指标", "文化站演出功能", None, "明显提升", None),
+        ("满意度指标", "服务对象满意度指标", "文化站工作人员满意度", None, "≥90%", None),
+    ],
+    "spaces-aligned.txt": [
+        ("产出指标", "数量指标", "购置设备台数", None, "≥12台", None),
+        ("产出指标", "数量指标", "受益卫生院数量", None, "=6所", None),
+        ("产出指标", "质量指标", "设备验收合格率", None, "100%", None),
+        ("产出指标", "时效指标", "设备安装完成时间", None, "2022年9月底前", None),
+        ("效益指标", "社会效益指标", "基层检查服务人次", None, "≥15000人次", None),
+        ("满意度指标", "服务对象满意度指标", "就诊群众满意度", None, "≥90%", None),
+    ],
+    "numbered-prose.txt": [
+        ("产出指标", "数量指标", "公益性岗位补贴人数", None, "=230人", None),
+        ("产出指标", "数量指标", "补贴发放月数", None, "=12个月", None),
+        ("产出指标", "质量指标", "补贴按标准足额发放率", None, "=100%", None),
+        ("产出指标", "时效指标", "补贴发放时间", None, "每月15日前", None),
+        ("产出指标", "成本指标", "月人均补贴标准", None, "=400元/人·月", None),
+        ("效益指标", "社会效益指标", "村内环境卫生保洁覆盖率", None, "≥95%", None),
+        ("满意度指标", "服务对象满意度指标", "村民满意度", None, "≥90%", None),
+    ],
+    "bracketed-prose.txt": [
+        ("产出指标", "数量指标", "机柜数量", None, "≥77台", None),
+        ("产出指标", "质量指标", "视频监控在线率", None, "≥0.97比例", None),
+        ("产出指标", "时效指标", "故障维护响应时间", None, "<24小时", None),
+        ("产出指标", "成本指标", "年度维护成本", None, "<1681680元", None),
+        ("效益指标", "社会效益指标", "社会和谐稳定", None, "好", None),
+        ("满意度指标", "服务对象满意度指标", "受益对象满意度", None, "≥95%", None),
+    ],
+    "glued.txt": [
+        ("产出指标", "数量指标", "送戏下乡场次", None, "≥197场", None),
+        ("产出指标", "质量指标", "演出节目审查合格率", None, "100%", None),
+        ("产出指标", "时效指标", "演出完成时间", None, "2021年11月底前", None),
+        ("产出指标", "成本指标", "每场演出补助", None, "2000元/场", None),
+        ("效果指标", "社会效益指标", "参与群众人次", None, "20万人次", None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", None, "≥90%", None),
+    ],
+}
+
+
+def test_every_layout_fixture_is_tested():
+    assert sorted(p.name for p in LAYOUTS.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_layout_fixture_yields_its_rows(name):
+    result = import_files([LAYOUTS / name])
+    assert len(result.draft.projects) == 1
+    assert rows(result.draft) == EXPECTED[name]
+
+
+def test_cells_per_line_reads_department_header_and_multi_paragraph_cells():
+    d = import_files([LAYOUTS / "cells-per-line.txt"]).draft
+    assert (d.department.code, d.department.name) == ("415003", "东阳县文化广电和旅游局")
+    assert d.department.overall_goal.startswith("全年组织送戏下乡")
+    assert [g.text for g in d.department.sub_goals] == ["组织县剧团和民间文艺团体开展送戏下乡。", "更新乡镇综合文化站演出设备。"]
+    assert d.department.safeguards == "建立演出台账，每场演出留存影像资料。"
+    p = d.projects[0]
+    assert (p.code, p.name) == ("415-2071-WLN-0001", "送戏下乡演出补助资金")
+    assert p.budget.total == Decimal("394000.00") and p.budget.other is None
+    assert p.purpose == "按每场2000元标准补助演出团体，2021年全年197场。\n\n补助资金按场次结算，年底前拨付完毕。"
+    assert [p.spending_plan.mar, p.spending_plan.dec] == [Decimal(20), Decimal(100)]
+    assert d.year == 2021
+
+
+def test_tab_layout_header_fields_and_reported_variants():
+    result = import_files([LAYOUTS / "tabs-filldown.txt"])
+    d = result.draft
+    p = d.projects[0]
+    assert (d.department.code, d.department.name) == ("402011", "顺平县交通运输局")
+    assert (p.code, p.name) == ("402-2140-XCL-0106", "农村公路日常养护工程")
+    assert p.budget.total == Decimal("3800000.00") and p.budget.fiscal == Decimal("3800000.00")
+    assert [p.spending_plan.mar, p.spending_plan.jun, p.spending_plan.oct, p.spending_plan.dec] == [10, 40, 70, 100]
+    text = "\n".join(result.repairs)
+    assert "≧" in text and "百分比" in text and "千分位" in text  # reported, values untouched (EXPECTED)
+    assert d.year == 2021
+
+
+def test_pipe_layout_joins_sign_value_unit_and_reports_old_level_names():
+    result = import_files([LAYOUTS / "pipes-repeated.md"])
+    p = result.draft.projects[0]
+    assert (p.budget.total, p.budget.fiscal, p.budget.other) == (1000000, 800000, 200000)
+    text = "\n".join(result.repairs)
+    assert "项目完成指标" in text and "产出" in text
+    assert "计算符号、指标值、计量单位" in text
+
+
+def test_space_layout_money_in_wan_and_unplaced_line_kept():
+    result = import_files([LAYOUTS / "spaces-aligned.txt"])
+    p = result.draft.projects[0]
+    assert p.budget.total == Decimal("1200000")
+    assert any("万元" in line for line in result.repairs)
+    assert [(u.where, u.text) for u in result.unplaced] == [("第 14 行", "备注：设备型号以招标结果为准。")]
+    assert len(p.notes) == 1 and "备注：设备型号以招标结果为准。" in p.notes[0] and "第 14 行" in p.notes[0]
+
+
+def test_prose_goal_on_the_line_after_its_label():
+    p = import_files([LAYOUTS / "numbered-prose.txt"]).draft.projects[0]
+    assert p.goal.startswith("2023年为全县230名")
+    assert p.budget.total == Decimal("1104000")
+    assert p.code == "309-2080-JYN-0012"
+
+
+# --- pieces -----------------------------------------------------------------------------------------------
+
+
+def test_field_codes_and_unit_code():
+    assert strip_field_codes("一、总体绩效目标 TC 总体绩效目标 \\f A \\l 1 ") == ("一、总体绩效目标", True)
+    assert strip_field_codes("没有域代码") == ("没有域代码", False)
+    assert split_unit_code("317002顺平县社会保险事业管理局") == ("317002", "顺平县社会保险事业管理局")
+    assert split_unit_code("2020年预计征地40公顷") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("送戏下乡场次≥197场", ("送戏下乡场次", "≥197场")),
+    ("月人均基础养老金不低于全省平均水平≥0108元", ("月人均基础养老金不低于全省平均水平", "≥0108元")),
+    ("公益林管护面积28万亩", ("公益林管护面积", "28万亩")),
+    ("工程完工时间2023年底", ("工程完工时间", "2023年底")),
+    ("16-59周岁人数", ("16-59周岁人数", None)),
+])
+def test_split_name_value(text, expected):
+    assert split_name_value(text) == expected
+
+
+@pytest.mark.parametrize("sign, number, unit, expected", [
+    ("≥", "95", "%", "≥95%"),
+    ("=", "512", "人", "=512人"),
+    ("定性", "基本建立", "—", "基本建立"),
+    (None, "100", "%", "100%"),
+    ("≥", "95%", "%", "≥95%"),
+])
+def test_join_value(sign, number, unit, expected):
+    assert join_value(sign, number, unit)[0] == expected
+
+
+def test_glued_header():
+    assert glued_header("一级指标二级指标三级指标指标值") == ["level1", "level2", "name", "value"]
+    assert glued_header("一级指标二级指标三级指标绩效指标描述指标值")[3] == "description"
+    assert glued_header("今天天气很好") is None
+
+
+def test_records_seed_layout_and_delimiters():
+    recs = records("标题\n\t项目编码\n\t001\n\n\t\n\ta|b\nx|y|z\n")
+    assert [r.cells for r in recs] == [["标题"], ["项目编码", "001"], ["", "a|b"], ["x", "y", "z"]]
+    assert recs[0].para and not recs[1].para
+
+
+def test_unknown_text_is_not_a_crash():
+    with pytest.raises(ImportFailed, match="没有找到绩效目标表"):
+        import_files([_write_tmp("今天天气很好。\n我们去公园散步。\n")])
+
+
+def _write_tmp(text: str) -> Path:
+    import tempfile
+
+    fd, name = tempfile.mkstemp(suffix=".txt")
+    with open(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return Path(name)
+
+
+_CELL = st.text(alphabet=st.sampled_from(list("产出效益满意度数量质量指标值人次%≥≤=0123456789：:、|\t 项目名称预算数一二三（）")),
+                max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=7), min_size=1, max_size=12), st.booleans())
+def test_any_text_imports_or_fails_cleanly(tmp_path, table, tabs):
+    sep = "\t" if tabs else " | "
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(sep.join(r) for r in table), encoding="utf-8")
+    try:
+        result = import_files([path])
+    except ImportFailed as exc:
+        assert str(exc).startswith(str(path))
+        return
+    # whatever was read is in the draft or in its notes
+    drafts.loads(drafts.dumps(result.draft))
+    assert len(result.unplaced) == len(result.draft.notes) + sum(len(p.notes) for p in result.draft.projects)
+
+
+# --- the command ------------------------------------------------------------------------------------------------
+
+
+def test_cli_import_seed_and_refuse_existing(tmp_path):
+    out = tmp_path / "seed.toml"
+    r = run_cli("import", str(SEED_TEXT), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert drafts.to_dict(drafts.load(out)) == drafts.to_dict(drafts.load(SEED))
+    assert "目录域代码" in r.stderr and "8 个项目" in r.stdout
+    r = run_cli("import", str(SEED_TEXT), "-o", str(out))
+    assert r.returncode == 2 and "已存在" in r.stderr
+
+
+def test_cli_partial_import_writes_lists_and_exits_1(tmp_path):
+    out = tmp_path / "d.toml"
+    out.write_text("旧内容", encoding="utf-8")
+    r = run_cli("import", str(LAYOUTS / "spaces-aligned.txt"), "-o", str(out), "--force")
+    assert r.returncode == 1, r.stderr
+    assert "第 14 行" in r.stderr and "备注：设备型号以招标结果为准。" in r.stderr
+    assert drafts.load(out).projects[0].notes
+    assert (tmp_path / "d.toml.bak").read_text(encoding="utf-8") == "旧内容"
+
+
+def test_cmd_import_split_doc_number_flag(tmp_path, capsys):
+    import argparse
+
+    from perfdraft.importers.command import cmd_import
+
+    out = tmp_path / "s.toml"
+    args = argparse.Namespace(files=[str(SEED_TEXT)], output=str(out), year=2020, force=False, split_doc_number=True)
+    assert cmd_import(args) == 0
+    d = drafts.load(out)
+    assert [p.doc_number for p in d.projects[2:5]] == ["冀财社〔2019〕74号", "冀财社〔2019〕75号", "冀财社〔2019〕88号"]

@@ -1,0 +1,154 @@
+"""The line mode: piped answers, prompt-toolkit headless, and a real pseudo-terminal (pexpect)."""
+
+import asyncio
+import os
+import subprocess
+import sys
+
+import pytest
+
+from perfdraft import drafts
+from perfdraft.conversation import open_session
+
+from .conftest import ROOT, SEED_FIXED
+from .seed_answers import answers, flat_answers
+
+
+def _lines() -> list[str]:
+    return [a.replace("\n", "\\n") for a in flat_answers()]
+
+
+def run_line(path, stdin_text, env=None):
+    e = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "perfdraft", "line", str(path), "--year", "2020"], input=stdin_text,
+                          capture_output=True, text=True, env=e, cwd=ROOT, timeout=120)
+
+
+def _tui_file(tmp_path):
+    from textual import events
+
+    from perfdraft.tui.app import PerfdraftApp
+    from perfdraft.tui.widgets.answer_input import AnswerInput
+
+    path = tmp_path / "tui.toml"
+    drafts.save(drafts.new_draft(2020), path)
+    fixed = drafts.load(SEED_FIXED)
+
+    async def run():
+        conv, lock = open_session(path)
+        app = PerfdraftApp(conv, lock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for kind, text in answers(conv, fixed):
+                inp = app.screen.query_one(AnswerInput)
+                inp.value = ""
+                if kind == "enter":
+                    await pilot.press("enter")
+                else:
+                    inp.post_message(events.Paste(text))
+                    await pilot.pause()
+                    if "\t" not in text and "\n" not in text:
+                        await pilot.press("enter")
+                await pilot.pause()
+            await pilot.press("f10")
+
+    asyncio.run(run())
+    return path
+
+
+def test_piped_answers_give_the_same_toml_as_the_tui(tmp_path):
+    line_path = tmp_path / "line.toml"
+    r = run_line(line_path, "\n".join(_lines()) + "\n")
+    assert r.returncode == 0, r.stderr
+    assert "[全稿检查]" in r.stdout and "Traceback" not in r.stderr
+    tui_path = _tui_file(tmp_path)
+    assert line_path.read_text("utf-8") == tui_path.read_text("utf-8")
+
+
+def test_piped_rejection_stops_with_line_number_and_keeps_earlier_answers(tmp_path):
+    path = tmp_path / "d.toml"
+    lines = ["某县社保局", "317002", "2020", "1", "完成 1000 人", "", "措施", "项目甲", "0", "C-1", "一百万", "100"]
+    r = run_line(path, "\n".join(lines) + "\n")
+    assert r.returncode == 1
+    assert "第 11 行" in r.stderr and "不是金额" in r.stderr
+    d = drafts.load(path)
+    assert d.projects[0].code == "C-1" and d.projects[0].budget.total is None
+    # Run again: resumes at the budget question.
+    r2 = run_line(path, "100\n")
+    assert r2.returncode == 0
+    assert drafts.load(path).projects[0].budget.total == 100
+
+
+def test_prompt_toolkit_headless(tmp_path):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from perfdraft.line import run_interactive
+
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2020), path)
+    conv, lock = open_session(path)
+    try:
+        with create_pipe_input() as inp:
+            inp.send_text("某县社保局\r317002\r2021\r\r")  # the framework keeps its default
+            inp.send_text("\x04")  # Ctrl-D: save and quit
+            with create_app_session(input=inp, output=DummyOutput()):
+                assert run_interactive(conv) == 0
+    finally:
+        lock.release()
+    d = drafts.load(path)
+    assert (d.department.name, d.department.code, d.year) == ("某县社保局", "317002", 2021)
+
+
+def test_validator_blocks_bad_value_until_fixed(tmp_path):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.validation import ValidationError
+
+    from perfdraft.line import _session
+
+    conv, lock = open_session(_copy_seed(tmp_path))
+    try:
+        conv.answer("/jump projects[0].indicators[6].value")
+        with create_app_session():
+            session = _session(conv)
+        with pytest.raises(ValidationError) as info:
+            session.validator.validate(Document("100100%"))
+        assert "PD104" in info.value.message and "=100%" in info.value.message
+        session.validator.validate(Document("=100%"))
+        completions = list(session.completer.get_completions(Document("/un"), None))
+        assert [c.text for c in completions] == ["/undo"]
+    finally:
+        lock.release()
+
+
+def _copy_seed(tmp_path):
+    from .conftest import SEED
+
+    p = tmp_path / "seed.toml"
+    p.write_bytes(SEED.read_bytes())
+    return p
+
+
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_pexpect_drafts_seed_project_1(tmp_path, term):
+    pexpect = pytest.importorskip("pexpect")
+    path = tmp_path / "p.toml"
+    env = dict(os.environ, TERM=term, PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="80")
+    child = pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(path), "--year", "2020"], env=env, cwd=str(ROOT),
+                          encoding="utf-8", timeout=30, dimensions=(24, 80))
+    try:
+        for text in _lines():
+            child.expect("> ")
+            # A Tab would open the completer in an interactive prompt: paste rows with | instead.
+            child.sendline(text.replace("\t", " | "))
+        child.expect("全稿检查")
+        child.sendeof()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    got = drafts.load(path).projects[0]
+    want = drafts.load(SEED_FIXED).projects[0]
+    assert [i.value for i in got.indicators] == [i.value for i in want.indicators]
+    assert [i.name for i in got.indicators] == [i.name for i in want.indicators]
+    assert got.budget == want.budget
