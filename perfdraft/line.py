@@ -140,11 +140,19 @@ def run_interactive(conv: Conversation) -> int:
     _print_messages(conv.messages, out)
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out)
+    from prompt_toolkit.utils import is_dumb_terminal
+
+    # A dumb terminal cannot show a pre-filled line (prompt-toolkit echoes only what is typed), so
+    # there the current value is printed above the prompt and Enter keeps it.
+    dumb = is_dumb_terminal()
+    number = 0
     while not conv.finished:
         p = conv.prompt()
         _print_prompt(p, out)
+        number += 1
         try:
-            text = session.prompt("> ", default=p.prefill)
+            # The running number lets the user (and scripts) tell one prompt from the next.
+            text = session.prompt(f"{number}> ", default="" if dumb else p.prefill)
         except KeyboardInterrupt:
             try:
                 yes = session.prompt("保存并退出吗？(y/n) ", validator=None, default="y", completer=None,

@@ -284,15 +284,22 @@ def _table_draft(draw):
                        spending_plan=plan if plan and not plan.is_blank() else None,
                        indicators=[indicator() for _ in range(draw(st.integers(0, 4)))])
 
+    projects = [project(k) for k in range(draw(st.integers(1, 3)))]
+    codes = [p.code for p in projects]
     coded = draw(st.booleans())
+    sub_goals = [SubGoal(text=draw(_PARA), indicators=[indicator() for _ in range(draw(st.integers(0, 2)))],
+                         projects=draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)))
+                 for _ in range(draw(st.integers(0, 2)))]
+    budget = draw(st.none() | st.builds(Budget, st.none() | _MONEY, st.none() | _MONEY, st.none() | _MONEY))
     dept = Department(code="317002" if coded else None, name=draw(st.sampled_from(["顺平县社会保险事业管理局", "东阳县交通运输局"])),
-                      overall_goal=draw(_TEXTS), safeguards=draw(_TEXTS),
-                      sub_goals=[SubGoal(text=draw(_PARA)) for _ in range(draw(st.integers(0, 2)))])
-    return Draft(year=draw(st.integers(2015, 2030)), department=dept,
-                 projects=[project(k) for k in range(draw(st.integers(1, 3)))])
+                      overall_goal=draw(_TEXTS), safeguards=draw(_TEXTS), sub_goals=sub_goals,
+                      budget=budget if budget and any(v is not None for v in (budget.total, budget.fiscal, budget.other))
+                      else None,
+                      indicators=[indicator() for _ in range(draw(st.integers(0, 2)))])
+    return Draft(year=draw(st.integers(2015, 2030)), department=dept, projects=projects)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_any_draft())
 def test_generated_drafts_round_trip_through_embedded_draft(tmp_path, draft):
     pytest.importorskip("perfdraft.exporters")
@@ -301,7 +308,7 @@ def test_generated_drafts_round_trip_through_embedded_draft(tmp_path, draft):
         assert drafts.to_dict(back) == drafts.to_dict(draft)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_table_draft())
 def test_generated_drafts_round_trip_through_the_tables(tmp_path, draft):
     pytest.importorskip("perfdraft.exporters")

@@ -79,25 +79,34 @@ def test_piped_rejection_stops_with_line_number_and_keeps_earlier_answers(tmp_pa
 
 
 def test_prompt_toolkit_headless(tmp_path):
+    import threading
+    import time
+
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
     from perfdraft.line import run_interactive
+    from perfdraft.model import Draft
 
     path = tmp_path / "d.toml"
-    drafts.save(drafts.new_draft(2020), path)
+    drafts.save(Draft(), path)  # no year: no pre-filled answers to edit around
     conv, lock = open_session(path)
     try:
         with create_pipe_input() as inp:
-            inp.send_text("某县社保局\r317002\r2021\r\r")  # the framework keeps its default
-            inp.send_text("\x04")  # Ctrl-D: save and quit
+            def feed():
+                # One answer at a time, as typed: text read ahead by one prompt is not handed to the next.
+                for chunk in ["某县社保局\r", "317002\r", "2021\r", "\r", "\x04"]:
+                    time.sleep(0.3)
+                    inp.send_text(chunk)
+
+            threading.Thread(target=feed, daemon=True).start()
             with create_app_session(input=inp, output=DummyOutput()):
                 assert run_interactive(conv) == 0
     finally:
         lock.release()
     d = drafts.load(path)
-    assert (d.department.name, d.department.code, d.year) == ("某县社保局", "317002", 2021)
+    assert (d.department.name, d.department.code, d.year, d.framework) == ("某县社保局", "317002", 2021, "local-2015")
 
 
 def test_validator_blocks_bad_value_until_fixed(tmp_path):
@@ -138,13 +147,12 @@ def test_pexpect_drafts_seed_project_1(tmp_path, term):
     child = pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(path), "--year", "2020"], env=env, cwd=str(ROOT),
                           encoding="utf-8", timeout=30, dimensions=(24, 80))
     try:
-        for text in _lines():
-            child.expect("> ")
+        for n, text in enumerate(_lines(), 1):
+            child.expect(rf"(?<![0-9]){n}>")
+            child.sendcontrol("u")  # clear the pre-filled current value, as a user replacing it would
             # A Tab would open the completer in an interactive prompt: paste rows with | instead.
             child.sendline(text.replace("\t", " | "))
-        child.expect("全稿检查")
-        child.sendeof()
-        child.expect(pexpect.EOF)
+        child.expect(pexpect.EOF)  # the last answer finishes the draft; the program saves and ends
     finally:
         child.close(force=True)
     got = drafts.load(path).projects[0]

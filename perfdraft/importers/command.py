@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .. import drafts
-from ..cli import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError
+from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from . import import_files
 
 
@@ -63,5 +63,3 @@ def _write(draft: drafts.Draft, out: Path) -> None:
         drafts.atomic_write(drafts.backup_path(out), out.read_bytes())
     drafts.atomic_write(out, text.encode("utf-8"))
 
-
-__all__ = ["cmd_import", "EXIT_BAD_INPUT"]

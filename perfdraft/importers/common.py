@@ -119,6 +119,7 @@ class Record:
     filled: list[str | None] | None = None
     para: bool = False
     gap: bool = False
+    spans: list[int] | None = None  # columns each cell spans (xlsx merges); a wide lone cell is a paragraph
 
     def loc(self, i: int) -> str:
         if self.locs and i < len(self.locs):
@@ -838,6 +839,9 @@ class Assembler:
         if single is not None and self._heading(single):
             return
         g = self.grid
+        if single is not None and g is not None and rec.spans and rec.spans[nonblank[0]] >= 4:
+            self._para(Record([single], rec.loc(nonblank[0]), para=True), single)  # a paragraph across the sheet
+            return
         if g is not None and not g.narrative and g.order is None:
             first = cells[nonblank[0]]
             if project_label(first) is None or g.project_cols:

@@ -153,7 +153,9 @@ def sheet_records(ws: Any) -> list[Record]:
                            f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表")
     vertical: dict[tuple[int, int], tuple[int, int]] = {}
     hidden: set[tuple[int, int]] = set()
+    spans: dict[tuple[int, int], int] = {}
     for rng in ws.merged_cells.ranges:
+        spans[(rng.min_row, rng.min_col)] = rng.max_col - rng.min_col + 1
         for r in range(rng.min_row, rng.max_row + 1):
             for c in range(rng.min_col, rng.max_col + 1):
                 if (r, c) == (rng.min_row, rng.min_col):
@@ -186,7 +188,8 @@ def sheet_records(ws: Any) -> list[Record]:
             filled.append(text)
         if r is None:
             continue
-        out.append(Record(cells, f"{title}!A{r}", locs=locs, filled=filled))
+        widths = [spans.get((r, c), 1) for c in range(1, len(cells) + 1)]
+        out.append(Record(cells, f"{title}!A{r}", locs=locs, filled=filled, spans=widths))
     return out
 
 
