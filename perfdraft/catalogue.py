@@ -8,6 +8,7 @@ matched against full pinyin and initials. rapidfuzz and pypinyin are imported on
 
 from __future__ import annotations
 
+import heapq
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -337,6 +338,23 @@ class _Index:
                         self.keys.append(_Key(n, i, kind))
         self.texts = [k.text for k in self.keys]
         self._pinyin: tuple[list[str], list[str]] | None = None
+        # Characters → keys holding them: on a large catalogue only keys sharing characters with the
+        # query are scored (a cheap first stage before rapidfuzz's finer WRatio).
+        self.postings: dict[str, list[int]] = {}
+        for i, text in enumerate(self.texts):
+            for ch in set(text):
+                self.postings.setdefault(ch, []).append(i)
+
+    SMALL = 300  # up to this many keys every key is scored
+
+    def _candidates(self, query: str) -> list[int]:
+        if len(self.keys) <= self.SMALL:
+            return list(range(len(self.keys)))
+        counts: dict[int, int] = {}
+        for ch in set(query):
+            for i in self.postings.get(ch, ()):
+                counts[i] = counts.get(i, 0) + 1
+        return heapq.nlargest(200, counts, key=counts.__getitem__)
 
     def _pinyin_lists(self) -> tuple[list[str], list[str]]:
         if self._pinyin is None:
@@ -368,7 +386,7 @@ class _Index:
                     offer(i, 100 - max(0, len(ini) - len(q)) * 0.5, f"拼音“{q}”匹配“{self.keys[i].text}”")
                 elif q in f or q in ini:
                     offer(i, 85 - max(0, len(f) - len(q)) * 0.1, f"拼音“{q}”出现在“{self.keys[i].text}”中")
-            for match, score, i in process.extract(q, full, scorer=fuzz.partial_ratio, limit=limit * 3, score_cutoff=70):
+            for _match, score, i in process.extract(q, full, scorer=fuzz.partial_ratio, limit=limit * 3, score_cutoff=70):
                 offer(i, score * 0.8, f"拼音近似“{self.keys[i].text}”")
         else:
             variants = {normalise(query), re.sub(r"\s", "", query)}
@@ -378,7 +396,9 @@ class _Index:
                         variants.add(v.replace(abbr, full_word))
             variants.discard("")
             for v in variants:
-                for match, score, i in process.extract(v, self.texts, scorer=fuzz.WRatio, limit=limit * 6, score_cutoff=50):
+                cand = self._candidates(v)
+                texts = {i: self.texts[i] for i in cand}
+                for _match, score, i in process.extract(v, texts, scorer=fuzz.WRatio, limit=limit * 6, score_cutoff=50):
                     k = self.keys[i]
                     if k.text == v:
                         offer(i, 100.0 if k.kind != "关键词" else 90.0, f"{k.kind}一致：“{k.text}”")
@@ -386,7 +406,8 @@ class _Index:
                         score *= 0.85  # a keyword alone is weaker evidence than a whole name
                     offer(i, score, f"{k.kind}相近：“{k.text}”")
                 # Containment: an alias inside the name is strong evidence, longer is stronger.
-                for i, k in enumerate(self.keys):
+                for i in cand:
+                    k = self.keys[i]
                     if len(k.text) >= 3 and k.text in v and k.kind != "关键词":
                         offer(i, min(99.0, 80 + 2 * len(k.text)), f"名称包含{k.kind}“{k.text}”")
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))[:limit]

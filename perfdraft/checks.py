@@ -22,8 +22,8 @@ from .values import (
     Deadline,
     Either,
     ParseError,
-    Quantity,
     Qualitative,
+    Quantity,
     Range,
     Schedule,
     format_number,
@@ -519,7 +519,7 @@ def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
     parsed = [(pair, ind, parse(ind.value or "")) for pair, ind in inds]
     # PD204 duplicates; PD315 same measure and value under two 二级.
     seen: dict[str, int] = {}
-    for i, (pair, ind, v) in enumerate(parsed):
+    for i, (_pair, ind, _v) in enumerate(parsed):
         key = (ind.name or "").strip()
         if key:
             if key in seen and (project.indicators[seen[key]].scope or "annual") == (ind.scope or "annual"):

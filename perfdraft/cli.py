@@ -345,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help="生成的草稿文件")
     p.add_argument("--year", type=int, help="预算年度（默认从文件推断）")
     p.add_argument("--force", action="store_true", help="覆盖已存在的草稿")
+    p.add_argument("--split-doc-number", action="store_true", help="把项目名称中的文号移到文号栏（【】改为〔〕）")
     p.set_defaults(func=_delegate("importers.command", "cmd_import"))
 
     p = sub.add_parser("clone", help="以去年的草稿为底稿新建今年的草稿")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -436,6 +437,7 @@ class Conversation:
         self._catalogue_loader = catalogue_loader
         self._catalogue: Any = None
         self._catalogue_failed = False
+        self._catalogue_lock = threading.Lock()
         self.messages: list[Message] = []
         self.undo_stack: list[tuple[Draft, Position]] = []
         self.history: list[Position] = []  # for /back
@@ -453,6 +455,10 @@ class Conversation:
     # --- catalogue -------------------------------------------------------------------------
 
     def catalogue(self):
+        with self._catalogue_lock:  # a front-end may preload it on a worker thread
+            return self._load_catalogue()
+
+    def _load_catalogue(self):
         if self._catalogue is None and not self._catalogue_failed:
             try:
                 if self._catalogue_loader is not None:
@@ -1243,6 +1249,8 @@ def open_session(path: Path, **kwargs: Any) -> tuple[Conversation, Any]:
     except Exception:
         lock.release()
         raise
+    # A cloned draft carries fields "to confirm": ask only those, and what is new or invalid.
+    kwargs.setdefault("only_unsettled", any(p.confirm for p in draft.projects))
     conv = Conversation(draft, path, **kwargs)
     if lock.notice:
         conv.messages.append(Message("notice", lock.notice))

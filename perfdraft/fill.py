@@ -29,6 +29,10 @@ class FillError(Exception):
     pass
 
 
+class _UnknownPath(Exception):
+    pass
+
+
 def known_paths(draft: Draft) -> list[str]:
     """Every settable path of this draft (and the next new project), for 'did you mean'."""
     out = ["year", "framework"] + [f"department.{f}" for f in DEPARTMENT_FIELDS]
@@ -86,6 +90,8 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
             if i < len(draft.projects):
                 _set_project(draft.projects[i], rest, text, path)
                 return
+    except _UnknownPath:
+        raise FillError(_unknown(draft, path)) from None
     except (Rejected, ValueError) as exc:
         raise FillError(f"{path}：{exc}") from None
     raise FillError(_unknown(draft, path))
@@ -94,9 +100,6 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
 def _unknown(draft: Draft, path: str) -> str:
     near = difflib.get_close_matches(path, known_paths(draft), n=1, cutoff=0.5)
     return f"没有字段 {path}" + (f"；是否指 {near[0]}？" if near else "")
-
-
-_Missing = object()
 
 
 def _set_project(p: Project, rest: str, text: str, path: str) -> None:
@@ -133,7 +136,7 @@ def _set_project(p: Project, rest: str, text: str, path: str) -> None:
             if attr == "weight":
                 ind.weight = _decimal(text, path) if text.strip() else None
                 return
-    raise ValueError("_unknown_")
+    raise _UnknownPath(path)
 
 
 def apply_defaults(conv: Conversation) -> list[str]:

@@ -202,7 +202,7 @@ def test_seed_answers_replay_to_fixture():
     assert len(lines) < 80
     fixed = drafts.load(SEED_FIXED)
     conv = Conversation(drafts.new_draft(2020), None)
-    for kind, text in answers(conv, fixed):
+    for _kind, text in answers(conv, fixed):
         assert conv.answer(text).ok
     got = conv.draft.projects[0]
     assert [drafts._indicator_dict(i) for i in got.indicators] == [drafts._indicator_dict(i) for i in fixed.projects[0].indicators]

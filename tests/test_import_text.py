@@ -310,3 +310,40 @@ def test_cmd_import_split_doc_number_flag(tmp_path, capsys):
     assert cmd_import(args) == 0
     d = drafts.load(out)
     assert [p.doc_number for p in d.projects[2:5]] == ["冀财社〔2019〕74号", "冀财社〔2019〕75号", "冀财社〔2019〕88号"]
+
+
+def test_csv_export_imports_back_the_rows(tmp_path):
+    exporters = pytest.importorskip("perfdraft.exporters")
+    seed = drafts.load(SEED)
+    path = tmp_path / "seed.csv"
+    path.write_bytes(exporters.render(seed, "csv").data)
+    result = import_files([path], year=2020)
+    d = result.draft
+    assert [p.code for p in d.projects] == [p.code for p in seed.projects[:2]]  # P3–P8 have no rows in a csv
+    for got, want in zip(d.projects, seed.projects, strict=False):
+        assert [(i.level1, i.level2, i.name, i.description) for i in got.indicators] == [
+            (i.level1, i.level2, i.name, i.description) for i in want.indicators]
+        # the csv split writes a bare number with "=" (docs/export-formats.md); all else comes back as written
+        assert [i.value for i in got.indicators] == [
+            ("=" + i.value if i.value[:1].isdigit() else i.value) for i in want.indicators]
+    assert result.unplaced == []
+
+
+def test_several_files_make_one_draft_and_conflicts_are_listed():
+    result = import_files([SEED_TEXT, LAYOUTS / "tabs-filldown.txt", LAYOUTS / "pipes-repeated.md"])
+    d = result.draft
+    assert len(d.projects) == 10
+    assert d.department.name == "顺平县社会保险事业管理局" and d.year == 2020
+    # the second file names another unit: listed, and kept in the draft's notes, not dropped
+    assert {(u.where, u.text) for u in result.unplaced} == {("单位编码", "402011"), ("单位名称", "顺平县交通运输局")}
+    assert any("顺平县交通运输局" in n for n in d.notes)
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
+def test_text_encodings(tmp_path, encoding):
+    text = (LAYOUTS / "tabs-filldown.txt").read_text(encoding="utf-8").replace("≧", ">=")
+    path = tmp_path / "t.txt"
+    path.write_bytes(text.encode(encoding))
+    d = import_files([path]).draft
+    assert [r[2] for r in rows(d)] == [r[2] for r in EXPECTED["tabs-filldown.txt"]]
+    assert d.projects[0].indicators[2].value == ">=85%"

@@ -299,7 +299,7 @@ def _table_draft(draw):
     return Draft(year=draw(st.integers(2015, 2030)), department=dept, projects=projects)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_any_draft())
 def test_generated_drafts_round_trip_through_embedded_draft(tmp_path, draft):
     pytest.importorskip("perfdraft.exporters")
@@ -308,7 +308,7 @@ def test_generated_drafts_round_trip_through_embedded_draft(tmp_path, draft):
         assert drafts.to_dict(back) == drafts.to_dict(draft)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_table_draft())
 def test_generated_drafts_round_trip_through_the_tables(tmp_path, draft):
     pytest.importorskip("perfdraft.exporters")

@@ -215,9 +215,12 @@ def paragraphs(text: str | None) -> list[str]:
 
 
 def department_title(draft: Draft) -> str:
+    from .safety import xml_safe
+
     d = draft.department
     year = f"{draft.year}年度" if draft.year else ""
-    return f"{d.name or d.code or ''}{year}预算绩效目标"
+    # Document properties are XML too: a control character in the name must not abort the export.
+    return xml_safe(f"{d.name or d.code or ''}{year}预算绩效目标")
 
 
 def department_blocks(draft: Draft) -> list[Block]:

@@ -116,7 +116,7 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         if own is not None:
             repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
             repairs.extend(report.lines())
-            merged = _merge(merged, own, repairs, str(path))
+            merged = _merge(merged, own, repairs, unplaced, str(path))
             continue
         assert asm is not None
         draft = asm.finish()
@@ -129,7 +129,7 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         guess_framework(draft, report)
         repairs.extend(report.lines())
         unplaced.extend(report.unplaced)
-        merged = _merge(merged, draft, repairs, str(path))
+        merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
     if year is not None:
         merged.year = year
@@ -141,25 +141,32 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
     return ImportResult(merged, repairs, unplaced)
 
 
-def _merge(into: Draft | None, draft: Draft, repairs: list[str], source: str) -> Draft:
+def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:
+    """Add a second file's draft to the first: projects appended, department fields kept from the
+    first file; a differing department field is listed as unplaced and kept in the draft's notes."""
     if into is None:
         return draft
     d, e = into.department, draft.department
-    for key in ("code", "name", "overall_goal", "safeguards"):
+
+    def conflict(what: str, text: str) -> None:
+        unplaced.append(Unplaced(source, what, text))
+        into.notes.append(f"导入时未能归位（{source} {what}，与前面的文件不同）：{text}")
+
+    for key, label in (("code", "单位编码"), ("name", "单位名称"), ("overall_goal", "总体绩效目标"),
+                       ("safeguards", "工作保障措施")):
         mine, theirs = getattr(d, key), getattr(e, key)
         if mine is None:
             setattr(d, key, theirs)
         elif theirs is not None and theirs != mine:
-            into.notes.append(f"{source} 中的部门信息（{key}）与前面的文件不同：{theirs}")
-            repairs.append(f"{source}：部门信息（{key}）与前面的文件不同，已放入草稿 notes")
-    if not d.sub_goals:
-        d.sub_goals = e.sub_goals
-    elif e.sub_goals and [g.text for g in e.sub_goals] != [g.text for g in d.sub_goals]:
-        for g in e.sub_goals:
-            into.notes.append(f"{source} 中的分项绩效目标：{g.text}")
-        repairs.append(f"{source}：分项绩效目标与前面的文件不同，已放入草稿 notes")
+            conflict(label, theirs)
     if d.budget is None:
         d.budget = e.budget
+    elif e.budget is not None and e.budget != d.budget:
+        conflict("部门预算", f"合计 {e.budget.total}，财政拨款 {e.budget.fiscal}，其他资金 {e.budget.other}")
+    if [g.text for g in e.sub_goals] != [g.text for g in d.sub_goals]:
+        if d.sub_goals and e.sub_goals:
+            repairs.append(f"{source}：分项绩效目标与前面的文件不同，已接在后面，请合并")
+        d.sub_goals.extend(e.sub_goals)
     d.indicators.extend(e.indicators)
     into.projects.extend(draft.projects)
     into.notes.extend(draft.notes)

@@ -31,7 +31,6 @@ from ..model import (
     BASIS_CATEGORIES,
     Basis,
     Budget,
-    Department,
     Draft,
     Indicator,
     Project,
@@ -125,9 +124,6 @@ class Record:
         if self.locs and i < len(self.locs):
             return self.locs[i]
         return self.where
-
-    def text(self) -> str:
-        return " | ".join(c for c in self.cells if c)
 
     def first_loc(self) -> str:
         for i, c in enumerate(self.cells):
@@ -456,6 +452,9 @@ def join_value(sign: str | None, number: str | None, unit: str | None) -> tuple[
         s = fold(sign)
         if s in ("定性", "不适用"):
             return number, None if s == "定性" else f"计算符号“{sign}”"
+        if s == "区间" and number and "-" in number:  # 区间 | 90-95 | % → 90%-95%
+            low, _, high = number.partition("-")
+            return f"{low}{unit or ''}-{high}{unit or ''}", None
         if s.startswith("定量"):
             text = (number or "") + (unit if unit and not (number or "").endswith(unit) else "")
             return text or None, f"计算符号“{sign}”"
@@ -512,10 +511,6 @@ _YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔【(（])(20\d\d)\s*年")
 
 def _is_level1(label: str) -> bool:
     return frameworks.level1_key(label) is not None and fold(label).endswith(("指标", "目标"))
-
-
-def _is_level2(label: str) -> bool:
-    return frameworks.level2_key(label) is not None and fold(label).endswith(("指标", "目标", "效益", "满意度"))
 
 
 # --- the assembler ----------------------------------------------------------------------------------------------
@@ -1114,6 +1109,9 @@ class Assembler:
                 k = tail[-1]
                 formula = lines[k][len("计算公式："):] or None
                 description = "\n".join(lines[:k] + lines[k + 1:]) or None
+            elif "；计算公式：" in description:  # … and after a ； in the csv 指标解释
+                description, _, formula = description.rpartition("；计算公式：")
+                description, formula = description or None, formula or None
         weight = None
         if c.get("weight"):
             try:
@@ -1259,7 +1257,3 @@ def guess_framework(draft: Draft, report: Report) -> None:
     if any(frameworks.level1_key(i.level1) == "成本" for i in rows):
         draft.framework = "central-2021"
         report.note("framework", "有一级指标“成本”，草稿按 central-2021 框架（成本为一级指标）建立")
-
-
-def new_department() -> Department:
-    return Department()

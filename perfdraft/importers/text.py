@@ -137,6 +137,28 @@ def records(text: str) -> list[Record]:
     return out
 
 
+def csv_records(text: str, report: Report) -> list[Record]:
+    """A csv file (one indicator per row, as a budget system or ``perfdraft export --to csv`` writes)."""
+    import csv
+    import io
+
+    sample = text[:4096]
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    out = []
+    for n, row in enumerate(csv.reader(io.StringIO(text), dialect), 1):
+        cells: list[str | None] = []
+        for k, cell in enumerate(row):
+            if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
+                cell = cell[1:]  # the ' a csv export puts before formula-like text
+                report.note("csv-quote", "已去掉 csv 中防公式注入的前导 '", f"第 {n} 行第 {k + 1} 列")
+            cells.append(cell)
+        out.append(Record(cells, f"第 {n} 行", locs=[f"第 {n} 行第 {k + 1} 列" for k in range(len(cells))]))
+    return out
+
+
 def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assembler:
     source = str(path)
     size = path.stat().st_size
@@ -145,6 +167,6 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
     text = decode(path.read_bytes(), source)
     asm = Assembler(source, report, split_doc_number=split_doc_number)
-    for rec in records(text):
+    for rec in (csv_records(text, report) if path.suffix.lower() == ".csv" else records(text)):
         asm.feed(rec)
     return asm

@@ -29,6 +29,7 @@ class DraftingScreen(Screen):
         Binding("f8,ctrl+b", "back", "返回", id="back", tooltip="回到上一步"),
         Binding("f9,ctrl+n", "skip", "跳过", id="skip", tooltip="跳过这一步", show=False),
         Binding("f10", "quit_app", "退出", id="quit", tooltip="保存并退出"),
+        Binding("f11,ctrl+r", "confirm_all", "全部确认", id="confirm_all", tooltip="沿用上年内容，确认本项目全部字段", show=False),
         Binding("up", "choice(-1)", "上一项", show=False),
         Binding("down", "choice(1)", "下一项", show=False),
         Binding("tab", "take_choice", "填入建议", show=False, priority=True),
@@ -54,6 +55,8 @@ class DraftingScreen(Screen):
         transcript.add_all(self.conv.take_arrivals())
         self.ask()
         self.query_one(AnswerInput).focus()
+        # The catalogue takes a few hundred ms to read: load it off the UI thread after the first screen.
+        self.run_worker(self.conv.catalogue, thread=True, exit_on_error=False, group="catalogue")
 
     # --- the loop: ask, check while typing, answer ------------------------------------------------
 
@@ -154,6 +157,9 @@ class DraftingScreen(Screen):
 
     def action_quit_app(self) -> None:
         self._command("/quit")
+
+    def action_confirm_all(self) -> None:
+        self._command("/all")
 
     def action_choice(self, delta: int) -> None:
         self.query_one(Suggestions).move(delta)

@@ -1,0 +1,181 @@
+"""TUI figures: time to first screen and peak RSS of `perfdraft demo` against a bare Textual app
+(one Input and a Footer) in the same run; keystrokes to draft seed project 1; key → live check."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BARE = """
+import sys, time
+from textual.app import App
+from textual.widgets import Footer, Input
+class Bare(App):
+    def compose(self):
+        yield Input()
+        yield Footer()
+async def ready(pilot):
+    print("READY", flush=True)
+    pilot.app.exit()
+Bare().run(headless=True, size=(80, 24), auto_pilot=ready)
+"""
+
+DEMO = """
+import sys
+from perfdraft.cli import demo_copy
+from perfdraft.conversation import open_session
+from perfdraft.tui.app import PerfdraftApp
+conv, lock = open_session(demo_copy())
+async def ready(pilot):
+    await pilot.pause()
+    print("READY", flush=True)
+    pilot.app.exit()
+try:
+    PerfdraftApp(conv, lock).run(headless=True, size=(80, 24), auto_pilot=ready)
+finally:
+    lock.release()
+"""
+
+MEASURE = """
+import resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.Popen([sys.executable, "-c", sys.argv[1]], stdout=subprocess.PIPE, text=True)
+for line in p.stdout:
+    if "READY" in line:
+        ready = time.perf_counter() - t
+p.wait()
+print(ready, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def one(code: str) -> tuple[float, int]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, code], capture_output=True, text=True, cwd=ROOT,
+                         env=dict(os.environ, TEXTUAL_ANIMATIONS="none"), check=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def startup(rounds: int = 7) -> None:
+    bare, demo = [], []
+    for _ in range(rounds):  # interleaved, so machine load hits both alike
+        bare.append(one(BARE))
+        demo.append(one(DEMO))
+    bt, dt = statistics.median(x[0] for x in bare), statistics.median(x[0] for x in demo)
+    bm, dm = statistics.median(x[1] for x in bare), statistics.median(x[1] for x in demo)
+    print(f"first screen: bare Textual {bt * 1000:.0f} ms, perfdraft demo {dt * 1000:.0f} ms, ratio {dt / bt:.2f}  (target ≤ 1.3)")
+    print(f"peak RSS: bare Textual {bm / 1024:.1f} MiB, perfdraft demo {dm / 1024:.1f} MiB, ratio {dm / bm:.2f}  (target ≤ 1.5)")
+
+
+def keystrokes() -> None:
+    """Seed project 1 from an empty draft, suggestions first: a template row that matches a row of the
+    corrected fixture is kept (Enter if its value is right, else the value typed); rows the catalogue
+    lacks are pasted from last year's sheet; the template's other rows are declined with /del."""
+    from perfdraft import drafts, frameworks
+    from perfdraft.conversation import Conversation
+    from tests.seed_answers import row_line, seed_project1_script
+
+    script, fixed = seed_project1_script()
+    conv = Conversation(drafts.new_draft(2020), None)
+    keys = pasted_chars = 0
+
+    def send(kind: str, text: str) -> None:
+        nonlocal keys, pasted_chars
+        if kind == "enter":
+            keys += 1
+        elif kind == "paste":
+            keys += 1 + (0 if "\t" in text or "\n" in text else 1)
+            pasted_chars += len(text)
+        else:
+            keys += len(text) + 1
+        r = conv.answer(text)
+        assert r.ok, (text, [m.text for m in r.messages])
+
+    for kind, text in script:
+        send(kind, text)
+    fw = frameworks.LOCAL_2015
+    want = {}
+    for ind in fixed.projects[0].indicators:
+        want.setdefault(frameworks.canonical_levels(ind.level1, ind.level2, fw), []).append(ind)
+    used: set[int] = set()
+    groups = [(a, b) for a, bs in fw.levels.items() for b in bs]
+    for _ in range(300):
+        p = conv.prompt()
+        if p.step == "indicator.value":
+            cand = conv._candidates_for(conv.pos.project, conv.pos.index)[conv.pos.row].proposal
+            rows = [r for r in want.get(groups[conv.pos.index], []) if id(r) not in used]
+            best = max(rows, key=lambda r: difflib.SequenceMatcher(None, r.name, cand.name).ratio(), default=None)
+            if best is not None and difflib.SequenceMatcher(None, best.name, cand.name).ratio() >= 0.45:
+                used.add(id(best))
+                send("enter", "") if best.value == cand.value else send("type", best.value)
+            else:
+                send("type", "/del")
+        elif p.step == "indicator.add":
+            for r in want.get(groups[conv.pos.index], []):
+                if id(r) not in used:
+                    used.add(id(r))
+                    send("paste", row_line(r))
+            send("enter", "")
+        elif p.step in ("project.review", "project.name"):
+            send("enter", "")
+        elif p.step == "draft.review":
+            send("enter", "")
+            break
+    rows = len(conv.draft.projects[0].indicators)
+    values = [i.value for i in conv.draft.projects[0].indicators]
+    assert sorted(values) == sorted(i.value for i in fixed.projects[0].indicators), values
+    print(f"keystrokes to draft seed project 1 ({rows} rows, values as in the corrected fixture): {keys} "
+          f"(a paste counts 1; {pasted_chars} characters of prose and rows were pasted)  (target ≤ 250)")
+
+
+def live_check_latency() -> None:
+    from textual import events
+
+    from perfdraft.conversation import open_session
+    from perfdraft.tui.app import PerfdraftApp
+    from perfdraft.tui.widgets.answer_input import AnswerInput
+
+    tmp = Path(os.environ.get("TMPDIR", "/tmp")) / f"pd-bench-{os.getpid()}.toml"
+    tmp.write_bytes((ROOT / "tests" / "fixtures" / "seed-shunping-2020.toml").read_bytes())
+    conv, lock = open_session(tmp)
+
+    async def run() -> tuple[float, float]:
+        app = PerfdraftApp(conv, lock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            conv.answer("/jump projects[0].indicators[6].value")
+            app.screen.ask()
+            inp = app.screen.query_one(AnswerInput)
+            handler, round_trip = [], []
+            for n in range(200):
+                text = ["1", "10", "100", "1001", "10010", "100100%"][n % 6]
+                t = time.perf_counter()
+                app.screen.live_check(text)
+                handler.append((time.perf_counter() - t) * 1000)
+                inp.value = text[:-1]
+                t = time.perf_counter()
+                inp.post_message(events.Paste(text[-1]))
+                await pilot.pause()
+                round_trip.append((time.perf_counter() - t) * 1000)
+            return statistics.median(handler), sorted(round_trip)[int(len(round_trip) * 0.99)]
+
+    try:
+        h, rt = asyncio.run(run())
+    finally:
+        lock.release()
+        tmp.unlink(missing_ok=True)
+        for extra in tmp.parent.glob(tmp.name + ".*"):
+            extra.unlink(missing_ok=True)
+    print(f"key → live check: handler median {h:.2f} ms; key event to check shown p99 {rt:.1f} ms  (target < 16 ms)")
+
+
+if __name__ == "__main__":
+    keystrokes()
+    live_check_latency()
+    startup()
