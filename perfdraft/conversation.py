@@ -18,14 +18,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import checks, frameworks
-from .checks import Finding
+from . import frameworks
+from ._lazy import lazy_module
 from .model import BASIS_CATEGORIES, Basis, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .names import split_doc_number
 from .steps import COMMAND_BY_WORD, COMMANDS, GROUP_HELP, STEP_TEXTS
-from .values import format_number
+
+if TYPE_CHECKING:
+    from .checks import Finding
+
+# The checker and the value grammar compile many patterns: load them on first use, after the first
+# screen is up, not at import (startup budget: design.md).
+checks = lazy_module("perfdraft.checks")
+
+
+def format_number(number: Decimal) -> str:
+    return f"{number:f}"
+
 
 # --- the shapes front-ends see ---------------------------------------------------------------
 
@@ -301,14 +312,14 @@ def _money_live(attr: str):
         try:
             amount = parse_money(text)
         except Rejected as exc:
-            return [Finding("PD306", "error", f"projects[{pos.project}].budget.{attr}", str(exc))]
+            return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.{attr}", str(exc))]
         b = copy.copy(_project(c, pos).budget)
         setattr(b, attr, amount)
         if attr == "fiscal" and b.total is not None and amount > b.total:
-            return [Finding("PD306", "error", f"projects[{pos.project}].budget.fiscal",
+            return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.fiscal",
                             f"财政资金 {format_number(amount)} 超过预算数 {format_number(b.total)}")]
         if attr == "other" and b.total is not None and b.fiscal is not None and abs(b.total - b.fiscal - amount) > Decimal("0.01"):
-            return [Finding("PD306", "error", f"projects[{pos.project}].budget.other",
+            return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.other",
                             f"预算数 {format_number(b.total)} ≠ 财政资金 {format_number(b.fiscal)} + 其他资金 {format_number(amount)}",
                             f"其他资金应为 {format_number(b.total - b.fiscal)}")]
         return []
@@ -322,7 +333,7 @@ def _plan_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
     try:
         plan = parse_plan(text)
     except Rejected as exc:
-        return [Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
+        return [checks.Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
     p = replace(_project(c, pos), spending_plan=plan, indicators=[])
     return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]")
             if f.code in ("PD308", "PD309", "PD310")]
@@ -358,7 +369,7 @@ def _goal_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
     p = replace(_project(c, pos), goal=text, indicators=[])
     out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.code in ("PD301", "PD302")]
     if "□" in text:
-        out.insert(0, Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字"))
+        out.insert(0, checks.Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字"))
     return out
 
 

@@ -20,8 +20,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from .model import (
     SCHEMA,
     SCHEMA_VERSION,
@@ -287,6 +285,8 @@ def to_dict(draft: Draft) -> dict[str, Any]:
 
 
 def dumps(draft: Draft) -> str:
+    import tomli_w  # only saving needs it
+
     return tomli_w.dumps(to_dict(draft), multiline_strings=True)
 
 

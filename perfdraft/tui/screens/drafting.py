@@ -53,14 +53,18 @@ class DraftingScreen(Screen):
             transcript.add(m)
         self.conv.messages.clear()  # shown; the transcript keeps them from now on
         transcript.add_all(self.conv.take_arrivals())
-        self.ask()
+        self.ask(first=True)
         self.query_one(AnswerInput).focus()
-        # The catalogue takes a few hundred ms to read: load it off the UI thread after the first screen.
+        # The catalogue takes a few hundred ms to read: load it on a worker thread once the first screen
+        # is up (a user needs seconds to reach the template question; if faster, the engine loads it).
+        self.set_timer(1.5, self._preload_catalogue)
+
+    def _preload_catalogue(self) -> None:
         self.run_worker(self.conv.catalogue, thread=True, exit_on_error=False, group="catalogue")
 
     # --- the loop: ask, check while typing, answer ------------------------------------------------
 
-    def ask(self) -> None:
+    def ask(self, first: bool = False) -> None:
         p = self.conv.prompt()
         self.query_one(Transcript).add(Message("assistant", p.question))
         inp = self.query_one(AnswerInput)
@@ -69,8 +73,16 @@ class DraftingScreen(Screen):
         inp.placeholder = f"回车 = {p.default}" if p.default else "输入回答，回车确认；/help 查看命令"
         self.query_one(Suggestions).set_choices(p.choices)
         self.query_one(CheckLine).clear()
-        if p.prefill:
-            self.live_check(p.prefill)
+        if first:
+            # Checking needs the checker loaded: do it right after the first screen is painted.
+            self.query_one(StatusLine).update(f" {p.title}")
+            self.call_after_refresh(self._after_ask, p.prefill)
+        else:
+            self._after_ask(p.prefill)
+
+    def _after_ask(self, prefill: str) -> None:
+        if prefill:
+            self.live_check(prefill)
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
-from ...checks import Finding
 from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+
+if TYPE_CHECKING:
+    from ...checks import Finding
 
 
 class CheckLine(Static):
