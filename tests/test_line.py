@@ -25,10 +25,9 @@ def run_line(path, stdin_text, env=None):
 
 
 def _tui_file(tmp_path):
-    from textual import events
-
     from perfdraft.tui.app import PerfdraftApp
-    from perfdraft.tui.widgets.answer_input import AnswerInput
+
+    from .test_tui import _answer
 
     path = tmp_path / "tui.toml"
     drafts.save(drafts.new_draft(2020), path)
@@ -39,16 +38,7 @@ def _tui_file(tmp_path):
         app = PerfdraftApp(conv, lock)
         async with app.run_test(size=(80, 24)) as pilot:
             for kind, text in answers(conv, fixed):
-                inp = app.screen.query_one(AnswerInput)
-                inp.value = ""
-                if kind == "enter":
-                    await pilot.press("enter")
-                else:
-                    inp.post_message(events.Paste(text))
-                    await pilot.pause()
-                    if "\t" not in text and "\n" not in text:
-                        await pilot.press("enter")
-                await pilot.pause()
+                await _answer(pilot, kind, text)
             await pilot.press("f10")
 
     asyncio.run(run())

@@ -14,10 +14,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..drafts import DraftError, loads
 from ..model import Draft
 from .common import Assembler, ImportFailed, Record, Report
-from .xlsx import check_zip
+from .xlsx import check_zip, draft_from_embedded
 
 MAX_TABLE_ROWS = 20_000
 
@@ -52,17 +51,7 @@ def embedded(doc: Any, path: Path, report: Report | None) -> Draft | None:
         emb = None
     if emb is None:
         return None
-    if not emb.intact:
-        if report:
-            report.note("embed-edited", "此文件由 perfdraft 导出，但内容在导出后被修改过，已按表格内容导入"
-                                        "（嵌入的原稿未使用）")
-        return None
-    try:
-        return loads(emb.text, f"{path}（嵌入的草稿）")
-    except DraftError as exc:
-        if report:
-            report.note("embed-bad", f"嵌入的草稿无法读取（{exc}），已按表格内容导入")
-        return None
+    return draft_from_embedded(emb, path, report, "内容")
 
 
 def _table_records(table: Any, number: int, report: Report) -> list[Record]:

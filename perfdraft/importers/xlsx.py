@@ -68,6 +68,21 @@ def load(path: Path) -> Any:
                            "文件可能已损坏，请用 Excel 打开后重新保存") from None
 
 
+def draft_from_embedded(emb: Any, path: Path, report: Report | None, what: str) -> Draft | None:
+    """The embedded draft when the visible tables were not edited since export (docx and xlsx alike)."""
+    if not emb.intact:
+        if report:
+            report.note("embed-edited", f"此文件由 perfdraft 导出，但{what}在导出后被修改过，已按表格内容导入"
+                                        "（嵌入的原稿未使用）")
+        return None
+    try:
+        return loads(emb.text, f"{path}（嵌入的草稿）")
+    except DraftError as exc:
+        if report:
+            report.note("embed-bad", f"嵌入的草稿无法读取（{exc}），已按表格内容导入")
+        return None
+
+
 def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
     """The draft embedded by perfdraft's xlsx export, when the tables are unchanged; else None."""
     wb = load(path)
@@ -89,17 +104,7 @@ def embedded(wb: Any, path: Path, report: Report | None) -> Draft | None:
         if report:
             report.note("embed-bad", f"工作表 {MARKER_SHEET} 无法识别，已按表格内容导入")
         return None
-    if not emb.intact:
-        if report:
-            report.note("embed-edited", "此文件由 perfdraft 导出，但表格在导出后被修改过，已按表格内容导入"
-                                        "（嵌入的原稿未使用）")
-        return None
-    try:
-        return loads(emb.text, f"{path}（嵌入的草稿）")
-    except DraftError as exc:
-        if report:
-            report.note("embed-bad", f"嵌入的草稿无法读取（{exc}），已按表格内容导入")
-        return None
+    return draft_from_embedded(emb, path, report, "表格")
 
 
 def cell_text(value: Any, number_format: str | None = None) -> str | None:
