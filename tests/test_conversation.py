@@ -213,3 +213,14 @@ def test_export_command_without_path():
     r = conv.answer("/export xlsx")
     assert not r.ok and "文件名" in r.messages[-1].text
     assert not conv.answer("/export pdf").ok
+
+
+def test_export_command_writes_beside_the_draft(tmp_path):
+    path = tmp_path / "seed.toml"
+    path.write_bytes(SEED.read_bytes())
+    conv = Conversation(drafts.load(path), path)
+    for fmt in ("xlsx", "md"):
+        r = conv.answer(f"/export {fmt}")
+        assert r.ok, [m.text for m in r.messages]
+        assert (tmp_path / f"seed.{fmt}").exists()
+    assert "错误" in r.messages[-1].text  # the seed has errors: the export says so

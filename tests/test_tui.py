@@ -186,3 +186,32 @@ def test_hang_up_saves_and_releases(tmp_path):
     asyncio.run(run())
     assert drafts.load(p).projects[0].name == "新名称项目"
     assert not drafts.lock_path(p).exists()
+
+
+def test_start_screen_clones_last_years_draft(tmp_path):
+    last = tmp_path / "2020.toml"
+    last.write_bytes(SEED_FIXED.read_bytes())
+
+    async def run():
+        app = PerfdraftApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert type(app.screen).__name__ == "StartScreen"
+            await pilot.press("down", "enter")  # 新建草稿… → 克隆去年的草稿…
+            await pilot.pause()
+            from textual.widgets import Input
+
+            app.screen.query_one("#start-input", Input).post_message(events.Paste(str(last)))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DraftingScreen"
+            assert app.conv.only_unsettled and app.conv.draft.year == 2021
+            await pilot.press("f11")  # confirm all of project 1
+            await pilot.pause()
+            assert app.conv.draft.projects[0].confirm == []
+            await pilot.press("f10")
+        app.close_session()
+
+    asyncio.run(run())
+    clone = tmp_path / "2020-2021.toml"
+    assert clone.exists() and drafts.load(clone).year == 2021
