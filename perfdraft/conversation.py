@@ -553,7 +553,27 @@ class Conversation:
 
     # --- prompt ----------------------------------------------------------------------------
 
+    def _repair_position(self) -> None:
+        """After /undo, /back or a resume the draft may have fewer rows than the position assumes."""
+        pos = self.pos
+        n = len(self.draft.projects)
+        if pos.step.startswith(("project.", "indicator.")) and pos.project > n:
+            self.pos = Position("project.name", n)
+        elif pos.step.startswith("indicator.") and pos.project == n:
+            self.pos = Position("project.name", n)
+        elif pos.step.startswith("indicator.") and pos.index >= len(self._groups()) and pos.step != "indicator.edit":
+            self.pos = Position("project.review", pos.project)
+        elif pos.step == "indicator.value" and pos.row >= len(self._candidates_for(pos.project, pos.index)):
+            self.pos = Position("indicator.add", pos.project, pos.index)
+        elif pos.step == "indicator.edit" and pos.index >= len(self.draft.projects[pos.project].indicators):
+            self.pos = Position("project.review", pos.project)
+        elif pos.step in ("indicator.description", "indicator.new_value", "indicator.basis") and self._pending is None:
+            self.pos = Position("indicator.add", pos.project, pos.index)
+        elif pos.step == "project.review" and pos.project >= n:
+            self.pos = Position("project.name", n)
+
     def prompt(self) -> Prompt:
+        self._repair_position()
         pos = self.pos
         sid = pos.step
         n_projects = len(self.draft.projects)

@@ -224,3 +224,45 @@ def test_export_command_writes_beside_the_draft(tmp_path):
         assert r.ok, [m.text for m in r.messages]
         assert (tmp_path / f"seed.{fmt}").exists()
     assert "错误" in r.messages[-1].text  # the seed has errors: the export says so
+
+
+@pytest.mark.parametrize("marker", [
+    {"step": "indicator.value", "project": 0, "index": 4},  # a group with no rows
+    {"step": "indicator.value", "project": 7, "index": 99},
+    {"step": "project.review", "project": 42},
+    {"step": "no.such.step"},
+])
+def test_resume_marker_never_breaks_the_session(tmp_path, marker):
+    d = drafts.load(SEED)
+    d.resume = marker
+    conv = Conversation(d, None)
+    p = conv.prompt()
+    assert p.question
+    assert conv.answer("").messages is not None
+
+
+def test_undo_after_deleting_rows_keeps_a_valid_position(tmp_path):
+    conv = Conversation(drafts.load(SEED), None)
+    conv.answer("/jump projects[0].indicators[0].value")
+    conv.answer("/del")
+    conv.answer("/undo")
+    conv.answer("/undo")
+    assert conv.prompt().question
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["", "/back", "/skip", "/undo", "/del", "/all", "/check", "/table", "/help", "/jump 预算数", "/jump 项目 2",
+          "/jump 第 3 条", "/jump projects[0].indicators[2].value", "100100%", "≥95%", "1", "0", "160万", "25 50 75 100",
+          "名称\t描述\t≥5人\t1", "无关", "人", "/nope", "2021", "项目甲"]
+
+
+@settings(max_examples=int(__import__("os").environ.get("PD_FUZZ", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), max_size=40), st.booleans())
+def test_any_answer_sequence_gets_an_answer(answers_, seeded):
+    conv = Conversation(drafts.load(SEED) if seeded else drafts.new_draft(2020), None)
+    for text in answers_:
+        reply = conv.answer(text)
+        assert reply.messages
+        assert conv.prompt().question
