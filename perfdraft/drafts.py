@@ -77,14 +77,22 @@ class _Reader:
         if key not in data:
             return None
         value = data[key]
+        number = None
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             if isinstance(value, str):
                 try:
-                    return Decimal(value.replace(",", ""))
+                    number = Decimal(value.replace(",", ""))
                 except Exception:  # noqa: BLE001
                     pass
-            raise self.fail(f"{path}.{key}", f"应为数字，实际为{_type_name(value)} “{value}”")
-        return Decimal(value) if isinstance(value, int) else value
+            if number is None:
+                raise self.fail(f"{path}.{key}", f"应为数字，实际为{_type_name(value)} “{value}”")
+        else:
+            number = Decimal(value) if isinstance(value, int) else value
+        # TOML allows nan and inf (and "NaN" reads as a Decimal): every check and export then raised
+        # decimal.InvalidOperation with a traceback (issue 9). A budget or weight is a finite number.
+        if not number.is_finite():
+            raise self.fail(f"{path}.{key}", f"应为有限的数字，实际为 “{value}”")
+        return number
 
     def text_list(self, data: dict[str, Any], key: str, path: str) -> list[str]:
         value = data.get(key, [])
@@ -342,6 +350,22 @@ def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+def create_temp(tmp: Path) -> int:
+    """Create the temp file ``tmp`` afresh and open it for writing.
+
+    Never through what is already there: with O_TRUNC a symlink planted at the (predictable) temp
+    name made a save or an export write into the file it pointed to, anywhere, and then leave the
+    output a symlink to it (issue 9). O_EXCL never follows a symlink; what is there (a killed save's
+    leftover, or planted) is unlinked, which removes a symlink itself, not its target.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        return os.open(tmp, flags, 0o644)
+    except FileExistsError:
+        tmp.unlink()
+        return os.open(tmp, flags, 0o644)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temp file in the same directory, fsync, rename; the old file stays whole until then."""
     directory = path.parent if str(path.parent) else Path(".")
@@ -349,7 +373,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise DraftError(f"{path}：目录 {directory} 不存在")
     tmp = directory / f".{path.name}.tmp-{os.getpid()}"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = create_temp(tmp)
     except PermissionError:
         raise DraftError(f"{path}：目录 {directory} 不可写，未保存") from None
     except OSError as exc:
@@ -416,9 +440,50 @@ class Lock:
 
 def _read_lock(path: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return None
+    # Only what acquire_lock writes counts as a holder; anything else (a JSON list, a pid that is not
+    # a positive integer) is as torn as an empty file. Before, it raised AttributeError/ValueError.
+    pid = data.get("pid") if isinstance(data, dict) else None
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return None
+    return data
+
+
+def _age(path: Path) -> float | None:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return None  # gone meanwhile: released by its holder
+
+
+def _remove_dead_lock(lp: Path, seen: dict[str, Any] | None) -> None:
+    """Remove the dead session's lock file ``lp``, but only if it still holds what we saw (``seen``).
+
+    Several sessions can find the same dead lock at once. Unlinking it blindly let a slower one delete
+    the lock the faster one had just created, and both went on editing the draft (issue 9). So the
+    check-and-remove runs under a guard file created with O_EXCL: one session at a time, and only
+    the lock it judged dead is removed. A guard left by a session killed right there expires in 10 s.
+    """
+    guard = lp.with_name(lp.name + ".takeover")
+    try:
+        os.close(os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+    except FileExistsError:
+        age = _age(guard)
+        if age is not None and age > 10:
+            with contextlib.suppress(OSError):
+                guard.unlink()
+        time.sleep(0.05)
+        return
+    try:
+        now = _read_lock(lp)
+        if now == seen and (seen is not None or (_age(lp) or 0) >= 2):
+            with contextlib.suppress(FileNotFoundError):
+                lp.unlink()
+    finally:
+        with contextlib.suppress(OSError):
+            guard.unlink()
 
 
 def _pid_alive(pid: int) -> bool:
@@ -429,6 +494,38 @@ def _pid_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def _proc_stat(pid: int) -> tuple[str, float] | None:
+    """(state, start time in epoch seconds) of a process, from /proc on Linux; None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        with open("/proc/stat", encoding="ascii") as fh:
+            btime = next(int(line.split()[1]) for line in fh if line.startswith("btime "))
+        return fields[0], btime + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+def _alive_since(pid: int, since: Any) -> bool:
+    """Is the process that wrote a lock (or a temp file) at ``since`` still running?
+
+    A pid is only a number: pids wrap around (32768 by default) and start low again after a reboot or
+    in a new container, so a dead session's pid soon belongs to some other program. A live process
+    with that pid which started after ``since`` is such a program and holds nothing; a zombie holds
+    nothing either. Before, either kept the draft locked until that process ended (issue 9).
+    """
+    if not _pid_alive(pid):
+        return False
+    stat = _proc_stat(pid)
+    if stat is None:
+        return True  # no /proc: the pid is all we know
+    state, started = stat
+    if state in ("Z", "X"):
+        return False
+    if isinstance(since, bool) or not isinstance(since, (int, float)) or since <= 0:
+        return True  # no usable time in the lock: judged by its pid alone
+    return started <= since + 1.0
 
 
 def describe_holder(holder: dict[str, Any]) -> str:
@@ -442,27 +539,28 @@ def acquire_lock(path: str | os.PathLike[str]) -> Lock:
     lp = lock_path(Path(path))
     me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(), "since": time.time()}
     notice = None
-    for _ in range(3):
+    for _ in range(30):  # more than 3: sessions racing for one dead lock wait on each other's guard
         try:
             fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
             holder = _read_lock(lp)
             if holder is None:
                 # An empty or torn lock file: its writer died while writing it.
-                age = time.time() - lp.stat().st_mtime if lp.exists() else 99
+                age = _age(lp)
+                if age is None:
+                    continue  # released meanwhile: try again
                 if age < 2:
                     time.sleep(0.2)
                     continue
                 notice = f"发现损坏的锁文件 {lp.name}，已接管"
             elif holder.get("pid") == os.getpid() and holder.get("host") == me["host"]:
                 return Lock(lp)
-            elif holder.get("host") == me["host"] and not _pid_alive(int(holder.get("pid", 0))):
+            elif holder.get("host") == me["host"] and not _alive_since(holder["pid"], holder.get("since")):
                 notice = f"上次编辑（{describe_holder(holder)}）未正常退出，已接管其锁"
             else:
                 raise DraftLocked(f"{path}：正被 {describe_holder(holder)} 编辑，请稍后再试或请对方先退出",
                                   holder) from None
-            with contextlib.suppress(FileNotFoundError):
-                lp.unlink()
+            _remove_dead_lock(lp, holder)
             continue
         except PermissionError:
             raise DraftError(f"{path}：目录不可写，无法建立锁文件") from None
@@ -485,12 +583,19 @@ def cleanup_temp_files(path: str | os.PathLike[str]) -> list[Path]:
     """Remove temp files left by a save that was killed (their pid is gone). Returns what was removed."""
     p = Path(path)
     removed = []
-    for tmp in p.parent.glob(f".{p.name}.tmp-*"):
+    # The backup is written the same way (.NAME.bak.tmp-PID): a kill during that half of a save left
+    # its temp file behind for good, since only .NAME.tmp-* was looked for (issue 9).
+    temps = [*p.parent.glob(f".{p.name}.tmp-*"), *p.parent.glob(f".{backup_path(p).name}.tmp-*")]
+    for tmp in temps:
         try:
             pid = int(tmp.name.rsplit("-", 1)[1])
         except ValueError:
             continue
-        if pid != os.getpid() and not _pid_alive(pid):
+        try:
+            written = tmp.stat().st_mtime
+        except OSError:
+            continue
+        if pid != os.getpid() and not _alive_since(pid, written):
             with contextlib.suppress(OSError):
                 tmp.unlink()
                 removed.append(tmp)

@@ -48,11 +48,19 @@ def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
     _print_messages(conv.messages, out)
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out)
-    for number, raw in enumerate(stdin, 1):
-        if conv.finished:
-            break
+    number = 0
+    while not conv.finished:
         p = conv.prompt()
         _print_prompt(p, out)
+        # Ask, flush, then read (issue 9): a program answering through pipes must see the question
+        # it is answering. Reading first and printing the question afterwards, into a block-buffered
+        # pipe, showed a driver nothing until perfdraft exited, and a killed session lost the
+        # transcript of answers that had in fact been saved.
+        out.flush()
+        raw = stdin.readline()
+        if not raw:
+            break
+        number += 1
         text = decode_line(raw)
         out.write(f"> {text}\n")
         reply = conv.answer(text)

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..drafts import DraftError, atomic_write, dumps
+from ..drafts import DraftError, atomic_write, create_temp, dumps
 from ..model import Draft
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -112,7 +112,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     tmp = directory / f".{path.name}.tmp-{os.getpid()}"
     try:
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            fd = create_temp(tmp)  # never through a symlink planted at the temp name (issue 9)
         except OSError as exc:
             raise DraftError(f"{path}：无法写入（{exc.strerror}）") from None
         try:

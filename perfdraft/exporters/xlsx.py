@@ -33,6 +33,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..drafts import MAX_DRAFT_BYTES
 from ..model import Draft
 from . import (
     MARKER_FORMAT,
@@ -149,18 +150,25 @@ class _Writer:
         """Style ``cell``. The first cell of each combination goes through openpyxl's descriptors;
         later ones get a copy of its style array (as ``copy_worksheet`` does): assigning Font and
         Border objects hashes them every time, which made a 1,000-sheet export take half a minute."""
+        # text() marks formula-like text with the quote prefix; styling after it replaced the whole
+        # style array and dropped the mark (the department sheet's "=…" cells), so Excel would run the
+        # text as a formula once the cell was edited (issue 9). The mark is kept per cell, not cached.
+        quote = cell.quotePrefix
         key = (id(font), id(align), border, number_format)
         cached = self._styles.get(key)
         if cached is not None:
             cell._style = copy(cached)
-            return
-        cell.font = font
-        cell.alignment = align
-        if border:
-            cell.border = BORDER
-        if number_format:
-            cell.number_format = number_format
-        self._styles[key] = copy(cell._style)
+        else:
+            cell.font = font
+            cell.alignment = align
+            if border:
+                cell.border = BORDER
+            if number_format:
+                cell.number_format = number_format
+            cell.quotePrefix = False
+            self._styles[key] = copy(cell._style)
+        if quote:
+            cell.quotePrefix = True
 
     def text(self, ws: Worksheet, row: int, col: int, text: str) -> None:
         """Write ``text`` as a string cell, never a formula (see safety.py)."""
@@ -432,6 +440,10 @@ def read_embedded(source: str | Path | Workbook) -> Embedded | None:
         return None
     if version > MARKER_VERSION:
         return None
+    # A damaged or forged count (chunks = 1000000) made ws.cell() create a million empty cells:
+    # seconds and hundreds of MiB for a 2 KiB file (issue 9). The chunks are rows that exist, and
+    # no draft (MAX_DRAFT_BYTES) needs more of them.
+    n = min(n, max(0, ws.max_row - 5), MAX_DRAFT_BYTES // CHUNK + 1)
     text = "".join(str(ws.cell(6 + k, 2).value or "") for k in range(n))
     return Embedded(text, fingerprint(wb) == meta.get("fingerprint"))
 

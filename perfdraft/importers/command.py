@@ -38,11 +38,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     directory = out.parent if str(out.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(f"{out}：目录 {directory} 不存在")
-    result = import_files(inputs, year=getattr(args, "year", None),
-                          split_doc_number=bool(getattr(args, "split_doc_number", False)))
-    for line in result.repairs:
-        _say(line)
-    _write(result.draft, out)
+    # --force replaces a draft that may be open in the assistant: take its lock like every other writer,
+    # so the import is refused naming who holds it (exit 2) instead of both writing (issue 9).
+    lock = drafts.acquire_lock(out)
+    try:
+        result = import_files(inputs, year=getattr(args, "year", None),
+                              split_doc_number=bool(getattr(args, "split_doc_number", False)))
+        for line in result.repairs:
+            _say(line)
+        _write(result.draft, out)
+    finally:
+        lock.release()
     draft = result.draft
     rows = sum(len(p.indicators) for p in draft.projects)
     print(f"已导入 {len(inputs)} 个文件 → {out}：{len(draft.projects)} 个项目，{rows} 个指标，"

@@ -19,6 +19,7 @@ from .common import Assembler, ImportFailed, Record, Report
 from .xlsx import check_zip, draft_from_embedded
 
 MAX_TABLE_ROWS = 20_000
+MAX_GRID_COLUMNS = 63  # Word's own limit
 
 
 def load(path: Path) -> Any:
@@ -76,6 +77,8 @@ def _table_records(table: Any, number: int, report: Report) -> list[Record]:
                     before = int(gb.get(qn("w:val")) or 0)
                 except ValueError:
                     before = 0
+        if before > MAX_GRID_COLUMNS:
+            raise ImportFailed(f"表格 {number} 第 {r} 行前空 {before} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
         for _ in range(before):
             cells.append(None)
             filled.append(None)
@@ -95,6 +98,10 @@ def _table_records(table: Any, number: int, report: Report) -> list[Record]:
                 filled.append(text)
                 above[col] = text
             locs.append(where)
+            # A damaged w:gridSpan (50000000) made this loop take gigabytes (issue 9).
+            if tc.grid_span > MAX_GRID_COLUMNS:
+                raise ImportFailed(f"{where} 的单元格横跨 {tc.grid_span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
+                                   "文件可能已损坏")
             for _ in range(max(1, tc.grid_span) - 1):
                 cells.append(None)
                 filled.append(None)
@@ -104,6 +111,8 @@ def _table_records(table: Any, number: int, report: Report) -> list[Record]:
 
 
 def read(path: Path, report: Report, *, split_doc_number: bool = False, document: Any = None) -> Assembler:
+    from docx.exceptions import PythonDocxError
+    from docx.oxml.exceptions import XmlchemyError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -131,6 +140,11 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False, document
                 recs = _table_records(block, t_no, report)
             except ImportFailed as exc:
                 raise ImportFailed(f"{path}：{exc}") from None
+            except (ValueError, PythonDocxError, XmlchemyError) as exc:
+                # python-docx reads attributes lazily: a damaged one (w:gridSpan="abc", no w:val) raised
+                # here, past load()'s net, as a traceback (issue 9).
+                raise ImportFailed(f"{path}：表格 {t_no} 无法读取（{type(exc).__name__}: {exc}），"
+                                   "文件可能已损坏，请用 Word 打开后重新保存") from None
             for rec in recs:
                 asm.feed(rec)
             asm.end_table()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,41 @@ def check_zip(path: Path, kind: str, required: str) -> None:
         raise ImportFailed(f"{source}：是压缩包，但不是 {kind} 文件（缺少 {required}）")
 
 
+MAX_MERGED_CELLS = 200_000
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})"')
+
+
+def _column(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+def check_merges(path: Path) -> None:
+    """Refuse huge merged ranges before openpyxl sees them: it creates a cell object for every cell a
+    merge covers, so one <mergeCell ref="A1:XFD1048576"/> in a 30 KiB file took gigabytes and never
+    finished (issue 9). A real 绩效目标表 merges a few thousand cells at most."""
+    total = 0
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            for m in _MERGE_RE.finditer(zf.read(info)):
+                rows = abs(int(m.group(4)) - int(m.group(2))) + 1
+                cols = abs(_column(m.group(3)) - _column(m.group(1))) + 1
+                total += rows * cols
+                if total > MAX_MERGED_CELLS:
+                    raise ImportFailed(f"{path}：合并单元格范围过大（{m.group(0).decode('ascii', 'replace')[-40:]}），"
+                                       "不像是绩效目标表，未读取；请在 Excel 中取消多余的合并后另存")
+
+
 def load(path: Path) -> Any:
     check_zip(path, "xlsx", "xl/workbook.xml")
+    try:
+        check_merges(path)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{exc}），文件可能已损坏") from None
     from openpyxl import load_workbook
 
     try:
@@ -91,6 +125,11 @@ def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
 
 def embedded(wb: Any, path: Path, report: Report | None) -> Draft | None:
     if MARKER_SHEET not in wb.sheetnames:
+        return None
+    # The fingerprint walks every cell of every visible sheet: one cell at XFD1048576 (a damaged or
+    # forged file) made that billions of cells and the import never ended (issue 9). Such a sheet
+    # is refused when the tables are read.
+    if any(ws.max_row > MAX_ROWS or ws.max_column > MAX_COLS for ws in wb.worksheets if ws.sheet_state == "visible"):
         return None
     try:
         from ..exporters.xlsx import read_embedded

@@ -25,4 +25,31 @@ class AnswerInput(Input):
         if "\t" in text or "\n" in text.strip("\r\n"):
             event.stop()
             event.prevent_default()
-            self.post_message(self.BlockPasted(text.strip("\r\n")))
+            submit = getattr(self.screen, "submit", None)
+            if submit is not None:
+                submit(text.strip("\r\n"))  # at once, like Enter below
+            else:
+                self.post_message(self.BlockPasted(text.strip("\r\n")))
+
+    # Keys that arrive together (typed ahead, coalesced by a slow SSH link, sent by a script) must act
+    # in the order typed. Textual runs a bound key's action (Enter, Backspace, Ctrl-U …) only once the
+    # event has bubbled back to the App, i.e. after the printable keys behind it were inserted: "abd⌫c"
+    # gave "abd", "Ctrl-U abc" an empty line, "AAA⏎BBB⏎" answered "AAABBB" twice (issue 9). So this
+    # line runs its own bindings here, in arrival order, and Enter answers at once, so that the keys
+    # typed after it already go to the next question.
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        submit = getattr(self.screen, "submit", None)
+        if submit is None:
+            await super().action_submit()
+        else:
+            submit(self.value)

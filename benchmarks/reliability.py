@@ -1,0 +1,290 @@
+"""Reliability figures (issue 9), in one command: ``python benchmarks/reliability.py``.
+
+1. crash and hang-up: 200 drafting sessions killed at random moments (SIGKILL, SIGTERM, SIGHUP),
+   line mode through pipes (a third with fsync slowed so kills land inside saves) and the TUI in tmux;
+2. two writers: sessions racing for one dead lock, and the two-writer checks of tests/reliability;
+3. fuzzing: 100,000 generated 指标值 (values and texts), random drafts through the checks, damaged
+   draft files through the loader, damaged xlsx/docx/text tables through the importers;
+4. injection and size: random formula payloads in every exported field; the path checks; a 10 MB
+   string and 10,000 projects through check and every export, peak RSS measured in the subprocess;
+5. load: 50 concurrent line-mode sessions on 50 drafts, answers fed like users typing.
+
+The method is described in docs/reliability.md. Options: ``--sessions N`` (200), ``--load N`` (50),
+``--values N`` (100000), ``--quick`` (small numbers, to try the script). Ends with a compact block.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BLOCK: list[str] = []
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+
+
+def figure(name: str, text: str) -> None:
+    BLOCK.append(f"{name:<14}{text}")
+    say(f"  → {text}")
+
+
+def isolate(base: Path) -> None:
+    """Config, history and recent lists of everything this run starts go under ``base``."""
+    os.environ["PERFDRAFT_CONFIG_DIR"] = str(base / "config")
+    os.environ["PERFDRAFT_DATA_DIR"] = str(base / "data")
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    for k in [k for k in os.environ if k.startswith("SSH_")]:
+        del os.environ[k]
+
+
+# --- 1 ------------------------------------------------------------------------------------------------
+
+
+def crash(base: Path, n: int) -> None:
+    from tests.reliability import harness
+
+    say(f"\n== 1. crash and hang-up: {n} killed sessions (2 at a time)")
+    n_tui = n * 15 // 100 if harness.have_tmux() else 0
+    n_slow = n * 30 // 100
+    n_line = n - n_tui - n_slow
+    t0 = time.perf_counter()
+    outcomes = harness.run_sessions(base / "crash", harness.plan(n_line, n_slow, n_tui), seed=20)
+    wall = time.perf_counter() - t0
+    s = harness.summary(outcomes)
+    unacked = sum(o.sent > o.acked for o in outcomes)
+    say(json.dumps(s, ensure_ascii=False))
+    for p in harness.problems(outcomes):
+        say(f"  PROBLEM {p}")
+    kills = " · ".join(f"{k} {v}" for k, v in s["kills"].items())
+    kinds = s["kinds"]
+    figure("crash", f"{s['sessions']} sessions (line {kinds['line']}, slow-fsync line {kinds['slow']}, TUI {kinds['tui']}"
+                    f"{'' if harness.have_tmux() else ', no tmux'}); kills {kills}")
+    figure("", f"killed mid-answer {unacked} (temp file left {s['kills inside a save']}); corrupt drafts "
+               f"{s['corrupt drafts']}; answers lost {s['answers lost']} of {s['answers accepted before the kills']}"
+               f" accepted; dead locks taken over {s['dead locks taken over']}; sessions with a problem "
+               f"{s['sessions with a problem']}; {wall:.0f} s")
+
+
+# --- 2 ------------------------------------------------------------------------------------------------
+
+
+def two_writers(base: Path, rounds: int) -> None:
+    import socket
+
+    from perfdraft import drafts
+    from tests.reliability import harness
+
+    say(f"\n== 2. two writers: {rounds} rounds of 6 sessions racing for a dead lock, then the two-writer tests")
+    env = harness.session_env(base / "race")
+    single = 0
+    for r in range(rounds):
+        path = base / "race" / f"d{r}.toml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(harness.SEED.read_bytes())
+        dead = subprocess.Popen([sys.executable, "-c", "pass"])
+        dead.wait()
+        drafts.lock_path(path).write_text(json.dumps({"user": "zhang", "host": socket.gethostname(), "pid": dead.pid,
+                                                      "since": time.time() - 60}))
+        procs = [harness.LineProcess(harness.line_argv(path, year=False), env) for _ in range(6)]
+        end = time.monotonic() + 60
+        while time.monotonic() < end and not all(p.questions or p.proc.poll() is not None for p in procs):
+            time.sleep(0.02)
+        running = [p for p in procs if p.proc.poll() is None]
+        refused_ok = all(p.wait(10) == 2 for p in procs if p not in running)
+        single += len(running) == 1 and refused_ok
+        for p in procs:
+            p.close_stdin()
+            p.wait(30)
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/reliability/test_two_writers.py",
+                        "tests/reliability/test_typeahead.py"], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    last = (r.stdout.strip().splitlines() or ["?"])[-1]
+    say(r.stdout[-2000:] if r.returncode else last)
+    figure("two writers", f"dead-lock race, 6 sessions × {rounds} rounds: exactly one writer in {single}/{rounds}; "
+                          f"two-writer tests (line, edit --line, fill, migrate, import --force, TUI; refusal names "
+                          f"user@host and pid, exit 2): {last}")
+
+
+# --- 3 ------------------------------------------------------------------------------------------------
+
+
+def run_property(strategy, prop, n: int) -> tuple[int, float]:
+    from hypothesis import HealthCheck, given, settings
+
+    count = [0]
+
+    def counted(x):
+        count[0] += 1
+        prop(x)
+
+    t0 = time.perf_counter()
+    given(strategy)(settings(max_examples=n, deadline=None, database=None,
+                             suppress_health_check=list(HealthCheck))(counted))()
+    return count[0], time.perf_counter() - t0
+
+
+def fuzzing(base: Path, n_values: int, n_drafts: int, n_loader: int, n_import: int) -> None:
+    from perfdraft.values import ParseError, format, parse
+    from tests.reliability import fuzz
+
+    say(f"\n== 3. fuzzing: {n_values:,} values, {n_drafts} drafts, {n_loader} damaged drafts, {n_import} damaged tables")
+    n_gen = n_values * 3 // 10
+    gen, t_gen = run_property(fuzz.extended_values, fuzz.prop_value_roundtrip, n_gen)
+    say(f"  hypothesis: {gen:,} generated values, parse(format(v)) == v: {t_gen:.0f} s")
+    texts, t_txt = run_property(fuzz.value_texts, fuzz.prop_parse_range, n_values * 2 // 10)
+    say(f"  hypothesis: {texts:,} value-like texts through parse (never raises; what it reads round-trips): {t_txt:.0f} s")
+    # The rest: random compositions of grammar pieces, no hypothesis overhead.
+    rng = random.Random(9)
+    rest = max(0, n_values - gen - texts)
+    read = 0
+    t0 = time.perf_counter()
+    for _ in range(rest):
+        text = "".join(rng.choice(fuzz.VALUE_PIECES) for _ in range(rng.randint(1, 8)))
+        v = parse(text)
+        if not isinstance(v, ParseError):
+            read += 1
+            assert parse(format(v)) == v, (text, v)
+    say(f"  random: {rest:,} compositions, {read:,} read as values and round-tripped: {time.perf_counter() - t0:.0f} s")
+    drafts_n, t_dr = run_property(fuzz.draft_objects, fuzz.prop_checks, n_drafts)
+    say(f"  hypothesis: {drafts_n} random drafts checked: {t_dr:.0f} s")
+    wd = base / "fuzz"
+    wd.mkdir(parents=True, exist_ok=True)
+    nb, t_b = run_property(fuzz.byte_mutations(), lambda d: fuzz.prop_loader_bytes(d, wd), n_loader)
+    ns, t_s = run_property(fuzz.type_swaps(), fuzz.prop_loader_text, n_loader)
+    say(f"  loader: {nb} byte-damaged + {ns} type-swapped drafts → Draft or DraftError: {t_b + t_s:.0f} s")
+    t0 = time.perf_counter()
+    counts = fuzz.import_campaign(n_import, seed=11, workdir=wd)
+    say(f"  importers: {counts}: {time.perf_counter() - t0:.0f} s")
+    figure("fuzzing", f"{gen + texts + rest:,} values (0 failures: no exception, parse(format(v)) == v); "
+                      f"{drafts_n} random drafts checked; {nb + ns} damaged drafts → Draft or DraftError only; "
+                      f"{n_import} damaged xlsx/docx/text → {counts['ok']} imported, {counts['refused']} ImportFailed, "
+                      "0 tracebacks")
+
+
+# --- 4 ------------------------------------------------------------------------------------------------
+
+
+def injection_and_size(base: Path, n_payload: int, big: bool) -> None:
+    from hypothesis import strategies as st
+
+    from perfdraft import drafts
+    from perfdraft.exporters import render
+    from tests.reliability import harness
+    from tests.reliability import test_injection as inj
+
+    say(f"\n== 4. injection ({n_payload} random payload drafts), paths, size")
+    seed = drafts.load(harness.SEED)
+    seed.projects = seed.projects[:2]
+    strategy = st.lists(st.tuples(st.sampled_from(inj.FIELDS), st.integers(0, 50), inj.formula_text), min_size=1, max_size=8)
+    quoted = [0]
+
+    def prop(choices):
+        d = inj._inject(seed, choices)
+        quoted[0] += inj.assert_no_live_formula_xlsx(render(d, "xlsx").data)
+        inj.assert_no_live_formula_csv(render(d, "csv").data)
+
+    n, t = run_property(strategy, prop, n_payload)
+    say(f"  {n} drafts, {quoted[0]} formula-like xlsx cells, all quote-prefixed strings, no <f>; csv escaped: {t:.0f} s")
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/reliability/test_injection.py",
+                        "-k", "path or names or drafts_go or symlink or catalogue"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=600)
+    paths = (r.stdout.strip().splitlines() or ["?"])[-1]
+    say(r.stdout[-2000:] if r.returncode else f"  path tests: {paths}")
+    figure("injection", f"{n} random drafts with = + - @ tab CR payloads in every field: 0 live formulas (xlsx "
+                        f"{quoted[0]} quote-prefixed string cells, csv '-escaped); path tests ({paths}): nothing "
+                        "written outside the output path")
+    env = harness.session_env(base / "size")
+    wd = base / "size"
+    wd.mkdir(parents=True, exist_ok=True)
+    cases = [("10 MB string", wd / "big.toml", harness.big_string_draft),
+             ("10,000 projects", wd / "many.toml", harness.many_projects_draft)]
+    commands = [("check", lambda p: ["check", str(p)]),
+                ("csv", lambda p: ["export", str(p), "--to", "csv", "--force"]),
+                ("md", lambda p: ["export", str(p), "--to", "md", "--force"]),
+                ("xlsx", lambda p: ["export", str(p), "--to", "xlsx", "--force"]),
+                ("docx", lambda p: ["export", str(p), "--to", "docx", "--force"])]
+    for label, path, make in cases:
+        make(path)
+        parts = []
+        for name, args in commands:
+            if not big and label.startswith("10,000") and name in ("xlsx", "docx"):
+                continue
+            t0 = time.perf_counter()
+            rc, err, mib = harness.run_measured(args(path), wd, env, timeout=1800)
+            ok = "ok" if rc in (0, 1) and "Traceback" not in err else f"FAILED exit {rc}: {err[-300:]}"
+            parts.append(f"{name} {mib} MiB {time.perf_counter() - t0:.1f} s{'' if ok == 'ok' else ' ' + ok}")
+        say(f"  {label} ({path.stat().st_size / 1e6:.0f} MB TOML): " + "; ".join(parts))
+        figure("size" if label.startswith("10 MB") else "", f"{label}: " + "; ".join(parts) + " (peak RSS, wall)")
+    huge = wd / "huge.toml"
+    with open(huge, "wb") as fh:
+        fh.write(b'schema = "perfdraft/1"\nnotes = ["' + b"a" * (33 * 1024 * 1024) + b'"]\n')
+    rc, err, mib = harness.run_measured(["check", str(huge)], wd, env)
+    figure("", f"33 MiB draft: refused, exit {rc} ({err.strip()[-40:]}), {mib} MiB")
+
+
+# --- 5 ------------------------------------------------------------------------------------------------
+
+
+def load(base: Path, n: int) -> None:
+    from tests.reliability import harness
+
+    say(f"\n== 5. load: {n} concurrent line sessions, 20–80 ms between answers")
+    t0 = time.perf_counter()
+    results = harness.run_load(base / "load", n, think=(0.02, 0.08))
+    wall = time.perf_counter() - t0
+    s = harness.load_summary(results)
+    say(json.dumps(s, ensure_ascii=False))
+    for r in results:
+        if not r.ok:
+            say(f"  PROBLEM {r.problem}")
+    rss = s["peak RSS per session MiB (mean / max)"]
+    figure("load", f"{s['finished']}/{s['sessions']} sessions finished ({s['answers']:,} answers, {wall:.0f} s on "
+                   f"{os.cpu_count()} cores); answer → next question p50 {s['latency p50 ms']} ms, p95 "
+                   f"{s['latency p95 ms']} ms, p99 {s['latency p99 ms']} ms, max {s['latency max ms']} ms; start-up "
+                   f"p50 {s['start-up p50 s']} s, max {s['start-up max s']} s; peak RSS per session {rss[0]} MiB "
+                   f"(max {rss[1]})")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sessions", type=int, default=200)
+    ap.add_argument("--load", type=int, default=50)
+    ap.add_argument("--values", type=int, default=100_000)
+    ap.add_argument("--quick", action="store_true", help="small numbers, to try the script (about a minute)")
+    args = ap.parse_args()
+    quick = args.quick
+    base = Path(tempfile.mkdtemp(prefix="perfdraft-reliability-"))
+    isolate(base)
+    t0 = time.perf_counter()
+    try:
+        crash(base, 20 if quick else args.sessions)
+        two_writers(base, 3 if quick else 20)
+        fuzzing(base, 2000 if quick else args.values, 50 if quick else 1000, 100 if quick else 2000,
+                40 if quick else 1000)
+        injection_and_size(base, 10 if quick else 200, big=not quick)
+        load(base, 10 if quick else args.load)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    say("\n" + "=" * 100)
+    say(f"perfdraft reliability — {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}, {time.perf_counter() - t0:.0f} s")
+    for line in BLOCK:
+        say(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""``python -m tests.reliability.slowsave [--fast N] ARGS…`` = ``perfdraft ARGS…`` with a slow ``os.fsync``.
+
+Every save makes four fsync calls (backup temp file, its directory, draft temp file, its directory);
+slowing each down by 15 ms stretches a save from about a millisecond to about 60 ms, so a kill at a
+random moment lands *inside* a save most of the time. No environment variable and no hook in perfdraft:
+the patch is applied here, in the process, before perfdraft runs. ``--fast N`` leaves the first N
+fsync calls at full speed, so that a session gets quickly to the answer around which it will be killed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+FSYNC_DELAY = 0.015
+_real_fsync = os.fsync
+_fast_left = 0
+
+
+def _slow_fsync(fd: int) -> None:
+    global _fast_left
+    if _fast_left > 0:
+        _fast_left -= 1
+    else:
+        time.sleep(FSYNC_DELAY)
+    _real_fsync(fd)
+
+
+def main(argv: list[str]) -> int:
+    global _fast_left
+    if argv[:1] == ["--fast"]:
+        _fast_left, argv = int(argv[1]), argv[2:]
+    os.fsync = _slow_fsync
+    from perfdraft.cli import main as perfdraft_main
+
+    return perfdraft_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
