@@ -109,16 +109,26 @@ def two_writers(base: Path, rounds: int) -> None:
         for p in procs:
             p.close_stdin()
             p.wait(30)
-    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/reliability/test_two_writers.py",
-                        "tests/reliability/test_typeahead.py"], capture_output=True, text=True, cwd=ROOT, timeout=600)
-    last = (r.stdout.strip().splitlines() or ["?"])[-1]
-    say(r.stdout[-2000:] if r.returncode else last)
+    last = pytest_result("tests/reliability/test_two_writers.py", "tests/reliability/test_typeahead.py")
+    say(f"  two-writer and type-ahead tests: {last}")
     figure("two writers", f"dead-lock race, 6 sessions × {rounds} rounds: exactly one writer in {single}/{rounds}; "
                           f"two-writer tests (line, edit --line, fill, migrate, import --force, TUI; refusal names "
                           f"user@host and pid, exit 2): {last}")
 
 
 # --- 3 ------------------------------------------------------------------------------------------------
+
+
+def pytest_result(*args: str) -> str:
+    """'19 passed' (or the failures) of a pytest run over ``args``."""
+    import re
+
+    r = subprocess.run([sys.executable, "-m", "pytest", "-o", "addopts=", "-q", "-p", "no:cacheprovider", *args],
+                       capture_output=True, text=True, cwd=ROOT, timeout=900)
+    if r.returncode:
+        say(r.stdout[-3000:])
+    m = re.findall(r"(\d+ (?:passed|failed|skipped|errors?))", r.stdout.strip().splitlines()[-1] if r.stdout.strip() else "")
+    return ", ".join(m) or f"exit {r.returncode}"
 
 
 def run_property(strategy, prop, n: int) -> tuple[int, float]:
@@ -198,11 +208,8 @@ def injection_and_size(base: Path, n_payload: int, big: bool) -> None:
 
     n, t = run_property(strategy, prop, n_payload)
     say(f"  {n} drafts, {quoted[0]} formula-like xlsx cells, all quote-prefixed strings, no <f>; csv escaped: {t:.0f} s")
-    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/reliability/test_injection.py",
-                        "-k", "path or names or drafts_go or symlink or catalogue"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=600)
-    paths = (r.stdout.strip().splitlines() or ["?"])[-1]
-    say(r.stdout[-2000:] if r.returncode else f"  path tests: {paths}")
+    paths = pytest_result("tests/reliability/test_injection.py", "-k", "names or drafts_go or symlink or catalogue")
+    say(f"  path tests: {paths}")
     figure("injection", f"{n} random drafts with = + - @ tab CR payloads in every field: 0 live formulas (xlsx "
                         f"{quoted[0]} quote-prefixed string cells, csv '-escaped); path tests ({paths}): nothing "
                         "written outside the output path")
@@ -251,11 +258,13 @@ def load(base: Path, n: int) -> None:
         if not r.ok:
             say(f"  PROBLEM {r.problem}")
     rss = s["peak RSS per session MiB (mean / max)"]
+    slow = s["slowest step"]
     figure("load", f"{s['finished']}/{s['sessions']} sessions finished ({s['answers']:,} answers, {wall:.0f} s on "
                    f"{os.cpu_count()} cores); answer → next question p50 {s['latency p50 ms']} ms, p95 "
                    f"{s['latency p95 ms']} ms, p99 {s['latency p99 ms']} ms, max {s['latency max ms']} ms; start-up "
                    f"p50 {s['start-up p50 s']} s, max {s['start-up max s']} s; peak RSS per session {rss[0]} MiB "
-                   f"(max {rss[1]})")
+                   f"(max {rss[1]}); slowest step: {slow}; p99 without it "
+                   f"{s['latency p99 ms, slowest step left out']} ms")
 
 
 def main() -> int:

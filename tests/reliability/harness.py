@@ -636,6 +636,12 @@ def load_session(workdir: Path, seed: int, think: tuple[float, float]) -> LoadRe
 def load_summary(results: list[LoadResult]) -> dict[str, object]:
     lat = [x for r in results for x in r.latencies]
     rss = [r.peak_rss_kib / 1024 for r in results]
+    by_step: dict[int, list[float]] = {}
+    for r in results:
+        for k, x in enumerate(r.latencies):
+            by_step.setdefault(k, []).append(x)
+    worst = max(by_step, key=lambda k: percentile(by_step[k], 50)) if by_step else None
+    titles = reference().titles
     return {
         "sessions": len(results), "finished": sum(r.ok for r in results), "answers": len(lat) + len(results),
         "latency p50 ms": round(percentile(lat, 50) * 1000, 1), "latency p95 ms": round(percentile(lat, 95) * 1000, 1),
@@ -644,6 +650,10 @@ def load_summary(results: list[LoadResult]) -> dict[str, object]:
         "start-up p50 s": round(percentile([r.startup for r in results], 50), 2),
         "start-up max s": round(max(r.startup for r in results), 2),
         "peak RSS per session MiB (mean / max)": (round(sum(rss) / len(rss), 1), round(max(rss), 1)),
+        "slowest step": None if worst is None else
+        f"answer {worst + 1} ({titles[worst]}), median {percentile(by_step[worst], 50) * 1000:.0f} ms",
+        "latency p99 ms, slowest step left out": round(percentile(
+            [x for k, xs in by_step.items() if k != worst for x in xs], 99) * 1000, 1),
     }
 
 

@@ -162,3 +162,33 @@ def test_external_entity_in_the_embedded_docx_draft_is_not_read(tmp_path):
 
 def test_check_value_on_an_empty_indicator():
     checks.check_value("", Indicator())
+
+
+def test_a_number_of_millions_of_digits_is_an_error_not_an_overflow():
+    """Found by the 10 MB test: a 2,000,000-digit 指标值 made the cross-row check raise decimal.Overflow."""
+    from perfdraft.model import Project
+
+    huge = "≥" + "9" * 2_000_000 + "人"
+    assert isinstance(values.parse(huge), values.ParseError)
+    assert isinstance(values.parse("9" * 31 + "-" + "9" * 31 + "人"), values.ParseError)
+    assert values.parse("≥" + "9" * 30 + "人").kind == "quantity"
+    p = Project(name="p", indicators=[Indicator("产出指标", "数量指标", "人数", value=huge),
+                                      Indicator("产出指标", "成本指标", "人均", value="=108元/人·月")])
+    checks.check_project(p)
+
+
+def test_the_import_command_turns_damage_into_exit_2(tmp_path):
+    import subprocess
+    import sys
+
+    from .harness import ROOT, session_env
+
+    bad = {"t.xlsx": fuzz.import_bases()["tables.xlsx"][:3000],
+           "t.docx": _rezip(fuzz.import_bases()["tables.docx"], "word/document.xml",
+                            lambda x: re.sub(rb'<w:gridSpan w:val="\d+"/>', b"<w:gridSpan/>", x, count=1)),
+           "t.txt": b"\xff\xfe\x00garbage\x00\x01"}
+    for name, data in bad.items():
+        (tmp_path / name).write_bytes(data)
+        r = subprocess.run([sys.executable, "-m", "perfdraft", "import", str(tmp_path / name), "-o", str(tmp_path / "o.toml")],
+                           capture_output=True, text=True, env=session_env(tmp_path), cwd=ROOT, timeout=60)
+        assert r.returncode == 2 and "Traceback" not in r.stderr and name in r.stderr, (name, r.stderr)
