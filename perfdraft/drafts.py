@@ -366,23 +366,37 @@ def create_temp(tmp: Path) -> int:
         return os.open(tmp, flags, 0o644)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory, fsync, rename; the old file stays whole until then."""
+def write_temp(path: Path, data: bytes) -> Path:
+    """Write ``data`` to a fresh temp file beside ``path`` and fsync it; returns the temp file's path.
+
+    Raises OSError (with the temp file removed): the caller says what that means for its file."""
     directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise DraftError(f"{path}：目录 {directory} 不存在")
     tmp = directory / f".{path.name}.tmp-{os.getpid()}"
-    try:
-        fd = create_temp(tmp)
-    except PermissionError:
-        raise DraftError(f"{path}：目录 {directory} 不可写，未保存") from None
-    except OSError as exc:
-        raise DraftError(f"{path}：无法写入（{exc.strerror}），未保存") from None
+    fd = create_temp(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temp file in the same directory, fsync, rename; the old file stays whole until then."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise DraftError(f"{path}：目录 {directory} 不存在")
+    try:
+        tmp = write_temp(path, data)
+    except PermissionError:
+        raise DraftError(f"{path}：目录 {directory} 不可写，未保存") from None
+    except OSError as exc:
+        raise DraftError(f"{path}：无法写入（{exc.strerror}），未保存") from None
+    try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

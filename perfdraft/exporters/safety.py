@@ -19,7 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..drafts import DraftError, atomic_write, create_temp, dumps
+from ..drafts import DraftError, atomic_write, dumps, write_temp
 from ..model import Draft
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -108,29 +108,22 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     if force:
         atomic_write(path, data)
         return
-    directory = path.parent if str(path.parent) else Path(".")
-    tmp = directory / f".{path.name}.tmp-{os.getpid()}"
+    try:
+        tmp = write_temp(path, data)  # never through a symlink planted at the temp name (issue 9)
+    except OSError as exc:
+        raise DraftError(f"{path}：无法写入（{exc.strerror}）") from None
     try:
         try:
-            fd = create_temp(tmp)  # never through a symlink planted at the temp name (issue 9)
-        except OSError as exc:
-            raise DraftError(f"{path}：无法写入（{exc.strerror}）") from None
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
+        except OSError:
+            # A file system without hard links: the check above is as close as we can get.
+            if path.exists():
                 raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
-            except OSError:
-                # A file system without hard links: the check above is as close as we can get.
-                if path.exists():
-                    raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
-                os.replace(tmp, path)
-        except OSError as exc:
-            raise DraftError(f"{path}：写入失败（{exc.strerror}），未留下输出文件") from None
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise DraftError(f"{path}：写入失败（{exc.strerror}），未留下输出文件") from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
