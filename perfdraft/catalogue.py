@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import frameworks
+from . import frameworks, tomlcache
 from .model import Basis, Indicator
 from .names import normalise
 from .values import ParseError, Qualitative, Quantity, parse, substitute_year
@@ -195,7 +195,7 @@ class _FileReader:
 
     def load(self) -> dict[str, Any]:
         try:
-            return tomllib.loads(self.text)
+            return tomlcache.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
             m = re.search(r"line (\d+), column (\d+)", str(exc))
             where = f"{m.group(1)}" if m else "?"

@@ -20,6 +20,10 @@ def data_dir() -> Path:
     return Path(os.environ.get("PERFDRAFT_DATA_DIR") or _dirs().user_data_dir)
 
 
+def cache_dir() -> Path:
+    return Path(os.environ.get("PERFDRAFT_CACHE_DIR") or _dirs().user_cache_dir)
+
+
 def history_file() -> Path:
     return data_dir() / "line-history"
 
@@ -39,6 +43,7 @@ def all_locations() -> dict[str, Path]:
         "行模式历史 (history)": history_file(),
         "最近草稿 (recent)": recent_file(),
         "本单位指标库 (catalogue)": user_catalogue_dir(),
+        "缓存 (cache)": cache_dir(),
     }
 
 

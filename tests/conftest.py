@@ -18,6 +18,7 @@ def _isolated_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("PERFDRAFT_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("PERFDRAFT_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("PERFDRAFT_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     os.environ.pop("SSH_CONNECTION", None)
 

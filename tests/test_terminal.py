@@ -47,7 +47,7 @@ class Tmux:
 @pytest.fixture
 def env(tmp_path):
     return {"TERM": "xterm-256color", "PERFDRAFT_CONFIG_DIR": str(tmp_path / "c"), "PERFDRAFT_DATA_DIR": str(tmp_path / "d"),
-            "TEXTUAL_ANIMATIONS": "none", "LANG": "C.UTF-8"}
+            "PERFDRAFT_CACHE_DIR": str(tmp_path / "k"), "TEXTUAL_ANIMATIONS": "none", "LANG": "C.UTF-8"}
 
 
 def test_demo_at_80x24_shows_cjk_aligned_and_the_reason_for_a_bad_value(env):

@@ -33,8 +33,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import element_class_lookup
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -182,7 +183,9 @@ class _Writer:
         if style is not None:
             p._p.style = self.style_ids[style]
         if text:
-            p.add_run(self.clean(text, text[:20]))
+            # Not p.add_run(text): python-docx appends the text one character at a time, about 80 bytes
+            # of list per character, so a 10 MB paragraph took 650 MB.
+            p._p.append(_parse_xml(f'<w:r {nsdecls("w")}>{_run_text(self.clean(text, text[:20]))}</w:r>'))
         if indent and style is None:
             p.paragraph_format.first_line_indent = Pt(24)
         return p
@@ -292,7 +295,7 @@ class _TableBuilder:
                 c += spec.colspan
             rows.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(cells) + "</w:tr>")
         # One parse per table: python-docx's element factories cost ~30 ms per project otherwise.
-        fragment = parse_xml(f'<w:tbl {nsdecls("w")}>' + "".join(rows) + "</w:tbl>")
+        fragment = _parse_xml(f'<w:tbl {nsdecls("w")}>' + "".join(rows) + "</w:tbl>")
         for tr in list(fragment):
             table._tbl.append(tr)
         return table
@@ -321,6 +324,16 @@ class _TableBuilder:
             bold = "<w:rPr><w:b/></w:rPr>" if spec.role in ("label", "header") else ""
             run = f"<w:r>{bold}{_run_text(self.w.clean(text, f'{where}第 {spec.row + 1} 行'))}</w:r>"
         return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p>{ppr}{run}</w:p></w:tc>"
+
+
+# python-docx's parser, but without libxml2's 10 MB limit on one text node: the XML is ours, escaped,
+# and a draft may hold a paragraph that long (it is written, not refused).
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+_PARSER.set_element_class_lookup(element_class_lookup)
+
+
+def _parse_xml(xml: str):
+    return etree.fromstring(xml, _PARSER)
 
 
 def _run_text(text: str) -> str:

@@ -33,6 +33,9 @@ def load(path: Path) -> Any:
     except KeyError as exc:
         raise ImportFailed(f"{path}：docx 文件不完整（缺少 {exc.args[0] if exc.args else '部件'}），请用 Word 重新保存") from None
     except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on damaged files
+        if "Text node too long" in str(exc):  # libxml2's 10 MB limit on one text: not damage
+            raise ImportFailed(f"{path}：文件中有一段文字超过 10 MB，超出 docx 读取的上限，无法导入；"
+                               "请在 Word 中缩短这段文字后重新保存（perfdraft 导出的文件可直接使用原草稿）") from None
         raise ImportFailed(f"{path}：无法读取 docx 文件（{type(exc).__name__}: {exc}），"
                            "文件可能已损坏，请用 Word 打开后重新保存") from None
 

@@ -54,7 +54,7 @@ def session_env(base: Path) -> dict[str, str]:
     """Config, history and recent lists inside ``base``; no SSH variables; UTF-8."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("SSH_")}
     env.update(PERFDRAFT_CONFIG_DIR=str(base / "config"), PERFDRAFT_DATA_DIR=str(base / "data"),
-               TEXTUAL_ANIMATIONS="none", LANG="C.UTF-8", PYTHONPATH=str(ROOT))
+               PERFDRAFT_CACHE_DIR=str(base / "cache"), TEXTUAL_ANIMATIONS="none", LANG="C.UTF-8", PYTHONPATH=str(ROOT))
     env.pop("PYTHONUNBUFFERED", None)  # the piped mode must flush by itself
     return env
 
@@ -252,8 +252,8 @@ class TmuxTui:
         conf = workdir / "tmux.conf"
         conf.write_text("set -g remain-on-exit on\nset -g history-limit 200\n")
         self.tmux = ["tmux", "-L", name, "-f", str(conf)]
-        keep = {k: env[k] for k in ("PERFDRAFT_CONFIG_DIR", "PERFDRAFT_DATA_DIR", "TEXTUAL_ANIMATIONS", "LANG",
-                                    "PYTHONPATH")}
+        keep = {k: env[k] for k in ("PERFDRAFT_CONFIG_DIR", "PERFDRAFT_DATA_DIR", "PERFDRAFT_CACHE_DIR",
+                                    "TEXTUAL_ANIMATIONS", "LANG", "PYTHONPATH")}
         keep["TERM"] = "xterm-256color"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in keep.items())
         command = (f"cd {shlex.quote(str(ROOT))} && exec env {exports} {shlex.quote(PY)} -m perfdraft edit "
@@ -594,11 +594,13 @@ class LoadResult:
     problem: str = ""
 
 
-def load_session(workdir: Path, seed: int, think: tuple[float, float]) -> LoadResult:
+def load_session(workdir: Path, seed: int, think: tuple[float, float], cache: Path | None = None) -> LoadResult:
     """One user: waits for each question, 'types' for a moment, answers; the whole seed project."""
     ref = reference()
     rng = random.Random(seed)
     env = session_env(workdir)
+    if cache is not None:
+        env["PERFDRAFT_CACHE_DIR"] = str(cache)
     path = workdir / "draft.toml"
     rss_file = workdir / "peak-rss.txt"
     lp = LineProcess([PY, "-m", "tests.reliability.peakrss", str(rss_file), *line_argv(path)[3:]], env)
@@ -657,15 +659,23 @@ def load_summary(results: list[LoadResult]) -> dict[str, object]:
     }
 
 
-def run_load(base: Path, n: int, think: tuple[float, float] = (0.02, 0.08), seed: int = 5) -> list[LoadResult]:
+def run_load(base: Path, n: int, think: tuple[float, float] = (0.02, 0.08), seed: int = 5,
+             warm_cache: bool = True) -> list[LoadResult]:
+    """``n`` sessions at once. With ``warm_cache`` they share a catalogue cache filled beforehand (users
+    who have run perfdraft before); without, each has its own empty one (everyone's first run)."""
     reference()
     dirs = []
     for i in range(n):
         d = base / f"load{i:03d}"
         d.mkdir(parents=True)
         dirs.append(d)
+    cache = base / "cache" if warm_cache else None
+    if cache is not None:
+        env = session_env(base) | {"PERFDRAFT_CACHE_DIR": str(cache)}
+        subprocess.run([PY, "-m", "perfdraft", "catalogue", "search", "养老"], env=env, cwd=ROOT,
+                       capture_output=True, timeout=120, check=True)
     with ThreadPoolExecutor(max_workers=n) as pool:
-        return list(pool.map(lambda i: load_session(dirs[i], seed * 1000 + i, think), range(n)))
+        return list(pool.map(lambda i: load_session(dirs[i], seed * 1000 + i, think, cache), range(n)))
 
 
 def percentile(values: list[float], q: float) -> float:

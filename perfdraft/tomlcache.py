@@ -1,0 +1,78 @@
+"""Parsed TOML, cached by content so the catalogue loads in milliseconds instead of ~110 ms.
+
+tomllib is pure Python; the built-in catalogue (1 MB of TOML) takes most of its load time there, and
+every session on a shared server pays it. The parse result is stored with ``marshal`` under the
+user cache directory, named by a digest of the file's bytes, so an edited file simply misses the
+cache. Each entry carries a digest of its payload: a damaged entry is ignored and rewritten, never
+trusted. Any cache failure falls back to parsing; a read-only home only costs the speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+_MAGIC = b"PDTC1\n"  # bump when the entry layout changes
+_DIGEST = 16
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=_DIGEST).digest()
+
+
+def cache_dir() -> Path:
+    from . import locations
+
+    return locations.cache_dir() / "toml"
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``, served from the cache when the same text was parsed before."""
+    raw = text.encode("utf-8")
+    key = _digest(raw).hex()
+    try:
+        entry = cache_dir() / f"{key}.marshal"
+        data = _read(entry)
+    except OSError:
+        return tomllib.loads(text)
+    if data is not None:
+        return data
+    data = tomllib.loads(text)  # errors propagate: the caller reports them with file and line
+    _write(entry, data)
+    return data
+
+
+def _read(entry: Path) -> dict[str, Any] | None:
+    try:
+        blob = entry.read_bytes()
+    except FileNotFoundError:
+        return None
+    head, body = blob[: len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST:]
+    if head != _MAGIC + _digest(body):
+        return None
+    try:
+        data = marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write(entry: Path, data: dict[str, Any]) -> None:
+    try:
+        body = marshal.dumps(data)
+    except ValueError:  # dates and times are not marshallable; such a file is just not cached
+        return
+    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(_MAGIC + _digest(body) + body)
+        os.replace(tmp, entry)  # concurrent sessions write the same bytes; last one wins
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass

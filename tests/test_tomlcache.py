@@ -1,0 +1,68 @@
+"""The parsed-TOML cache behind the catalogue: same result as tomllib, never trusted when damaged."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+
+import pytest
+
+from perfdraft import catalogue, tomlcache
+
+TEXT = 'a = "一"\n[t]\nb = [1, 2.5, true]\n'
+
+
+def entries():
+    d = tomlcache.cache_dir()
+    return sorted(d.glob("*.marshal")) if d.is_dir() else []
+
+
+def test_second_parse_comes_from_the_cache_and_equals_tomllib(monkeypatch):
+    assert tomlcache.loads(TEXT) == tomllib.loads(TEXT)
+    assert len(entries()) == 1
+    monkeypatch.setattr(tomlcache.tomllib, "loads", lambda text: pytest.fail("parsed again"))
+    assert tomlcache.loads(TEXT) == {"a": "一", "t": {"b": [1, 2.5, True]}}
+
+
+def test_an_edited_text_misses_the_cache():
+    tomlcache.loads(TEXT)
+    assert tomlcache.loads(TEXT + "c = 3\n")["t"]["c"] == 3
+    assert len(entries()) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "empty", "garbage"])
+def test_a_damaged_entry_is_ignored_and_rewritten(damage):
+    tomlcache.loads(TEXT)
+    (entry,) = entries()
+    blob = entry.read_bytes()
+    entry.write_bytes({"truncate": blob[:-3], "flip": blob[:-1] + bytes([blob[-1] ^ 1]), "empty": b"",
+                       "garbage": os.urandom(len(blob))}[damage])
+    assert tomlcache.loads(TEXT) == tomllib.loads(TEXT)
+    assert entry.read_bytes() == blob
+
+
+def test_a_bad_text_still_raises_and_is_not_cached():
+    with pytest.raises(tomllib.TOMLDecodeError):
+        tomlcache.loads("a = \n")
+    assert entries() == []
+
+
+def test_dates_are_parsed_but_not_cached():
+    assert tomlcache.loads("d = 2020-01-01\n")["d"].year == 2020
+    assert entries() == []
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("PERFDRAFT_CACHE_DIR", str(blocker))  # a file where the directory should be
+    assert tomlcache.loads(TEXT) == tomllib.loads(TEXT)
+    assert catalogue.load().templates
+
+
+def test_catalogue_from_the_cache_equals_the_catalogue_parsed():
+    cold = catalogue.load()
+    assert len(entries()) >= 20
+    warm = catalogue.load()
+    assert warm.templates == cold.templates and warm.common == cold.common
+    assert not list(tomlcache.cache_dir().glob(".*.tmp"))
