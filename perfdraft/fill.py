@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from . import drafts
-from .conversation import Conversation, Rejected, open_session, parse_money, parse_plan
+from .answers import basis_from_text, parse_money, parse_plan
+from .conversation import Conversation, open_session
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
+from .prompts import Rejected
 
 PROJECT_FIELDS = ("code", "name", "doc_number", "template", "purpose", "goal")
 INDICATOR_FIELDS = ("level1", "level2", "name", "description", "value", "formula", "direction", "last_year", "note", "scope")
@@ -129,9 +131,7 @@ def _set_project(p: Project, rest: str, text: str, path: str) -> None:
                 setattr(ind, attr, text or None)
                 return
             if attr == "basis":
-                from .conversation import _basis_from_text
-
-                ind.basis = _basis_from_text(text) if text.strip() else None
+                ind.basis = basis_from_text(text) if text.strip() else None
                 return
             if attr == "weight":
                 ind.weight = _decimal(text, path) if text.strip() else None

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import locations
-from .conversation import Conversation, Message, Prompt, open_session
+from .conversation import Conversation, open_session
+from .prompts import Message, Prompt
 
 EXIT_OK, EXIT_REJECTED = 0, 1
 

@@ -18,6 +18,11 @@ PLAN_MONTHS = ("mar", "jun", "oct", "dec")
 PLAN_LABELS = {"mar": "3月底", "jun": "6月底", "oct": "10月底", "dec": "12月底"}
 
 
+def format_number(number: Decimal) -> str:
+    """A Decimal as plain digits, never in exponent form (``1.6E+6`` → ``1600000``)."""
+    return f"{number:f}"
+
+
 @dataclass
 class Basis:
     """指标值确定依据: a category (计划标准 …) and a free note."""

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from .model import format_number
+
 # --- operators ---------------------------------------------------------------------------
 
 OPERATORS = ("≥", "≤", "=", ">", "<")
@@ -423,10 +425,6 @@ def _relocate(error: ParseError, raw: str, offset: int) -> ParseError:
 
 
 # --- formatting ----------------------------------------------------------------------------
-
-
-def format_number(number: Decimal) -> str:
-    return f"{number:f}"
 
 
 def format(value: Value) -> str:  # noqa: A001 - the grammar's public name

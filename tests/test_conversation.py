@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 
 from perfdraft import drafts
-from perfdraft.conversation import Conversation, parse_money, parse_plan, split_row
+from perfdraft.answers import parse_money, parse_plan, split_row
+from perfdraft.conversation import Conversation
 from perfdraft.model import Draft
 from perfdraft.steps import COMMANDS, STEP_TEXTS
 

@@ -14,7 +14,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .. import drafts, locations
-from ..conversation import Conversation, Message, open_session
+from ..conversation import Conversation, open_session
+from ..prompts import Message
 from ..steps import COMMANDS
 
 

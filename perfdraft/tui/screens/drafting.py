@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from ...conversation import Conversation, Message
+from ...conversation import Conversation
+from ...prompts import Message
 from ..widgets.answer_input import AnswerInput
 from ..widgets.check_line import CheckLine
 from ..widgets.status_line import StatusLine

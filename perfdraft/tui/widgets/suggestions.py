@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...conversation import Choice
+from ...prompts import Choice
 
 
 class Suggestions(OptionList):

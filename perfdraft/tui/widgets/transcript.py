@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...conversation import Message
+from ...prompts import Message
 
 ROLE_PREFIX = {"assistant": "助手", "user": "你", "remark": "", "error": "✗", "notice": "·", "table": ""}
 MAX_ITEMS = 400  # older entries are dropped from the screen (the draft keeps everything)

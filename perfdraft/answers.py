@@ -1,0 +1,91 @@
+"""Reading typed answers: amounts of money, spending plans, pasted table rows, 指标值确定依据.
+
+Each parser raises ``Rejected`` with a plain-Chinese reason and an example of what would be read.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .model import BASIS_CATEGORIES, Basis, SpendingPlan, format_number
+from .prompts import Rejected
+
+_MONEY_RE = re.compile(r"^\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(亿元|万元|亿|万|元)?\s*$")
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def parse_money(text: str) -> Decimal:
+    m = _MONEY_RE.match(text)
+    if not m:
+        raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
+    number = Decimal(m.group(1).translate(FULL_WIDTH).replace(",", ""))
+    unit = m.group(2) or "元"
+    factor = {"元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}[unit]
+    amount = number * factor
+    if factor != 1:
+        amount = amount.quantize(Decimal("0.01"))
+    return amount
+
+
+def parse_plan(text: str) -> SpendingPlan:
+    if text.strip() in ("均匀", "平均"):
+        return SpendingPlan(Decimal(25), Decimal(50), Decimal(75), Decimal(100))
+    parts = [p for p in re.split(r"[\s,，、/;；%％]+", text.translate(FULL_WIDTH).strip()) if p]
+    if len(parts) != 4:
+        raise Rejected(f"需要 4 个数（3月底、6月底、10月底、12月底），收到 {len(parts)} 个；例如 25 50 75 100")
+    try:
+        cells = [Decimal(p) for p in parts]
+    except InvalidOperation:
+        raise Rejected("支出计划只能填数字，例如 25 50 75 100") from None
+    bad = [c for c in cells if not 0 <= c <= 100]
+    if bad:
+        raise Rejected(f"{format_number(bad[0])} 超出 0–100；支出计划是累计百分比")
+    return SpendingPlan(*cells)
+
+
+def plan_text(plan: SpendingPlan | None) -> str:
+    if plan is None or plan.is_blank():
+        return ""
+    return " ".join("" if c is None else format_number(c.normalize() if c == c.to_integral() else c) for c in plan.cells())
+
+
+def split_row(text: str) -> list[str] | None:
+    """A pasted row: tab- or pipe-separated cells (an Excel row arrives tab-separated).
+
+    Cells: 三级, 描述, 指标值[, 依据[, 公式]] — or a whole table row 一级, 二级, 三级, 描述, 指标值, 依据[, 公式]."""
+    if "\t" in text:
+        cells = [c.strip() for c in text.split("\t")]
+    elif "|" in text or "｜" in text:
+        cells = [c.strip() for c in re.split(r"[|｜]", text.strip().strip("|｜"))]
+    else:
+        return None
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells if len(cells) >= 2 else None
+
+
+def basis_from_text(text: str) -> Basis:
+    text = text.strip()
+    m = re.match(r"^([1-4])\s*[、.．:：]?\s*(.*)$", text)
+    if m:
+        return Basis(BASIS_CATEGORIES[int(m.group(1)) - 1], m.group(2).strip() or None)
+    for cat in BASIS_CATEGORIES:
+        if text.startswith(cat):
+            rest = text[len(cat):].lstrip("：:，, ")
+            return Basis(cat, rest or None)
+    return Basis(suggest_basis_category(text), text or None)
+
+
+_BASIS_HINTS = [
+    (re.compile(r"〔\d{4}〕|\[\d{4}\]|【\d{4}】|规划|计划|预算|文件|方案|号"), "计划标准"),
+    (re.compile(r"GB|国家标准|行业标准|规范|标准化"), "行业标准"),
+    (re.compile(r"上年|近三年|历年|往年|实际执行"), "历史标准"),
+]
+
+
+def suggest_basis_category(note: str) -> str:
+    for pattern, cat in _BASIS_HINTS:
+        if pattern.search(note):
+            return cat
+    return "其他标准"

@@ -1,0 +1,63 @@
+"""What a front-end is shown and what it gets back: prompts, choices, messages, replies, positions.
+
+The conversation engine produces these; the Textual app and the line mode only display them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .checks import Finding
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str  # what the list shows
+    value: str  # what choosing it answers
+    detail: str = ""  # unit / sector / typical value beside it
+
+
+@dataclass(frozen=True)
+class Prompt:
+    step: str
+    title: str  # "项目 1/8 · 预算数"
+    question: str
+    help: str
+    default: str  # what Enter on an empty line answers ("" when nothing)
+    prefill: str  # the current value, to edit in place
+    choices: tuple[Choice, ...]
+    path: str  # the model field, e.g. projects[0].budget.total
+    multiline: bool = False
+
+
+@dataclass(frozen=True)
+class Message:
+    role: str  # assistant | user | remark | error | table | notice
+    text: str
+
+
+@dataclass
+class Reply:
+    ok: bool
+    messages: list[Message]
+    findings: list[Finding] = field(default_factory=list)
+    quit: bool = False
+
+
+@dataclass(frozen=True)
+class Position:
+    step: str
+    project: int = 0
+    index: int = 0  # sub-goal n / indicator group / row being edited
+    row: int = 0  # candidate within the group
+    field: str = ""  # for indicator.edit: value | description | name | basis
+
+
+class Rejected(Exception):
+    """An answer that cannot be applied; the message says why and how to fix it."""
+
+    def __init__(self, message: str, findings: list[Finding] | None = None):
+        super().__init__(message)
+        self.findings = findings or []
