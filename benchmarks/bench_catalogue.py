@@ -3,8 +3,11 @@ of 100,000 indicators. Targets (design.md): < 5 ms p99 real, < 50 ms p99 synthet
 
 from __future__ import annotations
 
+import os
 import random
+import shutil
 import statistics
+import tempfile
 import time
 
 from perfdraft import catalogue
@@ -48,16 +51,25 @@ def synthetic(n_indicators: int = 100_000, per_template: int = 10) -> Catalogue:
     return cat
 
 
-def main() -> None:
+def timed_load() -> tuple[catalogue.Catalogue, float]:
     t = time.perf_counter()
-    real = catalogue.load()
-    load_ms = (time.perf_counter() - t) * 1000
+    cat = catalogue.load()
+    return cat, (time.perf_counter() - t) * 1000
+
+
+def main() -> None:
+    # First load parses the TOML (an empty cache: a user's first run); the second reads tomlcache.
+    os.environ["PERFDRAFT_CACHE_DIR"] = tempfile.mkdtemp(prefix="perfdraft-bench-cache-")
+    _, cold_ms = timed_load()
+    real, load_ms = timed_load()
+    shutil.rmtree(os.environ["PERFDRAFT_CACHE_DIR"])
     t = time.perf_counter()
     real.index()
     index_ms = (time.perf_counter() - t) * 1000
     p50, p99 = measure(real, QUERIES, 30)
     s = real.stats()
-    print(f"catalogue: {s['templates']} templates, {s['indicators']} indicators; load {load_ms:.1f} ms, index {index_ms:.1f} ms")
+    print(f"catalogue: {s['templates']} templates, {s['indicators']} indicators; load {cold_ms:.1f} ms "
+          f"(first run) / {load_ms:.1f} ms (cached parse), index {index_ms:.1f} ms")
     print(f"suggest (real catalogue): p50 {p50:.2f} ms, p99 {p99:.2f} ms  (target p99 < 5 ms)")
     syn = synthetic()
     t = time.perf_counter()
