@@ -18,6 +18,9 @@ from typing import Any
 
 _MAGIC = b"PDTC1\n"  # bump when the entry layout changes
 _DIGEST = 16
+# Edited organisation catalogues and perfdraft upgrades leave entries nobody reads again: past this
+# many, the oldest are removed when a new one is written (an entry still in use is simply remade).
+MAX_ENTRIES = 200
 
 
 def _digest(data: bytes) -> bytes:
@@ -71,8 +74,25 @@ def _write(entry: Path, data: dict[str, Any]) -> None:
         entry.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(_MAGIC + _digest(body) + body)
         os.replace(tmp, entry)  # concurrent sessions write the same bytes; last one wins
+        _prune(entry.parent)
     except OSError:
         try:
             tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _prune(directory: Path) -> None:
+    entries = list(directory.glob("*.marshal"))
+    if len(entries) <= MAX_ENTRIES:
+        return
+    def age(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return float("inf")
+    for old in sorted(entries, key=age)[: len(entries) - MAX_ENTRIES // 2]:
+        try:
+            old.unlink()
         except OSError:
             pass

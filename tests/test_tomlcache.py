@@ -66,3 +66,18 @@ def test_catalogue_from_the_cache_equals_the_catalogue_parsed():
     warm = catalogue.load()
     assert warm.templates == cold.templates and warm.common == cold.common
     assert not list(tomlcache.cache_dir().glob(".*.tmp"))
+
+
+def test_old_entries_are_pruned_past_the_limit(monkeypatch):
+    monkeypatch.setattr(tomlcache, "MAX_ENTRIES", 6)
+    for i in range(6):
+        tomlcache.loads(f"n = {i}\n")
+        os.utime(_entry_of(f"n = {i}\n"), (1000 + i, 1000 + i))
+    assert len(entries()) == 6
+    tomlcache.loads("n = 99\n")  # the seventh: the oldest four go, the newest two and this one stay
+    kept = {e.name for e in entries()}
+    assert kept == {_entry_of(t).name for t in ("n = 4\n", "n = 5\n", "n = 99\n")}
+
+
+def _entry_of(text: str):
+    return tomlcache.cache_dir() / f"{tomlcache._digest(text.encode()).hex()}.marshal"
