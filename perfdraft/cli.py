@@ -310,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--catalogue", help="本单位指标库目录")
     p.set_defaults(func=cmd_line)
 
-    p = sub.add_parser("locate", help="显示配置、历史和最近草稿的存放位置")
+    p = sub.add_parser("locate", help="显示配置、历史、最近草稿和缓存的存放位置")
     p.set_defaults(func=cmd_locate)
 
     p = sub.add_parser("catalogue", help="指标库：搜索、查看模板、检查数据", description="内置指标库及本单位指标库。")

@@ -101,7 +101,7 @@ def test_help_in_chinese():
 
 def test_locate():
     r = run("locate")
-    assert "配置目录" in r.stdout and "行模式历史" in r.stdout
+    assert "配置目录" in r.stdout and "行模式历史" in r.stdout and "缓存 (cache)" in r.stdout
 
 
 def test_readonly_target_dir(tmp_path):
