@@ -51,9 +51,15 @@ def loads(text: str) -> dict[str, Any]:
 
 def _read(entry: Path) -> dict[str, Any] | None:
     try:
-        blob = entry.read_bytes()
+        fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
         return None
+    with os.fdopen(fd, "rb") as fh:
+        # marshal must never read bytes someone else could have written (a cache directory under a
+        # shared XDG_CACHE_HOME): only our own file, writable by nobody else.
+        if not _ours(os.fstat(fh.fileno())):
+            return None
+        blob = fh.read()
     head, body = blob[: len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST:]
     if head != _MAGIC + _digest(body):
         return None
@@ -64,35 +70,50 @@ def _read(entry: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def _ours(st: os.stat_result) -> bool:
+    if not hasattr(os, "getuid"):  # Windows: the profile directory is the user's own
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def _write(entry: Path, data: dict[str, Any]) -> None:
     try:
         body = marshal.dumps(data)
     except ValueError:  # dates and times are not marshallable; such a file is just not cached
         return
-    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    from .drafts import write_temp
+
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(_MAGIC + _digest(body) + body)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # A fresh temp file, never through a symlink planted at its name (see drafts.create_temp).
+        tmp = write_temp(entry, _MAGIC + _digest(body) + body)
+    except OSError:
+        return
+    try:
+        os.chmod(tmp, 0o600)  # whatever the umask: _read trusts no file others can write
         os.replace(tmp, entry)  # concurrent sessions write the same bytes; last one wins
-        _prune(entry.parent)
     except OSError:
         try:
-            tmp.unlink(missing_ok=True)
+            tmp.unlink()
         except OSError:
             pass
+        return
+    _prune(entry.parent)
 
 
 def _prune(directory: Path) -> None:
     entries = list(directory.glob("*.marshal"))
     if len(entries) <= MAX_ENTRIES:
         return
-    def age(p: Path) -> float:
-        try:
-            return p.stat().st_mtime
-        except OSError:
-            return float("inf")
-    for old in sorted(entries, key=age)[: len(entries) - MAX_ENTRIES // 2]:
+    for old in sorted(entries, key=_mtime)[: len(entries) - MAX_ENTRIES // 2]:
         try:
             old.unlink()
         except OSError:
             pass
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return float("inf")

@@ -81,3 +81,32 @@ def test_old_entries_are_pruned_past_the_limit(monkeypatch):
 
 def _entry_of(text: str):
     return tomlcache.cache_dir() / f"{tomlcache._digest(text.encode()).hex()}.marshal"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_an_entry_others_could_write_is_not_trusted_and_is_remade_private(monkeypatch):
+    old_umask = os.umask(0o002)  # user-private groups: files come out group-writable
+    try:
+        tomlcache.loads(TEXT)
+    finally:
+        os.umask(old_umask)
+    (entry,) = entries()
+    assert entry.stat().st_mode & 0o777 == 0o600
+    entry.chmod(0o666)
+    expected = tomllib.loads(TEXT)
+    parsed = []
+    real = tomlcache.tomllib.loads
+    monkeypatch.setattr(tomlcache.tomllib, "loads", lambda text: parsed.append(1) or real(text))
+    assert tomlcache.loads(TEXT) == expected and parsed == [1]
+    assert entry.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_symlink_planted_at_the_temp_name_is_not_written_through(tmp_path):
+    target = tmp_path / "victim"
+    target.write_bytes(b"keep")
+    d = tomlcache.cache_dir()
+    d.mkdir(parents=True)
+    entry = _entry_of(TEXT)
+    (d / f".{entry.name}.tmp-{os.getpid()}").symlink_to(target)
+    assert tomlcache.loads(TEXT) == tomllib.loads(TEXT)
+    assert target.read_bytes() == b"keep" and entry.is_file() and not entry.is_symlink()
