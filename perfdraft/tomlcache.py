@@ -3,8 +3,9 @@
 tomllib is pure Python; the built-in catalogue (1 MB of TOML) takes most of its load time there, and
 every session on a shared server pays it. The parse result is stored with ``marshal`` under the
 user cache directory, named by a digest of the file's bytes, so an edited file simply misses the
-cache. Each entry carries a digest of its payload: a damaged entry is ignored and rewritten, never
-trusted. Any cache failure falls back to parsing; a read-only home only costs the speed.
+cache. An entry is read only if it is the user's own file that nobody else can write, and it carries
+a digest of its payload: a damaged entry is ignored and rewritten, never trusted. Any cache failure
+falls back to parsing; a read-only home only costs the speed.
 """
 
 from __future__ import annotations
@@ -98,7 +99,10 @@ def _write(entry: Path, data: dict[str, Any]) -> None:
         except OSError:
             pass
         return
-    _prune(entry.parent)
+    try:
+        _prune(entry.parent)
+    except OSError:
+        pass
 
 
 def _prune(directory: Path) -> None:
