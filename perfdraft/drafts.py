@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import hashlib
 import json
 import os
 import re
@@ -434,6 +433,8 @@ def save(draft: Draft, path: str | os.PathLike[str], *, known_digest: str | None
 
 
 def _digest(data: bytes) -> str:
+    import hashlib  # first needed at the first save, not at start-up
+
     return hashlib.sha256(data).hexdigest()
 
 

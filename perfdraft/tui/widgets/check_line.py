@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
-
 if TYPE_CHECKING:
     from ...checks import Finding
 
@@ -19,6 +17,8 @@ class CheckLine(Static):
             self.update(Text("✓ 通过检查", style="green"))
             self.set_class(False, "has-error", "has-warning")
             return
+        from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS  # with the first finding, not at start-up
+
         lines = Text()
         for i, f in enumerate(findings[:3]):
             if i:
