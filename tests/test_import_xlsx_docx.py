@@ -219,6 +219,27 @@ def test_seed_export_import_round_trip(tmp_path, fmt):
     assert drafts.to_dict(back) == drafts.to_dict(seed)
 
 
+def test_openpyxl_warnings_do_not_reach_the_user(tmp_path, monkeypatch):
+    """openpyxl warns in English about parts it drops (shapes, data validation, odd relationships);
+    the values do not depend on them, and the user should not see them."""
+    import warnings
+
+    import openpyxl
+
+    real = openpyxl.load_workbook
+
+    def noisy(*args, **kwargs):
+        warnings.warn("DrawingML support is incomplete and limited to charts and images only.", UserWarning,
+                      stacklevel=2)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "load_workbook", noisy)
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        back, _ = _import_bytes(tmp_path, _render(drafts.load(SEED), "xlsx"), "xlsx")
+    assert back.projects and not [w for w in seen if "DrawingML" in str(w.message)]
+
+
 def test_edited_xlsx_export_reads_the_tables(tmp_path):
     seed = drafts.load(SEED)
     wb = openpyxl.load_workbook(io.BytesIO(_render(seed, "xlsx")))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 import zipfile
 import zlib
 from decimal import Decimal, InvalidOperation
@@ -92,7 +93,11 @@ def load(path: Path) -> Any:
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(path, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns in English about parts it drops (data validation, extensions, odd styles,
+            # "invalid dependency definitions"): nothing the values depend on, only noise to the user.
+            warnings.simplefilter("ignore", UserWarning)
+            return load_workbook(path, data_only=True)
     except zipfile.BadZipFile:
         raise ImportFailed(f"{path}：文件已损坏或不完整（不是有效的 xlsx 压缩包）") from None
     except KeyError as exc:
