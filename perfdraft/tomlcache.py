@@ -82,15 +82,16 @@ def _write(entry: Path, data: dict[str, Any]) -> None:
         body = marshal.dumps(data)
     except ValueError:  # dates and times are not marshallable; such a file is just not cached
         return
-    from .drafts import write_temp
+    from .drafts import create_temp
 
+    tmp = entry.with_name(f".{entry.name}.tmp-{os.getpid()}")
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        # A fresh temp file, never through a symlink planted at its name (see drafts.create_temp).
-        tmp = write_temp(entry, _MAGIC + _digest(body) + body)
-    except OSError:
-        return
-    try:
+        # A fresh file, never through a symlink planted at its name (see drafts.create_temp). No
+        # fsync: a torn entry fails its digest and is remade, and 50 sessions starting on a cold cache
+        # would otherwise queue on a thousand fsyncs.
+        with os.fdopen(create_temp(tmp), "wb") as fh:
+            fh.write(_MAGIC + _digest(body) + body)
         os.chmod(tmp, 0o600)  # whatever the umask: _read trusts no file others can write
         os.replace(tmp, entry)  # concurrent sessions write the same bytes; last one wins
     except OSError:
