@@ -529,6 +529,17 @@ class _Grid:
     pending_where: str = ""
     project_cols: bool = False
 
+    def carry_levels(self, level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
+        """Fill a row's blank 一级/二级 from the rows above (merged cells read blank), and remember them."""
+        if level1 is None:
+            level1 = self.level1
+            if level2 is None:
+                level2 = self.level2
+        elif level2 is None and level1 == self.level1:
+            level2 = self.level2
+        self.level1, self.level2 = level1, level2
+        return level1, level2
+
 
 _MONEY_FIELDS = ("total", "fiscal", "other")
 _MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
@@ -1061,14 +1072,7 @@ class Assembler:
                 vals[f] = c
         if g.project_cols:
             self._grid_project(vals)
-        level1, level2 = vals.get("level1"), vals.get("level2")
-        if level1 is None:
-            level1 = g.level1
-            if level2 is None:
-                level2 = g.level2
-        elif level2 is None and level1 == g.level1:
-            level2 = g.level2
-        g.level1, g.level2 = level1, level2
+        level1, level2 = g.carry_levels(vals.get("level1"), vals.get("level2"))
         content = {k: v for k, v in vals.items() if k in _INDICATOR_FIELDS and v is not None}
         if content:
             g.pending = None
@@ -1138,13 +1142,7 @@ class Assembler:
             level2, rest = w, rest[len(w):].lstrip()
         if level1 is None and level2 is None and g.order is None:
             return False
-        if level1 is None:
-            level1 = g.level1
-            if level2 is None:
-                level2 = g.level2
-        elif level2 is None and level1 == g.level1:
-            level2 = g.level2
-        g.level1, g.level2 = level1, level2
+        level1, level2 = g.carry_levels(level1, level2)
         if not rest:
             self._flush_pending()
             g.pending = Indicator(level1=level1, level2=level2)
