@@ -1,6 +1,5 @@
 """The line mode: piped answers, prompt-toolkit headless, and a real pseudo-terminal (pexpect)."""
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from perfdraft import drafts
 from perfdraft.conversation import open_session
 
 from .conftest import ROOT, SEED_FIXED
-from .seed_answers import answers, flat_answers
+from .seed_answers import flat_answers
 
 
 def _lines() -> list[str]:
@@ -25,23 +24,10 @@ def run_line(path, stdin_text, env=None):
 
 
 def _tui_file(tmp_path):
-    from perfdraft.tui.app import PerfdraftApp
-
-    from .test_tui import _answer
+    from .test_tui import pilot_drafts_seed_project_1
 
     path = tmp_path / "tui.toml"
-    drafts.save(drafts.new_draft(2020), path)
-    fixed = drafts.load(SEED_FIXED)
-
-    async def run():
-        conv, lock = open_session(path)
-        app = PerfdraftApp(conv, lock)
-        async with app.run_test(size=(80, 24)) as pilot:
-            for kind, text in answers(conv, fixed):
-                await _answer(pilot, kind, text)
-            await pilot.press("f10")
-
-    asyncio.run(run())
+    pilot_drafts_seed_project_1(path)
     return path
 
 

@@ -41,8 +41,8 @@ async def _answer(pilot, kind: str, text: str) -> None:
     await pilot.pause()
 
 
-def test_pilot_drafts_seed_project_1_from_empty(tmp_path):
-    path = tmp_path / "new.toml"
+def pilot_drafts_seed_project_1(path):
+    """A new draft at ``path``, drafted to seed project 1 with the Pilot and closed with F10."""
     drafts.save(drafts.new_draft(2020), path)
     fixed = drafts.load(SEED_FIXED)
 
@@ -53,9 +53,14 @@ def test_pilot_drafts_seed_project_1_from_empty(tmp_path):
                 await _answer(pilot, kind, text)
             assert conv.finished
             await pilot.press("f10")
-        return conv
 
     asyncio.run(run())
+
+
+def test_pilot_drafts_seed_project_1_from_empty(tmp_path):
+    path = tmp_path / "new.toml"
+    pilot_drafts_seed_project_1(path)
+    fixed = drafts.load(SEED_FIXED)
     saved = drafts.load(path)
     got, want = saved.projects[0], fixed.projects[0]
     assert len(got.indicators) == 17
