@@ -193,14 +193,23 @@ def _mouse_default(args: argparse.Namespace) -> bool:
     return not any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
+def create_if_missing(path: Path, year: int | None) -> bool:
+    """A new, empty draft at ``path`` when there is no file there (True); an existing file is left alone."""
+    from . import drafts
+
+    if path.exists():
+        return False
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}：目录 {path.parent} 不存在")
+    drafts.save(drafts.new_draft(year), path)
+    return True
+
+
 def cmd_edit(args: argparse.Namespace) -> int:
     from . import drafts
 
     path = Path(args.file)
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise UsageError(f"{path}：目录 {path.parent} 不存在")
-        drafts.save(drafts.new_draft(args.year), path)
+    if create_if_missing(path, args.year):
         print(f"已新建草稿 {path}")
     else:
         drafts.load(path)  # fail here, before any screen opens, with line and column
@@ -228,11 +237,7 @@ def cmd_line(args: argparse.Namespace) -> int:
     from . import drafts
 
     path = Path(args.file)
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise UsageError(f"{path}：目录 {path.parent} 不存在")
-        drafts.save(drafts.new_draft(args.year), path)
-    else:
+    if not create_if_missing(path, args.year):
         drafts.load(path)
     from .line import run_line
 

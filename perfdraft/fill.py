@@ -16,7 +16,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from . import drafts
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation, open_session
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
@@ -158,13 +157,10 @@ def apply_defaults(conv: Conversation) -> list[str]:
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
-    from .cli import UsageError
+    from .cli import UsageError, create_if_missing
 
     path = Path(args.file)
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise UsageError(f"{path}：目录 {path.parent} 不存在")
-        drafts.save(drafts.new_draft(args.year), path)
+    create_if_missing(path, args.year)
     sets: list[tuple[str, Any]] = []
     replay: list[str] = []
     if args.answers:
