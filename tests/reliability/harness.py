@@ -261,6 +261,7 @@ class TmuxTui:
         self._run("new-session", "-d", "-s", name, "-x", "80", "-y", "24", command, env=env)
         self.pid = int(self._run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
         self.server_killed = False
+        self._dead_seen = 0.0
 
     def _run(self, *args: str, env: dict[str, str] | None = None, data: bytes | None = None) -> str:
         r = subprocess.run([*self.tmux, *args], input=data, capture_output=True, env=env, timeout=20)
@@ -297,6 +298,12 @@ class TmuxTui:
             if len(parts) == 3 and parts[0] in ("0", "1"):
                 if parts[0] == "0":
                     return False, None, None
+                if not parts[1] and not parts[2]:
+                    # tmux marks the pane dead when the pty closes, and records the status only when it
+                    # reaps the child a moment later: not settled yet, unless that moment never comes.
+                    self._dead_seen = self._dead_seen or time.monotonic()
+                    if time.monotonic() - self._dead_seen < 3:
+                        return False, None, None
                 return True, int(parts[1]) if parts[1] else None, int(parts[2]) if parts[2] else None
         try:
             state = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
