@@ -27,8 +27,10 @@ def test_ruff_clean():
 
     import pytest
 
-    if not shutil.which("ruff"):
+    # The venv's bin is not on PATH when pytest runs as .venv/bin/python -m pytest (as .ci/run does).
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    if not ruff:
         pytest.skip("ruff not installed")
     root = Path(__file__).resolve().parent.parent
-    r = subprocess.run(["ruff", "check", "perfdraft", "tests", "benchmarks"], cwd=root, capture_output=True, text=True)
+    r = subprocess.run([ruff, "check", "perfdraft", "tests", "benchmarks"], cwd=root, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
