@@ -241,7 +241,7 @@ def injection_and_size(base: Path, n_payload: int, big: bool) -> None:
     with open(huge, "wb") as fh:
         fh.write(b'schema = "perfdraft/1"\nnotes = ["' + b"a" * (33 * 1024 * 1024) + b'"]\n')
     rc, err, mib = harness.run_measured(["check", str(huge)], wd, env)
-    figure("", f"33 MiB draft: refused, exit {rc} ({err.strip().splitlines()[0].split('：', 1)[-1] if err.strip() else 'no message'}), {mib} MiB")
+    figure("", f"33 MiB draft: refused, exit {rc} ({(err.strip().splitlines() or ['no message'])[0].split('：', 1)[-1]}), {mib} MiB")
 
 
 # --- 5 ------------------------------------------------------------------------------------------------

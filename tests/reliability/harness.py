@@ -301,8 +301,9 @@ class TmuxTui:
                 if not parts[1] and not parts[2]:
                     # tmux marks the pane dead when the pty closes, and records the status only when it
                     # reaps the child a moment later: not settled yet, unless that moment never comes.
-                    self._dead_seen = self._dead_seen or time.monotonic()
-                    if time.monotonic() - self._dead_seen < 3:
+                    now = time.monotonic()
+                    self._dead_seen = self._dead_seen or now
+                    if now - self._dead_seen < 3:
                         return False, None, None
                 return True, int(parts[1]) if parts[1] else None, int(parts[2]) if parts[2] else None
         try:
