@@ -1,0 +1,243 @@
+"""Template suggestions: which catalogue template fits a project name, and how well.
+
+A name is normalised (文号, years, brackets, suffixes), abbreviations of the domain are expanded
+(新农合 → 城乡居民医疗保险, 三支一扶 …), and each template is scored by its names, aliases and key
+terms: a name or alias contained in the project name is strong evidence, a single generic keyword
+(培训, 补助) is weak. A top score under ``GOOD`` means no template fits: the result then carries the
+共性 templates of the 项目类别 the name points to, so every project still gets a sensible start.
+ASCII input is matched against pinyin initials and full pinyin (lists cached with the catalogue parse).
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .names import normalise
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, Suggestion, Template
+
+GOOD = 80.0  # a top score at or above this is a fit; below it the suggestions are marked weak
+
+# Abbreviations and old names edit distance cannot know (abbreviation → the words templates use).
+SYNONYMS = {
+    "社保": "社会保险", "医保": "医疗保险", "城乡居保": "城乡居民养老保险", "居保": "居民养老保险", "新农保": "城乡居民养老保险",
+    "新农合": "城乡居民医疗保险", "居民医保": "城乡居民医疗保险", "城居保": "城乡居民医疗保险", "失地农民": "被征地农民",
+    "低保": "最低生活保障", "特困": "特困人员救助供养", "五保": "特困人员救助供养", "公卫": "公共卫生", "计生": "计划生育",
+    "义教": "义务教育", "雪亮": "视频监控", "高标农田": "高标准农田", "退役": "退役军人", "优抚": "优抚对象",
+    "双拥": "拥军优属", "残联": "残疾人", "文旅": "文化旅游", "人社": "人力资源和社会保障", "村两委": "村干部",
+    "一卡通": "惠民惠农财政补贴", "三支一扶": "三支一扶高校毕业生", "特岗": "特岗教师", "两免一补": "义务教育家庭经济困难学生生活补助",
+    "营养餐": "学生营养改善计划", "四好农村路": "农村公路", "村村通": "农村公路", "河长": "河湖长制", "林长": "林长制",
+    "一事一议": "村级公益事业一事一议", "煤改气": "清洁取暖", "煤改电": "清洁取暖", "厕改": "农村改厕", "两癌": "妇女两癌检查",
+    "控辍保学": "义务教育控辍保学", "春雷": "职业技能培训", "乡村振兴衔接": "衔接推进乡村振兴", "衔接资金": "衔接推进乡村振兴",
+    "农险": "农业保险", "政策性农业保险": "农业保险保费补贴", "三品一标": "农产品质量安全", "12345": "政务服务便民热线",
+}
+
+# Words that say what kind of project a name is, for the 共性 fallback (first match per category).
+CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    ("会议培训类", re.compile(r"培训|会议|研讨|轮训|讲座|研修")),
+    ("政府购买服务类", re.compile(r"购买服务|购买.*服务|委托|外包|第三方|聘请|顾问|代理")),
+    ("信息化建设类", re.compile(r"信息化|信息系统|平台|软件|数据|网络|系统建设|智慧|数字化|运维")),
+    ("设备购置类", re.compile(r"购置|采购|设备|装备|车辆|器材|仪器")),
+    ("工程建设类", re.compile(r"建设|工程|改造|新建|扩建|修建|铺设|整治|硬化|维修|修缮|提升")),
+    ("补贴发放类", re.compile(r"补贴|补助|奖补|津贴|救助|慰问|抚恤|资助|奖励|扶持|贴息")),
+    ("宣传类", re.compile(r"宣传|宣讲|展览|推介|印刷")),
+    ("课题研究类", re.compile(r"课题|研究|调研|规划编制|普查|调查")),
+    ("运转保障类", re.compile(r"工作经费|运转|运行|办公|日常|保障|经费")),
+]
+FALLBACK_FAMILIES = ("工程建设类", "补贴发放类", "运转保障类", "会议培训类", "信息化建设类", "设备购置类", "政府购买服务类")
+
+_ASCII = re.compile(r"[A-Za-z\s]+")
+
+
+@dataclass
+class SearchResult:
+    query: str
+    suggestions: list[Suggestion]
+    fits: bool  # the top suggestion is a good fit
+    fallbacks: list[Suggestion] = field(default_factory=list)  # 共性 templates when nothing fits
+    categories: list[str] = field(default_factory=list)  # 项目类别 the name points to
+
+
+class Index:
+    """Keys (names, aliases, keywords) with bigram postings; pinyin lists built on the first ASCII query."""
+
+    def __init__(self, templates: list[Template]):
+        self.templates = templates
+        self.keys: list[str] = []
+        self.key_template: list[int] = []
+        self.key_kind: list[str] = []
+        self.keywords: dict[str, list[tuple[str, int]]] = {}  # first char → (keyword, template)
+        for i, t in enumerate(templates):
+            seen = set()
+            for kind, words in (("名称", [t.name]), ("别名", t.aliases)):
+                for w in words:
+                    n = normalise(w)
+                    if len(n) >= 2 and n not in seen:
+                        seen.add(n)
+                        self.keys.append(n)
+                        self.key_template.append(i)
+                        self.key_kind.append(kind)
+            for w in t.keywords:
+                if len(w) >= 2:
+                    self.keywords.setdefault(w[0], []).append((w, i))
+        self.postings: dict[str, list[int]] = {}
+        for k, text in enumerate(self.keys):
+            for bg in {text[j:j + 2] for j in range(len(text) - 1)}:
+                self.postings.setdefault(bg, []).append(k)
+        self._pinyin: tuple[str, str, list[int]] | None = None
+
+    # --- Chinese names ---------------------------------------------------------------------
+
+    MAX_CANDIDATES = 250
+
+    def _candidates(self, q: str) -> list[int]:
+        counts: dict[int, int] = {}
+        for bg in {q[j:j + 2] for j in range(len(q) - 1)}:
+            for k in self.postings.get(bg, ()):
+                counts[k] = counts.get(k, 0) + 1
+        if len(counts) <= self.MAX_CANDIDATES:
+            return list(counts)
+        return heapq.nlargest(self.MAX_CANDIDATES, counts, key=counts.__getitem__)
+
+    def _score_chinese(self, q: str, best: dict[int, tuple[float, str]]) -> None:
+        from rapidfuzz.fuzz import ratio
+
+        def offer(t: int, score: float, reason: str) -> None:
+            if score > best.get(t, (-1.0, ""))[0]:
+                best[t] = (score, reason)
+
+        for k in self._candidates(q):
+            text, t, kind = self.keys[k], self.key_template[k], self.key_kind[k]
+            if text == q:
+                offer(t, 100.0, f"{kind}一致：“{text}”")
+            elif text in q:
+                offer(t, 72 + 28 * len(text) / len(q), f"名称包含{kind}“{text}”")
+            elif q in text and len(q) >= 2:
+                offer(t, 70 + 25 * len(q) / len(text), f"{kind}“{text}”包含所填名称")
+            else:
+                offer(t, ratio(q, text) * 0.85, f"{kind}相近：“{text}”")
+        hits: dict[int, list[str]] = {}
+        for j, ch in enumerate(q):
+            for kw, t in self.keywords.get(ch, ()):
+                if q.startswith(kw, j) and kw not in hits.get(t, []):
+                    hits.setdefault(t, []).append(kw)
+        for t, kws in hits.items():
+            kws.sort(key=len, reverse=True)
+            score = min(88.0, 55 + 7 * len(kws[0])) + 4 * (len(kws) - 1)
+            prev = best.get(t)
+            if prev and prev[0] >= 60:
+                # Name evidence and key terms agree: a little more confidence, never past 100.
+                offer(t, min(99.0, prev[0] + 3 * len(kws)), prev[1] + f"；关键词“{'、'.join(kws[:3])}”")
+            else:
+                offer(t, min(95.0, score), f"关键词“{'、'.join(kws[:3])}”")
+
+    # --- pinyin ----------------------------------------------------------------------------
+
+    def _pinyin_lists(self) -> tuple[str, str, list[int]]:
+        """Initials and full pinyin of every key, each joined by newlines, and the start offsets."""
+        if self._pinyin is None:
+            from . import tomlcache
+
+            def compute() -> list[list[str]]:
+                from pypinyin import Style, lazy_pinyin
+
+                return [["".join(lazy_pinyin(k, style=Style.FIRST_LETTER)).lower() for k in self.keys],
+                        ["".join(lazy_pinyin(k)).lower() for k in self.keys]]
+
+            data = tomlcache.memo("pinyin-1", "\n".join(self.keys), compute)
+            initials, full = data
+            starts, pos = [], 0
+            for s in initials:
+                starts.append(pos)
+                pos += len(s) + 1
+            fstarts, pos = [], 0
+            for s in full:
+                fstarts.append(pos)
+                pos += len(s) + 1
+            self._pinyin = ("\n".join(initials), "\n".join(full), starts)
+            self._full_starts = fstarts
+            self._initials, self._full = initials, full
+        return self._pinyin
+
+    def _score_pinyin(self, q: str, best: dict[int, tuple[float, str]]) -> None:
+        joined_ini, joined_full, starts = self._pinyin_lists()
+
+        def offer(k: int, score: float, reason: str) -> None:
+            t = self.key_template[k]
+            if score > best.get(t, (-1.0, ""))[0]:
+                best[t] = (score, reason)
+
+        # Prefilter: str.find over one joined string runs in C; only keys holding the letters are scored.
+        for joined, offsets, lists, full in ((joined_ini, starts, self._initials, False),
+                                             (joined_full, self._full_starts, self._full, True)):
+            at = joined.find(q)
+            seen = set()
+            while at != -1 and len(seen) < 2000:
+                k = bisect.bisect_right(offsets, at) - 1
+                if k not in seen:
+                    seen.add(k)
+                    text = lists[k]
+                    if at == offsets[k]:
+                        score = (100 - max(0, len(text) - len(q)) * (0.3 if full else 0.8))
+                        offer(k, max(score, 82.0) if len(q) >= 4 else score - 10, f"拼音“{q}”匹配“{self.keys[k]}”")
+                    else:
+                        offer(k, 75 - max(0, len(text) - len(q)) * 0.2, f"拼音“{q}”出现在“{self.keys[k]}”中")
+                at = joined.find(q, offsets[k] + len(lists[k]))
+
+    # --- entry point ------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int, cat: Catalogue | None = None) -> SearchResult:
+        from .catalogue import Suggestion
+
+        query = (query or "").strip()
+        if not query:
+            return SearchResult(query, [], False)
+        best: dict[int, tuple[float, str]] = {}
+        if _ASCII.fullmatch(query):
+            self._score_pinyin(re.sub(r"\s+", "", query).lower(), best)
+        else:
+            for v in _variants(query):
+                self._score_chinese(v, best)
+        ranked = heapq.nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))
+        suggestions = [Suggestion(self.templates[t], round(score, 1), reason, "good" if score >= GOOD else "weak")
+                       for t, (score, reason) in ranked]
+        fits = bool(suggestions) and suggestions[0].fit == "good"
+        result = SearchResult(query, suggestions, fits)
+        if not fits and cat is not None:
+            result.categories = categories_of(query)
+            result.fallbacks = fallbacks(cat, result.categories)
+        return result
+
+
+def _variants(query: str) -> list[str]:
+    base = normalise(query) or re.sub(r"\s", "", query)
+    variants = [base]
+    for abbr, full in SYNONYMS.items():
+        for v in list(variants):
+            if abbr in v and full not in v:
+                variants.append(v.replace(abbr, full))
+    return variants[:6]
+
+
+def categories_of(query: str) -> list[str]:
+    """项目类别 the words of a name point to, most specific first."""
+    return [c for c, pattern in CATEGORY_WORDS if pattern.search(query)]
+
+
+def fallbacks(cat: Catalogue, categories: list[str]) -> list[Suggestion]:
+    """The 共性 templates to offer when nothing fits: the categories named first, then the main families."""
+    from .catalogue import Suggestion, category_label, common_template_id
+
+    order = [c for c in categories if c in cat.common] + [c for c in FALLBACK_FAMILIES if c in cat.common and c not in categories]
+    out = []
+    for c in order:
+        t = cat.templates.get(common_template_id(c))
+        if t is not None:
+            named = c in categories
+            out.append(Suggestion(t, 0.0, f"共性模板（{category_label(c)}）" + ("：名称指向此类" if named else ""), "common"))
+    return out
