@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .names import normalise
+from .names import normalise, split_doc_number
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Suggestion, Template
@@ -116,7 +116,9 @@ class Index:
             if text == q:
                 offer(t, 100.0, f"{kind}一致：“{text}”")
             elif text in q:
-                offer(t, 72 + 28 * len(text) / len(q), f"名称包含{kind}“{text}”")
+                # A long alias inside the name is strong evidence; a two-character one (宣传) is not.
+                base, span = {2: (55, 25), 3: (68, 27)}.get(len(text), (72, 28))
+                offer(t, base + span * len(text) / len(q), f"名称包含{kind}“{text}”")
             elif q in text and len(q) >= 2:
                 offer(t, 70 + 25 * len(q) / len(text), f"{kind}“{text}”包含所填名称")
             else:
@@ -128,7 +130,8 @@ class Index:
                     hits.setdefault(t, []).append(kw)
         for t, kws in hits.items():
             kws.sort(key=len, reverse=True)
-            score = min(88.0, 55 + 7 * len(kws[0])) + 4 * (len(kws) - 1)
+            # One key term alone stays under GOOD: 成果转化 alone does not make a 科技成果转化 project.
+            score = min(GOOD - 2, 55 + 7 * len(kws[0])) + 5 * (len(kws) - 1)
             prev = best.get(t)
             if prev and prev[0] >= 60:
                 # Name evidence and key terms agree: a little more confidence, never past 100.
@@ -217,6 +220,10 @@ class Index:
 def _variants(query: str) -> list[str]:
     base = normalise(query) or re.sub(r"\s", "", query)
     variants = [base]
+    # Words in round brackets often say what the money is for: 委托业务费（审计评审设计）.
+    opened = normalise(re.sub(r"[（()）]", "", split_doc_number(query)[0]))
+    if opened and opened != base:
+        variants.append(opened)
     for abbr, full in SYNONYMS.items():
         for v in list(variants):
             if abbr in v and full not in v:
