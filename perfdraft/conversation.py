@@ -25,7 +25,7 @@ from .answers import basis_from_text, split_row
 from .model import BASIS_CATEGORIES, Draft, Indicator, Project
 from .names import split_doc_number
 from .prompts import Choice, Message, Position, Prompt, Rejected, Reply
-from .step_table import DEPT_STEP_ORDER, JUMP_WORDS, PROJECT_STEP_ORDER, STEPS
+from .step_table import DEPT_STEP_ORDER, JUMP_WORDS, PROJECT_STEP_ORDER, STEPS, template_fits
 from .steps import COMMAND_BY_WORD, COMMANDS, GROUP_HELP, STEP_TEXTS
 
 if TYPE_CHECKING:
@@ -201,6 +201,9 @@ class Conversation:
             choices = tuple(step.choices(self, pos))
             if sid == "project.template" and not choices:
                 question = "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
+            elif sid == "project.template" and not template_fits(self, pos):
+                question = ("指标库中没有适合这个项目的模板。可输入编号选一个共性模板（按项目类别）起步，"
+                            "或核对后选一个弱匹配；回车不用模板（之后可以逐条添加指标）。")
             return Prompt(sid, f"{title_prefix} · {text.label}", question, self._help(sid), step.default(self, pos),
                           step.read(self, pos), choices, self._path(step.path), step.multiline)
         if sid == "indicator.value":
@@ -212,9 +215,16 @@ class Conversation:
                                               suggested=current or "（无）")
             path = (f"projects[{pos.project}].indicators[{cand.existing}].value" if cand.existing is not None
                     else f"projects[{pos.project}].indicators")
+            default, choices = current, ((Choice(current, current, "建议值"),) if current else ())
+            if "□" in current:  # a figure only the user knows: typed, or derived from their own answers
+                derived = self._derived(current)
+                q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
+                choices = (Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝"),)
+                if derived:
+                    default = derived[0]
+                    choices = (Choice(derived[0], derived[0], f"推算：{derived[1]}"),) + choices
             return Prompt(sid, f"{title_prefix} · {group} {pos.row + 1}/{len(self._candidates)}", q, self._help(sid, pos.index),
-                          current, current if cand.existing is not None else "",
-                          (Choice(current, current, "建议值"),) if current else (), path)
+                          default, current if cand.existing is not None else "", choices, path)
         if sid in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis"):
             group = self._group_label(pos.index)
             name = self._pending.name if self._pending else ""
@@ -404,14 +414,24 @@ class Conversation:
             return []
         raise Rejected("这一步不需要输入")
 
+    def _derived(self, value: str) -> tuple[str, str] | None:
+        from .catalogue import derive
+
+        return derive(value, self.draft.projects[self.pos.project])
+
+    def _candidate_default(self, value: str) -> str:
+        derived = self._derived(value) if "□" in value else None
+        return derived[0] if derived else value
+
     def _value_errors(self, ind: Indicator, value: str) -> list[Finding]:
-        """Reject a value with errors; return its warnings."""
+        """Reject a value with errors; return its warnings. An unfilled □ is kept as a finding, not
+        refused: the row stays in the table, flagged by check until the figure is typed."""
         if not value:
             raise Rejected("指标值不能为空；不要这条指标请输入 /del")
         probe = replace(ind, value=value)
         project = self.draft.projects[self.pos.project]
         found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project) if f.path == "value"]
-        errors = [f for f in found if f.severity == "error"]
+        errors = [f for f in found if f.severity == "error" and f.code != "PD111"]
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
@@ -427,7 +447,11 @@ class Conversation:
             ind = self._row_from_cells(cells, pos.index, ind)
             value = ind.value or ""
         else:
-            value = text.strip() or (cand.proposal.value or "")
+            value = text.strip() or self._candidate_default(cand.proposal.value or "")
+            if "□" in (cand.proposal.value or "") and text.strip():
+                from .catalogue import fill_placeholder
+
+                value = fill_placeholder(cand.proposal.value or "", text) or value
         warnings = self._value_errors(ind, value)
         ind.value = value
         project = self.draft.projects[pos.project]
