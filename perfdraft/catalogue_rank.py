@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue, Suggestion, Template
 
 GOOD = 80.0  # a top score at or above this is a fit; below it the suggestions are marked weak
+CLEAR_WINNER = (65.0, 20.0)  # …unless the top score is at least this and this far ahead of the next
 
 # Abbreviations and old names edit distance cannot know (abbreviation → the words templates use).
 SYNONYMS = {
@@ -52,6 +53,7 @@ CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 FALLBACK_FAMILIES = ("工程建设类", "补贴发放类", "运转保障类", "会议培训类", "信息化建设类", "设备购置类", "政府购买服务类")
 
 _ASCII = re.compile(r"[A-Za-z\s]+")
+_KEYWORD = "关键词"  # reasons resting on key terms alone start with this
 
 
 @dataclass
@@ -137,7 +139,7 @@ class Index:
                 # Name evidence and key terms agree: a little more confidence, never past 100.
                 offer(t, min(99.0, prev[0] + 3 * len(kws)), prev[1] + f"；关键词“{'、'.join(kws[:3])}”")
             else:
-                offer(t, min(95.0, score), f"关键词“{'、'.join(kws[:3])}”")
+                offer(t, min(95.0, score), f"{_KEYWORD}“{'、'.join(kws[:3])}”")
 
     # --- pinyin ----------------------------------------------------------------------------
 
@@ -209,6 +211,13 @@ class Index:
         ranked = heapq.nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))
         suggestions = [Suggestion(self.templates[t], round(score, 1), reason, "good" if score >= GOOD else "weak")
                        for t, (score, reason) in ranked]
+        top = suggestions[0] if suggestions else None
+        if top and top.fit == "weak" and top.score >= CLEAR_WINNER[0] and not top.reason.startswith(_KEYWORD):
+            # One template far ahead of every other is a fit even below GOOD (烈士陵园管理维护 →
+            # 烈士纪念设施保护管理): the name is about it, only worded differently.
+            runner_up = suggestions[1].score if len(suggestions) > 1 else 0.0
+            if suggestions[0].score - runner_up >= CLEAR_WINNER[1]:
+                suggestions[0].fit = "good"
         fits = bool(suggestions) and suggestions[0].fit == "good"
         result = SearchResult(query, suggestions, fits)
         if not fits and cat is not None:
