@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -22,7 +23,9 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue, Suggestion, Template
 
 GOOD = 80.0  # a top score at or above this is a fit; below it the suggestions are marked weak
-CLEAR_WINNER = (65.0, 20.0)  # …unless the top score is at least this and this far ahead of the next
+CLEAR_WINNER = (65.0, 15.0)
+AGREE = (70.0, 0.7, 6.0)
+TERMS_WINNER = 0.85  # word coverage a clear winner needs when shared words are its only evidence  # name score, word coverage, bonus when both agree  # …unless the top score is at least this and this far ahead of the next
 
 # Abbreviations and old names edit distance cannot know (abbreviation → the words templates use).
 SYNONYMS = {
@@ -54,6 +57,9 @@ FALLBACK_FAMILIES = ("工程建设类", "补贴发放类", "运转保障类", "�
 
 _ASCII = re.compile(r"[A-Za-z\s]+")
 _KEYWORD = "关键词"  # reasons resting on key terms alone start with this
+_TERMS = "名称的主要词语"  # …and on shared words alone
+# Characters that carry little meaning in a project name (费 of 运维费, places, connectives): low weight.
+GENERIC_CHARS = {ch: 0.3 for ch in "费款的和及与等县市区乡镇级全本年度类"}  # reasons resting on key terms alone start with this
 
 
 @dataclass
@@ -91,6 +97,16 @@ class Index:
         for k, text in enumerate(self.keys):
             for bg in {text[j:j + 2] for j in range(len(text) - 1)}:
                 self.postings.setdefault(bg, []).append(k)
+        # Template-level bigrams with their rarity: a name is explained by a template when the rare
+        # words in it (视频监控, 网格员, 生猪) are the template's words; common ones (管理, 建设) weigh little.
+        self.template_postings: dict[str, list[int]] = {}
+        for i, t in enumerate(templates):
+            words = [normalise(w) for w in [t.name, *t.aliases]] + list(t.keywords)
+            for bg in {w[j:j + 2] for w in words for j in range(len(w) - 1)}:
+                self.template_postings.setdefault(bg, []).append(i)
+        n = max(1, len(templates))
+        self.idf = {bg: math.log(1 + n / len(ts)) for bg, ts in self.template_postings.items()}
+        self.unknown_weight = math.log(1 + n) * 0.8
         self._pinyin: tuple[str, str, list[int]] | None = None
 
     # --- Chinese names ---------------------------------------------------------------------
@@ -105,6 +121,29 @@ class Index:
         if len(counts) <= self.MAX_CANDIDATES:
             return list(counts)
         return heapq.nlargest(self.MAX_CANDIDATES, counts, key=counts.__getitem__)
+
+    def _score_terms(self, q: str, terms: dict[int, float]) -> None:
+        """Weighted share of the name's characters that the template's own words explain."""
+        known = [(j, q[j:j + 2]) for j in range(len(q) - 1) if q[j:j + 2] in self.idf]
+        if not known:
+            return
+        weight = [GENERIC_CHARS.get(ch, self.unknown_weight) for ch in q]
+        for j, bg in known:
+            for i in (j, j + 1):
+                if q[i] not in GENERIC_CHARS:
+                    weight[i] = max(weight[i] if weight[i] != self.unknown_weight else 0.0, self.idf[bg])
+        total = sum(weight)
+        acc: dict[int, float] = {}
+        mask: dict[int, int] = {}
+        for j, bg in known:
+            idf = self.idf[bg]
+            for t in self.template_postings[bg]:
+                acc[t] = acc.get(t, 0.0) + idf
+                mask[t] = mask.get(t, 0) | (3 << j)
+        for t in heapq.nlargest(40, acc, key=acc.__getitem__):
+            m = mask[t]
+            cov = sum(w for i, w in enumerate(weight) if m >> i & 1) / total
+            terms[t] = max(terms.get(t, 0.0), cov)
 
     def _score_chinese(self, q: str, best: dict[int, tuple[float, str]]) -> None:
         from rapidfuzz.fuzz import ratio
@@ -140,6 +179,18 @@ class Index:
                 offer(t, min(99.0, prev[0] + 3 * len(kws)), prev[1] + f"；关键词“{'、'.join(kws[:3])}”")
             else:
                 offer(t, min(95.0, score), f"{_KEYWORD}“{'、'.join(kws[:3])}”")
+
+    def _combine(self, best: dict[int, tuple[float, str]], terms: dict[int, float]) -> None:
+        """Word coverage alone stays under GOOD (a shared 发展 or 服务 is not a fit); where the name
+        evidence and the coverage agree, the match is surer."""
+        for t, cov in terms.items():
+            term_score = 35 + 60 * cov
+            name_score, reason = best.get(t, (0.0, ""))
+            if name_score >= AGREE[0] and cov >= AGREE[1]:
+                agreed = min(100.0, max(name_score, min(term_score, GOOD - 1) + AGREE[2]))
+                best[t] = (agreed, reason + f"；主要词语相合（{cov:.0%}）" if agreed > name_score else reason)
+            elif min(term_score, GOOD - 1) > name_score:
+                best[t] = (min(term_score, GOOD - 1), f"{_TERMS}与“{self.templates[t].name}”相合（{cov:.0%}）")
 
     # --- pinyin ----------------------------------------------------------------------------
 
@@ -203,21 +254,26 @@ class Index:
         if not query:
             return SearchResult(query, [], False)
         best: dict[int, tuple[float, str]] = {}
+        terms: dict[int, float] = {}
         if _ASCII.fullmatch(query):
             self._score_pinyin(re.sub(r"\s+", "", query).lower(), best)
         else:
             for v in _variants(query):
                 self._score_chinese(v, best)
+                self._score_terms(v, terms)
+            self._combine(best, terms)
         ranked = heapq.nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))
         suggestions = [Suggestion(self.templates[t], round(score, 1), reason, "good" if score >= GOOD else "weak")
                        for t, (score, reason) in ranked]
-        top = suggestions[0] if suggestions else None
-        if top and top.fit == "weak" and top.score >= CLEAR_WINNER[0] and not top.reason.startswith(_KEYWORD):
+        if suggestions and suggestions[0].fit == "weak":
             # One template far ahead of every other is a fit even below GOOD (烈士陵园管理维护 →
-            # 烈士纪念设施保护管理): the name is about it, only worded differently.
-            runner_up = suggestions[1].score if len(suggestions) > 1 else 0.0
-            if suggestions[0].score - runner_up >= CLEAR_WINNER[1]:
-                suggestions[0].fit = "good"
+            # 烈士纪念设施保护管理): the name is about it, only worded differently. Shared words
+            # alone must explain nearly all of the name; a key term alone never suffices.
+            top, runner_up = suggestions[0], (suggestions[1].score if len(suggestions) > 1 else 0.0)
+            evidence_ok = (terms.get(ranked[0][0], 0.0) >= TERMS_WINNER if top.reason.startswith(_TERMS)
+                           else not top.reason.startswith(_KEYWORD))
+            if evidence_ok and top.score >= CLEAR_WINNER[0] and top.score - runner_up >= CLEAR_WINNER[1]:
+                top.fit = "good"
         fits = bool(suggestions) and suggestions[0].fit == "good"
         result = SearchResult(query, suggestions, fits)
         if not fits and cat is not None:

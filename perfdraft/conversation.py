@@ -202,8 +202,8 @@ class Conversation:
             if sid == "project.template" and not choices:
                 question = "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
             elif sid == "project.template" and not template_fits(self, pos):
-                question = ("指标库中没有适合这个项目的模板。可输入编号选一个共性模板（按项目类别）起步，"
-                            "或核对后选一个弱匹配；回车不用模板（之后可以逐条添加指标）。")
+                question = ("指标库中没有确定适合这个项目的模板：标“弱匹配”的只是字面相近，请核对后再选；"
+                            "也可以选一个共性模板（按项目类别）起步。回车不用模板（之后可以逐条添加指标）。")
             return Prompt(sid, f"{title_prefix} · {text.label}", question, self._help(sid), step.default(self, pos),
                           step.read(self, pos), choices, self._path(step.path), step.multiline)
         if sid == "indicator.value":

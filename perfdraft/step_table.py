@@ -109,8 +109,8 @@ def _template_choices(c: Conversation, pos: Position) -> list[Choice]:
     if found is None:
         return []
     cat = c.catalogue()
-    # No fit: the 共性 templates of the project's kind come first, the weak matches after, marked.
-    offered = found.suggestions if found.fits else found.fallbacks[:4] + found.suggestions[:3]
+    # No fit: the closest matches, marked weak, then the 共性 templates of the project's kind.
+    offered = found.suggestions if found.fits else found.suggestions[:3] + found.fallbacks[:4]
     out = []
     for s in offered:
         sector = cat.sectors.get(s.template.sector)
