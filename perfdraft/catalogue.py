@@ -323,9 +323,11 @@ def _line_of(text: str, needle: str, start_line: int = 1) -> int:
 class _FileReader:
     """Reads one catalogue file into the model, raising CatalogueError with file, line and field."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, trusted: bool = False):
         self.path = path
         self.text = path.read_text("utf-8")
+        # The shipped files are linted by the test suite: their rows skip the per-field checks.
+        self.trusted = trusted
 
     def error(self, message: str, needle: str | None = None, after: int = 1) -> CatalogueError:
         line = _line_of(self.text, needle, after) if needle else after
@@ -358,30 +360,49 @@ class _FileReader:
         return value
 
     def indicator(self, t: Any, where: str, anchor: str) -> CatalogueIndicator:
+        if self.trusted and isinstance(t, dict):
+            row = dict(t)
+            if "weight" in row:
+                w = row["weight"]
+                row["weight"] = Decimal(w if isinstance(w, int) else str(w))
+            if not row.get("direction"):
+                row["direction"] = "正向"
+            return CatalogueIndicator(**row)
         if not isinstance(t, dict):
             raise self.error(f"{where} 应为表", anchor)
-        name_anchor = t.get("name") if isinstance(t.get("name"), str) else anchor
-        s = lambda k, req=False: self.string(t, k, where, name_anchor, req)  # noqa: E731
+        # One pass over the row (2,700 rows load on every start): checks first, then plain reads.
+        name_anchor: str = t["name"] if isinstance(t.get("name"), str) else anchor
+        for key in _ROW_TEXT:
+            if key in t and not isinstance(t[key], str):
+                raise self.error(f"{where} 字段 {key} 应为文本", f"{key} =", _line_of(self.text, name_anchor))
+        for key in ("level1", "level2", "name"):
+            if not t.get(key, "").strip():
+                raise self.error(f"{where} 缺少字段 {key}", name_anchor)
         central = t.get("central")
         if central is not None and not (isinstance(central, dict) and {"level1", "level2"} <= central.keys()):
             raise self.error(f"{where} 字段 central 应为 {{ level1 = …, level2 = … }}", "central", _line_of(self.text, anchor))
         weight = t.get("weight")
         if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0):
             raise self.error(f"{where} 字段 weight 应为不小于 0 的数字（权重分值）", "weight =", _line_of(self.text, name_anchor))
+        g = t.get
         return CatalogueIndicator(
-            level1=s("level1", True), level2=s("level2", True), name=s("name", True), description=s("description"),
-            unit=s("unit"), operator=s("operator"), typical=s("typical"), basis=s("basis"), basis_note=s("basis_note"),
-            direction=s("direction") or "正向", formula=s("formula"), code=s("code"), central=central,
-            weight=Decimal(str(weight)) if weight is not None else None, scoring=s("scoring"), framework=s("framework"),
+            t["level1"], t["level2"], t["name"], g("description", ""), g("unit", ""), g("operator", ""), g("typical", ""),
+            g("basis", ""), g("basis_note", ""), g("direction", "") or "正向", g("formula", ""), g("code", ""), central,
+            None if weight is None else Decimal(weight if isinstance(weight, int) else str(weight)),
+            g("scoring", ""), g("framework", ""),
         )
+
+
+_ROW_TEXT = ("level1", "level2", "name", "description", "unit", "operator", "typical", "basis", "basis_note",
+             "direction", "formula", "code", "scoring", "framework")
 
 
 def _kind(value: Any) -> str:
     return {str: "文本", int: "数字", float: "数字", bool: "真假值", list: "数组", dict: "表"}.get(type(value), "其他值")
 
 
-def load_file(path: Path, cat: Catalogue) -> None:
-    r = _FileReader(path)
+def load_file(path: Path, cat: Catalogue, trusted: bool = False) -> None:
+    r = _FileReader(path, trusted)
     data = r.load()
     if "common" in data:
         for i, block in enumerate(r.tables(data["common"], "common", "common", "[[common]]")):
@@ -439,7 +460,7 @@ def load(extra_dirs: list[Path | str] | None = None, *, include_builtin: bool = 
     cat = Catalogue()
     if include_builtin:
         for path in sorted(builtin_dir().glob("*.toml")):
-            load_file(path, cat)
+            load_file(path, cat, trusted=True)
     for d in extra_dirs or []:
         d = Path(d)
         if not d.is_dir():

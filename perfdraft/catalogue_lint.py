@@ -7,8 +7,16 @@ from decimal import Decimal
 from pathlib import Path
 
 from . import frameworks
-from .catalogue import (CATEGORIES, OPERATORS, PLACEHOLDER, SECTOR_IDS, WEIGHT_SPLIT, Catalogue, CatalogueIndicator,
-                        Template)
+from .catalogue import (
+    CATEGORIES,
+    OPERATORS,
+    PLACEHOLDER,
+    SECTOR_IDS,
+    WEIGHT_SPLIT,
+    Catalogue,
+    CatalogueIndicator,
+    Template,
+)
 from .values import ParseError, Qualitative, Quantity, parse, substitute_year, unit_known
 
 UNIT_HINTS = [

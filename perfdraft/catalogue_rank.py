@@ -15,7 +15,7 @@ import heapq
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .names import normalise, split_doc_number
 
@@ -75,38 +75,23 @@ class Index:
     """Keys (names, aliases, keywords) with bigram postings; pinyin lists built on the first ASCII query."""
 
     def __init__(self, templates: list[Template]):
+        from . import tomlcache
+
         self.templates = templates
-        self.keys: list[str] = []
-        self.key_template: list[int] = []
-        self.key_kind: list[str] = []
-        self.keywords: dict[str, list[tuple[str, int]]] = {}  # first char → (keyword, template)
-        for i, t in enumerate(templates):
-            seen = set()
-            for kind, words in (("名称", [t.name]), ("别名", t.aliases)):
-                for w in words:
-                    n = normalise(w)
-                    if len(n) >= 2 and n not in seen:
-                        seen.add(n)
-                        self.keys.append(n)
-                        self.key_template.append(i)
-                        self.key_kind.append(kind)
-            for w in t.keywords:
-                if len(w) >= 2:
-                    self.keywords.setdefault(w[0], []).append((w, i))
-        self.postings: dict[str, list[int]] = {}
-        for k, text in enumerate(self.keys):
-            for bg in {text[j:j + 2] for j in range(len(text) - 1)}:
-                self.postings.setdefault(bg, []).append(k)
+        source = "\n".join(f"{t.name}\t{'|'.join(t.aliases)}\t{'|'.join(t.keywords)}" for t in templates)
+        # Built once per catalogue text and kept with the parse cache: a new session's first query
+        # reads the postings instead of normalising every name again.
+        state = tomlcache.memo("index-2", source, lambda: _build_state(templates))
+        self.keys: list[str] = state["keys"]
+        self.key_template: list[int] = state["key_template"]
+        self.key_kind: list[str] = state["key_kind"]
+        self.keywords: dict[str, list[tuple[str, int]]] = state["keywords"]  # first char → (keyword, template)
+        self.postings: dict[str, list[int]] = state["postings"]
         # Template-level bigrams with their rarity: a name is explained by a template when the rare
         # words in it (视频监控, 网格员, 生猪) are the template's words; common ones (管理, 建设) weigh little.
-        self.template_postings: dict[str, list[int]] = {}
-        for i, t in enumerate(templates):
-            words = [normalise(w) for w in [t.name, *t.aliases]] + list(t.keywords)
-            for bg in {w[j:j + 2] for w in words for j in range(len(w) - 1)}:
-                self.template_postings.setdefault(bg, []).append(i)
-        n = max(1, len(templates))
-        self.idf = {bg: math.log(1 + n / len(ts)) for bg, ts in self.template_postings.items()}
-        self.unknown_weight = math.log(1 + n) * 0.8
+        self.template_postings: dict[str, list[int]] = state["template_postings"]
+        self.idf: dict[str, float] = state["idf"]
+        self.unknown_weight = math.log(1 + max(1, len(templates))) * 0.8
         self._pinyin: tuple[str, str, list[int]] | None = None
 
     # --- Chinese names ---------------------------------------------------------------------
@@ -232,7 +217,7 @@ class Index:
         for joined, offsets, lists, full in ((joined_ini, starts, self._initials, False),
                                              (joined_full, self._full_starts, self._full, True)):
             at = joined.find(q)
-            seen = set()
+            seen: set[int] = set()
             while at != -1 and len(seen) < 2000:
                 k = bisect.bisect_right(offsets, at) - 1
                 if k not in seen:
@@ -280,6 +265,39 @@ class Index:
             result.categories = categories_of(query)
             result.fallbacks = fallbacks(cat, result.categories)
         return result
+
+
+def _build_state(templates: list[Template]) -> dict[str, Any]:
+    keys: list[str] = []
+    key_template: list[int] = []
+    key_kind: list[str] = []
+    keywords: dict[str, list[tuple[str, int]]] = {}
+    for i, t in enumerate(templates):
+        seen = set()
+        for kind, words in (("名称", [t.name]), ("别名", t.aliases)):
+            for w in words:
+                n = normalise(w)
+                if len(n) >= 2 and n not in seen:
+                    seen.add(n)
+                    keys.append(n)
+                    key_template.append(i)
+                    key_kind.append(kind)
+        for w in t.keywords:
+            if len(w) >= 2:
+                keywords.setdefault(w[0], []).append((w, i))
+    postings: dict[str, list[int]] = {}
+    for k, text in enumerate(keys):
+        for bg in {text[j:j + 2] for j in range(len(text) - 1)}:
+            postings.setdefault(bg, []).append(k)
+    template_postings: dict[str, list[int]] = {}
+    for i, t in enumerate(templates):
+        words = [normalise(w) for w in [t.name, *t.aliases]] + list(t.keywords)
+        for bg in {w[j:j + 2] for w in words for j in range(len(w) - 1)}:
+            template_postings.setdefault(bg, []).append(i)
+    count = max(1, len(templates))
+    idf = {bg: math.log(1 + count / len(ts)) for bg, ts in template_postings.items()}
+    return {"keys": keys, "key_template": key_template, "key_kind": key_kind, "keywords": keywords,
+            "postings": postings, "template_postings": template_postings, "idf": idf}
 
 
 def _variants(query: str) -> list[str]:

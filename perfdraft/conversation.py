@@ -215,16 +215,16 @@ class Conversation:
                                               suggested=current or "（无）")
             path = (f"projects[{pos.project}].indicators[{cand.existing}].value" if cand.existing is not None
                     else f"projects[{pos.project}].indicators")
-            default, choices = current, ((Choice(current, current, "建议值"),) if current else ())
+            default, offered = current, ((Choice(current, current, "建议值"),) if current else ())
             if "□" in current:  # a figure only the user knows: typed, or derived from their own answers
                 derived = self._derived(current)
                 q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
-                choices = (Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝"),)
+                offered = (Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝"),)
                 if derived:
                     default = derived[0]
-                    choices = (Choice(derived[0], derived[0], f"推算：{derived[1]}"),) + choices
+                    offered = (Choice(derived[0], derived[0], f"推算：{derived[1]}"),) + offered
             return Prompt(sid, f"{title_prefix} · {group} {pos.row + 1}/{len(self._candidates)}", q, self._help(sid, pos.index),
-                          default, current if cand.existing is not None else "", choices, path)
+                          default, current if cand.existing is not None else "", offered, path)
         if sid in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis"):
             group = self._group_label(pos.index)
             name = self._pending.name if self._pending else ""
