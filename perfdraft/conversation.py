@@ -215,7 +215,8 @@ class Conversation:
                                               suggested=current or "（无）")
             path = (f"projects[{pos.project}].indicators[{cand.existing}].value" if cand.existing is not None
                     else f"projects[{pos.project}].indicators")
-            default, offered = current, ((Choice(current, current, "建议值"),) if current else ())
+            offered: tuple[Choice, ...] = (Choice(current, current, "建议值"),) if current else ()
+            default = current
             if "□" in current:  # a figure only the user knows: typed, or derived from their own answers
                 derived = self._derived(current)
                 q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
