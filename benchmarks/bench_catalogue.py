@@ -40,15 +40,15 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(len(xs) * p))]
 
 
-def measure(fn, queries: list[str], rounds: int) -> tuple[float, float]:
+def measure(fn, queries: list[str], rounds: int, clock=time.perf_counter) -> tuple[float, float]:
     for q in queries:
         fn(q)
     times = []
     for _ in range(rounds):
         for q in queries:
-            t = time.perf_counter()
+            t = clock()
             fn(q)
-            times.append((time.perf_counter() - t) * 1000)
+            times.append((clock() - t) * 1000)
     return statistics.median(times), pct(times, 0.99)
 
 
@@ -134,8 +134,10 @@ def main() -> None:
 
         p50, p99 = measure(lambda q: real.search(q, 5), QUERIES, 30)
         b50, b99 = measure(floor(real), QUERIES, 30)
-        print(f"suggest, built-in catalogue: p50 {p50:.2f} ms, p99 {p99:.2f} ms; floor (rapidfuzz extractOne) p99 {b99:.2f} ms "
-              f"= {p99 / b99:.1f}×  (target p99 < 5 ms: {'met' if p99 < 5 else 'NOT met'})")
+        c50, c99 = measure(lambda q: real.search(q, 5), QUERIES, 30, time.thread_time)
+        print(f"suggest, built-in catalogue: p50 {p50:.2f} ms, p99 {p99:.2f} ms (CPU time p99 {c99:.2f} ms); floor "
+              f"(rapidfuzz extractOne) p50 {b50:.2f} ms, p99 {b99:.2f} ms = {p50 / b50:.1f}× at p50, {p99 / b99:.1f}× at p99  "
+              f"(target p99 < 5 ms: {'met' if p99 < 5 else 'NOT met'}; wall time on a shared machine includes preemption)")
 
         build_real = "cat = catalogue.load()"
         chinese = first_query_ms("城乡居民基本养老保险资金", build_real)

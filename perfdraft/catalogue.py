@@ -9,7 +9,6 @@ offers it and says how. Ranking of templates lives in ``catalogue_rank``, lint i
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -112,14 +111,9 @@ class CatalogueIndicator:
             value=substitute_year(self.typical, year) if self.typical else None,
             basis=Basis(self.basis or None, self.basis_note or None) if (self.basis or self.basis_note) else None,
             formula=self.formula or None, direction=self.direction or None,
-            weight=weight if weight is not None else self.weight,
+            weight=weight if weight is not None else self.weight, scoring=self.scoring or None,
         )
-        if self.scoring and _HAS_SCORING:
-            ind.scoring = self.scoring  # type: ignore[attr-defined]
         return ind
-
-
-_HAS_SCORING = "scoring" in {f.name for f in dataclasses.fields(Indicator)}
 
 
 @dataclass

@@ -114,8 +114,9 @@ def test_suggestion_p99_under_5_ms(cat):
     times = []
     for _ in range(3):
         for q in queries:
-            t = time.perf_counter()
+            # CPU time of this thread: on a shared 2-core machine wall time measures the scheduler.
+            t = time.thread_time()
             cat.search(q, 5)
-            times.append(time.perf_counter() - t)
+            times.append(time.thread_time() - t)
     times.sort()
-    assert times[int(len(times) * 0.99)] < 0.005 * 3  # 3× headroom for a loaded CI machine; the benchmark reports the figure
+    assert times[int(len(times) * 0.99)] < 0.005
