@@ -82,20 +82,23 @@ import json, sys, time
 sys.path.insert(0, {root!r})
 from perfdraft import catalogue
 {build}
-t = time.perf_counter(); cat.search({query!r}, 5); first = (time.perf_counter() - t) * 1000
-print(json.dumps(first))
+c = time.thread_time(); t = time.perf_counter(); cat.search({query!r}, 5)
+print(json.dumps([(time.perf_counter() - t) * 1000, (time.thread_time() - c) * 1000]))
 """
 
 
-def first_query_ms(query: str, build: str, runs: int = 3) -> float:
-    """The first query in a fresh process (catalogue loaded, index and pinyin lists not yet built)."""
+def first_query_ms(query: str, build: str, runs: int = 3) -> tuple[float, float]:
+    """The first query in a fresh process (catalogue loaded, index and pinyin lists not yet read):
+    median (wall ms, CPU ms). CPU time leaves out the waits of a shared machine."""
     root = str(Path(__file__).resolve().parent.parent)
-    out = []
+    wall, cpu = [], []
     for _ in range(runs):
         r = subprocess.run([sys.executable, "-c", CHILD.format(root=root, build=build, query=query)],
                            capture_output=True, text=True, check=True)
-        out.append(json.loads(r.stdout))
-    return statistics.median(out)
+        w, c = json.loads(r.stdout)
+        wall.append(w)
+        cpu.append(c)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def quality(cat: Catalogue, file: str) -> str:
@@ -140,10 +143,11 @@ def main() -> None:
               f"(target p99 < 5 ms: {'met' if p99 < 5 else 'NOT met'}; wall time on a shared machine includes preemption)")
 
         build_real = "cat = catalogue.load()"
-        chinese = first_query_ms("城乡居民基本养老保险资金", build_real)
-        pinyin = first_query_ms("cxjmyl", build_real)  # the pinyin lists are in the cache from the runs above
-        print(f"first query in a fresh process, built-in catalogue: pinyin 'cxjmyl' {pinyin:.1f} ms vs Chinese {chinese:.1f} ms "
-              f"= {pinyin / chinese:.2f}×  (target < 50 ms: {'met' if pinyin < 50 else 'NOT met'})")
+        chinese, chinese_cpu = first_query_ms("城乡居民基本养老保险资金", build_real)
+        pinyin, pinyin_cpu = first_query_ms("cxjmyl", build_real)  # the pinyin lists are in the cache from the runs above
+        print(f"first query in a fresh process, built-in catalogue: pinyin 'cxjmyl' {pinyin:.1f} ms (CPU {pinyin_cpu:.1f} ms) "
+              f"vs Chinese {chinese:.1f} ms (CPU {chinese_cpu:.1f} ms) = {pinyin / chinese:.2f}×  "
+              f"(target < 50 ms: {'met' if pinyin < 50 else 'NOT met'} wall, {'met' if pinyin_cpu < 50 else 'NOT met'} CPU)")
 
         t = time.perf_counter()
         syn = synthetic()
@@ -158,9 +162,9 @@ def main() -> None:
               f"index and pinyin lists built once in {build_ms / 1000:.1f} s)")
         build_syn = (f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r}); import bench_catalogue; cat = bench_catalogue.synthetic(); cat.index()"
                      )
-        pinyin_syn = first_query_ms("cxjmyl", build_syn, runs=1)
-        print(f"first pinyin query in a fresh process, synthetic: {pinyin_syn:.1f} ms (target < 50 ms: "
-              f"{'met' if pinyin_syn < 50 else 'NOT met'})")
+        pinyin_syn, pinyin_syn_cpu = first_query_ms("cxjmyl", build_syn, runs=1)
+        print(f"first pinyin query in a fresh process, synthetic: {pinyin_syn:.1f} ms (CPU {pinyin_syn_cpu:.1f} ms; "
+              f"target < 50 ms: {'met' if pinyin_syn < 50 else 'NOT met'} wall, {'met' if pinyin_syn_cpu < 50 else 'NOT met'} CPU)")
 
         for f in ("project_names.tsv", "project_names_heldout.tsv", "project_names_fresh.tsv"):
             print(quality(real, f))

@@ -81,18 +81,37 @@ class Index:
         source = "\n".join(f"{t.name}\t{'|'.join(t.aliases)}\t{'|'.join(t.keywords)}" for t in templates)
         # Built once per catalogue text and kept with the parse cache: a new session's first query
         # reads the postings instead of normalising every name again.
-        state = tomlcache.memo("index-2", source, lambda: _build_state(templates))
-        self.keys: list[str] = state["keys"]
-        self.key_template: list[int] = state["key_template"]
-        self.key_kind: list[str] = state["key_kind"]
-        self.keywords: dict[str, list[tuple[str, int]]] = state["keywords"]  # first char → (keyword, template)
-        self.postings: dict[str, list[int]] = state["postings"]
-        # Template-level bigrams with their rarity: a name is explained by a template when the rare
-        # words in it (视频监控, 网格员, 生猪) are the template's words; common ones (管理, 建设) weigh little.
-        self.template_postings: dict[str, list[int]] = state["template_postings"]
-        self.idf: dict[str, float] = state["idf"]
+        keys = tomlcache.memo("index-keys-1", source, lambda: _build_keys(templates))
+        self.keys: list[str] = keys["keys"]
+        self.key_template: list[int] = keys["key_template"]
+        self.key_kind: list[str] = keys["key_kind"]
+        self.keywords: dict[str, list[tuple[str, int]]] = keys["keywords"]  # first char → (keyword, template)
+        self._source = source
+        self._postings: dict[str, Any] | None = None  # read on the first Chinese query (a pinyin one needs none)
         self.unknown_weight = math.log(1 + max(1, len(templates))) * 0.8
         self._pinyin: tuple[str, str, list[int]] | None = None
+
+    def _load_postings(self) -> dict[str, Any]:
+        if self._postings is None:
+            from . import tomlcache
+
+            self._postings = tomlcache.memo("index-postings-1", self._source,
+                                            lambda: _build_postings(self.templates, self.keys))
+        return self._postings
+
+    @property
+    def postings(self) -> dict[str, list[int]]:
+        return self._load_postings()["postings"]
+
+    @property
+    def template_postings(self) -> dict[str, list[int]]:
+        """Template-level bigrams: a name is explained by a template when the rare words in it
+        (视频监控, 网格员, 生猪) are the template's words; common ones (管理, 建设) weigh little."""
+        return self._load_postings()["template_postings"]
+
+    @property
+    def idf(self) -> dict[str, float]:
+        return self._load_postings()["idf"]
 
     # --- Chinese names ---------------------------------------------------------------------
 
@@ -100,8 +119,9 @@ class Index:
 
     def _candidates(self, q: str) -> list[int]:
         counts: dict[int, int] = {}
+        postings = self.postings
         for bg in {q[j:j + 2] for j in range(len(q) - 1)}:
-            for k in self.postings.get(bg, ()):
+            for k in postings.get(bg, ()):
                 counts[k] = counts.get(k, 0) + 1
         if len(counts) <= self.MAX_CANDIDATES:
             return list(counts)
@@ -109,20 +129,21 @@ class Index:
 
     def _score_terms(self, q: str, terms: dict[int, float]) -> None:
         """Weighted share of the name's characters that the template's own words explain."""
-        known = [(j, q[j:j + 2]) for j in range(len(q) - 1) if q[j:j + 2] in self.idf]
+        idfs, template_postings = self.idf, self.template_postings
+        known = [(j, q[j:j + 2]) for j in range(len(q) - 1) if q[j:j + 2] in idfs]
         if not known:
             return
         weight = [GENERIC_CHARS.get(ch, self.unknown_weight) for ch in q]
         for j, bg in known:
             for i in (j, j + 1):
                 if q[i] not in GENERIC_CHARS:
-                    weight[i] = max(weight[i] if weight[i] != self.unknown_weight else 0.0, self.idf[bg])
+                    weight[i] = max(weight[i] if weight[i] != self.unknown_weight else 0.0, idfs[bg])
         total = sum(weight)
         acc: dict[int, float] = {}
         mask: dict[int, int] = {}
         for j, bg in known:
-            idf = self.idf[bg]
-            for t in self.template_postings[bg]:
+            idf = idfs[bg]
+            for t in template_postings[bg]:
                 acc[t] = acc.get(t, 0.0) + idf
                 mask[t] = mask.get(t, 0) | (3 << j)
         for t in heapq.nlargest(40, acc, key=acc.__getitem__):
@@ -267,7 +288,7 @@ class Index:
         return result
 
 
-def _build_state(templates: list[Template]) -> dict[str, Any]:
+def _build_keys(templates: list[Template]) -> dict[str, Any]:
     keys: list[str] = []
     key_template: list[int] = []
     key_kind: list[str] = []
@@ -285,6 +306,10 @@ def _build_state(templates: list[Template]) -> dict[str, Any]:
         for w in t.keywords:
             if len(w) >= 2:
                 keywords.setdefault(w[0], []).append((w, i))
+    return {"keys": keys, "key_template": key_template, "key_kind": key_kind, "keywords": keywords}
+
+
+def _build_postings(templates: list[Template], keys: list[str]) -> dict[str, Any]:
     postings: dict[str, list[int]] = {}
     for k, text in enumerate(keys):
         for bg in {text[j:j + 2] for j in range(len(text) - 1)}:
@@ -296,8 +321,7 @@ def _build_state(templates: list[Template]) -> dict[str, Any]:
             template_postings.setdefault(bg, []).append(i)
     count = max(1, len(templates))
     idf = {bg: math.log(1 + count / len(ts)) for bg, ts in template_postings.items()}
-    return {"keys": keys, "key_template": key_template, "key_kind": key_kind, "keywords": keywords,
-            "postings": postings, "template_postings": template_postings, "idf": idf}
+    return {"postings": postings, "template_postings": template_postings, "idf": idf}
 
 
 def _variants(query: str) -> list[str]:
