@@ -270,6 +270,8 @@ def test_a_bad_org_catalogue_does_not_empty_line_mode(tmp_path, monkeypatch):
     conv = Conversation(Draft(year=2025), autosave=False)
     assert conv.catalogue() is not None and len(conv.catalogue().templates) > 260
     assert not [m for m in conv.messages if m.role == "error"]
+    notices = [m.text for m in conv.messages if m.role == "notice"]
+    assert notices and "org.toml" in notices[0] and "内置指标库照常使用" in notices[0]
 
 
 def test_a_half_bad_org_file_leaves_nothing_behind(tmp_path):
