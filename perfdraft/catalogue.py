@@ -234,6 +234,31 @@ class Catalogue:
 
 # --- figures from the user's own answers -----------------------------------------------------------
 
+_GOAL_VERBS = re.compile(r"(不低于|不少于|达到|保持在|稳定在|控制在|不超过|不高于|低于|提高到|以上|以内|为)$")
+
+
+def goal_figures(template: Template) -> dict[str, str]:
+    """Figures for a goal pattern's slots, each from the row the sentence names (``受训农民考核合格率
+    不低于{rate}`` ← row 受训农民考核合格率 ≥95%). A slot whose row is not found, or holds □, stays
+    blank: a figure from some other row would be printed under the wrong name."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"([^，,。；;、{}]{2,24})\{(\w+)\}", template.goal_pattern):
+        term, slot = m.group(1).strip(), m.group(2)
+        while (shorter := _GOAL_VERBS.sub("", term)) != term:
+            term = shorter
+        if len(term) < 3 or slot in out or slot in ("year", "budget", "budget_wan"):
+            continue
+        for ind in template.indicators:
+            name = re.sub(r"[（(][^）)]*[）)]", "", ind.name)
+            if ind.needs_figure or ind.operator == "定性" or "{" in ind.typical:
+                continue
+            if name in term or term in name:
+                value = re.sub(r"^较上年(提高|增加|增长|减少|下降)", "", ind.typical)
+                out[slot] = re.sub(r"^[≥≤=<>]", "", value)
+                break
+    return out
+
+
 _VALUE = re.compile(r"^([≥≤=<>])?\s*(\d+(?:\.\d+)?)\s*(\S*)$")
 _MONEY = {"元": Decimal(1), "万元": Decimal(10000)}
 _PER_PERIOD = {"月": 12}

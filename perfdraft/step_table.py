@@ -246,14 +246,11 @@ def _goal_default(c: Conversation, pos: Position) -> str:
     total = p.budget.total
     known = {"year": str(c.draft.year or ""), "budget": format_number(total) if total is not None else "□",
              "budget_wan": format_number((total / 10000).normalize()) if total is not None else "□"}
-    # Targets the template itself proposes (satisfaction, the first rate) fill their slots; counts
-    # that only the user knows stay □ so the goal cannot be accepted with a blank in it.
-    for ind in t.indicators:
-        bare = re.sub(r"^[≥≤=<>]", "", ind.typical)
-        if "满意度" in ind.name:
-            known.setdefault("satisfaction", bare)
-        elif ind.name.endswith("率") and ind.unit == "%":
-            known.setdefault("rate", bare)
+    # Targets the template proposes fill a slot only from the row the sentence names; counts that only
+    # the user knows stay □ so the goal cannot be accepted with a blank in it.
+    from .catalogue import goal_figures
+
+    known.update({k: v for k, v in goal_figures(t).items() if k not in known})
     return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1), "□"), t.goal_pattern)
 
 

@@ -288,3 +288,13 @@ name = 5
     cat = catalogue.load([tmp_path])
     assert cat.templates["si-urban-rural-pension"].name == "城乡居民基本养老保险补助"
     assert cat.sectors["social-insurance"].name == "社会保险" and cat.warnings
+
+
+def test_goal_slots_take_figures_only_from_the_row_the_sentence_names(cat):
+    three = catalogue.goal_figures(cat.templates["emp-three-supports"])
+    assert "rate" not in three  # 服务期满就业率 is □ in its row; 人员在岗率 95% must not stand in for it
+    training = catalogue.goal_figures(cat.templates["adm-cadre-training"])
+    assert training == {"rate": "98%", "satisfaction": "90%"}
+    for t in cat.templates.values():
+        for slot, value in catalogue.goal_figures(t).items():
+            assert "□" not in value and not value.startswith("较") and slot not in ("budget", "budget_wan", "year")
