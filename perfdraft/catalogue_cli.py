@@ -59,7 +59,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         raise UsageError(f"没有模板 {args.id}" + (f"；是否指 {near[0]}？" if near else ""))
     sector = cat.sectors.get(t.sector)
-    print(f"{t.name}（{t.id}）  行业：{sector.name if sector else t.sector}  类别：{t.category or '—'}")
+    where = "共性（按项目类别）" if t.is_common else (sector.name if sector else t.sector)
+    print(f"{t.name}（{t.id}）  行业：{where}  类别：{t.category or '—'}")
     if t.aliases:
         print(f"别名：{'、'.join(t.aliases)}")
     if t.goal_pattern:
