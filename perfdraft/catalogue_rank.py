@@ -89,7 +89,7 @@ class Index:
         self._source = source
         self._postings: dict[str, Any] | None = None  # read on the first Chinese query (a pinyin one needs none)
         self.unknown_weight = math.log(1 + max(1, len(templates))) * 0.8
-        self._pinyin: tuple[str, str, list[int]] | None = None
+        self._pinyin: list[Any] | None = None
 
     def _load_postings(self) -> dict[str, Any]:
         if self._postings is None:
@@ -200,34 +200,30 @@ class Index:
 
     # --- pinyin ----------------------------------------------------------------------------
 
-    def _pinyin_lists(self) -> tuple[str, str, list[int]]:
-        """Initials and full pinyin of every key, each joined by newlines, and the start offsets."""
+    def _pinyin_lists(self) -> list[Any]:
+        """[initials joined by newlines, their start offsets, full pinyin joined, its offsets]: built
+        once per catalogue text and kept with the parse cache, so a new session needs no pypinyin."""
         if self._pinyin is None:
             from . import tomlcache
 
-            def compute() -> list[list[str]]:
+            def compute() -> list[Any]:
                 from pypinyin import Style, lazy_pinyin
 
-                return [["".join(lazy_pinyin(k, style=Style.FIRST_LETTER)).lower() for k in self.keys],
-                        ["".join(lazy_pinyin(k)).lower() for k in self.keys]]
+                out: list[Any] = []
+                for style in (Style.FIRST_LETTER, Style.NORMAL):
+                    words = ["".join(lazy_pinyin(k, style=style)).lower() for k in self.keys]
+                    starts, pos = [], 0
+                    for w in words:
+                        starts.append(pos)
+                        pos += len(w) + 1
+                    out += ["\n".join(words), starts]
+                return out
 
-            data = tomlcache.memo("pinyin-1", "\n".join(self.keys), compute)
-            initials, full = data
-            starts, pos = [], 0
-            for s in initials:
-                starts.append(pos)
-                pos += len(s) + 1
-            fstarts, pos = [], 0
-            for s in full:
-                fstarts.append(pos)
-                pos += len(s) + 1
-            self._pinyin = ("\n".join(initials), "\n".join(full), starts)
-            self._full_starts = fstarts
-            self._initials, self._full = initials, full
+            self._pinyin = tomlcache.memo("pinyin-2", "\n".join(self.keys), compute)
         return self._pinyin
 
     def _score_pinyin(self, q: str, best: dict[int, tuple[float, str]]) -> None:
-        joined_ini, joined_full, starts = self._pinyin_lists()
+        joined_ini, starts_ini, joined_full, starts_full = self._pinyin_lists()
 
         def offer(k: int, score: float, reason: str) -> None:
             t = self.key_template[k]
@@ -235,21 +231,21 @@ class Index:
                 best[t] = (score, reason)
 
         # Prefilter: str.find over one joined string runs in C; only keys holding the letters are scored.
-        for joined, offsets, lists, full in ((joined_ini, starts, self._initials, False),
-                                             (joined_full, self._full_starts, self._full, True)):
+        for joined, offsets, full in ((joined_ini, starts_ini, False), (joined_full, starts_full, True)):
             at = joined.find(q)
             seen: set[int] = set()
             while at != -1 and len(seen) < 2000:
                 k = bisect.bisect_right(offsets, at) - 1
+                end = offsets[k + 1] - 1 if k + 1 < len(offsets) else len(joined)
+                size = end - offsets[k]
                 if k not in seen:
                     seen.add(k)
-                    text = lists[k]
                     if at == offsets[k]:
-                        score = (100 - max(0, len(text) - len(q)) * (0.3 if full else 0.8))
+                        score = (100 - max(0, size - len(q)) * (0.3 if full else 0.8))
                         offer(k, max(score, 82.0) if len(q) >= 4 else score - 10, f"拼音“{q}”匹配“{self.keys[k]}”")
                     else:
-                        offer(k, 75 - max(0, len(text) - len(q)) * 0.2, f"拼音“{q}”出现在“{self.keys[k]}”中")
-                at = joined.find(q, offsets[k] + len(lists[k]))
+                        offer(k, 75 - max(0, size - len(q)) * 0.2, f"拼音“{q}”出现在“{self.keys[k]}”中")
+                at = joined.find(q, end)
 
     # --- entry point ------------------------------------------------------------------------
 
