@@ -438,7 +438,7 @@ class Conversation:
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
-        return [f for f in found if f.severity != "error"]
+        return [f for f in found if f.severity != "error" or f.code == "PD111"]  # □ kept: said, not refused
 
     def _answer_candidate(self, text: str) -> list[Finding]:
         pos = self.pos
