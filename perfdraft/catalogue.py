@@ -262,6 +262,7 @@ def goal_figures(template: Template) -> dict[str, str]:
 _VALUE = re.compile(r"^([≥≤=<>])?\s*(\d+(?:\.\d+)?)\s*(\S*)$")
 _MONEY = {"元": Decimal(1), "万元": Decimal(10000)}
 _PER_PERIOD = {"月": 12}
+_SAME_COUNT = {"生": "人", "名": "人", "人": "人"}  # 元/生·年 is per pupil: a count in 人 or 名 divides it
 
 
 def fill_placeholder(pattern: str, text: str) -> str | None:
@@ -299,14 +300,15 @@ def derive(value: str | None, project: Project) -> tuple[str, str] | None:
         denom, _, period = per.partition("·")
         months = _PER_PERIOD.get(period, 1)
         for ind, number, u in facts:
-            if u == denom and number > 0:
+            if _SAME_COUNT.get(u, u) == _SAME_COUNT.get(denom, denom) and number > 0:
                 figure = budget / (number * months) / _MONEY[head]
                 how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
                 return f"{op}{_round(figure)}{unit}", how
         return None
     for ind, number, u in facts:  # a count from a per-unit standard
         uh, _, uper = u.partition("/")
-        if uh in _MONEY and uper.partition("·")[0] == unit and number > 0:
+        per_unit = uper.partition("·")[0]
+        if uh in _MONEY and _SAME_COUNT.get(per_unit, per_unit) == _SAME_COUNT.get(unit, unit) and number > 0:
             months = _PER_PERIOD.get(uper.partition("·")[2], 1)
             figure = budget / (number * _MONEY[uh] * months)
             how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")

@@ -234,6 +234,12 @@ def test_fill_placeholder_and_derive_from_the_users_own_answers():
     assert value == "≥250人" and "12个月" in how
     assert catalogue.derive("≥□人", Project(name="x", indicators=p.indicators)) is None  # no budget: nothing derived
     assert catalogue.derive("≥□户", p) is None  # a unit the user gave no standard for
+    pupils = Project(name="x", budget=Budget(total=Decimal("720000")),
+                     indicators=[Indicator("产出指标", "数量指标", "在校生人数", value="=1000人")])
+    assert catalogue.derive("=□元/生·年", pupils)[0] == "=720元/生·年"
+    acres = Project(name="x", budget=Budget(total=Decimal("1500000")),
+                    indicators=[Indicator("产出指标", "成本指标", "亩均补贴标准", value="=100元/亩")])
+    assert catalogue.derive("=□亩", acres)[0] == "=15000亩"
 
 
 def test_check_flags_placeholders_until_filled():
