@@ -87,6 +87,8 @@ class Conversation:
                     from . import catalogue
 
                     self._catalogue = catalogue.default()
+                if hasattr(self._catalogue, "index"):
+                    self._catalogue.index()  # on the preload thread, so the first suggestion is not kept waiting
                 for w in getattr(self._catalogue, "warnings", []):  # a bad organisation file: said, not silent
                     self.messages.append(Message("notice", f"本单位指标库：{w}（已跳过，内置指标库照常使用）"))
             except Exception as exc:  # noqa: BLE001 - drafting goes on without suggestions
