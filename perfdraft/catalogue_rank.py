@@ -56,6 +56,7 @@ CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 FALLBACK_FAMILIES = ("工程建设类", "补贴发放类", "运转保障类", "会议培训类", "信息化建设类", "设备购置类", "政府购买服务类")
 
 _ASCII = re.compile(r"[A-Za-z\s]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _KEYWORD = "关键词"  # reasons resting on key terms alone start with this
 _TERMS = "名称的主要词语"  # …and on shared words alone
 # Characters that carry little meaning in a project name (费 of 运维费, places, connectives): low weight.
@@ -258,16 +259,22 @@ class Index:
         best: dict[int, tuple[float, str]] = {}
         terms: dict[int, float] = {}
         if _ASCII.fullmatch(query):
-            self._score_pinyin(re.sub(r"\s+", "", query).lower(), best)
+            letters = re.sub(r"\s+", "", query).lower()
+            self._score_pinyin(letters, best)
+            may_fit = len(letters) >= 3  # one or two letters name nothing yet: offered, never a fit
         else:
             for v in _variants(query):
                 self._score_chinese(v, best)
                 self._score_terms(v, terms)
             self._combine(best, terms)
+            may_fit = len(_CJK.findall(query)) >= 2  # digits or symbols alone (123, 🙂) are not a project name
         ranked = heapq.nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))
         suggestions = [Suggestion(self.templates[t], round(score, 1), reason, "good" if score >= GOOD else "weak")
                        for t, (score, reason) in ranked]
-        if suggestions and suggestions[0].fit == "weak":
+        if not may_fit:
+            for sug in suggestions:
+                sug.fit = "weak"
+        elif suggestions and suggestions[0].fit == "weak":
             # One template far ahead of every other is a fit even below GOOD (烈士陵园管理维护 →
             # 烈士纪念设施保护管理): the name is about it, only worded differently. Shared words
             # alone must explain nearly all of the name; a key term alone never suffices.
