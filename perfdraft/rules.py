@@ -26,7 +26,6 @@ class Rule:
 
 _TABLE: list[tuple[str, str, str, str, str, str, str]] = [
     # code, severity, scope, title, why, bad example, fix
-    # PD113 first: the value rules below are being extended on another branch (PD111, PD112).
     ("PD113", ERROR, "value", "指标值中还有 □ 没有填写", "□ 是指标库留给填报人的本地数字，不填无法考核，也不能导出。",
      "≥□人", "≥300人"),
     ("PD101", ERROR, "value", "指标值无法识别（需为 运算符+数值+单位、区间、日期或分级定性值）",
