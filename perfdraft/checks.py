@@ -146,8 +146,8 @@ def check_value(text: str | None, indicator: Indicator | None = None, path: str 
 
 
 def _placeholder_finding(text: str, path: str) -> Finding:
-    """PD113: a catalogue placeholder the user has not filled (never a figure made up for them)."""
-    return _f("PD113", path, f"指标值“{text}”中的 □ 还没有填写", f"把 □ 换成本地的数字，如 {text.replace('□', '300', 1)}")
+    """PD102 for a catalogue □ the user has not filled (never a figure made up for them)."""
+    return _f("PD102", path, f"指标值“{text}”中的 □ 还没有填写", f"把 □ 换成本地的数字，如 {text.replace('□', '300', 1)}")
 
 
 def _fixed_digits(digits: str | None) -> str | None:

@@ -436,11 +436,13 @@ class Conversation:
         probe = replace(ind, value=value)
         project = self.draft.projects[self.pos.project]
         found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project) if f.path == "value"]
-        errors = [f for f in found if f.severity == "error" and f.code != "PD113"]
+        # An unfilled □ (PD102) is kept and said; any other error refuses the value.
+        keep = ("PD102",) if "□" in value else ()
+        errors = [f for f in found if f.severity == "error" and f.code not in keep]
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
-        return [f for f in found if f.severity != "error" or f.code == "PD113"]  # □ kept: said, not refused
+        return [f for f in found if f.severity != "error" or f.code in keep]
 
     def _answer_candidate(self, text: str) -> list[Finding]:
         pos = self.pos
