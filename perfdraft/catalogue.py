@@ -127,6 +127,13 @@ class Template:
     goal_pattern: str = ""
     indicators: list[CatalogueIndicator] = field(default_factory=list)
     source: str = ""
+    # Rows that exist in one framework only (社会成本 / 生态环境成本 of the 2021 framework): kept out of
+    # ``indicators`` so that code reading a template's rows never meets a level its framework lacks.
+    framework_rows: list[CatalogueIndicator] = field(default_factory=list)
+
+    @property
+    def all_rows(self) -> list[CatalogueIndicator]:
+        return self.indicators + self.framework_rows
 
     @property
     def is_common(self) -> bool:
@@ -197,7 +204,7 @@ class Catalogue:
                        include_common: bool = True) -> list[Indicator]:
         """Ready rows for a project: the template's own, then 共性 rows of its category not already there
         (those carry no weight: the template's own rows already share the 100 points)."""
-        own = [ci for ci in template.indicators if ci.applies_to(framework_id)]
+        own = [ci for ci in template.all_rows if ci.applies_to(framework_id)]
         rows = [ci.to_indicator(year, framework_id, w) for ci, w in zip(own, self.weights(own, framework_id), strict=True)]
         if include_common and not template.is_common and template.category in self.common:
             names = {r.name for r in rows}
@@ -221,13 +228,13 @@ class Catalogue:
 
     def stats(self) -> dict[str, int]:
         sector_templates = [t for t in self.templates.values() if not t.is_common]
-        distinct = {(i.level2, i.name) for t in sector_templates for i in t.indicators}
+        distinct = {(i.level2, i.name) for t in sector_templates for i in t.all_rows}
         distinct |= {(i.level2, i.name) for rows in self.common.values() for i in rows}
         return {
             "sectors": len({t.sector for t in sector_templates}),
             "templates": len(sector_templates),
             "common_templates": len(self.common),
-            "indicators": sum(len(t.indicators) for t in sector_templates) + sum(len(r) for r in self.common.values()),
+            "indicators": sum(len(t.all_rows) for t in sector_templates) + sum(len(r) for r in self.common.values()),
             "distinct_indicators": len(distinct),
         }
 
@@ -462,12 +469,13 @@ def load_file(path: Path, cat: Catalogue, trusted: bool = False) -> None:
         inds = t.get("indicators", [])
         if not isinstance(inds, list):
             raise r.error(f"模板 {tid} 的 indicators 应为表数组", anchor)
+        rows = [r.indicator(x, f"模板 {tid} indicators[{j}]", anchor) for j, x in enumerate(inds)]
         cat.templates[tid] = Template(
             id=tid, name=r.string(t, "name", f"模板 {tid}", anchor), sector=sector.id,
             aliases=lists["aliases"], keywords=lists["keywords"],
             category=r.string(t, "category", f"模板 {tid}", anchor, False),
             goal_pattern=r.string(t, "goal_pattern", f"模板 {tid}", anchor, False),
-            indicators=[r.indicator(x, f"模板 {tid} indicators[{j}]", anchor) for j, x in enumerate(inds)],
+            indicators=[x for x in rows if not x.framework], framework_rows=[x for x in rows if x.framework],
             source=str(path),
         )
 

@@ -52,7 +52,7 @@ def lint(cat: Catalogue) -> list[str]:
             problems.append(f"{where}: 项目类别“{t.category}”不在列表中")
         if "示例" in t.goal_pattern or re.search(r"\d{3,}(人|户|所|个|万元)", t.goal_pattern):
             problems.append(f"{where}: 绩效目标句式含示例或具体数量，数量应写成 □ 或 {{占位}}")
-        problems += [f"{where}: {p}" for p in lint_rows(cat, t.indicators, t)]
+        problems += [f"{where}: {p}" for p in lint_rows(cat, t.all_rows, t)]
     for category, rows in cat.common.items():
         if category not in CATEGORIES:
             problems.append(f"common.toml: 类别“{category}”不在列表中")

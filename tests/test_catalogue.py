@@ -208,7 +208,8 @@ def test_weights_sum_to_100_with_the_usual_split_in_both_frameworks(cat):
 def test_every_construction_template_has_social_and_ecological_cost_rows(cat):
     for t in cat.templates.values():
         if t.category in ("工程建设类", "大型修缮类") and not t.is_common:
-            levels = {i.level2 for i in t.indicators if i.framework == "central-2021"}
+            levels = {i.level2 for i in t.framework_rows if i.framework == "central-2021"}
+            assert not [i for i in t.indicators if i.framework]
             assert levels == {"社会成本指标", "生态环境成本指标"}, t.id
 
 
