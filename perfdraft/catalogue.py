@@ -9,6 +9,7 @@ offers it and says how. Ranking of templates lives in ``catalogue_rank``, lint i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -214,6 +215,15 @@ class Catalogue:
                     ind.weight = None
                     rows.append(ind)
         return rows
+
+    def entry(self, template: Template, name: str, framework_id: str = "local-2015") -> CatalogueIndicator | None:
+        """The catalogue row of that name as it stands in one framework (its weight rescaled there),
+        for front-ends that suggest a row's 权重 and 评分标准 one column at a time."""
+        own = [ci for ci in template.all_rows if ci.applies_to(framework_id)]
+        for ci, w in zip(own, self.weights(own, framework_id), strict=True):
+            if ci.name == name:
+                return dataclasses.replace(ci, weight=w)
+        return None
 
     def suggest_indicators(self, template: Template, level1: str | None = None, level2: str | None = None,
                            year: int | None = None, framework_id: str = "local-2015") -> list[Indicator]:

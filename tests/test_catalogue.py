@@ -305,3 +305,12 @@ def test_goal_slots_take_figures_only_from_the_row_the_sentence_names(cat):
     for t in cat.templates.values():
         for slot, value in catalogue.goal_figures(t).items():
             assert "□" not in value and not value.startswith("较") and slot not in ("budget", "budget_wan", "year")
+
+
+def test_entry_gives_a_rows_weight_in_its_framework(cat):
+    t = cat.templates["tr-bridge-safety"]
+    cost = next(i for i in t.indicators if i.level2 == "成本指标")
+    assert cat.entry(t, cost.name, "local-2015").weight == 10 and cost.weight == 10
+    central = [cat.entry(t, i.name, "central-2021") for i in t.all_rows if i.weight_group() == "成本"]
+    assert sum(e.weight for e in central) == 10
+    assert cat.entry(t, "施工扰动地表面积", "local-2015") is None
