@@ -11,13 +11,13 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from .. import cells
 from ..model import PLAN_LABELS, Draft, Indicator, Project
 
 FORMATS = ("xlsx", "docx", "csv", "md")
@@ -81,14 +81,12 @@ class Grid:
 @lru_cache(maxsize=8192)
 def char_units(ch: str) -> float:
     """Display width of a character in half-width units: CJK (and ≥ ≤, drawn wide by CJK fonts) 2."""
-    if unicodedata.combining(ch):
-        return 0.0
-    return 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.0
+    return float(cells.width(ch, ambiguous=2))
 
 
 def text_units(text: str) -> float:
     """Width of the longest line of ``text``."""
-    return max((sum(char_units(c) for c in line) for line in text.split("\n")), default=0.0)
+    return float(max((cells.width(line, ambiguous=2) for line in text.split("\n")), default=0))
 
 
 def project_title(project: Project, index: int) -> str:
