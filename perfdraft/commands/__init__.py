@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import __version__
 from ..errors import EXIT_OK
 
 # Kept literal (not read from profiles.py) so building the parser imports nothing heavy.
@@ -165,6 +166,25 @@ COMMANDS: tuple[Cmd, ...] = (
             A(('--year',), type=int, help='新建时的预算年度'),
         ),
     ),
+    Cmd('serve', 'serve:cmd_serve', help='在浏览器中使用（textual-serve 网页版，默认只允许本机访问）',
+        description='在浏览器中打开同一个起草界面。每个浏览器会话在 --dir 下有自己的目录和草稿。'
+                    '没有登录认证：默认只监听 127.0.0.1；要给局域网使用，请放在本单位的反向代理后面。',
+        args=(
+            A(('--host',), default='127.0.0.1', help='监听地址（默认 127.0.0.1，仅本机）'),
+            A(('--port',), type=int, default=8000, help='端口（默认 8000）'),
+            A(('--dir',), help='草稿根目录（默认在数据目录下的 web/，见 perfdraft locate）'),
+            A(('--demo',), action='store_true', help='每个会话打开示例草稿的临时副本，而不是新草稿'),
+            A(('--public-url',), help='浏览器实际访问的地址（在反向代理后面时用），如 https://example.org/perfdraft'),
+            A(('--catalogue',), help='本单位指标库目录'),
+        ),
+    ),
+    Cmd('completion', 'completion:cmd_completion', help='输出 shell 补全脚本（bash、zsh）',
+        description='输出 shell 补全脚本。bash：perfdraft completion bash > ~/.local/share/bash-completion/completions/perfdraft；'
+                    'zsh：perfdraft completion zsh > ~/.zfunc/_perfdraft（并在 ~/.zshrc 中把 ~/.zfunc 加入 fpath）。',
+        args=(
+            A(('shell',), choices=['bash', 'zsh'], help='shell 类型'),
+        ),
+    ),
     Cmd('profiles', 'commands.inspect:cmd_profiles', help='列出表格样式（各省各类表格的栏目和指标框架）',
         description='不带参数列出全部表格样式；perfdraft profiles hebei-2020 显示一种样式的栏目、框架和签章栏。',
         args=(
@@ -203,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="先试试：perfdraft demo（在临时目录里打开示例草稿，随意修改）",
     )
     parser.add_argument("--line", action="store_true", help="使用行模式（哑终端、慢速连接）")
+    parser.add_argument("--version", action="version", version=f"perfdraft {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for cmd in COMMANDS:
         _add(sub, cmd)
