@@ -67,7 +67,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     host, port = args.host, args.port
     if not 0 < port < 65536:
         raise UsageError(f"--port {port}：端口应在 1 到 65535 之间（默认 {DEFAULT_PORT}）")
-    root = Path(args.dir) if args.dir else _default_root()
+    root = (Path(args.dir) if args.dir else _default_root()).resolve()
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
