@@ -141,11 +141,45 @@ def _over_ssh() -> bool:
     return any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
+def _after_first_paint(session, conv: Conversation) -> None:
+    """Once the first question is on screen, load the checker (then show the toolbar's counts), record
+    the draft as recent and read the catalogue, on a thread. Done before, they share the interpreter
+    with start-up and delay the first paint by their own time."""
+    checked = threading.Event()
+    counts = session.bottom_toolbar
+
+    def toolbar():
+        if checked.is_set():
+            return counts() if callable(counts) else counts
+        return f" {conv.prompt().title} │ 检查中… │ /help 帮助  Ctrl-D 保存退出"
+
+    if counts is not None:
+        session.bottom_toolbar = toolbar
+    path = conv.path
+
+    def work() -> None:
+        try:
+            import perfdraft.checks  # noqa: F401 - the import is the slow part of the first count
+        finally:
+            checked.set()
+            session.app.invalidate()
+        if path is not None:
+            locations.remember(path)
+        conv.catalogue()
+
+    def start(_app) -> None:
+        session.app.after_render -= start
+        threading.Thread(target=work, name="after-first-paint", daemon=True).start()
+
+    session.app.after_render += start
+
+
 def run_interactive(conv: Conversation) -> int:
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
     session = _session(conv)
+    _after_first_paint(session, conv)
     out = sys.stdout
     _print_messages(conv.messages, out)
     conv.messages.clear()
@@ -190,11 +224,13 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
         return catalogue.default([catalogue_dir] if catalogue_dir else None)
 
     conv, lock = open_session(Path(path), catalogue_loader=loader)
-    # Load the catalogue while the first answers are typed, so the project name's suggestions do not
-    # stall (about 150 ms alone, over half a second with many sessions on one server).
-    threading.Thread(target=conv.catalogue, name="catalogue", daemon=True).start()
-    locations.remember(Path(path))
     stdin = stdin or sys.stdin
+    if not stdin.isatty():
+        locations.remember(Path(path))
+        # Load the catalogue while the first answers are read, so the project name's suggestions do
+        # not stall (about 150 ms alone, over half a second with many sessions on one server).
+        # Interactive sessions do both once the first question is painted (run_interactive).
+        threading.Thread(target=conv.catalogue, name="catalogue", daemon=True).start()
 
     def hang_up(signum, frame):  # the link dropped: unwind through finally, which saves
         raise SystemExit(128 + signum)

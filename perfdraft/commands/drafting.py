@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 
 from ..errors import EXIT_OK, UsageError
-from .inspect import cmd_check, cmd_show
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -50,6 +49,8 @@ def demo_copy() -> Path:
 def cmd_demo(args: argparse.Namespace) -> int:
     path = demo_copy()
     if args.print or not interactive():
+        from .inspect import cmd_check, cmd_show  # not on the way to the first screen
+
         print(f"示例草稿已复制到 {path}（临时副本，程序结束时删除）")
         ns = argparse.Namespace(file=str(path), width=args.width, project=None, ascii=False)
         cmd_show(ns)
