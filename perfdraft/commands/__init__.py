@@ -216,7 +216,19 @@ def _add(sub: Any, cmd: Cmd) -> None:
         p.set_defaults(func=lambda a: (p.print_help(), EXIT_OK)[1])
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen(argv: list[str] | None) -> str | None:
+    """The command named in ``argv`` (its first word that is not an option), if it is one of ours."""
+    for word in argv or ():
+        if word in ("-h", "--help", "--version"):
+            return None
+        if not word.startswith("-"):
+            return word if any(c.name == word for c in COMMANDS) else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command line, only the sub-parser of the command it names (start-up:
+    building all of them cost more than opening the draft)."""
     parser = argparse.ArgumentParser(
         prog="perfdraft",
         description="perfdraft：项目支出绩效目标表与部门整体绩效目标的起草助手。不带参数运行时打开开始界面。",
@@ -225,6 +237,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--line", action="store_true", help="使用行模式（哑终端、慢速连接）")
     parser.add_argument("--version", action="version", version=f"perfdraft {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
+    chosen = _chosen(argv)
     for cmd in COMMANDS:
-        _add(sub, cmd)
+        if chosen is None or cmd.name == chosen:
+            _add(sub, cmd)
     return parser
