@@ -77,25 +77,9 @@ class DraftingScreen(Screen):
         if first:
             # Checking needs the checker loaded: do it right after the first screen is painted.
             self.query_one(StatusLine).update(f" {p.title}")
-            self.call_after_refresh(self._check_after_first_paint, p.prefill)
+            self.call_after_refresh(self._after_ask, p.prefill)
         else:
             self._after_ask(p.prefill)
-
-    def _check_after_first_paint(self, prefill: str) -> None:
-        """Load the checker on a thread, then show the counts. Imported on the UI thread, it held the
-        first keystrokes (and Textual's ready signal) for as long as the import took."""
-        def load() -> str:
-            import perfdraft.checks  # noqa: F401 - the import is the slow part of the first check
-
-            return prefill
-
-        self.run_worker(load, thread=True, exit_on_error=False, group="checker")
-
-    def on_worker_state_changed(self, event) -> None:
-        from textual.worker import WorkerState
-
-        if event.worker.group == "checker" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
-            self._after_ask(event.worker.result or "")
 
     def _after_ask(self, prefill: str) -> None:
         if prefill:
