@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -177,3 +178,67 @@ def test_demo_under_textual_serve_starts_full_screen(tmp_path):
     p.stdin.close()
     p.wait(timeout=30)
     assert not list(tmp_path.iterdir())  # the demo's temporary directory is gone
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("chromium") and sys.platform == "linux"), reason="chromium not installed")
+def test_headless_chromium_drafts_an_answer(server, tmp_path):
+    """A real browser: headless Chromium opens the page, the drafting screen starts, a typed answer is saved."""
+    import aiohttp
+
+    port, root, _ = server
+    debug_port = _free_port()
+    profile = tmp_path / "chromium-profile"
+    browser = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+                                f"--remote-debugging-port={debug_port}", "--window-size=1100,700", "about:blank"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    async def drive() -> None:
+        async with aiohttp.ClientSession() as http:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    async with http.get(f"http://127.0.0.1:{debug_port}/json") as r:
+                        tabs = [t for t in await r.json() if t.get("type") == "page"]
+                    if tabs:
+                        break
+                except aiohttp.ClientError:
+                    pass
+                assert time.monotonic() < deadline, "chromium did not start"
+                await asyncio.sleep(0.3)
+            ws = await http.ws_connect(tabs[0]["webSocketDebuggerUrl"], max_msg_size=0)
+            ids = iter(range(1, 10_000))
+
+            async def call(method: str, **params) -> dict:
+                n = next(ids)
+                await ws.send_str(json.dumps({"id": n, "method": method, "params": params}))
+                while True:
+                    m = json.loads((await ws.receive(timeout=60)).data)
+                    if m.get("id") == n:
+                        return m.get("result", {})
+
+            await call("Page.navigate", url=f"http://127.0.0.1:{port}/")
+            # The app is up once its session directory holds a locked draft; give it a moment to paint.
+            while not list(root.glob("*/*.lock")):
+                assert time.monotonic() < deadline, "no app session started for the page"
+                await asyncio.sleep(0.3)
+            draft = next(root.glob("*/绩效目标草稿.toml"))
+            while "丙县农业局" not in draft.read_text("utf-8"):
+                assert time.monotonic() < deadline, "the typed answer never reached the draft"
+                for kind in ("mousePressed", "mouseReleased"):  # focus the terminal
+                    await call("Input.dispatchMouseEvent", type=kind, x=500, y=300, button="left", clickCount=1)
+                await call("Input.insertText", text="丙县农业局")
+                await asyncio.sleep(0.5)
+                for kind in ("keyDown", "keyUp"):
+                    await call("Input.dispatchKeyEvent", type=kind, key="Enter", code="Enter", windowsVirtualKeyCode=13,
+                               **({"text": "\r"} if kind == "keyDown" else {}))
+                await asyncio.sleep(2)
+            await ws.close()
+
+    try:
+        asyncio.run(drive())
+    finally:
+        browser.terminate()
+        browser.wait(timeout=30)
+    (draft,) = root.glob("*/绩效目标草稿.toml")
+    assert 'name = "丙县农业局"' in draft.read_text("utf-8")
