@@ -130,6 +130,8 @@ def check_value(text: str | None, indicator: Indicator | None = None, path: str 
     out: list[Finding] = []
     if text is None or not text.strip():
         return [_f("PD101", path, "指标值为空", "请填写目标值，例如 ≥95%")]
+    if "□" in text:
+        return [_placeholder_finding(text, path)]
     name = _bare_name((indicator.name if indicator else None) or "")
     value = parse(text)
     if isinstance(value, ParseError):
@@ -141,6 +143,11 @@ def check_value(text: str | None, indicator: Indicator | None = None, path: str 
     for v in values:
         out.extend(_check_one_value(text, v, name, path, digits))
     return out
+
+
+def _placeholder_finding(text: str, path: str) -> Finding:
+    """PD111: a catalogue placeholder the user has not filled (never a figure made up for them)."""
+    return _f("PD111", path, f"指标值“{text}”中的 □ 还没有填写", f"把 □ 换成本地的数字，如 {text.replace('□', '300', 1)}")
 
 
 def _fixed_digits(digits: str | None) -> str | None:
