@@ -1,0 +1,89 @@
+"""Department and draft rules (PD4xx), and the whole-draft entry point."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .. import frameworks
+from ..model import Draft
+from ..rules import ERROR
+from ..values import Quantity, format_number, parse
+from .finding import Finding, _f
+from .project import check_project
+from .words import ADDITIVE_UNITS
+
+
+def check_department(draft: Draft) -> list[Finding]:
+    out: list[Finding] = []
+    d = draft.department
+    goal = d.overall_goal or ""
+    if goal and not re.search(r"\d", goal):
+        out.append(_f("PD406", "department.overall_goal", "总体绩效目标没有量化内容", "写明主要任务的数量，如参保人数、发放金额"))
+    for i, g in enumerate(d.sub_goals):
+        if not g.indicators and not g.projects:
+            out.append(_f("PD402", f"department.sub_goals[{i}]", f"分项目标 {i + 1} 没有指标，也没有关联项目",
+                          "添加衡量指标，并关联相应项目或基本支出"))
+    project_sum = sum((p.budget.total or Decimal(0) for p in draft.projects), Decimal(0))
+    if d.budget is None or d.budget.total is None:
+        if draft.projects:
+            out.append(_f("PD407", "department.budget", f"部门预算总额未填写（各项目合计 {format_number(project_sum)}元）",
+                          "填写部门预算总额及其中财政拨款、其他资金"))
+    else:
+        b = d.budget
+        if b.fiscal is not None and abs(b.total - b.fiscal - (b.other or 0)) > Decimal("0.01"):
+            out.append(_f("PD401", "department.budget.total", "部门预算合计 ≠ 财政拨款 + 其他资金"))
+        if project_sum > b.total + Decimal("0.01"):
+            out.append(_f("PD401", "department.budget.total",
+                          f"项目合计 {format_number(project_sum)}元 超过部门预算 {format_number(b.total)}元"))
+    if not d.indicators and draft.projects:
+        out.append(_f("PD405", "department.indicators", "部门整体目标没有管理指标", "可添加：在职人员控制率 ≤100%；“三公经费”变动率 ≤0%"))
+    return out
+
+
+def _cross_projects(draft: Draft) -> Iterator[Finding]:
+    names: dict[str, int] = {}
+    for i, p in enumerate(draft.projects):
+        key = (p.name or "").strip()
+        if key:
+            if key in names:
+                yield _f("PD404", f"projects[{i}].name", f"与项目 {names[key] + 1} 同名“{key}”",
+                         "在名称中注明区别，如“缴费补贴”“基础养老金”")
+            names.setdefault(key, i)
+    rows: dict[tuple[str, str], tuple[int, int]] = {}
+    effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for i, p in enumerate(draft.projects):
+        for j, ind in enumerate(p.indicators):
+            if not ind.name or not ind.value:
+                continue
+            v = parse(ind.value)
+            if not isinstance(v, Quantity) or v.unit not in ADDITIVE_UNITS:
+                continue
+            key = (ind.name.strip(), ind.value.strip())
+            if key in rows and rows[key][0] != i:
+                pi, pj = rows[key]
+                yield _f("PD403", f"projects[{i}].indicators[{j}]",
+                         f"与项目 {pi + 1} 第 {pj + 1} 条指标相同（{ind.value}），疑似重复计数", "删除不属于本项目资金的指标")
+            rows.setdefault(key, (i, j))
+            if frameworks.level1_key(ind.level1) == "效益":
+                effects.setdefault(key, []).append((i, j))
+    for key, places in effects.items():
+        if len({i for i, _ in places}) >= 3:
+            i, j = places[-1]
+            yield _f("PD314", f"projects[{i}].indicators[{j}]", f"效益指标“{key[0]}”出现在 {len(places)} 个项目中，疑似套用",
+                     "写出本项目特有的效益")
+
+
+def check_draft(draft: Draft) -> list[Finding]:
+    out = check_department(draft)
+    for i, p in enumerate(draft.projects):
+        out.extend(check_project(p, draft.framework, f"projects[{i}]", draft.year))
+    out.extend(_cross_projects(draft))
+    return out
+
+
+def counts(findings: list[Finding]) -> tuple[int, int, int]:
+    e = sum(1 for f in findings if f.severity == ERROR)
+    w = sum(1 for f in findings if f.severity == "warning")
+    return e, w, len(findings) - e - w

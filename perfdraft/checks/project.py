@@ -1,0 +1,206 @@
+"""Project rules (PD3xx): the header, the money and the grid as a whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .. import frameworks
+from ..model import Project
+from ..names import DOC_NUMBER, split_doc_number
+from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse
+from .finding import Finding, _f
+from .indicator import check_indicator
+from .words import (
+    AMOUNT_IN_TEXT,
+    COUNT_IN_TEXT,
+    GAP_EXPLAINED,
+    GOAL_REQUEST,
+    LUMPY_WORDS,
+    MONEY_UNITS,
+    OUTPUT_NUMBER,
+    PER_HEAD_NAME,
+    YEAR_IN_TEXT,
+)
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def check_project(project: Project, framework_id: str = "local-2015", path: str = "projects[0]",
+                  year: int | None = None) -> list[Finding]:
+    out: list[Finding] = []
+    fw = frameworks.get(framework_id)
+    for i, ind in enumerate(project.indicators):
+        out.extend(check_indicator(ind, framework_id, f"{path}.indicators[{i}]", project))
+
+    name = project.name or ""
+    goal = (project.goal or "").strip()
+    purpose = project.purpose or ""
+    if not goal:
+        out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
+    elif GOAL_REQUEST.search(goal) and not OUTPUT_NUMBER.search(goal):
+        out.append(_f("PD302", f"{path}.goal", "绩效目标只复述了资金申请，没有写明产出数量和效果",
+                      "例如：为约 N 名对象发放补贴，发放及时率达到 95% 以上"))
+
+    inds = [(frameworks.canonical_levels(i.level1, i.level2, fw), i) for i in project.indicators]
+    out.extend(_number_agreement(project, inds, path))
+
+    if not project.indicators:
+        out.append(_f("PD304", f"{path}.indicators", "未设置绩效指标", "按 产出、效益、满意度 添加指标"))
+    else:
+        present1 = {l1 for (l1, _), _ in inds}
+        for l1 in fw.required_level1:
+            if l1 not in present1:
+                out.append(_f("PD304", f"{path}.indicators", f"缺少“{frameworks.LEVEL1_LABELS[l1]}”",
+                              f"至少添加一条{frameworks.LEVEL1_LABELS[l1]}"))
+        present = {pair for pair, _ in inds}
+        effects_present = any(l1 == "效益" for (l1, _), _ in inds)
+        for l1, l2 in fw.expected:
+            if (l1, l2) not in present and not (l1 == "效益" and effects_present):
+                out.append(_f("PD305", f"{path}.indicators", f"没有“{frameworks.LEVEL2_LABELS[l2]}”",
+                              f"添加一条{frameworks.LEVEL2_LABELS[l2]}，或说明不适用的理由"))
+        if len(project.indicators) < 3:
+            out.append(_f("PD305", f"{path}.indicators", f"只有 {len(project.indicators)} 条指标，一般不少于 3 条"))
+        elif len(project.indicators) > 20:
+            out.append(_f("PD305", f"{path}.indicators", f"有 {len(project.indicators)} 条指标，过多则重点不突出"))
+
+    b = project.budget
+    if b.total is None:
+        out.append(_f("PD306", f"{path}.budget.total", "预算数为空"))
+    else:
+        fiscal, other = b.fiscal or Decimal(0), b.other or Decimal(0)
+        if abs(b.total - fiscal - other) > Decimal("0.01"):
+            out.append(_f("PD306", f"{path}.budget.total",
+                          f"预算数 {format_number(b.total)} ≠ 财政资金 {format_number(fiscal)} + 其他资金 {format_number(other)}",
+                          f"预算数应为 {format_number(fiscal + other)}，或调整分项"))
+    if b.fiscal is None:
+        out.append(_f("PD307", f"{path}.budget.fiscal", "财政资金为空，按 0 处理", "没有财政资金请填 0"))
+    if b.other is None:
+        out.append(_f("PD307", f"{path}.budget.other", "其他资金为空，按 0 处理", "没有其他资金请填 0"))
+
+    plan = project.spending_plan
+    if plan is None or plan.is_blank():
+        out.append(_f("PD308", f"{path}.spending_plan", "资金支出计划未填写", "填写 3月底、6月底、10月底、12月底 累计支出比例，如 25、50、75、100"))
+    else:
+        cells = plan.cells()
+        labels = ("mar", "jun", "oct", "dec")
+        bad = [labels[i] for i, c in enumerate(cells) if c is None or not 0 <= c <= 100]
+        if bad:
+            out.append(_f("PD308", f"{path}.spending_plan.{bad[0]}", "资金支出计划需四期都填写，且在 0–100 之间"))
+        else:
+            if any(cells[i] > cells[i + 1] for i in range(3)):
+                out.append(_f("PD309", f"{path}.spending_plan", "资金支出计划是累计进度，后一期不应小于前一期"))
+            if cells[3] != 100:
+                out.append(_f("PD309", f"{path}.spending_plan.dec", f"12月底累计为 {format_number(cells[3])}%，一般应为 100%",
+                              "跨年项目请在资金用途中说明"))
+            if [int(c) for c in cells] == [25, 50, 75, 100] and LUMPY_WORDS.search(purpose):
+                out.append(_f("PD310", f"{path}.spending_plan", "用途显示支出可能集中发生，却按平均进度填报", "按实际拨付时间调整各期比例"))
+
+    # PD312: amounts in 资金用途 agree with 预算数.
+    if b.total is not None:
+        amounts = [_number(m.group(1)) * MONEY_UNITS[m.group(2)] for m in AMOUNT_IN_TEXT.finditer(purpose)]
+        if amounts and all(abs(a - b.total) > Decimal("0.01") for a in amounts):
+            shown = "、".join(f"{format_number(a.normalize())}元" for a in amounts[:3])
+            out.append(_f("PD312", f"{path}.purpose", f"资金用途中的金额（{shown}）与预算数 {format_number(b.total)}元 不一致",
+                          "统一用途文字与预算数"))
+
+    if inds:
+        qual = sum(1 for i in project.indicators if isinstance(parse(i.value or ""), Qualitative))
+        if qual / len(project.indicators) > 0.3:
+            out.append(_f("PD321", f"{path}.indicators", f"定性指标占 {qual}/{len(project.indicators)}，超过 30%", "尽量改为量化指标"))
+
+    out.extend(_cross_rows(project, inds, path))
+
+    m = DOC_NUMBER.search(name)
+    if m:
+        rest, doc = split_doc_number(name)
+        out.append(_f("PD317", f"{path}.name", f"项目名称中含文号“{m.group(0)}”",
+                      f"名称：{rest}；文号：{doc}"))
+    if year:
+        name_wo_doc = DOC_NUMBER.sub("", name)
+        years = {int(y) for y in YEAR_IN_TEXT.findall(name_wo_doc)}
+        lead = re.match(r"\s*(20\d\d)\s*年", purpose)
+        if lead:
+            years.add(int(lead.group(1)))
+        other_years = sorted(y for y in years if y != year)
+        if other_years:
+            out.append(_f("PD316", f"{path}.purpose" if lead else f"{path}.name",
+                          f"出现 {other_years[0]} 年，与预算年度 {year} 不同", "是否为上年结转资金？请在用途中说明"))
+    return out
+
+
+def _number_agreement(project: Project, inds: list, path: str) -> Iterator[Finding]:
+    """PD303: counts in 资金用途/绩效目标 that no indicator carries, where indicators in that unit exist."""
+    values_by_unit: dict[str, set[Decimal]] = {}
+    for _, ind in inds:
+        v = parse(ind.value or "")
+        if isinstance(v, Quantity):
+            values_by_unit.setdefault(v.unit, set()).add(v.number)
+    for field in ("purpose", "goal"):
+        text = getattr(project, field) or ""
+        for m in COUNT_IN_TEXT.finditer(text):
+            n, unit = _number(m.group(1)), m.group(2)
+            if n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
+                continue
+            shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
+            yield _f("PD303", f"{path}.{field}", f"文字中的 {m.group(0)} 与指标值（{shown}）不一致", "请统一文字与指标值")
+
+
+def _similar(a: str, b: str) -> float:
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
+    parsed = [(pair, ind, parse(ind.value or "")) for pair, ind in inds]
+    # PD204 duplicates; PD315 same measure and value under two 二级.
+    seen: dict[str, int] = {}
+    for i, (_pair, ind, _v) in enumerate(parsed):
+        key = (ind.name or "").strip()
+        if key:
+            if key in seen and (project.indicators[seen[key]].scope or "annual") == (ind.scope or "annual"):
+                yield _f("PD204", f"{path}.indicators[{i}].name", f"与第 {seen[key] + 1} 条指标名称重复")
+            seen.setdefault(key, i)
+    for i in range(len(parsed)):
+        for j in range(i + 1, len(parsed)):
+            (pi, ii, vi), (pj, ij, vj) = parsed[i], parsed[j]
+            if (isinstance(vi, Quantity) and vi == vj and vi.unit not in PERCENT_UNITS and pi[1] != pj[1]
+                    and _similar(ii.name or "", ij.name or "") >= 0.4):
+                yield _f("PD315", f"{path}.indicators[{j}]",
+                         f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")
+    # PD313: monthly payments — 人次 (累计) should be about 12 × 人 (月末).
+    people = [(i, ind, v) for i, (_, ind, v) in enumerate(parsed) if isinstance(v, Quantity) and v.unit == "人"]
+    for i, (_, ind, v) in enumerate(parsed):
+        if isinstance(v, Quantity) and v.unit == "人次" and "累计" in (ind.name or ""):
+            best = max(people, key=lambda t: _similar(t[1].name or "", ind.name or ""), default=None)
+            if best and "月末" in (best[1].name or "") and best[2].number > 0:
+                ratio = v.number / best[2].number
+                if not Decimal(10) <= ratio <= Decimal(13):
+                    expect = best[2].number * 12
+                    yield _f("PD313", f"{path}.indicators[{i}].value",
+                             f"{ind.value} 约为 {best[1].value} 的 {ratio:.1f} 倍；按月发放应约为 12 倍",
+                             f"请核对，是否应为 {format_number(expect)}人次？")
+    # PD311: quantity × unit cost ≈ budget.
+    total = project.budget.total
+    explained = GAP_EXPLAINED.search((project.purpose or "") + (project.goal or ""))
+    if total and not explained:
+        counts = [(ind, v) for (pair, ind, v) in parsed if pair[1] == "数量" and isinstance(v, Quantity) and v.unit == "人"]
+        for i, (pair, ind, v) in enumerate(parsed):
+            if pair[1] not in ("成本", "经济成本") or not isinstance(v, Quantity) or not counts:
+                continue
+            per_month = v.unit.endswith("月") or "月" in (ind.name or "")
+            if not (v.unit.startswith("元/人") or (v.unit == "元" and PER_HEAD_NAME.search(ind.name or ""))):
+                continue
+            cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
+            product = cnt.number * v.number * (12 if per_month else 1)
+            if not total * Decimal("0.9") <= product <= total * Decimal("1.1"):
+                months = " × 12个月" if per_month else ""
+                yield _f("PD311", f"{path}.indicators[{i}].value",
+                         f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"
+                         f"与预算数 {format_number(total)}元 相差超过 10%",
+                         "请核对人数或标准，或在用途中说明差额（如仅为县级配套部分）")

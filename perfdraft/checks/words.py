@@ -1,0 +1,53 @@
+"""Word tables the rules rely on: data, not branches in the code."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..values import PERCENT_UNITS
+
+# (name pattern, accepted units, suggested unit) — first match wins, so specific before general.
+UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
+    (re.compile(r"满意度|知晓率"), frozenset({"%"}), "%"),
+    (re.compile(r"月人均|人均.*月|每月"), frozenset({"元/人·月", "万元/人·月"}), "元/人·月"),
+    (re.compile(r"(人均|平均|水平|标准).*(补贴|补助|缴费|代缴|养老保险费)|(补贴|补助|缴费|代缴).*(人均|平均|水平|标准)"),
+     frozenset({"元/人·年", "元/人·月", "元/人", "元/人·次", "元/生·年", "元/户·年", "元/户", "元/亩"}), "元/人·年"),
+    (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
+    (re.compile(r"次数$"), frozenset({"次", "场次", "批次", "期", "场"}), "次"),
+    (re.compile(r"户数"), frozenset({"户", "万户"}), "户"),
+    (re.compile(r"人数|人员数"), frozenset({"人", "万人", "名"}), "人"),
+    (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
+    (re.compile(r"面积"), frozenset({"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"}), "亩"),
+    (re.compile(r"金额|资金|经费"), frozenset({"元", "万元", "亿元"}), "元"),
+    (re.compile(r"里程|长度"), frozenset({"公里", "千米", "米", "延米", "km"}), "公里"),
+]
+RATE_NAME = re.compile(r"(率|比例|占比)(（|\(|$)")
+GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升")
+SATISFACTION_NAME = re.compile(r"满意度|知晓率")
+SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
+NEGATIVE_NAME = re.compile(r"受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
+                           r"不合格率|违规率|流失率|空置率|误报率|漏报率|复发率|损耗率|变动率")
+FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
+TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|\d+(\.\d+)?\s*[%％]")
+PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入")
+PER_HEAD_NAME = re.compile(r"人均|平均|水平|标准|每人|单价|单位成本")
+TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})
+# (name pattern, canonical 二级 keys it belongs to, where to put it)
+MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
+    (re.compile(r"合格率|故障率|达标率|合规率|验收"), frozenset({"质量"}), "质量指标"),
+    (re.compile(r"治愈率|就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
+]
+NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")
+GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
+OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处)")
+COUNT_IN_TEXT = re.compile(r"(\d[\d,]*)\s*(人次|人|户|公顷|亩|公里|场)")
+AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
+GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级.{0,4}(承担|负担)|差额|分担|仅为|仅含|其余|上级资金|中央和省")
+# Units that add up: the same count in two projects may be counted twice (PD403). Rates and
+# per-head standards legitimately repeat.
+ADDITIVE_UNITS = frozenset({"人", "人次", "户", "户次", "元", "万元", "亿元", "亩", "万亩", "公顷", "公里", "个", "次", "场", "件", "台", "套", "台套", "项"})
+LUMPY_WORDS = re.compile(r"征地|工程|施工|建设|购置|采购|一次性|招标")
+YEAR_IN_TEXT = re.compile(r"(20\d\d)\s*年")
