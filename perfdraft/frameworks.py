@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+# Cached: the same few dozen labels recur on every row, and this ran four times per row (issue 21).
+@lru_cache(maxsize=1024)
 def _strip_suffix(text: str) -> str:
     text = re.sub(r"\s+", "", fold(text))
     changed = True
@@ -104,6 +107,7 @@ def _strip_suffix(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1024)
 def level1_key(label: str | None) -> str | None:
     """Canonical 一级 key, or None when the label is not a known 一级 name."""
     if not label:
@@ -111,6 +115,7 @@ def level1_key(label: str | None) -> str | None:
     return LEVEL1_ALIASES.get(_strip_suffix(label))
 
 
+@lru_cache(maxsize=1024)
 def level2_key(label: str | None) -> str | None:
     if not label:
         return None
