@@ -23,6 +23,7 @@ from perfdraft import checks, drafts
 KEYS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus-drafts"
 ALARM = ("error", "warning")
 _ROW = re.compile(r"^(.*?indicators\[\d+\])")
+_CONTAINER = re.compile(r"\[\d+\](\.[^.\[]+)?$")  # projects[0].indicators[3].basis -> projects[0].indicators
 
 
 @dataclass
@@ -67,13 +68,17 @@ def _covers(place: str, anchor: str) -> bool:
 def score_one(key_path: Path) -> Score:
     key = tomllib.loads(key_path.read_text(encoding="utf-8"))
     draft = drafts.load(key_path.with_name(key_path.name.replace(".key.toml", ".toml")))
-    places = [p for f in checks.check_draft(draft) if f.severity in ALARM
-              for p in (f.path, *getattr(f, "places", ()))]
+    found = [f for f in checks.check_draft(draft) if f.severity in ALARM]
+    # A finding on one place alarms that place; one cause listed at several places ("12 行缺 …") is a
+    # project-level finding: it catches a defect at any of its places but alarms no single row.
+    places = [(p, f.code) for f in found for p in (f.path, *getattr(f, "places", ()))]
+    places += [(_CONTAINER.sub("", f.path), f.code) for f in found if len(getattr(f, "places", ())) > 1]
+    row_places = [(f.path, f.code) for f in found if len(getattr(f, "places", ())) <= 1]
     s = Score()
     stem = key_path.name.removesuffix(".key.toml")[:2]
     for d in key.get("defects", []):
         anchor = _anchor(d["path"])
-        hit = any(_covers(p, anchor) for p in places)
+        hit = any(_covers(p, anchor) for p, _ in places)
         s.defects += 1
         s.defects_caught += hit
         if d["severity"] == "error":
@@ -83,10 +88,10 @@ def score_one(key_path: Path) -> Score:
             s.missed.append(f"{stem} {d['severity'][0]} {d['kind']:<22} {d['path']}")
     for row in key.get("clean", []):
         s.clean += 1
-        hits = sorted({p for p in places if _covers(p, row)})
+        hits = sorted({code for p, code in row_places if _covers(p, row)})
         if hits:
             s.clean_alarmed += 1
-            s.alarmed.append(f"{stem} {row}")
+            s.alarmed.append(f"{stem} {row} {' '.join(hits)}")
     return s
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -10,17 +9,28 @@ from .. import frameworks
 from ..model import Draft
 from ..rules import ERROR
 from ..values import Quantity, format_number, parse
+from .context import for_draft
 from .finding import Finding, _f
-from .project import check_project
+from .indicator import check_indicator
+from .project import check_project, goal_findings
 from .words import ADDITIVE_UNITS
 
 
 def check_department(draft: Draft) -> list[Finding]:
     out: list[Finding] = []
     d = draft.department
+    ctx = for_draft(draft)
     goal = d.overall_goal or ""
-    if goal and not re.search(r"\d", goal):
-        out.append(_f("PD406", "department.overall_goal", "总体绩效目标没有量化内容", "写明主要任务的数量，如参保人数、发放金额"))
+    if goal:
+        out.extend(goal_findings("PD406", "department.overall_goal", goal))
+    # 部门整体 indicators are rows like a project's (their money rules need a project: none here).
+    for i, ind in enumerate(d.indicators):
+        out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx))
+    for i, g in enumerate(d.sub_goals):
+        for j, ind in enumerate(g.indicators):
+            out.extend(check_indicator(ind, ctx.framework.id, f"department.sub_goals[{i}].indicators[{j}]", ctx=ctx))
+    if not draft.projects and not d.indicators and not any(g.indicators for g in d.sub_goals):
+        out.append(_f("PD408", "projects", "草稿里没有任何项目或指标", "添加项目及其绩效指标，或填写部门整体指标"))
     for i, g in enumerate(d.sub_goals):
         if not g.indicators and not g.projects:
             out.append(_f("PD402", f"department.sub_goals[{i}]", f"分项目标 {i + 1} 没有指标，也没有关联项目",
@@ -76,9 +86,10 @@ def _cross_projects(draft: Draft) -> Iterator[Finding]:
 
 
 def check_draft(draft: Draft) -> list[Finding]:
+    ctx = for_draft(draft)
     out = check_department(draft)
     for i, p in enumerate(draft.projects):
-        out.extend(check_project(p, draft.framework, f"projects[{i}]", draft.year))
+        out.extend(check_project(p, draft.framework, f"projects[{i}]", draft.year, ctx=ctx))
     out.extend(_cross_projects(draft))
     return out
 

@@ -10,79 +10,140 @@ from .. import frameworks
 from ..model import Project
 from ..names import DOC_NUMBER, split_doc_number
 from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse
-from .finding import Finding, _f
+from .context import Context, context
+from .finding import Finding, _f, one_cause
 from .indicator import check_indicator
 from .words import (
     AMOUNT_IN_TEXT,
     COUNT_IN_TEXT,
     GAP_EXPLAINED,
+    GOAL_NOISE,
     GOAL_REQUEST,
     LUMPY_WORDS,
     MONEY_UNITS,
     OUTPUT_NUMBER,
+    PART_NAME,
+    PAST_TENSE,
     PER_HEAD_NAME,
     YEAR_IN_TEXT,
 )
+
+PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
+PER_UNIT_AFTER = re.compile(r"\s*(?:[/／]|每|一[人户村次年月])")
 
 
 def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def check_project(project: Project, framework_id: str = "local-2015", path: str = "projects[0]",
-                  year: int | None = None) -> list[Finding]:
+def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Finding], frozenset[str]]:
+    """A column blank on every row is one cause: one finding listing the rows, and no per-row copies."""
+    rows = project.indicators
+    if len(rows) < 2:
+        return [], frozenset()
+    places = [f"{path}.indicators[{i}]" for i in range(len(rows))]
     out: list[Finding] = []
-    fw = frameworks.get(framework_id)
+    skip: set[str] = set()
+    if ctx.has("indicator.level2") and all(not (i.level1 or "").strip() and not (i.level2 or "").strip() for i in rows):
+        out.append(one_cause("PD201", [f"{p}.level2" for p in places], f"{len(rows)} 行都没有一级、二级指标",
+                             "按 产出（数量、质量、时效、成本）、效益、满意度 给每行填写一级、二级指标"))
+        skip.add("PD201")
+    if ctx.has("indicator.description") and all(not (i.description or "").strip() for i in rows):
+        out.append(one_cause("PD212", [f"{p}.description" for p in places], f"{len(rows)} 行的绩效指标描述都为空",
+                             "逐行写明统计口径、时点或计算方法"))
+        skip.add("PD212")
+    if ctx.has("indicator.basis") and all(i.basis is None or i.basis.is_blank() for i in rows):
+        out.append(one_cause("PD215", [f"{p}.basis" for p in places], f"{len(rows)} 行的指标值确定依据都为空",
+                             "逐行选择 计划标准/行业标准/历史标准/其他标准，并注明依据"))
+        skip.add("PD215")
+    return out, frozenset(skip)
+
+
+def measurable(text: str) -> bool:
+    """A target text names at least one output with a number and a unit (numbering, years and money aside)."""
+    return bool(OUTPUT_NUMBER.search(GOAL_NOISE.sub(" ", text)))
+
+
+def goal_findings(code: str, path: str, text: str) -> Iterator[Finding]:
+    """PD302 / PD406 / PD323: a goal names measurable outputs, in the future, not only the request."""
+    if not measurable(text):
+        if GOAL_REQUEST.search(text):
+            yield _f(code, path, "目标只复述了资金申请，没有写明产出数量和效果",
+                     "例如：为约 N 名对象发放补贴，发放及时率达到 95% 以上")
+        else:
+            yield _f(code, path, "目标没有可考核的产出数量", "写明今年要完成多少（人、户、个、次、亩 …）及达到的比率")
+    past = PAST_TENSE.search(text)
+    if past:
+        yield _f("PD323", path, f"目标写成了已完成的事（“{past.group(0)}”），绩效目标写的是今年要达到的结果",
+                 "改为将要完成的数量和效果")
+
+
+def check_project(project: Project, framework_id: str = "local-2015", path: str = "projects[0]",
+                  year: int | None = None, *, ctx: Context | None = None) -> list[Finding]:
+    ctx = ctx or context(framework_id, year=year)
+    year = year if year is not None else ctx.year
+    out: list[Finding] = []
+    fw = ctx.framework
+    column_findings, skip = _blank_columns(project, path, ctx)
     for i, ind in enumerate(project.indicators):
-        out.extend(check_indicator(ind, framework_id, f"{path}.indicators[{i}]", project))
+        out.extend(check_indicator(ind, fw.id, f"{path}.indicators[{i}]", project, ctx=ctx, skip=skip))
+    out.extend(column_findings)
 
     name = project.name or ""
     goal = (project.goal or "").strip()
     purpose = project.purpose or ""
+    if not name.strip() and ctx.has("project.name"):
+        out.append(_f("PD325", f"{path}.name", "项目名称为空", "填写项目名称"))
     if not goal:
         out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
-    elif GOAL_REQUEST.search(goal) and not OUTPUT_NUMBER.search(goal):
-        out.append(_f("PD302", f"{path}.goal", "绩效目标只复述了资金申请，没有写明产出数量和效果",
-                      "例如：为约 N 名对象发放补贴，发放及时率达到 95% 以上"))
+    else:
+        out.extend(goal_findings("PD302", f"{path}.goal", goal))
 
     inds = [(frameworks.canonical_levels(i.level1, i.level2, fw), i) for i in project.indicators]
     out.extend(_number_agreement(project, inds, path))
 
     if not project.indicators:
         out.append(_f("PD304", f"{path}.indicators", "未设置绩效指标", "按 产出、效益、满意度 添加指标"))
-    else:
+    elif "PD201" not in skip:
         present1 = {l1 for (l1, _), _ in inds}
         for l1 in fw.required_level1:
             if l1 not in present1:
-                out.append(_f("PD304", f"{path}.indicators", f"缺少“{frameworks.LEVEL1_LABELS[l1]}”",
-                              f"至少添加一条{frameworks.LEVEL1_LABELS[l1]}"))
+                out.append(_f("PD304", f"{path}.indicators", f"缺少“{frameworks.LEVEL1_LABELS.get(l1, l1)}”",
+                              f"至少添加一条{frameworks.LEVEL1_LABELS.get(l1, l1)}"))
         present = {pair for pair, _ in inds}
         effects_present = any(l1 == "效益" for (l1, _), _ in inds)
         for l1, l2 in fw.expected:
             if (l1, l2) not in present and not (l1 == "效益" and effects_present):
-                out.append(_f("PD305", f"{path}.indicators", f"没有“{frameworks.LEVEL2_LABELS[l2]}”",
-                              f"添加一条{frameworks.LEVEL2_LABELS[l2]}，或说明不适用的理由"))
+                out.append(_f("PD305", f"{path}.indicators", f"没有“{frameworks.LEVEL2_LABELS.get(l2, l2)}”",
+                              f"添加一条{frameworks.LEVEL2_LABELS.get(l2, l2)}，或说明不适用的理由"))
+    if project.indicators:
         if len(project.indicators) < 3:
             out.append(_f("PD305", f"{path}.indicators", f"只有 {len(project.indicators)} 条指标，一般不少于 3 条"))
         elif len(project.indicators) > 20:
             out.append(_f("PD305", f"{path}.indicators", f"有 {len(project.indicators)} 条指标，过多则重点不突出"))
+    out.extend(_weights(project, inds, path, ctx))
+    out.extend(_parts_of_whole(project, path))
 
     b = project.budget
     if b.total is None:
-        out.append(_f("PD306", f"{path}.budget.total", "预算数为空"))
-    else:
+        if ctx.has("project.budget.total"):
+            out.append(_f("PD306", f"{path}.budget.total", "预算数为空"))
+    elif b.fiscal is not None or b.other is not None:
         fiscal, other = b.fiscal or Decimal(0), b.other or Decimal(0)
         if abs(b.total - fiscal - other) > Decimal("0.01"):
+            # No arithmetic advice: which of the three cells is wrong only the user knows (issue 16).
             out.append(_f("PD306", f"{path}.budget.total",
                           f"预算数 {format_number(b.total)} ≠ 财政资金 {format_number(fiscal)} + 其他资金 {format_number(other)}",
-                          f"预算数应为 {format_number(fiscal + other)}，或调整分项"))
-    if b.fiscal is None:
+                          "请核对三项金额：预算数 = 财政资金 + 其他资金"))
+    if b.total is not None and b.fiscal is None and ctx.has("project.budget.fiscal"):
         out.append(_f("PD307", f"{path}.budget.fiscal", "财政资金为空，按 0 处理", "没有财政资金请填 0"))
-    if b.other is None:
+    if b.total is not None and b.other is None and ctx.has("project.budget.other"):
         out.append(_f("PD307", f"{path}.budget.other", "其他资金为空，按 0 处理", "没有其他资金请填 0"))
 
     plan = project.spending_plan
-    if plan is None or plan.is_blank():
+    if not ctx.has("project.spending_plan"):
+        pass  # the table has no 资金支出计划: never a finding (issue 16)
+    elif plan is None or plan.is_blank():
         out.append(_f("PD308", f"{path}.spending_plan", "资金支出计划未填写", "填写 3月底、6月底、10月底、12月底 累计支出比例，如 25、50、75、100"))
     else:
         cells = plan.cells()
@@ -99,10 +160,14 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
             if [int(c) for c in cells] == [25, 50, 75, 100] and LUMPY_WORDS.search(purpose):
                 out.append(_f("PD310", f"{path}.spending_plan", "用途显示支出可能集中发生，却按平均进度填报", "按实际拨付时间调整各期比例"))
 
-    # PD312: amounts in 资金用途 agree with 预算数.
+    # PD312: amounts in 资金用途 agree with 预算数. Per-head standards (每生780元, 704元/村) and the
+    # parts of the budget (30万元用于…；30万元用于…) are not the budget.
     if b.total is not None:
-        amounts = [_number(m.group(1)) * MONEY_UNITS[m.group(2)] for m in AMOUNT_IN_TEXT.finditer(purpose)]
-        if amounts and all(abs(a - b.total) > Decimal("0.01") for a in amounts):
+        amounts = [_number(m.group(1)) * MONEY_UNITS[m.group(2)] for m in AMOUNT_IN_TEXT.finditer(purpose)
+                   if not PER_UNIT_BEFORE.search(purpose[max(0, m.start() - 8):m.start()])
+                   and not PER_UNIT_AFTER.match(purpose, m.end())]
+        if (amounts and all(abs(a - b.total) > Decimal("0.01") for a in amounts)
+                and abs(sum(amounts) - b.total) > Decimal("0.01") and max(amounts) > b.total / 10):
             shown = "、".join(f"{format_number(a.normalize())}元" for a in amounts[:3])
             out.append(_f("PD312", f"{path}.purpose", f"资金用途中的金额（{shown}）与预算数 {format_number(b.total)}元 不一致",
                           "统一用途文字与预算数"))
@@ -204,3 +269,44 @@ def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
                          f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"
                          f"与预算数 {format_number(total)}元 相差超过 10%",
                          "请核对人数或标准，或在用途中说明差额（如仅为县级配套部分）")
+
+
+def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[Finding]:
+    """PD324: weights add up (100, or 90 beside a 预算执行率 weight of 10) and every 一级 carries some."""
+    if not ctx.has("indicator.weight"):
+        return
+    rows = [(pair, ind) for pair, ind in inds if (ind.scope or "annual") == "annual"]
+    weighted = [(pair, ind) for pair, ind in rows if ind.weight is not None]
+    if not weighted:
+        return
+    total = sum((ind.weight for _, ind in weighted), Decimal(0))
+    if total not in (Decimal(90), Decimal(100)):
+        yield _f("PD324", f"{path}.indicators", f"指标权重合计 {format_number(total)}，应为 100（另列预算执行率 10 时为 90）",
+                 "调整各指标权重")
+    by_level: dict[str, Decimal] = {}
+    for (l1, _), ind in rows:
+        if l1:
+            by_level[l1] = by_level.get(l1, Decimal(0)) + (ind.weight or Decimal(0))
+    for l1, weight in by_level.items():
+        if weight == 0 and total > 0:
+            yield _f("PD324", f"{path}.indicators", f"“{frameworks.LEVEL1_LABELS.get(l1, l1)}”的指标权重合计为 0",
+                     "每个一级指标都应分配权重")
+
+
+def _parts_of_whole(project: Project, path: str) -> Iterator[Finding]:
+    """PD322: "其中…" rows break down the row above them; together they cannot exceed it."""
+    rows = project.indicators
+    i = 0
+    while i < len(rows):
+        whole = parse(rows[i].value or "")
+        j = i + 1
+        parts = []
+        while j < len(rows) and PART_NAME.match(rows[j].name or ""):
+            parts.append(parse(rows[j].value or ""))
+            j += 1
+        if parts and isinstance(whole, Quantity) and all(isinstance(v, Quantity) and v.unit == whole.unit for v in parts):
+            total = sum((v.number for v in parts if isinstance(v, Quantity)), Decimal(0))
+            if total > whole.number:
+                yield _f("PD322", f"{path}.indicators[{i}].value",
+                         f"“其中”各项合计 {format_number(total)}{whole.unit}，超过总数 {rows[i].value}", "请核对总数与分项")
+        i = j if parts else i + 1

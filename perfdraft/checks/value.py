@@ -5,21 +5,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .. import frameworks
 from ..model import Indicator
 from ..values import (
     PERCENT_UNITS,
     Change,
+    Deadline,
     Either,
+    Graded,
     ParseError,
     Qualitative,
     Quantity,
     Range,
     format_number,
     parse,
+    placeholder_in,
     unit_known,
 )
 from .finding import Finding, _f
-from .words import GROWTH_NAME, RATE_NAME
+from .words import (
+    GROWTH_NAME,
+    MONEY_UNIT_HEADS,
+    NEGATIVE_NAME,
+    PER_HEAD_NAME,
+    RATE_NAME,
+    SATISFACTION_NAME,
+    UNIT_BY_NAME,
+)
 
 
 def _digits_as_typed(text: str) -> str | None:
@@ -48,24 +60,6 @@ def _run_together(digits: str) -> tuple[str, str] | None:
     return None
 
 
-def check_value(text: str | None, indicator: Indicator | None = None, path: str = "value") -> list[Finding]:
-    """Value-scope findings (PD1xx) for one 指标值; cheap enough for every keystroke."""
-    out: list[Finding] = []
-    if text is None or not text.strip():
-        return [_f("PD101", path, "指标值为空", "请填写目标值，例如 ≥95%")]
-    name = _bare_name((indicator.name if indicator else None) or "")
-    value = parse(text)
-    if isinstance(value, ParseError):
-        if value.reason == "placeholder":
-            return [_f("PD102", path, value.message, value.suggestion)]
-        return [_f("PD101", path, f"{value.message}（第 {value.position + 1} 个字符处）", value.suggestion)]
-    values = [value.first, value.second] if isinstance(value, Either) else [value]
-    digits = _digits_as_typed(text)
-    for v in values:
-        out.extend(_check_one_value(text, v, name, path, digits))
-    return out
-
-
 def _fixed_digits(digits: str | None) -> str | None:
     """The number the user most likely meant: '3030' → '30', '095' → '95'; None when unsure."""
     if not digits:
@@ -86,52 +80,149 @@ def _with_op(op: str | None, number: str, unit: str) -> str:
     return f"{op or '='}{number}{unit}"
 
 
-def _check_one_value(text: str, v: object, name: str, path: str, digits: str | None) -> Iterator[Finding]:
+def expected_unit(name: str, unit: str) -> str | None:
+    """The unit the name asks for when ``unit`` does not fit it (PD205), else None."""
+    for pattern, units, suggested in UNIT_BY_NAME:
+        if pattern.search(name):
+            if unit in units or (suggested == "元" and unit.startswith(MONEY_UNIT_HEADS)):
+                return None
+            if suggested == "%" and unit == "" and not RATE_NAME.search(name):
+                return None
+            return suggested
+    return None
+
+
+def _op_for(op: str | None, name: str, level2: str | None, number: str, unit: str) -> str:
+    """The operator a row of this kind takes: the one typed unless a direction rule says otherwise."""
+    if unit == "%" and number == "100" and RATE_NAME.search(name) and not GROWTH_NAME.search(name):
+        return "="  # ≥100% / >100% / a bare 100%: the only reachable target is =100%
+    if NEGATIVE_NAME.search(name) and op in ("≥", ">", None):
+        return "≤"
+    if level2 in ("成本", "经济成本") and op in ("≥", ">"):
+        return "=" if PER_HEAD_NAME.search(name) else "≤"
+    if level2 == "数量" and op in ("≤", "<"):
+        return "≥"
+    return op or "="
+
+
+def propose(text: str, name: str, level2: str | None) -> str | None:
+    """The one value the checker would accept for this row, when it can tell what was meant; else None.
+
+    Every value finding offers this same proposal, so that taking one piece of advice never draws
+    another (a PD106 fix that a PD206 then rejects was the circular advice of issue 16).
+    """
+    value = parse(text)
+    if not isinstance(value, Quantity):
+        return None
+    digits = _digits_as_typed(text)
+    if digits and _run_together(digits):
+        return None  # "10090": 100 or 90? only the user knows
+    number = _fixed_digits(digits) or format_number(value.number)
+    unit = value.unit
+    if unit == "万" and (level2 in ("成本", "经济成本") or re.search(r"费|成本|金额|资金|经费|预算", name)):
+        unit = "万元"
+    unit = expected_unit(name, unit) or unit
+    if not unit:
+        return None  # a missing unit cannot be guessed from the number
+    if unit == "%" and (not re.fullmatch(r"\d+(\.\d+)?", number) or float(number) > 100) and not GROWTH_NAME.search(name):
+        return None
+    if SATISFACTION_NAME.search(name) and unit == "%" and (number == "100" or float(number) < 80):
+        return "≥90%"
+    op = _op_for(value.op, name, level2, number, unit)
+    fixed = f"{op}{number}{unit}"
+    return fixed if fixed != text else None
+
+
+def _ask(fix: str | None, fallback: str | None = None) -> str | None:
+    return f"是否应为 {fix}？" if fix else fallback
+
+
+def _is_rate(name: str, unit: str) -> bool:
+    return unit in PERCENT_UNITS and bool(RATE_NAME.search(name)) and not GROWTH_NAME.search(name)
+
+
+def check_value(text: str | None, indicator: Indicator | None = None, path: str = "value") -> list[Finding]:
+    """Value-scope findings (PD1xx) for one 指标值; cheap enough for every keystroke."""
+    if text is None or not text.strip():
+        return [_f("PD101", path, "指标值为空", "请填写目标值，例如 ≥95%")]
+    name = _bare_name((indicator.name if indicator else None) or "")
+    level2 = frameworks.level2_key(indicator.level2) if indicator else None
+    return list(_check_value(text, name, level2, path))
+
+
+def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterator[Finding]:
+    mark = placeholder_in(text)
+    value = parse(text)
+    if mark or isinstance(value, ParseError) and value.reason == "placeholder":
+        msg = value.message if isinstance(value, ParseError) else f"指标值中留有模板占位符“{mark}”"
+        yield _f("PD102", path, msg, "请换成实际目标值，例如 ≥95%")
+        return
+    if isinstance(value, ParseError):
+        yield _f("PD101", path, f"{value.message}（第 {value.position + 1} 个字符处）", value.suggestion)
+        return
+    fix = propose(text, name, level2)
+    values = [value.first, value.second] if isinstance(value, Either) else [value]
+    digits = _digits_as_typed(text)
+    for v in values:
+        yield from _check_one_value(text, v, name, path, digits, fix)
+
+
+def _check_one_value(text: str, v: object, name: str, path: str, digits: str | None, fix: str | None) -> Iterator[Finding]:
     if isinstance(v, Quantity):
-        unit = v.unit
-        if not unit:
-            if not name or not re.search(r"数$|次数$", name):
-                yield _f("PD103", path, "指标值缺少计量单位", f"例如 {_with_op(v.op, format_number(v.number), '%')} 或 "
-                                                            f"{_with_op(v.op, format_number(v.number), '人')}")
-        elif not unit_known(unit):
-            yield _f("PD110", path, f"计量单位“{unit}”不在常用单位表中，请确认")
-        doubled = _doubled(digits) if digits else None
-        together = _run_together(digits) if digits else None
-        is_rate = unit in PERCENT_UNITS or (RATE_NAME.search(name) and not GROWTH_NAME.search(name))
-        if unit == "%" and v.number > 100 and not GROWTH_NAME.search(name):
-            if together:
-                a, b = together
-                sugg = f"是 =100% 还是 ≥{b}%？"
-            elif doubled:
-                sugg = f"是否应为 {_with_op(v.op, doubled, '%')}？"
-            else:
-                sugg = "比率不能超过 100%"
-            yield _f("PD104", path, f"比率 {format_number(v.number)}% 超过 100%", sugg)
-        elif is_rate and unit in ("", "比例") and 0 < v.number <= 1:
-            pct = format_number((v.number * 100).normalize())
-            yield _f("PD104", path, f"比率写成了小数 {format_number(v.number)}", f"是否应为 {_with_op(v.op, pct, '%')}？")
-        if digits and re.match(r"0\d", digits):
-            fixed = digits.lstrip("0") or "0"
-            yield _f("PD105", path, f"数值“{digits}”有前导零", f"是否应为 {_with_op(v.op, fixed, unit)}？")
-        if together and unit == "%":
-            yield _f("PD106", path, f"“{digits}”像是 100 和 {together[1]} 两个值连在一起", f"是 =100% 还是 ≥{together[1]}%？")
-        elif doubled:
-            yield _f("PD106", path, f"“{digits}”像是“{doubled}”重复录入了一次", f"是否应为 {_with_op(v.op, doubled, unit)}？")
-        if v.op is None:
-            fixed = _fixed_digits(digits)
-            sugg = (f"是否应为 {_with_op('=', fixed, unit)}？" if fixed and not (unit == "%" and int(float(fixed)) > 100)
-                    else "请加上运算符 ≥、≤ 或 =")
-            if together and unit == "%":
-                sugg = f"是 =100% 还是 ≥{together[1]}%？"
-            yield _f("PD107", path, "指标值没有运算符，将按“=”理解", sugg)
+        yield from _check_quantity(v, name, path, digits, fix)
     elif isinstance(v, Range):
         if v.low >= v.high:
-            yield _f("PD109", path, "区间下限应小于上限",
-                     f"{format_number(v.high)}{v.unit}-{format_number(v.low)}{v.unit}")
+            swapped = f"{format_number(v.high)}{v.unit}-{format_number(v.low)}{v.unit}"
+            yield _f("PD109", path, "区间下限应小于上限", swapped, fix=swapped if v.low != v.high else None)
         if not v.unit:
             yield _f("PD103", path, "区间缺少计量单位")
     elif isinstance(v, Change):
         if not v.unit:
             yield _f("PD103", path, "变化幅度缺少计量单位（% 或 个百分点）")
     elif isinstance(v, Qualitative) and v.vague:
-        yield _f("PD108", path, f"“{v.term}”含糊，无法判断是否达成", "改为分级值（优/良/中/差）或量化目标")
+        yield _f("PD108", path, f"“{v.term}”含糊，无法判断是否达成",
+                 "改为量化目标，或写成分级值及其标准，例如 优：≥90%；良：≥80%；中：≥60%；差：<60%")
+    elif isinstance(v, Graded):
+        for term, band in v.bands:
+            if isinstance(band, Quantity) and band.unit == "%" and band.number > 100:
+                yield _f("PD104", path, f"“{term}”档的比率 {format_number(band.number)}% 超过 100%")
+    elif isinstance(v, Deadline) and v.month is None:  # pragma: no cover - the grammar always fills the month
+        yield _f("PD101", path, "日期不完整")
+
+
+def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: str | None) -> Iterator[Finding]:
+    unit = v.unit
+    if not unit:  # a name ending in 数 does not say 人, 辆 or 个: the 计量单位 is still required
+        yield _f("PD103", path, "指标值缺少计量单位",
+                 f"例如 {_with_op(v.op, format_number(v.number), '%')} 或 {_with_op(v.op, format_number(v.number), '个')}")
+    elif not unit_known(unit):
+        yield _f("PD110", path, f"计量单位“{unit}”不在常用单位表中，请确认", _ask(fix), fix=fix)
+    doubled = _doubled(digits) if digits else None
+    together = _run_together(digits) if digits else None
+    rate = _is_rate(name, unit) or (unit == "%" and not GROWTH_NAME.search(name))
+    if unit == "%" and v.number > 100 and not GROWTH_NAME.search(name):
+        if together:
+            sugg = f"是 =100% 还是 ≥{together[1]}%？"
+        else:
+            sugg = _ask(fix, "比率不能超过 100%")
+        yield _f("PD104", path, f"比率 {format_number(v.number)}% 超过 100%", sugg, fix=fix)
+    elif RATE_NAME.search(name) and not GROWTH_NAME.search(name) and unit in ("", "比例") and 0 < v.number <= 1:
+        pct = f"{v.op or '='}{format_number((v.number * 100).normalize())}%"
+        yield _f("PD104", path, f"比率写成了小数 {format_number(v.number)}", f"是否应为 {pct}？", fix=pct)
+    elif rate and v.number == 100 and v.op in (">", "≥"):
+        if NEGATIVE_NAME.search(name):
+            yield _f("PD111", path, f"“{NEGATIVE_NAME.search(name).group(0)}”越低越好，目标 {v.op}100% 等于要求全部出问题",  # type: ignore[union-attr]
+                     _ask(fix), fix=fix)
+        elif v.op == ">":
+            yield _f("PD111", path, "比率不可能超过 100%", _ask(fix), fix=fix)
+        else:
+            yield _f("PD112", path, "比率最高就是 100%，“≥100%”应写成 =100%", _ask(fix), fix=fix)
+    if digits and re.match(r"0\d", digits):
+        yield _f("PD105", path, f"数值“{digits}”有前导零", _ask(fix), fix=fix)
+    if together and unit == "%":
+        yield _f("PD106", path, f"“{digits}”像是 100 和 {together[1]} 两个值连在一起", f"是 =100% 还是 ≥{together[1]}%？")
+    elif doubled:
+        yield _f("PD106", path, f"“{digits}”像是“{doubled}”重复录入了一次", _ask(fix), fix=fix)
+    if v.op is None:
+        sugg = f"是 =100% 还是 ≥{together[1]}%？" if together and unit == "%" else _ask(fix, "请加上运算符 ≥、≤ 或 =")
+        yield _f("PD107", path, "指标值没有运算符，将按“=”理解", sugg, fix=fix)

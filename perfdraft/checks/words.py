@@ -14,8 +14,9 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"(人均|平均|水平|标准).*(补贴|补助|缴费|代缴|养老保险费)|(补贴|补助|缴费|代缴).*(人均|平均|水平|标准)"),
      frozenset({"元/人·年", "元/人·月", "元/人", "元/人·次", "元/生·年", "元/户·年", "元/户", "元/亩"}), "元/人·年"),
     (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
+    (re.compile(r"户数"), frozenset({"户", "万户", "户次"}), "户"),
+    (re.compile(r"批次"), frozenset({"批次", "批", "次", "万批次"}), "批次"),
     (re.compile(r"次数$"), frozenset({"次", "场次", "批次", "期", "场"}), "次"),
-    (re.compile(r"户数"), frozenset({"户", "万户"}), "户"),
     (re.compile(r"人数|人员数"), frozenset({"人", "万人", "名"}), "人"),
     (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
     (re.compile(r"面积"), frozenset({"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"}), "亩"),
@@ -51,3 +52,34 @@ GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级.{0,4}(承担|负�
 ADDITIVE_UNITS = frozenset({"人", "人次", "户", "户次", "元", "万元", "亿元", "亩", "万亩", "公顷", "公里", "个", "次", "场", "件", "台", "套", "台套", "项"})
 LUMPY_WORDS = re.compile(r"征地|工程|施工|建设|购置|采购|一次性|招标")
 YEAR_IN_TEXT = re.compile(r"(20\d\d)\s*年")
+
+# --- added for issue 16 -------------------------------------------------------------------------
+# Money units a 经费/资金 name also accepts: a per-head standard (元/生·年) is money too.
+MONEY_UNIT_HEADS = ("元/", "万元/")
+COST_UNITS_BY_NAME = re.compile(r"费|成本|金额|资金|经费|单价|标准")
+# A name that is a rate, a share or a degree may carry %; any other name measured in % is suspect.
+PERCENT_NAME = re.compile(r"率|比例|比重|占比|百分比|份额|(?<![年季])度|覆盖|增长|增幅|提高|提升|降低|下降|减少|比上年|较上年|同比|%|％")
+YES_NO_NAME = re.compile(r"^是否|有无|是不是")
+UNIT_IN_NAME = re.compile(r"[（(](人次|人|户|个|名|次|场|件|台|套|项|家|所|座|处|篇|单|亩|万亩|公顷|公里|米|平方米|万平方米|"
+                          r"立方米|万立方米|元|万元|亿元|天|年|月|%|％|‰|批次|期|吨)[）)]\s*$")
+SATISFACTION_ANY = re.compile(r"满意度|满意率|满意程度")
+# Misfiled by meaning (PD223): (name pattern, 二级 keys where it does NOT belong, where it belongs).
+MISFILED_MEANING: list[tuple[re.Pattern[str], frozenset[str], str]] = [
+    (SATISFACTION_ANY, frozenset({"数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
+                                  "经济成本", "社会成本", "生态环境成本"}), "满意度指标"),
+    (re.compile(r"执行率|支出率|支付率|拨付率|预算执行"), frozenset({"数量", "经济效益", "社会效益", "生态效益", "可持续影响"}),
+     "质量或时效指标（预算执行情况另行考核）"),
+    (re.compile(r"成本|费用|单价|造价"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "成本指标"),
+    (re.compile(r"收入|增收|受益|带动|效益"), frozenset({"成本", "经济成本"}), "效益指标"),
+    (re.compile(r"时效|时限|及时|完成时间|时间节点|进度"), frozenset({"数量", "质量"}), "时效指标"),
+]
+# Count units: a 质量 row measured in them is a quantity filed under 质量 unless its name is a quality word.
+COUNT_UNITS = frozenset({"个", "次", "人", "人次", "户", "场", "件", "台", "套", "项", "家", "所", "座", "处", "批", "批次",
+                         "期", "篇", "本", "册", "份", "条", "辆", "株", "棵", "只", "头", "亩", "万亩", "公里", "米"})
+QUALITY_WORDS = re.compile(r"率|合格|达标|质量|标准|等级|优良|星级|规范|验收|评估|评分|得分|级")
+# Goal texts (PD302, PD406): list numbering, years and money are not measurable outputs.
+GOAL_NOISE = re.compile(r"(?:目标|任务)?\s*\d{1,2}\s*[、.．:：)）]|[（(]\d{1,2}[)）]|20\d\d\s*(?:年度?|—|-)|"
+                        r"\d[\d,，\.]*\s*(?:亿元|万元|元)")
+PAST_TENSE = re.compile(r"已(?:完成|发放|拨付|支付|实现|建成|落实|下达)|完成了|实现了|共完成|全年共")
+# Parts of a whole: "其中…" rows after the row they break down (PD322).
+PART_NAME = re.compile(r"^\s*[★☆*]*\s*其中[:：]?")
