@@ -36,8 +36,11 @@ def check_department(draft: Draft) -> list[Finding]:
             out.append(_f("PD402", f"department.sub_goals[{i}]", f"分项目标 {i + 1} 没有指标，也没有关联项目",
                           "添加衡量指标，并关联相应项目或基本支出"))
     project_sum = sum((p.budget.total or Decimal(0) for p in draft.projects), Decimal(0))
+    # The department part (总体目标, 分项目标, 部门预算) exists only in a department document; a draft
+    # holding one project's table is not asked for it.
+    department_doc = bool(d.overall_goal or d.sub_goals or d.budget or d.indicators)
     if d.budget is None or d.budget.total is None:
-        if draft.projects:
+        if draft.projects and department_doc:
             out.append(_f("PD407", "department.budget", f"部门预算总额未填写（各项目合计 {format_number(project_sum)}元）",
                           "填写部门预算总额及其中财政拨款、其他资金"))
     else:
@@ -47,7 +50,7 @@ def check_department(draft: Draft) -> list[Finding]:
         if project_sum > b.total + Decimal("0.01"):
             out.append(_f("PD401", "department.budget.total",
                           f"项目合计 {format_number(project_sum)}元 超过部门预算 {format_number(b.total)}元"))
-    if not d.indicators and draft.projects:
+    if not d.indicators and draft.projects and department_doc:
         out.append(_f("PD405", "department.indicators", "部门整体目标没有管理指标", "可添加：在职人员控制率 ≤100%；“三公经费”变动率 ≤0%"))
     return out
 

@@ -80,6 +80,11 @@ def _with_op(op: str | None, number: str, unit: str) -> str:
     return f"{op or '='}{number}{unit}"
 
 
+# Units typed in a form no system accepts, and what they stand for.
+UNIT_FIXES = {"M": "米", "m": "米", "百分比": "%", "百分点": "个百分点", "人/次": "人次", "平米": "平方米", "KM": "公里",
+              "元/人*月": "元/人·月", "元/人*年": "元/人·年"}
+
+
 def expected_unit(name: str, unit: str) -> str | None:
     """The unit the name asks for when ``unit`` does not fit it (PD205), else None."""
     for pattern, units, suggested in UNIT_BY_NAME:
@@ -121,9 +126,10 @@ def propose(text: str, name: str, level2: str | None) -> str | None:
     unit = value.unit
     if unit == "万" and (level2 in ("成本", "经济成本") or re.search(r"费|成本|金额|资金|经费|预算", name)):
         unit = "万元"
+    unit = UNIT_FIXES.get(unit, unit)
     unit = expected_unit(name, unit) or unit
-    if not unit:
-        return None  # a missing unit cannot be guessed from the number
+    if not unit or not unit_known(unit):
+        return None  # a missing or unknown unit cannot be guessed from the number
     if unit == "%" and (not re.fullmatch(r"\d+(\.\d+)?", number) or float(number) > 100) and not GROWTH_NAME.search(name):
         return None
     if SATISFACTION_NAME.search(name) and unit == "%" and (number == "100" or float(number) < 80):

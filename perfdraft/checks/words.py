@@ -27,7 +27,7 @@ RATE_NAME = re.compile(r"(率|比例|占比)(（|\(|$)")
 GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升")
 SATISFACTION_NAME = re.compile(r"满意度|知晓率")
 SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
-NEGATIVE_NAME = re.compile(r"受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
+NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
                            r"不合格率|违规率|流失率|空置率|误报率|漏报率|复发率|损耗率|变动率")
 FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
 TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|\d+(\.\d+)?\s*[%％]")
