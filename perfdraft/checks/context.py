@@ -41,3 +41,13 @@ def context(framework_id: str = "local-2015", profile: str | None = None, year: 
 
 def for_draft(draft: Draft) -> Context:
     return _context(draft.framework or "local-2015", draft.profile, draft.year)
+
+
+@lru_cache(maxsize=4096)
+def _levels(framework_id: str, level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
+    return frameworks.canonical_levels(level1, level2, frameworks.get(framework_id))
+
+
+def levels(ctx: Context, level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
+    """Canonical (一级, 二级) in the table's framework; cached, as the same few labels recur on every row."""
+    return _levels(ctx.framework.id, level1, level2)

@@ -24,7 +24,7 @@ from ..values import (
     parse,
     placeholder_in,
 )
-from .context import Context, context
+from .context import Context, context, levels
 from .finding import Finding, _f
 from .value import _ask, _bare_name, _check_value, expected_unit, propose
 from .words import (
@@ -102,13 +102,12 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         out.append(_f("PD232", f"{p}name", f"三级指标名称中留有模板占位符“{mark}”",
                       "删去占位符和编号，目标值写在指标值栏"))
     value: Value | ParseError | None = parse(text) if text and text.strip() else None
-    if re.search(r"不适用", full_name) or (text or "").strip() in ("不适用", "不涉及"):
+    if "不适用" in full_name or (text or "").strip() in ("不适用", "不涉及"):
         out.append(_f("PD227", f"{p}name", "这一行写明不适用", "不适用的指标请整行删除"))
     elif value is None and full_name and not mark:
         out.append(_f("PD230", f"{p}value", "指标值为空", "填写目标值，例如 ≥95%；不适用的指标请删除整行"))
 
-    fw = ctx.framework
-    l1, l2 = frameworks.canonical_levels(ind.level1, ind.level2, fw)
+    l1, l2 = levels(ctx, ind.level1, ind.level2)
     if value is not None:
         out.extend(_check_value(text or "", name, l2, f"{p}value"))
     op = value.op if isinstance(value, Quantity) else None

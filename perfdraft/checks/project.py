@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from decimal import Decimal
 
 from .. import frameworks
-from ..model import Project
+from ..model import Indicator, Project
 from ..names import DOC_NUMBER, split_doc_number
 from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse
-from .context import Context, context
+from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
 from .indicator import check_indicator
 from .words import (
@@ -59,6 +60,31 @@ def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Find
     return out, frozenset(skip)
 
 
+# Rows repeat: projects drafted from one catalogue template share most of their rows, and a
+# bureau's directory repeats them across hundreds of projects. A row's findings depend only on the
+# row, the table (profile, framework, year), the blank-column set and the budget, so they are
+# computed once per distinct row and re-placed. Bounded; cleared when full.
+_ROW_CACHE: dict[tuple[object, ...], list[Finding]] = {}
+_ROW_CACHE_MAX = 100_000
+
+
+def _row_key(ind: Indicator) -> tuple[object, ...]:
+    basis = (ind.basis.category, ind.basis.note) if ind.basis is not None else None
+    return (ind.level1, ind.level2, ind.name, ind.description, ind.value, basis, ind.formula, ind.direction,
+            ind.weight, ind.last_year, ind.unit, ind.scoring, ind.scope)
+
+
+def _row_findings(ind: Indicator, path: str, project: Project, ctx: Context, skip: frozenset[str],
+                  budget: tuple[object, object]) -> list[Finding]:
+    key = (_row_key(ind), ctx.profile.id, ctx.framework.id, ctx.year, skip, budget)
+    found = _ROW_CACHE.get(key)
+    if found is None:
+        if len(_ROW_CACHE) >= _ROW_CACHE_MAX:
+            _ROW_CACHE.clear()
+        found = _ROW_CACHE[key] = check_indicator(ind, ctx.framework.id, "", project, ctx=ctx, skip=skip)
+    return [Finding(f.code, f.severity, f"{path}.{f.path}", f.message, f.suggestion, f.places, f.fix) for f in found]
+
+
 def measurable(text: str) -> bool:
     """A target text names at least one output with a number and a unit (numbering, years and money aside)."""
     return bool(OUTPUT_NUMBER.search(GOAL_NOISE.sub(" ", text)))
@@ -85,8 +111,9 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     out: list[Finding] = []
     fw = ctx.framework
     column_findings, skip = _blank_columns(project, path, ctx)
+    budget = (project.budget.total, project.budget.fiscal)
     for i, ind in enumerate(project.indicators):
-        out.extend(check_indicator(ind, fw.id, f"{path}.indicators[{i}]", project, ctx=ctx, skip=skip))
+        out.extend(_row_findings(ind, f"{path}.indicators[{i}]", project, ctx, skip, budget))
     out.extend(column_findings)
 
     name = project.name or ""
@@ -99,7 +126,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     else:
         out.extend(goal_findings("PD302", f"{path}.goal", goal))
 
-    inds = [(frameworks.canonical_levels(i.level1, i.level2, fw), i) for i in project.indicators]
+    inds = [(levels(ctx, i.level1, i.level2), i) for i in project.indicators]
     out.extend(_number_agreement(project, inds, path))
 
     if not project.indicators:
@@ -214,8 +241,18 @@ def _number_agreement(project: Project, inds: list, path: str) -> Iterator[Findi
             yield _f("PD303", f"{path}.{field}", f"文字中的 {m.group(0)} 与指标值（{shown}）不一致", "请统一文字与指标值")
 
 
+# Rows compared pairwise are capped: the cross-row rules look for a related row nearby, and an
+# uncapped comparison made a 50,000-row project quadratic.
+MAX_PAIRWISE = 200
+
+
+@lru_cache(maxsize=65536)
+def _chars(text: str) -> frozenset[str]:
+    return frozenset(text)
+
+
 def _similar(a: str, b: str) -> float:
-    sa, sb = set(a), set(b)
+    sa, sb = _chars(a), _chars(b)
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / min(len(sa), len(sb))
@@ -231,15 +268,22 @@ def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
             if key in seen and (project.indicators[seen[key]].scope or "annual") == (ind.scope or "annual"):
                 yield _f("PD204", f"{path}.indicators[{i}].name", f"与第 {seen[key] + 1} 条指标名称重复")
             seen.setdefault(key, i)
-    for i in range(len(parsed)):
-        for j in range(i + 1, len(parsed)):
-            (pi, ii, vi), (pj, ij, vj) = parsed[i], parsed[j]
-            if (isinstance(vi, Quantity) and vi == vj and vi.unit not in PERCENT_UNITS and pi[1] != pj[1]
-                    and _similar(ii.name or "", ij.name or "") >= 0.4):
-                yield _f("PD315", f"{path}.indicators[{j}]",
-                         f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")
+    # Only rows with equal values can repeat one another: compare within those groups, not all pairs
+    # (a 50,000-row project would take hours pairwise; issue 19).
+    same_value: dict[Quantity, list[int]] = {}
+    for i, (_pair, _ind, v) in enumerate(parsed):
+        if isinstance(v, Quantity) and v.unit not in PERCENT_UNITS:
+            same_value.setdefault(v, []).append(i)
+    for group in same_value.values():
+        for a, i in enumerate(group[:MAX_PAIRWISE]):
+            for j in group[a + 1:MAX_PAIRWISE]:
+                (pi, ii, _vi), (pj, ij, _vj) = parsed[i], parsed[j]
+                if pi[1] != pj[1] and _similar(ii.name or "", ij.name or "") >= 0.4:
+                    yield _f("PD315", f"{path}.indicators[{j}]",
+                             f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")
     # PD313: monthly payments — 人次 (累计) should be about 12 × 人 (月末).
-    people = [(i, ind, v) for i, (_, ind, v) in enumerate(parsed) if isinstance(v, Quantity) and v.unit == "人"]
+    people = [(i, ind, v) for i, (_, ind, v) in enumerate(parsed)
+              if isinstance(v, Quantity) and v.unit == "人" and "月末" in (ind.name or "")][:MAX_PAIRWISE]
     for i, (_, ind, v) in enumerate(parsed):
         if isinstance(v, Quantity) and v.unit == "人次" and "累计" in (ind.name or ""):
             best = max(people, key=lambda t: _similar(t[1].name or "", ind.name or ""), default=None)
@@ -254,7 +298,8 @@ def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
     total = project.budget.total
     explained = GAP_EXPLAINED.search((project.purpose or "") + (project.goal or ""))
     if total and not explained:
-        counts = [(ind, v) for (pair, ind, v) in parsed if pair[1] == "数量" and isinstance(v, Quantity) and v.unit == "人"]
+        counts = [(ind, v) for (pair, ind, v) in parsed
+                  if pair[1] == "数量" and isinstance(v, Quantity) and v.unit == "人"][:MAX_PAIRWISE]
         for i, (pair, ind, v) in enumerate(parsed):
             if pair[1] not in ("成本", "经济成本") or not isinstance(v, Quantity) or not counts:
                 continue

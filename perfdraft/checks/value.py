@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import frameworks
 from ..model import Indicator
@@ -33,9 +34,16 @@ from .words import (
     UNIT_BY_NAME,
 )
 
+_DIGITS = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?")
+_LEADING_ZERO = re.compile(r"0\d")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_MONEY_WORDS = re.compile(r"费|成本|金额|资金|经费|预算")
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
 
+
+@lru_cache(maxsize=8192)
 def _digits_as_typed(text: str) -> str | None:
-    m = re.search(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?", text)
+    m = _DIGITS.search(text)
     if not m:
         return None
     return m.group(0).translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,")).replace(",", "")
@@ -66,14 +74,15 @@ def _fixed_digits(digits: str | None) -> str | None:
         return None
     if _run_together(digits):
         return None
-    if re.match(r"0\d", digits):
+    if _LEADING_ZERO.match(digits):
         return digits.lstrip("0") or "0"
     return _doubled(digits) or digits
 
 
+@lru_cache(maxsize=8192)
 def _bare_name(name: str) -> str:
     """The name without bracketed formulas or notes: （实际参保人数/…） must not decide the unit."""
-    return re.sub(r"[（(][^（）()]*[）)]", "", name)
+    return _BRACKETED.sub("", name)
 
 
 def _with_op(op: str | None, number: str, unit: str) -> str:
@@ -85,6 +94,7 @@ UNIT_FIXES = {"M": "米", "m": "米", "百分比": "%", "百分点": "个百分�
               "元/人*月": "元/人·月", "元/人*年": "元/人·年"}
 
 
+@lru_cache(maxsize=8192)
 def expected_unit(name: str, unit: str) -> str | None:
     """The unit the name asks for when ``unit`` does not fit it (PD205), else None."""
     for pattern, units, suggested in UNIT_BY_NAME:
@@ -110,6 +120,7 @@ def _op_for(op: str | None, name: str, level2: str | None, number: str, unit: st
     return op or "="
 
 
+@lru_cache(maxsize=8192)
 def propose(text: str, name: str, level2: str | None) -> str | None:
     """The one value the checker would accept for this row, when it can tell what was meant; else None.
 
@@ -124,13 +135,13 @@ def propose(text: str, name: str, level2: str | None) -> str | None:
         return None  # "10090": 100 or 90? only the user knows
     number = _fixed_digits(digits) or format_number(value.number)
     unit = value.unit
-    if unit == "万" and (level2 in ("成本", "经济成本") or re.search(r"费|成本|金额|资金|经费|预算", name)):
+    if unit == "万" and (level2 in ("成本", "经济成本") or _MONEY_WORDS.search(name)):
         unit = "万元"
     unit = UNIT_FIXES.get(unit, unit)
     unit = expected_unit(name, unit) or unit
     if not unit or not unit_known(unit):
         return None  # a missing or unknown unit cannot be guessed from the number
-    if unit == "%" and (not re.fullmatch(r"\d+(\.\d+)?", number) or float(number) > 100) and not GROWTH_NAME.search(name):
+    if unit == "%" and (not _PLAIN_NUMBER.fullmatch(number) or float(number) > 100) and not GROWTH_NAME.search(name):
         return None
     if SATISFACTION_NAME.search(name) and unit == "%" and (number == "100" or float(number) < 80):
         return "≥90%"
@@ -223,7 +234,7 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: 
             yield _f("PD111", path, "比率不可能超过 100%", _ask(fix), fix=fix)
         else:
             yield _f("PD112", path, "比率最高就是 100%，“≥100%”应写成 =100%", _ask(fix), fix=fix)
-    if digits and re.match(r"0\d", digits):
+    if digits and _LEADING_ZERO.match(digits):
         yield _f("PD105", path, f"数值“{digits}”有前导零", _ask(fix), fix=fix)
     if together and unit == "%":
         yield _f("PD106", path, f"“{digits}”像是 100 和 {together[1]} 两个值连在一起", f"是 =100% 还是 ≥{together[1]}%？")
