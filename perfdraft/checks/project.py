@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from .. import frameworks
 from ..model import Indicator, Project
