@@ -84,9 +84,10 @@ def _unit_of(text: str | None) -> str | None:
 
 def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str = "",
                     project: Project | None = None, *, ctx: Context | None = None,
-                    skip: frozenset[str] = frozenset()) -> list[Finding]:
-    """Value and indicator-scope findings for one row."""
-    ctx = ctx or context(framework_id)
+                    skip: frozenset[str] = frozenset(), profile: str | None = None,
+                    year: int | None = None) -> list[Finding]:
+    """Value and indicator-scope findings for one row (``profile``: the draft's table profile id)."""
+    ctx = ctx or context(framework_id, profile, year)
     p = f"{path}." if path else ""
     full_name = (ind.name or "").strip()
     name = _bare_name(full_name)

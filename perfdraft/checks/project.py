@@ -105,8 +105,9 @@ def goal_findings(code: str, path: str, text: str) -> Iterator[Finding]:
 
 
 def check_project(project: Project, framework_id: str = "local-2015", path: str = "projects[0]",
-                  year: int | None = None, *, ctx: Context | None = None) -> list[Finding]:
-    ctx = ctx or context(framework_id, year=year)
+                  year: int | None = None, *, ctx: Context | None = None, profile: str | None = None) -> list[Finding]:
+    """Findings for one project; ``profile`` is the draft's table profile id (rules follow its columns)."""
+    ctx = ctx or context(framework_id, profile, year)
     year = year if year is not None else ctx.year
     out: list[Finding] = []
     fw = ctx.framework
