@@ -211,3 +211,21 @@ def test_every_new_rule_has_a_rules_entry():
                  "PD234", "PD322", "PD323", "PD324", "PD325", "PD408"):
         r = RULES[code]
         assert r.title and r.why and r.severity in ALARM
+
+
+def test_placeholder_in_goal_is_an_error():
+    p = project(full_grid(), goal="为□名对象发放补贴，发放及时率达到 95% 以上")
+    found = checks.check_project(p, ctx=context("local-2015", "local-2015", 2023))
+    assert [f for f in found if f.code == "PD301" and f.severity == "error"]
+
+
+def test_dates_outside_the_year_after_clone():
+    from perfdraft.clone import clone_draft
+
+    rows = full_grid()
+    rows[2].value = "2022年12月底前"
+    original = draft([project(rows)], year=2022)
+    assert ("projects[0].indicators[2].value", "PD225") not in {(f.path, f.code) for f in checks.check_draft(original)}
+    # clone keeps last year's values for the user to confirm: the checker names the stale date
+    cloned = clone_draft(original, 2023)
+    assert ("projects[0].indicators[2].value", "PD225") in {(f.path, f.code) for f in checks.check_draft(cloned)}

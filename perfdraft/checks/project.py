@@ -10,7 +10,7 @@ from functools import lru_cache
 from .. import frameworks
 from ..model import Indicator, Project
 from ..names import DOC_NUMBER, split_doc_number
-from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse
+from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse, placeholder_in
 from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
 from .indicator import check_indicator
@@ -124,6 +124,8 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         out.append(_f("PD325", f"{path}.name", "项目名称为空", "填写项目名称"))
     if not goal:
         out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
+    elif placeholder_in(goal):
+        out.append(_f("PD301", f"{path}.goal", f"绩效目标中留有模板占位符“{placeholder_in(goal)}”", "换成实际数字或文字"))
     else:
         out.extend(goal_findings("PD302", f"{path}.goal", goal))
 
