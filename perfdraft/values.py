@@ -408,13 +408,16 @@ def _parse_graded(text: str) -> Graded | None:
         m = _BAND_RE.match(part)
         if not m:
             return None
-        v = _parse_quantity(m.group(2), 0)
-        if isinstance(v, ParseError):
+        q = _parse_quantity(m.group(2), 0)
+        band: Value
+        if isinstance(q, ParseError):
             rng = _parse_range(m.group(2))
             if not isinstance(rng, Range):
                 return None
-            v = rng
-        bands.append((m.group(1), v))
+            band = rng
+        else:
+            band = q
+        bands.append((m.group(1), band))
     if len({TERM_SCALE[t] for t, _ in bands}) != 1 or len({t for t, _ in bands}) != len(bands):
         return None
     return Graded(tuple(bands))

@@ -45,6 +45,7 @@ def check_department(draft: Draft) -> list[Finding]:
                           "填写部门预算总额及其中财政拨款、其他资金"))
     else:
         b = d.budget
+        assert b.total is not None  # checked above; for the type checker
         if b.fiscal is not None and abs(b.total - b.fiscal - (b.other or 0)) > Decimal("0.01"):
             out.append(_f("PD401", "department.budget.total", "部门预算合计 ≠ 财政拨款 + 其他资金"))
         if project_sum > b.total + Decimal("0.01"):
@@ -73,18 +74,18 @@ def _cross_projects(draft: Draft) -> Iterator[Finding]:
             v = parse(ind.value)
             if not isinstance(v, Quantity) or v.unit not in ADDITIVE_UNITS:
                 continue
-            key = (ind.name.strip(), ind.value.strip())
-            if key in rows and rows[key][0] != i:
-                pi, pj = rows[key]
+            row_key = (ind.name.strip(), ind.value.strip())
+            if row_key in rows and rows[row_key][0] != i:
+                pi, pj = rows[row_key]
                 yield _f("PD403", f"projects[{i}].indicators[{j}]",
                          f"与项目 {pi + 1} 第 {pj + 1} 条指标相同（{ind.value}），疑似重复计数", "删除不属于本项目资金的指标")
-            rows.setdefault(key, (i, j))
+            rows.setdefault(row_key, (i, j))
             if frameworks.level1_key(ind.level1) == "效益":
-                effects.setdefault(key, []).append((i, j))
-    for key, places in effects.items():
+                effects.setdefault(row_key, []).append((i, j))
+    for row_key, places in effects.items():
         if len({i for i, _ in places}) >= 3:
             i, j = places[-1]
-            yield _f("PD314", f"projects[{i}].indicators[{j}]", f"效益指标“{key[0]}”出现在 {len(places)} 个项目中，疑似套用",
+            yield _f("PD314", f"projects[{i}].indicators[{j}]", f"效益指标“{row_key[0]}”出现在 {len(places)} 个项目中，疑似套用",
                      "写出本项目特有的效益")
 
 

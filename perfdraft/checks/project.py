@@ -176,9 +176,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     elif plan is None or plan.is_blank():
         out.append(_f("PD308", f"{path}.spending_plan", "资金支出计划未填写", "填写 3月底、6月底、10月底、12月底 累计支出比例，如 25、50、75、100"))
     else:
-        cells = plan.cells()
+        raw = plan.cells()
         labels = ("mar", "jun", "oct", "dec")
-        bad = [labels[i] for i, c in enumerate(cells) if c is None or not 0 <= c <= 100]
+        bad = [labels[i] for i, c in enumerate(raw) if c is None or not 0 <= c <= 100]
+        cells = [c for c in raw if c is not None]
         if bad:
             out.append(_f("PD308", f"{path}.spending_plan.{bad[0]}", "资金支出计划需四期都填写，且在 0–100 之间"))
         else:

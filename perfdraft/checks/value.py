@@ -218,10 +218,7 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: 
     together = _run_together(digits) if digits else None
     rate = _is_rate(name, unit) or (unit == "%" and not GROWTH_NAME.search(name))
     if unit == "%" and v.number > 100 and not GROWTH_NAME.search(name):
-        if together:
-            sugg = f"是 =100% 还是 ≥{together[1]}%？"
-        else:
-            sugg = _ask(fix, "比率不能超过 100%")
+        sugg: str | None = f"是 =100% 还是 ≥{together[1]}%？" if together else _ask(fix, "比率不能超过 100%")
         yield _f("PD104", path, f"比率 {format_number(v.number)}% 超过 100%", sugg, fix=fix)
     elif RATE_NAME.search(name) and not GROWTH_NAME.search(name) and unit in ("", "比例") and 0 < v.number <= 1:
         pct = f"{v.op or '='}{format_number((v.number * 100).normalize())}%"
@@ -241,5 +238,5 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: 
     elif doubled:
         yield _f("PD106", path, f"“{digits}”像是“{doubled}”重复录入了一次", _ask(fix), fix=fix)
     if v.op is None:
-        sugg = f"是 =100% 还是 ≥{together[1]}%？" if together and unit == "%" else _ask(fix, "请加上运算符 ≥、≤ 或 =")
-        yield _f("PD107", path, "指标值没有运算符，将按“=”理解", sugg, fix=fix)
+        ask = f"是 =100% 还是 ≥{together[1]}%？" if together and unit == "%" else _ask(fix, "请加上运算符 ≥、≤ 或 =")
+        yield _f("PD107", path, "指标值没有运算符，将按“=”理解", ask, fix=fix)
