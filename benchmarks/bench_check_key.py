@@ -36,12 +36,16 @@ class Score:
     clean_alarmed: int = 0
     missed: list[str] = field(default_factory=list)
     alarmed: list[str] = field(default_factory=list)
+    # errors and warnings outside the rows that no keyed defect accounts for (shown with -v only:
+    # the key lists clean rows, not clean header fields)
+    unkeyed: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("errors", "errors_caught", "defects", "defects_caught", "clean", "clean_alarmed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed += other.missed
         self.alarmed += other.alarmed
+        self.unkeyed += other.unkeyed
 
     @property
     def error_recall(self) -> float:
@@ -92,6 +96,12 @@ def score_one(key_path: Path) -> Score:
         if hits:
             s.clean_alarmed += 1
             s.alarmed.append(f"{stem} {row} {' '.join(hits)}")
+    anchors = [_anchor(d["path"]) for d in key.get("defects", [])]
+    for f in found:
+        if _ROW.match(f.path) or len(getattr(f, "places", ())) > 1:
+            continue
+        if not any(_covers(f.path, a) or _covers(a, f.path) for a in anchors):
+            s.unkeyed.append(f"{stem} {f.code} {f.path} {f.message}")
     return s
 
 
@@ -113,6 +123,8 @@ def report(name: str, s: Score, verbose: bool) -> None:
             print("  missed ", line)
         for line in s.alarmed:
             print("  alarmed", line)
+        for line in s.unkeyed:
+            print("  other  ", line)
 
 
 if __name__ == "__main__":

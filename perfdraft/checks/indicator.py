@@ -151,7 +151,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     # PD225: a date outside the budget year (a clone of last year's table keeps last year's deadlines).
     if ctx.year and text and value is not None:
         years = [value.year] if isinstance(value, Deadline) and value.year else [int(y) for y in YEAR_IN_VALUE.findall(text)]
-        later = [y for y in years if y != ctx.year and not (isinstance(value, Deadline) and y == ctx.year + 1 and value.month == 1)]
+        # 中期 / 实施周期 rows may reach the end of the project period
+        last = int(project.period_end[:4]) if (project is not None and (ind.scope or "annual") != "annual"
+                                               and project.period_end and project.period_end[:4].isdigit()) else ctx.year
+        later = [y for y in years if not ctx.year <= y <= last]
         if later and not text.startswith(("较", "比")):
             out.append(_f("PD225", f"{p}value", f"时间 {later[0]} 年不在预算年度 {ctx.year} 年内",
                           f"年度目标应在 {ctx.year} 年内完成；跨年项目请写明本年度应完成的部分"))

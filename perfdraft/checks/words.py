@@ -43,7 +43,9 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
 ]
 NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")
 GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
-OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处)")
+# An output with its count: any counting or measuring unit (time and money alone are not outputs).
+OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:万|千)?(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处|米|平方米|"
+                           r"平米|株|棵|吨|篇|期|批|辆|间|栋|村|门|种|册|本|份|条|课时|学时|班|床|宗|例|只|头|羽|批次|人日)")
 COUNT_IN_TEXT = re.compile(r"(\d[\d,]*)\s*(人次|人|户|公顷|亩|公里|场)")
 AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
 GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级.{0,4}(承担|负担)|差额|分担|仅为|仅含|其余|上级资金|中央和省")
