@@ -42,7 +42,7 @@ BASE_UNITS = frozenset(
     株 棵 吨 千克 公斤 斤 立方米 平方米 亩 公顷 公里 千米 米 延米 元 小时 天 日 周 个月 月 年 分钟 秒 个工作日
     工作日 % ‰ 个百分点 床 张 间 栋 村 个村 宗 起 例 单 千瓦 千瓦时 兆瓦 度 万 亿 生 岁 学时 课时 人日 人月
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
-    点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm""".split()
+    点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.
@@ -65,14 +65,15 @@ TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
 
 # A state: accepted, but the row must define what it means (PD214).
 STATE_TERMS = frozenset(
-    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 有所提升 有所提高 明显提升 明显提高
-    显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 规范 正常 正常运行 按时 及时 足额 全覆盖
-    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成 持续提升""".split()
+    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 规范 正常 正常运行 按时 及时 足额 全覆盖
+    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成""".split()
 )
-# Vague wording that cannot be scored (PD108).
+# Vague wording that cannot be scored (PD108); an improvement with no baseline and no amount is vague too.
 VAGUE_TERMS = frozenset(
     """有效 正面支撑 有力保障 持续保障 持续改善 巩固提高 参照政府采购成本控制 控制在目标范围内 积极 较大 明显 显著
-    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动""".split()
+    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动
+    有所提升 有所提高 明显提升 明显提高 显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 持续提升
+    显著改善 效果明显 效果良好 影响程度明显""".split()
 )
 # Leftovers of a template (PD102).
 _PLACEHOLDER_RE = re.compile(r"^[\s≥≤=<>＞＜]*(\*+|＊+|_+|-|—|－|x+|X+|/|／|…+|\.\.\.|指标\d*[:：]?)[\s%]*$")
