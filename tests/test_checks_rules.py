@@ -229,3 +229,28 @@ def test_dates_outside_the_year_after_clone():
     # clone keeps last year's values for the user to confirm: the checker names the stale date
     cloned = clone_draft(original, 2023)
     assert ("projects[0].indicators[2].value", "PD225") in {(f.path, f.code) for f in checks.check_draft(cloned)}
+
+
+@pytest.mark.parametrize("value", ["好", "健全", "优", "达到预期"])
+def test_qualitative_needs_its_standard_and_the_graded_form_is_accepted(value):
+    ind = row("效益指标", "社会效益指标", "社会和谐稳定", value)
+    assert "PD214" in codes(ind)
+    graded = "优：≥90%；良：≥80%；中：≥60%；差：<60%"
+    for f in checks.check_indicator(ind, ctx=context("local-2015", "local-2015", 2023)):
+        if f.code in ("PD214", "PD108"):
+            assert graded in (f.suggestion or "")
+    ind.value = graded
+    assert not codes(ind)
+
+
+@pytest.mark.parametrize("value", ["是", "否", "合格", "达成"])
+def test_binary_and_rule_defined_scales_need_no_standard(value):
+    assert not codes(row("效益指标", "生态效益指标", "是否造成环境污染", value))
+
+
+def test_vague_value_advice_is_accepted():
+    ind = row("效益指标", "社会效益指标", "群众生产生活条件改善状况", "显著提升")
+    found = checks.check_indicator(ind, ctx=context("local-2015", "local-2015", 2023))
+    assert "PD108" in {f.code for f in found}
+    ind.value = "优：≥90%；良：≥80%；中：≥60%；差：<60%"
+    assert not codes(ind)

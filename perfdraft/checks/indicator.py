@@ -50,6 +50,7 @@ from .words import (
 )
 
 YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
+SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成"})
 
 
 def value_text(ind: Indicator) -> str | None:
@@ -257,12 +258,16 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
     if (has_desc or ctx.has("indicator.scoring")) and RATE_NAME.search(name) and not SATISFACTION_NAME.search(name):
         if not FORMULA_WORDS.search(explain):
             yield _f("PD213", f"{p}description", "比率类指标请在描述中写明计算公式", _formula_hint(full_name))
-    if (has_desc or ctx.has("indicator.scoring")) and isinstance(value, Qualitative) and not value.vague \
-            and value.scale not in ("是否", "有无") and not isinstance(value, Graded):
+    # PD214: a graded or state term is accepted only with its standard, written where the table has room
+    # for it (描述, 评分标准, 指标值说明) or in the value itself as a graded value (优：≥90%；良：…).
+    # Binary scales (是/否, 有/无, 合格, 符合) and 达成 (its tiers are set by 财预〔2020〕10号) need none.
+    if isinstance(value, Qualitative) and not value.vague and value.scale not in SELF_DEFINED_SCALES:
+        explain += (ind.note or "") + (ind.value_note or "")
         explained = (("：" in explain or ":" in explain)
                      or sum(t in explain for t in ("优", "良", "中", "差", "好", "一般")) >= 2)
         if not explained:
-            yield _f("PD214", f"{p}description", f"定性值“{value.term}”需要说明各等级含义",
+            where = "description" if has_desc else "value"
+            yield _f("PD214", f"{p}{where}", f"定性值“{value.term}”没有说明各等级的标准",
                      "写成分级值及其标准，例如 优：≥90%；良：≥80%；中：≥60%；差：<60%")
     if ctx.has("indicator.basis") and "PD215" not in skip and (ind.basis is None or ind.basis.is_blank()):
         yield _f("PD215", f"{p}basis", "指标值确定依据为空", "选择 计划标准/行业标准/历史标准/其他标准，并注明依据")
