@@ -14,7 +14,6 @@ from .. import frameworks
 from ..model import Indicator, Project
 from ..values import (
     Deadline,
-    Graded,
     ParseError,
     Qualitative,
     Quantity,
@@ -153,9 +152,9 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     if ctx.year and text and value is not None:
         years = [value.year] if isinstance(value, Deadline) and value.year else [int(y) for y in YEAR_IN_VALUE.findall(text)]
         # 中期 / 实施周期 rows may reach the end of the project period
-        last = int(project.period_end[:4]) if (project is not None and (ind.scope or "annual") != "annual"
+        last_year = int(project.period_end[:4]) if (project is not None and (ind.scope or "annual") != "annual"
                                                and project.period_end and project.period_end[:4].isdigit()) else ctx.year
-        later = [y for y in years if not ctx.year <= y <= last]
+        later = [y for y in years if not ctx.year <= y <= last_year]
         if later and not text.startswith(("较", "比")):
             out.append(_f("PD225", f"{p}value", f"时间 {later[0]} 年不在预算年度 {ctx.year} 年内",
                           f"年度目标应在 {ctx.year} 年内完成；跨年项目请写明本年度应完成的部分"))
@@ -164,9 +163,9 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         out.extend(_money_rules(ind, value, unit, l2, p, project, name))
 
     if ind.last_year and isinstance(value, Quantity):
-        last = parse(ind.last_year)
-        if isinstance(last, Quantity) and last.unit == value.unit and last.number != value.number:
-            worse = value.number < last.number if (ind.direction or "正向") == "正向" else value.number > last.number
+        prev = parse(ind.last_year)
+        if isinstance(prev, Quantity) and prev.unit == value.unit and prev.number != value.number:
+            worse = value.number < prev.number if (ind.direction or "正向") == "正向" else value.number > prev.number
             if worse:
                 out.append(_f("PD222", f"{p}value", f"目标 {ind.value} 比上年值 {ind.last_year} 更差，请说明理由"))
     return out
