@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from perfdraft import checks
 from perfdraft.model import Indicator
 
@@ -49,3 +51,32 @@ def test_check_value_under_a_millisecond_per_keystroke():
     samples.sort()
     assert samples[len(samples) // 2] < 0.001
     assert samples[int(len(samples) * 0.95)] < 0.002  # a loaded CI core: the median is the promise
+
+
+@pytest.mark.slow
+def test_one_big_project_is_not_quadratic():
+    """Issue 19: 50,000 indicators in one project. Checking 4× the rows takes about 4× the time, not 16×."""
+    import copy
+
+    from perfdraft import drafts
+
+    from .conftest import SEED_FIXED
+
+    base = drafts.load(SEED_FIXED)
+    rows = base.projects[0].indicators
+
+    def timed(n: int) -> float:
+        d = copy.deepcopy(base)
+        p = d.projects[0]
+        p.indicators = []
+        for i in range(n):
+            ind = copy.copy(rows[i % len(rows)])
+            ind.name = f"{ind.name}{i}"  # every row distinct: no row cache
+            p.indicators.append(ind)
+        d.projects = [p]
+        t = time.perf_counter()
+        checks.check_draft(d)
+        return time.perf_counter() - t
+
+    small, large = timed(2_000), timed(8_000)
+    assert large / small < 8, (small, large)
