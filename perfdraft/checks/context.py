@@ -21,7 +21,12 @@ class Context:
     year: int | None = None
 
     def has(self, key: str) -> bool:
-        return self.profile.has(key)
+        return _has(self.profile.id, key)
+
+
+@lru_cache(maxsize=1024)
+def _has(profile_id: str, key: str) -> bool:
+    return profiles.get(profile_id).has(key)
 
 
 @lru_cache(maxsize=64)

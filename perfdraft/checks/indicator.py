@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from .. import frameworks
 from ..model import Indicator, Project
@@ -99,9 +100,6 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         out.append(_f("PD231", f"{p}name", "三级指标名称为空" + ("，整行为空" if not (text or "").strip() else ""),
                       "填写度量对象，或删除不适用的空行"))
     mark = placeholder_in(full_name)
-    if mark:
-        out.append(_f("PD232", f"{p}name", f"三级指标名称中留有模板占位符“{mark}”",
-                      "删去占位符和编号，目标值写在指标值栏"))
     value: Value | ParseError | None = parse(text) if text and text.strip() else None
     if "不适用" in full_name or (text or "").strip() in ("不适用", "不涉及"):
         out.append(_f("PD227", f"{p}name", "这一行写明不适用", "不适用的指标请整行删除"))
@@ -116,8 +114,8 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     fix = propose(text, name, l2) if text else None
 
     out.extend(_level_rules(ind, l1, l2, ctx, p, skip))
-    if len(full_name) > 100:
-        out.append(_f("PD203", f"{p}name", f"三级指标名称有 {len(full_name)} 字，超过 100 字"))
+    named, misfiled = _name_rules(full_name, name, l1, l2)
+    out.extend(_f(code, f"{p}{field}", message, suggestion, fix=name_fix) for code, field, message, suggestion, name_fix in named)
 
     # PD205: the unit fits the name.
     if unit and name:
@@ -139,7 +137,7 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         if neg and op in ("≥", ">") and not (value.unit == "%" and value.number == 100):  # ≥100% is PD111's
             out.append(_f("PD208", f"{p}value", f"“{neg.group(0)}”越低越好，应使用 ≤", _ask(fix), fix=fix))
 
-    out.extend(_meaning_rules(ind, value, name, unit, l1, l2, ctx, p, fix))
+    out.extend(_meaning_rules(value, name, l2, p, fix, misfiled))
     out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
@@ -187,24 +185,56 @@ def _level_rules(ind: Indicator, l1: str | None, l2: str | None, ctx: Context, p
         yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw))
 
 
-def _meaning_rules(ind: Indicator, value: object, name: str, unit: str | None, l1: str | None, l2: str | None,
-                   ctx: Context, p: str, fix: str | None) -> Iterator[Finding]:
+NameFinding = tuple[str, str, str, str | None, str | None]  # code, field, message, suggestion, fix
+
+
+@lru_cache(maxsize=16384)
+def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tuple[tuple[NameFinding, ...], bool]:
+    """Findings that depend only on the name and the levels (cached: names recur across projects),
+    and whether the row was found misfiled by meaning."""
+    out: list[NameFinding] = []
+    mark = placeholder_in(full_name)
+    if mark:
+        out.append(("PD232", "name", f"三级指标名称中留有模板占位符“{mark}”", "删去占位符和编号，目标值写在指标值栏", None))
+    if len(full_name) > 100:
+        out.append(("PD203", "name", f"三级指标名称有 {len(full_name)} 字，超过 100 字", None, None))
+    target = TARGET_IN_NAME.search(name)
+    if target:
+        out.append(("PD211", "name", f"三级名称中含目标值“{target.group(0)}”，目标应写在指标值栏",
+                    "把目标移到指标值栏，名称只写度量对象", None))
+    unit_in = UNIT_IN_NAME.search(full_name)
+    if unit_in:
+        bare = full_name[: unit_in.start()].rstrip()
+        out.append(("PD234", "name", f"三级名称末尾写了计量单位“{unit_in.group(0)}”，单位应只在指标值里",
+                    f"名称改为“{bare}”", bare))
+    # PD217 / PD218 / PD223: filed under the wrong 二级.
+    for pattern, homes, where in MISFILED:
+        m = pattern.search(name)
+        if m and l2 is not None and l2 not in homes:
+            out.append(("PD217", "level2", f"“{m.group(0)}”宜放在{where}下", None, None))
+    misfiled = False
+    nb = NOT_BENEFIT.search(name)
+    if l1 == "效益" and nb:
+        out.append(("PD218", "level2", f"“{nb.group(0)}”不是效益，宜放在产出（成本或质量）下", None, None))
+        misfiled = True
+    elif l2 is not None:
+        for pattern, wrong, where in MISFILED_MEANING:
+            m = pattern.search(name)
+            if m and l2 in wrong:
+                out.append(("PD223", "level2", f"“{m.group(0)}”放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下，宜放在{where}下",
+                            None, None))
+                misfiled = True
+                break
+    return tuple(out), misfiled
+
+
+def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | None, misfiled: bool) -> Iterator[Finding]:
     # Satisfaction / awareness rows (PD209).
     if SATISFACTION_NAME.search(name) and isinstance(value, Quantity) and value.unit == "%":
         if value.op in ("=", None) and value.number == 100:
             yield _f("PD209", f"{p}value", "满意度/知晓率定为 100% 没有余地", _ask(fix, "是否应为 ≥90%？"), fix=fix)
         elif value.number < 80:
             yield _f("PD209", f"{p}value", f"满意度/知晓率目标 {format_number(value.number)}% 偏低", _ask(fix, "一般不低于 80%"), fix=fix)
-
-    target = TARGET_IN_NAME.search(name)
-    if target:
-        yield _f("PD211", f"{p}name", f"三级名称中含目标值“{target.group(0)}”，目标应写在指标值栏",
-                 "把目标移到指标值栏，名称只写度量对象")
-    unit_in = UNIT_IN_NAME.search(ind.name or "")
-    if unit_in:
-        bare = (ind.name or "")[: unit_in.start()].rstrip()
-        yield _f("PD234", f"{p}name", f"三级名称末尾写了计量单位“{unit_in.group(0)}”，单位应只在指标值里",
-                 f"名称改为“{bare}”", fix=bare)
 
     # PD224: % on a row that is not a rate, or on a yes/no question.
     if isinstance(value, Quantity) and value.unit == "%" and name:
@@ -214,24 +244,10 @@ def _meaning_rules(ind: Indicator, value: object, name: str, unit: str | None, l
             yield _f("PD224", f"{p}value", "指标名称不是比率，却以 % 计",
                      "把名称改成比率（如 …完成率、…覆盖率），或改用数量、日期、定性分级")
 
-    # PD217 / PD218 / PD223: filed under the wrong 二级.
-    for pattern, homes, where in MISFILED:
-        m = pattern.search(name)
-        if m and l2 is not None and l2 not in homes:
-            yield _f("PD217", f"{p}level2", f"“{m.group(0)}”宜放在{where}下")
-    nb = NOT_BENEFIT.search(name)
-    if l1 == "效益" and nb:
-        yield _f("PD218", f"{p}level2", f"“{nb.group(0)}”不是效益，宜放在产出（成本或质量）下")
-    elif l2 is not None:
-        for pattern, wrong, where in MISFILED_MEANING:
-            m = pattern.search(name)
-            if m and l2 in wrong:
-                yield _f("PD223", f"{p}level2", f"“{m.group(0)}”放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下，宜放在{where}下")
-                break
-        else:
-            if (l2 == "质量" and isinstance(value, Quantity) and value.unit in COUNT_UNITS
-                    and not QUALITY_WORDS.search(name)):
-                yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
+    # PD223: a count filed under 质量 (the name-only half is in _name_rules).
+    if (not misfiled and l2 == "质量" and isinstance(value, Quantity) and value.unit in COUNT_UNITS
+            and not QUALITY_WORDS.search(name)):
+        yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
 
     # PD226: a target of 0 on a count or a cost (a rounding of 万元, or a row left at its default).
     if (isinstance(value, Quantity) and value.number == 0 and value.op in ("=", None)
