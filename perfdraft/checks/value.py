@@ -138,7 +138,10 @@ def propose(text: str, name: str, level2: str | None) -> str | None:
     if unit == "万" and (level2 in ("成本", "经济成本") or _MONEY_WORDS.search(name)):
         unit = "万元"
     unit = UNIT_FIXES.get(unit, unit)
+    typed_unit = unit
     unit = expected_unit(name, unit) or unit
+    if unit == "%" and typed_unit in ("", "比例") and 0 < value.number <= 1:
+        number = format_number((value.number * 100).normalize())  # a rate written as a fraction: 0.97 → 97%
     if not unit or not unit_known(unit):
         return None  # a missing or unknown unit cannot be guessed from the number
     if unit == "%" and (not _PLAIN_NUMBER.fullmatch(number) or float(number) > 100) and not GROWTH_NAME.search(name):
@@ -210,8 +213,12 @@ def _check_one_value(text: str, v: object, name: str, path: str, digits: str | N
 def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: str | None) -> Iterator[Finding]:
     unit = v.unit
     if not unit:  # a name ending in 数 does not say 人, 辆 or 个: the 计量单位 is still required
+        implied = expected_unit(name, "") if name else None
+        number = format_number(v.number)
         yield _f("PD103", path, "指标值缺少计量单位",
-                 f"例如 {_with_op(v.op, format_number(v.number), '%')} 或 {_with_op(v.op, format_number(v.number), '个')}")
+                 _ask(fix) if implied and fix else
+                 f"在数值后写上单位，例如 {_with_op(v.op, number, '人')}、{_with_op(v.op, number, '次')} 或 {_with_op(v.op, number, '%')}",
+                 fix=fix if implied else None)
     elif not unit_known(unit):
         yield _f("PD110", path, f"计量单位“{unit}”不在常用单位表中，请确认", _ask(fix), fix=fix)
     doubled = _doubled(digits) if digits else None
