@@ -248,6 +248,7 @@ def _number_agreement(project: Project, inds: list, path: str) -> Iterator[Findi
 # Rows compared pairwise are capped: the cross-row rules look for a related row nearby, and an
 # uncapped comparison made a 50,000-row project quadratic.
 MAX_PAIRWISE = 200
+MAX_SAME_VALUE = 64  # rows sharing one value compared pairwise (a real project has a handful)
 
 
 @lru_cache(maxsize=65536)
@@ -279,8 +280,8 @@ def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
         if isinstance(v, Quantity) and v.unit not in PERCENT_UNITS:
             same_value.setdefault(v, []).append(i)
     for group in same_value.values():
-        for a, i in enumerate(group[:MAX_PAIRWISE]):
-            for j in group[a + 1:MAX_PAIRWISE]:
+        for a, i in enumerate(group[:MAX_SAME_VALUE]):
+            for j in group[a + 1:MAX_SAME_VALUE]:
                 (pi, ii, _vi), (pj, ij, _vj) = parsed[i], parsed[j]
                 if pi[1] != pj[1] and _similar(ii.name or "", ij.name or "") >= 0.4:
                     yield _f("PD315", f"{path}.indicators[{j}]",
