@@ -254,3 +254,9 @@ def test_vague_value_advice_is_accepted():
     assert "PD108" in {f.code for f in found}
     ind.value = "优：≥90%；良：≥80%；中：≥60%；差：<60%"
     assert not codes(ind)
+
+
+@pytest.mark.parametrize("name, direction", [("基础养老金断发月数", "反向"), ("养老金拖欠发生次数", None)])
+def test_zero_is_the_target_of_a_reverse_count(name, direction):
+    ind = row("效益指标", "社会效益指标", name, "=0次", direction=direction)
+    assert "PD226" not in codes(ind)

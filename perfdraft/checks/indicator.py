@@ -50,6 +50,8 @@ from .words import (
 )
 
 YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
+# Counts whose ideal is zero (a 反向 row written without the 指标方向 column).
+NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
 SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成"})
 
 
@@ -137,7 +139,7 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         if neg and op in ("≥", ">") and not (value.unit == "%" and value.number == 100):  # ≥100% is PD111's
             out.append(_f("PD208", f"{p}value", f"“{neg.group(0)}”越低越好，应使用 ≤", _ask(fix), fix=fix))
 
-    out.extend(_meaning_rules(value, name, l2, p, fix, misfiled))
+    out.extend(_meaning_rules(value, name, l2, p, fix, misfiled, ind.direction))
     out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
@@ -228,7 +230,8 @@ def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tu
     return tuple(out), misfiled
 
 
-def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | None, misfiled: bool) -> Iterator[Finding]:
+def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | None, misfiled: bool,
+                   direction: str | None) -> Iterator[Finding]:
     # Satisfaction / awareness rows (PD209).
     if SATISFACTION_NAME.search(name) and isinstance(value, Quantity) and value.unit == "%":
         if value.op in ("=", None) and value.number == 100:
@@ -249,9 +252,12 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | 
             and not QUALITY_WORDS.search(name)):
         yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
 
-    # PD226: a target of 0 on a count or a cost (a rounding of 万元, or a row left at its default).
+    # PD226: a target of 0 on an output or a cost (a rounding of 万元, or a row left at its default).
+    # Zero is the ideal of a 反向 row (拖欠次数 =0次, 断发月数 =0个月): never a finding there.
     if (isinstance(value, Quantity) and value.number == 0 and value.op in ("=", None)
-            and value.unit not in ("%", "‰", "个百分点") and not NEGATIVE_NAME.search(name)):
+            and l2 in ("数量", "成本", "经济成本") and direction != "反向"
+            and value.unit not in ("%", "‰", "个百分点") and not NEGATIVE_NAME.search(name)
+            and not NEGATIVE_COUNT.search(name)):
         yield _f("PD226", f"{p}value", f"目标值为 0{value.unit}", "填写实际目标；金额不足 1 万元请改用 元")
 
 
