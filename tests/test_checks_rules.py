@@ -260,3 +260,36 @@ def test_vague_value_advice_is_accepted():
 def test_zero_is_the_target_of_a_reverse_count(name, direction):
     ind = row("效益指标", "社会效益指标", name, "=0次", direction=direction)
     assert "PD226" not in codes(ind)
+
+
+@pytest.mark.parametrize("level2, name, value", [
+    ("成本指标", "每场演出补助标准", "=8000元/次"),
+    ("成本指标", "倒房重建户均补助标准", "=2万元/户"),
+    ("成本指标", "每吨储备粮年保管费用补贴标准", "=100元"),
+    ("数量指标", "公用经费保障学校数", "=46所"),
+    ("时效指标", "贴息资金拨付时限", "≤15个工作日"),
+    ("生态效益指标", "示范区亩均化肥用量降幅", "≥3%"),
+    ("经济效益指标", "节约会议差旅费用", "≥20万元"),
+    ("生态效益指标", "国省控断面水质达标率", "=100%"),
+    ("质量指标", "养老保险费征缴计划完成率", "≥100%"),
+    ("质量指标", "档案实体损毁件数", "≤0件"),
+    ("成本指标", "四级公路单位里程建设成本", "≤120万元/公里"),
+])
+def test_ordinary_catalogue_rows_raise_nothing(level2, name, value):
+    level1 = "产出指标" if level2 in ("成本指标", "数量指标", "时效指标", "质量指标") else "效益指标"
+    assert not codes(row(level1, level2, name, value), year=2025)
+
+
+def test_the_built_in_catalogue_is_clean():
+    """Every catalogue row, as the assistant would propose it, passes; only its to-fill boxes (□) do not."""
+    from perfdraft import catalogue
+
+    ctx = context("local-2015", "local-2015", 2025)
+    noisy = []
+    for t in catalogue.default().templates.values():
+        for ci in t.indicators:
+            ind = ci.to_indicator(2025)
+            found = [f.code for f in checks.check_indicator(ind, ctx=ctx) if f.severity in ALARM and f.code != "PD102"]
+            if found:
+                noisy.append((t.id, ind.name, ind.value, found))
+    assert not noisy, noisy[:10]

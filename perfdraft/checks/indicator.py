@@ -213,7 +213,7 @@ def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tu
     for pattern, homes, where in MISFILED:
         m = pattern.search(name)
         if m and l2 is not None and l2 not in homes:
-            out.append(("PD217", "level2", f"“{m.group(0)}”宜放在{where}下", None, None))
+            out.append(("PD217", "level2", f"“{m.group(m.lastindex or 0)}”宜放在{where}下", None, None))
     misfiled = False
     nb = NOT_BENEFIT.search(name)
     if l1 == "效益" and nb:
@@ -254,10 +254,11 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | 
 
     # PD226: a target of 0 on an output or a cost (a rounding of 万元, or a row left at its default).
     # Zero is the ideal of a 反向 row (拖欠次数 =0次, 断发月数 =0个月): never a finding there.
+    # A cost of 0 is never the plan (反向 there only says lower is better).
     if (isinstance(value, Quantity) and value.number == 0 and value.op in ("=", None)
-            and l2 in ("数量", "成本", "经济成本") and direction != "反向"
-            and value.unit not in ("%", "‰", "个百分点") and not NEGATIVE_NAME.search(name)
-            and not NEGATIVE_COUNT.search(name)):
+            and value.unit not in ("%", "‰", "个百分点")
+            and (l2 in ("成本", "经济成本") or (l2 == "数量" and direction != "反向" and not NEGATIVE_NAME.search(name)
+                                                and not NEGATIVE_COUNT.search(name)))):
         yield _f("PD226", f"{p}value", f"目标值为 0{value.unit}", "填写实际目标；金额不足 1 万元请改用 元")
 
 

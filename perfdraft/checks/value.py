@@ -29,6 +29,8 @@ from .words import (
     MONEY_UNIT_HEADS,
     NEGATIVE_NAME,
     PER_HEAD_NAME,
+    PER_HEAD_UNITS,
+    PER_UNIT_NAME,
     RATE_NAME,
     SATISFACTION_NAME,
     UNIT_BY_NAME,
@@ -101,6 +103,9 @@ def expected_unit(name: str, unit: str) -> str | None:
         if pattern.search(name):
             if unit in units or (suggested == "元" and unit.startswith(MONEY_UNIT_HEADS)):
                 return None
+            if units is PER_HEAD_UNITS and (unit.startswith(MONEY_UNIT_HEADS)
+                                            or unit in ("元", "万元") and PER_UNIT_NAME.search(name)):
+                return None  # 元/次, 万元/户, 元/生·天 … and 每吨…标准 =100元 are standards too
             if suggested == "%" and unit == "" and not RATE_NAME.search(name):
                 return None
             return suggested
@@ -109,7 +114,7 @@ def expected_unit(name: str, unit: str) -> str | None:
 
 def _op_for(op: str | None, name: str, level2: str | None, number: str, unit: str) -> str:
     """The operator a row of this kind takes: the one typed unless a direction rule says otherwise."""
-    if unit == "%" and number == "100" and RATE_NAME.search(name) and not GROWTH_NAME.search(name):
+    if unit == "%" and number == "100" and _is_rate(name, unit):
         return "="  # ≥100% / >100% / a bare 100%: the only reachable target is =100%
     if NEGATIVE_NAME.search(name) and op in ("≥", ">", None):
         return "≤"
@@ -157,8 +162,13 @@ def _ask(fix: str | None, fallback: str | None = None) -> str | None:
     return f"是否应为 {fix}？" if fix else fallback
 
 
+# A plan or a quota can be over-fulfilled: "征缴计划完成率 ≥100%" is a real target, not an impossible one.
+OVERFULFIL_NAME = re.compile(r"(计划|任务|采购量|征缴|征收|收入).*完成率")
+
+
 def _is_rate(name: str, unit: str) -> bool:
-    return unit in PERCENT_UNITS and bool(RATE_NAME.search(name)) and not GROWTH_NAME.search(name)
+    return (unit in PERCENT_UNITS and bool(RATE_NAME.search(name)) and not GROWTH_NAME.search(name)
+            and not OVERFULFIL_NAME.search(name))
 
 
 def check_value(text: str | None, indicator: Indicator | None = None, path: str = "value") -> list[Finding]:
@@ -223,7 +233,7 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: 
         yield _f("PD110", path, f"计量单位“{unit}”不在常用单位表中，请确认", _ask(fix), fix=fix)
     doubled = _doubled(digits) if digits else None
     together = _run_together(digits) if digits else None
-    rate = _is_rate(name, unit) or (unit == "%" and not GROWTH_NAME.search(name))
+    rate = _is_rate(name, unit) or (unit == "%" and not GROWTH_NAME.search(name) and not OVERFULFIL_NAME.search(name))
     if unit == "%" and v.number > 100 and not GROWTH_NAME.search(name):
         sugg: str | None = f"是 =100% 还是 ≥{together[1]}%？" if together else _ask(fix, "比率不能超过 100%")
         yield _f("PD104", path, f"比率 {format_number(v.number)}% 超过 100%", sugg, fix=fix)
