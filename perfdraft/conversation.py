@@ -287,7 +287,7 @@ class Conversation:
             ind = self._row_context()
             probe = replace(ind, value=text)
             project = self.draft.projects[pos.project]
-            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project)
+            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile)
                     if f.path == "value" and f.code != "PD215"]
         return []
 
@@ -433,8 +433,9 @@ class Conversation:
             raise Rejected("指标值不能为空；不要这条指标请输入 /del")
         probe = replace(ind, value=value)
         project = self.draft.projects[self.pos.project]
-        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project) if f.path == "value"]
-        errors = [f for f in found if f.severity == "error" and f.code != "PD111"]
+        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile) if f.path == "value"]
+        # A catalogue □ the user accepts stays in the draft as a visible placeholder (PD102 until filled).
+        errors = [f for f in found if f.severity == "error" and not (f.code == "PD102" and "□" in value)]
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
@@ -614,7 +615,7 @@ class Conversation:
             if key in project.confirm or key.split(".")[0] in project.confirm:
                 return False
             prefix = f"projects[{pos.project}].{key}"
-            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]")
+            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]", profile=self.draft.profile)
                       if f.severity == "error" and f.path.startswith(prefix)]
             return not errors
         return True
@@ -745,7 +746,7 @@ class Conversation:
     def findings(self, scope: str = "project") -> list[Finding]:
         if scope == "project" and self.current_project() is not None:
             i = self.pos.project
-            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year)
+            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year, profile=self.draft.profile)
         return checks.check_draft(self.draft)
 
     def _cmd_check(self, arg: str) -> list[Message]:

@@ -33,8 +33,13 @@ from .model import (
     SubGoal,
 )
 
-# Refuse absurd files before parsing them: a draft is a few hundred KiB at most.
-MAX_DRAFT_BYTES = 32 * 1024 * 1024
+try:  # tomli's compiled build: the stdlib parser's API (Decimal floats kept) at about 3× the speed (issue 21)
+    import tomli as _toml
+except ImportError:  # pragma: no cover - tomli is a dependency; the stdlib copy still reads every draft
+    import tomllib as _toml  # type: ignore[no-redef]
+
+# Refuse absurd files before parsing them. A 10,000-project × 17-row draft is about 60 MiB (issue 21).
+MAX_DRAFT_BYTES = 128 * 1024 * 1024
 MAX_PROJECTS = 20_000
 
 
@@ -316,13 +321,13 @@ def dumps(draft: Draft) -> str:
 
 def loads(text: str, source: str = "草稿") -> Draft:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
+        data = _toml.loads(text, parse_float=Decimal)
+    except _toml.TOMLDecodeError as exc:
         raise DraftError(f"{source}：{_toml_error(exc)}") from None
     return _Reader(source).draft(data)
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_error(exc: ValueError) -> str:
     msg = str(exc)
     m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
     if m:

@@ -53,7 +53,7 @@ def test_accepting_every_default_prints_no_invented_figure(tmp_path):
         assert not sized, (ind.name, ind.value)  # any count or money the user did not type is still □
         assert "示例" not in (ind.value or "") + (ind.basis.note if ind.basis and ind.basis.note else "")
         assert isinstance(v, Qualitative | Quantity) or "□" in (ind.value or "") or "年" in (ind.value or ""), ind.value
-    placeholders = [f for f in checks.check_draft(conv.draft) if f.code == "PD111"]
+    placeholders = [f for f in checks.check_draft(conv.draft) if f.code == "PD102"]
     assert placeholders and all(f.severity == "error" for f in placeholders)
     out = tmp_path / "d.md"
     strict = subprocess.run([sys.executable, "-m", "perfdraft", "export", str(tmp_path / "d.toml"), "--to", "md", "-o", str(out),
