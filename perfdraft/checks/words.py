@@ -29,7 +29,7 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
 # A standard per thing other than a person (每场, 每吨, 单个网点, 户均): plain 元 already says it all.
 PER_UNIT_NAME = re.compile(r"每|单个|单位|户均|生均|村均|亩均|件均|场均")
 RATE_NAME = re.compile(r"(率|比例|占比)(（|\(|$)")
-GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升")
+GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升|稳定率|保持率|同比|比上年|较上年")
 SATISFACTION_NAME = re.compile(r"满意度|知晓率")
 SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
 NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
@@ -44,7 +44,8 @@ TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "�
 # (name pattern, canonical 二级 keys it belongs to, where to put it)
 MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     # 达标率 is also an outcome (水质达标率 is an ecological benefit): only 合格/故障/合规 rates are 质量 by name.
-    (re.compile(r"^(?!.*(时限|时间|及时)).*(合格率|故障率|合规率)"), frozenset({"质量"}), "质量指标"),
+    # 评价性抽检合格率 measures the market, not the work: an outcome, filed under 效益 on purpose.
+    (re.compile(r"^(?!.*(时限|时间|及时|评价性)).*(合格率|故障率|合规率)"), frozenset({"质量"}), "质量指标"),
     (re.compile(r"治愈率|就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
 ]
 NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")
@@ -80,12 +81,13 @@ MISFILED_MEANING: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"^(?!.*(率|比例|节约|节省|降低|减少|下降|增幅|降幅|报销|负担|强度)).*(成本|费用|单价|造价)"),
      frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "成本指标"),
     (re.compile(r"收入|增收|受益|带动|效益"), frozenset({"成本", "经济成本"}), "效益指标"),
-    (re.compile(r"时效|时限|及时|完成时间|时间节点|进度"), frozenset({"数量", "质量"}), "时效指标"),
+    # 及时率 under 质量 is common and accepted by reviewers; under 数量 it is not.
+    (re.compile(r"时效|时限|及时|完成时间|时间节点|进度"), frozenset({"数量"}), "时效指标"),
 ]
 # Count units: a 质量 row measured in them is a quantity filed under 质量 unless its name is a quality word.
 COUNT_UNITS = frozenset({"个", "次", "人", "人次", "户", "场", "件", "台", "套", "项", "家", "所", "座", "处", "批", "批次",
                          "期", "篇", "本", "册", "份", "条", "辆", "株", "棵", "只", "头", "亩", "万亩", "公里", "米"})
-QUALITY_WORDS = re.compile(r"率|合格|达标|质量|标准|等级|优良|星级|规范|验收|评估|评分|得分|级|损毁|破损|丢失|缺陷|"
+QUALITY_WORDS = re.compile(r"率|合格|达标|质量|标准|等级|优良|星级|规范|验收|评估|评分|得分|级|损毁|破损|丢失|缺陷|事件|"
                            r"脱管|漏管|故障|差错|事故|投诉")
 # Goal texts (PD302, PD406): list numbering, years and money are not measurable outputs.
 GOAL_NOISE = re.compile(r"(?:目标|任务)?\s*\d{1,2}\s*[、.．:：)）]|[（(]\d{1,2}[)）]|20\d\d\s*(?:年度?|—|-)|"
