@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 
 from ..model import Draft
-from .common import ImportFailed, ImportResult, Report, Unplaced, guess_framework, infer_year, remark_draft
+from .repairs import guess_framework, infer_year, remark_draft
+from .report import ImportFailed, ImportResult, Report, Unplaced
 
 __all__ = ["ImportFailed", "ImportResult", "Unplaced", "import_file", "import_files", "sniff"]
 

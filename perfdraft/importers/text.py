@@ -21,7 +21,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .common import Assembler, ImportFailed, Record, Report, grid_header
+from .assembler import Assembler
+from .labels import grid_header
+from .report import ImportFailed, Record, Report
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 

@@ -23,7 +23,8 @@ from typing import Any
 
 from ..drafts import DraftError, loads
 from ..model import Draft
-from .common import Assembler, ImportFailed, Record, Report
+from .assembler import Assembler
+from .report import ImportFailed, Record, Report
 
 MAX_OOXML_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
