@@ -53,6 +53,15 @@ class FileScore:
     misses: list[str] = field(default_factory=list)
 
 
+def corpus_text(name: str) -> str:
+    """A corpus file as the publisher showed it: without the three '# source/# layout/# note' lines
+    the corpus adds on top (they describe the capture and are not part of the table)."""
+    lines = (CORPUS / name).read_text(encoding="utf-8").split("\n")
+    while lines and lines[0].startswith("# "):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def keys() -> list[tuple[str, dict]]:
     return [(p.stem, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(KEYS.glob("*.toml"))]
 

@@ -119,10 +119,12 @@ class Assembler(GridMixin):
         self.title_years: Counter[int] = Counter()
         self.found_anything = False
         self._titles: dict[int, str] = {}
+        self.records: list[Record] = []  # as fed: the shape assembler reads the same rows
 
     # -- entry points --------------------------------------------------------------------------------------
 
     def feed(self, rec: Record) -> None:
+        self.records.append(rec)
         cells: list[str | None] = []
         for i, c in enumerate(rec.cells):
             if c:

@@ -16,6 +16,10 @@ class ImportFailed(DraftError):
     """A file could not be imported at all. ``str(err)`` is one Chinese line naming the file."""
 
 
+class NothingPlaced(ImportFailed):
+    """The file was read but no indicator row was found: nothing is written, exit 1."""
+
+
 @dataclass(frozen=True)
 class Unplaced:
     """A piece of text the importer read but could not place in the draft."""

@@ -25,7 +25,7 @@ from .report import Report
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
 FACT_LABELS: dict[str, str] = {
     "项目名称": "name", "专项名称": "name", "项目(专项)名称": "name", "专项(项目)名称": "name",
-    "项目支出名称": "name", "申报项目名称": "name", "项目名": "name", "称": "name",
+    "项目支出名称": "name", "申报项目名称": "name", "项目名": "name",
     "项目编码": "code", "项目代码": "code", "项目编号": "code",
     "主管部门": "authority", "主管部门及代码": "authority", "主管部门及编码": "authority", "项目主管部门": "authority",
     "主管部门及其编码": "authority", "区级主管部门": "authority", "市级主管部门": "authority",
@@ -51,6 +51,9 @@ _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$")
 _YEAR_TITLE = re.compile(r"(20\d\d)\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
 _YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.-])(20\d\d)\s*年")
 _INDEX_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
+_DEFAULT = ["l1", "l2", "name", "value"]
+# Without a header row the columns after the name are guessed from what the cells are.
+_NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
 _OPTIONAL_TEXT = {"note", "reason", "core", "scoring", "desc", "basis"}
 
 
@@ -165,6 +168,13 @@ class Shape:
             return
         if self._header(c, line, i, where):
             return
+        if self.headers and not self.grid:
+            if len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
+                self._start_grid(self.headers, where)
+            else:
+                for h in self.headers:
+                    self._note(h, where)
+                self.headers = []
         if not self.grid:
             if self._fact(c, where):
                 return
@@ -172,7 +182,7 @@ class Shape:
             if lv is None and kinds.glued_levels(c)[0] and len(c) < 200:
                 lv = (None, None, "")
             if lv is not None and self.cols is None and (self.project is not None or self.rows == 0):
-                self._start_grid(["l1", "l2", "name", "value"], where)
+                self._start_grid(list(_DEFAULT), where)
             else:
                 self._note(c, where)
                 return
@@ -218,7 +228,9 @@ class Shape:
         self.headers = []
 
     def _post(self) -> list[str]:
-        cols = self.cols or ["l1", "l2", "name", "value"]
+        if self.cols is None or self.cols == _DEFAULT:
+            return list(_NO_HEADER)
+        cols = self.cols
         names = [k for k, c in enumerate(cols) if c == "name"]
         if not names:
             names = [k for k, c in enumerate(cols) if c == "l2"][-1:]
@@ -242,7 +254,7 @@ class Shape:
                 return self._set_fact(fld, inline, wan, where)
             self.pending = (fld, wan, where)
             return True
-        if re.search(r"(资金|预算|金额|单位)\s*[(（:：]?\s*(单位[:：])?\s*万元", kinds.squash(c)) and len(c) < 30:
+        if len(c) < 30 and re.search(r"(资金|预算|金额|单位|^)\s*[(（:：]?\s*(单位[:：])?\s*万元", kinds.squash(c)):
             self.wan = True
         if self.pending is not None:
             fld, wan, _ = self.pending
@@ -395,7 +407,7 @@ class Shape:
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass
         post = self._post()
-        if self.cols is None or post == ["value"]:
+        if self.cols is None or self.cols == _DEFAULT or post == ["value"]:
             # no header: a name glued to its value ('足额保障率=100%') splits where the grammar is sure
             head, value = split_name_value(name)
             if value and re.match(r"^(?:[≥≤><=≧≦]|>=|<=)", kinds.squash(value)) and head:

@@ -85,6 +85,17 @@ def check_merges(path: Path) -> None:
                                        "不像是绩效目标表，未读取；请在 Excel 中取消多余的合并后另存")
 
 
+def has_marker(path: Path) -> bool:
+    """Whether the workbook names perfdraft's hidden sheet (its export): only then is the whole
+    workbook loaded with openpyxl; other workbooks are read by calamine (issue 21: 8× faster)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            with zf.open("xl/workbook.xml") as fh:
+                return MARKER_SHEET.encode() in fh.read(1_000_000)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+        return False
+
+
 def load(path: Path) -> Any:
     check_zip(path, "xlsx", "xl/workbook.xml")
     try:
