@@ -114,6 +114,7 @@ class Shape:
         self.years: Counter[int] = Counter()
         self.title_years: Counter[int] = Counter()
         self.headers: list[str] = []
+        self.header_texts: list[str] = []
         self.rows = 0
         self.unsure = 0
         self.placeholders = 0
@@ -204,6 +205,7 @@ class Shape:
         if self.grid and self.cur is not None:
             return False
         self.headers.append(kind)
+        self.header_texts.append(c)
         self._header_run = True
         nxt_is_header = False
         if line.rowed:
@@ -532,6 +534,12 @@ class Shape:
         if d.projects:
             d.projects[-1].notes.extend([])
         d.notes.extend(self.notes)
+        from ..profiles import detect_from_headers
+
+        profile = detect_from_headers(self.header_texts)
+        if profile is not None and hasattr(d, "profile"):
+            d.profile = profile
+            self.report.note("profile", f"表格样式识别为 {profile}")
         counts = self.title_years or self.years
         if counts:
             best = max(counts.values())
