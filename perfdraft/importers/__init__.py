@@ -158,7 +158,7 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
-        if shaped is not None and good >= 3 and 2 * _placed(draft) < good and not _structured(draft):
+        if shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft):
             draft, report = shaped, shape_report
             report.note("shape", "按表格的形状读取（表头列序、层级名称、指标值的写法），请核对")
             if inferred is None and shaped.year is not None:
@@ -169,7 +169,7 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
             raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
                                 "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:
-            inferred = infer_year(asm)
+            inferred = infer_year(asm) or (shaped.year if shaped is not None else None)
         remark_draft(draft, report, split_doc_number=split_doc_number)
         guess_framework(draft, report)
         repairs.extend(report.lines())

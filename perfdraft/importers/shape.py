@@ -47,7 +47,7 @@ FACT_LABELS: dict[str, str] = {
 }
 _MONEY = ("total", "fiscal", "other")
 _LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
-_YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$")
+_YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
 _YEAR_TITLE = re.compile(r"(20\d\d)\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
 _YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.-])(20\d\d)\s*年")
 _INDEX_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
@@ -141,9 +141,9 @@ class Shape:
     def _years(self, c: str | None) -> None:
         if not c:
             return
-        m = _YEAR_CELL.match(kinds.squash(c))
+        m = _YEAR_CELL.search(kinds.squash(c))
         if m:
-            self.title_years[int(m.group(1))] += 3
+            self.title_years[int(m.group(1) or m.group(2))] += 3
         for m in _YEAR_TITLE.finditer(c):
             self.title_years[int(m.group(1))] += 1
         for m in _YEAR_ANY.finditer(c):
@@ -256,7 +256,7 @@ class Shape:
                 return self._set_fact(fld, inline, wan, where)
             self.pending = (fld, wan, where)
             return True
-        if len(c) < 30 and re.search(r"(资金|预算|金额|单位|^)\s*[(（:：]?\s*(单位[:：])?\s*万元", kinds.squash(c)):
+        if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):
             self.wan = True
         if self.pending is not None:
             fld, wan, _ = self.pending
@@ -278,6 +278,12 @@ class Shape:
             if wan or says_wan or self.wan:
                 amount = amount * 10000
                 self.report.note("money-wan", "金额以万元填写，已换算为元", where)
+            elif "元" not in value and amount < 100000:
+                # the 项目资金 block of these templates is in 万元 even where the header lost it
+                amount = amount * 10000
+                self.report.note("money-wan?", "金额未注明单位，按表格通行的万元换算为元，请核对", where)
+                if "budget" not in p.confirm:
+                    p.confirm.append("budget")
             setattr(p.budget, fld, amount)
             return True
         if kinds.signoff(value) or _fact_label(value) is not None:
