@@ -56,6 +56,8 @@ def sniff(path: Path) -> str:
             return "xls"
         if suffix in (".xlsx", ".docx", ".xlsm"):
             raise ImportFailed(f"{source}：文件设有打开密码（已加密），请在 Excel/Word 中去掉密码另存后再导入")
+        if suffix in _REFUSED:
+            raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
         raise ImportFailed(f"{source}：是旧版 Office（.xls/.doc）格式，请另存为 .xlsx 或 .docx 后再导入")
     if head.startswith(b"%PDF"):
         return "pdf"
