@@ -201,8 +201,7 @@ def _structured(draft: Draft) -> bool:
     """Codes, spending plans or department parts: the seed's or perfdraft's own layout, which the
     label assembler reads exactly."""
     d = draft.department
-    return any(p.code or p.spending_plan or p.doc_number for p in draft.projects) or bool(
-        d.indicators or d.sub_goals or d.overall_goal or d.safeguards or d.code)
+    return any(p.code or p.spending_plan for p in draft.projects) or bool(d.indicators or d.sub_goals)
 
 
 def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:

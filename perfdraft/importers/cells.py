@@ -113,6 +113,13 @@ def text_lines(text: str) -> list[Line]:
             out.extend(glued_lines(stripped, where))
             continue
         scells = _space_cells(stripped)
+        if any(len(c) >= 60 and _glued_grid(c) for c in scells):
+            for c in scells:
+                if len(c) >= 60 and _glued_grid(c):
+                    out.extend(glued_lines(c, where))
+                else:
+                    out.append(Line([c], where))
+            continue
         if len(scells) > 40:  # a whole table flattened onto one line: its rows are lost
             if _glued_grid(stripped):
                 out.extend(Line([c], where) for c in scells)

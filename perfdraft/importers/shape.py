@@ -131,6 +131,12 @@ class Shape:
         for k, (c, line, i) in enumerate(flat):
             nxt = next((x[0] for x in flat[k + 1:k + 4] if x[0]), None)
             self._years(c)
+            if self._skip:
+                self._skip = False
+                continue
+            if c and nxt and not line.rowed and kinds.header_kind(c) is None and not self.grid and \
+                    self.headers and kinds.header_kind(c.strip() + nxt.strip()):
+                c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '指标值' on two lines
             self._cell(c, line, i, nxt)
             if line.rowed and i == len(line.cells) - 1:
                 self._row_end()
@@ -218,9 +224,12 @@ class Shape:
         return True
 
     _header_run = False
+    _skip = False
 
     def _start_grid(self, cols: list[str], where: str) -> None:
         self._close()
+        if self.project is None:
+            self._new_project()
         self.cols = list(cols)
         self.grid = True
         self._header_run = False
@@ -365,7 +374,7 @@ class Shape:
                 for w in kinds.LEVEL_WORDS:
                     if (w + "指标").startswith(t) and len(w) >= 4:
                         self._close()
-                        self._level(kinds.level_of(w + "指标") or (None, None, c), c)
+                        self._level(kinds.level_of(w + "指标") or (None, None, c), w + "指标")
                         return
             return
         if kinds.placeholder(c):
@@ -491,8 +500,14 @@ class Shape:
                 self._note(name, cur.where)
                 return
         sign = f.get("sign") or (f.get("nature") if kinds.is_sign(f.get("nature") or "") else None)
-        if sign or f.get("unit"):
-            joined, _ = join_value(sign, value, f.get("unit"))
+        unit = f.get("unit")
+        if unit and value and not re.fullmatch(r"[≥≤><=≧≦]?\s*-?\d[\d,.]*", kinds.squash(value)):
+            notes_unit = f"计量单位：{unit}"  # the value carries its own unit or is a word: keep both as written
+            unit = None
+        else:
+            notes_unit = None
+        if sign or unit:
+            joined, _ = join_value(sign, value, unit)
             value = joined
         weight = None
         if f.get("weight"):
@@ -505,6 +520,8 @@ class Shape:
                 notes.append(f"{label}：{f[key]}")
         if f.get("note"):
             notes.insert(0, f["note"])
+        if notes_unit:
+            notes.append(notes_unit)
         ind = Indicator(level1=cur.level1, level2=cur.level2, name=name, value=value,
                         description=f.get("desc"), basis=parse_basis(f.get("basis")), weight=weight,
                         note="；".join(notes) or None)
