@@ -129,7 +129,9 @@ class Shape:
             for i, c in enumerate(cells):
                 flat.append((c, line, i))
         for k, (c, line, i) in enumerate(flat):
-            nxt = next((x[0] for x in flat[k + 1:k + 4] if x[0]), None)
+            ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
+            nxt = ahead[0] if ahead else None
+            self._ahead = ahead
             self._years(c)
             if self._skip:
                 self._skip = False
@@ -188,7 +190,8 @@ class Shape:
             lv = kinds.level_of(c)
             if lv is None and kinds.glued_levels(c)[0] and len(c) < 200:
                 lv = (None, None, "")
-            if lv is not None and self.cols is None and (self.project is not None or self.rows == 0):
+            if lv is not None and lv[0] != "投入" and self.cols is None and \
+                    any(kinds.value_like(x) for x in self._ahead) and not any(_fact_label(x) for x in self._ahead[:2]):
                 self._start_grid(list(_DEFAULT), where)
             else:
                 self._note(c, where)
@@ -225,6 +228,7 @@ class Shape:
 
     _header_run = False
     _skip = False
+    _ahead: list[str] = []
 
     def _start_grid(self, cols: list[str], where: str) -> None:
         self._close()
