@@ -150,7 +150,7 @@ _UNITS = sorted(kinds.EXTRA_UNITS | {u for u in __import__("perfdraft.values", f
                                      if not u.isascii()} | {"%", "‰", "元/人*月", "人/次"}, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|完成|全年)?"
-_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?:{_UNIT_ALT})?"
+_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:{_UNIT_ALT})?"
 _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})")
 _END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|项目负责人[:：]|填表人|二、|\(二\))")
 
@@ -165,6 +165,9 @@ def _header_split(text: str) -> tuple[str, list[str] | None, str]:
             for word in kinds.HEADER_WORDS:
                 if t.startswith(word, end):
                     end += len(word)
+                    tail = re.match(r"\([^()]{0,3}\)", t[end:])  # '指标值(A)', OCR '指标值(八)'
+                    if tail and word + tail.group(0) not in kinds.HEADER_KINDS:
+                        end += len(tail.group(0))
                     break
             else:
                 break

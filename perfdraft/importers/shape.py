@@ -46,6 +46,7 @@ FACT_LABELS: dict[str, str] = {
     "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
 }
 _MONEY = ("total", "fiscal", "other")
+_LONG_LABELS = sorted((k for k in FACT_LABELS if len(k) >= 4), key=len, reverse=True)
 _LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
 _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
 _YEAR_TITLE = re.compile(r"(20\d\d)\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
@@ -185,6 +186,8 @@ class Shape:
                     self._note(h, where)
                 self.headers = []
         if not self.grid:
+            if line.glued and len(c) > 30 and self._glued_facts(c, where):
+                return
             if self._fact(c, where):
                 return
             lv = kinds.level_of(c)
@@ -279,6 +282,31 @@ class Shape:
             if fld not in _MONEY:
                 self.pending = None
         return False
+
+    def _glued_facts(self, text: str, where: str) -> bool:
+        """Header facts of glued text: cut before each known label, then read label and value."""
+        t = kinds.squash(text)
+        hits = sorted({m.start() for lab in _LONG_LABELS for m in re.finditer(re.escape(lab), t)})
+        if not hits:
+            return False
+        pieces = [t[a:b] for a, b in zip([0, *hits], [*hits, len(t)], strict=True) if t[a:b]]
+        for piece in pieces:
+            lab = next((x for x in _LONG_LABELS if piece.startswith(x)), None)
+            if lab is None:
+                self._note(piece, where)
+                continue
+            rest = piece[len(lab):].lstrip(":：")
+            fld = FACT_LABELS[lab]
+            wan = "万元" in lab or bool(re.match(r"^[(（]万元[)）]", rest)) or self.wan
+            rest = re.sub(r"^[(（]万元[)）]", "", rest)
+            if fld in _MONEY:
+                m = re.match(r"^(\d+(?:\.\d+)?)\1", rest) or re.match(r"^\d+(?:\.\d+)?(?:万元|万|元)?", rest)
+                if m and self._set_fact(fld, m.group(1) if m.lastindex else m.group(0), wan, where):
+                    continue
+            elif rest and self._set_fact(fld, rest, wan, where):
+                continue
+            self._note(piece, where)
+        return True
 
     def _set_fact(self, fld: str, value: str, wan: bool, where: str) -> bool:
         if fld in _MONEY:
@@ -441,10 +469,10 @@ class Shape:
         exp = cur.expect
         for k, col in enumerate(exp):
             if self._fits(col, c, line, nxt, cur):
-                if col == "value" and cur.glued and nxt:
-                    split = split_weight(c, nxt) if "weight" in exp[:k] or "weight" in (self.cols or [])[:3] else None
-                    if split and "weight" in exp[:k]:
-                        cur.fields["weight"] = split[0]
+                if col == "value" and (cur.glued or line.glued) and nxt:
+                    split = split_weight(c, nxt)
+                    if split and (split[1] == nxt or "weight" in exp[:k]):
+                        cur.fields.setdefault("weight", split[0])
                         c = split[1]
                 cur.fields.setdefault(col, c)
                 del exp[: k + 1]
