@@ -79,6 +79,8 @@ def text_lines(text: str) -> list[Line]:
     for n, line in enumerate(raw, 1):
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
+        if kinds.furniture(stripped):
+            continue
         if cell_mode and len(_pipe_cells(stripped)) >= 2:
             if acc:
                 out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))

@@ -65,6 +65,9 @@ def _fact_label(text: str) -> tuple[str, str | None, bool] | None:
     base = re.sub(r"[(（](?:万元|元|单位[:：]?万元)[)）]", "", t).rstrip(":：")
     if base in FACT_LABELS:
         return FACT_LABELS[base], None, wan
+    for lab in _LONG_LABELS:  # '资金总额222.45': a label glued to its amount
+        if base.startswith(lab) and FACT_LABELS[lab] in _MONEY and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
+            return FACT_LABELS[lab], base[len(lab):], wan
     m = _LABEL_SPLIT.match(text.strip())
     if m:
         key = re.sub(r"[(（](?:万元|元)[)）]", "", kinds.squash(m.group(1)).lstrip("*"))
@@ -195,7 +198,7 @@ class Shape:
                 lv = (None, None, "")
             if lv is not None and lv[0] != "投入" and self.cols is None and \
                     any(kinds.value_like(x) for x in self._ahead) and not any(_fact_label(x) for x in self._ahead[:2]):
-                self._start_grid(list(_DEFAULT), where)
+                self._start_grid(list(_DEFAULT), where, guessed=True)
             else:
                 self._note(c, where)
                 return
@@ -208,6 +211,12 @@ class Shape:
 
     def _header(self, c: str, line: Line, i: int, where: str) -> bool:
         kind = kinds.header_kind(c)
+        if kind is None and not self.grid and len(c) >= 10:
+            glued = kinds.glued_header(c)
+            if glued:
+                self.header_texts.append(c)
+                self._start_grid(glued, where)
+                return True
         if kind is None:
             if not self.grid and kinds.grid_lead(c) and self.headers == []:
                 return False
@@ -230,14 +239,16 @@ class Shape:
         return True
 
     _header_run = False
+    guessed = False
     _skip = False
     _ahead: list[str] = []
 
-    def _start_grid(self, cols: list[str], where: str) -> None:
+    def _start_grid(self, cols: list[str], where: str, guessed: bool = False) -> None:
         self._close()
         if self.project is None:
             self._new_project()
         self.cols = list(cols)
+        self.guessed = guessed
         self.grid = True
         self._header_run = False
         self.level1 = self.level2 = None
@@ -246,7 +257,7 @@ class Shape:
         self.headers = []
 
     def _post(self) -> list[str]:
-        if self.cols is None or self.cols == _DEFAULT:
+        if self.cols is None or self.guessed:
             return list(_NO_HEADER)
         cols = self.cols
         names = [k for k, c in enumerate(cols) if c == "name"]
@@ -452,11 +463,16 @@ class Shape:
 
     def _open(self, c: str, where: str, line: Line) -> None:
         name = c.replace("\n", "")
-        self.cur = _Open(name, self.level1, self.level2, where, self._post(), glued=line.glued)
+        post = self._post()
+        n = len(name)
+        if post[:1] == ["desc"] and n >= 4 and n % 2 == 0 and name[: n // 2] == name[n // 2:]:
+            name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
+            post = post[1:]
+        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued)
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass
         post = self._post()
-        if self.cols is None or self.cols == _DEFAULT or post == ["value"]:
+        if self.cols is None or self.guessed or post == ["value"]:
             # no header: a name glued to its value ('足额保障率=100%') splits where the grammar is sure
             head, value = split_name_value(name)
             if value and re.match(r"^(?:[≥≤><=≧≦]|>=|<=)", kinds.squash(value)) and head:
@@ -509,7 +525,9 @@ class Shape:
         if col in _OPTIONAL_TEXT:
             if line.rowed:
                 return True
-            return not kinds.value_like(c) and not (nxt is not None and kinds.value_like(nxt))
+            # in line order a short plain text is the next row's name, not this row's remark
+            return not kinds.value_like(c) and (len(c) >= 15 or bool(re.search(r"[，,。；;]", c))) \
+                and not (nxt is not None and kinds.value_like(nxt))
         return False
 
     def _close(self) -> None:
