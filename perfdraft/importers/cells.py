@@ -79,7 +79,7 @@ def text_lines(text: str) -> list[Line]:
     for n, line in enumerate(raw, 1):
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
-        if kinds.furniture(stripped):
+        if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
             continue
         if cell_mode and len(_pipe_cells(stripped)) >= 2:
             if acc:
@@ -132,7 +132,7 @@ def text_lines(text: str) -> list[Line]:
             if _glued_grid(stripped):
                 out.extend(Line([c], where) for c in scells)
                 continue
-        if len(scells) >= 2:
+        if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
             out.append(Line(list(scells), where, rowed=True))
         else:
             out.append(Line([stripped], where))

@@ -78,7 +78,7 @@ def glued_levels(text: str) -> tuple[list[str], str]:
     while t and len(found) < 2:
         for n in range(min(len(t), 20), 1, -1):
             head = t[:n]
-            if level_of(head) and (head.endswith(_LEVEL_SUFFIX) or head in _BARE_OK):
+            if level_of(head) and head.endswith(_LEVEL_SUFFIX):
                 found.append(head)
                 t = _SCORE_TAIL_START.sub("", t[n:])
                 break

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..model import Budget, Draft, Indicator, Project
-from . import kinds
+from . import kinds, prose
 from .cells import Line, split_weight
 from .labels import join_value, parse_basis, parse_money, split_name_value
 from .report import Report
@@ -147,8 +147,28 @@ class Shape:
             if line.rowed and i == len(line.cells) - 1:
                 self._row_end()
         self._close()
+        if (self.cols is None or self.guessed) and prose.is_prose(lines):
+            self._prose(lines)
         self._finish()
         return self.draft
+
+    def _prose(self, lines: list[Line]) -> None:
+        """A report that lists its indicators in sentences: rows from the prose replace the guessed grid."""
+        found = prose.rows(lines)
+        if not found:
+            return
+        if self.project is None or len(self.draft.projects) > 1:
+            for p in self.draft.projects:
+                self.notes.extend(f"导入时未能归位：{i.name or ''} {i.value or ''}".strip() for i in p.indicators)
+            self.draft.projects = []
+            self._new_project()
+        assert self.project is not None
+        p = self.project
+        p.indicators = [ind for ind, _ in found]
+        p.confirm = [c for c in p.confirm if not c.startswith("indicators[")]
+        p.confirm.extend(f"indicators[{k}].value" for k in range(len(p.indicators)))
+        self.rows = self.unsure = len(p.indicators)
+        self.report.note("prose", f"指标取自报告正文的叙述（{len(found)} 条），均已记为待确认")
 
     def _years(self, c: str | None) -> None:
         if not c:
@@ -169,6 +189,8 @@ class Shape:
 
     def _cell(self, c: str | None, line: Line, i: int, nxt: str | None) -> None:
         if c is None or not c.strip():
+            if not line.rowed:
+                self.blanks = True
             if self.grid and self.cur is not None and not line.rowed and self.cur.expect:
                 self.cur.expect.pop(0)  # an empty cell in line order fills its column
             return
@@ -239,6 +261,7 @@ class Shape:
         return True
 
     _header_run = False
+    blanks = False  # line order with empty cells kept: cells stand in their columns
     guessed = False
     _skip = False
     _ahead: list[str] = []
@@ -483,6 +506,10 @@ class Shape:
 
     def _assign(self, cur: _Open, c: str, line: Line, nxt: str | None) -> bool:
         exp = cur.expect
+        if self.blanks and not line.rowed and exp and not self.guessed and kinds.level_of(c) is None \
+                and not kinds.signoff(c):
+            cur.fields.setdefault(exp.pop(0), c)
+            return True
         for k, col in enumerate(exp):
             if self._fits(col, c, line, nxt, cur):
                 if col == "value" and (cur.glued or line.glued) and nxt:
