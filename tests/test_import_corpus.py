@@ -41,8 +41,8 @@ def test_every_corpus_file_has_a_key():
     assert [k["file"] for _, k in KEYS] == files
 
 
-# Known failures, left visible: the label assembler still wins on these and splits them in two.
-_KNOWN = {"08": "phantom second project", "27": "phantom second project"}
+# Known failures, left visible (none at the moment).
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("stem,key", [pytest.param(s, k, marks=pytest.mark.xfail(reason=_KNOWN[s[:2]], strict=True))
@@ -63,17 +63,22 @@ def test_no_phantom_projects_and_the_printed_year(tmp_path, stem, key):
 def test_floor_reached_on_the_corpus(scores):
     """What the reader achieves today; a change that reads the corpus worse fails here."""
     t = totals(scores)
-    assert t["rows_right"] >= 0.55, t
-    assert t["level1_right"] >= 0.95, t
-    assert t["budgets_right"] >= 0.55, t
-    assert t["years_right"] >= 0.80, t
+    assert t["budgets_right"] >= 0.89, t
+    assert t["projects_right"] >= 0.95, t
 
 
-@pytest.mark.xfail(reason="issue 15 targets not reached yet: see benchmarks/bench_import.py for the figures",
-                   strict=False)
-def test_issue_targets_on_the_corpus(scores):
+def test_issue_targets_rows_and_levels(scores):
+    """Issue 15: ≥ 90% of rows with the right name and value, ≥ 95% with the right 一级, years read."""
     t = totals(scores)
-    assert t["rows_right"] >= 0.90 and t["level1_right"] >= 0.95 and t["budgets_right"] >= 0.95, t
+    assert t["rows_right"] >= 0.90, t
+    assert t["level1_right"] >= 0.95, t
+    assert t["years_right"] >= 0.95, t
+
+
+@pytest.mark.xfail(reason="≥ 95% of budgets not reached: 18 (glued 合计), 21 (PDF columns interleaved) fail",
+                   strict=True)
+def test_issue_target_budgets(scores):
+    assert totals(scores)["budgets_right"] >= 0.95
 
 
 def test_budget_reads_wan_and_dedups(tmp_path):

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from ..model import Draft
-from . import kinds, sources
+from . import sources
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
 from .repairs import guess_framework, infer_year, remark_draft
@@ -193,7 +193,7 @@ def _placed(draft: Draft, good: bool = False) -> int:
     table an assembler understood."""
     rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
     if good:
-        return sum(1 for i in rows if i.name and i.value and kinds.value_like(i.value))
+        return sum(1 for i in rows if i.name and i.value)
     return sum(1 for i in rows if i.value)
 
 
@@ -201,7 +201,8 @@ def _structured(draft: Draft) -> bool:
     """Codes, spending plans or department parts: the seed's or perfdraft's own layout, which the
     label assembler reads exactly."""
     d = draft.department
-    return any(p.code or p.spending_plan for p in draft.projects) or bool(d.indicators or d.sub_goals)
+    return any(p.code or (p.spending_plan and sum(v is not None for v in p.spending_plan.cells()) >= 2)
+               for p in draft.projects) or bool(d.sub_goals)
 
 
 def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:

@@ -334,7 +334,9 @@ class Shape:
             wan = "万元" in lab or bool(re.match(r"^[(（]万元[)）]", rest)) or self.wan
             rest = re.sub(r"^[(（]万元[)）]", "", rest)
             if fld in _MONEY:
-                m = re.match(r"^(\d+(?:\.\d+)?)\1", rest) or re.match(r"^\d+(?:\.\d+)?(?:万元|万|元)?", rest)
+                # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; the repeat is sure, a lone number is taken as is
+                m = re.match(r"^(\d+(?:\.\d+)?)\1", rest) or re.match(r"^\d+(?:\.\d+)?(?:万元|万|元)?", rest) \
+                    or re.search(r"(\d+\.\d+)\1", rest)
                 if m and self._set_fact(fld, m.group(1) if m.lastindex else m.group(0), wan, where):
                     continue
             elif rest and self._set_fact(fld, rest, wan, where):
