@@ -114,3 +114,62 @@ def test_enormous_sheet_is_capped(tmp_path):
     wb.save(tmp_path / "big.xlsx")
     with pytest.raises(ImportFailed, match="超过"):
         import_file(tmp_path / "big.xlsx")
+
+
+def test_macro_workbook_is_refused_exit_2(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    from .corpus_scoring import ROOT
+
+    path = tmp_path / "m.xlsm"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/vbaProject.bin", b"\0" * 64)
+    out = tmp_path / "out.toml"
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "import", str(path), "-o", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "含宏" in r.stderr and not out.exists()
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_text_in_gbk_and_utf16(tmp_path, encoding):
+    path = tmp_path / "t.txt"
+    path.write_bytes(corpus_text(NAME).encode(encoding))
+    _check(path)
+
+
+def test_thousand_row_table_imports_well_under_a_second(tmp_path):
+    import time
+
+    lines = ["项目支出绩效目标表", "(2025年度)", "项目名称 | 大表 |", "年度资金总额(万元) | 1,000.00 |",
+             "一级指标 | 二级指标 | 三级指标 | 指标值 |", "产出指标 | 数量指标 | 指标0 | ≥1人 |"]
+    lines += [f"| | 培训人次{k} | ≥{k}人次 |" for k in range(1, 1000)]
+    path = tmp_path / "big.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    start = time.process_time()  # CPU time: the shared test machine's load does not count
+    d = import_file(path).draft
+    took = time.process_time() - start
+    assert sum(len(p.indicators) for p in d.projects) == 1000
+    assert d.projects[0].budget.total == 10_000_000
+    assert took < 1.0, took
+
+
+@pytest.mark.slow
+def test_twenty_thousand_by_hundred_sheet_is_refused_fast(tmp_path):
+    import time
+
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet()
+    row = list(range(100))
+    for _ in range(20_001):
+        ws.append(row)
+    wb.save(tmp_path / "huge.xlsx")
+    start = time.perf_counter()
+    with pytest.raises(ImportFailed, match="未导入"):
+        import_file(tmp_path / "huge.xlsx")
+    assert time.perf_counter() - start < 5

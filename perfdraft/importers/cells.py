@@ -186,7 +186,10 @@ def glued_lines(text: str, where: str) -> list[Line]:
     before, header, after = _header_split(t)
     out: list[Line] = []
     if header is None:
-        return [Line(c, where, glued=True) for c in [[x] for x in split_glued(t)]]
+        first = _next_level(t, 0)
+        head, body = (t[:first], t[first:]) if first else ("", t)
+        lead = [Line([head], where, glued=True)] if head else []
+        return lead + [Line([x], where, glued=True) for x in split_glued(body)]
     out.append(Line([before], where, glued=True))
     out.append(Line([f"{'|'.join(header)}"], where, glued=True))
     out[-1].cells = ["\x00header:" + ",".join(header)]

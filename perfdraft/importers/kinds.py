@@ -41,6 +41,7 @@ _SCORE_TAIL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|\d+(?:\.\d+)?\
 _LEVEL_SUFFIX = ("指标", "目标")
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """NFKC, no white space, no ★ markers: the form cells are matched in."""
     t = unicodedata.normalize("NFKC", text)
@@ -71,6 +72,7 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
     return hit[0], hit[1], t
 
 
+@lru_cache(maxsize=8192)
 def glued_levels(text: str) -> tuple[list[str], str]:
     """Level words at the start of a glued cell: '产出指标数量指标送戏下乡' → (['产出指标', '数量指标'], '送戏下乡')."""
     t = squash(text)
@@ -90,6 +92,7 @@ def glued_levels(text: str) -> tuple[list[str], str]:
 _SCORE_TAIL_START = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
 
 
+@lru_cache(maxsize=8192)
 def level_part(text: str) -> bool:
     """A level name broken across lines: '社会公众或服务' … '对象满意度指标', '经济效益' … '指标'."""
     t = squash(text)
@@ -97,8 +100,10 @@ def level_part(text: str) -> bool:
         return True
     if len(t) < 3:
         return False
-    return any((w + "指标").startswith(t) or (w + "指标").endswith(t) for w in LEVEL_WORDS if len(w) >= 4) \
-        and level_of(t) is None
+    return any(w.startswith(t) or w.endswith(t) for w in _LONG_LEVELS) and level_of(t) is None
+
+
+_LONG_LEVELS = tuple(w + "指标" for w in LEVEL_WORDS if len(w) >= 4)
 
 
 # --- grid header labels -----------------------------------------------------------------------------------
@@ -138,6 +143,7 @@ HEADER_WORDS = sorted(HEADER_KINDS, key=len, reverse=True)
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
+@lru_cache(maxsize=8192)
 def header_kind(text: str) -> str | None:
     t = squash(text).lstrip("*")
     t = re.sub(r"\((?:jí|biāo|zhǔn|píng|kòu)\)", "", t)
@@ -151,6 +157,7 @@ def header_kind(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def grid_lead(text: str) -> bool:
     t = squash(text)
     return bool(t) and len(t) <= 12 and bool(_GRID_LEAD.match(t)) and t not in ("", "效")
@@ -187,15 +194,18 @@ _FURNITURE = re.compile(
 _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")
 
 
+@lru_cache(maxsize=8192)
 def signoff(text: str) -> bool:
     t = squash(text)
     return len(t) <= 60 and bool(_SIGNOFF.search(t))
 
 
+@lru_cache(maxsize=8192)
 def furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text.strip()))
 
 
+@lru_cache(maxsize=8192)
 def placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER.match(squash(text)))
 
@@ -212,10 +222,12 @@ EXTRA_UNITS = {"厘米", "毫米", "平方公里", "万平方米", "万立方米
                "种", "村", "期", "家", "门", "倍", "单", "株", "组", "头", "只", "户", "亩", "公顷"}
 
 
+@lru_cache(maxsize=8192)
 def is_number(text: str) -> bool:
     return bool(_NUMBER.match(squash(text)))
 
 
+@lru_cache(maxsize=8192)
 def is_weight(text: str) -> bool:
     """A score or weight: a bare number up to 100, maybe with 分 or %."""
     t = squash(text).rstrip("分%")
@@ -227,14 +239,17 @@ def is_weight(text: str) -> bool:
         return False
 
 
+@lru_cache(maxsize=8192)
 def is_sign(text: str) -> bool:
     return squash(text) in _OPS
 
 
+@lru_cache(maxsize=8192)
 def is_nature(text: str) -> bool:
     return squash(text) in NATURES
 
 
+@lru_cache(maxsize=8192)
 def is_unit(text: str) -> bool:
     t = squash(text)
     if t in EXTRA_UNITS or t in values.BASE_UNITS or t in ("%", "‰"):
@@ -246,6 +261,7 @@ def is_unit(text: str) -> bool:
                p[1:] in values.BASE_UNITS for p in parts if p)
 
 
+@lru_cache(maxsize=8192)
 def is_basis(text: str) -> bool:
     t = squash(text)
     return t in BASIS_WORDS or (len(t) <= 12 and t.endswith("标准") and not any(ch.isdigit() for ch in t))

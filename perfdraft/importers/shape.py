@@ -211,7 +211,7 @@ class Shape:
                     self._note(h, where)
                 self.headers = []
         if not self.grid:
-            if line.glued and len(c) > 30 and self._glued_facts(c, where):
+            if len(c) > 30 and not line.rowed and self._glued_facts(c, where, sure=line.glued):
                 return
             if self._fact(c, where):
                 return
@@ -317,11 +317,11 @@ class Shape:
                 self.pending = None
         return False
 
-    def _glued_facts(self, text: str, where: str) -> bool:
+    def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
         """Header facts of glued text: cut before each known label, then read label and value."""
         t = kinds.squash(text)
         hits = sorted({m.start() for lab in _LONG_LABELS for m in re.finditer(re.escape(lab), t)})
-        if not hits:
+        if not hits or (not sure and len(hits) < 2):
             return False
         pieces = [t[a:b] for a, b in zip([0, *hits], [*hits, len(t)], strict=True) if t[a:b]]
         for piece in pieces:

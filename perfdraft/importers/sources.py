@@ -8,6 +8,7 @@ shape assembler. Sizes are capped before anything large is built, and said so.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from .report import ImportFailed, Record, Report
 from .xlsx import MARKER_SHEET, MAX_COLS, MAX_ROWS, cell_text
 
 MAX_PDF_PAGES = 60
+MAX_CELLS = 300_000  # a real 绩效目标表 workbook has a few thousand cells; stop streaming long before memory matters
 MAX_PDF_BYTES = 30 * 1024 * 1024
 
 
@@ -192,6 +194,7 @@ def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
 
     from openpyxl import load_workbook
 
+    _precheck_sheets(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
@@ -215,11 +218,19 @@ def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
                     for m in merge_re.finditer(zf.read(part.lstrip("/"))):
                         ranges.append(((int(m.group(2)) - 1, _col(m.group(1)) - 1),
                                        (int(m.group(4)) - 1, _col(m.group(3)) - 1)))
+                dims = (ws.max_row or 0, ws.max_column or 0)  # from <dimension>: refuse before reading
+                if dims[0] > MAX_ROWS or dims[1] > MAX_COLS:
+                    raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过导入上限"
+                                       f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
                 rows = []
+                cells_read = 0
                 for n, row in enumerate(ws.iter_rows(), 1):
                     if n > MAX_ROWS:
                         raise ImportFailed(f"{path}：工作表“{ws.title}”超过 {MAX_ROWS} 行，不像是绩效目标表，未导入")
                     cells = list(row)
+                    cells_read += len(cells)
+                    if cells_read > MAX_CELLS:
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”的单元格超过 {MAX_CELLS} 个，不像是绩效目标表，未导入")
                     if len(cells) > MAX_COLS:
                         raise ImportFailed(f"{path}：工作表“{ws.title}”超过 {MAX_COLS} 列，不像是绩效目标表，未导入")
                     rows.append([cell_text(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells])
@@ -227,6 +238,29 @@ def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     finally:
         wb.close()
     return out
+
+
+MAX_SHEET_XML = 16 * 1024 * 1024
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]{1,3}\d+:([A-Z]{1,3})(\d+)"')
+
+
+def _precheck_sheets(path: Path) -> None:
+    """Refuse an enormous sheet from the zip directory and the first bytes of its XML, before openpyxl
+    scans it (without a <dimension>, openpyxl reads the whole sheet just to learn its size)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            if info.file_size > MAX_SHEET_XML:
+                raise ImportFailed(f"{path}：工作表 {info.filename.rsplit('/', 1)[-1]} 解压后有 "
+                                   f"{info.file_size / 1024 / 1024:.0f} MiB，远超绩效目标表的大小，未导入")
+            with zf.open(info) as fh:
+                m = _DIMENSION.search(fh.read(4096))
+            if m and (int(m.group(2)) > MAX_ROWS or _col(m.group(1)) > MAX_COLS):
+                raise ImportFailed(f"{path}：工作表有 {int(m.group(2))} 行 {_col(m.group(1))} 列，超过导入上限"
+                                   f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
 
 
 def _col(letters: bytes) -> int:

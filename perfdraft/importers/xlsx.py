@@ -52,6 +52,9 @@ def check_zip(path: Path, kind: str, required: str) -> None:
         raise ImportFailed(f"{source}：解压后过大，不像是绩效目标表（可能是压缩炸弹），未读取")
     if "EncryptedPackage" in names or "EncryptionInfo" in names:
         raise ImportFailed(f"{source}：文件设有打开密码（已加密），请去掉密码另存后再导入")
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise ImportFailed(f"{source}：文件含宏（VBA），为安全起见不读取；请在 Excel/Word 中另存为不含宏的 "
+                           f"{'.xlsx' if kind == 'xlsx' else '.docx'} 后再导入")
     if required not in names:
         raise ImportFailed(f"{source}：是压缩包，但不是 {kind} 文件（缺少 {required}）")
 
