@@ -35,7 +35,7 @@ for fmt in xlsx docx; do
     file="$out/$stem.$fmt"
     log="$out/$stem-$fmt.log"
     # The draft's findings go to the log; a failed export shows it.
-    if ! PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}" python3 -m perfdraft export "$draft" --to "$fmt" \
+    if ! "${PYTHON:-$root/.venv/bin/python}" -m perfdraft export "$draft" --to "$fmt" \
             -o "$file" --force >"$log" 2>&1; then
         cat "$log" >&2
         exit 1

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
 
 from ..model import Draft, Indicator
-from ..values import Quantity, format_number, leading_number_text, parse, split
-from . import Rendered
+from ..values import format_number, split
+from . import Rendered, formula_shown, typed_number
 from .safety import csv_cell
 
 STANDARD_COLUMNS = (
@@ -37,30 +36,15 @@ SIGN_COLUMN = "计算符号"
 
 def explanation(ind: Indicator) -> str | None:
     """指标解释: the description, and the formula after it (systems keep the 口径 here)."""
-    parts = [p for p in (ind.description, f"计算公式：{ind.formula}" if ind.formula else None) if p]
+    formula = formula_shown(ind)
+    parts = [p for p in (ind.description, f"计算公式：{formula}" if formula else None) if p]
     return "；".join(parts) if parts else None
-
-
-def number_as_typed(value: str, number: str) -> str:
-    """The split's number with the leading zeros the user typed (``≥095%`` → ``095``, not ``95``).
-
-    The checker flags such values (PD105) and suggests the fix; the export must not apply it silently.
-    """
-    typed = leading_number_text(value)
-    if typed is None or not isinstance(parse(value), Quantity):
-        return number
-    raw = typed[0].replace(",", "")
-    try:
-        same = raw != number and raw.startswith("0") and Decimal(raw) == Decimal(number)
-    except InvalidOperation:
-        return number
-    return raw if same else number
 
 
 def indicator_fields(ind: Indicator) -> tuple[dict[str, str | None], bool]:
     """The fields of one row by column name, and whether the value had to be written whole."""
     s = split(ind.value)
-    number = number_as_typed(ind.value, s.number) if ind.value and s.number and not s.whole else s.number
+    number = typed_number(ind.value, s.number) if ind.value and s.number and not s.whole else s.number
     basis = ind.basis.display() if ind.basis is not None and not ind.basis.is_blank() else None
     fields: dict[str, str | None] = {
         "一级指标": ind.level1,
