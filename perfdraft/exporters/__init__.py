@@ -36,6 +36,8 @@ GRID_SPANS = ((0, 1), (1, 1), (2, 2), (4, 1), (5, 1), (6, 1))
 # 资金支出计划 cells (3月底, 6月底, 10月底, 12月底) over columns B..G.
 PLAN_SPANS = ((1, 2), (3, 1), (4, 2), (6, 1))
 
+# Profiles printed with the seed's bespoke 7-column grid (project_grid); others come from layout.py.
+SEED_GRID_PROFILES = frozenset({"hebei-2020"})
 # The sign-off block under each table (labels only: the office fills them in by hand).
 SIGNOFF = ("填报人", "联系电话", "单位负责人", "填报日期", "单位（盖章）")
 
@@ -79,6 +81,8 @@ class Grid:
     cells: list[Cell]
     header_row: int  # the row of 一级指标 | 二级指标 | …
     first_indicator_row: int
+    ncols: int = 7
+    widths_cm: tuple[float, ...] | None = None  # set by profile layouts; None: the seed grid's own
 
 
 @lru_cache(maxsize=8192)
@@ -103,8 +107,23 @@ def project_title(project: Project, index: int) -> str:
 
 
 def signoff_labels(draft: Draft) -> tuple[str, ...]:
-    """The sign-off labels of the draft's table layout (empty when its table has none)."""
-    return SIGNOFF
+    """The sign-off labels of the draft's table profile (empty when its table has none)."""
+    from ..profiles import for_draft
+
+    return for_draft(draft).signoff
+
+
+def table_grid(draft: Draft, project: Project) -> Grid:
+    """The printed table of ``project`` in the layout of the draft's profile: the seed's grid for
+    hebei-2020, the profile's own columns otherwise (layout.py)."""
+    from ..profiles import for_draft
+
+    profile = for_draft(draft)
+    if profile.id in SEED_GRID_PROFILES:
+        return project_grid(project)
+    from .layout import profile_grid
+
+    return profile_grid(project, profile)
 
 
 def department_line(draft: Draft) -> str:

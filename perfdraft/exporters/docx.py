@@ -46,9 +46,9 @@ from . import (
     indicator_grid,
     money_text,
     percent_text,
-    project_grid,
     project_title,
     signoff_labels,
+    table_grid,
     text_units,
 )
 from . import docx_parts as parts
@@ -61,8 +61,8 @@ PAGE_W_TWIPS, PAGE_H_TWIPS = 11906, 16838  # A4
 MARGIN_TB_TWIPS, MARGIN_LR_TWIPS = 1440, 1134  # 2.54 cm, 2.0 cm
 TEXT_CM = 17.0  # 21 cm − 2 × 2.0 cm
 # The least each of the 7 grid columns (A..G) gets: money (C, E, G) and the labels of the header
-# block (其中：财政资金 in D) stay on one line at 10 pt.
-MIN_CM = (1.7, 2.0, 2.3, 2.7, 2.3, 2.2, 2.3)
+# block stay on one line at 10 pt; 三级 (C:D) gets the spare room first when its names are long.
+MIN_CM = (1.7, 2.0, 2.3, 1.6, 2.3, 2.2, 2.3)
 HALF_WIDTH_CM = 0.176  # one half-width unit of 10 pt text
 CELL_MARGIN_TWIPS = 57  # 0.1 cm: Word's 0.19 cm wraps 其中：财政资金 at 10.5 pt
 ROW_SPLIT_LINES = 4  # rows of more lines may split across pages; shorter ones move whole
@@ -291,10 +291,14 @@ def _project(body: _Body, draft: Draft, index: int, *, page_break: bool) -> None
     body.heading(project_title(project, index), 2, page_break=page_break, jc="center")
     body.para(department_line(draft) + "\t" + UNIT_LABEL, style=parts.TABLE_STYLE_ID, keep_next=True,
               tabs=[("right", _twips(TEXT_CM) - 30)], extra_ppr='<w:spacing w:after="40"/>', where="单位名称")
-    grid = project_grid(project)
-    widths = grid_widths(grid)
-    head, rest = _split(grid)
+    grid = table_grid(draft, project)
+    widths = grid.widths_cm or grid_widths(grid)
     where = f"项目 {index + 1} "
+    if grid.header_row == 0:  # no header block: one table
+        body.table(widths, grid.rows, grid.cells, header_rows=1, keep_rows=1, where=where)
+        _signoff(body, signoff_labels(draft))
+        return
+    head, rest = _split(grid)
     body.table(widths, grid.header_row, head, keep_rows=grid.header_row, open_bottom=True, where=where)
     # Word repeats only a table's first rows: the indicator grid is a table of its own, so that its
     # header row (not the whole header block) repeats on continued pages. A 1 pt paragraph joins them.
