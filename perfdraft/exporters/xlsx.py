@@ -119,14 +119,25 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     name = _INVALID_SHEET_CHARS.sub("_", xml_safe(wanted)).strip().strip("'") or "项目"
     if name.lower() == "history":
         name += "_"
-    base = name[:31].rstrip("'") or "项目"
+    base = _utf16_cut(name, 31).rstrip("'") or "项目"
     candidate, n = base, 1
     while candidate.lower() in taken:
         n += 1
         suffix = f"({n})"
-        candidate = base[: 31 - len(suffix)].rstrip("'") + suffix
+        candidate = _utf16_cut(base, 31 - len(suffix)).rstrip("'") + suffix
     taken.add(candidate.lower())
     return candidate
+
+
+def _utf16_cut(text: str, units: int) -> str:
+    """``text`` cut to ``units`` UTF-16 code units: Excel counts a character beyond the BMP as two."""
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
 
 
 def _col(c: int) -> str:
@@ -136,6 +147,25 @@ def _col(c: int) -> str:
         c, rem = divmod(c - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+_OOXML_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_OOXML_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+
+
+def stored_text(text: str) -> str:
+    """A string as the file stores it and openpyxl reads it back: xlsxwriter writes ``\r`` as
+    ``_x000D_`` and protects a literal ``_x0041_`` as ``_x005F_x0041_`` (the OOXML escape, which
+    Excel undoes and openpyxl does not). The fingerprint hashes what a reader will see."""
+    text = _OOXML_ESCAPE.sub(r"_x005F\1", text)
+    return _OOXML_CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+
+
+def _toml_without_ooxml_escapes(text: str) -> str:
+    """The draft's TOML with every ``_xHHHH_`` written ``_\u0078HHHH_``: the same string to TOML
+    (such text only occurs inside strings, which all take escapes), but nothing any xlsx reader
+    could unescape differently."""
+    return _OOXML_ESCAPE.sub(lambda m: "_\\u0078" + m.group(1)[2:], text)
 
 
 def _norm_number(f: float) -> str:
@@ -211,7 +241,7 @@ class _Sheet:
                 norm = _norm_number(value)
             else:
                 ws.write_string(r, c, value, fmt(style, quote))
-                norm = "s:" + value
+                norm = "s:" + stored_text(value)
             if self.visible:
                 h.update(f"\x1f{_col(c)}{r + 1}\x1d{norm}".encode())
         self.cells.clear()
@@ -511,7 +541,7 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     if not blocks and not draft.projects:  # a workbook needs one visible sheet
         _department_sheet(w, wb.add_worksheet(sheet_name(DEPARTMENT_SHEET, taken)), draft, [])
     marker = wb.add_worksheet(MARKER_SHEET)
-    _marker_sheet(w, marker, draft_text(draft), w.hash.hexdigest())
+    _marker_sheet(w, marker, _toml_without_ooxml_escapes(draft_text(draft)), w.hash.hexdigest())
     wb.set_properties({"title": department_title(draft), "subject": "项目支出绩效目标表", "author": "perfdraft",
                        "keywords": MARKER_FORMAT})
     wb.close()
