@@ -13,15 +13,14 @@ from __future__ import annotations
 import os
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
 from ..model import PLAN_LABELS, Draft, Indicator, Project, format_number
 
-FORMATS = ("xlsx", "docx", "csv", "md")
-LAYOUTS = ("standard", "hubei")
+FORMATS = ("xlsx", "docx", "pdf", "csv", "md")
 
 # The marker that identifies an export made by perfdraft (xlsx hidden sheet, docx custom XML part).
 MARKER_FORMAT = "perfdraft-export"
@@ -365,24 +364,50 @@ def department_blocks(draft: Draft) -> list[Block]:
 # --- entry point ---------------------------------------------------------------------------------------
 
 
-def render(draft: Draft, fmt: str, layout: str = "standard",
-           step: Callable[[], None] | None = None) -> Rendered:
-    """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything.
+def layouts() -> tuple[str, ...]:
+    """What ``--layout`` accepts: the import column sets, then every profile id."""
+    from ..profiles import PROFILES
+    from .csv_export import IMPORT_LAYOUTS
 
-    ``step`` is called once per project by the xlsx and docx exporters (for a progress bar).
+    return (*IMPORT_LAYOUTS, *PROFILES)
+
+
+def render(draft: Draft, fmt: str, layout: str | None = None,
+           step: Callable[[], None] | None = None) -> Rendered:
+    """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything (pdf runs LibreOffice
+    in a temporary directory).
+
+    ``layout``: None prints the tables in the draft's own profile (csv: the standard import columns);
+    a profile id prints them in that profile's layout (the embedded draft is unchanged);
+    ``standard`` / ``hubei`` are the budget system's flat import columns (csv, and xlsx as one sheet).
+    ``step`` is called once per project by the xlsx, docx and pdf exporters (for a progress bar).
     """
+    from .csv_export import IMPORT_LAYOUTS
+
+    view = draft
+    flat = layout if layout in IMPORT_LAYOUTS else None
+    if layout is not None and flat is None:
+        from ..profiles import PROFILES
+
+        if layout not in PROFILES:
+            raise ValueError(f"unknown layout {layout!r}")
+        view = replace(draft, profile=layout)
     if fmt == "xlsx":
         from .xlsx import render_xlsx
 
-        return render_xlsx(draft, step)
+        return render_xlsx(view, step, embed=draft, flat=flat)
     if fmt == "docx":
         from .docx import render_docx
 
-        return render_docx(draft, step)
+        return render_docx(view, step, embed=draft)
+    if fmt == "pdf":
+        from .pdf import render_pdf
+
+        return render_pdf(view, step, embed=draft)
     if fmt == "csv":
         from .csv_export import render_csv
 
-        return render_csv(draft, layout)
+        return render_csv(draft, layout or "standard")
     if fmt == "md":
         from .markdown import render_markdown
 
@@ -391,7 +416,7 @@ def render(draft: Draft, fmt: str, layout: str = "standard",
 
 
 def export_draft(draft: Draft, fmt: str, path: str | os.PathLike[str], *, force: bool = False,
-                 layout: str = "standard") -> Rendered:
+                 layout: str | None = None) -> Rendered:
     """Render ``draft`` and write it to ``path`` atomically (see safety.write_output).
 
     Raises ``perfdraft.drafts.DraftError`` with one Chinese line when the file cannot be written

@@ -450,8 +450,10 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
 # --- entry point --------------------------------------------------------------------------------------------
 
 
-def write_docx(draft: Draft, out: IO[bytes], step: Callable[[], None] | None = None) -> list[str]:
-    """Write the docx of ``draft`` to the binary stream ``out``; return the messages for the user."""
+def write_docx(draft: Draft, out: IO[bytes], step: Callable[[], None] | None = None, *,
+               embed: Draft | None = None) -> list[str]:
+    """Write the docx of ``draft`` to the binary stream ``out``; return the messages for the user.
+    ``embed`` is the draft to embed when ``draft`` is a view of it in another profile."""
     title = department_title(draft)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", parts.CONTENT_TYPES)
@@ -466,11 +468,11 @@ def write_docx(draft: Draft, out: IO[bytes], step: Callable[[], None] | None = N
         zf.writestr("docProps/core.xml", parts.core_properties(
             title, "项目支出绩效目标表", MARKER_FORMAT, f"由 perfdraft 导出；草稿原文嵌入在 {MARKER_PART.lstrip('/')}"))
         zf.writestr("docProps/app.xml", parts.APP_PROPERTIES)
-        zf.writestr(MARKER_PART.lstrip("/"), _marker_xml(draft_text(draft), body.hash.hexdigest()))
+        zf.writestr(MARKER_PART.lstrip("/"), _marker_xml(draft_text(embed or draft), body.hash.hexdigest()))
     return body.messages
 
 
-def render_docx(draft: Draft, step: Callable[[], None] | None = None) -> Rendered:
+def render_docx(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None) -> Rendered:
     buf = io.BytesIO()
-    messages = write_docx(draft, buf, step)
+    messages = write_docx(draft, buf, step, embed=embed)
     return Rendered(buf.getvalue(), messages)

@@ -125,26 +125,57 @@ def _unit(ind: Indicator | None) -> str | None:
     return ind.unit or _split(ind).unit or None
 
 
-def value_cell(ind: Indicator | None, split_columns: bool) -> str | None:
-    """The 指标值 cell: the number alone when the table has 计算符号/计量单位 columns, else the
-    whole canonical value."""
+@dataclass(frozen=True)
+class Ctx:
+    """What the profile's table splits off the 指标值 into columns of its own."""
+
+    has_symbol: bool
+    has_unit: bool
+
+    @classmethod
+    def of(cls, profile: Profile) -> Ctx:
+        return cls(profile.has("indicator.symbol"), profile.has("indicator.unit"))
+
+
+def value_cell(ind: Indicator | None, ctx: Ctx) -> str | None:
+    """The 指标值 cell: without the operator when the table has a 计算符号 column, without the unit
+    when it has a 计量单位 column, else the whole canonical value."""
     if ind is None or not ind.value:
         return None
-    if not split_columns:
+    if not (ctx.has_symbol or ctx.has_unit):
         return print_value(ind.value)
     s = _split(ind)
     if s.whole:
         return ind.value
     from . import typed_number
 
-    return typed_number(ind.value, s.number) if s.number else None
+    number = typed_number(ind.value, s.number) if s.number else ""
+    if s.sign == "定性":
+        return number or None
+    sign = "" if ctx.has_symbol or s.sign == "=" else s.sign
+    unit = "" if ctx.has_unit else s.unit
+    if s.sign == "区间":
+        sign = ""
+    return f"{sign}{number}{unit}" or None
+
+
+def _nature(ind: Indicator | None) -> str | None:
+    """指标性质 as typed, else 定性 / 定量 as the value reads."""
+    if ind is None:
+        return None
+    if ind.nature:
+        return ind.nature
+    if not ind.value:
+        return None
+    sign = ind.symbol or _split(ind).sign
+    return "定性" if sign == "定性" else "定量" if sign else None
 
 
 def _num(value: Decimal | None) -> str | None:
     return format_number(value) if value is not None else None
 
 
-Getter = Callable[[Row, bool], "str | None"]
+Getter = Callable[[Row, Ctx], "str | None"]
 
 GETTERS: dict[str, Getter] = {
     "indicator.name": lambda r, s: r.ind.name,
@@ -156,7 +187,7 @@ GETTERS: dict[str, Getter] = {
     "indicator.weight": lambda r, s: _num(r.ind.weight),
     "indicator.scoring": lambda r, s: r.ind.scoring,
     "indicator.basis": lambda r, s: basis_text(r.ind),
-    "indicator.nature": lambda r, s: r.ind.nature,
+    "indicator.nature": lambda r, s: _nature(r.ind),
     "indicator.direction": lambda r, s: r.ind.direction,
     "indicator.actual": lambda r, s: r.ind.actual,
     "indicator.score": lambda r, s: _num(r.ind.score),
@@ -195,7 +226,7 @@ def column_widths(profile: Profile, rows: list[Row]) -> tuple[float, ...]:
     from . import text_units
 
     cols = columns(profile)
-    split_columns = profile.has("indicator.symbol") or profile.has("indicator.unit")
+    split_columns = Ctx.of(profile)
     mins = [WIDTHS.get(k, (1.6, False))[0] for k in cols]
     scale = min(1.0, PAPER_CM / sum(mins))
     mins = [m * scale for m in mins]
@@ -305,7 +336,7 @@ def profile_grid(project: Project, profile: Profile) -> Grid:
     for c, key in enumerate(cols):
         cells.append(Cell(header_row, c, column_title(profile, key), role="header"))
     first = header_row + 1
-    split_columns = profile.has("indicator.symbol") or profile.has("indicator.unit")
+    split_columns = Ctx.of(profile)
     if not rows:
         cells += [Cell(first, c) for c in range(ncols)]
     else:

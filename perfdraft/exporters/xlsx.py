@@ -58,6 +58,7 @@ from .safety import draft_text, is_formula_like, xml_safe
 
 MARKER_SHEET = "_perfdraft"
 DEPARTMENT_SHEET = "部门整体绩效目标"
+IMPORT_SHEET = "导入"
 CHUNK = 8000  # characters per cell of the embedded draft (Excel's limit is 32,767 UTF-16 units)
 MAX_CELL = 32767
 MONEY_FORMAT = "#,##0.00"
@@ -522,33 +523,66 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
 # --- entry point -------------------------------------------------------------------------------------------
 
 
-def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | None = None) -> list[str]:
-    """Write the xlsx of ``draft`` to ``out`` (a path or a binary stream); return the user's messages."""
+def _import_sheet(w: _Writer, ws: Any, draft: Draft, layout: str) -> None:
+    """The budget system's import columns on one sheet: a header row, one row per indicator."""
+    from .csv_export import import_rows
+
+    columns, rows, messages = import_rows(draft, layout)
+    w.messages += messages
+    sheet = _Sheet(w, ws)
+    widths = [max(8.0, min(40.0, text_units(c) + 4)) for c in columns]
+    for c, title in enumerate(columns):
+        sheet.text(0, c, title, "header")
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            sheet.text(r, c, value, "value")
+            if value:
+                widths[c] = max(widths[c], min(40.0, text_units(value) + 2))
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, round(width, 1))
+    ws.freeze_panes(1, 0)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    sheet.flush()
+
+
+def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | None = None, *,
+               embed: Draft | None = None, flat: str | None = None) -> list[str]:
+    """Write the xlsx of ``draft`` to ``out`` (a path or a binary stream); return the user's messages.
+
+    ``embed`` is the draft to embed when ``draft`` is a view of it in another profile; ``flat``
+    (standard / hubei) writes the budget system's import columns on one sheet instead of the tables.
+    """
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False,
                                    "strings_to_formulas": False, "strings_to_urls": False})
     w = _Writer(wb)
     taken: set[str] = {MARKER_SHEET.lower()}
-    blocks = department_blocks(draft)
+    blocks = [] if flat else department_blocks(draft)
+    if flat:
+        _import_sheet(w, wb.add_worksheet(IMPORT_SHEET), draft, flat)
     if blocks:
         _department_sheet(w, wb.add_worksheet(sheet_name(DEPARTMENT_SHEET, taken)), draft, blocks)
-    for i, project in enumerate(draft.projects):
+    for i, project in enumerate([] if flat else draft.projects):
         ws = wb.add_worksheet(sheet_name(f"{i + 1}、{project.name or project.code or '项目'}", taken))
         _project_sheet(w, ws, draft, i)
         if step is not None:
             step()
-    if not blocks and not draft.projects:  # a workbook needs one visible sheet
+    if not flat and not blocks and not draft.projects:  # a workbook needs one visible sheet
         _department_sheet(w, wb.add_worksheet(sheet_name(DEPARTMENT_SHEET, taken)), draft, [])
     marker = wb.add_worksheet(MARKER_SHEET)
-    _marker_sheet(w, marker, _toml_without_ooxml_escapes(draft_text(draft)), w.hash.hexdigest())
+    _marker_sheet(w, marker, _toml_without_ooxml_escapes(draft_text(embed or draft)), w.hash.hexdigest())
     wb.set_properties({"title": department_title(draft), "subject": "项目支出绩效目标表", "author": "perfdraft",
                        "keywords": MARKER_FORMAT})
     wb.close()
     return w.messages
 
 
-def render_xlsx(draft: Draft, step: Callable[[], None] | None = None) -> Rendered:
+def render_xlsx(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None,
+                flat: str | None = None) -> Rendered:
     buf = io.BytesIO()
-    messages = write_xlsx(draft, buf, step)
+    messages = write_xlsx(draft, buf, step, embed=embed, flat=flat)
     return Rendered(buf.getvalue(), messages)
