@@ -195,7 +195,7 @@ def test_strict_json_reports_refusal(capsys, seed_copy):
 
 def test_layout_note_and_odd_suffix(capsys, fixed_copy, tmp_path):
     code, _, err = run(capsys, str(fixed_copy), "--to", "md", "--layout", "hubei", "-o", str(tmp_path / "a.txt"))
-    assert code == 0 and "只对 csv 有效" in err and "扩展名不是 .md" in err
+    assert code == 0 and "只对 csv 和 xlsx 有效" in err and "扩展名不是 .md" in err
 
 
 def test_exported_draft_is_unchanged(capsys, fixed_copy):

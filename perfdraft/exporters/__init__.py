@@ -11,6 +11,7 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -92,9 +93,48 @@ def char_units(ch: str) -> float:
     return 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.0
 
 
+@lru_cache(maxsize=1)
+def _width_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes of the wide (2 units) and zero-width (combining) characters, built once: counting
+    with them runs in C, where a per-character Python sum was the exporters' hottest loop."""
+    wide: list[tuple[int, int]] = []
+    zero: list[tuple[int, int]] = []
+    combining, eaw = unicodedata.combining, unicodedata.east_asian_width
+    for cp in range(0x80, 0x10000):  # the BMP; lines with other characters take the slow path
+        ch = chr(cp)
+        ranges = zero if combining(ch) else wide if eaw(ch) in ("W", "F", "A") else None
+        if ranges is None:
+            continue
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+
+    def cls(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
+        return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
+
+    return cls(wide), cls(zero)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def line_units(line: str) -> float:
+    """Width of one line in half-width units (as the sum of ``char_units``)."""
+    if line.isascii():
+        return float(len(line))
+    if _ASTRAL.search(line):
+        return sum(char_units(c) for c in line)
+    wide, zero = _width_classes()
+    n_wide = len(line) - len(wide.sub("", line))
+    n_zero = len(line) - len(zero.sub("", line))
+    return float(len(line) + n_wide - n_zero)
+
+
+@lru_cache(maxsize=65536)
 def text_units(text: str) -> float:
-    """Width of the longest line of ``text``."""
-    return max((sum(char_units(c) for c in line) for line in text.split("\n")), default=0.0)
+    """Width of the longest line of ``text`` (cached: level names, values and template texts recur)."""
+    return max((line_units(line) for line in text.split("\n")), default=0.0)
 
 
 def project_title(project: Project, index: int) -> str:

@@ -79,6 +79,8 @@ def _twips(cm: float) -> int:
 
 def _run_text(text: str) -> str:
     """The inside of a ``w:r``: text, with line breaks as ``w:br`` and tabs as ``w:tab``."""
+    if "\n" not in text and "\t" not in text:
+        return f'<w:t xml:space="preserve">{xml_escape(text)}</w:t>'
     out = []
     for i, line in enumerate(text.split("\n")):
         if i:
@@ -92,7 +94,7 @@ def _run_text(text: str) -> str:
 
 
 def _one_line_breaks(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 class _Body:
@@ -101,6 +103,7 @@ class _Body:
     def __init__(self, out: IO[bytes]):
         self.out = out
         self.chunks: list[str] = []
+        self.items: list[str] = []  # fingerprint items not hashed yet (hashed in bulk at each flush)
         self.hash = hashlib.sha256()
         self.messages: list[str] = []
 
@@ -112,9 +115,11 @@ class _Body:
     def flush(self) -> None:
         self.out.write("".join(self.chunks).encode("utf-8"))
         self.chunks.clear()
+        self.hash.update("".join(self.items).encode("utf-8"))
+        self.items.clear()
 
     def _item(self, key: str, text: str) -> None:
-        self.hash.update(f"{key}\x1d{text}".encode() + b"\x1f")
+        self.items.append(f"{key}\x1d{text}\x1f")
 
     def clean(self, text: str, where: str) -> str:
         safe = xml_safe(text)
@@ -170,55 +175,44 @@ class _Body:
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
             'w:noHBand="0" w:noVBand="1"/></w:tblPr>'
             "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in tw) + "</w:tblGrid>")
-        starts: dict[tuple[int, int], Cell] = {}
-        covered: dict[tuple[int, int], Cell] = {}
-        for spec in specs:
-            starts[(spec.row, spec.col)] = spec
-            for r in range(spec.row, spec.row + spec.rowspan):
-                for c in range(spec.col, spec.col + spec.colspan):
-                    covered[(r, c)] = spec
+        ncols = len(widths)
+        # Per row, the cells that start or continue there, by column; holes become empty cells.
+        rows: list[dict[int, tuple[Cell, bool]]] = [{} for _ in range(nrows)]
         lines = [1] * nrows
         for spec in specs:
+            if spec.row >= nrows:
+                continue
+            rows[spec.row][spec.col] = (spec, True)
+            for r in range(spec.row + 1, min(nrows, spec.row + spec.rowspan)):
+                rows[r][spec.col] = (spec, False)
             if spec.rowspan == 1 and spec.text:
                 width = sum(widths[spec.col: spec.col + spec.colspan]) - 0.2
                 lines[spec.row] = max(lines[spec.row], _line_count(spec.text, width))
-        ncols = len(widths)
+        props_cache: dict[tuple[int, int, int, bool], str] = {}
         for r in range(nrows):
-            keep = r < keep_rows
-            tr_pr = []
-            if r < header_rows:
-                tr_pr.append("<w:tblHeader/>")
-            if keep or r < header_rows or lines[r] <= ROW_SPLIT_LINES:
-                tr_pr.append("<w:cantSplit/>")
-            self.write(f"<w:tr><w:trPr>{''.join(tr_pr)}</w:trPr>")
-            c = index = 0
+            keep = r < keep_rows or r < header_rows
+            head = "<w:tblHeader/>" if r < header_rows else ""
+            split = "<w:cantSplit/>" if keep or lines[r] <= ROW_SPLIT_LINES else ""
+            out = [f"<w:tr><w:trPr>{head}{split}</w:trPr>"]
             bottom = open_bottom and r == nrows - 1
+            row = rows[r]
+            c = index = 0
             while c < ncols:
-                spec = covered.get((r, c)) or Cell(r, c)  # a hole in the layout: an empty cell
-                vmerge = None
-                if spec.rowspan > 1:
-                    vmerge = "restart" if spec.row == r else "continue"
-                first = starts.get((r, c)) is spec
-                text = self._tc(spec, tw, vmerge, keep=keep or r < header_rows, content=first,
-                                open_bottom=bottom, where=where)
-                self._item(f"c{r}.{index}", text)
+                spec, first = row.get(c) or (Cell(r, c), True)
+                vmerge = 0 if spec.rowspan == 1 else 1 if first else 2
+                key = (c, spec.colspan, vmerge, bottom)
+                props = props_cache.get(key)
+                if props is None:
+                    props = props_cache[key] = _tc_props(sum(tw[c: c + spec.colspan]), spec.colspan, vmerge, bottom)
+                text = self._tc(out, spec, props, keep=keep, content=first, where=where)
+                self.items.append(f"c{r}.{index}\x1d{text}\x1f")
                 index += 1
                 c += spec.colspan
-            self.write("</w:tr>")
+            out.append("</w:tr>")
+            self.write("".join(out))
         self.write("</w:tbl>")
 
-    def _tc(self, spec: Cell, tw: list[int], vmerge: str | None, *, keep: bool, content: bool,
-            open_bottom: bool, where: str) -> str:
-        props = [f'<w:tcW w:w="{sum(tw[spec.col: spec.col + spec.colspan])}" w:type="dxa"/>']
-        if spec.colspan > 1:
-            props.append(f'<w:gridSpan w:val="{spec.colspan}"/>')
-        if vmerge == "restart":
-            props.append('<w:vMerge w:val="restart"/>')
-        elif vmerge:
-            props.append("<w:vMerge/>")
-        if open_bottom:
-            props.append(_NO_BOTTOM)
-        props.append('<w:vAlign w:val="center"/>')
+    def _tc(self, out: list[str], spec: Cell, props: str, *, keep: bool, content: bool, where: str) -> str:
         if spec.number is not None:
             jc = "right" if spec.kind == MONEY else "center"
         elif spec.role == "text":
@@ -234,10 +228,27 @@ class _Body:
         if text:
             bold = "<w:rPr><w:b/></w:rPr>" if spec.role in ("label", "header") else ""
             run = f"<w:r>{bold}{_run_text(text)}</w:r>"
-        keep_xml = "<w:keepNext/>" if keep else ""
-        self.write(f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{parts.TABLE_STYLE_ID}\"/>"
-                   f"{keep_xml}<w:jc w:val=\"{jc}\"/></w:pPr>{run}</w:p></w:tc>")
+        out.append(f"<w:tc>{props}<w:p>{_PPR[jc, keep]}{run}</w:p></w:tc>")
         return text
+
+
+_PPR = {(jc, keep): f'<w:pPr><w:pStyle w:val="{parts.TABLE_STYLE_ID}"/>{"<w:keepNext/>" if keep else ""}'
+                    f'<w:jc w:val="{jc}"/></w:pPr>'
+        for jc in ("left", "center", "right") for keep in (False, True)}
+
+
+def _tc_props(width: int, span: int, vmerge: int, open_bottom: bool) -> str:
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if vmerge == 1:
+        props.append('<w:vMerge w:val="restart"/>')
+    elif vmerge == 2:
+        props.append("<w:vMerge/>")
+    if open_bottom:
+        props.append(_NO_BOTTOM)
+    props.append('<w:vAlign w:val="center"/>')
+    return f"<w:tcPr>{''.join(props)}</w:tcPr>"
 
 
 def _cell_text(spec: Cell) -> str | None:

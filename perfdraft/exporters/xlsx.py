@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -44,11 +45,11 @@ from . import (
     Cell,
     Grid,
     Rendered,
-    char_units,
     department_blocks,
     department_line,
     department_title,
     indicator_grid,
+    line_units,
     project_title,
     signoff_labels,
     table_grid,
@@ -90,9 +91,10 @@ STYLES: dict[str, dict[str, Any]] = {
 # --- measuring and numbers ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def line_count(text: str, width: float) -> int:
     usable = max(2.0, width - 3.0)  # cell padding and the indent of left-aligned text
-    return sum(max(1, math.ceil(sum(char_units(c) for c in line) * 1.1 / usable)) for line in text.split("\n"))
+    return sum(max(1, math.ceil(line_units(line) * 1.1 / usable)) for line in text.split("\n"))
 
 
 def excel_number(value: Decimal) -> float | None:
@@ -158,7 +160,8 @@ def stored_text(text: str) -> str:
     """A string as the file stores it and openpyxl reads it back: xlsxwriter writes ``\r`` as
     ``_x000D_`` and protects a literal ``_x0041_`` as ``_x005F_x0041_`` (the OOXML escape, which
     Excel undoes and openpyxl does not). The fingerprint hashes what a reader will see."""
-    text = _OOXML_ESCAPE.sub(r"_x005F\1", text)
+    if "_x" in text:
+        text = _OOXML_ESCAPE.sub(r"_x005F\1", text)
     return _OOXML_CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
 
 
