@@ -229,6 +229,7 @@ def test_module_entry_point(tmp_path):
     assert (tmp_path / "s.csv").exists() and "已导出" in proc.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
                     reason="LibreOffice (soffice/libreoffice) not on PATH: cannot render to PDF")
 def test_libreoffice_renders_seed_xlsx_and_docx(capsys, seed_copy, tmp_path):

@@ -47,7 +47,6 @@ PAPER_CM = 17.0  # A4 portrait less 2 × 2 cm margins
 # Column titles a profile's own table prints where they differ from the registry's label.
 TITLES: dict[tuple[str, str], str] = {
     ("central-2021", "indicator.description"): "指标解释",
-    ("central-2021", "indicator.value"): "指标值",
     ("sichuan-grid", "indicator.unit"): "度量单位",
     ("sichuan-grid", "indicator.direction"): "指标方向性",
     ("guangdong", "indicator.mid_value"): "实施周期指标值",
@@ -227,7 +226,9 @@ def column_widths(profile: Profile, rows: list[Row]) -> tuple[float, ...]:
 
     cols = columns(profile)
     split_columns = Ctx.of(profile)
-    mins = [WIDTHS.get(k, (1.6, False))[0] for k in cols]
+    # a column is at least as wide as its bold title on one line (up to 3 cm; longer titles wrap)
+    mins = [max(WIDTHS.get(k, (1.6, False))[0], min(3.0, text_units(column_title(profile, k)) * 0.2 + 0.4))
+            for k in cols]
     scale = min(1.0, PAPER_CM / sum(mins))
     mins = [m * scale for m in mins]
     demand = [0.0] * len(cols)
