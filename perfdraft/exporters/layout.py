@@ -265,6 +265,7 @@ def _header_pairs(project: Project, profile: Profile) -> list[tuple[str, str | N
 
 
 LABEL_CM = 2.4  # a header label (项目名称, 其中：财政资金) on one line at 10 pt
+PAIR_CM = 6.5  # the least width of a label/value pair sharing its row with another
 
 
 def _label_span(widths: tuple[float, ...], start: int, span: int) -> int:
@@ -284,6 +285,8 @@ def _header_cells(project: Project, profile: Profile, widths: tuple[float, ...])
     row = 0
     ncols = len(widths)
     half = ncols // 2
+    # Two label/value pairs to a row only where each half has room for a label and a value.
+    two_per_row = half >= 2 and ncols - half >= 2 and min(sum(widths[:half]), sum(widths[half:])) >= PAIR_CM
     pending: list[tuple[str, str | None, Decimal | None]] = []
 
     def flush() -> None:
@@ -308,7 +311,7 @@ def _header_cells(project: Project, profile: Profile, widths: tuple[float, ...])
             row += 1
             continue
         pending.append((label, text, money))
-        if len(pending) == 2 or ncols < 4:
+        if len(pending) == 2 or not two_per_row:
             flush()
     flush()
     if profile.has("project.spending_plan"):
