@@ -236,11 +236,13 @@ def print_value(text: str | None) -> str | None:
 def money_text(value: Decimal) -> str:
     """Money as printed: thousands separators and two decimals (``4,387,680.00``); more decimals
     than two are all shown, never rounded away."""
+    from ..numbers import format_money
+
     try:
-        two = value.quantize(Decimal("0.01"))
+        exact = value.quantize(Decimal("0.01")) == value
     except InvalidOperation:  # NaN, or more digits than the decimal context holds
         return f"{value:f}"
-    return f"{two:,f}" if two == value else f"{value:,f}"
+    return format_money(value) if exact else f"{value:,f}"
 
 
 def percent_text(value: Decimal) -> str:
