@@ -435,7 +435,7 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
     text differs from the export (someone edited it): then read the tables instead."""
     from docx import Document
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     doc = Document(str(source)) if isinstance(source, str | Path) else source
     for rel in doc.part.rels.values():

@@ -497,7 +497,7 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
     Accepts a path or an openpyxl workbook, normal or read-only.
     """
     if isinstance(source, str | Path):
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
 
         source = load_workbook(source, read_only=True)
     wb = source
@@ -558,7 +558,7 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     ``embed`` is the draft to embed when ``draft`` is a view of it in another profile; ``flat``
     (standard / hubei) writes the budget system's import columns on one sheet instead of the tables.
     """
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False,
                                    "strings_to_formulas": False, "strings_to_urls": False})
