@@ -67,3 +67,13 @@ def test_a_view_in_another_profile_embeds_the_draft_unchanged(tmp_path: Path):
     path.write_bytes(render(draft, "xlsx", "central-2021").data)
     assert import_file(path).draft == draft
     assert drafts.loads(drafts.dumps(draft)) == draft
+
+
+def test_draft_pieces_read_back_as_the_draft():
+    from perfdraft.exporters.safety import draft_pieces
+
+    draft = _full_draft("central-2021")
+    draft.notes, draft.resume = ["第一行\n第二行"], {"step": "project", "project": 0, "index": 1}
+    draft.projects += [Project(name="小"), Project(name="多行", purpose="[附件]\n[[projects]]\n'''\"\"\"")]
+    for d in (draft, Draft(), drafts.load(Path(__file__).parent / "fixtures" / "seed-shunping-2020.toml")):
+        assert drafts.loads("".join(draft_pieces(d))) == d

@@ -52,7 +52,7 @@ from . import (
     text_units,
 )
 from . import docx_parts as parts
-from .safety import draft_text, xml_safe
+from .safety import draft_pieces, xml_safe
 
 MARKER_NS = "urn:perfdraft:export"
 MARKER_PART = "/customXml/perfdraft-draft.xml"
@@ -389,12 +389,17 @@ def _document(body: _Body, draft: Draft, step: Callable[[], None] | None) -> Non
 # --- the embedded draft -----------------------------------------------------------------------------------
 
 
-def _marker_xml(text: str, digest: str) -> bytes:
+def _write_marker(zf: zipfile.ZipFile, draft: Draft, digest: str) -> None:
+    """The custom XML part, its TOML written project by project (never the whole text at once)."""
     note = "perfdraft 导出时嵌入的草稿原文（TOML），供 perfdraft import 无损读回。"
-    head = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<pd:export xmlns:pd="{MARKER_NS}" format={quoteattr(MARKER_FORMAT)} version="{MARKER_VERSION}" '
-            f'fingerprint="{digest}"><pd:note>{note}</pd:note><pd:draft>')
-    return head.encode() + xml_escape(text, {"\r": "&#13;"}).encode("utf-8") + b"</pd:draft></pd:export>"
+    with zf.open(MARKER_PART.lstrip("/"), "w", force_zip64=True) as out:
+        out.write(('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   f'<pd:export xmlns:pd="{MARKER_NS}" format={quoteattr(MARKER_FORMAT)} '
+                   f'version="{MARKER_VERSION}" fingerprint="{digest}"><pd:note>{note}</pd:note><pd:draft>')
+                  .encode())
+        for piece in draft_pieces(draft):
+            out.write(xml_escape(piece, {"\r": "&#13;"}).encode("utf-8"))
+        out.write(b"</pd:draft></pd:export>")
 
 
 def _p_text(p: Any, qn: Callable[[str], str]) -> str:
@@ -479,7 +484,7 @@ def write_docx(draft: Draft, out: IO[bytes], step: Callable[[], None] | None = N
         zf.writestr("docProps/core.xml", parts.core_properties(
             title, "项目支出绩效目标表", MARKER_FORMAT, f"由 perfdraft 导出；草稿原文嵌入在 {MARKER_PART.lstrip('/')}"))
         zf.writestr("docProps/app.xml", parts.APP_PROPERTIES)
-        zf.writestr(MARKER_PART.lstrip("/"), _marker_xml(draft_text(embed or draft), body.hash.hexdigest()))
+        _write_marker(zf, embed or draft, body.hash.hexdigest())
     return body.messages
 
 

@@ -37,7 +37,6 @@ from ..drafts import MAX_DRAFT_BYTES
 from ..model import Draft
 from . import (
     MARKER_FORMAT,
-    MARKER_VERSION,
     MONEY,
     NCOLS,
     PERCENT,
@@ -55,9 +54,11 @@ from . import (
     table_grid,
     text_units,
 )
-from .safety import draft_text, is_formula_like, xml_safe
+from .safety import draft_pieces, is_formula_like, xml_safe
 
 MARKER_SHEET = "_perfdraft"
+# Version 2: key/value rows with the chunk count last (version 1 had it in row 4); both read back.
+SHEET_VERSION = 2
 DEPARTMENT_SHEET = "部门整体绩效目标"
 IMPORT_SHEET = "导入"
 CHUNK = 8000  # characters per cell of the embedded draft (Excel's limit is 32,767 UTF-16 units)
@@ -67,6 +68,7 @@ PERCENT_FORMAT = "0.00"
 LINE_HEIGHT = 14.5  # points per line of 11 pt 宋体
 TITLE_HEIGHT = 32.0
 CM_PER_UNIT = 0.2  # one Excel column-width unit on paper, roughly
+FLUSH_ROWS = 1000  # long sheets (import rows, the draft's chunks) are written in batches of rows
 
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
@@ -188,6 +190,7 @@ class _Sheet:
         self.cells: dict[tuple[int, int], tuple[str | float | None, str, bool]] = {}
         self.heights: dict[int, float] = {}
         self.last_row = 0
+        self.titled = False
 
     def put(self, r: int, c: int, value: str | float | None, style: str) -> None:
         quote = isinstance(value, str) and is_formula_like(value)
@@ -227,15 +230,16 @@ class _Sheet:
         # any cell written to a row above the last one touched: register the range, write in order.
         self.ws.merge.append([top, left, bottom, right])
 
-    def flush(self) -> None:
+    def flush_rows(self) -> None:
+        """Write the rows collected so far and forget them (later cells must lie below them)."""
         ws, fmt, h = self.ws, self.w.format, self.w.hash
-        if self.visible:
+        if self.visible and not self.titled:
             h.update(b"\x1e" + ws.name.encode("utf-8"))
-        for r in sorted({r for r, _ in self.cells} | set(self.heights)):
-            if r in self.heights:
-                ws.set_row(r, round(self.heights[r], 1))
-        row_cells = sorted(self.cells.items())
-        for (r, c), (value, style, quote) in row_cells:
+            self.titled = True
+        for r in sorted(self.heights):
+            ws.set_row(r, round(self.heights[r], 1))
+        self.heights.clear()
+        for (r, c), (value, style, quote) in sorted(self.cells.items()):
             if value is None or value == "":
                 if style != "marker":
                     ws.write_blank(r, c, None, fmt(style, False))
@@ -249,7 +253,10 @@ class _Sheet:
             if self.visible:
                 h.update(f"\x1f{_col(c)}{r + 1}\x1d{norm}".encode())
         self.cells.clear()
-        ws._opt_close()  # see the module docstring: one open temp file per sheet adds up
+
+    def flush(self) -> None:
+        self.flush_rows()
+        self.ws._opt_close()  # see the module docstring: one open temp file per sheet adds up
 
 
 class _Writer:
@@ -440,18 +447,37 @@ def _department_sheet(w: _Writer, ws: Any, draft: Draft, blocks: list) -> None:
 # --- the embedded draft ------------------------------------------------------------------------------------
 
 
-def _marker_sheet(w: _Writer, ws: Any, text: str, digest: str) -> None:
-    chunks = [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
-    meta = [("format", MARKER_FORMAT), ("version", str(MARKER_VERSION)), ("fingerprint", digest),
-            ("chunks", str(len(chunks))),
-            ("note", "本表由 perfdraft 生成：B6 起为草稿原文（TOML），供 perfdraft import 无损读回，请勿修改。")]
+def _marker_sheet(w: _Writer, ws: Any, pieces: Iterable[str], digest: str) -> None:
+    """Key/value rows: format, version, fingerprint, note, then the TOML in ``draft`` rows of
+    ``CHUNK`` characters, then their count. The count comes last because the text is dumped project
+    by project while it is written (constant_memory writes rows in order)."""
+    meta = [("format", MARKER_FORMAT), ("version", str(SHEET_VERSION)), ("fingerprint", digest),
+            ("note", "本表由 perfdraft 生成：draft 各行依次为草稿原文（TOML），供 perfdraft import 无损读回，请勿修改。")]
     sheet = _Sheet(w, ws, visible=False)
     for r, (key, value) in enumerate(meta):
         sheet.put(r, 0, key, "marker")
         sheet.put(r, 1, value, "marker")
-    for k, chunk in enumerate(chunks):
-        sheet.put(5 + k, 0, "draft", "marker")
-        sheet.put(5 + k, 1, chunk or None, "marker")
+    row = len(meta)
+    buffer = ""
+
+    def emit(chunk: str) -> None:
+        nonlocal row
+        sheet.put(row, 0, "draft", "marker")
+        sheet.put(row, 1, chunk, "marker")
+        row += 1
+        if len(sheet.cells) > 2 * FLUSH_ROWS:
+            sheet.flush_rows()
+
+    for piece in pieces:
+        buffer += _toml_without_ooxml_escapes(piece)
+        while len(buffer) >= CHUNK:
+            emit(buffer[:CHUNK])
+            buffer = buffer[CHUNK:]
+    if buffer or row == len(meta):
+        emit(buffer)
+    chunks = row - len(meta)
+    sheet.put(row, 0, "chunks", "marker")
+    sheet.put(row, 1, str(chunks), "marker")
     ws.hide()
     sheet.flush()
 
@@ -504,22 +530,27 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
     if MARKER_SHEET not in wb.sheetnames:
         return None
     ws = wb[MARKER_SHEET]
-    # A damaged or forged count (chunks = 1000000) must not make us read a million cells (issue 9):
-    # the chunks are rows that exist, and no draft (MAX_DRAFT_BYTES) needs more of them.
-    limit = min(5 + MAX_DRAFT_BYTES // CHUNK + 1, ws.max_row or 0)
-    rows = [tuple(row[:2]) + (None,) * (2 - len(row[:2]))
-            for row in ws.iter_rows(min_row=1, max_row=limit, max_col=2, values_only=True)]
-    meta = {row[0]: row[1] for row in rows[:5]}
+    # A damaged or forged sheet must not make us read a million rows (issue 9): no draft
+    # (MAX_DRAFT_BYTES) needs more chunks than this.
+    limit = min(8 + MAX_DRAFT_BYTES // CHUNK, ws.max_row or 0)
+    meta: dict[Any, Any] = {}
+    chunks: list[str] = []
+    for row in ws.iter_rows(min_row=1, max_row=limit, max_col=2, values_only=True):
+        key = row[0] if row else None
+        value = row[1] if len(row) > 1 else None
+        if key == "draft":
+            chunks.append(str(value or ""))
+        elif key is not None:
+            meta.setdefault(key, value)
     if meta.get("format") != MARKER_FORMAT:
         return None
     try:
         version, n = int(meta.get("version") or 0), int(meta.get("chunks") or 0)
     except (TypeError, ValueError):
         return None
-    if version > MARKER_VERSION:
+    if version > SHEET_VERSION or n != len(chunks):  # a newer format, or rows lost
         return None
-    body = rows[5:5 + max(0, n)]
-    text = "".join(str(row[1] or "") for row in body)
+    text = "".join(chunks)
     return Embedded(text, fingerprint(wb) == meta.get("fingerprint"))
 
 
@@ -533,16 +564,19 @@ def _import_sheet(w: _Writer, ws: Any, draft: Draft, layout: str) -> None:
     columns, rows, messages = import_rows(draft, layout)
     w.messages += messages
     sheet = _Sheet(w, ws)
-    widths = [max(8.0, min(40.0, text_units(c) + 4)) for c in columns]
+    widths = [max(10.0, min(40.0, text_units(c) + 4)) for c in columns]
+    for c, title in enumerate(columns):  # the long-text columns get room to wrap in
+        if title in ("三级指标名称", "三级指标", "指标解释", "评分标准", "扣分标准", "指标值确定依据", "指标值说明"):
+            widths[c] = 30.0
     for c, title in enumerate(columns):
         sheet.text(0, c, title, "header")
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, round(width, 1))  # from the titles: rows are written as they come
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row):
             sheet.text(r, c, value, "value")
-            if value:
-                widths[c] = max(widths[c], min(40.0, text_units(value) + 2))
-    for c, width in enumerate(widths):
-        ws.set_column(c, c, round(width, 1))
+        if r % FLUSH_ROWS == 0:
+            sheet.flush_rows()
     ws.freeze_panes(1, 0)
     ws.set_paper(9)
     ws.set_landscape()
@@ -577,7 +611,7 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     if not flat and not blocks and not draft.projects:  # a workbook needs one visible sheet
         _department_sheet(w, wb.add_worksheet(sheet_name(DEPARTMENT_SHEET, taken)), draft, [])
     marker = wb.add_worksheet(MARKER_SHEET)
-    _marker_sheet(w, marker, _toml_without_ooxml_escapes(draft_text(embed or draft)), w.hash.hexdigest())
+    _marker_sheet(w, marker, draft_pieces(embed or draft), w.hash.hexdigest())
     wb.set_properties({"title": department_title(draft), "subject": "项目支出绩效目标表", "author": "perfdraft",
                        "keywords": MARKER_FORMAT})
     wb.close()
