@@ -122,7 +122,7 @@ COMMANDS: tuple[Cmd, ...] = (
             ),
         ),
     ),
-    Cmd('export', 'exporters.command:cmd_export', help='导出为标准表格：xlsx、docx、csv、md', description='把草稿导出为财政部门要求的格式。',
+    Cmd('export', 'exporters.command:cmd_export', help='导出为标准表格：xlsx、docx、pdf、csv、md', description='把草稿导出为财政部门要求的格式。',
         args=(
             A(('files',), nargs='+', metavar='FILE_OR_DIR', help='草稿文件或目录'),
             A(('--to',), required=True, choices=['xlsx', 'docx', 'pdf', 'csv', 'md'],
