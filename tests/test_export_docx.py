@@ -219,3 +219,30 @@ def test_sign_off_block_where_the_profile_has_one():
     draft.profile = "hebei-2020"  # the seed's table has none
     texts = [p.text for p in _open(render(draft, "docx").data).paragraphs]
     assert not any("填报人" in t for t in texts)
+
+
+def test_tables_alone_import_back(tmp_path, seed, seed_bytes):
+    """With the embedded part dropped (as a LibreOffice re-save does), the importer reads the two
+    tables of each project (header block + indicator grid) back into the same projects."""
+    import re
+    import zipfile
+
+    from perfdraft.importers import import_file
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(seed_bytes)) as zin, zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            if name.startswith("customXml/"):
+                continue
+            data = zin.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data = re.sub(rb'<Relationship [^>]*customXml[^>]*/>', b"", data)
+            zout.writestr(name, data)
+    path = tmp_path / "tables-only.docx"
+    path.write_bytes(out.getvalue())
+    assert read_embedded(str(path)) is None
+    back = import_file(path).draft
+    assert [(p.code, p.name, p.budget.total) for p in back.projects] == [
+        (p.code, p.name, p.budget.total) for p in seed.projects]
+    assert [[i.name for i in p.indicators] for p in back.projects] == [
+        [i.name for i in p.indicators] for p in seed.projects]
