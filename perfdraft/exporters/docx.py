@@ -13,7 +13,8 @@ Layout (the seed's; docs/export-formats.md):
   ``317002顺平县…⇥单位：元``, the header-block table (项目编码 … 绩效目标), kept with the indicator
   table below it, whose header row (一级指标 …) is a repeated header row (``w:tblHeader``) on every
   continued page; long rows may split across pages, short ones do not; then the sign-off block.
-* Money with thousands separators, 指标值 in canonical form, every cell centred vertically.
+* Money with thousands separators, 指标值 in canonical form; cells centred vertically, merged
+  一级/二级 labels at the top of their run (the same on every page).
 * The draft itself is embedded as a custom XML part (``customXml/perfdraft-draft.xml``, namespace
   ``urn:perfdraft:export``) with a fingerprint of the visible text; ``read_embedded`` returns it.
 """
@@ -203,7 +204,8 @@ class _Body:
                 key = (c, spec.colspan, vmerge, bottom)
                 props = props_cache.get(key)
                 if props is None:
-                    props = props_cache[key] = _tc_props(sum(tw[c: c + spec.colspan]), spec.colspan, vmerge, bottom)
+                    props = props_cache[key] = _tc_props(sum(tw[c: c + spec.colspan]), spec.colspan, vmerge, bottom,
+                                                         top=vmerge > 0 and spec.role == "level")
                 text = self._tc(out, spec, props, keep=keep, content=first, where=where)
                 self.items.append(f"c{r}.{index}\x1d{text}\x1f")
                 index += 1
@@ -237,7 +239,11 @@ _PPR = {(jc, keep): f'<w:pPr><w:pStyle w:val="{parts.TABLE_STYLE_ID}"/>{"<w:keep
         for jc in ("left", "center", "right") for keep in (False, True)}
 
 
-def _tc_props(width: int, span: int, vmerge: int, open_bottom: bool) -> str:
+def _tc_props(width: int, span: int, vmerge: int, open_bottom: bool, *, top: bool = False) -> str:
+    """``top``: a merged 一级/二级 label sits at the top of its run. Centred, it printed in the middle
+    of a run that fits a page but at the top of one that continues on the next page (LibreOffice
+    centres within the first page's part; Word over the whole run, sometimes on the next page), so
+    the same label sat differently from table to table. At the top it is always where the run starts."""
     props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
     if span > 1:
         props.append(f'<w:gridSpan w:val="{span}"/>')
@@ -247,7 +253,7 @@ def _tc_props(width: int, span: int, vmerge: int, open_bottom: bool) -> str:
         props.append("<w:vMerge/>")
     if open_bottom:
         props.append(_NO_BOTTOM)
-    props.append('<w:vAlign w:val="center"/>')
+    props.append(f'<w:vAlign w:val="{"top" if top else "center"}"/>')
     return f"<w:tcPr>{''.join(props)}</w:tcPr>"
 
 
