@@ -765,8 +765,8 @@ class Conversation:
 
     def _cmd_export(self, arg: str) -> list[Message]:
         fmt = (arg or "xlsx").lower().lstrip(".")
-        if fmt not in ("xlsx", "docx", "csv", "md"):
-            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、csv、md")]
+        if fmt not in ("xlsx", "docx", "pdf", "csv", "md"):
+            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、pdf、csv、md")]
         if self.path is None:
             return [Message("error", "草稿没有文件名，无法确定导出位置")]
         try:
