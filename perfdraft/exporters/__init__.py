@@ -11,8 +11,6 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
