@@ -16,11 +16,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad input from the command line: one line for the user, exit 2."""
+from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError  # noqa: F401 - re-exported for commands
 
 
 def _err(message: str) -> None:
