@@ -120,6 +120,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     draft = drafts.load(args.file)
     width = args.width or shutil.get_terminal_size((100, 24)).columns
+    # --width 100000000 hung building padded lines (issue 19, item 14): a table is drawn 40–1000 wide.
+    width = max(40, min(width, 1000))
     lines = render.department_text(draft, width)
     for i, p in enumerate(draft.projects):
         if args.project is not None and i != args.project - 1:
@@ -156,11 +158,15 @@ def demo_copy() -> Path:
 def cmd_demo(args: argparse.Namespace) -> int:
     path = demo_copy()
     if args.print or not _interactive():
-        print(f"示例草稿已复制到 {path}（可随意修改）")
-        ns = argparse.Namespace(file=str(path), width=args.width, project=None, ascii=False)
-        cmd_show(ns)
-        print()
-        return cmd_check(argparse.Namespace(files=[str(path)], format="text"))
+        # Printed only: nothing to keep, so the temp directory goes (each run left one: issue 19).
+        print(f"示例草稿已复制到 {path}（仅用于显示，显示后即删除；要试着修改请在终端里运行 perfdraft demo）")
+        try:
+            ns = argparse.Namespace(file=str(path), width=args.width, project=None, ascii=False)
+            cmd_show(ns)
+            print()
+            return cmd_check(argparse.Namespace(files=[str(path)], format="text"))
+        finally:
+            shutil.rmtree(path.parent, ignore_errors=True)
     return _open_editor(path, args)
 
 
@@ -359,7 +365,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="草稿文件（就地修改，保留备份）")
     p.add_argument("--to", required=True, choices=["local-2015", "central-2021"], help="目标框架")
     p.add_argument("-o", "--output", help="另存为（默认覆盖原文件并保留 .bak）")
+    p.add_argument("--force", action="store_true", help="-o 指向已存在的文件时覆盖它（保留 .bak）")
     p.set_defaults(func=_delegate("migrate", "cmd_migrate"))
+
+    p = sub.add_parser("unlock", help="解除草稿的锁（确认编辑它的会话已经结束后）",
+                       description="草稿被另一台主机上的会话、或已不存在的会话锁住时，确认对方已结束后解除锁。")
+    p.add_argument("file", help="草稿文件")
+    p.add_argument("--yes", action="store_true", help="不询问，直接解除（脚本中使用）")
+    p.set_defaults(func=_delegate("unlock", "cmd_unlock"))
 
     p = sub.add_parser("fill", help="不经问答，按答案文件或 --set 填写草稿")
     p.add_argument("file", help="草稿文件（不存在时新建）")

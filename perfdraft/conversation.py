@@ -304,6 +304,8 @@ class Conversation:
             if not (self.pos.step in ("indicator.value", "indicator.new_value") and "/" in stripped[1:]):
                 names = "、".join(f"/{c.name}" for c in COMMANDS)
                 return Reply(False, [Message("error", f"没有命令 /{m.group(1)}。可用命令：{names}")])
+        if re.fullmatch(r"[/／]", stripped):  # a bare “/” became the project name (issue 19, item 15)
+            return Reply(False, [Message("error", "“/” 是命令的开头，不是回答；输入 /help 查看命令")])
         before = (self._undo_point(), self.pos)
         try:
             remarks = self._apply(text)
@@ -312,6 +314,15 @@ class Conversation:
             msgs += [Message("remark", _finding_text(f)) for f in exc.findings]
             self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)
+        except Exception as exc:  # noqa: BLE001 - an answer must never end the session with a traceback
+            # Put back the state from before the answer, so nothing half-applied is saved.
+            self.draft = self.store.restore(before[0]) if self.store is not None else thaw(before[0])
+            self.pos = before[1]
+            self._invalidate_candidates()
+            msgs = [Message("user", text), Message("error", f"无法处理这个回答（{type(exc).__name__}），草稿未改动；"
+                                                            "请换一种写法，或把这条回答报告给维护者")]
+            self.messages.extend(msgs)
+            return Reply(False, msgs)
         self.undo_stack.append(before)
         self.dirty = True
         msgs = [Message("user", text or "（回车）")] + [Message("remark", _finding_text(f)) for f in remarks]
@@ -748,8 +759,11 @@ class Conversation:
         try:
             from .exporters import export_draft
 
-            out = self.path.with_suffix(f".{fmt}")
-            export_draft(self.draft, fmt, out, force=True)
+            out = self._export_target(fmt)
+            # Only a file this session exported may be replaced: an existing X.xlsx may be the workbook
+            # the draft was imported from, with sheets of its own (issue 19, item 1).
+            export_draft(self.draft, fmt, out, force=out in self._exported)
+            self._exported.add(out)
         except ImportError:
             return [Message("error", "导出功能不可用（缺少导出模块）")]
         except Exception as exc:  # noqa: BLE001 - report, keep the session alive
@@ -757,6 +771,24 @@ class Conversation:
         e, _, _ = checks.counts(checks.check_draft(self.draft))
         extra = f"（注意：草稿还有 {e} 个错误）" if e else ""
         return [Message("notice", f"已导出 {out}{extra}")]
+
+    _exported: set[Path] = set()
+
+    def _export_target(self, fmt: str) -> Path:
+        """``<draft>.<fmt>``, or the first free ``<draft>-导出N.<fmt>`` when that is taken by a file this
+        session did not write (or is the draft itself: a draft named r.xlsx)."""
+        assert self.path is not None
+        if not self._exported:
+            self._exported = set()
+        draft = self.path
+
+        def taken(out: Path) -> bool:
+            return out == draft or (out not in self._exported and (out.exists() or out.is_symlink()))
+
+        out, n = draft.with_suffix(f".{fmt}"), 1
+        while taken(out):
+            out, n = draft.with_name(f"{draft.stem}-导出{n}.{fmt}"), n + 1
+        return out
 
     def _cmd_all(self, arg: str) -> list[Message]:
         project = self.current_project()

@@ -432,8 +432,8 @@ def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[s
                    f"原文件将保留为 {name}.bak")
     comments = comment_lines(text) if "#" in text else []
     if comments:
-        where = "、".join(str(n) for n in comments[:3]) + (" 等" if len(comments) > 3 else "")
-        out.append(f"{name} 中有注释（第 {where} 行），保存时不会保留；原文件将保留为 {name}.bak")
+        where = "、".join(str(n) for n in comments[:3]) + (f" 行等 {len(comments)} 处" if len(comments) > 3 else " 行")
+        out.append(f"{name} 中有注释（第 {where}），保存时不会保留；原文件将保留为 {name}.bak")
     return out
 
 

@@ -172,6 +172,10 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
     """``FILE.bak`` := the current file. A hard link costs no copy and no fsync (issue 21); a copy
     (with the same mode) where links are refused (some file systems, protected_hardlinks)."""
     bak = backup_path(path)
+    with contextlib.suppress(OSError):
+        b = os.lstat(bak)
+        if (b.st_dev, b.st_ino) == (like.st_dev, like.st_ino):
+            return  # the backup already is this file (a save that failed after linking it)
     tmp = _temp_name(bak)
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -193,6 +197,8 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise DraftError(f"{path}：无法写入备份 {bak.name}（{why(exc)}），未保存，原文件未改动") from None
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()  # rename between two links of one file does nothing and leaves the source
 
 
 def conflict_path(path: Path) -> Path:

@@ -322,6 +322,11 @@ def status_title(screen: str) -> str:
     return re.sub(r"（共 \d+ 个项目）$", "", first.split(" │ ")[0].strip())
 
 
+def saved_shown(screen: str) -> bool:
+    first = screen.splitlines()[0] if screen else ""
+    return " │ 已保存 │ " in first
+
+
 def last_you(screen: str) -> str | None:
     lines = [ln.strip() for ln in screen.splitlines() if ln.strip().startswith("你：")]
     return lines[-1] if lines else None
@@ -334,8 +339,11 @@ def you_text(answer: str) -> str:
 
 
 def tui_acked(screen: str, ref: Reference, k: int) -> bool:
-    """Answer ``k`` (1-based) shows as accepted on this screen."""
-    if status_title(screen) != ref.titles[k]:
+    """Answer ``k`` (1-based) shows as accepted, and saved, on this screen.
+
+    The TUI saves on a thread of its own: the status line says 未保存 from the answer until its save
+    is on disk, so an answer counts as accepted only once the status line says 已保存."""
+    if status_title(screen) != ref.titles[k] or not saved_shown(screen):
         return False
     if ref.titles[k] != ref.titles[k - 1]:
         return True

@@ -1,7 +1,8 @@
 """``python -m tests.reliability.slowsave [--fast N] ARGS…`` = ``perfdraft ARGS…`` with a slow ``os.fsync``.
 
-Every save makes four fsync calls (backup temp file, its directory, draft temp file, its directory);
-slowing each down by 15 ms stretches a save from about a millisecond to about 60 ms, so a kill at a
+Every save makes two fsync calls (the draft's temp file, then its directory once the backup link and
+the rename are made); slowing each down by 15 ms stretches a save from about a millisecond to about
+30 ms, so a kill at a
 random moment lands *inside* a save most of the time. No environment variable and no hook in perfdraft:
 the patch is applied here, in the process, before perfdraft runs. ``--fast N`` leaves the first N
 fsync calls at full speed, so that a session gets quickly to the answer around which it will be killed.
