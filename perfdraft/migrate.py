@@ -79,8 +79,8 @@ def _matches(memo: dict, ind: Indicator, target: str) -> bool:
     return memo.get("from") == target and memo.get("as") == [ind.level1, ind.level2] and memo.get("name") == ind.name
 
 
-def _label(labels: dict[str, str], key: str) -> str:
-    return labels.get(key, key)
+def _label(labels: dict[str, str], key: str | None) -> str | None:
+    return labels.get(key, key) if key is not None else None
 
 
 def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
@@ -137,7 +137,7 @@ def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
         new_l1 = _label(frameworks.LEVEL1_LABELS, dest[0])
         new_l2 = _label(frameworks.LEVEL2_LABELS, dest[1])
         if memo is not None and not memo[1].get("stay") and _matches(memo[1], ind, target):
-            new_l1, new_l2 = memo[1].get("level1"), memo[1].get("level2")
+            new_l1, new_l2 = memo[1].get("level1"), memo[1].get("level2")  # as the user wrote them
             used.setdefault(id(notes), set()).add(memo[0])
         standard = (_label(frameworks.LEVEL1_LABELS, k1), _label(frameworks.LEVEL2_LABELS, k2))
         if (ind.level1, ind.level2) != standard:

@@ -60,7 +60,7 @@ def thaw(frozen: Any) -> Any:
     """The model object a :func:`freeze` result stands for (new objects, sharing only immutable values)."""
     if type(frozen) is not tuple or not frozen or not isinstance(frozen[0], type):
         return frozen
-    kind = frozen[0]
+    kind: Any = frozen[0]
     if kind is _LIST:
         return [thaw(x) for x in frozen[1:]]
     if kind is dict:
@@ -297,6 +297,10 @@ class Saver:
         with self._cond:
             self._cond.wait_for(lambda: self._done >= self._requested, timeout)
             return self.last
+
+    @property
+    def requested(self) -> int:
+        return self._requested
 
     @property
     def busy(self) -> bool:

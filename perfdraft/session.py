@@ -102,7 +102,9 @@ class Session:
             msg = None
             try:
                 conv = self.conv
-                if conv.path is not None and (conv.dirty or pending or self.saver.busy):
+                # After any save this session asked for, the last one freezes everything: a change the
+                # incremental snapshots missed would be written here at the latest.
+                if conv.path is not None and (conv.dirty or pending or self.saver.requested):
                     store = conv.store
                     assert isinstance(store, _Store)
                     frozen = store.snapshot(conv, full=True)  # the last save re-reads everything
@@ -135,16 +137,20 @@ class _Store:
     def __init__(self, saver: Saver, freezer: Freezer):
         self.saver = saver
         self.freezer = freezer
-        self._last_project = 0
+        # Projects the conversation was at since the last snapshot: every change is made at one of
+        # them (an answer or /del at its position, then a move; a /jump answer moves back elsewhere).
+        self._touched: set[int] = {0}
 
     def snapshot(self, conv: Conversation, full: bool = False) -> Any:
         conv.draft.resume = conv._resume_marker()
-        touched = None if full else {self._last_project, conv.pos.project}
-        self._last_project = conv.pos.project
+        touched = None if full else self._touched | {conv.pos.project}
+        self._touched = {conv.pos.project}
         return self.freezer.freeze(conv.draft, touched)
 
     def undo_point(self, conv: Conversation) -> Any:
-        return self.freezer.freeze(conv.draft, {self._last_project, conv.pos.project})
+        """Called before every change the conversation makes (answers, /del, /all)."""
+        self._touched.add(conv.pos.project)
+        return self.freezer.freeze(conv.draft, set(self._touched))
 
     def restore(self, frozen: Any) -> Any:
         return self.freezer.thaw(frozen)
