@@ -1,14 +1,15 @@
-"""Errors every part of perfdraft may raise, and the exit codes they map to.
+"""Exit codes and the errors every part of perfdraft may raise.
 
+Exit codes: 0 fine, 1 the draft has errors (or a run stopped on a rejected answer), 2 bad input.
 Core modules raise these; only the entry point (``cli.main``) turns them into a message on stderr
-and an exit code. Kept free of imports so that any module can use it at no start-up cost.
+and an exit code. Kept free of heavy imports so that any module can use it at no start-up cost.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-# Exit codes: 0 fine, 1 the draft has errors (or a run stopped on a rejected answer), 2 bad input.
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130
 
@@ -35,3 +36,7 @@ class DraftConflict(DraftError):
     def __init__(self, message: str, kept: Any = None):
         super().__init__(message)
         self.kept = kept
+
+
+def err(message: str) -> None:
+    print(f"perfdraft: {message}", file=sys.stderr)

@@ -207,7 +207,7 @@ def _scalar(key: str, value: Any, where: str) -> str:
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
-    from .cli import create_if_missing
+    from .commands.drafting import create_if_missing
     from .errors import UsageError
     from .session import Session
 
