@@ -196,3 +196,47 @@ def test_no_temp_file_is_left_by_saves(tmp_path):
             assert s.conv.answer(text).ok
     assert sorted(x.name for x in Path(tmp_path).iterdir() if x.name.startswith("d.") or ".d." in x.name) == \
         ["d.toml", "d.toml.bak"]
+
+
+def test_the_tui_saves_off_its_thread_and_says_when_it_is_on_disk(tmp_path):
+    """The TUI's Enter does not wait for the save; the status line says 已保存 once it is on disk."""
+    import asyncio
+
+    from perfdraft.tui.app import PerfdraftApp
+    from perfdraft.tui.widgets.status_line import StatusLine
+
+    p = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2021), p)
+    session = Session.open(p, remember=False, background=True)
+    gate = threading.Event()
+    real = session.saver._write
+
+    def held(frozen):  # type: ignore[no-untyped-def]
+        gate.wait(10)  # the disk is slow: the save finishes only when the test says so
+        return real(frozen)
+
+    session.saver._write = held  # type: ignore[method-assign]
+    seen: list[str] = []
+
+    async def run() -> None:
+        app = PerfdraftApp(session=session)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            started = time.perf_counter()
+            app.screen.submit("顺平县社保局")
+            assert time.perf_counter() - started < 1.0  # did not wait for the held save
+            await pilot.pause()
+            seen.append(str(app.screen.query_one(StatusLine).render()))
+            gate.set()
+            for _ in range(50):
+                await pilot.pause(0.05)
+                text = str(app.screen.query_one(StatusLine).render())
+                if "已保存" in text:
+                    seen.append(text)
+                    break
+            await pilot.press("f10")
+
+    asyncio.run(run())
+    session.close()
+    assert "未保存" in seen[0] and "已保存" in seen[-1], seen
+    assert drafts.load(p).department.name == "顺平县社保局"
