@@ -147,9 +147,9 @@ def _replace_with(path: Path, data: bytes, like: os.stat_result | None) -> None:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temp file in the same directory, fsync, rename; the old file stays whole until then.
 
-    An existing file keeps its mode and group; a symlink is written at its target."""
-    path = draft_target(path)
-    like = _stat_regular(path)
+    An existing file keeps its mode and group. A symlink at ``path`` is replaced, not followed (exports
+    must never write through a link planted in the output directory; drafts resolve theirs first)."""
+    like = _stat_regular(path) if not path.is_symlink() else None
     _replace_with(path, data, like)
     fsync_dir(_directory(path))
 
@@ -298,11 +298,13 @@ def read_state(path: str | os.PathLike[str]) -> tuple[bytes, DiskState]:
     return raw, DiskState(digest(raw), stat_key(st))
 
 
-def cleanup_temp_files(path: str | os.PathLike[str]) -> list[Path]:
-    """Remove temp files left by a save that was killed (their pid is gone). Returns what was removed."""
+def cleanup_temp_files(path: str | os.PathLike[str], follow: bool = True) -> list[Path]:
+    """Remove temp files left by a save that was killed (their pid is gone). Returns what was removed.
+
+    ``follow``: a symlinked draft's temp files are beside its target (exports pass False)."""
     from .locks import _alive_since
 
-    p = draft_target(path)
+    p = draft_target(path) if follow else Path(path)
     removed = []
     # The backup is written the same way (.NAME.bak.tmp-PID): a kill during that half of a save left
     # its temp file behind for good, since only .NAME.tmp-* was looked for (issue 9).

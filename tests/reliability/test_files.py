@@ -434,6 +434,17 @@ def test_a_bare_slash_is_not_an_answer(tmp_path):
         assert not reply.ok and s.conv.draft.department.name is None
 
 
+def test_temp_files_of_an_export_killed_with_sigkill_are_cleaned(seed, tmp_path):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f".seed.csv.tmp-{dead.pid}"
+    left.write_bytes(b"half an export")
+    os.utime(left, (time.time() - 60, time.time() - 60))
+    r = perfdraft("export", str(seed), "--to", "csv", "-o", str(tmp_path / "seed.csv"), env=session_env(tmp_path))
+    assert r.returncode in (0, 1), r.stderr
+    assert not left.exists() and (tmp_path / "seed.csv").exists()
+
+
 def test_demo_print_leaves_no_temp_directory(tmp_path):
     env = session_env(tmp_path) | {"TMPDIR": str(tmp_path / "t")}
     (tmp_path / "t").mkdir()
