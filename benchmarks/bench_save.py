@@ -4,7 +4,8 @@ For drafts of 100 and 1,000 projects × 17 indicator rows (built from the seed):
 
 * baseline: ``tomli_w.dumps(to_dict(draft))`` + write + fsync of a temp file (what any save must at
   least do once; median of several runs);
-* one-shot save: ``drafts.save`` (CLI commands: full dump, read-back, backup, atomic replace);
+* one-shot save over a file it did not read (``drafts.save`` as `new`, `clone` use it: full dump,
+  read-back of the new text and a parse of the old file, which it never overwrites when it does not parse);
 * session autosave: an answer in a ``Session`` as the TUI runs it (saver thread): the time the UI thread
   spends in ``conv.answer`` (the Enter), and the saver thread's time per save (chunked dump of the
   changed project, atomic replace, backup by hard link, fsync);
@@ -109,7 +110,7 @@ def main() -> int:
             size = path.stat().st_size / 1e6
             runs = 7 if n <= 100 else 3
             base = baseline(draft, d, runs)
-            rows = [("one-shot save (drafts.save)", one_shot(draft, d, runs))]
+            rows = [("one-shot save, file unknown (CLI)", one_shot(draft, d, runs))]
             enter, save, worst = session_answers(path, n, 12, background=True)
             rows += [("TUI: Enter on the UI thread", enter), ("TUI: save on the saver thread", save),
                      ("TUI: slowest Enter", worst)]

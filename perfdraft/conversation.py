@@ -315,8 +315,9 @@ class Conversation:
             self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)
         except Exception as exc:  # noqa: BLE001 - an answer must never end the session with a traceback
-            # Put back the state from before the answer, so nothing half-applied is saved.
-            self.draft = self.store.restore(before[0]) if self.store is not None else thaw(before[0])
+            # Put back the state from before the answer, so nothing half-applied is saved (all new objects:
+            # the half-changed project must not be reused).
+            self.draft = thaw(before[0])
             self.pos = before[1]
             self._invalidate_candidates()
             msgs = [Message("user", text), Message("error", f"无法处理这个回答（{type(exc).__name__}），草稿未改动；"

@@ -153,6 +153,11 @@ class _Store:
         return self.freezer.freeze(conv.draft, set(self._touched))
 
     def restore(self, frozen: Any) -> Any:
+        """The draft of an undo point. The freezer first re-reads the projects changed since the last
+        snapshot (autosave may be off), so no live project changed in place is taken as unchanged."""
+        conv = self.saver.conv
+        if conv is not None:
+            self.freezer.freeze(conv.draft, set(self._touched) | {conv.pos.project})
         return self.freezer.thaw(frozen)
 
     def save(self, conv: Conversation, full: bool = False) -> Message:

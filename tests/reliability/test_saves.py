@@ -92,6 +92,17 @@ def test_undo_across_projects_restores_each_state(tmp_path):
         assert on_disk == want_d
 
 
+def test_undo_with_autosave_off_restores_the_changed_project(tmp_path):
+    p = tmp_path / "d.toml"
+    p.write_bytes(SEED.read_bytes())
+    with Session.open(p, remember=False) as s:
+        s.conv.autosave = False
+        before = drafts.to_dict(s.conv.draft)["projects"][2]
+        assert s.conv.answer("/jump projects[2].goal").ok and s.conv.answer("改了").ok
+        assert s.conv.answer("/undo").ok
+        assert drafts.to_dict(s.conv.draft)["projects"][2] == before
+
+
 def test_background_saves_reach_the_disk_and_clear_dirty(tmp_path):
     p = tmp_path / "d.toml"
     drafts.save(drafts.new_draft(2021), p)
