@@ -126,6 +126,7 @@ def test_saving_keeps_owner_and_group(seed, seed_draft):
     assert (st.st_uid, st.st_gid, stat.S_IMODE(st.st_mode)) == (1234, 2345, 0o664)
 
 
+@pytest.mark.slow
 def test_a_read_only_draft_is_refused_by_fill_and_migrate(seed, tmp_path):
     """Item 3: a chmod 444 draft was rewritten by fill and migrate."""
     os.chmod(seed, 0o444)
@@ -195,6 +196,7 @@ def test_non_finite_spending_plans_are_rejected(text):
         parse_plan(text)
 
 
+@pytest.mark.slow
 def test_fill_set_with_nan_is_a_clear_error(seed, tmp_path):
     env = session_env(tmp_path)
     for value in ("projects[0].spending_plan=nan 1 2 3", "projects[0].spending_plan.mar=nan",
@@ -224,6 +226,7 @@ def test_gbk_on_stdin_of_the_line_mode(tmp_path):
     assert not drafts.lock_path(p).exists() and drafts.load(p)
 
 
+@pytest.mark.slow
 def test_gbk_answers_file_and_gbk_byte_in_set(seed, tmp_path):
     env = session_env(tmp_path)
     answers = tmp_path / "a.toml"
@@ -265,6 +268,7 @@ def test_full_disk_when_taking_the_lock_leaves_no_lock(seed, tmp_path):
     assert not drafts.lock_path(seed).exists() and seed.read_bytes() == SEED.read_bytes()
 
 
+@pytest.mark.slow
 def test_full_disk_while_saving_says_so_and_keeps_the_draft(tmp_path):
     """Item 10: a piped session on a full directory still ended with 之前的回答已保存."""
     p = tmp_path / "d.toml"
@@ -314,6 +318,7 @@ def test_huge_numbers_in_a_draft_are_refused_on_load(tmp_path, value):
         drafts.load(p)
 
 
+@pytest.mark.slow
 def test_deep_nesting_is_a_draft_error_in_every_command(tmp_path):
     p = tmp_path / "d.toml"
     p.write_text('schema = "perfdraft/1"\nx = ' + "[" * 3000 + "]" * 3000 + "\n", "utf-8")
@@ -413,6 +418,7 @@ def test_messages_hold_no_python_internals_and_years_are_checked(tmp_path, conte
         assert bad not in str(info.value)
 
 
+@pytest.mark.slow
 def test_fill_set_of_a_table_or_a_bad_year_is_refused_in_plain_words(seed, tmp_path):
     env = session_env(tmp_path)
     answers = tmp_path / "a.toml"

@@ -209,6 +209,7 @@ def test_no_temp_file_is_left_by_saves(tmp_path):
         ["d.toml", "d.toml.bak"]
 
 
+@pytest.mark.slow
 def test_the_tui_saves_off_its_thread_and_says_when_it_is_on_disk(tmp_path):
     """The TUI's Enter does not wait for the save; the status line says 已保存 once it is on disk."""
     import asyncio
