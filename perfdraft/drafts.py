@@ -260,7 +260,7 @@ YEAR_RANGE = (1900, 2200)
 
 
 def check_number(number: Decimal) -> str | None:
-    """Why ``number`` cannot be a draft's number, or None."""
+    """Why ``number`` cannot be a draft's number, or None (the same bound as ``numbers.MAX_MONEY``)."""
     if not number.is_finite():
         return "应为有限的数字"
     if number and not MIN_MAGNITUDE <= number.adjusted() < MAX_MAGNITUDE:
