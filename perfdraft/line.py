@@ -96,7 +96,7 @@ def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
 def _session(conv: Conversation):
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer, Completion, ThreadedCompleter
-    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.history import FileHistory, History, InMemoryHistory
     from prompt_toolkit.validation import ValidationError, Validator
 
     from .steps import COMMANDS
@@ -133,7 +133,7 @@ def _session(conv: Conversation):
     try:
         hist_path = locations.history_file()
         hist_path.parent.mkdir(parents=True, exist_ok=True)
-        history = FileHistory(str(hist_path))
+        history: History = FileHistory(str(hist_path))
     except OSError:
         history = InMemoryHistory()
     return PromptSession(
@@ -151,11 +151,14 @@ def _over_ssh() -> bool:
     return any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
-def run_interactive(conv: Conversation, pending: str | None = None) -> int:
+def run_interactive(conv: Conversation, pending: str | None = None, typed: list | None = None) -> int:
+    """``typed``: gets the prompt session, so that a hang-up can keep the line being typed."""
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
     session = _session(conv)
+    if typed is not None:
+        typed.append(session)
     out = sys.stdout
     _print_messages(conv.messages, out)
     conv.messages.clear()
@@ -205,7 +208,11 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
     session.preload_catalogue()
     stdin = stdin or sys.stdin
 
+    prompts: list = []
+    hung_up: list[int] = []
+
     def hang_up(signum, frame):  # the link dropped: unwind through finally, which saves
+        hung_up.append(signum)
         raise SystemExit(128 + signum)
 
     for sig in (signal.SIGHUP, signal.SIGTERM):
@@ -213,9 +220,18 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
     try:
         if not stdin.isatty():
             return run_piped(conv, _tolerant(stdin), out or sys.stdout)
-        return run_interactive(conv, session.pending_answer)
+        return run_interactive(conv, session.pending_answer, prompts)
     finally:
-        session.close()
+        session.close(pending=_typed_line(prompts, conv) if hung_up else None)
+
+
+def _typed_line(prompts: list, conv: Conversation) -> str | None:
+    """The line being typed when the link dropped (kept as a pending answer, never applied)."""
+    try:
+        text = prompts[0].default_buffer.text if prompts else ""
+        return text if text.strip() and text != conv.prompt().prefill else None
+    except Exception:  # noqa: BLE001 - nothing typed to keep
+        return None
 
 
 def _tolerant(stream: TextIO) -> TextIO:

@@ -471,3 +471,29 @@ def test_a_line_typed_when_the_link_dropped_is_offered_again(tmp_path):
         assert any("未确认" in m.text for m in again.conv.messages)
     finally:
         again.close()
+
+
+@pytest.mark.slow
+def test_a_line_typed_in_the_line_mode_when_the_link_dropped_is_kept(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    import signal
+
+    p = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2021), p)
+    env = session_env(tmp_path) | {"TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(p)], env=env, cwd=str(ROOT),
+                          encoding="utf-8", timeout=30, dimensions=(24, 100))
+    try:
+        child.expect("1>")
+        child.send("顺平县社保")
+        time.sleep(0.5)
+        child.kill(signal.SIGHUP)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert not drafts.lock_path(p).exists()
+    again = Session.open(p, remember=False)
+    try:
+        assert again.pending_answer == "顺平县社保" and again.conv.draft.department.name is None
+    finally:
+        again.close()
