@@ -184,10 +184,10 @@ class _Reader:
         if year is not None and check_year(year):
             raise self.fail("year", f"{check_year(year)}")
         framework = data.get("framework", "local-2015")
-        if framework not in frameworks.FRAMEWORKS:
+        if not isinstance(framework, str) or framework not in frameworks.FRAMEWORKS:
             raise self.fail("framework", f"“{framework}” 不是已知框架（{'、'.join(frameworks.FRAMEWORKS)}）")
         profile = data.get("profile")
-        if profile is not None and profile not in profiles.PROFILES:
+        if profile is not None and (not isinstance(profile, str) or profile not in profiles.PROFILES):
             raise self.fail("profile", f"“{profile}” 不是已知的表格样式（{'、'.join(profiles.PROFILES)}；"
                                        "perfdraft profiles 列出全部）")
         dep = self.table(data.get("department", {}), "department")
