@@ -229,7 +229,7 @@ def _plan_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
     except Rejected as exc:
         return [checks.Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
     p = replace(_project(c, pos), spending_plan=plan, indicators=[])
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]")
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
             if f.code in ("PD308", "PD309", "PD310")]
 
 
@@ -258,7 +258,7 @@ def _goal_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
     if not text.strip():
         return []
     p = replace(_project(c, pos), goal=text, indicators=[])
-    out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.code in ("PD301", "PD302")]
+    out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.code in ("PD301", "PD302")]
     if "□" in text:
         out.insert(0, checks.Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字"))
     return out
