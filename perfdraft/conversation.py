@@ -26,7 +26,7 @@ from .model import BASIS_CATEGORIES, Draft, Indicator, Project
 from .names import split_doc_number
 from .prompts import Choice, Message, Position, Prompt, Rejected, Reply
 from .saver import freeze, thaw
-from .step_table import DEPT_STEP_ORDER, JUMP_WORDS, PROJECT_STEP_ORDER, STEPS
+from .step_table import DEPT_STEP_ORDER, JUMP_WORDS, PROJECT_STEP_ORDER, STEPS, template_fits
 from .steps import COMMAND_BY_WORD, COMMANDS, GROUP_HELP, STEP_TEXTS
 
 if TYPE_CHECKING:
@@ -90,6 +90,8 @@ class Conversation:
                     from . import catalogue
 
                     self._catalogue = catalogue.default()
+                for w in getattr(self._catalogue, "warnings", []):  # a bad organisation file: said, not silent
+                    self.messages.append(Message("notice", f"本单位指标库：{w}（已跳过，内置指标库照常使用）"))
             except Exception as exc:  # noqa: BLE001 - drafting goes on without suggestions
                 self._catalogue_failed = True
                 self.messages.append(Message("error", f"指标库无法载入（{exc}），本次不提供模板建议"))
@@ -204,6 +206,9 @@ class Conversation:
             choices = tuple(step.choices(self, pos))
             if sid == "project.template" and not choices:
                 question = "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
+            elif sid == "project.template" and not template_fits(self, pos):
+                question = ("指标库中没有确定适合这个项目的模板：标“弱匹配”的只是字面相近，请核对后再选；"
+                            "也可以选一个共性模板（按项目类别）起步。回车不用模板（之后可以逐条添加指标）。")
             return Prompt(sid, f"{title_prefix} · {text.label}", question, self._help(sid), step.default(self, pos),
                           step.read(self, pos), choices, self._path(step.path), step.multiline)
         if sid == "indicator.value":
@@ -215,9 +220,17 @@ class Conversation:
                                               suggested=current or "（无）")
             path = (f"projects[{pos.project}].indicators[{cand.existing}].value" if cand.existing is not None
                     else f"projects[{pos.project}].indicators")
+            offered: tuple[Choice, ...] = (Choice(current, current, "建议值"),) if current else ()
+            default = current
+            if "□" in current:  # a figure only the user knows: typed, or derived from their own answers
+                derived = self._derived(current)
+                q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
+                offered = (Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝"),)
+                if derived:
+                    default = derived[0]
+                    offered = (Choice(derived[0], derived[0], f"推算：{derived[1]}"),) + offered
             return Prompt(sid, f"{title_prefix} · {group} {pos.row + 1}/{len(self._candidates)}", q, self._help(sid, pos.index),
-                          current, current if cand.existing is not None else "",
-                          (Choice(current, current, "建议值"),) if current else (), path)
+                          default, current if cand.existing is not None else "", offered, path)
         if sid in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis"):
             group = self._group_label(pos.index)
             name = self._pending.name if self._pending else ""
@@ -277,7 +290,7 @@ class Conversation:
             ind = self._row_context()
             probe = replace(ind, value=text)
             project = self.draft.projects[pos.project]
-            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project)
+            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile)
                     if f.path == "value" and f.code != "PD215"]
         return []
 
@@ -419,14 +432,25 @@ class Conversation:
             return []
         raise Rejected("这一步不需要输入")
 
+    def _derived(self, value: str) -> tuple[str, str] | None:
+        from .catalogue import derive
+
+        return derive(value, self.draft.projects[self.pos.project])
+
+    def _candidate_default(self, value: str) -> str:
+        derived = self._derived(value) if "□" in value else None
+        return derived[0] if derived else value
+
     def _value_errors(self, ind: Indicator, value: str) -> list[Finding]:
-        """Reject a value with errors; return its warnings."""
+        """Reject a value with errors; return its warnings. An unfilled □ is kept as a finding, not
+        refused: the row stays in the table, flagged by check until the figure is typed."""
         if not value:
             raise Rejected("指标值不能为空；不要这条指标请输入 /del")
         probe = replace(ind, value=value)
         project = self.draft.projects[self.pos.project]
-        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project) if f.path == "value"]
-        errors = [f for f in found if f.severity == "error"]
+        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile) if f.path == "value"]
+        # A catalogue □ the user accepts stays in the draft as a visible placeholder (PD102 until filled).
+        errors = [f for f in found if f.severity == "error" and not (f.code == "PD102" and "□" in value)]
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
@@ -442,7 +466,11 @@ class Conversation:
             ind = self._row_from_cells(cells, pos.index, ind)
             value = ind.value or ""
         else:
-            value = text.strip() or (cand.proposal.value or "")
+            value = text.strip() or self._candidate_default(cand.proposal.value or "")
+            if "□" in (cand.proposal.value or "") and text.strip():
+                from .catalogue import fill_placeholder
+
+                value = fill_placeholder(cand.proposal.value or "", text) or value
         warnings = self._value_errors(ind, value)
         ind.value = value
         project = self.draft.projects[pos.project]
@@ -602,7 +630,7 @@ class Conversation:
             if key in project.confirm or key.split(".")[0] in project.confirm:
                 return False
             prefix = f"projects[{pos.project}].{key}"
-            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]")
+            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]", profile=self.draft.profile)
                       if f.severity == "error" and f.path.startswith(prefix)]
             return not errors
         return True
@@ -734,7 +762,7 @@ class Conversation:
     def findings(self, scope: str = "project") -> list[Finding]:
         if scope == "project" and self.current_project() is not None:
             i = self.pos.project
-            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year)
+            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year, profile=self.draft.profile)
         return checks.check_draft(self.draft)
 
     def _cmd_check(self, arg: str) -> list[Message]:
@@ -753,8 +781,8 @@ class Conversation:
 
     def _cmd_export(self, arg: str) -> list[Message]:
         fmt = (arg or "xlsx").lower().lstrip(".")
-        if fmt not in ("xlsx", "docx", "csv", "md"):
-            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、csv、md")]
+        if fmt not in ("xlsx", "docx", "pdf", "csv", "md"):
+            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、pdf、csv、md")]
         if self.path is None:
             return [Message("error", "草稿没有文件名，无法确定导出位置")]
         try:

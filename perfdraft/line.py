@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import TextIO
 
@@ -151,12 +152,46 @@ def _over_ssh() -> bool:
     return any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
+def _after_first_paint(session, conv: Conversation) -> None:
+    """Once the first question is on screen, load the checker (then show the toolbar's counts), record
+    the draft as recent and read the catalogue, on a thread. Done before, they share the interpreter
+    with start-up and delay the first paint by their own time."""
+    checked = threading.Event()
+    counts = session.bottom_toolbar
+
+    def toolbar():
+        if checked.is_set():
+            return counts() if callable(counts) else counts
+        return f" {conv.prompt().title} │ 检查中… │ /help 帮助  Ctrl-D 保存退出"
+
+    if counts is not None:
+        session.bottom_toolbar = toolbar
+    path = conv.path
+
+    def work() -> None:
+        try:
+            import perfdraft.checks  # noqa: F401 - the import is the slow part of the first count
+        finally:
+            checked.set()
+            session.app.invalidate()
+        if path is not None:
+            locations.remember(path)
+        conv.catalogue()
+
+    def start(_app) -> None:
+        session.app.after_render -= start
+        threading.Thread(target=work, name="after-first-paint", daemon=True).start()
+
+    session.app.after_render += start
+
+
 def run_interactive(conv: Conversation, pending: str | None = None, typed: list | None = None) -> int:
     """``typed``: gets the prompt session, so that a hang-up can keep the line being typed."""
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
     session = _session(conv)
+    _after_first_paint(session, conv)
     if typed is not None:
         typed.append(session)
     out = sys.stdout
@@ -199,14 +234,18 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
 
 
 def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    piped = not stdin.isatty()
     # Saves are written before the next question is asked (background=False): in the line mode an
     # answer shown as accepted is on disk, which is what a script driving it through a pipe relies on.
-    session = Session.open(Path(path), catalogue_dir=catalogue_dir)
+    # An interactive session records the draft as recent and loads the catalogue once the first
+    # question is painted (_after_first_paint), not before: that would delay the first paint.
+    session = Session.open(Path(path), catalogue_dir=catalogue_dir, remember=piped)
     conv = session.conv
-    # Load the catalogue while the first answers are typed, so the project name's suggestions do not
-    # stall (about 150 ms alone, over half a second with many sessions on one server).
-    session.preload_catalogue()
-    stdin = stdin or sys.stdin
+    if piped:
+        # Load the catalogue while the first answers are read, so the project name's suggestions do
+        # not stall (about 150 ms alone, over half a second with many sessions on one server).
+        session.preload_catalogue()
 
     prompts: list = []
     hung_up: list[int] = []

@@ -162,7 +162,7 @@ class PerfdraftApp(App[int]):
             for c in COMMANDS:
                 yield SystemCommand(f"/{c.name} {c.aliases[0] if c.aliases else ''}", c.help,
                                     lambda name=c.name: screen.submit(f"/{name}"))
-            for fmt in ("xlsx", "docx", "csv", "md"):
+            for fmt in ("xlsx", "docx", "pdf", "csv", "md"):
                 yield SystemCommand(f"导出 {fmt}", f"把草稿导出为 {fmt}", lambda f=fmt: screen.submit(f"/export {f}"))
 
 
