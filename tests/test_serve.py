@@ -66,6 +66,9 @@ def test_no_warning_on_loopback_and_bad_port(tmp_path):
     r = subprocess.run([sys.executable, "-m", "perfdraft", "serve", "--port", "70000", "--dir", str(tmp_path)],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 2 and "端口应在 1 到 65535 之间" in r.stderr and "警告" not in r.stderr
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "serve", "--public-url", "jx.example.org", "--dir", str(tmp_path)],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "http:// 或 https://" in r.stderr
 
 
 class Browser:
