@@ -194,7 +194,8 @@ def test_headless_chromium_drafts_an_answer(server, tmp_path):
     profile = tmp_path / "chromium-profile"
     browser = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
                                 f"--remote-debugging-port={debug_port}", "--window-size=1100,700", "about:blank"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=dict(os.environ, TMPDIR=str(tmp_path)))  # its scratch dirs stay out of /tmp
 
     async def drive() -> None:
         async with aiohttp.ClientSession() as http:
