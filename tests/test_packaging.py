@@ -125,7 +125,11 @@ def test_bash_completion(tmp_path):
     (tmp_path / "2026-社保局.toml").write_text("", "utf-8")
     assert {"check", "export", "serve", "completion"} <= set(_bash_complete(script, ["perfdraft", ""], tmp_path))
     assert _bash_complete(script, ["perfdraft", "exp"], tmp_path) == ["export"]
-    assert _bash_complete(script, ["perfdraft", "export", "--to", ""], tmp_path) == ["xlsx", "docx", "csv", "md"]
+    from perfdraft.commands import COMMANDS
+
+    (export,) = [c for c in COMMANDS if c.name == "export"]
+    (to,) = [a for a in export.args if "--to" in a.flags]
+    assert _bash_complete(script, ["perfdraft", "export", "--to", ""], tmp_path) == list(to.kwargs["choices"])
     assert "--port" in _bash_complete(script, ["perfdraft", "serve", "--p"], tmp_path)
     assert "2026-社保局.toml" in _bash_complete(script, ["perfdraft", "check", "20"], tmp_path)  # drafts are files
 
