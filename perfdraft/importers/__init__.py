@@ -111,10 +111,13 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         report = Report(str(path))
         lines: list[Line] | None = None
         if kind == "xlsx" and xlsx_reader.has_marker(path):
-            book = xlsx_reader.load(path)
-            own = xlsx_reader.embedded(book, path, report)
-            asm = None if own is not None else xlsx_reader.read(path, report, split_doc_number=split_doc_number,
-                                                                  workbook=book)
+            xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
+            own = xlsx_reader.embedded_streamed(path, report)
+            if own is None:  # edited since export, or damaged: the whole workbook, tables and all
+                book = xlsx_reader.load(path)
+                own = xlsx_reader.embedded(book, path, report)
+                asm = None if own is not None else xlsx_reader.read(path, report,
+                                                                      split_doc_number=split_doc_number, workbook=book)
         elif kind in ("xlsx", "xls"):
             if kind == "xlsx":
                 xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
@@ -155,8 +158,9 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
             continue
         assert asm is not None
         shape_report = Report(str(path))
-        shaped = Shape(str(path), shape_report).run(lines) if lines is not None else None
         draft = asm.finish()
+        # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
+        shaped = Shape(str(path), shape_report).run(lines) if lines is not None and not _structured(draft) else None
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
