@@ -58,6 +58,11 @@ _NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
 _OPTIONAL_TEXT = {"note", "reason", "core", "scoring", "desc", "basis"}
 
 
+def _decimal(text: str) -> Decimal | None:
+    amount, _ = parse_money(kinds.squash(text).rstrip("分%"))
+    return amount
+
+
 def _fact_label(text: str) -> tuple[str, str | None, bool] | None:
     """(field, inline value, 万元 named) for a header-fact label cell."""
     t = kinds.squash(text).lstrip("*")
@@ -592,22 +597,27 @@ class Shape:
         if f.get("weight"):
             amount, _ = parse_money(kinds.squash(f["weight"]).rstrip("分%"))
             weight = amount
-        notes = []
+        # columns the model has fields for go there; the rest is kept, labelled, in the row's note
+        model_fields = Indicator.__dataclass_fields__
+        score = _decimal(f["score"]) if f.get("score") else None
+        kept = {"actual": "actual" in model_fields, "scoring": "scoring" in model_fields,
+                "score": score is not None and "score" in model_fields}
+        notes = [f["note"]] if f.get("note") else []
         for key, label in (("mid_value", "中期指标值"), ("actual", "实际完成值"), ("score", "得分"),
                            ("scoring", "评分标准"), ("reason", "偏差原因"), ("adjusted", "调整指标值")):
-            if f.get(key):
+            if f.get(key) and not kept.get(key):
                 notes.append(f"{label}：{f[key]}")
-        if f.get("note"):
-            notes.insert(0, f["note"])
         if notes_unit:
             notes.append(notes_unit)
         ind = Indicator(level1=cur.level1, level2=cur.level2, name=name, value=value,
                         description=f.get("desc"), basis=parse_basis(f.get("basis")), weight=weight,
                         note="；".join(notes) or None)
-        if f.get("nature") and kinds.is_nature(f["nature"]) and hasattr(ind, "nature"):
-            ind.nature = f["nature"]
-        if f.get("actual") and hasattr(ind, "actual"):
-            ind.actual = f["actual"]
+        extra: dict[str, object] = {"actual": f.get("actual"), "scoring": f.get("scoring"), "score": score,
+                                    "unit": f.get("unit"),
+                                    "nature": f.get("nature") if kinds.is_nature(f.get("nature") or "") else None}
+        for key, item in extra.items():
+            if item is not None and key in model_fields:
+                setattr(ind, key, item)
         p = self.project
         p.indicators.append(ind)
         idx = len(p.indicators) - 1
