@@ -14,6 +14,7 @@ thousands separators) are reported but kept as written: the checker judges them.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Draft
@@ -94,7 +95,7 @@ def import_file(path: str | os.PathLike[str], *, split_doc_number: bool = False)
     return import_files([path], split_doc_number=split_doc_number)
 
 
-def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int | None = None,
+def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = None,
                  split_doc_number: bool = False) -> ImportResult:
     """Import one or more files into one draft (department from the first file that has one)."""
     from . import docx as docx_reader
@@ -146,8 +147,8 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
             if path.suffix.lower() != ".csv":
                 text, cleaned = clean_text(text_reader.decode(path.read_bytes(), str(path)))
-                for line in cleaned:
-                    report.note(line, line)
+                for remark in cleaned:
+                    report.note(remark, remark)
                 lines = text_lines(text)
         if kind == "docx" and asm is not None:
             lines = sources.records_to_lines(asm.records)

@@ -285,7 +285,7 @@ def sheet_records(ws: Any) -> list[Record]:
         cells: list[str | None] = []
         filled: list[str | None] = []
         locs: list[str] = []
-        r = None
+        r = None  # type: ignore[assignment]
         for cell in row:
             r, c = cell.row, cell.column
             locs.append(f"{title}!{get_column_letter(c)}{r}")
