@@ -137,7 +137,12 @@ class Shape:
             cells = line.cells
             for i, c in enumerate(cells):
                 flat.append((c, line, i))
+        override: tuple[int, list[str | None]] | None = None
         for k, (c, line, i) in enumerate(flat):
+            if i == 0 and line.rowed and self.grid and self.cols and "project" in self.cols:
+                override = (id(line), self._project_row(line).cells)
+            if override is not None and override[0] == id(line):
+                c = override[1][i]
             ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
             nxt = ahead[0] if ahead else None
             self._ahead = ahead
@@ -174,6 +179,33 @@ class Shape:
         p.confirm.extend(f"indicators[{k}].value" for k in range(len(p.indicators)))
         self.rows = self.unsure = len(p.indicators)
         self.report.note("prose", f"指标取自报告正文的叙述（{len(found)} 条），均已记为待确认")
+
+    def _project_row(self, line: Line) -> Line:
+        """A row of a flat multi-project grid: its project cells start (or continue) a project; the
+        rest of the row is read as usual. Only rows with every column say which project they are."""
+        cols = self.cols or []
+        if len(line.cells) != len(cols):
+            return line
+        cells = list(line.cells)
+        name = cells[cols.index("project")]
+        if name and (self.project is None or name != self.project.name):
+            keep = (self.cols, self.guessed, self.level1, self.level2, self.money_wan)
+            self._close()
+            p = self.project if self.project is not None and not self.project.name and \
+                not self.project.indicators else self._new_project()
+            self.cols, self.guessed, self.level1, self.level2, self.money_wan = keep
+            self.grid = True
+            p.name = name
+            if "budget_col" in cols and cells[cols.index("budget_col")]:
+                amount, wan = _money(cells[cols.index("budget_col")] or "")
+                if amount is not None:
+                    p.budget.total = amount * 10000 if (wan or self.money_wan) else amount
+            if "unit_col" in cols and cells[cols.index("unit_col")]:
+                self._extra(p, "unit", cells[cols.index("unit_col")] or "")
+        for k, col in enumerate(cols):
+            if col in kinds.GRID_ONLY:
+                cells[k] = None
+        return Line(cells, line.where, rowed=True, glued=line.glued)
 
     def _years(self, c: str | None) -> None:
         if not c:
@@ -238,6 +270,9 @@ class Shape:
 
     def _header(self, c: str, line: Line, i: int, where: str) -> bool:
         kind = kinds.header_kind(c)
+        if kind in kinds.GRID_ONLY and not (line.rowed and sum(
+                1 for x in line.cells if x and kinds.header_kind(x) and kinds.header_kind(x) not in kinds.GRID_ONLY) >= 2):
+            return False  # '项目名称 | 送戏下乡' is a header fact, not a column
         if kind is None and not self.grid and len(c) >= 10:
             glued = kinds.glued_header(c)
             if glued:
@@ -266,6 +301,7 @@ class Shape:
         return True
 
     _header_run = False
+    money_wan = False
     blanks = False  # line order with empty cells kept: cells stand in their columns
     guessed = False
     _skip = False
@@ -277,6 +313,9 @@ class Shape:
             self._new_project()
         self.cols = list(cols)
         self.guessed = guessed
+        first = next((k for k, col in enumerate(cols) if col in ("l1", "l2", "name")), len(cols))
+        self.cols = ["unit_col" if col == "unit" and k < first else col for k, col in enumerate(self.cols)]
+        self.money_wan = any("万元" in t for t in self.header_texts)
         self.grid = True
         self._header_run = False
         self.level1 = self.level2 = None
