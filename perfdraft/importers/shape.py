@@ -244,9 +244,11 @@ class Shape:
             if len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
                 self._start_grid(self.headers, where)
             else:
-                for h in self.headers:
+                for h in self.header_texts[-len(self.headers):]:
                     self._note(h, where)
                 self.headers = []
+        if not self.grid and _YEAR_CELL.fullmatch(kinds.squash(c)):
+            return  # '(2025年度)': read as the year
         if not self.grid:
             if len(c) > 30 and not line.rowed and self._glued_facts(c, where, sure=line.glued):
                 return
@@ -283,7 +285,7 @@ class Shape:
             if not self.grid and kinds.grid_lead(c) and self.headers == []:
                 return False
             return False
-        if self.grid and self.cur is None and self.headers and not self._header_run:
+        if self.grid and self.cur is None:
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
             return False
