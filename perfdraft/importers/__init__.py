@@ -173,6 +173,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             shaped.year = None
         elif not asm.found_anything:
             what = {"xlsx": "工作表", "xls": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF"}[kind]
+            if not _on_topic(lines, asm):
+                raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
+                                   "应为项目支出绩效目标表（xlsx、xls、docx、PDF 或复制出的文本）")
             raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
                                 "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:
@@ -191,6 +194,17 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
     elif merged.year is None:
         repairs.append("文中没有年份，草稿未设预算年度；请用 --year 指定")
     return ImportResult(merged, repairs, unplaced)
+
+
+_TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
+
+
+def _on_topic(lines: list[Line] | None, asm: Assembler) -> bool:
+    """Whether the source talks about budgets and targets at all: a document that does but has no
+    indicator row is 'nothing placed' (exit 1); anything else is not a 绩效目标表 (exit 2)."""
+    texts = [c for line in lines for c in line.texts()] if lines else \
+        [c for rec in asm.records for c in rec.cells if c]
+    return any(word in text for text in texts for word in _TOPIC)
 
 
 def _placed(draft: Draft, good: bool = False) -> int:
