@@ -624,15 +624,14 @@ class Shape:
                 if b.total == 0:
                     self.report.note("total-zero", "年度资金总额为 0 而财政拨款不为 0，预算数按财政拨款计")
                 b.total = b.fiscal
-        if d.projects:
-            d.projects[-1].notes.extend([])
         d.notes.extend(self.notes)
-        from ..profiles import detect_from_headers
+        from ..profiles import PROFILES, detect
 
-        profile = detect_from_headers(self.header_texts)
-        if profile is not None and hasattr(d, "profile"):
-            d.profile = profile
-            self.report.note("profile", f"表格样式识别为 {profile}")
+        profile = detect(self.header_texts, [(i.level1, i.level2) for p in d.projects for i in p.indicators])
+        if profile is not None:
+            # The profile brings its framework: 发改 and 2013 tables name their levels their own way.
+            d.profile, d.framework = profile, PROFILES[profile].framework
+            self.report.note("profile", f"表格样式识别为 {PROFILES[profile].title}（{profile}）")
         counts = self.title_years or self.years
         if counts:
             best = max(counts.values())
