@@ -12,9 +12,9 @@ Baselines (the floor of each library path, the same cells):
 
 * docx — the same project tables, cell for cell with the same cell and paragraph properties, as
   WordprocessingML strings written straight into the zip (no width measuring, no fingerprint, no
-  cleaning, no page-break logic), plus the embedded draft;
+  cleaning, no page-break logic), plus the embedded draft dumped project by project;
 * xlsx — xlsxwriter in constant_memory mode writing the same cells, merges and a few formats, and
-  the hidden sheet with the draft's TOML.
+  the hidden sheet with the draft's TOML dumped project by project.
 
 Target (issue 21): perfdraft ≤ 1.5× the baseline, and 10,000 projects under 300 MiB.
 """
@@ -72,7 +72,7 @@ def _cell_text(cell) -> str:
 def baseline_docx(draft, out) -> None:
     from perfdraft.exporters import project_grid
     from perfdraft.exporters.docx_parts import CONTENT_TYPES, PACKAGE_RELS, STYLES, W_NS
-    from perfdraft.exporters.safety import draft_text
+    from perfdraft.exporters.safety import draft_pieces
 
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
@@ -109,14 +109,18 @@ def baseline_docx(draft, out) -> None:
                 rows.append("</w:tbl>")
                 f.write("".join(rows).encode())
             f.write(b"</w:body></w:document>")
-        zf.writestr("customXml/item1.xml", "<draft>" + escape(draft_text(draft)) + "</draft>")
+        with zf.open("customXml/item1.xml", "w", force_zip64=True) as f:
+            f.write(b"<draft>")
+            for piece in draft_pieces(draft):
+                f.write(escape(piece).encode())
+            f.write(b"</draft>")
 
 
 def baseline_xlsx(draft, out) -> None:
     import xlsxwriter
 
     from perfdraft.exporters import project_grid
-    from perfdraft.exporters.safety import draft_text
+    from perfdraft.exporters.safety import draft_pieces
 
     wb = xlsxwriter.Workbook(out, {"constant_memory": True})
     fmt = {role: wb.add_format({"border": 1, "text_wrap": True, "bold": role in ("label", "header")})
@@ -141,9 +145,13 @@ def baseline_xlsx(draft, out) -> None:
                 ws.write_blank(r, k, None, fmt[c.role])
         ws._opt_close()
     hidden = wb.add_worksheet("_perfdraft")
-    text = draft_text(draft)
-    for k in range(0, len(text), 8000):
-        hidden.write_string(k // 8000, 1, text[k:k + 8000])
+    row, buffer = 0, ""
+    for piece in draft_pieces(draft):
+        buffer += piece
+        while len(buffer) >= 8000:
+            hidden.write_string(row, 1, buffer[:8000])
+            row, buffer = row + 1, buffer[8000:]
+    hidden.write_string(row, 1, buffer)
     hidden.hide()
     wb.close()
 
