@@ -229,7 +229,7 @@ class _Sheet:
                     self.put(r, c, None, style)
         # merge_range would write the padding blanks row by row at once, and constant_memory drops
         # any cell written to a row above the last one touched: register the range, write in order.
-        self.ws.merge.append([top, left, bottom, right])
+        self.ws.merge.append((top, left, bottom, right))  # a tuple: 10,000 sheets hold ~40 each
 
     def flush_rows(self) -> None:
         """Write the rows collected so far and forget them (later cells must lie below them)."""
@@ -257,7 +257,17 @@ class _Sheet:
 
     def flush(self) -> None:
         self.flush_rows()
-        self.ws._opt_close()  # see the module docstring: one open temp file per sheet adds up
+        ws = self.ws
+        ws._opt_close()  # see the module docstring: one open temp file per sheet adds up
+        # Rows already in the temp file need no row info any more (it is read when a row is written,
+        # and for images, which we have none); only the last row is written at close. Dropping the
+        # rest saves ~7 KiB a sheet, 70 MiB for 10,000 projects.
+        last = ws.previous_row
+        for info in (ws.row_info, ws.row_sizes):
+            keep = info.get(last)
+            info.clear()
+            if keep is not None:
+                info[last] = keep
 
 
 class _Writer:
