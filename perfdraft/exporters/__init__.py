@@ -11,14 +11,13 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+from .. import cells
 from ..model import PLAN_LABELS, Draft, Indicator, Project, format_number
 
 FORMATS = ("xlsx", "docx", "pdf", "csv", "md")
@@ -88,52 +87,13 @@ class Grid:
 @lru_cache(maxsize=8192)
 def char_units(ch: str) -> float:
     """Display width of a character in half-width units: CJK (and ≥ ≤, drawn wide by CJK fonts) 2."""
-    if unicodedata.combining(ch):
-        return 0.0
-    return 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.0
-
-
-@lru_cache(maxsize=1)
-def _width_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes of the wide (2 units) and zero-width (combining) characters, built once: counting
-    with them runs in C, where a per-character Python sum was the exporters' hottest loop."""
-    wide: list[tuple[int, int]] = []
-    zero: list[tuple[int, int]] = []
-    combining, eaw = unicodedata.combining, unicodedata.east_asian_width
-    for cp in range(0x80, 0x10000):  # the BMP; lines with other characters take the slow path
-        ch = chr(cp)
-        ranges = zero if combining(ch) else wide if eaw(ch) in ("W", "F", "A") else None
-        if ranges is None:
-            continue
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1] = (ranges[-1][0], cp)
-        else:
-            ranges.append((cp, cp))
-
-    def cls(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
-        return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
-
-    return cls(wide), cls(zero)
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-_PER_CHAR_LINES = 3000  # lines measured per character before the regex classes are built
+    return float(cells.width(ch, ambiguous=2))
 
 
 def line_units(line: str) -> float:
-    """Width of one line in half-width units (as the sum of ``char_units``)."""
-    if line.isascii():
-        return float(len(line))
-    global _PER_CHAR_LINES
-    if _PER_CHAR_LINES > 0 or _ASTRAL.search(line):
-        # Small exports measure per character; building the regex classes (0.15 s) pays off only
-        # over thousands of lines.
-        _PER_CHAR_LINES -= 1
-        return sum(char_units(c) for c in line)
-    wide, zero = _width_classes()
-    n_wide = len(line) - len(wide.sub("", line))
-    n_zero = len(line) - len(zero.sub("", line))
-    return float(len(line) + n_wide - n_zero)
+    """Width of one line in half-width units: the one cell-width function, ambiguous characters
+    (≥ ≤ “ ”) counted wide because CJK fonts in Word and Excel draw them so."""
+    return float(cells.width(line, ambiguous=2))
 
 
 @lru_cache(maxsize=65536)

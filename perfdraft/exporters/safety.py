@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..drafts import DraftError, atomic_write, dumps, write_temp
+from ..drafts import DraftError, atomic_write, cleanup_temp_files, dumps, write_temp
 from ..model import Draft
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -135,6 +135,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     problem = check_target(path, force=force)
     if problem:
         raise DraftError(problem)
+    cleanup_temp_files(path, follow=False)  # temp files of an export killed with -9 (issue 19, item 15)
     if force:
         atomic_write(path, data)
         return
