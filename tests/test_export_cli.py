@@ -249,3 +249,24 @@ def test_libreoffice_renders_seed_xlsx_and_docx(capsys, seed_copy, tmp_path):
         pdf = (out / f"seed-{fmt}.pdf").read_bytes()
         assert pdf.startswith(b"%PDF")
         assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= least
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_progress_steps_once_per_project(fmt):
+    """The progress bar of long exports advances as each project is written."""
+    import io as _io
+
+    from perfdraft.exporters import render
+    from perfdraft.model import Draft, Project
+    from perfdraft.progress import Progress
+
+    class Tty(_io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Tty()
+    draft = Draft(year=2025, projects=[Project(name=f"p{i}") for i in range(60)])
+    bar = Progress(len(draft.projects), f"导出 {fmt}", stream=stream)
+    render(draft, fmt, step=bar.step)
+    bar.close()
+    assert bar.done == 60 and f"导出 {fmt} [" in stream.getvalue() and "60/60" in stream.getvalue()

@@ -37,8 +37,9 @@ FIXED = FIXTURES / "seed-shunping-2020-fixed.toml"
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
-def _print(files: dict[str, bytes], tmp: Path) -> dict[str, list[str]]:
-    """Write the exports, print them all to PDF in one LibreOffice run; each file's pages' text."""
+def _print(files: dict[str, bytes], tmp: Path, landscape: frozenset[str] | None = frozenset()) -> dict[str, list[str]]:
+    """Write the exports, print them all to PDF in one LibreOffice run; each file's pages' text.
+    Page 1 of each is A4, portrait unless its name is in ``landscape`` (None: either)."""
     paths = []
     for name, data in files.items():
         (tmp / name).write_bytes(data)
@@ -52,7 +53,9 @@ def _print(files: dict[str, bytes], tmp: Path) -> dict[str, list[str]]:
         pdf = out / (Path(name).stem + ".pdf")
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-        assert "(A4)" in info and re.search(r"Page size:\s+595[.0-9]* x 841", info), "A4 portrait"
+        assert "(A4)" in info, name
+        wide = re.search(r"Page size:\s+841[.0-9]* x 595", info) is not None
+        assert landscape is None or wide == (name in landscape), name
         pages[name] = [subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"],
                                       capture_output=True, text=True, check=True).stdout
                        for i in range(1, count + 1)]
@@ -148,7 +151,9 @@ def test_sign_off_block_and_profile_columns_side_by_side(tmp_path):
         mid.scope, mid.value = "overall", "≥350000人"
         p.indicators.append(mid)
     draft.projects = [p]
-    pages = _print({"c.xlsx": render(draft, "xlsx").data, "c.docx": render(draft, "docx").data}, tmp_path)
+    # ten columns print landscape (tests/test_export_layout.py checks the orientation set in the files)
+    pages = _print({"c.xlsx": render(draft, "xlsx").data, "c.docx": render(draft, "docx").data}, tmp_path,
+                   landscape=None)
     profile = PROFILES["central-2021"]
     for name, texts in pages.items():
         flat = _flat("".join(texts))
@@ -182,7 +187,8 @@ def test_corpus_table_prints_with_its_own_profiles_columns(tmp_path, capsys):
     profile_id = draft.profile or detect_from_headers(source.read_text(encoding="utf-8").splitlines())
     assert profile_id is not None and profile_id != "hebei-2020"
     draft.profile = profile_id
-    pages = _print({"corpus.xlsx": render(draft, "xlsx").data, "corpus.docx": render(draft, "docx").data}, tmp_path)
+    pages = _print({"corpus.xlsx": render(draft, "xlsx").data, "corpus.docx": render(draft, "docx").data}, tmp_path,
+                   landscape=None)
     profile = PROFILES[profile_id]
     for name, texts in pages.items():
         flat = _flat("".join(texts))

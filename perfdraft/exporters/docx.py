@@ -306,14 +306,15 @@ def _split(grid: Grid) -> tuple[list[Cell], list[Cell]]:
 def _project(body: _Body, draft: Draft, index: int, *, page_break: bool) -> None:
     project = draft.projects[index]
     body.heading(project_title(project, index), 2, page_break=page_break, jc="center")
+    text_cm = _text_cm(draft)
     body.para(department_line(draft) + "\t" + UNIT_LABEL, style=parts.TABLE_STYLE_ID, keep_next=True,
-              tabs=[("right", _twips(TEXT_CM) - 30)], extra_ppr='<w:spacing w:after="40"/>', where="单位名称")
+              tabs=[("right", _twips(text_cm) - 30)], extra_ppr='<w:spacing w:after="40"/>', where="单位名称")
     grid = table_grid(draft, project)
     widths = grid.widths_cm or grid_widths(grid)
     where = f"项目 {index + 1} "
     if grid.header_row == 0:  # no header block: one table
         body.table(widths, grid.rows, grid.cells, header_rows=1, keep_rows=1, where=where)
-        _signoff(body, signoff_labels(draft))
+        _signoff(body, signoff_labels(draft), text_cm)
         return
     head, rest = _split(grid)
     body.table(widths, grid.header_row, head, keep_rows=grid.header_row, open_bottom=True, where=where)
@@ -323,15 +324,23 @@ def _project(body: _Body, draft: Draft, index: int, *, page_break: bool) -> None
               extra_ppr='<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
                         '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
     body.table(widths, grid.rows - grid.header_row, rest, header_rows=1, keep_rows=1, where=where)
-    _signoff(body, signoff_labels(draft))
+    _signoff(body, signoff_labels(draft), text_cm)
 
 
-def _signoff(body: _Body, labels: tuple[str, ...]) -> None:
+def _text_cm(draft: Draft) -> float:
+    """The text width: 17 cm on A4 portrait, 25.7 cm when the profile's table prints landscape."""
+    from ..profiles import for_draft
+    from .layout import paper_cm
+
+    return paper_cm(for_draft(draft))
+
+
+def _signoff(body: _Body, labels: tuple[str, ...], text_cm: float = TEXT_CM) -> None:
     """填报人 / 联系电话 / 单位负责人 / 填报日期 / 单位（盖章）: labels with room to write by hand,
     three to a line (tab stops at thirds of the text width)."""
     if not labels:
         return
-    third = _twips(TEXT_CM) // 3
+    third = _twips(text_cm) // 3
     cells = [_signoff_cell(label) for label in labels]
     for k in range(0, len(cells), 3):
         body.para("\t".join(cells[k:k + 3]), style=parts.TABLE_STYLE_ID,
@@ -384,8 +393,10 @@ def _document(body: _Body, draft: Draft, step: Callable[[], None] | None) -> Non
             step()
     if not draft.projects:
         body.para("（无项目）")
-    body.write(f'<w:sectPr><w:footerReference w:type="default" r:id="{parts.FOOTER_REL_ID}"/>'
-               f'<w:pgSz w:w="{PAGE_W_TWIPS}" w:h="{PAGE_H_TWIPS}"/>'
+    wide = _text_cm(draft) > TEXT_CM  # the profile's table needs A4 landscape: the whole document turns
+    size = (f'<w:pgSz w:w="{PAGE_H_TWIPS}" w:h="{PAGE_W_TWIPS}" w:orient="landscape"/>' if wide
+            else f'<w:pgSz w:w="{PAGE_W_TWIPS}" w:h="{PAGE_H_TWIPS}"/>')
+    body.write(f'<w:sectPr><w:footerReference w:type="default" r:id="{parts.FOOTER_REL_ID}"/>{size}'
                f'<w:pgMar w:top="{MARGIN_TB_TWIPS}" w:right="{MARGIN_LR_TWIPS}" w:bottom="{MARGIN_TB_TWIPS}" '
                f'w:left="{MARGIN_LR_TWIPS}" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>'
                "</w:body></w:document>")

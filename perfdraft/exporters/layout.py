@@ -24,6 +24,7 @@ from ..profiles import Profile
 from . import (
     MONEY,
     PERCENT,
+    SEED_GRID_PROFILES,
     Cell,
     Grid,
     basis_text,
@@ -43,6 +44,8 @@ WIDTHS: dict[str, tuple[float, bool]] = {
     "indicator.prev_year": (1.6, False), "indicator.formula": (2.4, True),
 }
 PAPER_CM = 17.0  # A4 portrait less 2 × 2 cm margins
+LANDSCAPE_CM = 25.7  # A4 landscape less 2 × 2 cm margins
+LANDSCAPE_COLUMNS = 9  # a table this wide prints on A4 landscape (its text columns had ~2 cm each)
 
 # Column titles a profile's own table prints where they differ from the registry's label.
 TITLES: dict[tuple[str, str], str] = {
@@ -219,6 +222,15 @@ def column_title(profile: Profile, key: str) -> str:
     return fields.FIELDS[key].label
 
 
+def landscape(profile: Profile) -> bool:
+    """Whether the profile's table prints on A4 landscape (too many columns for portrait)."""
+    return profile.id not in SEED_GRID_PROFILES and len(columns(profile)) >= LANDSCAPE_COLUMNS
+
+
+def paper_cm(profile: Profile) -> float:
+    return LANDSCAPE_CM if landscape(profile) else PAPER_CM
+
+
 def column_widths(profile: Profile, rows: list[Row]) -> tuple[float, ...]:
     """Widths (cm) filling the paper: minimums, then the spare room to the long-text columns in
     proportion to their text."""
@@ -229,14 +241,15 @@ def column_widths(profile: Profile, rows: list[Row]) -> tuple[float, ...]:
     # a column is at least as wide as its bold title on one line (up to 3 cm; longer titles wrap)
     mins = [max(WIDTHS.get(k, (1.6, False))[0], min(3.0, text_units(column_title(profile, k)) * 0.2 + 0.4))
             for k in cols]
-    scale = min(1.0, PAPER_CM / sum(mins))
+    paper = paper_cm(profile)
+    scale = min(1.0, paper / sum(mins))
     mins = [m * scale for m in mins]
     demand = [0.0] * len(cols)
     for i, key in enumerate(cols):
         if key in TEXT_COLUMNS:
             getter = GETTERS[key]
             demand[i] = sum(text_units(getter(r, split_columns) or "") for r in rows) + 1.0
-    spare = PAPER_CM - sum(mins)
+    spare = paper - sum(mins)
     total = sum(demand) or 1.0
     return tuple(round(m + spare * d / total, 2) for m, d in zip(mins, demand, strict=True))
 
