@@ -218,9 +218,11 @@ class _Reader:
         out: dict[str, str | int] = {}
         if isinstance(data.get("step"), str):
             out["step"] = data["step"]
-        for key in ("project", "index"):
+        for key in ("project", "index", "row"):
             if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
                 out[key] = data[key]
+        if isinstance(data.get("field"), str):  # a row's column, or the name of the row being asked
+            out["field"] = data["field"]
         return out or None
 
 

@@ -67,7 +67,8 @@ STEP_TEXTS: dict[str, StepText] = {
                              "为约 10.5 万名参保缴费人员发放县级缴费补贴，补贴按时足额到位率 100%，参保缴费率不低于 95%。",
                              "申请将城乡居民基本养老保险县级补助资金160万元列入预算。"),
     "indicator.value": StepText("指标值", "{group}｜{name}\n口径：{description}\n指标值？（回车用建议值 {suggested}；/del 不要这条）",
-                                "指标值 = 运算符 + 数值 + 单位，如 ≥95%、=30元/人·年、2020年12月底前；定性指标用 优/良/中/差 等分级。",
+                                "指标值 = 运算符 + 数值 + 单位，如 ≥95%、=30元/人·年、2020年12月底前；定性指标用 优/良/中/差 等分级。"
+                                "表格有计算符号一栏时，它随指标值自动填写。",
                                 "≥95%", "100100%、≥095%、人"),
     "indicator.add": StepText("添加指标", "{group}：还要添加指标吗？输入三级指标名称（也可粘贴一整行：名称⇥描述⇥指标值⇥依据），直接回车进入下一类。",
                               "每个二级指标一般至少一条；不适用的可以不加。可以从 Excel 复制一整行粘贴进来。",
@@ -81,6 +82,31 @@ STEP_TEXTS: dict[str, StepText] = {
                                 "说明指标值从哪里来：计划、行业标准、历史数据或其他。", "1 冀人社规〔2019〕2号", "（空白）"),
     "indicator.edit": StepText("修改指标", "修改第 {row} 条“{name}”的{field}（当前：{current}）：",
                                "回车保留当前内容。", "", ""),
+    "project.authority": StepText("主管部门", "主管部门是哪个？（回车用本部门）",
+                                  "项目所属的主管部门（一级预算单位）。", "顺平县人力资源和社会保障局", ""),
+    "project.unit": StepText("实施单位", "实施单位是哪个？（回车用本部门）",
+                             "具体承担项目实施的单位。", "顺平县社会保险事业管理局", ""),
+    "project.category": StepText("项目类别", "项目类别？（如 部门项目、专项转移支付；没有可 /skip）",
+                                 "预算系统中的项目分类。", "部门项目", ""),
+    "project.nature": StepText("项目性质", "项目性质？输入 1 一次性，2 经常性，3 阶段性。",
+                               "一次性：一年内完成；经常性：每年都有；阶段性：几年内完成。", "2", ""),
+    "project.period_start": StepText("项目开始年份", "项目从哪一年开始？（四位数年份）",
+                                     "项目期的起点；跨年项目写实施周期的第一年。", "2021", "21年"),
+    "project.period_end": StepText("项目结束年份", "项目到哪一年结束？（一年内完成的写同一年）",
+                                   "项目期的终点；与开始年份不同时，要填写中期目标和中期指标。", "2023", ""),
+    "project.total_amount": StepText("项目总额", "项目总额（整个实施周期）是多少元？",
+                                     "项目期内的资金总额，不小于本年预算数。", "4800000", ""),
+    "project.basis_text": StepText("立项依据", "立项依据是什么？（政策文件、规划）",
+                                   "设立项目所依据的法规、政策文件或规划，写文件名称和文号。",
+                                   "《河北省城乡居民基本养老保险实施办法》（冀政〔2014〕93号）", "上级要求"),
+    "project.overall_goal": StepText("中期目标", "项目实施周期的总体目标（中期目标）是什么？",
+                                     "整个实施周期要达到的产出和效果，尽量量化；年度目标是它的一部分。",
+                                     "2021—2023 年累计为 32 万人次发放缴费补贴，参保率保持在 95% 以上。", ""),
+    "overall.rows": StepText("中期指标", "中期（实施周期）指标：{summary}",
+                             "中期指标与年度指标同样分一级/二级/三级，指标值是整个实施周期的目标。"
+                             "/copy 把年度指标复制过来作为起点，再逐条修改指标值。", "", ""),
+    "indicator.cell": StepText("指标栏目", "“{name}”的{field}？",
+                               "按表格的栏目逐项填写；回车采用建议值或保留当前内容，/skip 留空。", "", ""),
     "project.review": StepText("项目检查", "项目 {n} 填完了，下面是表格和检查结果。回车继续；/jump 跳到要改的地方。",
                                "错误必须改正才能通过审核；警告请逐条确认。", "", ""),
     "draft.review": StepText("全稿检查", "全部填完。下面是全稿检查结果。/save 保存，/export xlsx 导出，/jump 修改；回车结束。",
@@ -112,7 +138,7 @@ class Command:
     help: str
 
 
-COMMANDS: tuple[Command, ...] = (
+COMMANDS: list[Command] = [
     Command("back", ("返回", "上一步"), "回到上一步"),
     Command("skip", ("跳过",), "跳过这一步（留空）"),
     Command("jump", ("跳到", "跳转"), "跳到任一字段，如 /jump 预算数、/jump 项目 2、/jump projects[0].indicators[3].value"),
@@ -125,6 +151,36 @@ COMMANDS: tuple[Command, ...] = (
     Command("del", ("删除",), "删除当前这条指标"),
     Command("all", ("全部确认", "确认全部"), "本项目沿用上年内容，全部确认并进入下一个项目"),
     Command("commands", ("命令",), "列出全部命令"),
+    Command("copy", ("复制年度指标",), "中期指标：把年度指标复制过来作为起点"),
     Command("quit", ("退出",), "保存并退出"),
-)
-COMMAND_BY_WORD = {w: c.name for c in COMMANDS for w in (c.name, *c.aliases)}
+]
+
+
+def command_by_word() -> dict[str, str]:
+    """Every word (name or alias) of every command, including ones registered at run time."""
+    return {w: c.name for c in COMMANDS for w in (c.name, *c.aliases)}
+
+
+COMMAND_BY_WORD = command_by_word()
+
+# The question and help for each column of an indicator row (by model attribute), asked where the
+# draft's profile has the column; the label is the field registry's.
+CELL_TEXTS: dict[str, tuple[str, str]] = {
+    "description": ("口径或计算方法是什么？（绩效指标描述）", "写清统计范围、时点和计算方法；比率写出公式。"),
+    "value": ("指标值？", "指标值 = 运算符 + 数值 + 单位，如 ≥95%、=30元/人·年。"),
+    "basis": ("指标值确定依据？（1 计划标准 2 行业标准 3 历史标准 4 其他标准，可加说明，如：1 冀人社规〔2019〕2号）",
+              "说明指标值从哪里来：计划、行业标准、历史数据或其他。"),
+    "symbol": ("计算符号？（≥ ≤ = > < 区间 定性 定量（其他） 不适用）", "计算符号随指标值自动填写；改了它，指标值的运算符也随之改。"),
+    "unit": ("计量单位？", "指标值的单位，如 人、%、元/人·年；没有单位的定性指标 /skip。"),
+    "weight": ("权重（分值）？", "本项目各条年度指标的权重合计为 100。"),
+    "scoring": ("评分标准？（回车留空）", "按完成情况打分的规则，如：完成目标值得满分，每低 1 个百分点扣 1 分。"),
+    "nature": ("指标性质？（1 定量 2 定性）", "有数值的为定量，用等级或描述衡量的为定性。"),
+    "direction": ("指标方向？（1 正向：越大越好 2 反向：越小越好）", "≥ 类指标一般为正向，≤ 类为反向。"),
+    "value_note": ("指标值说明？（设定依据及数据来源，回车留空）", "说明指标值如何设定、数据从哪里来。"),
+    "formula": ("计算公式？（回车留空）", "比率类指标写出分子分母。"),
+    "last_year": ("上年值？（回车留空）", "上一年度的指标值或实际完成值。"),
+    "prev_year": ("前年值？（回车留空）", "前一年度的指标值或实际完成值。"),
+    "actual": ("实际完成值？", "年度结束时实际达到的数值，写法与指标值相同。"),
+    "score": ("得分？", "按评分标准给出的得分，不超过权重。"),
+    "note": ("偏差原因或备注？（回车留空）", "未完成目标时说明原因和改进措施。"),
+}
