@@ -29,12 +29,12 @@ from .steps import STEP_TEXTS
 
 if TYPE_CHECKING:
     from .checks import Finding
-    from .step_context import StepContext
+    from .step_context import StepContext as Ctx
+else:
+    Ctx = Any  # steps see only the StepContext's public attributes
 
 # Loaded on first use, after the first screen is up (start-up budget: design.md).
 checks = lazy_module("perfdraft.checks")
-
-Ctx = Any  # StepContext at run time; steps use only its public attributes
 
 Answer = tuple[Position, list["Finding"]]
 
