@@ -218,17 +218,18 @@ class Conversation:
 
     # --- moving ---------------------------------------------------------------------------------------------
 
-    def _go(self, pos: Position) -> None:
+    def _go(self, pos: Position, follow: bool = True) -> None:
+        """Move to ``pos``; ``follow=False`` (a /jump) stays there even if the step would pass itself over."""
         self.history.append(self.pos)
         self.pos = pos
-        self._arrive()
+        self._arrive(follow)
 
-    def _arrive(self) -> None:
+    def _arrive(self, follow: bool = True) -> None:
         """Arriving at a step: follow its redirect (nothing to ask here); in ``only_unsettled`` mode (a
         clone, a re-opened draft) pass over what is filled, valid and not marked "to confirm"; then
         show what the step shows (a review's table and findings). Passed-over steps are not places
         /back returns to."""
-        for _ in range(10_000):  # every move goes forward; the bound only guards against a bad table
+        for _ in range(10_000 if follow else 0):  # every move goes forward; the bound guards against a bad table
             self.pos = self._valid(self.pos)
             step = STEPS[self.pos.step]
             target = step.arrive(self.ctx, self.pos)
@@ -239,6 +240,7 @@ class Conversation:
             if target is None or target == self.pos:
                 break
             self.pos = target
+        self.pos = self._valid(self.pos)
         self._arrivals += STEPS[self.pos.step].shows(self.ctx, self.pos)
 
     def _settled(self, step: step_table.Step) -> bool:

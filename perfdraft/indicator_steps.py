@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING
 
 from . import fields, frameworks
@@ -78,6 +78,25 @@ def weight_total_text(c: Ctx, pi: int, skip: Indicator | None = None) -> str:
     return f"已分配 {format_number(allocated(c, pi, skip).normalize())}/100"
 
 
+def _rows_ahead(c: Ctx, pi: int) -> int:
+    """Catalogue rows the user will still be offered for this project (later candidates, later groups)."""
+    pos = c.pos
+    project = c.draft.projects[pi]
+    t = c.template(project)
+    if t is None or not pos.step.startswith("indicator.") or pos.step == "indicator.edit":
+        return 0
+    names = {ind.name for ind in project.indicators}
+    later = 0
+    for ind in c.catalogue().indicators_for(t, c.draft.year, c.draft.framework, include_common=False):
+        gi = c.group_of(ind)
+        if ind.name not in names and gi is not None and gi > pos.index:
+            later += 1
+    same = c.candidates(pi, pos.index)
+    here = next((k for k, cand in enumerate(same) if cand.existing == pos.row), pos.row) \
+        if pos.step != "indicator.value" else pos.row
+    return later + sum(1 for cand in same[here + 1:] if cand.existing is None)
+
+
 def cell_default(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
     """The suggestion Enter takes: the catalogue's, or one derived from the value."""
     project = c.draft.projects[pi]
@@ -89,8 +108,10 @@ def cell_default(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
         if attr == "weight":
             left = Decimal(100) - allocated(c, pi, ind)
             unweighted = [i for i in project.indicators if not is_overall(i) and (i.weight is None or i is ind)]
-            if left > 0 and unweighted:  # an even share of what is left, as a start
-                return format_number((left / len(unweighted)).quantize(Decimal(1)).normalize())
+            rows = len(unweighted) + _rows_ahead(c, pi)
+            if left > 0 and rows:  # an even share of what is left over the rows still to come, as a start
+                return format_number((left / rows).quantize(Decimal(1), rounding=ROUND_DOWN).normalize()
+                                     if rows > 1 else left.normalize())
         return ""
     if attr == "unit":
         return symbols.unit_of(ind.value) or ""
@@ -139,7 +160,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
 
 
 def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
-    q = f"“{ind.name or ''}”的{label(attr)}：{CELL_TEXTS[attr][0]}"
+    q = f"“{ind.name or ''}”｜{CELL_TEXTS[attr][0]}"
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
     default = cell_default(c, pi, ind, attr)
@@ -213,7 +234,7 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
     cands[pos.row] = Candidate(r, ind)
     if f"indicators[{cand.existing}].value" in project.confirm:
         project.confirm.remove(f"indicators[{cand.existing}].value")
-    more = candidate_columns(c)
+    more = [a for a in candidate_columns(c) if not cell_read(ind, a)]
     if more:
         return Position("indicator.more", pos.project, pos.index, r, more[0]), warnings
     return _next_candidate(c, pos, pos.row), warnings
@@ -288,8 +309,8 @@ def _after_cell(c: Ctx, pos: Position, chain: list[str]) -> Position:
     """The next column of this row, else back to the group (a new row) or the next candidate."""
     ind = _row(c, pos)
     rest = chain[chain.index(pos.field) + 1:] if pos.field in chain else []
+    rest = [a for a in rest if not cell_read(ind, a)]  # a unit read off the value is not asked again
     if pos.step == "indicator.cell":
-        rest = [a for a in rest if a == "value" or not cell_read(ind, a) or a in ("weight", "scoring")]
         return Position("indicator.cell", pos.project, pos.index, pos.row, rest[0]) if rest else Position(
             "indicator.add", pos.project, pos.index)
     if rest:

@@ -318,9 +318,10 @@ def cmd_jump(conv: Conversation, arg: str) -> list[Message]:
         words = "、".join(list(jump_words())[:16])
         return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条、第 N 条 描述、"
                                  "描述/权重 等栏目名（当前这条指标）、或检查结果中的路径")]
-    conv.return_to = conv.pos if conv.pos.step not in ("draft.review", "draft.done") else None
+    if conv.return_to is None:  # a jump from a jump still returns where the user first left
+        conv.return_to = conv.pos if conv.pos.step not in ("draft.review", "draft.done") else None
     conv.ctx.invalidate()
-    conv._go(target)
+    conv._go(target, follow=target.step in ("indicators", "project.name"))
     return [Message("notice", f"跳到：{conv.prompt().title}")]
 
 

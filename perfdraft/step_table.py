@@ -209,6 +209,8 @@ def _apply_doc_number(c: Ctx, pos: Position, text: str) -> None:
 
 def _doc_question(c: Ctx, pos: Position) -> str:
     rest, doc = split_doc_number(_project(c, pos).name or "")
+    if doc is None:  # reached by /jump: the name carries none
+        return "文号是什么？（如 冀财社〔2019〕74号；没有可 /skip）"
     return STEP_TEXTS["project.doc_number"].prompt.format(doc=doc or "", rest=rest)
 
 
