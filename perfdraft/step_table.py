@@ -300,6 +300,15 @@ def _plan_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
             if f.code in ("PD308", "PD309", "PD310")]
 
 
+def _purpose_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+    """The purpose against the budget (a carried-over text still naming last year's amount)."""
+    if not text.strip():
+        return []
+    p = replace(_project(c, pos), purpose=text, indicators=[])
+    prefix = f"projects[{pos.project}].purpose"
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.path.startswith(prefix)]
+
+
 def _apply_plan(c: Ctx, pos: Position, text: str) -> None:
     _project(c, pos).spending_plan = parse_plan(text) if text.strip() else None
 
@@ -549,7 +558,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     _registry_step("project.total_amount", default=_total_amount_default, live=_total_amount_live),
     _registry_step("project.basis_text", multiline=True),
     Step("project.purpose", "projects[{p}].purpose", lambda c, p: _project(c, p).purpose or "",
-         _set_text(_project, "purpose"), multiline=True, field="project.purpose"),
+         _set_text(_project, "purpose"), multiline=True, field="project.purpose", live=_purpose_live),
     Step("project.spending_plan", "projects[{p}].spending_plan", lambda c, p: plan_text(_project(c, p).spending_plan),
          _apply_plan, default=lambda c, p: "25 50 75 100", live=_plan_live, field="project.spending_plan"),
     Step("project.goal", "projects[{p}].goal", lambda c, p: _project(c, p).goal or "", _apply_goal,
