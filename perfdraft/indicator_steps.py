@@ -37,6 +37,7 @@ symbols = lazy_module("perfdraft.symbols")
 # Columns a row never asks for one by one: the levels come from the group, the name is the
 # add answer, 计算符号 follows the value, the scope is the block the row is in.
 _NOT_ASKED = ("level1", "level2", "name", "symbol", "scope")
+_JUDGEMENTS = ("weight", "scoring")
 _CHOICE_NUMBERS = {"nature": fields.INDICATOR_NATURES, "direction": ("正向", "反向")}
 
 
@@ -234,7 +235,7 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
     cands[pos.row] = Candidate(r, ind)
     if f"indicators[{cand.existing}].value" in project.confirm:
         project.confirm.remove(f"indicators[{cand.existing}].value")
-    more = [a for a in candidate_columns(c) if not cell_read(ind, a)]
+    more = [a for a in candidate_columns(c) if _ask_again(ind, a)]
     if more:
         return Position("indicator.more", pos.project, pos.index, r, more[0]), warnings
     return _next_candidate(c, pos, pos.row), warnings
@@ -309,7 +310,7 @@ def _after_cell(c: Ctx, pos: Position, chain: list[str]) -> Position:
     """The next column of this row, else back to the group (a new row) or the next candidate."""
     ind = _row(c, pos)
     rest = chain[chain.index(pos.field) + 1:] if pos.field in chain else []
-    rest = [a for a in rest if not cell_read(ind, a)]  # a unit read off the value is not asked again
+    rest = [a for a in rest if _ask_again(ind, a)]
     if pos.step == "indicator.cell":
         return Position("indicator.cell", pos.project, pos.index, pos.row, rest[0]) if rest else Position(
             "indicator.add", pos.project, pos.index)
@@ -318,6 +319,12 @@ def _after_cell(c: Ctx, pos: Position, chain: list[str]) -> Position:
     cands = c.candidates(pos.project, pos.index)
     k = next((k for k, cand in enumerate(cands) if cand.existing == pos.row), len(cands) - 1)
     return _next_candidate(c, pos, k)
+
+
+def _ask_again(ind: Indicator, attr: str) -> bool:
+    """A column still to ask: blank, or a judgement the catalogue only suggests (权重, 评分标准).
+    A unit read off the value, or pasted cells, are not asked again."""
+    return not cell_read(ind, attr) or attr in _JUDGEMENTS
 
 
 def _chain(c: Ctx, pos: Position) -> list[str]:

@@ -333,3 +333,74 @@ def test_every_field_label_is_a_jump_target():
         assert r.ok, (f.key, [m.text for m in r.messages])
         p = conv.prompt()
         assert p.path.endswith(f.attr) or p.step == "draft.framework", (f.key, p.path)
+
+
+# --- the new fields through the line mode and the catalogue's suggestions ----------------------------------
+
+
+@pytest.mark.slow
+def test_new_fields_typed_in_the_piped_line_mode_are_saved(tmp_path):
+    path = tmp_path / "c.toml"
+    lines = ["某县社保局", "317002", "2021", "2", "完成参保 1000 人", "", "措施",
+             "某专项资金", "0", "X-1", "", "", "部门项目", "3", "2021", "2023", "480万", "160万", "", "",
+             "冀政〔2014〕93号", "为 105000 名参保人员发放补贴，参保率 95%",
+             "人均补贴标准", "补贴总额÷人数", "=30元/人·年", "100", "完成得满分",
+             *[""] * 11, "三年累计为 32 万人次发放补贴", "/copy", "", "", "", "", ""]
+    r = run_line(path, lines)
+    assert r.returncode == 0, r.stderr
+    assert "已分配 0/100" in r.stdout and "[项目 1/1 · 中期指标]" in r.stdout
+    d = drafts.load(path)
+    p = d.projects[0]
+    assert d.profile == "central-2021"
+    assert (p.category, p.nature, p.period_start, p.period_end) == ("部门项目", "阶段性", "2021", "2023")
+    assert p.total_amount == Decimal("4800000.00") and p.basis_text and p.overall_goal
+    annual, overall = p.indicators
+    assert (annual.value, annual.symbol, annual.unit, annual.weight, annual.scoring) == (
+        "=30元/人·年", "=", "元/人·年", Decimal(100), "完成得满分")
+    assert overall.scope == "overall" and overall.value == annual.value and overall.weight is None
+
+
+def test_catalogue_weight_and_scoring_are_offered_as_suggestions():
+    import copy
+
+    from perfdraft import catalogue
+
+    cat = copy.deepcopy(catalogue.default())
+    t = cat.templates["si-urban-rural-pension"]
+    for ci in t.indicators:
+        ci.weight, ci.scoring = 7, f"{ci.name}完成得满分"  # what the catalogue's rows carry (issue on the catalogue)
+    d = drafts.new_draft(2021)
+    conv = feed(Conversation(d, None, catalogue_loader=lambda: cat), *DEPT, "2", *DEPT_REST,
+                "城乡居民基本养老保险缴费补贴资金", "1", "X-1", "", "", "", "", "", "", "", "160万", "", "", "",
+                "为 105000 名参保人员发放补贴，参保率 95%")
+    assert conv.prompt().step == "indicator.value"
+    feed(conv, "")
+    w = conv.prompt()
+    assert w.title.endswith("权重") and w.default == "7" and "指标库建议" in w.question
+    feed(conv, "")
+    s = conv.prompt()
+    assert s.title.endswith("评分标准") and s.default.endswith("完成得满分")
+    feed(conv, "")
+    row = d.projects[0].indicators[0]
+    assert row.weight == 7 and row.scoring == s.default
+    assert "已分配 7/100" in conv.prompt().question
+
+
+def test_fill_set_reaches_the_new_fields_by_chinese_label():
+    from perfdraft.fill import FillError, set_path
+
+    d = drafts.load(SEED_FIXED)
+    d.profile = "central-2021"
+    set_path(d, "projects[0].项目类别", "部门项目")
+    set_path(d, "projects[0].项目总额", "480万")
+    set_path(d, "projects[0].中期目标", "三年累计 32 万人次")
+    set_path(d, "projects[0].indicators[0].权重", "10")
+    set_path(d, "projects[0].indicators[0].指标值", "≥110000人")
+    set_path(d, "projects[0].indicators[0].计算符号", "=")
+    set_path(d, "department.部门编码", "317003")
+    p, ind = d.projects[0], d.projects[0].indicators[0]
+    assert (p.category, p.total_amount, p.overall_goal) == ("部门项目", Decimal("4800000.00"), "三年累计 32 万人次")
+    assert (ind.weight, ind.value, ind.symbol) == (Decimal(10), "=110000人", "=")
+    assert d.department.code == "317003"
+    with pytest.raises(FillError, match="项目性质只能是"):
+        set_path(d, "projects[0].项目性质", "长期")
