@@ -145,11 +145,8 @@ class Conversation:
         else:
             title = inner
         question = step.question(c, pos) if step.question else text.prompt
-        path = step.path.format(p=pos.project, i=pos.index, r=pos.row, f=pos.field) if step.path else ""
-        if sid == "indicator.edit":
-            path = f"projects[{pos.project}].indicators[{pos.index}].{pos.field}"
-        elif sid in ("indicator.cell", "indicator.more"):
-            path = f"projects[{pos.project}].indicators[{pos.row}].{pos.field}"
+        path = step.path(c, pos) if callable(step.path) else step.path.format(
+            p=pos.project, i=pos.index, r=pos.row, f=pos.field)
         return Prompt(sid, title, question, self._help(sid, step.group_help(c, pos)), step.default(c, pos),
                       step.prefill(c, pos) if step.prefill else step.read(c, pos), tuple(step.choices(c, pos)),
                       path, step.multiline, step.suggestion(c, pos))

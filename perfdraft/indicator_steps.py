@@ -524,6 +524,11 @@ def _overall_skip(c: Ctx, pos: Position) -> Position:
     return replace(pos, index=pos.index + 1) if pos.index < len(overall_rows(c, pos.project)) else next_in_order(c, pos)
 
 
+def _value_path(c: Ctx, pos: Position) -> str:
+    existing = _candidate(c, pos).existing
+    return f"projects[{pos.project}].indicators" + (f"[{existing}].value" if existing is not None else "")
+
+
 def _suggested_choice(value: str | None) -> list[Choice]:
     return [Choice(value, value, "建议值")] if value else []
 
@@ -543,7 +548,7 @@ def _ind_path(c: Ctx, pos: Position) -> str:
 STEPS: dict[str, Step] = {s.id: s for s in [
     Step("indicators", "projects[{p}].indicators", lambda c, p: "",
          arrive=lambda c, p: enter_group(c, p.project, 0), returns=False),
-    Step("indicator.value", "projects[{p}].indicators", lambda c, p: "", question=_value_question,
+    Step("indicator.value", _value_path, lambda c, p: "", question=_value_question,
          default=lambda c, p: _candidate(c, p).proposal.value or "",
          prefill=lambda c, p: (_candidate(c, p).proposal.value or "") if _candidate(c, p).existing is not None else "",
          choices=lambda c, p: _suggested_choice(_candidate(c, p).proposal.value),
@@ -555,19 +560,19 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          answer=_add_answer, skip=lambda c, p: enter_group(c, p.project, p.index + 1),
          resume=lambda c, p: p if p.project < len(c.draft.projects) and p.index < len(c.groups()) else _value_resume(c, p),
          settled=lambda c, p: True, group_help=_group_help, returns=False),
-    Step("indicator.cell", "", lambda c, p: cell_read(_row(c, p), p.field),
+    Step("indicator.cell", "projects[{p}].indicators[{r}].{f}", lambda c, p: cell_read(_row(c, p), p.field),
          question=lambda c, p: _cell_question(c, p.project, _row(c, p), p.field),
          default=lambda c, p: cell_default(c, p.project, _row(c, p), p.field),
          choices=lambda c, p: _field_choices(p.field), title=_cell_title_label, live=_cell_live,
          answer=_cell_answer, skip=lambda c, p: _after_cell(c, p, _chain(c, p)), resume=_cell_resume,
          settled=_cell_settled, group_help=_cell_help, returns=False),
-    Step("indicator.more", "", lambda c, p: cell_read(_row(c, p), p.field),
+    Step("indicator.more", "projects[{p}].indicators[{r}].{f}", lambda c, p: cell_read(_row(c, p), p.field),
          question=lambda c, p: _cell_question(c, p.project, _row(c, p), p.field),
          default=lambda c, p: cell_default(c, p.project, _row(c, p), p.field),
          choices=lambda c, p: _field_choices(p.field), title=_cell_title_label, live=_cell_live,
          answer=_cell_answer, skip=lambda c, p: _after_cell(c, p, _chain(c, p)), resume=_cell_resume,
          settled=_cell_settled, group_help=_cell_help, returns=False),
-    Step("indicator.edit", "", lambda c, p: cell_read(c.draft.projects[p.project].indicators[p.index], p.field),
+    Step("indicator.edit", "projects[{p}].indicators[{i}].{f}", lambda c, p: cell_read(c.draft.projects[p.project].indicators[p.index], p.field),
          question=_edit_question, choices=lambda c, p: _field_choices(p.field),
          title=lambda c, p: f"第 {p.index + 1} 条 · {label(p.field)}", live=_edit_live, answer=_edit_answer,
          skip=lambda c, p: Position("project.review", p.project), resume=_edit_resume,
@@ -576,12 +581,3 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          answer=_overall_answer, skip=_overall_skip, resume=_overall_resume, settled=_overall_settled,
          title=lambda c, p: STEP_TEXTS["overall.rows"].label, returns=False),
 ]}
-
-
-def edit_path(pos: Position) -> str:
-    """The checker's path of the cell an indicator step is at (for front-ends and /check)."""
-    if pos.step == "indicator.edit":
-        return f"projects[{pos.project}].indicators[{pos.index}].{pos.field}"
-    if pos.step in ("indicator.cell", "indicator.more"):
-        return f"projects[{pos.project}].indicators[{pos.row}].{pos.field}"
-    return f"projects[{pos.project}].indicators"

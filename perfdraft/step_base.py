@@ -20,7 +20,9 @@ Answer = tuple[Position, list["Finding"]]
 @dataclass(frozen=True)
 class Step:
     id: str
-    path: str  # path template; {p} = project index, {i} = index, {r} = row, {f} = field
+    # The checker's path of what the step edits: a template ({p} project, {i} index, {r} row, {f} field)
+    # or a function of the position.
+    path: str | Callable[[Ctx, Position], str]
     read: Callable[[Ctx, Position], str]  # the current value, to edit in place
     apply: Callable[[Ctx, Position, str], None] = lambda c, pos, t: None
     default: Callable[[Ctx, Position], str] = lambda c, pos: ""

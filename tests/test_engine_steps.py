@@ -404,3 +404,24 @@ def test_fill_set_reaches_the_new_fields_by_chinese_label():
     assert d.department.code == "317003"
     with pytest.raises(FillError, match="项目性质只能是"):
         set_path(d, "projects[0].项目性质", "长期")
+
+
+@pytest.mark.slow
+def test_piped_clone_with_a_changed_budget(tmp_path):
+    """As the newcomer did: clone, then answer through the line mode with Enter on each suggestion."""
+    src, new = tmp_path / "last.toml", tmp_path / "new.toml"
+    src.write_bytes(SEED_FIXED.read_bytes())
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "clone", str(src), "-o", str(new)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    r = run_line(new, ["200万", "", "", ""])
+    assert "（回车 = 与预算数相同）" in r.stdout and "回车 = 2000000.00" in r.stdout
+    b = drafts.load(new).projects[0].budget
+    assert (b.total, b.fiscal, b.other) == (Decimal("2000000.00"), Decimal("2000000.00"), Decimal("0.00"))
+    # Enter on last year's 资金用途 naming 160 万 is refused with the reason, not saved as this year's.
+    assert r.returncode == 1 and "资金用途中的金额" in r.stderr
+    purpose = drafts.load(new).projects[0].purpose
+    r = run_line(new, [purpose.replace("160万", "200万").replace("\n", "\\n")])
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split("> ")[0].rsplit("[", 1)[-1].startswith("项目 1/8 · 资金用途]")  # resumed where refused
+    assert "200万" in drafts.load(new).projects[0].purpose
