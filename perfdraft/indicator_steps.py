@@ -248,8 +248,8 @@ def _value_settled(c: Ctx, pos: Position) -> bool:
     project = c.draft.projects[pos.project]
     if "indicators" in project.confirm or f"indicators[{cand.existing}].value" in project.confirm:
         return False
-    if any(not cell_read(cand.proposal, a) for a in candidate_columns(c)):
-        return False
+    if any(f"indicators[{cand.existing}].{a}" in project.confirm for a in candidate_columns(c)):
+        return False  # a carried-over weight to confirm (blank optional columns do not hold a clone up)
     return not [f for f in checks.check_value(cand.proposal.value, cand.proposal) if f.severity == "error"]
 
 
@@ -355,9 +355,11 @@ def _cell_resume(c: Ctx, pos: Position) -> Position:
 
 
 def _cell_settled(c: Ctx, pos: Position) -> bool:
-    ind = _row(c, pos)
-    project = c.draft.projects[pos.project]
-    return bool(cell_read(ind, pos.field)) and f"indicators[{pos.row}].{pos.field}" not in project.confirm
+    """Passed over in a cloned draft: filled and not to confirm; a blank optional column of a row
+    carried over was left blank last year on purpose (a new row's columns are all asked)."""
+    if f"indicators[{pos.row}].{pos.field}" in c.draft.projects[pos.project].confirm:
+        return False
+    return bool(cell_read(_row(c, pos), pos.field)) or (pos.step == "indicator.more" and pos.field != "value")
 
 
 def _cell_title_label(c: Ctx, pos: Position) -> str:
