@@ -425,3 +425,29 @@ def test_piped_clone_with_a_changed_budget(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stdout.split("> ")[0].rsplit("[", 1)[-1].startswith("项目 1/8 · 资金用途]")  # resumed where refused
     assert "200万" in drafts.load(new).projects[0].purpose
+
+
+def test_cloned_weights_are_asked_with_the_running_total():
+    from perfdraft.model import Budget, Draft, Project
+
+    rows = [Indicator("产出指标", "数量指标", "参保人数", value="≥105000人", symbol="≥", unit="人", weight=Decimal(60)),
+            Indicator("产出指标", "质量指标", "参保率", value="≥95%", symbol="≥", unit="%", weight=Decimal(40),
+                      scoring="完成得满分")]
+    last = Draft(year=2021, framework="central-2021", profile="central-2021",
+                 projects=[Project(name="项目甲", goal="为 105000 人发放补贴", indicators=rows,
+                                   budget=Budget(Decimal(100), Decimal(100), Decimal(0)))])
+    last.department.name = "某局"
+    conv = Conversation(clone_draft(last), None, only_unsettled=True)
+    while conv.prompt().step != "indicator.value":
+        feed(conv, "")
+    feed(conv, "≥106000人")
+    w = conv.prompt()
+    assert w.title.endswith("权重") and w.prefill == "60" and "已分配 40/100" in w.question
+    feed(conv, "55")
+    assert conv.prompt().step == "indicator.value"  # the next row: a blank 评分标准 left blank last year is not asked
+    feed(conv, "")
+    assert "已分配 55/100" in conv.prompt().question
+    feed(conv, "45")  # its 评分标准 was kept as it was
+    assert conv.prompt().step != "indicator.more"
+    assert [r.weight for r in conv.draft.projects[0].indicators] == [55, 45]
+    assert not [c for c in conv.draft.projects[0].confirm if c.startswith("indicators")]
