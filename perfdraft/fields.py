@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
+
+from . import numbers
 
 OWNERS = ("draft", "department", "project", "indicator")
 
@@ -181,13 +183,10 @@ def parse(field: Field, text: str) -> Any:
             raise FieldValueError(f"{field.label}只能是：{'、'.join(field.choices)}")
         return text
     if field.kind == "money":
-        from .answers import parse_money
-        from .prompts import Rejected
-
-        try:
-            return parse_money(text)
-        except Rejected as exc:
-            raise FieldValueError(str(exc)) from None
+        money = numbers.read_money(text)
+        if money is None:
+            raise FieldValueError(f"{field.label}“{text}”不是金额；请写数字（元），如 1600000 或 160万")
+        return money[0]
     if field.kind == "number":
         return read_decimal(text, field.label)
     if field.kind == "int":
@@ -199,14 +198,8 @@ def parse(field: Field, text: str) -> Any:
 
 
 def read_decimal(text: str, label: str = "数值") -> Decimal:
-    """A finite number as typed (full-width digits and thousands separators allowed)."""
-    from .answers import FULL_WIDTH
-
-    cleaned = text.translate(FULL_WIDTH).replace(",", "").strip().rstrip("%％")
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise FieldValueError(f"{label}应为数字，收到“{text}”") from None
-    if not number.is_finite():
+    """A finite number as typed (full-width digits, thousands separators and a trailing % allowed)."""
+    number = numbers.read_decimal(text.strip().rstrip("%％"))
+    if number is None:
         raise FieldValueError(f"{label}应为有限的数字，收到“{text}”")
     return number
