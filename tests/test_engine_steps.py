@@ -451,3 +451,33 @@ def test_cloned_weights_are_asked_with_the_running_total():
     assert conv.prompt().step != "indicator.more"
     assert [r.weight for r in conv.draft.projects[0].indicators] == [55, 45]
     assert not [c for c in conv.draft.projects[0].confirm if c.startswith("indicators")]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = ["", "/back", "/skip", "/undo", "/del", "/all", "/copy", "/jump 权重", "/jump 第 2 条 描述", "/jump 描述",
+          "/jump 计算符号", "/jump 中期目标", "/jump 项目 1", "≥95%", "=", "≤", "60", "120", "3", "2021", "2023",
+          "480万", "数量指标｜累计人数｜≥10人", "名称\t描述\t≥5人", "项目甲", "部门项目"]
+
+
+@settings(max_examples=int(os.environ.get("PD_FUZZ", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=40), st.sampled_from(
+    ["new", "seed", "clone"]))
+def test_any_answer_sequence_under_the_central_profile(answers_, start):
+    if start == "new":
+        d = drafts.new_draft(2021)
+        d.profile, d.framework = "central-2021", "central-2021"
+    else:
+        d = drafts.load(SEED_FIXED)
+        d.profile = "central-2021"
+        d = clone_draft(d) if start == "clone" else d
+    conv = Conversation(d, None, only_unsettled=start == "clone")
+    for text in answers_:
+        assert conv.answer(text).messages
+        p = conv.prompt()
+        assert p.question and p.title
+    if start == "new":  # weights typed in the conversation never add up past 100
+        for p in conv.draft.projects:
+            assert sum((i.weight or 0) for i in p.indicators if i.scope != "overall") <= 100
