@@ -1,5 +1,5 @@
 """Indicator rows as steps: the catalogue's candidates group by group, new rows column by column,
-editing one cell, and the 中期 (实施周期) block.
+and editing one cell (the 中期 block is in overall_steps.py).
 
 Which columns a row asks for is the draft's profile (``profile.columns``, in the order its table
 reads them): 描述 and 依据 only where the table has them; 计量单位, 权重, 评分标准, 指标性质 … where it
@@ -8,8 +8,7 @@ has those. 计算符号 is never asked: it follows the value (symbols.py), and `
 Positions: ``indicator.value`` (index = group, row = candidate), ``indicator.add`` (index = group),
 ``indicator.cell`` (a new row's columns; row = row index, field = model attribute),
 ``indicator.more`` (the remaining columns of a candidate just answered), ``indicator.edit``
-(one cell, after a /jump; index = row index), ``overall.rows`` (index = n-th 中期 row; past the last:
-add or /copy).
+(one cell, after a /jump; index = row index).
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING
 
-from . import fields, frameworks
+from . import fields
 from ._lazy import lazy_module
 from .answers import basis_from_text, split_row
 from .model import BASIS_CATEGORIES, Indicator, format_number
@@ -171,7 +170,7 @@ def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
     return q
 
 
-def _cell_answer_value(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> tuple[str, list[Finding]]:
+def answer_cell(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> tuple[str, list[Finding]]:
     """Write an answer (Enter keeps the cell, else takes the suggestion); returns the text written."""
     before = copy.deepcopy(ind)
     value = text if text.strip() else (cell_read(ind, attr) or cell_default(c, pi, ind, attr))
@@ -333,7 +332,7 @@ def _chain(c: Ctx, pos: Position) -> list[str]:
 
 def _cell_answer(c: Ctx, pos: Position, text: str) -> Answer:
     ind = _row(c, pos)
-    _, warnings = _cell_answer_value(c, pos.project, ind, pos.field, text)
+    _, warnings = answer_cell(c, pos.project, ind, pos.field, text)
     rel = f"indicators[{pos.row}].{pos.field}"
     confirm = c.draft.projects[pos.project].confirm
     if rel in confirm:
@@ -428,104 +427,6 @@ def _field_choices(attr: str) -> list[Choice]:
     return []
 
 
-# --- the 中期 block ------------------------------------------------------------------------------------
-
-
-def overall_rows(c: Ctx, pi: int) -> list[int]:
-    return [i for i, ind in enumerate(c.draft.projects[pi].indicators) if is_overall(ind)]
-
-
-def _overall_question(c: Ctx, pos: Position) -> str:
-    rows = overall_rows(c, pos.project)
-    if pos.index < len(rows):
-        ind = c.draft.projects[pos.project].indicators[rows[pos.index]]
-        return (f"第 {pos.index + 1}/{len(rows)} 条 {ind.level2 or ''}｜{ind.name or ''}\n"
-                f"实施周期的指标值？（回车保留 {ind.value or '空'}；/del 删除这条）")
-    annual = sum(1 for ind in c.draft.projects[pos.project].indicators if not is_overall(ind))
-    summary = f"已有 {len(rows)} 条。" if rows else "还没有。"
-    return STEP_TEXTS["overall.rows"].prompt.format(summary=summary) + (
-        f"\n/copy 把 {annual} 条年度指标复制过来作为起点；" if annual else "\n") + (
-        "添加一条请输入 二级指标｜三级指标｜指标值（如 数量指标｜累计参保人数｜≥32万人次）；直接回车结束。")
-
-
-def _overall_read(c: Ctx, pos: Position) -> str:
-    rows = overall_rows(c, pos.project)
-    if pos.index < len(rows):
-        return c.draft.projects[pos.project].indicators[rows[pos.index]].value or ""
-    return ""
-
-
-def _overall_row_from_cells(c: Ctx, cells: list[str]) -> tuple[Indicator, int]:
-    fw = frameworks.get(c.draft.framework)
-    if len(cells) >= 6:
-        ind = c.row_from_cells(cells, 0, Indicator())
-    elif len(cells) >= 3:
-        ind = Indicator(level2=cells[0], name=cells[1], value=cells[-1],
-                        description=cells[2] if len(cells) == 4 else None)
-    else:
-        raise Rejected("请输入 二级指标｜三级指标｜指标值，如 数量指标｜累计参保人数｜≥32万人次")
-    l1, l2 = frameworks.canonical_levels(ind.level1, ind.level2, fw)
-    if l1 is None or l2 is None or (l1, l2) not in c.groups():
-        raise Rejected(f"“{ind.level2}”不是本表格样式的二级指标；可用："
-                       + "、".join(frameworks.LEVEL2_LABELS[b] for _, b in c.groups()))
-    ind.level1, ind.level2 = frameworks.LEVEL1_LABELS[l1], frameworks.LEVEL2_LABELS[l2]
-    ind.scope = "overall"
-    return ind, c.groups().index((l1, l2))
-
-
-def _overall_answer(c: Ctx, pos: Position, text: str) -> Answer:
-    rows = overall_rows(c, pos.project)
-    project = c.draft.projects[pos.project]
-    if pos.index < len(rows):
-        ind = project.indicators[rows[pos.index]]
-        _, warnings = _cell_answer_value(c, pos.project, ind, "value", text)
-        return replace(pos, index=pos.index + 1), warnings
-    if not text.strip():
-        return next_in_order(c, Position("overall.rows", pos.project)), []
-    cells = split_row(text)
-    if not cells:
-        raise Rejected("请输入 二级指标｜三级指标｜指标值（用 ｜ 或 Tab 分隔），或 /copy 复制年度指标；回车结束")
-    ind, gi = _overall_row_from_cells(c, cells)
-    value, ind.value = ind.value or "", None
-    warnings = cell_write(c, pos.project, ind, "value", value)
-    c.insert_row(pos.project, gi, ind)
-    return replace(pos, index=len(overall_rows(c, pos.project))), warnings
-
-
-def copy_annual_rows(c: Ctx, pi: int) -> int:
-    """Copy the 年度 rows as 中期 rows (names not already there); returns how many were copied."""
-    project = c.draft.projects[pi]
-    have = {ind.name for ind in project.indicators if is_overall(ind)}
-    n = 0
-    for ind in [i for i in project.indicators if not is_overall(i)]:
-        if ind.name in have:
-            continue
-        row = replace(copy.deepcopy(ind), scope="overall", last_year=None, prev_year=None, actual=None,
-                      score=None, weight=None)
-        gi = c.group_of(row)
-        c.insert_row(pi, gi if gi is not None else 0, row)
-        n += 1
-    return n
-
-
-def _overall_resume(c: Ctx, pos: Position) -> Position:
-    if pos.project >= len(c.draft.projects):
-        return Position("project.name", len(c.draft.projects))
-    return replace(pos, index=min(pos.index, len(overall_rows(c, pos.project))))
-
-
-def _overall_settled(c: Ctx, pos: Position) -> bool:
-    rows = overall_rows(c, pos.project)
-    if pos.index < len(rows):
-        ind = c.draft.projects[pos.project].indicators[rows[pos.index]]
-        return bool(ind.value) and f"indicators[{rows[pos.index]}].value" not in c.draft.projects[pos.project].confirm
-    return bool(rows)  # a block already filled: nothing to add in a cloned draft
-
-
-def _overall_skip(c: Ctx, pos: Position) -> Position:
-    return replace(pos, index=pos.index + 1) if pos.index < len(overall_rows(c, pos.project)) else next_in_order(c, pos)
-
-
 def _value_path(c: Ctx, pos: Position) -> str:
     existing = _candidate(c, pos).existing
     return f"projects[{pos.project}].indicators" + (f"[{existing}].value" if existing is not None else "")
@@ -541,10 +442,6 @@ def _group_help(c: Ctx, pos: Position) -> str:
 
 def _cell_help(c: Ctx, pos: Position) -> str:
     return CELL_TEXTS.get(pos.field, ("", ""))[1]
-
-
-def _ind_path(c: Ctx, pos: Position) -> str:
-    return f"projects[{pos.project}].indicators[{pos.row}].{pos.field}"
 
 
 STEPS: dict[str, Step] = {s.id: s for s in [
@@ -579,7 +476,4 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          title=lambda c, p: f"第 {p.index + 1} 条 · {label(p.field)}", live=_edit_live, answer=_edit_answer,
          skip=lambda c, p: Position("project.review", p.project), resume=_edit_resume,
          group_help=_cell_help),
-    Step("overall.rows", "projects[{p}].indicators", _overall_read, question=_overall_question,
-         answer=_overall_answer, skip=_overall_skip, resume=_overall_resume, settled=_overall_settled,
-         title=lambda c, p: STEP_TEXTS["overall.rows"].label, returns=False),
 ]}

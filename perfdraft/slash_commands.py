@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import fields, indicator_steps, review_steps, step_table
+from . import fields, indicator_steps, overall_steps, review_steps, step_table
 from ._lazy import lazy_module
 from .prompts import Message, Position
 from .steps import COMMANDS, STEP_TEXTS, Command
@@ -72,7 +72,7 @@ def cmd_del(conv: Conversation, arg: str) -> list[Message]:
         return [Message("notice", f"已删除“{removed.name}”")] + _saved(conv)
     row = {"indicator.cell": pos.row, "indicator.more": pos.row, "indicator.edit": pos.index}.get(pos.step)
     if pos.step == "overall.rows":
-        rows = indicator_steps.overall_rows(ctx, pos.project)
+        rows = overall_steps.overall_rows(ctx, pos.project)
         row = rows[pos.index] if pos.index < len(rows) else None
     if row is None:
         return [Message("error", "/del 只能在指标步骤中使用")]
@@ -184,8 +184,8 @@ def cmd_copy(conv: Conversation, arg: str) -> list[Message]:
         return [Message("error", "/copy 用于项目的中期指标：把年度指标复制过来作为起点")]
     pi = conv.pos.project
     conv.undo_stack.append((copy.deepcopy(conv.draft), conv.pos))
-    first = len(indicator_steps.overall_rows(conv.ctx, pi))
-    n = indicator_steps.copy_annual_rows(conv.ctx, pi)
+    first = len(overall_steps.overall_rows(conv.ctx, pi))
+    n = overall_steps.copy_annual_rows(conv.ctx, pi)
     if not n:
         conv.undo_stack.pop()
         return [Message("error", "没有可复制的年度指标（或已全部复制）")]
@@ -214,7 +214,7 @@ def _current_row(conv: Conversation) -> int | None:
         cands = conv.ctx.candidates(pos.project, pos.index)
         return cands[pos.row].existing if pos.row < len(cands) else None
     if pos.step == "overall.rows":
-        rows = indicator_steps.overall_rows(conv.ctx, pos.project)
+        rows = overall_steps.overall_rows(conv.ctx, pos.project)
         return rows[pos.index] if pos.index < len(rows) else None
     return None
 
