@@ -281,12 +281,14 @@ def jump_target(conv: Conversation, arg: str) -> Position | None:
     if m:
         n = int(m.group(1)) - 1
         return Position("project.name", n) if 0 <= n <= len(conv.draft.projects) else None
-    m = re.match(r"^第?\s*(\d+)\s*条\s*(?:指标)?\s*(?:的)?\s*(.*)$", arg)
+    m = re.match(r"^(?:项目\s*(\d+)\s*[·,，、]?\s*)?第?\s*(\d+)\s*条\s*(?:指标)?\s*(?:的)?\s*(.*)$", arg)
     if m:
-        if conv.current_project() is None:
-            return None
-        f = _field_by_label(conv, m.group(2), True) if m.group(2) else fields.FIELDS["indicator.value"]
-        return _position_of_field(conv, f, pi, int(m.group(1)) - 1) if f and f.owner == "indicator" else None
+        if m.group(1):
+            pi = int(m.group(1)) - 1
+        elif conv.current_project() is None:  # at the reviews: the project last worked on
+            pi = min(pi, len(conv.draft.projects) - 1)
+        f = _field_by_label(conv, m.group(3), True) if m.group(3) else fields.FIELDS["indicator.value"]
+        return _position_of_field(conv, f, pi, int(m.group(2)) - 1) if f and f.owner == "indicator" else None
     words = jump_words()
     if arg in words:
         sid = words[arg]
@@ -314,6 +316,9 @@ def jump_words() -> dict[str, str]:
 
 def cmd_jump(conv: Conversation, arg: str) -> list[Message]:
     target = jump_target(conv, arg)
+    column = _field_by_label(conv, arg.strip(), True) if arg.strip() else None
+    if target is None and column is not None and column.owner == "indicator":
+        return [Message("error", f"“{arg}”是指标的一栏（{column.label}）：先到一条指标再跳，或写 /jump 第 N 条 {arg}")]
     if target is None:
         words = "、".join(list(jump_words())[:16])
         return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条、第 N 条 描述、"

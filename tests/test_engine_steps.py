@@ -314,6 +314,17 @@ def test_jump_forms_from_the_readme(tmp_path):
     assert conv.prompt().path == "projects[0].indicators[4].basis"
     feed(conv, "/jump 第 5 条指标")
     assert conv.prompt().path == "projects[0].indicators[4].value"
+    feed(conv, "/jump 项目 2 第 3 条 权重")
+    assert conv.prompt().path == "projects[1].indicators[2].weight"
+    # From the whole-draft review (no project at hand): the project last worked on.
+    conv = Conversation(drafts.load(SEED_FIXED), None)
+    feed(conv, "/jump 全稿", "/jump 第 5 条")
+    assert conv.prompt().path == "projects[0].indicators[4].value"
+    # A row's column with no row at hand: said what to write.
+    conv = Conversation(drafts.load(SEED_FIXED), None)
+    feed(conv, "/jump 部门名称")
+    r = conv.answer("/jump 描述")
+    assert not r.ok and "/jump 第 N 条 描述" in r.messages[-1].text
 
 
 def test_every_field_label_is_a_jump_target():
