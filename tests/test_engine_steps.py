@@ -492,3 +492,32 @@ def test_any_answer_sequence_under_the_central_profile(answers_, start):
     if start == "new":  # weights typed in the conversation never add up past 100
         for p in conv.draft.projects:
             assert sum((i.weight or 0) for i in p.indicators if i.scope != "overall") <= 100
+
+
+@pytest.mark.parametrize("number,profile,answers,expect", [
+    ("7", "sichuan-grid", {"指标性质": "1", "指标值": "≤3个工作日", "权重": "100", "指标方向": ""},
+     {"nature": "定量", "value": "≤3个工作日", "unit": "个工作日", "weight": Decimal(100), "direction": "反向"}),
+    ("8", "self-evaluation", {"指标值": "≥95%", "实际完成值": "96%", "权重": "100", "得分": "98", "备注": "超额完成"},
+     {"value": "≥95%", "actual": "96%", "weight": Decimal(100), "score": Decimal(98), "note": "超额完成"}),
+])
+def test_row_columns_of_other_profiles_typed_saved_and_cloned(tmp_path, number, profile, answers, expect):
+    conv = new_conv(tmp_path, number)
+    assert conv.draft.profile == profile
+    feed(conv, "某项目", "0")
+    walk(conv, lambda p: {"project.budget.total": "100", "project.goal": "为 100 人办理业务"}.get(p.step, ""),
+         lambda p: p.step == "indicator.add")
+    feed(conv, "办理时限")
+    asked = walk(conv, lambda p: answers[p.title.rsplit(" · ", 1)[1]], lambda p: p.step != "indicator.cell")
+    assert [t.rsplit(" · ", 1)[1] for _, t in asked] == list(answers)  # the table's order, 单位 read off the value
+    back = drafts.load(tmp_path / "d.toml").projects[0].indicators[0]
+    assert {k: getattr(back, k) for k in expect} == expect
+    cloned = clone_draft(drafts.load(tmp_path / "d.toml")).projects[0].indicators[0]
+    assert cloned.last_year == expect["value"] and cloned.actual is None and cloned.score is None
+    assert cloned.weight == expect["weight"] and cloned.nature == back.nature
+
+
+def test_columns_no_profile_asks_for_are_reached_by_jump(tmp_path):
+    conv = Conversation(drafts.load(SEED_FIXED), None)
+    feed(conv, "/jump 项目 1", "/jump 第 2 条 指标值说明", "来源：2020 年统计年报", "/jump 第 2 条 前年值", "≥100000人")
+    ind = conv.draft.projects[0].indicators[1]
+    assert (ind.value_note, ind.prev_year) == ("来源：2020 年统计年报", "≥100000人")
