@@ -169,8 +169,17 @@ def goal_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.code in ("PD301", "PD302")]
 
 
+def goal_choices(c: Ctx, pos: Position) -> list[Choice]:
+    """The sentence with blanks as the one suggestion, so that Tab puts it in the line to edit."""
+    suggestion = goal_suggestion(c, pos)
+    return [Choice(suggestion, suggestion, "建议句式：Tab 填入后把 □ 换成实际数字")] if suggestion else []
+
+
 def goal_answer(c: Ctx, pos: Position, text: str) -> Answer:
-    if not text.strip() and not _project(c, pos).goal and goal_suggestion(c, pos):
+    suggestion = goal_suggestion(c, pos)
+    if text.strip() == "1" and suggestion:
+        text = suggestion  # the number of the listed suggestion: read as choosing it (then refused for its □)
+    if not text.strip() and not _project(c, pos).goal and suggestion:
         raise Rejected("还没有写绩效目标。按 Tab 填入上面的建议句式，把 □ 换成实际数字后回车；"
                        "也可以直接写自己的目标。")
     from .step_table import STEPS, field_answer

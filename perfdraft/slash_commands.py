@@ -242,7 +242,7 @@ def _field_by_label(conv: Conversation, label: str, row_known: bool) -> fields.F
 def _position_of_field(conv: Conversation, f: fields.Field, pi: int, row: int | None) -> Position | None:
     steps = _steps()
     if f.owner == "indicator":
-        if row is None or pi >= len(conv.draft.projects) or not 0 <= row < len(conv.draft.projects[pi].indicators):
+        if row is None or not 0 <= pi < len(conv.draft.projects) or not 0 <= row < len(conv.draft.projects[pi].indicators):
             return None
         return Position("indicator.edit", pi, row, field=f.attr)
     sid = next((s.id for s in steps.values() if s.field == f.key), None)
@@ -283,6 +283,8 @@ def jump_target(conv: Conversation, arg: str) -> Position | None:
         return Position("project.name", n) if 0 <= n <= len(conv.draft.projects) else None
     m = re.match(r"^(?:项目\s*(\d+)\s*[·,，、]?\s*)?第?\s*(\d+)\s*条\s*(?:指标)?\s*(?:的)?\s*(.*)$", arg)
     if m:
+        if not conv.draft.projects:
+            return None
         if m.group(1):
             pi = int(m.group(1)) - 1
         elif conv.current_project() is None:  # at the reviews: the project last worked on

@@ -30,6 +30,7 @@ from .project_steps import (
     fiscal_default,
     fiscal_question,
     goal_answer,
+    goal_choices,
     goal_default,
     goal_live,
     goal_question,
@@ -301,7 +302,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          apply_plan, default=lambda c, p: "25 50 75 100", live=plan_live, field="project.spending_plan"),
     Step("project.goal", "projects[{p}].goal", lambda c, p: _project(c, p).goal or "", apply_goal,
          default=goal_default, live=goal_live, multiline=True, question=goal_question,
-         suggestion=goal_suggestion, answer=goal_answer, field="project.goal"),
+         suggestion=goal_suggestion, choices=goal_choices, answer=goal_answer, field="project.goal"),
     registry_step("project.overall_goal", multiline=True),
 ]}
 

@@ -71,7 +71,7 @@ def test_project_flow_with_template_budget_and_plan(tmp_path):
     goal = conv.prompt()
     # The pattern still has □ to fill: shown as a sentence to edit (Tab), never what Enter answers.
     assert goal.step == "project.goal" and "5751" in goal.suggestion and goal.default == ""
-    assert goal.suggestion in goal.question
+    assert goal.suggestion in goal.question and [c.value for c in goal.choices] == [goal.suggestion]  # Tab takes it
     r = conv.answer("")
     assert not r.ok and [m.role for m in r.messages] == ["user", "error"] and "Tab" in r.messages[1].text
     assert not conv.draft.projects[0].goal
