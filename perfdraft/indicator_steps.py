@@ -202,11 +202,20 @@ def _candidate(c: Ctx, pos: Position) -> Candidate:
     return c.candidates(pos.project, pos.index)[pos.row]
 
 
+def _suggested_value(c: Ctx, pos: Position) -> str:
+    """The row's value as this year's: a deadline of an earlier year (a clone's) moved to this year."""
+    value = _candidate(c, pos).proposal.value or ""
+    return symbols.in_year(value, c.draft.year) or value
+
+
 def _value_question(c: Ctx, pos: Position) -> str:
     ind = _candidate(c, pos).proposal
+    suggested = _suggested_value(c, pos)
     q = STEP_TEXTS["indicator.value"].prompt.format(group=c.group_label(pos.index), name=ind.name or "",
                                                     description=ind.description or "（未写）",
-                                                    suggested=ind.value or "（无）")
+                                                    suggested=suggested or "（无）")
+    if ind.value and suggested != ind.value:
+        q += f"\n原为 {ind.value}：日期已按 {c.draft.year} 年改写，请核对"
     if c.profile.has("indicator.weight"):
         q += f"\n权重{weight_total_text(c, pos.project)}"
     return q
@@ -221,7 +230,7 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
         ind = c.row_from_cells(cells, pos.index, ind)
         value = ind.value or ""
     else:
-        value = text.strip() or (cand.proposal.value or "")
+        value = text.strip() or _suggested_value(c, pos)
     ind.value = cand.proposal.value if not cells else None
     warnings = cell_write(c, pos.project, ind, "value", value)
     project = c.draft.projects[pos.project]
@@ -448,8 +457,8 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("indicators", "projects[{p}].indicators", lambda c, p: "",
          arrive=lambda c, p: enter_group(c, p.project, 0), returns=False),
     Step("indicator.value", _value_path, lambda c, p: "", question=_value_question,
-         default=lambda c, p: _candidate(c, p).proposal.value or "",
-         prefill=lambda c, p: (_candidate(c, p).proposal.value or "") if _candidate(c, p).existing is not None else "",
+         default=lambda c, p: _suggested_value(c, p),
+         prefill=lambda c, p: _suggested_value(c, p) if _candidate(c, p).existing is not None else "",
          choices=lambda c, p: _suggested_choice(_candidate(c, p).proposal.value),
          title=lambda c, p: f"{c.group_label(p.index)} {p.row + 1}/{len(c.candidates(p.project, p.index))}",
          live=_value_live, answer=_value_answer, skip=lambda c, p: _next_candidate(c, p, p.row),

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .engine import Conversation
 
 checks = lazy_module("perfdraft.checks")
-values = lazy_module("perfdraft.values")
+symbols = lazy_module("perfdraft.symbols")
 
 Handler = Callable[["Conversation", str], list[Message]]
 
@@ -155,11 +155,10 @@ def shift_old_dates(conv: Conversation, pi: int) -> list[str]:
         return []
     changed = []
     for i, ind in enumerate(conv.draft.projects[pi].indicators):
-        v = values.parse(ind.value) if ind.value else None
-        if isinstance(v, values.Deadline) and v.year is not None and v.year < year:
-            before = ind.value or ""
-            ind.value = values.format(values.Deadline(year, v.month, v.day, v.before))
-            changed.append(f"第 {i + 1} 条「{ind.name or ''}」{before} → {ind.value}")
+        moved = symbols.in_year(ind.value, year)
+        if moved is not None:
+            changed.append(f"第 {i + 1} 条「{ind.name or ''}」{ind.value} → {moved}")
+            ind.value = moved
     return changed
 
 

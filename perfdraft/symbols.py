@@ -66,6 +66,17 @@ def value_with_symbol(value: str, symbol: str) -> str:
     return values.format(values.Quantity(symbol, v.number, v.unit))
 
 
+def in_year(value: str | None, year: int | None) -> str | None:
+    """A deadline of an earlier year moved to ``year`` (``2025年10月底前`` → ``2026年10月底前``), else
+    None: a cloned draft must not carry last year's dates as this year's without a word."""
+    if not value or year is None:
+        return None
+    v = values.parse(value)
+    if isinstance(v, values.Deadline) and v.year is not None and v.year < year:
+        return values.format(values.Deadline(year, v.month, v.day, v.before))
+    return None
+
+
 def after_value_change(ind: Indicator, keep_symbol: bool, keep_unit: bool) -> None:
     """The value changed: the symbol (and unit) follow it, for the columns the table has."""
     if keep_symbol:

@@ -276,6 +276,17 @@ def test_all_moves_last_years_deadlines_and_says_so(tmp_path):
     assert conv.draft.projects[0].indicators[6].value == "2021年10月底前"
 
 
+def test_clone_value_step_offers_last_years_deadline_in_this_year(tmp_path):
+    conv, _ = _cloned(tmp_path)
+    feed(conv, "/jump 项目 1")
+    while not (conv.prompt().step == "indicator.value" and "10月底前" in conv.prompt().default):
+        feed(conv, "")
+    p = conv.prompt()
+    assert p.default == p.prefill == "2021年10月底前" and "原为 2020年10月底前" in p.question
+    feed(conv, p.prefill)
+    assert conv.draft.projects[0].indicators[6].value == "2021年10月底前"
+
+
 def test_clone_with_changed_budget_ends_without_errors_of_our_own_advice(tmp_path):
     """Enter on every suggestion after changing the budget: no error the tool's own defaults caused."""
     from perfdraft import checks
