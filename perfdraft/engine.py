@@ -197,7 +197,8 @@ class Conversation:
             # The reason is said once: findings that only repeat it are not listed again.
             msgs += [Message("remark", review_steps.finding_text(f)) for f in exc.findings
                      if f.message not in str(exc)]
-            self.messages.extend(msgs + self.take_arrivals())
+            msgs += self.take_arrivals()  # a catalogue that failed to load while answering, say
+            self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)
         self.undo_stack.append(before)
         self.dirty = True
