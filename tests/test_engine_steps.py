@@ -532,3 +532,15 @@ def test_columns_no_profile_asks_for_are_reached_by_jump(tmp_path):
     feed(conv, "/jump 项目 1", "/jump 第 2 条 指标值说明", "来源：2020 年统计年报", "/jump 第 2 条 前年值", "≥100000人")
     ind = conv.draft.projects[0].indicators[1]
     assert (ind.value_note, ind.prev_year) == ("来源：2020 年统计年报", "≥100000人")
+
+
+def test_a_catalogue_that_fails_to_load_is_said_once_and_drafting_goes_on():
+    def broken():
+        raise OSError("磁盘错误")
+
+    conv = feed(Conversation(drafts.new_draft(2021), None, catalogue_loader=broken), *DEPT, "1", *DEPT_REST)
+    r = conv.answer("某项目")
+    assert r.ok and conv.prompt().step == "project.template"
+    said = [m.text for m in r.messages + conv.answer("0").messages if "指标库无法载入" in m.text]
+    assert len(said) == 1 and "磁盘错误" in said[0]
+    assert conv.prompt().step == "project.code"
