@@ -183,7 +183,7 @@ class Conversation:
             if not (self.pos.step in ("indicator.value", "indicator.cell", "indicator.more") and "/" in stripped[1:]):
                 names = "、".join(f"/{c.name}" for c in COMMANDS)
                 return Reply(False, [Message("error", f"没有命令 /{m.group(1)}。可用命令：{names}")])
-        before = (copy.deepcopy(self.draft), self.pos)
+        before = (self._undo_point(), self.pos)
         self.pos = self._valid(self.pos)
         pos = self.pos
         step = STEPS[pos.step]
@@ -214,6 +214,19 @@ class Conversation:
         if saved:
             msgs.append(saved)
         return Reply(True, msgs, remarks)
+
+    # --- undo ----------------------------------------------------------------------------------------------
+
+    def _undo_point(self) -> Any:
+        return copy.deepcopy(self.draft)
+
+    def push_undo(self) -> None:
+        """Remember the draft and position before a change a command makes (/del, /all, /copy)."""
+        self.undo_stack.append((self._undo_point(), self.pos))
+
+    def pop_undo(self) -> None:
+        point, self.pos = self.undo_stack.pop()
+        self.draft = point
 
     # --- moving ---------------------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ command is one declaration: ``register(Command("name", ("别名",), "帮助"), h
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -66,7 +65,7 @@ def cmd_del(conv: Conversation, arg: str) -> list[Message]:
         if cand.existing is None:
             conv._go(nxt)
             return [Message("notice", f"不采用“{cand.proposal.name}”")]
-        conv.undo_stack.append((copy.deepcopy(conv.draft), pos))
+        conv.push_undo()
         removed = ctx.remove_row(pos.project, cand.existing)
         conv._go(nxt)
         return [Message("notice", f"已删除“{removed.name}”")] + _saved(conv)
@@ -76,7 +75,7 @@ def cmd_del(conv: Conversation, arg: str) -> list[Message]:
         row = rows[pos.index] if pos.index < len(rows) else None
     if row is None:
         return [Message("error", "/del 只能在指标步骤中使用")]
-    conv.undo_stack.append((copy.deepcopy(conv.draft), pos))
+    conv.push_undo()
     cands = ctx.candidates(pos.project, pos.index) if pos.step == "indicator.more" else []
     k = next((k for k, c in enumerate(cands) if c.existing == row), None)
     removed = ctx.remove_row(pos.project, row)
@@ -97,7 +96,7 @@ def cmd_del(conv: Conversation, arg: str) -> list[Message]:
 def cmd_undo(conv: Conversation, arg: str) -> list[Message]:
     if not conv.undo_stack:
         return [Message("error", "没有可以撤销的回答")]
-    conv.draft, conv.pos = conv.undo_stack.pop()
+    conv.pop_undo()
     return [Message("notice", f"已撤销，回到：{conv.prompt().title}")] + _saved(conv)
 
 
@@ -166,7 +165,7 @@ def cmd_all(conv: Conversation, arg: str) -> list[Message]:
     project = conv.current_project()
     if project is None:
         return [Message("error", "/all 用于项目步骤：确认本项目沿用的全部内容")]
-    conv.undo_stack.append((copy.deepcopy(conv.draft), conv.pos))
+    conv.push_undo()
     moved = shift_old_dates(conv, conv.pos.project)
     project.confirm.clear()
     conv._go(Position("project.review", conv.pos.project))
@@ -182,7 +181,7 @@ def cmd_copy(conv: Conversation, arg: str) -> list[Message]:
     if project is None:
         return [Message("error", "/copy 用于项目的中期指标：把年度指标复制过来作为起点")]
     pi = conv.pos.project
-    conv.undo_stack.append((copy.deepcopy(conv.draft), conv.pos))
+    conv.push_undo()
     first = len(overall_steps.overall_rows(conv.ctx, pi))
     n = overall_steps.copy_annual_rows(conv.ctx, pi)
     if not n:
