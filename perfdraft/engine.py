@@ -221,12 +221,15 @@ class Conversation:
         return copy.deepcopy(self.draft)
 
     def push_undo(self) -> None:
-        """Remember the draft and position before a change a command makes (/del, /all, /copy)."""
+        """Remember the draft and position before a change a command makes (/del, /all, /copy); the
+        command's change is then saved with it (``_command``)."""
         self.undo_stack.append((self._undo_point(), self.pos))
+        self.dirty = True
 
     def pop_undo(self) -> None:
         point, self.pos = self.undo_stack.pop()
         self.draft = point
+        self.dirty = True
 
     # --- moving ---------------------------------------------------------------------------------------------
 

@@ -24,11 +24,6 @@ symbols = lazy_module("perfdraft.symbols")
 Handler = Callable[["Conversation", str], list[Message]]
 
 
-def _saved(conv: Conversation) -> list[Message]:
-    msg = conv._autosave()
-    return [msg] if msg else []
-
-
 def _steps() -> dict[str, step_table.Step]:
     from .engine import STEPS
 
@@ -68,7 +63,7 @@ def cmd_del(conv: Conversation, arg: str) -> list[Message]:
         conv.push_undo()
         removed = ctx.remove_row(pos.project, cand.existing)
         conv._go(nxt)
-        return [Message("notice", f"已删除“{removed.name}”")] + _saved(conv)
+        return [Message("notice", f"已删除“{removed.name}”")]
     row = {"indicator.cell": pos.row, "indicator.more": pos.row, "indicator.edit": pos.index}.get(pos.step)
     if pos.step == "overall.rows":
         rows = overall_steps.overall_rows(ctx, pos.project)
@@ -90,14 +85,14 @@ def cmd_del(conv: Conversation, arg: str) -> list[Message]:
         conv.return_to = None
     ctx.invalidate()
     conv._go(nxt)
-    return [Message("notice", f"已删除“{removed.name}”")] + _saved(conv)
+    return [Message("notice", f"已删除“{removed.name}”")]
 
 
 def cmd_undo(conv: Conversation, arg: str) -> list[Message]:
     if not conv.undo_stack:
         return [Message("error", "没有可以撤销的回答")]
     conv.pop_undo()
-    return [Message("notice", f"已撤销，回到：{conv.prompt().title}")] + _saved(conv)
+    return [Message("notice", f"已撤销，回到：{conv.prompt().title}")]
 
 
 def cmd_help(conv: Conversation, arg: str) -> list[Message]:
@@ -173,7 +168,7 @@ def cmd_all(conv: Conversation, arg: str) -> list[Message]:
     if moved:
         out.append(Message("notice", f"以下 {len(moved)} 个指标值写着往年的日期，已改为 {conv.draft.year} 年，请核对："
                                       + "；".join(moved)))
-    return out + _saved(conv)
+    return out
 
 
 def cmd_copy(conv: Conversation, arg: str) -> list[Message]:
@@ -189,7 +184,7 @@ def cmd_copy(conv: Conversation, arg: str) -> list[Message]:
         return [Message("error", "没有可复制的年度指标（或已全部复制）")]
     conv.ctx.invalidate()
     conv._go(Position("overall.rows", pi, first))
-    return [Message("notice", f"已把 {n} 条年度指标复制为中期指标；请逐条改为整个实施周期的指标值（回车保留）")] + _saved(conv)
+    return [Message("notice", f"已把 {n} 条年度指标复制为中期指标；请逐条改为整个实施周期的指标值（回车保留）")]
 
 
 def cmd_quit(conv: Conversation, arg: str) -> list[Message]:
