@@ -29,6 +29,10 @@ def parse_plan(text: str) -> SpendingPlan:
     parts = [p for p in re.split(r"[\s,，、/;；%％]+", text.translate(FULL_WIDTH).strip()) if p]
     if len(parts) != 4:
         raise Rejected(f"需要 4 个数（3月底、6月底、10月底、12月底），收到 {len(parts)} 个；例如 25 50 75 100")
+    # Plain digits only: Decimal also reads nan, inf and sNaN, which then raised on comparison with a
+    # traceback in the TUI and a stuck line mode (issue 19, item 6).
+    if not all(re.fullmatch(r"\d{1,3}(?:\.\d{1,4})?", p) for p in parts):
+        raise Rejected("支出计划只能填 0–100 的数字，例如 25 50 75 100")
     try:
         cells = [Decimal(p) for p in parts]
     except InvalidOperation:
