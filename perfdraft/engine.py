@@ -183,6 +183,8 @@ class Conversation:
             if not (self.pos.step in ("indicator.value", "indicator.cell", "indicator.more") and "/" in stripped[1:]):
                 names = "、".join(f"/{c.name}" for c in COMMANDS)
                 return Reply(False, [Message("error", f"没有命令 /{m.group(1)}。可用命令：{names}")])
+        if re.fullmatch(r"[/／]", stripped):  # a bare “/” became the project name (issue 19, item 15)
+            return Reply(False, [Message("error", "“/” 是命令的开头，不是回答；输入 /help 查看命令")])
         before = (self._undo_point(), self.pos)
         self.pos = self._valid(self.pos)
         pos = self.pos
@@ -200,6 +202,13 @@ class Conversation:
             msgs += self.take_arrivals()  # a catalogue that failed to load while answering, say
             self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)
+        except Exception as exc:  # noqa: BLE001 - an answer must never end the session with a traceback
+            # Put back the state from before the answer, so nothing half-applied is saved.
+            self.draft, self.pos = before
+            msgs = [Message("user", text), Message("error", f"无法处理这个回答（{type(exc).__name__}），草稿未改动；"
+                                                            "请换一种写法，或把这条回答报告给维护者")]
+            self.messages.extend(msgs)
+            return Reply(False, msgs)
         self.undo_stack.append(before)
         self.dirty = True
         if pos.step in ("draft.review", "draft.done"):

@@ -272,4 +272,5 @@ def test_any_answer_sequence_gets_an_answer(answers_, seeded):
     for text in answers_:
         reply = conv.answer(text)
         assert reply.messages
+        assert not any("无法处理这个回答" in m.text for m in reply.messages), text  # the engine's safety net
         assert conv.prompt().question

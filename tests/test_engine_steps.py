@@ -497,7 +497,8 @@ def test_any_answer_sequence_under_the_central_profile(answers_, start):
         d = clone_draft(d) if start == "clone" else d
     conv = Conversation(d, None, only_unsettled=start == "clone")
     for text in answers_:
-        assert conv.answer(text).messages
+        reply = conv.answer(text)
+        assert reply.messages and not any("无法处理这个回答" in m.text for m in reply.messages), text
         p = conv.prompt()
         assert p.question and p.title
     if start == "new":  # weights typed in the conversation never add up past 100
@@ -544,3 +545,21 @@ def test_a_catalogue_that_fails_to_load_is_said_once_and_drafting_goes_on():
     said = [m.text for m in r.messages + conv.answer("0").messages if "指标库无法载入" in m.text]
     assert len(said) == 1 and "磁盘错误" in said[0]
     assert conv.prompt().step == "project.code"
+
+
+def test_a_bare_slash_is_not_an_answer_and_a_crashing_step_changes_nothing(monkeypatch):
+    conv = new_conv()
+    r = conv.answer("/")
+    assert not r.ok and "命令的开头" in r.messages[0].text and conv.prompt().step == "project.name"
+    step = STEPS["project.name"]
+
+    def boom(c, pos, text):
+        c.draft.projects.append(None)  # half-applied, then a bug
+        raise RuntimeError("bug")
+
+    from dataclasses import replace
+
+    monkeypatch.setitem(STEPS, "project.name", replace(step, answer=boom))
+    r = conv.answer("项目甲")
+    assert not r.ok and "草稿未改动" in r.messages[-1].text
+    assert conv.draft.projects == [] and conv.prompt().step == "project.name"
