@@ -51,6 +51,7 @@ class Conversation:
         self.dirty = False
         self.finished = False
         self.last_saved_error: str | None = None
+        self.exported: set[Path] = set()  # files this session wrote with /export (only those are replaced)
         self._arrivals: list[Message] = []  # what arriving at a step shows (tables, check results)
         self.pos = self._resume_position()
         self._arrive()

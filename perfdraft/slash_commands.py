@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import fields, indicator_steps, overall_steps, review_steps, step_table
@@ -130,8 +131,11 @@ def cmd_export(conv: Conversation, arg: str) -> list[Message]:
     try:
         from .exporters import export_draft
 
-        out = conv.path.with_suffix(f".{fmt}")
-        export_draft(conv.draft, fmt, out, force=True)
+        out = export_target(conv, fmt)
+        # Only a file this session exported may be replaced: an existing X.xlsx may be the workbook
+        # the draft was imported from, with sheets of its own (issue 19, item 1).
+        export_draft(conv.draft, fmt, out, force=out in conv.exported)
+        conv.exported.add(out)
     except ImportError:
         return [Message("error", "导出功能不可用（缺少导出模块）")]
     except Exception as exc:  # noqa: BLE001 - report, keep the session alive
@@ -139,6 +143,21 @@ def cmd_export(conv: Conversation, arg: str) -> list[Message]:
     e, _, _ = checks.counts(checks.check_draft(conv.draft))
     extra = f"（注意：草稿还有 {e} 个错误）" if e else ""
     return [Message("notice", f"已导出 {out}{extra}")]
+
+
+def export_target(conv: Conversation, fmt: str) -> Path:
+    """``<draft>.<fmt>``, or the first free ``<draft>-导出N.<fmt>`` when that is taken by a file this
+    session did not write (or is the draft itself: a draft named r.xlsx)."""
+    assert conv.path is not None
+    draft = conv.path
+
+    def taken(out: Path) -> bool:
+        return out == draft or (out not in conv.exported and (out.exists() or out.is_symlink()))
+
+    out, n = draft.with_suffix(f".{fmt}"), 1
+    while taken(out):
+        out, n = draft.with_name(f"{draft.stem}-导出{n}.{fmt}"), n + 1
+    return out
 
 
 def shift_old_dates(conv: Conversation, pi: int) -> list[str]:
