@@ -164,9 +164,12 @@ def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
     default = cell_default(c, pi, ind, attr)
-    if default and not cell_read(ind, attr):
-        q += f"\n回车 = {default}" + ("（指标库建议）" if c.catalogue_row(c.draft.projects[pi], ind.name) is not None
-                                      and attr in ("weight", "scoring") else "")
+    if default and not cell_read(ind, attr) and attr in _JUDGEMENTS:  # where the suggestion comes from
+        entry = c.catalogue_row(c.draft.projects[pi], ind.name)
+        if getattr(entry, attr, None) not in (None, ""):
+            q += f"\n建议 {default}：指标库中这条指标的{label(attr)}"
+        else:
+            q += f"\n建议 {default}：未分配的权重平均分给本条和之后的指标"
     return q
 
 

@@ -101,7 +101,7 @@ def test_central_profile_header_in_table_order_and_mid_block(tmp_path):
     assert row.scoring.startswith("完成得满分")
     feed(conv, "参保率", "参保人数÷应参保人数", "≥95%")
     weight = conv.prompt()
-    assert "已分配 60/100" in weight.question and weight.default == "40"
+    assert "已分配 60/100" in weight.question and weight.default == "40" and "平均分给" in weight.question
     feed(conv, "", "")
     assert p.indicators[1].weight == 40 and p.indicators[1].unit == "%"
     while conv.prompt().step == "indicator.add":
@@ -398,7 +398,7 @@ def test_catalogue_weight_and_scoring_are_offered_as_suggestions():
     assert conv.prompt().step == "indicator.value"
     feed(conv, "")
     w = conv.prompt()
-    assert w.title.endswith("权重") and w.default == "7" and "指标库建议" in w.question
+    assert w.title.endswith("权重") and w.default == "7" and "指标库中这条指标的权重" in w.question
     feed(conv, "")
     s = conv.prompt()
     assert s.title.endswith("评分标准") and s.default.endswith("完成得满分")
