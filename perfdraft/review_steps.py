@@ -53,10 +53,22 @@ def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:
         [Message("notice", f"……另有 {more} 条，运行 perfdraft check 查看全部")] if more > 0 else [])
 
 
+def weight_messages(c: Ctx, pi: int) -> list[Message]:
+    """Where the table has 权重: the 年度 rows' total, which should be 100."""
+    if not c.profile.has("indicator.weight"):
+        return []
+    from .indicator_steps import allocated
+
+    total = allocated(c, pi)
+    if total == 100:
+        return [Message("notice", "权重合计 100/100")]
+    return [Message("notice", f"权重合计 {total.normalize():f}/100：请用 /jump 第 N 条 权重 调整")]
+
+
 def _project_review_shows(c: Ctx, pos: Position) -> list[Message]:
     if pos.project >= len(c.draft.projects):
         return []
-    return table_messages(c, pos.project) + check_messages(c, "project", pos.project)
+    return table_messages(c, pos.project) + weight_messages(c, pos.project) + check_messages(c, "project", pos.project)
 
 
 def _project_review_resume(c: Ctx, pos: Position) -> Position:

@@ -118,8 +118,8 @@ def test_central_profile_header_in_table_order_and_mid_block(tmp_path):
     assert [i.value for i in overall] == ["≥320000人", "≥95%"] and overall[0].symbol == "≥"
     feed(conv, "效益｜社会效益指标｜政策知晓率｜≥90%".replace("效益｜", "", 1))
     assert p.indicators[-1].scope == "overall" and p.indicators[-1].level2 == "社会效益指标"
-    feed(conv, "")
-    assert conv.prompt().step == "project.review"
+    r = conv.answer("")
+    assert conv.prompt().step == "project.review" and "权重合计 100/100" in [m.text for m in r.messages]
     # Saved and loaded back: every new field kept.
     back = drafts.load(tmp_path / "d.toml").projects[0]
     assert back.period_end == "2023" and back.overall_goal == p.overall_goal and back.basis_text == p.basis_text
