@@ -563,3 +563,16 @@ def test_a_bare_slash_is_not_an_answer_and_a_crashing_step_changes_nothing(monke
     r = conv.answer("项目甲")
     assert not r.ok and "草稿未改动" in r.messages[-1].text
     assert conv.draft.projects == [] and conv.prompt().step == "project.name"
+
+
+@pytest.mark.slow
+def test_piped_enter_on_a_goal_with_blanks_is_explained_once(tmp_path):
+    path = tmp_path / "g.toml"
+    lines = ["某县社保局", "317002", "2021", "1", "完成参保 1000 人", "", "措施", "城乡居民基本养老保险缴费补贴资金", "1",
+             "X-1", "160万", "", "", "用途", "", ""]
+    r = run_line(path, lines)
+    goal_part = r.stdout.split("[项目 1/1 · 绩效目标]", 1)[1]
+    assert "建议句式" in goal_part and "□" in goal_part  # the sentence is shown, not blanks after 回车 =
+    assert "回车 = " not in goal_part
+    assert goal_part.count("✗") == 1 and "PD301" not in goal_part
+    assert r.returncode == 1 and drafts.load(path).projects[0].goal is None
