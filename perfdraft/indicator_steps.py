@@ -114,7 +114,7 @@ def cell_default(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
                                      if rows > 1 else left.normalize())
         return ""
     if attr == "unit":
-        return symbols.unit_of(ind.value) or ""
+        return symbols.unit_of(ind.value) or getattr(c.catalogue_row(project, ind.name), "unit", "") or ""
     if attr == "nature":
         return "定性" if symbols.symbol_of(ind.value) == symbols.QUALITATIVE else "定量"
     if attr == "direction":
@@ -163,13 +163,14 @@ def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
     q = f"“{ind.name or ''}”｜{CELL_TEXTS[attr][0]}"
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
-    default = cell_default(c, pi, ind, attr)
-    if default and not cell_read(ind, attr) and attr in _JUDGEMENTS:  # where the suggestion comes from
+    if attr in _JUDGEMENTS:  # where the suggestion comes from
+        shown = cell_read(ind, attr) or cell_default(c, pi, ind, attr)
         entry = c.catalogue_row(c.draft.projects[pi], ind.name)
-        if getattr(entry, attr, None) not in (None, ""):
-            q += f"\n建议 {default}：指标库中这条指标的{label(attr)}"
-        else:
-            q += f"\n建议 {default}：未分配的权重平均分给本条和之后的指标"
+        from_catalogue = getattr(entry, attr, None)
+        if shown and from_catalogue not in (None, "") and shown in (str(from_catalogue), cell_default(c, pi, ind, attr)):
+            q += f"\n建议 {shown}：指标库中这条指标的{label(attr)}"
+        elif shown and attr == "weight" and not cell_read(ind, attr):
+            q += f"\n建议 {shown}：未分配的权重平均分给本条和之后的指标"
     return q
 
 
@@ -237,6 +238,9 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
     ind.value = cand.proposal.value if not cells else None
     warnings = cell_write(c, pos.project, ind, "value", value)
     project = c.draft.projects[pos.project]
+    entry = c.catalogue_row(project, ind.name)
+    if c.profile.has("indicator.unit") and not ind.unit and getattr(entry, "unit", ""):
+        ind.unit = entry.unit  # the catalogue's unit where the value does not show one (=□元/人·年)
     if cand.existing is not None:
         project.indicators[cand.existing] = ind
         r = cand.existing
