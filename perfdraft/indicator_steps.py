@@ -163,14 +163,13 @@ def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
     q = f"“{ind.name or ''}”｜{CELL_TEXTS[attr][0]}"
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
-    if attr in _JUDGEMENTS:  # where the suggestion comes from
-        shown = cell_read(ind, attr) or cell_default(c, pi, ind, attr)
+    default = cell_default(c, pi, ind, attr)
+    if attr in _JUDGEMENTS and default and not cell_read(ind, attr):  # where the suggestion comes from
         entry = c.catalogue_row(c.draft.projects[pi], ind.name)
-        from_catalogue = getattr(entry, attr, None)
-        if shown and from_catalogue not in (None, "") and shown in (str(from_catalogue), cell_default(c, pi, ind, attr)):
-            q += f"\n建议 {shown}：指标库中这条指标的{label(attr)}"
-        elif shown and attr == "weight" and not cell_read(ind, attr):
-            q += f"\n建议 {shown}：未分配的权重平均分给本条和之后的指标"
+        if getattr(entry, attr, None) not in (None, ""):
+            q += f"\n建议 {default}：指标库中这条指标的{label(attr)}"
+        else:
+            q += f"\n建议 {default}：未分配的权重平均分给本条和之后的指标"
     return q
 
 
@@ -236,6 +235,9 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
     else:
         value = text.strip() or _suggested_value(c, pos)
     ind.value = cand.proposal.value if not cells else None
+    if cand.existing is None:  # the catalogue's weight and 评分标准 are suggestions, asked, not taken silently
+        for attr in _JUDGEMENTS:
+            setattr(ind, attr, None)
     warnings = cell_write(c, pos.project, ind, "value", value)
     project = c.draft.projects[pos.project]
     entry = c.catalogue_row(project, ind.name)
