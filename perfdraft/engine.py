@@ -76,7 +76,12 @@ class Conversation:
         self.ctx.pos = value
 
     def catalogue(self) -> Any:
-        return self.ctx.catalogue()
+        """The catalogue (front-ends preload it on a worker thread); what loading it had to say goes
+        to ``messages``, which front-ends show first. Loaded by a step instead, it comes with the reply."""
+        cat = self.ctx.catalogue()
+        notices, self.ctx.notices = self.ctx.notices, []
+        self.messages.extend(notices)
+        return cat
 
     def _candidates_for(self, pi: int, gi: int) -> list[Any]:
         return self.ctx.candidates(pi, gi)

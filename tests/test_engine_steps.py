@@ -545,6 +545,9 @@ def test_a_catalogue_that_fails_to_load_is_said_once_and_drafting_goes_on():
     said = [m.text for m in r.messages + conv.answer("0").messages if "指标库无法载入" in m.text]
     assert len(said) == 1 and "磁盘错误" in said[0]
     assert conv.prompt().step == "project.code"
+    # Preloaded by a front-end instead: said in the messages it shows first.
+    early = Conversation(drafts.new_draft(2021), None, catalogue_loader=broken)
+    assert early.catalogue() is None and [m.text for m in early.messages if "指标库无法载入" in m.text]
 
 
 def test_a_bare_slash_is_not_an_answer_and_a_crashing_step_changes_nothing(monkeypatch):
