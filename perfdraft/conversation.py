@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from .engine import STEPS, Conversation
-from .prompts import Message
 from .review_steps import finding_text
 
 _finding_text = finding_text
@@ -20,22 +19,11 @@ __all__ = ["STEPS", "Conversation", "finding_text", "open_session"]
 
 
 def open_session(path: Path, **kwargs: Any) -> tuple[Conversation, Any]:
-    """Load a draft, take its lock, clean temp files of killed saves; returns (conversation, lock).
+    """Load a draft, take its lock, clean temp files of killed saves; returns (conversation, closer).
 
-    Raises DraftError / DraftLocked with the user's message.
+    Kept for callers of the old pair; new code uses ``session.Session``. ``closer.release()`` writes
+    what is not saved yet and releases the lock. Raises DraftError / DraftLocked with the user's message.
     """
-    from . import drafts
+    from .session import open_session as _open
 
-    lock = drafts.acquire_lock(path)
-    try:
-        drafts.cleanup_temp_files(path)
-        draft = drafts.load(path)
-    except Exception:
-        lock.release()
-        raise
-    # A cloned draft carries fields "to confirm": ask only those, and what is new or invalid.
-    kwargs.setdefault("only_unsettled", any(p.confirm for p in draft.projects))
-    conv = Conversation(draft, path, **kwargs)
-    if lock.notice:
-        conv.messages.append(Message("notice", lock.notice))
-    return conv, lock
+    return _open(path, **kwargs)

@@ -12,7 +12,6 @@ is exactly where the user stopped).
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from . import indicator_steps, overall_steps, review_steps, step_table
 from ._lazy import lazy_module
 from .model import Draft, Project
 from .prompts import Message, Position, Prompt, Rejected, Reply
+from .saver import freeze, thaw
 from .step_context import StepContext
 from .steps import COMMANDS, STEP_TEXTS, command_by_word
 
@@ -44,7 +44,8 @@ class Conversation:
         self.autosave = autosave and self.path is not None
         self.only_unsettled = only_unsettled
         self.messages: list[Message] = []
-        self.undo_stack: list[tuple[Draft, Position]] = []
+        self.undo_stack: list[tuple[Any, Position]] = []  # frozen snapshots (saver.freeze) and positions
+        self.store: Any = None  # set by session.Session: saves go through its saver (off the UI thread)
         self.history: list[Position] = []  # for /back
         self.return_to: Position | None = None  # after a /jump, where to go back to
         self.saved_digest: str | None = None
@@ -209,8 +210,9 @@ class Conversation:
             self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)
         except Exception as exc:  # noqa: BLE001 - an answer must never end the session with a traceback
-            # Put back the state from before the answer, so nothing half-applied is saved.
-            self.draft, self.pos = before
+            # Put back the state from before the answer, so nothing half-applied is saved (all new objects:
+            # the half-changed project must not be reused).
+            self.draft, self.pos = thaw(before[0]), before[1]
             msgs = [Message("user", text), Message("error", f"无法处理这个回答（{type(exc).__name__}），草稿未改动；"
                                                             "请换一种写法，或把这条回答报告给维护者")]
             self.messages.extend(msgs)
@@ -233,7 +235,11 @@ class Conversation:
     # --- undo ----------------------------------------------------------------------------------------------
 
     def _undo_point(self) -> Any:
-        return copy.deepcopy(self.draft)
+        # Frozen snapshots (saver.freeze): a deep copy cost 0.2-0.7 s per answer at 1,000 projects.
+        return self.store.undo_point(self) if self.store is not None else freeze(self.draft)
+
+    def _restore(self, point: Any) -> Draft:
+        return self.store.restore(point) if self.store is not None else thaw(point)
 
     def push_undo(self) -> None:
         """Remember the draft and position before a change a command makes (/del, /all, /copy); the
@@ -243,7 +249,7 @@ class Conversation:
 
     def pop_undo(self) -> None:
         point, self.pos = self.undo_stack.pop()
-        self.draft = point
+        self.draft = self._restore(point)
         self.dirty = True
 
     # --- moving ---------------------------------------------------------------------------------------------
@@ -309,6 +315,8 @@ class Conversation:
         from . import drafts
 
         assert self.path is not None
+        if self.store is not None:
+            return self.store.save(self)
         self.draft.resume = self._resume_marker()
         try:
             self.saved_digest = drafts.save(self.draft, self.path, known_digest=self.saved_digest)
@@ -322,6 +330,8 @@ class Conversation:
     def _autosave(self) -> Message | None:
         if not self.autosave:
             return None
+        if self.store is not None:
+            return self.store.autosave(self)
         msg = self.save()
         return msg if msg.role == "error" else None
 

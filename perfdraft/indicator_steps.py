@@ -205,10 +205,33 @@ def _candidate(c: Ctx, pos: Position) -> Candidate:
     return c.candidates(pos.project, pos.index)[pos.row]
 
 
+def _derived(c: Ctx, pos: Position, value: str) -> tuple[str, str] | None:
+    """A catalogue □ figure worked out from the user's own answers (and how), or None."""
+    if "□" not in value:
+        return None
+    from .catalogue import derive
+
+    return derive(value, c.draft.projects[pos.project])
+
+
 def _suggested_value(c: Ctx, pos: Position) -> str:
-    """The row's value as this year's: a deadline of an earlier year (a clone's) moved to this year."""
+    """The row's value as this year's: a □ figure derived where it can be, a deadline of an earlier
+    year (a clone's) moved to this year."""
     value = _candidate(c, pos).proposal.value or ""
+    derived = _derived(c, pos, value)
+    if derived:
+        return derived[0]
     return symbols.in_year(value, c.draft.year) or value
+
+
+def _value_choices(c: Ctx, pos: Position) -> list[Choice]:
+    current = _candidate(c, pos).proposal.value or ""
+    if "□" not in current:
+        return _suggested_choice(_suggested_value(c, pos))
+    # A figure only the user knows: typed, or derived from their own answers.
+    offered = [Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝")]
+    derived = _derived(c, pos, current)
+    return ([Choice(derived[0], derived[0], f"推算：{derived[1]}")] if derived else []) + offered
 
 
 def _value_question(c: Ctx, pos: Position) -> str:
@@ -217,7 +240,9 @@ def _value_question(c: Ctx, pos: Position) -> str:
     q = STEP_TEXTS["indicator.value"].prompt.format(group=c.group_label(pos.index), name=ind.name or "",
                                                     description=ind.description or "（未写）",
                                                     suggested=suggested or "（无）")
-    if ind.value and suggested != ind.value:
+    if ind.value and "□" in ind.value:
+        q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
+    elif ind.value and suggested != ind.value:
         q += f"\n原为 {ind.value}：日期已按 {c.draft.year} 年改写，请核对"
     if c.profile.has("indicator.weight"):
         q += f"\n权重{weight_total_text(c, pos.project)}"
@@ -234,6 +259,10 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
         value = ind.value or ""
     else:
         value = text.strip() or _suggested_value(c, pos)
+        if "□" in (cand.proposal.value or "") and text.strip():
+            from .catalogue import fill_placeholder
+
+            value = fill_placeholder(cand.proposal.value or "", text) or value
     ind.value = cand.proposal.value if not cells else None
     if cand.existing is None:  # the catalogue's weight and 评分标准 are suggestions, asked, not taken silently
         for attr in _JUDGEMENTS:
@@ -468,7 +497,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("indicator.value", _value_path, lambda c, p: "", question=_value_question,
          default=lambda c, p: _suggested_value(c, p),
          prefill=lambda c, p: _suggested_value(c, p) if _candidate(c, p).existing is not None else "",
-         choices=lambda c, p: _suggested_choice(_candidate(c, p).proposal.value),
+         choices=_value_choices,
          title=lambda c, p: f"{c.group_label(p.index)} {p.row + 1}/{len(c.candidates(p.project, p.index))}",
          live=_value_live, answer=_value_answer, skip=lambda c, p: _next_candidate(c, p, p.row),
          resume=_value_resume, settled=_value_settled, group_help=_group_help, returns=False),

@@ -107,7 +107,7 @@ def plan_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     except Rejected as exc:
         return [checks.Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
     p = replace(_project(c, pos), spending_plan=plan, indicators=[])
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]")
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
             if f.code in ("PD308", "PD309", "PD310")]
 
 
@@ -117,7 +117,7 @@ def purpose_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
         return []
     p = replace(_project(c, pos), purpose=text, indicators=[])
     prefix = f"projects[{pos.project}].purpose"
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.path.startswith(prefix)]
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.path.startswith(prefix)]
 
 
 def apply_plan(c: Ctx, pos: Position, text: str) -> None:
@@ -133,12 +133,11 @@ def _goal_pattern(c: Ctx, pos: Position) -> str:
     total = p.budget.total
     known = {"year": str(c.draft.year or ""), "budget": format_number(total) if total is not None else "□",
              "budget_wan": format_number((total / 10000).normalize()) if total is not None else "□"}
-    for ind in t.indicators:
-        bare = re.sub(r"^[≥≤=<>]", "", ind.typical)
-        if "满意度" in ind.name:
-            known.setdefault("satisfaction", bare)
-        elif ind.name.endswith("率") and ind.unit == "%":
-            known.setdefault("rate", bare)
+    # Targets the template proposes fill a slot only from the row the sentence names; counts that only
+    # the user knows stay □ so the goal cannot be accepted with a blank in it.
+    from .catalogue import goal_figures
+
+    known.update({k: v for k, v in goal_figures(t).items() if k not in known})
     return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1), "□"), t.goal_pattern)
 
 
@@ -166,7 +165,7 @@ def goal_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     if "□" in text:
         return [checks.Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字")]
     p = replace(_project(c, pos), goal=text, indicators=[])
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.code in ("PD301", "PD302")]
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.code in ("PD301", "PD302")]
 
 
 def goal_choices(c: Ctx, pos: Position) -> list[Choice]:

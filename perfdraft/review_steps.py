@@ -32,7 +32,8 @@ def finding_text(f: Finding) -> str:
 
 def findings(c: Ctx, scope: str, project: int | None) -> list[Finding]:
     if scope == "project" and project is not None and project < len(c.draft.projects):
-        return checks.check_project(c.draft.projects[project], c.draft.framework, f"projects[{project}]", c.draft.year)
+        return checks.check_project(c.draft.projects[project], c.draft.framework, f"projects[{project}]", c.draft.year,
+                                    profile=c.draft.profile)
     return checks.check_draft(c.draft)
 
 

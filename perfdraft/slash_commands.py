@@ -124,8 +124,8 @@ def cmd_save(conv: Conversation, arg: str) -> list[Message]:
 
 def cmd_export(conv: Conversation, arg: str) -> list[Message]:
     fmt = (arg or "xlsx").lower().lstrip(".")
-    if fmt not in ("xlsx", "docx", "csv", "md"):
-        return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、csv、md")]
+    if fmt not in ("xlsx", "docx", "pdf", "csv", "md"):
+        return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、pdf、csv、md")]
     if conv.path is None:
         return [Message("error", "草稿没有文件名，无法确定导出位置")]
     try:

@@ -66,6 +66,8 @@ class StepContext:
                         from . import catalogue
 
                         self._catalogue = catalogue.default()
+                    for w in getattr(self._catalogue, "warnings", []):  # a bad organisation file: said, not silent
+                        self.notices.append(Message("notice", f"本单位指标库：{w}（已跳过，内置指标库照常使用）"))
                 except Exception as exc:  # noqa: BLE001 - drafting goes on without suggestions
                     self._catalogue_failed = True
                     self.notices.append(Message("error", f"指标库无法载入（{exc}），本次不提供模板建议"))
@@ -178,16 +180,18 @@ class StepContext:
 
     def value_findings(self, ind: Indicator, value: str, project: Project | None = None) -> list[Finding]:
         probe = replace(ind, value=value)
-        return [f for f in checks.check_indicator(probe, self.draft.framework, "", project or self.project())
+        return [f for f in checks.check_indicator(probe, self.draft.framework, "", project or self.project(),
+                                                           profile=self.draft.profile)
                 if f.path == "value"]
 
     def value_errors(self, ind: Indicator, value: str) -> list[Finding]:
-        """Reject a value with errors; return its warnings."""
+        """Reject a value with errors; return its warnings. An unfilled catalogue □ is kept as a
+        finding, not refused: the row stays in the table, flagged by check until the figure is typed."""
         if not value:
             raise Rejected("指标值不能为空；不要这条指标请输入 /del")
         found = self.value_findings(ind, value)
-        errors = [f for f in found if f.severity == "error"]
-        if errors:
-            e = errors[0]
-            raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
-        return [f for f in found if f.severity != "error"]
+        kept = [f for f in found if f.severity == "error" and not (f.code == "PD102" and "□" in value)]
+        if kept:
+            e = kept[0]
+            raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), kept)
+        return [f for f in found if f.severity != "error" or f.code == "PD102"]  # □ kept: said, not refused

@@ -138,17 +138,40 @@ def _name_answer(c: Ctx, pos: Position, text: str) -> Answer:
     return field_answer(c, STEPS["project.name"], pos, text)
 
 
-def _template_choices(c: Ctx, pos: Position) -> list[Choice]:
+def _template_search(c: Ctx, pos: Position) -> Any:
     name = _project(c, pos).name or ""
     cat = c.catalogue()
     if cat is None or not name:
+        return None
+    return cat.search(name, limit=5)
+
+
+def template_fits(c: Ctx, pos: Position) -> bool:
+    """The best template is a good fit (Enter takes it); otherwise only 共性 templates and weak matches."""
+    found = _template_search(c, pos)
+    return bool(found and found.fits)
+
+
+def _template_choices(c: Ctx, pos: Position) -> list[Choice]:
+    found = _template_search(c, pos)
+    if found is None:
         return []
+    cat = c.catalogue()
+    # No fit: the closest matches, marked weak, then the 共性 templates of the project's kind.
+    offered = found.suggestions if found.fits else found.suggestions[:3] + found.fallbacks[:4]
     out = []
-    for s in cat.suggest_templates(name, limit=5):
+    for s in offered:
         sector = cat.sectors.get(s.template.sector)
+        where = "共性" if s.fit == "common" else (sector.name if sector else s.template.sector)
+        weak = " · 弱匹配，请核对" if s.fit == "weak" else ""
         out.append(Choice(s.template.name, s.template.id,
-                          f"{sector.name if sector else s.template.sector} · {len(s.template.indicators)} 条指标 · {s.reason}"))
+                          f"{where} · {len(s.template.indicators)} 条指标 · {s.reason}{weak}"))
     return out
+
+
+def _template_default(c: Ctx, pos: Position) -> str:
+    # Enter never takes a weak match: without a good fit it means "no template".
+    return "1" if template_fits(c, pos) else "0"
 
 
 def _apply_template(c: Ctx, pos: Position, text: str) -> None:
@@ -171,6 +194,9 @@ def _apply_template(c: Ctx, pos: Position, text: str) -> None:
 def _template_question(c: Ctx, pos: Position) -> str:
     if not _template_choices(c, pos):
         return "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
+    if not template_fits(c, pos):
+        return ("指标库中没有确定适合这个项目的模板：标“弱匹配”的只是字面相近，请核对后再选；"
+                "也可以选一个共性模板（按项目类别）起步。回车不用模板（之后可以逐条添加指标）。")
     return STEP_TEXTS["project.template"].prompt
 
 
@@ -214,7 +240,7 @@ def field_settled(c: Ctx, pos: Position) -> bool:
         if key in project.confirm or key.split(".")[0] in project.confirm:
             return False
         prefix = f"projects[{pos.project}].{key}"
-        errors = [f for f in checks.check_project(project, c.draft.framework, f"projects[{pos.project}]")
+        errors = [f for f in checks.check_project(project, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
                   if f.severity == "error" and f.path.startswith(prefix)]
         return not errors
     return True
@@ -272,7 +298,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          _apply_name, required=True, answer=_name_answer, field="project.name",
          question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(n=p.project + 1)),
     Step("project.template", "projects[{p}].template", lambda c, p: _project(c, p).template or "", _apply_template,
-         default=lambda c, p: "1" if _template_choices(c, p) else "0", choices=_template_choices,
+         default=_template_default, choices=_template_choices,
          question=_template_question, settled=_template_settled),
     Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code"),
          field="project.code"),

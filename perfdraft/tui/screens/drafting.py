@@ -36,9 +36,10 @@ class DraftingScreen(Screen):
         Binding("tab", "take_choice", "填入建议", show=False, priority=True),
     ]
 
-    def __init__(self, conversation: Conversation) -> None:
+    def __init__(self, conversation: Conversation, pending: str | None = None) -> None:
         super().__init__()
         self.conv = conversation
+        self.pending = pending  # a line typed but not confirmed when the last session hung up
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -69,7 +70,7 @@ class DraftingScreen(Screen):
         p = self.conv.prompt()
         self.query_one(Transcript).add(Message("assistant", p.question))
         inp = self.query_one(AnswerInput)
-        inp.value = p.prefill
+        inp.value, self.pending = (self.pending or p.prefill), None
         inp.cursor_position = len(inp.value)
         inp.placeholder = f"回车 = {p.default}" if p.default else "输入回答，回车确认；/help 查看命令"
         self.query_one(Suggestions).set_choices(p.choices)
