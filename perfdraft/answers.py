@@ -8,28 +8,19 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from . import numbers
 from .model import BASIS_CATEGORIES, Basis, SpendingPlan, format_number
 from .prompts import Rejected
 
-_MONEY_RE = re.compile(r"^\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?)\s*(亿元|万元|亿|万|元)?\s*$")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
 def parse_money(text: str) -> Decimal:
-    m = _MONEY_RE.match(text)
-    if not m:
+    """A typed amount in 元 (numbers.py reads it, as everywhere); a negative amount is no budget."""
+    money = numbers.read_money(text)
+    if money is None or money[0] < 0:
         raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
-    digits = m.group(1).translate(FULL_WIDTH).replace(",", "").replace("，", "")
-    if len(digits.split(".")[0].lstrip("0")) > 13:
-        # 12345678901234567890123456789万 overflowed Decimal's precision with a traceback (issue 19, item 11).
-        raise Rejected(f"“{text}”太大了，不像是金额；请写元为单位的数字，如 1600000 或 160万")
-    number = Decimal(digits)
-    unit = m.group(2) or "元"
-    factor = {"元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}[unit]
-    amount = number * factor
-    if factor != 1:
-        amount = amount.quantize(Decimal("0.01"))
-    return amount
+    return money[0]
 
 
 def parse_plan(text: str) -> SpendingPlan:

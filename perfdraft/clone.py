@@ -9,8 +9,11 @@ What a clone does, and why:
   年 and is not part of a 文号 (``冀人社规[2019]2号``, ``〔2019〕`` are bracketed and never followed by
   年) or of a range (``2019-2020年``); every change is listed for review;
 * marks every carried-over field "to confirm" in ``project.confirm`` (``purpose``, ``goal``,
-  ``budget``, ``spending_plan``, ``doc_number``, ``indicators[3].value`` and each text whose year
-  moved), so that the editor and the checker can ask the user about each one;
+  ``overall_goal`` (中期目标), ``basis_text`` (立项依据), ``budget``, ``spending_plan``, ``doc_number``,
+  ``indicators[3].value``, ``indicators[3].weight`` and each text whose year moved), so that the
+  editor and the checker can ask the user about each one; the project header (类别, 性质, 主管部门,
+  实施单位, 项目期, 项目总额) and the 中期 rows are carried as they are;
+* moves 上年值 to 前年值 (``prev_year``) and drops last year's 实际完成值 and 得分;
 * department texts have no confirm list: their year changes are noted in the draft's ``notes``.
 
 Values that still name last year (``2020年12月底前``) are left as they are and reported.
@@ -74,7 +77,7 @@ class _Cloner:
     def indicator(self, ind: Indicator, path: str, rel: str | None = None, confirm: list[str] | None = None) -> None:
         """Move ``ind`` on a year; ``path`` names it in the report, ``rel`` in the project's confirm list."""
         changed = []
-        for key in ("name", "description", "formula", "note"):
+        for key in ("name", "description", "formula", "note", "scoring", "value_note"):
             value, moved = self.text(getattr(ind, key), f"{path}.{key}")
             setattr(ind, key, value)
             if moved:
@@ -83,13 +86,17 @@ class _Cloner:
             ind.basis.note, moved = self.text(ind.basis.note, f"{path}.basis.note")
             if moved:
                 changed.append("basis")
+        ind.prev_year = ind.last_year if ind.last_year is not None else ind.prev_year
         ind.last_year = ind.value
+        ind.actual, ind.score = None, None  # last year's self-evaluation results are not this year's
         if ind.value is not None and self.old is not None and re.search(
                 _RANGE_OR_DIGIT + str(self.old) + r"\s*年", ind.value):
             self.stale_values.append(f"{path}.value “{ind.value}”")
         if confirm is not None and rel is not None:
             if ind.value is not None:
                 confirm.append(f"{rel}.value")
+            if ind.weight is not None:  # weights follow this year's rows
+                confirm.append(f"{rel}.weight")
             confirm.extend(f"{rel}.{key}" for key in changed)
 
 
@@ -125,7 +132,7 @@ def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, lis
         p.name, name_moved = c.text(p.name, f"projects[{pi}].name")
         if name_moved:
             confirm.append("name")
-        for key in ("purpose", "goal"):
+        for key in ("purpose", "goal", "overall_goal", "basis_text"):
             value, _ = c.text(getattr(p, key), f"projects[{pi}].{key}")
             setattr(p, key, value)
             if value is not None:

@@ -229,9 +229,11 @@ class _Reader:
         for key in ("step", "pending"):  # pending: a line typed but not confirmed when the link dropped
             if isinstance(data.get(key), str):
                 out[key] = data[key]
-        for key in ("project", "index"):
+        for key in ("project", "index", "row"):
             if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
                 out[key] = data[key]
+        if isinstance(data.get("field"), str):  # a row's column, or the name of the row being asked
+            out["field"] = data["field"]
         return out or None
 
 

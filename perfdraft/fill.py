@@ -17,14 +17,42 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from . import fields
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
 
-PROJECT_FIELDS = ("code", "name", "doc_number", "template", "purpose", "goal")
-INDICATOR_FIELDS = ("level1", "level2", "name", "description", "value", "formula", "direction", "last_year", "note", "scope")
-DEPARTMENT_FIELDS = ("code", "name", "overall_goal", "safeguards")
+# The settable fields are the registry's (fields.py); a path may name one by its Chinese label too
+# (projects[0].项目类别, projects[0].indicators[2].权重, department.部门编码).
+PROJECT_FIELDS = (*(f.attr for f in fields.scalars("project")), "template")
+INDICATOR_FIELDS = tuple(f.attr for f in fields.scalars("indicator"))
+DEPARTMENT_FIELDS = tuple(f.attr for f in fields.scalars("department"))
+
+
+def _attr(owner: str, segment: str) -> str:
+    """A path segment as the model attribute: itself, or the attribute its Chinese label names."""
+    f = fields.find(segment, owner) if not segment.isascii() else None
+    return f.attr if f is not None else segment
+
+
+def _set_scalar(obj: Any, owner: str, attr: str, text: str) -> None:
+    """Read ``text`` the way the registry says (money, number, choice …); 计算符号 and 指标值 stay in step."""
+    f = next((f for f in fields.scalars(owner) if f.attr == attr), None)
+    if f is None:
+        setattr(obj, attr, text or None)
+        return
+    try:
+        f.set(obj, fields.parse(f, text))
+    except fields.FieldValueError as exc:
+        raise ValueError(str(exc)) from None
+    if owner == "indicator" and attr in ("value", "symbol"):
+        from . import symbols
+
+        if attr == "value":
+            symbols.after_value_change(obj, obj.symbol is not None, False)
+        else:
+            symbols.after_symbol_change(obj)
 
 
 class FillError(Exception):
@@ -46,7 +74,7 @@ def known_paths(draft: Draft) -> list[str]:
         out += [f"projects[{i}].spending_plan"] + [f"projects[{i}].spending_plan.{k}" for k in ("mar", "jun", "oct", "dec")]
         rows = len(draft.projects[i].indicators) if i < len(draft.projects) else 0
         for j in range(rows + 1):
-            out += [f"projects[{i}].indicators[{j}].{f}" for f in (*INDICATOR_FIELDS, "basis", "weight")]
+            out += [f"projects[{i}].indicators[{j}].{f}" for f in (*INDICATOR_FIELDS, "basis")]
     return out
 
 
@@ -84,8 +112,8 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
             draft.framework = text
             return
         dm = re.fullmatch(r"department\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", path)
-        if dm and dm.group(1) in DEPARTMENT_FIELDS and not dm.group(2) and not dm.group(3):
-            setattr(draft.department, dm.group(1), text or None)
+        if dm and _attr("department", dm.group(1)) in DEPARTMENT_FIELDS and not dm.group(2) and not dm.group(3):
+            _set_scalar(draft.department, "department", _attr("department", dm.group(1)), text)
             return
         if dm and dm.group(1) == "budget" and dm.group(3) in ("total", "fiscal", "other"):
             draft.department.budget = draft.department.budget or Budget()
@@ -118,8 +146,10 @@ def _unknown(draft: Draft, path: str) -> str:
 
 
 def _set_project(p: Project, rest: str, text: str, path: str) -> None:
+    rest = re.sub(r"(?<=\.)([^.\[\]]+)$|^([^.\[\]]+)$", lambda m: _attr(
+        "indicator" if rest.startswith("indicators[") else "project", m.group(0)), rest)
     if rest in PROJECT_FIELDS:
-        setattr(p, rest, text or None)
+        _set_scalar(p, "project", rest, text)
         return
     bm = re.fullmatch(r"budget\.(total|fiscal|other)", rest)
     if bm:
@@ -141,13 +171,10 @@ def _set_project(p: Project, rest: str, text: str, path: str) -> None:
         if j < len(p.indicators):
             ind = p.indicators[j]
             if attr in INDICATOR_FIELDS:
-                setattr(ind, attr, text or None)
+                _set_scalar(ind, "indicator", attr, text)
                 return
             if attr == "basis":
                 ind.basis = basis_from_text(text) if text.strip() else None
-                return
-            if attr == "weight":
-                ind.weight = _decimal(text, path) if text.strip() else None
                 return
     raise _UnknownPath(path)
 

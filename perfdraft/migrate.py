@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import drafts, frameworks
+from . import drafts, frameworks, profiles
 from .model import Draft, Indicator
 
 _MEMO = re.compile(r"⟦pd-migrate:(\{.*\})⟧$")
@@ -154,6 +154,11 @@ def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
     for notes, text in added:
         notes.append(text)
     new.framework = target
+    # The table profile follows the framework (a hebei-2020 draft moved to central-2021 is laid out as
+    # central-2021); a draft without a profile keeps deriving it from the framework. Rows keep every
+    # column (计算符号, 权重, 评分标准, 中期 scope …) as it is: only their levels move.
+    if new.profile is not None and profiles.get(new.profile).framework != target:
+        new.profile = profiles.BY_FRAMEWORK.get(target, new.profile)
     return new, flagged
 
 

@@ -30,6 +30,9 @@ class Prompt:
     choices: tuple[Choice, ...]
     path: str  # the model field, e.g. projects[0].budget.total
     multiline: bool = False
+    # A sentence to edit rather than accept (a goal pattern with □ blanks): shown, inserted by Tab,
+    # never what Enter answers.
+    suggestion: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Position:
     project: int = 0
     index: int = 0  # sub-goal n / indicator group / row being edited
     row: int = 0  # candidate within the group
-    field: str = ""  # for indicator.edit: value | description | name | basis
+    field: str = ""  # an indicator row's column (value | description | weight …); a candidate's name in a resume marker
 
 
 class Rejected(Exception):

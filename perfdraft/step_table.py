@@ -1,65 +1,80 @@
-"""The drafting steps as data: for each, how to read the current value, its default and choices,
-the live check while typing, and how to apply the answer to the draft.
+"""The drafting steps as data, and the order a draft's profile walks them in.
 
-The words users see (questions, help) live in ``steps.py``; the engine that walks these steps is
-``conversation.Conversation``. Indicator rows are asked by the engine itself (they are a loop over
-catalogue candidates, not one field).
+Every state of the conversation is a ``Step``: how to read the current value, its default and
+choices, the live check while typing, how to apply an answer, where the answer leads (``next``),
+what ``/skip`` does, where a saved resume marker of the step reopens, and whether the step is
+already settled (a cloned draft asks only what is new or to confirm). Steps see a narrow
+``StepContext`` (step_context.py), never the engine. This module holds the table of field steps
+(department, project) and their order; project_steps.py the money, text and header fields' parts;
+indicator_steps.py the indicator rows and the 中期 block; review_steps.py the reviews.
+The words users see live in ``steps.py``; which project fields are asked comes from the draft's
+profile (``profile.header``), in the order its table reads.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import Any
 
 from . import frameworks, profiles
 from ._lazy import lazy_module
-from .answers import FULL_WIDTH, parse_money, parse_plan, plan_text
-from .model import Project, SubGoal, format_number
+from .answers import FULL_WIDTH, plan_text
+from .model import Project, SubGoal
 from .names import split_doc_number
+from .project_steps import (
+    apply_goal,
+    apply_plan,
+    dept_name,
+    fiscal_default,
+    fiscal_question,
+    goal_answer,
+    goal_choices,
+    goal_default,
+    goal_live,
+    goal_question,
+    goal_suggestion,
+    money_apply,
+    money_live,
+    money_read,
+    other_default,
+    period_apply,
+    period_end_default,
+    period_live,
+    period_start_default,
+    plan_live,
+    purpose_live,
+    registry_step,
+    total_amount_default,
+    total_amount_live,
+)
 from .prompts import Choice, Position, Rejected
+from .step_base import Answer, Ctx, Step
 from .steps import STEP_TEXTS
-
-if TYPE_CHECKING:
-    from .checks import Finding
-    from .conversation import Conversation
 
 # Loaded on first use, after the first screen is up (start-up budget: design.md).
 checks = lazy_module("perfdraft.checks")
 
-
-@dataclass(frozen=True)
-class Step:
-    id: str
-    path: str  # path template; {p} = project index
-    read: Callable[[Conversation, Position], str]
-    apply: Callable[[Conversation, Position, str], None]
-    default: Callable[[Conversation, Position], str] = lambda c, pos: ""
-    choices: Callable[[Conversation, Position], list[Choice]] = lambda c, pos: []
-    live: Callable[[Conversation, Position, str], list[Finding]] = lambda c, pos, t: []
-    required: bool = False
-    multiline: bool = False
+__all__ = ["Answer", "Ctx", "Step", "STEPS", "field_answer", "field_settled", "next_in_order", "project_order"]
 
 
-def _project(c: Conversation, pos: Position) -> Project:
+def _project(c: Ctx, pos: Position) -> Project:
     return c.draft.projects[pos.project]
 
 
-def _set_text(getter: Callable[[Conversation, Position], Any], attr: str):
-    def apply(c: Conversation, pos: Position, text: str) -> None:
+def _set_text(getter: Callable[[Ctx, Position], Any], attr: str):
+    def apply(c: Ctx, pos: Position, text: str) -> None:
         setattr(getter(c, pos), attr, text.strip() or None)
 
     return apply
 
 
-def _dept(c: Conversation, pos: Position):
+def _dept(c: Ctx, pos: Position):
     return c.draft.department
 
 
-def _apply_year(c: Conversation, pos: Position, text: str) -> None:
+def _apply_year(c: Ctx, pos: Position, text: str) -> None:
     m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", text.translate(FULL_WIDTH))
     if not m or not 2000 <= int(m.group(1)) <= 2100:
         raise Rejected(f"“{text}”不是年份；请写四位数，如 2021")
@@ -71,11 +86,11 @@ PROFILE_ORDER = ("hebei-2020", "central-2021", "local-2015", "hubei-2013", "guan
                  "sichuan-grid", "self-evaluation")
 
 
-def _profile_number(c: Conversation, pos: Position) -> str:
+def _profile_number(c: Ctx, pos: Position) -> str:
     return str(PROFILE_ORDER.index(profiles.for_draft(c.draft).id) + 1)
 
 
-def _apply_profile(c: Conversation, pos: Position, text: str) -> None:
+def _apply_profile(c: Ctx, pos: Position, text: str) -> None:
     t = text.strip()
     chosen = PROFILE_ORDER[int(t) - 1] if t.isdigit() and 1 <= int(t) <= len(PROFILE_ORDER) else t
     if chosen in frameworks.FRAMEWORKS and chosen not in profiles.PROFILES:
@@ -87,11 +102,11 @@ def _apply_profile(c: Conversation, pos: Position, text: str) -> None:
     c.draft.framework = profile.framework
 
 
-def _profile_choices(c: Conversation, pos: Position) -> list[Choice]:
+def _profile_choices(c: Ctx, pos: Position) -> list[Choice]:
     return [Choice(profiles.PROFILES[pid].title, str(i), pid) for i, pid in enumerate(PROFILE_ORDER, 1)]
 
 
-def _apply_sub_goal(c: Conversation, pos: Position, text: str) -> None:
+def _apply_sub_goal(c: Ctx, pos: Position, text: str) -> None:
     goals = c.draft.department.sub_goals
     text = re.sub(r"^\s*\d+\s*[、.．]\s*", "", text.strip())  # numbering is the table's, not the text's
     if pos.index < len(goals):
@@ -100,14 +115,30 @@ def _apply_sub_goal(c: Conversation, pos: Position, text: str) -> None:
         goals.append(SubGoal(text))
 
 
-def _apply_name(c: Conversation, pos: Position, text: str) -> None:
+def _sub_goal_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    goals = c.draft.department.sub_goals
+    if not text.strip() and pos.index >= len(goals):
+        return Position("dept.safeguards"), []  # an empty answer past the last goal: done with them
+    _apply_sub_goal(c, pos, text if text.strip() else (goals[pos.index].text or ""))
+    return Position("dept.sub_goals", index=pos.index + 1), []
+
+
+def _apply_name(c: Ctx, pos: Position, text: str) -> None:
     text = text.strip()
     if not text:
         raise Rejected("项目名称不能为空；要结束添加项目请直接回车")
     _project(c, pos).name = text
 
 
-def _template_search(c: Conversation, pos: Position) -> Any:
+def _name_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    if pos.project >= len(c.draft.projects):
+        if not text.strip():
+            return Position("draft.review"), []  # Enter on a new project's name: no more projects
+        c.draft.projects.append(Project())
+    return field_answer(c, STEPS["project.name"], pos, text)
+
+
+def _template_search(c: Ctx, pos: Position) -> Any:
     name = _project(c, pos).name or ""
     cat = c.catalogue()
     if cat is None or not name:
@@ -115,13 +146,13 @@ def _template_search(c: Conversation, pos: Position) -> Any:
     return cat.search(name, limit=5)
 
 
-def template_fits(c: Conversation, pos: Position) -> bool:
+def template_fits(c: Ctx, pos: Position) -> bool:
     """The best template is a good fit (Enter takes it); otherwise only 共性 templates and weak matches."""
     found = _template_search(c, pos)
     return bool(found and found.fits)
 
 
-def _template_choices(c: Conversation, pos: Position) -> list[Choice]:
+def _template_choices(c: Ctx, pos: Position) -> list[Choice]:
     found = _template_search(c, pos)
     if found is None:
         return []
@@ -138,12 +169,12 @@ def _template_choices(c: Conversation, pos: Position) -> list[Choice]:
     return out
 
 
-def _template_default(c: Conversation, pos: Position) -> str:
+def _template_default(c: Ctx, pos: Position) -> str:
     # Enter never takes a weak match: without a good fit it means "no template".
     return "1" if template_fits(c, pos) else "0"
 
 
-def _apply_template(c: Conversation, pos: Position, text: str) -> None:
+def _apply_template(c: Ctx, pos: Position, text: str) -> None:
     text = text.strip()
     p = _project(c, pos)
     if text in ("0", "无", "不用", "none"):
@@ -160,7 +191,21 @@ def _apply_template(c: Conversation, pos: Position, text: str) -> None:
     raise Rejected(f"请输入 1–{len(choices)} 选择模板，或 0 不用模板" if choices else "没有可选模板；输入 0 继续")
 
 
-def _apply_doc_number(c: Conversation, pos: Position, text: str) -> None:
+def _template_question(c: Ctx, pos: Position) -> str:
+    if not _template_choices(c, pos):
+        return "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
+    if not template_fits(c, pos):
+        return ("指标库中没有确定适合这个项目的模板：标“弱匹配”的只是字面相近，请核对后再选；"
+                "也可以选一个共性模板（按项目类别）起步。回车不用模板（之后可以逐条添加指标）。")
+    return STEP_TEXTS["project.template"].prompt
+
+
+def _template_settled(c: Ctx, pos: Position) -> bool:
+    project = _project(c, pos)
+    return bool(project.indicators or project.template)  # the rows are there already: no template to pick
+
+
+def _apply_doc_number(c: Ctx, pos: Position, text: str) -> None:
     p = _project(c, pos)
     t = text.strip().lower()
     if t in ("n", "no", "否", "不"):
@@ -172,146 +217,159 @@ def _apply_doc_number(c: Conversation, pos: Position, text: str) -> None:
         p.doc_number = text.strip()
 
 
-def _money_apply(attr: str):
-    def apply(c: Conversation, pos: Position, text: str) -> None:
-        setattr(_project(c, pos).budget, attr, parse_money(text) if text.strip() else None)
-
-    return apply
-
-
-def _money_read(attr: str):
-    def read(c: Conversation, pos: Position) -> str:
-        v = getattr(_project(c, pos).budget, attr)
-        return "" if v is None else format_number(v)
-
-    return read
+def _doc_question(c: Ctx, pos: Position) -> str:
+    rest, doc = split_doc_number(_project(c, pos).name or "")
+    if doc is None:  # reached by /jump: the name carries none
+        return "文号是什么？（如 冀财社〔2019〕74号；没有可 /skip）"
+    return STEP_TEXTS["project.doc_number"].prompt.format(doc=doc or "", rest=rest)
 
 
-def _fiscal_default(c: Conversation, pos: Position) -> str:
-    b = _project(c, pos).budget
-    return format_number(b.total) if b.total is not None else ""
+def _doc_arrive(c: Ctx, pos: Position) -> Position | None:
+    name = _project(c, pos).name or "" if pos.project < len(c.draft.projects) else ""
+    return next_in_order(c, pos) if split_doc_number(name)[1] is None else None
 
 
-def _other_default(c: Conversation, pos: Position) -> str:
-    b = _project(c, pos).budget
-    if b.total is not None and b.fiscal is not None:
-        return format_number(b.total - b.fiscal)
-    return "0"
+def field_settled(c: Ctx, pos: Position) -> bool:
+    """Filled, not marked "to confirm", and without an error of its own."""
+    step = STEPS[pos.step]
+    if not step.read(c, pos).strip():
+        return False
+    if pos.step.startswith("project."):
+        project = _project(c, pos)
+        key = pos.step.split(".", 1)[1]
+        if key in project.confirm or key.split(".")[0] in project.confirm:
+            return False
+        prefix = f"projects[{pos.project}].{key}"
+        errors = [f for f in checks.check_project(project, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
+                  if f.severity == "error" and f.path.startswith(prefix)]
+        return not errors
+    return True
 
 
-def _money_live(attr: str):
-    def live(c: Conversation, pos: Position, text: str) -> list[Finding]:
-        if not text.strip():
-            return []
-        try:
-            amount = parse_money(text)
-        except Rejected as exc:
-            return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.{attr}", str(exc))]
-        b = copy.copy(_project(c, pos).budget)
-        setattr(b, attr, amount)
-        if attr == "fiscal" and b.total is not None and amount > b.total:
-            return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.fiscal",
-                            f"财政资金 {format_number(amount)} 超过预算数 {format_number(b.total)}")]
-        if attr == "other" and b.total is not None and b.fiscal is not None and abs(b.total - b.fiscal - amount) > Decimal("0.01"):
-            return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.other",
-                            f"预算数 {format_number(b.total)} ≠ 财政资金 {format_number(b.fiscal)} + 其他资金 {format_number(amount)}",
-                            f"其他资金应为 {format_number(b.total - b.fiscal)}")]
-        return []
-
-    return live
-
-
-def _plan_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
-    if not text.strip():
-        return []
-    try:
-        plan = parse_plan(text)
-    except Rejected as exc:
-        return [checks.Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
-    p = replace(_project(c, pos), spending_plan=plan, indicators=[])
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
-            if f.code in ("PD308", "PD309", "PD310")]
-
-
-def _apply_plan(c: Conversation, pos: Position, text: str) -> None:
-    _project(c, pos).spending_plan = parse_plan(text) if text.strip() else None
-
-
-def _goal_default(c: Conversation, pos: Position) -> str:
-    p = _project(c, pos)
-    cat = c.catalogue()
-    t = cat.templates.get(p.template or "") if cat else None
-    if not t or not t.goal_pattern:
-        return ""
-    total = p.budget.total
-    known = {"year": str(c.draft.year or ""), "budget": format_number(total) if total is not None else "□",
-             "budget_wan": format_number((total / 10000).normalize()) if total is not None else "□"}
-    # Targets the template proposes fill a slot only from the row the sentence names; counts that only
-    # the user knows stay □ so the goal cannot be accepted with a blank in it.
-    from .catalogue import goal_figures
-
-    known.update({k: v for k, v in goal_figures(t).items() if k not in known})
-    return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1), "□"), t.goal_pattern)
-
-
-def _goal_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
-    if not text.strip():
-        return []
-    p = replace(_project(c, pos), goal=text, indicators=[])
-    out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.code in ("PD301", "PD302")]
-    if "□" in text:
-        out.insert(0, checks.Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字"))
-    return out
-
-
-def _apply_goal(c: Conversation, pos: Position, text: str) -> None:
-    if "□" in text:
-        raise Rejected("句式中还有 □ 没有换成实际数字，请改好再回车")
-    _project(c, pos).goal = text.strip() or None
+def field_answer(c: Ctx, step: Step, pos: Position, text: str) -> Answer:
+    """The generic field step: validate with its live check, apply, clear its "to confirm" mark, move on."""
+    stripped = text.strip()
+    if stripped:
+        value = text
+    elif step.empty == "default":
+        value = step.default(c, pos) or step.read(c, pos)
+    else:
+        value = step.read(c, pos) or step.default(c, pos)
+    if step.required and not value.strip():
+        raise Rejected(f"{STEP_TEXTS[step.id].label}不能为空")
+    found = step.live(c, pos, value) if value.strip() else []
+    errors = [f for f in found if f.severity == "error"]
+    if errors:
+        raise Rejected(errors[0].message + (f"（{errors[0].suggestion}）" if errors[0].suggestion else ""), errors)
+    step.apply(c, pos, value)
+    if step.id.startswith("project.") and pos.project < len(c.draft.projects):
+        confirm = c.draft.projects[pos.project].confirm
+        key = step.id.split(".", 1)[1]
+        for k in (key, "budget") if key == "budget.other" else (key,):
+            if k in confirm:
+                confirm.remove(k)
+    if step.id == "project.name":
+        c.invalidate()
+    nxt = step.next(c, pos) if step.next else next_in_order(c, pos)
+    return nxt, [f for f in found if f.severity != "error"]
 
 
 STEPS: dict[str, Step] = {s.id: s for s in [
-    Step("dept.name", "department.name", lambda c, p: c.draft.department.name or "", _set_text(_dept, "name"), required=True),
-    Step("dept.code", "department.code", lambda c, p: c.draft.department.code or "", _set_text(_dept, "code")),
+    Step("dept.name", "department.name", lambda c, p: c.draft.department.name or "", _set_text(_dept, "name"),
+         required=True, field="department.name"),
+    Step("dept.code", "department.code", lambda c, p: c.draft.department.code or "", _set_text(_dept, "code"),
+         field="department.code"),
     Step("draft.year", "year", lambda c, p: str(c.draft.year or ""), _apply_year,
-         default=lambda c, p: str(c.draft.year or ""), required=True),
+         default=lambda c, p: str(c.draft.year or ""), required=True, field="draft.year"),
     Step("draft.framework", "profile", _profile_number, _apply_profile, default=_profile_number,
-         choices=_profile_choices),
+         choices=_profile_choices, field="draft.profile"),
     Step("dept.overall_goal", "department.overall_goal", lambda c, p: c.draft.department.overall_goal or "",
-         _set_text(_dept, "overall_goal"), multiline=True,
+         _set_text(_dept, "overall_goal"), multiline=True, field="department.overall_goal",
          live=lambda c, p, t: [f for f in checks.check_department(replace(c.draft, department=replace(c.draft.department, overall_goal=t)))
                                if f.code == "PD406"] if t.strip() else []),
     Step("dept.sub_goals", "department.sub_goals[{i}].text",
          lambda c, p: (c.draft.department.sub_goals[p.index].text or "") if p.index < len(c.draft.department.sub_goals) else "",
-         _apply_sub_goal, multiline=True),
+         _apply_sub_goal, multiline=True, answer=_sub_goal_answer, skip=lambda c, p: Position("dept.safeguards"),
+         question=lambda c, p: STEP_TEXTS["dept.sub_goals"].prompt.format(n=p.index + 1),
+         resume=lambda c, p: p if p.index <= len(c.draft.department.sub_goals) else replace(p, index=len(c.draft.department.sub_goals))),
     Step("dept.safeguards", "department.safeguards", lambda c, p: c.draft.department.safeguards or "",
-         _set_text(_dept, "safeguards"), multiline=True),
+         _set_text(_dept, "safeguards"), multiline=True, field="department.safeguards"),
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
-         _apply_name, required=True),
+         _apply_name, required=True, answer=_name_answer, field="project.name",
+         question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(n=p.project + 1)),
     Step("project.template", "projects[{p}].template", lambda c, p: _project(c, p).template or "", _apply_template,
-         default=_template_default, choices=_template_choices),
-    Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code")),
-    Step("project.doc_number", "projects[{p}].doc_number", lambda c, p: _project(c, p).doc_number or "", _apply_doc_number),
-    Step("project.budget.total", "projects[{p}].budget.total", _money_read("total"), _money_apply("total"),
-         live=_money_live("total"), required=True),
-    Step("project.budget.fiscal", "projects[{p}].budget.fiscal", _money_read("fiscal"), _money_apply("fiscal"),
-         default=_fiscal_default, live=_money_live("fiscal")),
-    Step("project.budget.other", "projects[{p}].budget.other", _money_read("other"), _money_apply("other"),
-         default=_other_default, live=_money_live("other")),
+         default=_template_default, choices=_template_choices,
+         question=_template_question, settled=_template_settled),
+    Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code"),
+         field="project.code"),
+    Step("project.doc_number", "projects[{p}].doc_number", lambda c, p: _project(c, p).doc_number or "", _apply_doc_number,
+         question=_doc_question, arrive=_doc_arrive, field="project.doc_number"),
+    registry_step("project.authority", default=dept_name),
+    registry_step("project.unit", default=dept_name),
+    registry_step("project.category"),
+    registry_step("project.nature"),
+    registry_step("project.period_start", default=period_start_default, live=period_live,
+                   apply=period_apply("project.period_start")),
+    registry_step("project.period_end", default=period_end_default, live=period_live,
+                   apply=period_apply("project.period_end")),
+    Step("project.budget.total", "projects[{p}].budget.total", money_read("total"), money_apply("total"),
+         live=money_live("total"), required=True, field="project.budget.total"),
+    Step("project.budget.fiscal", "projects[{p}].budget.fiscal", money_read("fiscal"), money_apply("fiscal"),
+         default=fiscal_default, live=money_live("fiscal"), empty="default", prefill=lambda c, p: "",
+         question=fiscal_question, field="project.budget.fiscal"),
+    Step("project.budget.other", "projects[{p}].budget.other", money_read("other"), money_apply("other"),
+         default=other_default, live=money_live("other"), empty="default", prefill=lambda c, p: "",
+         field="project.budget.other"),
+    registry_step("project.total_amount", default=total_amount_default, live=total_amount_live),
+    registry_step("project.basis_text", multiline=True),
     Step("project.purpose", "projects[{p}].purpose", lambda c, p: _project(c, p).purpose or "",
-         _set_text(_project, "purpose"), multiline=True),
+         _set_text(_project, "purpose"), multiline=True, field="project.purpose", live=purpose_live),
     Step("project.spending_plan", "projects[{p}].spending_plan", lambda c, p: plan_text(_project(c, p).spending_plan),
-         _apply_plan, default=lambda c, p: "25 50 75 100", live=_plan_live),
-    Step("project.goal", "projects[{p}].goal", lambda c, p: _project(c, p).goal or "", _apply_goal,
-         default=_goal_default, live=_goal_live, multiline=True),
+         apply_plan, default=lambda c, p: "25 50 75 100", live=plan_live, field="project.spending_plan"),
+    Step("project.goal", "projects[{p}].goal", lambda c, p: _project(c, p).goal or "", apply_goal,
+         default=goal_default, live=goal_live, multiline=True, question=goal_question,
+         suggestion=goal_suggestion, choices=goal_choices, answer=goal_answer, field="project.goal"),
+    registry_step("project.overall_goal", multiline=True),
 ]}
 
-PROJECT_STEP_ORDER = ["project.name", "project.template", "project.code", "project.doc_number", "project.budget.total",
-                      "project.budget.fiscal", "project.budget.other", "project.purpose", "project.spending_plan",
-                      "project.goal", "indicators", "project.review"]
 DEPT_STEP_ORDER = ["dept.name", "dept.code", "draft.year", "draft.framework", "dept.overall_goal", "dept.sub_goals",
                    "dept.safeguards"]
+# Asked first whatever the table's order: the name finds the template and may carry a 文号.
+_PROJECT_HEAD = ("project.name", "project.template", "project.doc_number")
+# Asked after the 年度 indicators: the 中期 block (the 年度 rows can then be copied as a start).
+_MID_BLOCK = ("project.overall_goal", "overall.rows")
 
-# Words a user can /jump to, mapped to steps.
-JUMP_WORDS = {STEP_TEXTS[s].label: s for s in STEP_TEXTS if s in STEPS}
-JUMP_WORDS.update({"指标": "indicators", "检查": "draft.review", "全稿": "draft.review", "指标框架": "draft.framework"})
+
+def multi_year(c: Ctx, project: Project | None) -> bool:
+    """A 中期 target block: the table has one, or the project runs over several years."""
+    if c.profile.multi_year:
+        return True
+    return project is not None and bool(project.period_start and project.period_end
+                                        and project.period_start != project.period_end)
+
+
+def project_order(c: Ctx, pi: int) -> list[str]:
+    """The project's steps for this draft's profile, in the order its table reads."""
+    profile = c.profile
+    project = c.draft.projects[pi] if pi < len(c.draft.projects) else None
+    head = ["project.name", "project.template"]
+    body = [k for k in profile.header if k in STEPS and k not in _PROJECT_HEAD and k not in _MID_BLOCK]
+    if profile.has("project.doc_number"):  # the 文号 split off the name is asked with the codes
+        body.insert(body.index("project.code") + 1 if "project.code" in body else 0, "project.doc_number")
+    if "project.goal" in body:  # the 年度 goal leads into its indicators
+        body.remove("project.goal")
+    tail = ["project.goal", "indicators"]
+    if multi_year(c, project):
+        tail += list(_MID_BLOCK)
+    return head + body + tail + ["project.review"]
+
+
+def next_in_order(c: Ctx, pos: Position) -> Position:
+    sid = pos.step
+    if sid in DEPT_STEP_ORDER:
+        i = DEPT_STEP_ORDER.index(sid)
+        return Position(DEPT_STEP_ORDER[i + 1]) if i + 1 < len(DEPT_STEP_ORDER) else Position("project.name", 0)
+    order = project_order(c, pos.project)
+    if sid in order:
+        return Position(order[order.index(sid) + 1], pos.project)
+    return Position("project.review", pos.project)  # a field this table does not ask for, reached by /jump

@@ -195,3 +195,55 @@ def test_cli_migrate_flags_exit_1(tmp_path):
     assert r.returncode == 1
     assert "没有对应位置" in r.stdout and "扰民投诉" in r.stdout
     assert drafts.load(path).projects[0].indicators[0].level2 == "社会成本指标"
+
+
+# --- the fields of issue 14 --------------------------------------------------------------------------------------
+
+
+def _with_new_fields() -> Draft:
+    from decimal import Decimal
+
+    annual = Indicator("产出指标", "数量指标", "参保人数", value="≥105000人", symbol="≥", unit="人",
+                       weight=Decimal(20), scoring="2020年完成得满分", value_note="2020年统计年报",
+                       last_year="≥100000人", actual="106000人", score=Decimal(20))
+    overall = Indicator("产出指标", "数量指标", "累计参保人数", value="≥320000人", scope="overall", symbol="≥")
+    p = Project(name="项目甲", category="部门项目", nature="阶段性", authority="某局", unit="某中心",
+                period_start="2020", period_end="2022", total_amount=Decimal(4800000), basis_text="2020年实施方案",
+                overall_goal="2020—2022 年累计参保 32 万人", indicators=[annual, overall])
+    return Draft(year=2020, framework="central-2021", profile="central-2021", projects=[p])
+
+
+def test_clone_carries_the_new_fields_with_marks():
+    new = clone_draft(_with_new_fields())
+    p = new.projects[0]
+    assert (p.category, p.nature, p.authority, p.unit, p.period_start, p.period_end, p.total_amount) == (
+        "部门项目", "阶段性", "某局", "某中心", "2020", "2022", 4800000)
+    assert p.basis_text == "2021年实施方案" and "basis_text" in p.confirm
+    assert "overall_goal" in p.confirm and p.overall_goal.startswith("2020—2022")  # a range is never moved
+    annual, overall = p.indicators
+    assert (annual.symbol, annual.unit, annual.weight, annual.value) == ("≥", "人", 20, "≥105000人")
+    assert annual.scoring == "2021年完成得满分" and annual.value_note == "2021年统计年报"
+    assert (annual.last_year, annual.prev_year) == ("≥105000人", "≥100000人")
+    assert annual.actual is None and annual.score is None  # last year's self-evaluation is not this year's
+    assert {"indicators[0].value", "indicators[0].weight", "indicators[1].value"} <= set(p.confirm)
+    assert overall.scope == "overall" and overall.last_year == "≥320000人"
+
+
+def test_clone_round_trips_the_new_fields_through_the_file(tmp_path):
+    path = tmp_path / "new.toml"
+    drafts.save(clone_draft(_with_new_fields()), path)
+    back = drafts.load(path).projects[0]
+    assert back.indicators[1].scope == "overall" and back.indicators[0].weight == 20
+    assert back.total_amount == 4800000 and back.overall_goal
+
+
+def test_migrate_keeps_the_new_columns_and_moves_the_profile():
+    d = _with_new_fields()
+    d.projects[0].indicators.append(Indicator("成本指标", "经济成本指标", "补贴标准", value="=30元", weight=5))
+    local, _ = migrate_draft(d, "local-2015")
+    assert local.profile == "hebei-2020" and local.framework == "local-2015"
+    moved = local.projects[0].indicators[2]
+    assert (moved.level1, moved.level2, moved.weight, moved.value) == ("产出指标", "成本指标", 5, "=30元")
+    assert local.projects[0].indicators[1].scope == "overall"
+    back, _ = migrate_draft(local, "central-2021")
+    assert back == d

@@ -69,8 +69,14 @@ def test_project_flow_with_template_budget_and_plan(tmp_path):
     feed(conv, "用途", "25 50 75 100")
     assert proj.spending_plan.dec == 100
     goal = conv.prompt()
-    assert goal.step == "project.goal" and "5751" in goal.default
-    assert not conv.answer("").ok  # the pattern still has □ to fill
+    # The pattern still has □ to fill: shown as a sentence to edit (Tab), never what Enter answers.
+    assert goal.step == "project.goal" and "5751" in goal.suggestion and goal.default == ""
+    assert goal.suggestion in goal.question and [c.value for c in goal.choices] == [goal.suggestion]  # Tab takes it
+    r = conv.answer("")
+    assert not r.ok and [m.role for m in r.messages] == ["user", "error"] and "Tab" in r.messages[1].text
+    assert not conv.draft.projects[0].goal
+    r = conv.answer(goal.suggestion)  # accepted as it is, blanks and all: refused, said once
+    assert not r.ok and sum(m.role in ("error", "remark") for m in r.messages) == 1
     feed(conv, "为 57000 人按月发放基础养老金，发放及时率 100%")
     assert conv.prompt().step == "indicator.value"
 
@@ -266,4 +272,5 @@ def test_any_answer_sequence_gets_an_answer(answers_, seeded):
     for text in answers_:
         reply = conv.answer(text)
         assert reply.messages
+        assert not any("无法处理这个回答" in m.text for m in reply.messages), text  # the engine's safety net
         assert conv.prompt().question

@@ -1,0 +1,94 @@
+"""The review states: a project's table and findings, the whole draft's, and done.
+
+Arriving at a review shows the table and the check (``shows``); the slash commands /table and
+/check print the same messages (slash_commands.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ._lazy import lazy_module
+from .prompts import Message, Position
+from .step_table import Answer, Ctx, Step
+from .steps import STEP_TEXTS
+
+if TYPE_CHECKING:
+    from .checks import Finding
+
+checks = lazy_module("perfdraft.checks")
+
+CHECK_LIST_LIMIT = 40
+
+
+def finding_text(f: Finding) -> str:
+    from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+
+    s = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：{f.message}"
+    if f.suggestion:
+        s += f" → {f.suggestion}"
+    return s
+
+
+def findings(c: Ctx, scope: str, project: int | None) -> list[Finding]:
+    if scope == "project" and project is not None and project < len(c.draft.projects):
+        return checks.check_project(c.draft.projects[project], c.draft.framework, f"projects[{project}]", c.draft.year,
+                                    profile=c.draft.profile)
+    return checks.check_draft(c.draft)
+
+
+def table_messages(c: Ctx, idx: int) -> list[Message]:
+    from . import render
+
+    if not 0 <= idx < len(c.draft.projects):
+        return [Message("table", "\n".join(render.department_text(c.draft, 76)))]
+    return [Message("table", "\n".join(render.project_table(c.draft.projects[idx], idx, 76)))]
+
+
+def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:
+    found = findings(c, scope, project)
+    e, w, h = checks.counts(found)
+    head = Message("notice", f"检查{'全稿' if scope == 'draft' else '本项目'}：{e} 个错误，{w} 个警告，{h} 条提示")
+    more = len(found) - CHECK_LIST_LIMIT
+    return [head] + [Message("remark", finding_text(f)) for f in found[:CHECK_LIST_LIMIT]] + (
+        [Message("notice", f"……另有 {more} 条，运行 perfdraft check 查看全部")] if more > 0 else [])
+
+
+def weight_messages(c: Ctx, pi: int) -> list[Message]:
+    """Where the table has 权重: the 年度 rows' total, which should be 100."""
+    if not c.profile.has("indicator.weight"):
+        return []
+    from .indicator_steps import allocated
+
+    total = allocated(c, pi)
+    if total == 100:
+        return [Message("notice", "权重合计 100/100")]
+    return [Message("notice", f"权重合计 {total.normalize():f}/100：请用 /jump 第 N 条 权重 调整")]
+
+
+def _project_review_shows(c: Ctx, pos: Position) -> list[Message]:
+    if pos.project >= len(c.draft.projects):
+        return []
+    return table_messages(c, pos.project) + weight_messages(c, pos.project) + check_messages(c, "project", pos.project)
+
+
+def _project_review_resume(c: Ctx, pos: Position) -> Position:
+    return pos if pos.project < len(c.draft.projects) else Position("project.name", len(c.draft.projects))
+
+
+def _review_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    return Position("project.name", pos.project + 1), []
+
+
+def _done_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    return Position("draft.done"), []
+
+
+STEPS: dict[str, Step] = {s.id: s for s in [
+    Step("project.review", "projects[{p}]", lambda c, p: "", answer=_review_answer, skip=lambda c, p: _review_answer(c, p, "")[0],
+         shows=_project_review_shows, resume=_project_review_resume,
+         question=lambda c, p: STEP_TEXTS["project.review"].prompt.format(n=p.project + 1), returns=False),
+    Step("draft.review", "", lambda c, p: "", answer=_done_answer, skip=lambda c, p: Position("draft.done"),
+         shows=lambda c, p: check_messages(c, "draft", None), returns=False),
+    Step("draft.done", "", lambda c, p: "", answer=lambda c, p, t: (p, []), skip=lambda c, p: p, returns=False),
+]}
