@@ -1,0 +1,140 @@
+"""Where a finding points, in words a newcomer reads: ``项目 1 · 第 5 条「缴费人数」· 指标值``.
+
+Checks name a field by its model path (``projects[0].indicators[4].value``); people find a row by
+its project, its number and its name. UI-free: the findings view, ``/check`` and the line mode can
+all say the same thing. Field labels follow ``steps.STEP_TEXTS`` (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Draft
+
+try:  # the one cell-width function, once it exists; until then the same rule inline
+    from .cells import cell_len  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - transition
+    from unicodedata import east_asian_width
+
+    def cell_len(text: str) -> int:
+        return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+SEP = " · "
+NAME_CELLS = 18  # a row or project name longer than this is cut with …
+
+# The label of each field, by its path below the owner (a project, an indicator, the department).
+PROJECT_FIELDS: dict[str, str] = {
+    "name": "项目名称", "code": "项目编码", "doc_number": "文号", "template": "指标模板",
+    "budget": "预算", "budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
+    "purpose": "资金用途", "spending_plan": "支出计划", "goal": "绩效目标", "indicators": "绩效指标",
+    "category": "项目类别", "nature": "项目性质", "authority": "主管部门", "unit": "实施单位",
+    "period_start": "实施期（起）", "period_end": "实施期（止）", "total_amount": "项目总金额",
+    "basis_text": "立项依据", "overall_goal": "中期目标",
+}
+INDICATOR_FIELDS: dict[str, str] = {
+    "value": "指标值", "description": "绩效指标描述", "name": "三级指标名称", "basis": "指标值确定依据",
+    "level1": "一级指标", "level2": "二级指标", "formula": "计算公式", "direction": "指标方向",
+    "weight": "权重", "last_year": "上年值", "prev_year": "上年值", "note": "备注", "scope": "指标范围",
+    "symbol": "计算符号", "unit": "计量单位", "scoring": "评分标准", "explanation": "指标解释",
+    "value_note": "指标值说明", "nature": "指标性质", "actual": "实际完成值", "score": "得分",
+    "mid_value": "中期指标值",
+}
+DEPARTMENT_FIELDS: dict[str, str] = {
+    "name": "部门名称", "code": "部门编码", "overall_goal": "总体目标", "sub_goals": "分项目标",
+    "safeguards": "保障措施", "budget": "部门预算", "budget.total": "部门预算合计", "indicators": "部门整体指标",
+}
+DRAFT_FIELDS: dict[str, str] = {"year": "预算年度", "framework": "指标框架"}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A finding's location, parsed: project and row indices (0-based) and the field's label."""
+
+    project: int | None = None  # None: the department or the whole draft
+    row: int | None = None  # an indicator row of the project (or of a sub-goal / the department)
+    field: str = ""  # the label of the field ("" for the whole row or project)
+    text: str = ""  # the words: 项目 1 · 第 5 条「缴费人数」· 指标值
+
+
+def short(text: str | None, cells: int = NAME_CELLS) -> str:
+    """The first line of ``text`` cut to ``cells`` terminal cells with … (CJK counts two)."""
+    text = (text or "").split("\n")[0].strip()
+    if cell_len(text) <= cells:
+        return text
+    out, used = "", 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > cells - 1:
+            break
+        out += ch
+        used += w
+    return out + "…"
+
+
+_INDEXED = re.compile(r"^(\w+)\[(\d+)\](?:\.(.*))?$")
+
+
+def _split(path: str) -> tuple[str, int | None, str]:
+    """``projects[2].budget.total`` → ("projects", 2, "budget.total"); ``year`` → ("year", None, "")."""
+    m = _INDEXED.match(path)
+    if m:
+        return m.group(1), int(m.group(2)), m.group(3) or ""
+    head, _, rest = path.partition(".")
+    return head, None, rest
+
+
+def _row_words(rows: list, i: int, field: str) -> tuple[str, str]:
+    """(第 5 条「缴费人数」, 指标值) for ``indicators[4].value``-style rests."""
+    name = rows[i].name if 0 <= i < len(rows) else None
+    row = f"第 {i + 1} 条" + (f"「{short(name)}」" if name else "")
+    return row, INDICATOR_FIELDS.get(field, field)
+
+
+def place(draft: Draft, path: str) -> Place:
+    """Parse ``path`` (as a finding carries it) against ``draft`` and say it in words."""
+    head, index, rest = _split(path)
+    if head == "projects" and index is not None:
+        projects = draft.projects
+        parts = [f"项目 {index + 1}"]
+        sub, row, field_path = _split(rest) if rest else ("", None, "")
+        if sub == "indicators" and row is not None:
+            rows = projects[index].indicators if index < len(projects) else []
+            row_text, label = _row_words(rows, row, field_path)
+            parts += [row_text] + ([label] if field_path else [])
+            return Place(index, row, label if field_path else "", join(parts))
+        label = PROJECT_FIELDS.get(rest, rest) if rest else ""
+        if not rest and index < len(projects):
+            parts[0] += f"「{short(projects[index].title)}」"
+        return Place(index, None, label, join(parts + ([label] if label else [])))
+    if head == "department" or (head == "sub_goals" and index is not None):
+        sub, idx, more = _split(rest) if rest else ("", None, "")
+        if sub == "sub_goals" and idx is not None:
+            words = ["部门", f"分项目标 {idx + 1}"]
+            ssub, srow, sfield = _split(more) if more else ("", None, "")
+            if ssub == "indicators" and srow is not None:
+                goals = draft.department.sub_goals
+                rows = goals[idx].indicators if idx < len(goals) else []
+                row_text, label = _row_words(rows, srow, sfield)
+                words += [row_text] + ([label] if sfield else [])
+                return Place(None, srow, label if sfield else "", join(words))
+            return Place(None, idx, "分项目标", join(words))
+        if sub == "indicators" and idx is not None:
+            row_text, label = _row_words(draft.department.indicators, idx, more)
+            return Place(None, idx, label, join(["部门", row_text] + ([label] if more else [])))
+        label = DEPARTMENT_FIELDS.get(rest, rest)
+        return Place(None, None, label, join(["部门", label] if label else ["部门"]))
+    label = DRAFT_FIELDS.get(path, path)
+    return Place(None, None, label, join(["全稿", label]) if label else "全稿")
+
+
+def join(parts: list[str]) -> str:
+    """Parts joined by ·; after a closing 」 the space is already there to the eye."""
+    out = ""
+    for part in parts:
+        out += part if not out else ("· " if out.endswith("」") else SEP) + part
+    return out
+
+
+def place_text(draft: Draft, path: str) -> str:
+    return place(draft, path).text
