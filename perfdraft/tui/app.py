@@ -25,8 +25,9 @@ class PerfdraftApp(App[int]):
     BINDINGS = [Binding("f2", "command_palette", "命令", id="palette", tooltip="命令面板（也可 Ctrl+P）")]
 
     def __init__(self, conversation: Conversation | None = None, lock: drafts.Lock | None = None, *,
-                 ascii_ops: bool = False, catalogue_dir: str | None = None) -> None:
+                 ascii_ops: bool = False, catalogue_dir: str | None = None, findings_first: bool = False) -> None:
         super().__init__()
+        self.findings_first = findings_first
         self.conv = conversation
         self.lock = lock
         self.ascii_ops = ascii_ops
@@ -37,7 +38,7 @@ class PerfdraftApp(App[int]):
         if self.conv is not None:
             from .screens.drafting import DraftingScreen
 
-            self.push_screen(DraftingScreen(self.conv))
+            self.push_screen(DraftingScreen(self.conv, findings_first=self.findings_first))
         else:
             from .screens.start import StartScreen
 
@@ -103,8 +104,15 @@ class PerfdraftApp(App[int]):
 
     # --- command palette: the engine's commands ---------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        # Textual's own palette says "Search for commands…": the same palette, in Chinese.
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="搜索命令…（输入 /undo、导出 等）"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's system commands (Theme, Quit, Keys, Screenshot) are English: offer ours only.
         from .screens.drafting import DraftingScreen
 
         if isinstance(screen, DraftingScreen):
@@ -113,6 +121,9 @@ class PerfdraftApp(App[int]):
                                     lambda name=c.name: screen.submit(f"/{name}"))
             for fmt in ("xlsx", "docx", "csv", "md"):
                 yield SystemCommand(f"导出 {fmt}", f"把草稿导出为 {fmt}", lambda f=fmt: screen.submit(f"/export {f}"))
+            yield SystemCommand("检查结果", "逐条列出问题，回车跳到该处", lambda: screen.open_findings("draft", 0))
+        else:
+            yield SystemCommand("退出", "保存并退出", lambda: self.exit(0))
 
 
 def _catalogue_loader(catalogue_dir: str | None):
@@ -124,10 +135,11 @@ def _catalogue_loader(catalogue_dir: str | None):
     return load
 
 
-def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None, ascii_ops: bool = False) -> int:
+def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None, ascii_ops: bool = False,
+            findings_first: bool = False) -> int:
     conv, lock = open_session(path, catalogue_loader=_catalogue_loader(catalogue_dir))
     locations.remember(path)
-    app = PerfdraftApp(conv, lock, ascii_ops=ascii_ops, catalogue_dir=catalogue_dir)
+    app = PerfdraftApp(conv, lock, ascii_ops=ascii_ops, catalogue_dir=catalogue_dir, findings_first=findings_first)
     try:
         result = app.run(mouse=mouse)
     finally:

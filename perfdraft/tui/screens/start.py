@@ -8,10 +8,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import locations
+from ..widgets.key_bar import KeyBar
 
 
 class StartScreen(Screen):
@@ -26,7 +27,7 @@ class StartScreen(Screen):
         yield OptionList(*options, id="start-list")
         yield Static("", id="start-hint")
         yield Input(id="start-input")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.mode: str | None = None

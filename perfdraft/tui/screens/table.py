@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ... import render
 from ...conversation import Conversation
+from ..widgets.key_bar import KeyBar
 
 
 class TableScreen(ModalScreen[None]):
@@ -30,4 +31,4 @@ class TableScreen(ModalScreen[None]):
             lines = render.department_text(conv.draft, width)
         with VerticalScroll(id="table-view"):
             yield Static(Text("\n".join(lines)), markup=False)
-        yield Footer()
+        yield KeyBar()

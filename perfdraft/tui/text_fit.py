@@ -1,0 +1,76 @@
+"""Fitting text into terminal cells for the TUI: cut with …, and wrap without splitting a number.
+
+A line break may fall between two CJK characters or at a space, never inside a run such as
+``≥125000人``'s ``≥125000`` or ``30元/人·年``'s ``30``: a value split over two lines reads as two values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+# Atoms that must stay on one line: a value (operator, number, unit: ≥125000人, =30元/人·年, 100%),
+# an ASCII word or code (317-1002-JXN), a run of spaces; anything else is one character.
+_UNIT = r"(?:[万亿千百]?(?:元|人次|人|个|次|户|件|项|所|家|台|套|名|亩|天|年|月|日|周|小时|分钟|岁|公里|平方米|立方米|册|本|场|期|批|辆|张|份|篇|座|间|床|吨|米))"
+_ATOM = re.compile(
+    rf"[≥≤><=~＞＜]*[0-9][0-9.,:]*(?:[-_][0-9A-Za-z]+)*(?:%|‰|{_UNIT}(?:[/·]{_UNIT})*)?"
+    r"|[≥≤><=~＞＜]+(?=\s*[0-9])"  # an operator is kept with the number after it (below)
+    r"|[A-Za-z][0-9A-Za-z._\-/]*|\s+|.", re.S)
+
+
+def truncate(text: str, width: int) -> str:
+    """The first line of ``text`` in at most ``width`` cells, … marking a cut."""
+    first, _, rest = text.partition("\n")
+    if cell_len(first) <= width and not rest:
+        return first
+    out, used = "", 0
+    for ch in first:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out += ch
+        used += w
+    return out + "…"
+
+
+def atoms(text: str) -> list[str]:
+    return _ATOM.findall(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap ``text`` to ``width`` cells at atom boundaries; explicit line breaks are kept.
+
+    An atom wider than ``width`` on its own is the only thing ever split (by character)."""
+    width = max(1, width)
+    lines: list[str] = []
+    for para in (text or "").split("\n"):
+        line, used = "", 0
+        for atom in atoms(para):
+            w = cell_len(atom)
+            if atom.isspace():
+                if used + w <= width:
+                    line, used = line + atom, used + w
+                else:
+                    lines.append(line.rstrip())
+                    line, used = "", 0
+                continue
+            if used + w > width and line:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            while w > width:  # a single atom too wide for the column: no better place to cut
+                head, hw = "", 0
+                for ch in atom:
+                    if hw + cell_len(ch) > width:
+                        break
+                    head, hw = head + ch, hw + cell_len(ch)
+                lines.append(head)
+                atom = atom[len(head):]
+                w = cell_len(atom)
+            line, used = line + atom, used + w
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+def widest_atom(text: str) -> int:
+    return max((cell_len(a) for a in atoms(text or "") if not a.isspace()), default=0)

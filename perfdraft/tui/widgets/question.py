@@ -1,0 +1,57 @@
+"""The question being asked, pinned above the answer line so that it never scrolls away.
+
+Below it, one line ``回车 = …``: what Enter on an empty line answers, cut with … to the width (the
+whole text goes into the line with Tab).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...prompts import Prompt
+from ..text_fit import truncate, wrap
+
+
+class QuestionPanel(Static):
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.prompt: Prompt | None = None
+
+    def ask(self, prompt: Prompt) -> None:
+        self.prompt = prompt
+        self._render_prompt()
+
+    def on_resize(self) -> None:
+        if self.prompt is not None:
+            self._render_prompt()
+
+    def _render_prompt(self) -> None:
+        p = self.prompt
+        assert p is not None
+        # Wrapped here, not by Rich, so that a line never breaks inside "项目 1" or a value.
+        width = max(20, (self.size.width or self.app.size.width) - 2)  # the padding takes 2 cells
+        head = f"【{p.title}】"
+        lines = wrap(head + p.question, width)
+        text = Text()
+        for i, line in enumerate(lines):
+            if i:
+                text.append("\n")
+            if i == 0 and line.startswith(head):
+                text.append(head, style="bold")
+                line = line[len(head):]
+            text.append(line)
+        suggestion = default_line(p)
+        if suggestion:
+            text.append("\n")
+            text.append(truncate(suggestion, width), style="italic")
+        self.update(text)
+
+
+def default_line(p: Prompt) -> str:
+    """``回车 = …`` when Enter on an empty line answers something the user cannot see in the line."""
+    if not p.default or p.default == p.prefill:
+        return ""
+    choice = next((c for c in p.choices if c.value == p.default), None)
+    shown = f"{p.default}. {choice.label}" if choice is not None and choice.label != p.default else p.default
+    return f"回车 = {shown.replace(chr(10), ' ')}（Tab 填入后可修改）"
