@@ -36,7 +36,7 @@ def _print_prompt(p: Prompt, out: TextIO) -> None:
         detail = f"（{c.detail}）" if c.detail else ""
         out.write(f"  {n}. {c.label}{detail}\n")
     if p.prefill:
-        out.write(f"  当前：{p.prefill}\n")
+        out.write(f"  当前：{p.prefill}（回车保留）\n")
     elif p.default:
         out.write(f"  回车 = {p.default}\n")
 
@@ -87,7 +87,13 @@ def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
 # --- interactive ---------------------------------------------------------------------------------
 
 
-def _session(conv: Conversation):
+def _session(conv: Conversation, dumb: bool = False):
+    """The prompt-toolkit session. ``dumb``: a terminal that shows only what is typed (TERM=dumb).
+
+    There a validator's refusal cannot be shown (it lives in the toolbar, which is not drawn) and
+    the refused text stays in the buffer, invisible, in front of whatever is typed next: every
+    answer then went to the engine, which prints the reason and asks again on a fresh line.
+    """
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer, Completion, ThreadedCompleter
     from prompt_toolkit.history import FileHistory, InMemoryHistory
@@ -128,13 +134,52 @@ def _session(conv: Conversation):
         history = InMemoryHistory()
     return PromptSession(
         history=history,
-        completer=ThreadedCompleter(StepCompleter()),
-        validator=LiveValidator(),
+        completer=None if dumb else ThreadedCompleter(StepCompleter()),
+        validator=None if dumb else LiveValidator(),
         # prompt-toolkit 3.0.5x defaults both to True while its docs say otherwise: be explicit.
-        validate_while_typing=True,
-        complete_while_typing=True,
-        bottom_toolbar=toolbar,
+        validate_while_typing=not dumb,
+        complete_while_typing=not dumb,
+        bottom_toolbar=None if dumb else toolbar,
+        key_bindings=None if dumb else _current_value_keys(conv),
     )
+
+
+def _current_value_keys(conv: Conversation):
+    """Tab on an empty line puts the current value there to edit (the line starts empty: a pre-filled
+    line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``)."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @Condition
+    def empty_with_value() -> bool:
+        from prompt_toolkit.application import get_app
+
+        return not get_app().current_buffer.text and bool(conv.prompt().prefill)
+
+    @keys.add("tab", filter=empty_with_value)
+    def _(event) -> None:
+        event.current_buffer.insert_text(conv.prompt().prefill.replace("\n", "\\n"))
+
+    return keys
+
+
+def _placeholder(p: Prompt):
+    """What an empty line stands for, greyed: Enter keeps the current value or takes the suggestion."""
+    from prompt_toolkit.formatted_text import FormattedText
+
+    if p.prefill:
+        return FormattedText([("#888888", f"{_one_line(p.prefill)}（回车保留，Tab 取出修改）")])
+    if p.default:
+        return FormattedText([("#888888", f"{_one_line(p.default)}（回车采用）")])
+    return None
+
+
+def _one_line(text: str, cells: int = 40) -> str:
+    from .places import short
+
+    return short(text.replace("\n", " "), cells)
 
 
 def _over_ssh() -> bool:
@@ -145,24 +190,24 @@ def run_interactive(conv: Conversation) -> int:
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
-    session = _session(conv)
+    from prompt_toolkit.utils import is_dumb_terminal
+
+    dumb = is_dumb_terminal()
+    session = _session(conv, dumb)
     out = sys.stdout
     _print_messages(conv.messages, out)
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out)
-    from prompt_toolkit.utils import is_dumb_terminal
-
-    # A dumb terminal cannot show a pre-filled line (prompt-toolkit echoes only what is typed), so
-    # there the current value is printed above the prompt and Enter keeps it.
-    dumb = is_dumb_terminal()
     number = 0
     while not conv.finished:
         p = conv.prompt()
         _print_prompt(p, out)
         number += 1
         try:
-            # The running number lets the user (and scripts) tell one prompt from the next.
-            text = session.prompt(f"{number}> ", default="" if dumb else p.prefill)
+            # The running number lets the user (and scripts) tell one prompt from the next. The line
+            # starts empty on every terminal: the current value is printed above it (and greyed in
+            # it where the terminal can), Enter keeps it, Tab takes it out to edit.
+            text = session.prompt(f"{number}> ", default="", placeholder=None if dumb else _placeholder(p))
         except KeyboardInterrupt:
             try:
                 yes = session.prompt("保存并退出吗？(y/n) ", validator=None, default="y", completer=None,
@@ -176,6 +221,10 @@ def run_interactive(conv: Conversation) -> int:
             break
         reply = conv.answer(decode_line(text))
         _print_messages(reply.messages, out)
+        if not reply.ok and not any(m.role == "error" for m in reply.messages):
+            out.write("✗ 回答未被接受\n")  # never silent: the next prompt starts on an empty line
+        if not reply.ok:
+            out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:
             return EXIT_OK
     if conv.path is not None and conv.dirty:

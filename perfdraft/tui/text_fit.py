@@ -38,37 +38,52 @@ def atoms(text: str) -> list[str]:
     return _ATOM.findall(text)
 
 
+CLOSING = set("，。、；：？！）》」』”’,.;:?!)]%")  # never at the start of a line (kinsoku)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Wrap ``text`` to ``width`` cells at atom boundaries; explicit line breaks are kept.
 
-    An atom wider than ``width`` on its own is the only thing ever split (by character)."""
+    An atom wider than ``width`` on its own is the only thing ever split (by character); closing
+    punctuation is not left at the start of a line (the character before it moves down with it)."""
     width = max(1, width)
     lines: list[str] = []
     for para in (text or "").split("\n"):
-        line, used = "", 0
+        line: list[str] = []
+        used = 0
         for atom in atoms(para):
             w = cell_len(atom)
             if atom.isspace():
                 if used + w <= width:
-                    line, used = line + atom, used + w
+                    line.append(atom)
+                    used += w
                 else:
-                    lines.append(line.rstrip())
-                    line, used = "", 0
+                    lines.append("".join(line).rstrip())
+                    line, used = [], 0
                 continue
             if used + w > width and line:
-                lines.append(line.rstrip())
-                line, used = "", 0
+                carry: list[str] = []
+                head = atom
+                while head in CLOSING and len(line) > 1 and not line[-1].isspace() and len(carry) < 3:
+                    carry.insert(0, line.pop())  # "号）、" moves down together
+                    head = carry[0]
+                lines.append("".join(line).rstrip())
+                line, used = carry, sum(cell_len(a) for a in carry)
             while w > width:  # a single atom too wide for the column: no better place to cut
                 head, hw = "", 0
                 for ch in atom:
                     if hw + cell_len(ch) > width:
                         break
                     head, hw = head + ch, hw + cell_len(ch)
-                lines.append(head)
+                lines.append("".join(line) + head if not line else "".join(line))
+                if line:
+                    line, used = [], 0
+                    continue
                 atom = atom[len(head):]
                 w = cell_len(atom)
-            line, used = line + atom, used + w
-        lines.append(line.rstrip())
+            line.append(atom)
+            used += w
+        lines.append("".join(line).rstrip())
     return lines or [""]
 
 

@@ -13,17 +13,17 @@ from textual.screen import Screen
 
 from ...conversation import Conversation
 from ...prompts import Message, Prompt
-from ..text_fit import truncate
 from ..widgets.answer_input import AnswerInput
 from ..widgets.answer_preview import AnswerPreview
 from ..widgets.check_line import CheckLine
 from ..widgets.key_bar import KeyBar
-from ..widgets.question import QuestionPanel
+from ..widgets.question import QuestionPanel, default_line
 from ..widgets.status_line import StatusLine
 from ..widgets.suggestions import Suggestions
 from ..widgets.transcript import Transcript
 
 PLACEHOLDER = "输入回答，回车确认；/help 查看命令"
+DEFAULT_PLACEHOLDER = "回车 = 采用上面的建议；Tab 填入后修改"
 
 
 class DraftingScreen(Screen):
@@ -87,9 +87,9 @@ class DraftingScreen(Screen):
         inp = self.query_one(AnswerInput)
         inp.value = p.prefill
         inp.cursor_position = len(inp.value)
-        # Textual draws a placeholder wider than the line as blanks: keep it short, cut with ….
-        width = max(10, (inp.size.width or self.app.size.width) - 4)
-        inp.placeholder = truncate(f"回车 = {p.default}" if p.default else PLACEHOLDER, width)
+        # Textual draws a placeholder with CJK wider than the line as blanks (issue 18): the suggestion
+        # itself is shown by the question panel, the placeholder only says how to take it.
+        inp.placeholder = DEFAULT_PLACEHOLDER if default_line(p) else PLACEHOLDER
         self.query_one(Suggestions).set_choices(p.choices)
         self.query_one(CheckLine).clear()
         self.query_one(AnswerPreview).display = False

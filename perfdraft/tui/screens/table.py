@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ... import render
 from ...conversation import Conversation
+from .. import table_view
 from ..widgets.key_bar import KeyBar
 
 
@@ -22,13 +22,13 @@ class TableScreen(ModalScreen[None]):
         self.conv = conversation
 
     def compose(self) -> ComposeResult:
-        width = max(60, self.app.size.width - 4)
+        width = max(40, self.app.size.width - 3)  # padding 1 each side, scrollbar 1
         conv = self.conv
         if conv.current_project() is not None:
             i = conv.pos.project
-            lines = render.project_table(conv.draft.projects[i], i, width, ascii_ops=self.app.ascii_ops)
+            lines = table_view.project_lines(conv.draft.projects[i], i, width, ascii_ops=self.app.ascii_ops)
         else:
-            lines = render.department_text(conv.draft, width)
+            lines = table_view.department_lines(conv.draft, width)
         with VerticalScroll(id="table-view"):
             yield Static(Text("\n".join(lines)), markup=False)
         yield KeyBar()

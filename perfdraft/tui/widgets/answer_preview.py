@@ -22,7 +22,7 @@ class AnswerPreview(Static):
             return
         width = max(20, (self.size.width or self.app.size.width) - 2)
         marked = value[:cursor] + "\x00" + value[cursor:]  # where the cursor is, through the wrap
-        lines = wrap(marked, width + 1)
+        lines = wrap(marked, width)  # the marker takes no cell
         at = next((i for i, ln in enumerate(lines) if "\x00" in ln), len(lines) - 1)
         start = max(0, min(at - MAX_LINES + 1, len(lines) - MAX_LINES)) if at >= MAX_LINES else 0
         text = Text(style="dim")
