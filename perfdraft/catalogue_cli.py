@@ -42,7 +42,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         from rapidfuzz import process
 
         near = process.extractOne(args.id, list(cat.templates))
-        from .cli import UsageError
+        from .errors import UsageError
 
         raise UsageError(f"没有模板 {args.id}" + (f"；是否指 {near[0]}？" if near else ""))
     sector = cat.sectors.get(t.sector)
@@ -60,7 +60,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     if args.dir:
         d = Path(args.dir)
         if not d.is_dir():
-            from .cli import UsageError
+            from .errors import UsageError
 
             raise UsageError(f"{d}：目录不存在")
         try:

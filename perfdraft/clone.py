@@ -149,7 +149,7 @@ def clone_draft(draft: Draft, year: int | None = None) -> Draft:
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
-    from .cli import EXIT_OK, UsageError
+    from .errors import EXIT_OK, UsageError
 
     src, out = Path(args.file), Path(args.output)
     if out.exists() or out.is_symlink():

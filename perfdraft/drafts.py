@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import fields, frameworks, profiles
 from .model import (
     SCHEMA,
     SCHEMA_VERSION,
@@ -114,20 +115,29 @@ class _Reader:
             else:
                 b = self.table(raw, f"{path}.basis")
                 basis = Basis(self.text(b, "category", f"{path}.basis"), self.text(b, "note", f"{path}.basis"))
-        return Indicator(
-            level1=self.text(data, "level1", path),
-            level2=self.text(data, "level2", path),
-            name=self.text(data, "name", path),
-            description=self.text(data, "description", path),
-            value=self.text(data, "value", path),
-            basis=basis,
-            formula=self.text(data, "formula", path),
-            direction=self.text(data, "direction", path),
-            weight=self.number(data, "weight", path),
-            last_year=self.text(data, "last_year", path),
-            note=self.text(data, "note", path),
-            scope=self.text(data, "scope", path),
-        )
+        ind = Indicator(basis=basis)
+        self.scalars(ind, "indicator", data, path)
+        return ind
+
+    def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
+        """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
+        for f in fields.scalars(owner):
+            key = f.toml_key
+            if f.kind in ("money", "number"):
+                value: Any = self.number(data, key, path)
+            elif f.kind == "int":
+                value = self.integer(data, key, path)
+            else:
+                value = self.text(data, key, path)
+            setattr(target, f.attr, value)
+
+    def integer(self, data: dict[str, Any], key: str, path: str) -> int | None:
+        if key not in data:
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{path}.{key}", f"应为整数，实际为{_type_name(value)}")
+        return value
 
     def budget(self, data: dict[str, Any], path: str) -> Budget:
         b = self.table(data, path)
@@ -138,13 +148,7 @@ class _Reader:
         if "spending_plan" in data:
             p = self.table(data["spending_plan"], f"{path}.spending_plan")
             plan = SpendingPlan(*(self.number(p, k, f"{path}.spending_plan") for k in ("mar", "jun", "oct", "dec")))
-        return Project(
-            code=self.text(data, "code", path),
-            name=self.text(data, "name", path),
-            doc_number=self.text(data, "doc_number", path),
-            template=self.text(data, "template", path),
-            purpose=self.text(data, "purpose", path),
-            goal=self.text(data, "goal", path),
+        project = Project(
             budget=self.budget(data["budget"], f"{path}.budget") if "budget" in data else Budget(),
             spending_plan=plan,
             indicators=[self.indicator(t, f"{path}.indicators[{i}]")
@@ -152,6 +156,9 @@ class _Reader:
             notes=self.text_list(data, "notes", path),
             confirm=self.text_list(data, "confirm", path),
         )
+        self.scalars(project, "project", data, path)
+        project.template = self.text(data, "template", path)
+        return project
 
     def draft(self, data: dict[str, Any]) -> Draft:
         schema = data.get("schema")
@@ -167,8 +174,12 @@ class _Reader:
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
             raise self.fail("year", f"应为整数年份，实际为{_type_name(year)}")
         framework = data.get("framework", "local-2015")
-        if framework not in ("local-2015", "central-2021"):
-            raise self.fail("framework", f"“{framework}” 不是已知框架（local-2015 或 central-2021）")
+        if framework not in frameworks.FRAMEWORKS:
+            raise self.fail("framework", f"“{framework}” 不是已知框架（{'、'.join(frameworks.FRAMEWORKS)}）")
+        profile = data.get("profile")
+        if profile is not None and profile not in profiles.PROFILES:
+            raise self.fail("profile", f"“{profile}” 不是已知的表格样式（{'、'.join(profiles.PROFILES)}；"
+                                       "perfdraft profiles 列出全部）")
         dep = self.table(data.get("department", {}), "department")
         projects = self.table_list(data, "projects", "")
         if len(projects) > MAX_PROJECTS:
@@ -177,6 +188,7 @@ class _Reader:
             schema=SCHEMA,
             year=year,
             framework=framework,
+            profile=profile,
             department=Department(
                 code=self.text(dep, "code", "department"),
                 name=self.text(dep, "name", "department"),
@@ -235,8 +247,9 @@ def _indicator_dict(ind: Indicator) -> dict[str, Any]:
         _put(b, "category", ind.basis.category)
         _put(b, "note", ind.basis.note)
         out["basis"] = b
-    for key in ("formula", "direction", "weight", "last_year", "note", "scope"):
-        _put(out, key, getattr(ind, key))
+    for f in fields.scalars("indicator"):
+        if f.attr not in ("level1", "level2", "name", "description", "value"):
+            _put(out, f.toml_key, getattr(ind, f.attr))
     return out
 
 
@@ -251,6 +264,7 @@ def to_dict(draft: Draft) -> dict[str, Any]:
     out: dict[str, Any] = {"schema": SCHEMA}
     _put(out, "year", draft.year)
     out["framework"] = draft.framework
+    _put(out, "profile", draft.profile)
     dep: dict[str, Any] = {}
     d = draft.department
     for key in ("code", "name", "overall_goal", "safeguards"):
@@ -273,6 +287,9 @@ def to_dict(draft: Draft) -> dict[str, Any]:
         pd: dict[str, Any] = {}
         for key in ("code", "name", "doc_number", "template", "purpose", "goal"):
             _put(pd, key, getattr(p, key))
+        for f in fields.scalars("project"):
+            if f.attr not in ("code", "name", "doc_number", "purpose", "goal"):
+                _put(pd, f.toml_key, getattr(p, f.attr))
         budget = _budget_dict(p.budget)
         if budget:
             pd["budget"] = budget

@@ -157,7 +157,8 @@ def apply_defaults(conv: Conversation) -> list[str]:
 
 
 def cmd_fill(args: argparse.Namespace) -> int:
-    from .cli import UsageError, create_if_missing
+    from .commands.drafting import create_if_missing
+    from .errors import UsageError
 
     path = Path(args.file)
     create_if_missing(path, args.year)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -23,9 +24,24 @@ class Framework:
     expected: tuple[tuple[str, str], ...] = ()
     # 一级 every project must have a row under (PD304)
     required_level1: tuple[str, ...] = ()
+    # Names whose meaning differs in this framework (发改: 二级 “产出指标” is a block, not 数量…)
+    level1_aliases: dict[str, str] = field(default_factory=dict)
+    level2_aliases: dict[str, str] = field(default_factory=dict)
 
     def allows(self, level1: str, level2: str) -> bool:
         return level2 in self.levels.get(level1, ())
+
+    def level1_key(self, label: str | None) -> str | None:
+        if not label:
+            return None
+        stripped = _strip_suffix(label)
+        return self.level1_aliases.get(stripped) or LEVEL1_ALIASES.get(stripped)
+
+    def level2_key(self, label: str | None) -> str | None:
+        if not label:
+            return None
+        stripped = _strip_suffix(label)
+        return self.level2_aliases.get(stripped) or LEVEL2_ALIASES.get(stripped)
 
 
 LOCAL_2015 = Framework(
@@ -56,15 +72,61 @@ CENTRAL_2021 = Framework(
     required_level1=("成本", "产出", "效益", "满意度"),
 )
 
-FRAMEWORKS: dict[str, Framework] = {f.id: f for f in (LOCAL_2015, CENTRAL_2021)}
+# 2013 共性框架 (湖北 and others): 满意度 is a 二级 under 效益, not a 一级 of its own.
+HUBEI_2013 = Framework(
+    id="hubei-2013",
+    title="2013 共性指标框架（满意度为效益下的二级指标）",
+    levels={
+        "产出": ("数量", "质量", "时效", "成本"),
+        "效益": ("经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"),
+    },
+    expected=(("产出", "数量"), ("产出", "质量"), ("产出", "时效"), ("效益", "社会效益"),
+              ("效益", "服务对象满意度")),
+    required_level1=("产出", "效益"),
+)
+
+# 广东: 预期产出 / 预期效果; 满意度 sits under 效果 as in the 2013 framework.
+GUANGDONG = Framework(
+    id="guangdong",
+    title="广东（预期产出 / 预期效果）",
+    levels={
+        "产出": ("数量", "质量", "时效", "成本"),
+        "效益": ("经济效益", "社会效益", "生态效益", "可持续影响", "服务对象满意度"),
+        "满意度": ("服务对象满意度",),
+    },
+    expected=(("产出", "数量"), ("产出", "质量"), ("产出", "时效"), ("效益", "社会效益")),
+    required_level1=("产出", "效益"),
+)
+
+# 发改 中央预算内投资: two 一级 blocks whose 二级 are whole blocks of the other frameworks.
+NDRC_INVESTMENT = Framework(
+    id="ndrc-investment",
+    title="发改 中央预算内投资（实施效果 / 过程管理）",
+    levels={
+        "实施效果": ("产出", "效益", "满意度"),
+        "过程管理": ("计划管理", "资金管理", "项目管理", "监督管理"),
+    },
+    expected=(("实施效果", "产出"), ("实施效果", "效益"), ("过程管理", "资金管理")),
+    required_level1=("实施效果",),
+    level1_aliases={"实施效果": "实施效果", "过程管理": "过程管理", "项目实施效果": "实施效果"},
+    level2_aliases={"产出": "产出", "效益": "效益", "效果": "效益", "满意度": "满意度",
+                    "服务对象满意度": "满意度", "计划管理": "计划管理", "计划": "计划管理",
+                    "资金管理": "资金管理", "资金": "资金管理", "项目管理": "项目管理",
+                    "监督管理": "监督管理", "监督": "监督管理"},
+)
+
+FRAMEWORKS: dict[str, Framework] = {f.id: f for f in (LOCAL_2015, CENTRAL_2021, HUBEI_2013, GUANGDONG, NDRC_INVESTMENT)}
 
 # Canonical key -> display label used when perfdraft writes a level name itself.
-LEVEL1_LABELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
+LEVEL1_LABELS = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标",
+                 "实施效果": "实施效果指标", "过程管理": "过程管理指标"}
 LEVEL2_LABELS = {
     "数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标",
     "经济效益": "经济效益指标", "社会效益": "社会效益指标", "生态效益": "生态效益指标",
     "可持续影响": "可持续影响指标", "服务对象满意度": "服务对象满意度指标",
     "经济成本": "经济成本指标", "社会成本": "社会成本指标", "生态环境成本": "生态环境成本指标",
+    "产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标",
+    "计划管理": "计划管理指标", "资金管理": "资金管理指标", "项目管理": "项目管理指标", "监督管理": "监督管理指标",
 }
 
 # Old and local names -> canonical key (after suffix stripping).
@@ -73,6 +135,9 @@ LEVEL1_ALIASES = {
     "项目完成": "产出", "产出值": "产出", "预期产出": "产出", "完成": "产出",
     "预期效果": "效益", "项目效益": "效益", "效益目标": "效益", "影响力": "效益",
     "社会公众或服务对象满意度": "满意度", "服务对象满意度": "满意度", "投入": "投入",
+    "产出效果": "产出", "项目产出": "产出", "实施效果": "效益", "效果目标": "效益",
+    "社会效果": "效益", "满意": "满意度", "公众满意度": "满意度", "社会公众满意度": "满意度",
+    "群众满意度": "满意度", "服务满意度": "满意度", "受益对象满意度": "满意度",
 }
 LEVEL2_ALIASES = {
     "数量": "数量", "质量": "质量", "时效": "时效", "成本": "成本",
@@ -82,6 +147,9 @@ LEVEL2_ALIASES = {
     "服务对象满意度": "服务对象满意度", "满意度": "服务对象满意度",
     "社会公众或服务对象满意度": "服务对象满意度", "社会公众满意度": "服务对象满意度",
     "经济成本": "经济成本", "社会成本": "社会成本", "生态环境成本": "生态环境成本",
+    "生态成本": "生态环境成本", "环境成本": "生态环境成本", "时效性": "时效", "进度": "时效",
+    "服务对象满意": "服务对象满意度", "受益对象满意度": "服务对象满意度", "群众满意度": "服务对象满意度",
+    "公众满意度": "服务对象满意度", "可持续发展": "可持续影响", "可持续性": "可持续影响",
 }
 
 _SUFFIXES = ("指标", "目标", "值")
@@ -92,6 +160,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+@lru_cache(maxsize=4096)  # a few dozen distinct labels per draft, looked up on every row
 def _strip_suffix(text: str) -> str:
     text = re.sub(r"\s+", "", fold(text))
     changed = True
@@ -104,14 +173,18 @@ def _strip_suffix(text: str) -> str:
     return text
 
 
-def level1_key(label: str | None) -> str | None:
+def level1_key(label: str | None, framework: Framework | None = None) -> str | None:
     """Canonical 一级 key, or None when the label is not a known 一级 name."""
+    if framework is not None:
+        return framework.level1_key(label)
     if not label:
         return None
     return LEVEL1_ALIASES.get(_strip_suffix(label))
 
 
-def level2_key(label: str | None) -> str | None:
+def level2_key(label: str | None, framework: Framework | None = None) -> str | None:
+    if framework is not None:
+        return framework.level2_key(label)
     if not label:
         return None
     return LEVEL2_ALIASES.get(_strip_suffix(label))
@@ -119,7 +192,7 @@ def level2_key(label: str | None) -> str | None:
 
 def canonical_levels(level1: str | None, level2: str | None, framework: Framework) -> tuple[str | None, str | None]:
     """Normalise a (一级, 二级) pair, applying the 投入 map and bare-满意度 rule."""
-    l1, l2 = level1_key(level1), level2_key(level2)
+    l1, l2 = framework.level1_key(level1), framework.level2_key(level2)
     if l1 == "投入":  # 2017-style 投入: 时效 → 产出-时效; 成本 → 产出-成本 / 成本-经济成本
         if l2 == "时效":
             l1 = "产出"

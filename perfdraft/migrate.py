@@ -158,7 +158,7 @@ def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from .cli import EXIT_FINDINGS, EXIT_OK
+    from .errors import EXIT_FINDINGS, EXIT_OK
 
     src = Path(args.file)
     out = Path(args.output) if getattr(args, "output", None) else src

@@ -51,7 +51,16 @@ class Indicator:
     weight: Decimal | None = None
     last_year: str | None = None
     note: str | None = None
+    # "annual" (年度, the default when blank) or "overall" (中期 / 实施周期 / 总体 target)
     scope: str | None = None
+    symbol: str | None = None  # 计算符号 (≥ ≤ = 定性 区间 …): derived from value, kept in step
+    unit: str | None = None  # 计量单位 where the table has its own column
+    scoring: str | None = None  # 评分标准
+    value_note: str | None = None  # 指标值说明
+    prev_year: str | None = None  # 前年值
+    nature: str | None = None  # 指标性质: 定量 / 定性
+    actual: str | None = None  # 实际完成值 (self-evaluation)
+    score: Decimal | None = None  # 得分 (self-evaluation)
 
 
 @dataclass
@@ -90,6 +99,15 @@ class Project:
     indicators: list[Indicator] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     confirm: list[str] = field(default_factory=list)
+    category: str | None = None  # 项目类别
+    nature: str | None = None  # 项目性质: 一次性 / 经常性 / 阶段性
+    authority: str | None = None  # 主管部门
+    unit: str | None = None  # 实施单位
+    period_start: str | None = None  # 项目期 (YYYY or YYYY-MM)
+    period_end: str | None = None
+    total_amount: Decimal | None = None  # 项目总额 over the whole period, 元
+    basis_text: str | None = None  # 立项依据
+    overall_goal: str | None = None  # 中期 / 实施周期 总体目标
 
     @property
     def title(self) -> str:
@@ -118,6 +136,8 @@ class Department:
 class Draft:
     year: int | None = None
     framework: str = "local-2015"
+    # Table profile (profiles.py); None in drafts written before profiles: derived from framework.
+    profile: str | None = None
     department: Department = field(default_factory=Department)
     projects: list[Project] = field(default_factory=list)
     schema: str = SCHEMA

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from . import frameworks
+from . import frameworks, profiles
 from ._lazy import lazy_module
 from .answers import FULL_WIDTH, parse_money, parse_plan, plan_text
 from .model import Project, SubGoal, format_number
@@ -66,12 +66,29 @@ def _apply_year(c: Conversation, pos: Position, text: str) -> None:
     c.draft.year = int(m.group(1))
 
 
-def _apply_framework(c: Conversation, pos: Position, text: str) -> None:
+# The order profiles are offered in: 1 and 2 keep their meaning from before profiles existed.
+PROFILE_ORDER = ("hebei-2020", "central-2021", "local-2015", "hubei-2013", "guangdong", "ndrc-investment",
+                 "sichuan-grid", "self-evaluation")
+
+
+def _profile_number(c: Conversation, pos: Position) -> str:
+    return str(PROFILE_ORDER.index(profiles.for_draft(c.draft).id) + 1)
+
+
+def _apply_profile(c: Conversation, pos: Position, text: str) -> None:
     t = text.strip()
-    choice = {"1": "local-2015", "2": "central-2021"}.get(t, t)
-    if choice not in frameworks.FRAMEWORKS:
-        raise Rejected("请输入 1（地方通用）或 2（中央 2021 口径）")
-    c.draft.framework = choice
+    chosen = PROFILE_ORDER[int(t) - 1] if t.isdigit() and 1 <= int(t) <= len(PROFILE_ORDER) else t
+    if chosen in frameworks.FRAMEWORKS and chosen not in profiles.PROFILES:
+        chosen = profiles.BY_FRAMEWORK[chosen]  # a framework id typed by someone who knows the old answer
+    if chosen not in profiles.PROFILES:
+        raise Rejected(f"请输入 1–{len(PROFILE_ORDER)} 中的编号（1 地方通用，2 中央 2021 口径）")
+    profile = profiles.PROFILES[chosen]
+    c.draft.profile = profile.id
+    c.draft.framework = profile.framework
+
+
+def _profile_choices(c: Conversation, pos: Position) -> list[Choice]:
+    return [Choice(profiles.PROFILES[pid].title, str(i), pid) for i, pid in enumerate(PROFILE_ORDER, 1)]
 
 
 def _apply_sub_goal(c: Conversation, pos: Position, text: str) -> None:
@@ -238,9 +255,8 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.code", "department.code", lambda c, p: c.draft.department.code or "", _set_text(_dept, "code")),
     Step("draft.year", "year", lambda c, p: str(c.draft.year or ""), _apply_year,
          default=lambda c, p: str(c.draft.year or ""), required=True),
-    Step("draft.framework", "framework", lambda c, p: {"local-2015": "1", "central-2021": "2"}[c.draft.framework],
-         _apply_framework, default=lambda c, p: {"local-2015": "1", "central-2021": "2"}[c.draft.framework],
-         choices=lambda c, p: [Choice("地方通用（产出含成本）", "1", "local-2015"), Choice("中央 2021 口径（成本为一级）", "2", "central-2021")]),
+    Step("draft.framework", "profile", _profile_number, _apply_profile, default=_profile_number,
+         choices=_profile_choices),
     Step("dept.overall_goal", "department.overall_goal", lambda c, p: c.draft.department.overall_goal or "",
          _set_text(_dept, "overall_goal"), multiline=True,
          live=lambda c, p, t: [f for f in checks.check_department(replace(c.draft, department=replace(c.draft.department, overall_goal=t)))
@@ -278,4 +294,4 @@ DEPT_STEP_ORDER = ["dept.name", "dept.code", "draft.year", "draft.framework", "d
 
 # Words a user can /jump to, mapped to steps.
 JUMP_WORDS = {STEP_TEXTS[s].label: s for s in STEP_TEXTS if s in STEPS}
-JUMP_WORDS.update({"指标": "indicators", "检查": "draft.review", "全稿": "draft.review"})
+JUMP_WORDS.update({"指标": "indicators", "检查": "draft.review", "全稿": "draft.review", "指标框架": "draft.framework"})

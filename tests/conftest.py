@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SEED = FIXTURES / "seed-shunping-2020.toml"
 SEED_FIXED = FIXTURES / "seed-shunping-2020-fixed.toml"
-SEED_TEXT = ROOT.parent / "shared" / "seed" / "shunping-2020-social-insurance.txt"
+SEED_TEXT = FIXTURES / "shunping-2020-social-insurance.txt"  # a copy of ../shared/seed: a clone alone passes
 
 
 @pytest.fixture(autouse=True)

@@ -34,3 +34,34 @@ def test_ruff_clean():
     root = Path(__file__).resolve().parent.parent
     r = subprocess.run([ruff, "check", "perfdraft", "tests", "benchmarks"], cwd=root, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def _perfdraft_modules():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "perfdraft"
+    return root, sorted(root.rglob("*.py"))
+
+
+def test_no_module_but_the_entry_point_imports_cli():
+    import ast
+
+    root, files = _perfdraft_modules()
+    offenders = []
+    for path in files:
+        if path.name in ("cli.py", "__main__.py") and path.parent == root:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [a.name for a in node.names]
+                if (node.module or "").split(".")[-1] == "cli" or (node.module in (None, "", "perfdraft") and "cli" in names):
+                    offenders.append(str(path.relative_to(root)))
+            elif isinstance(node, ast.Import) and any(a.name == "perfdraft.cli" for a in node.names):
+                offenders.append(str(path.relative_to(root)))
+    assert not offenders, offenders
+
+
+def test_core_house_modules_import_no_ui():
+    mods = _modules_after("import perfdraft.profiles, perfdraft.fields, perfdraft.commands, perfdraft.errors")
+    for banned in ("textual", "prompt_toolkit", "rich", "openpyxl", "docx", "perfdraft.cli"):
+        assert banned not in mods, banned

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import Finding, check_draft
-from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError, _expand
+from ..commands.inspect import expand_paths as _expand
 from ..drafts import load
+from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from ..model import Draft
 from ..progress import Progress
 from ..rules import ERROR

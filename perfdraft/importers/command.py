@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .. import drafts
-from ..cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from . import import_files
 
 

@@ -40,7 +40,7 @@ class StartScreen(Screen):
         if oid.startswith("recent:"):
             self.app.open_draft(self.recent[int(oid.split(":")[1])])
         elif oid == "demo":
-            from ...cli import demo_copy
+            from ...commands.drafting import demo_copy
 
             self.app.open_draft(demo_copy())
         elif oid == "quit":

@@ -1,0 +1,122 @@
+"""Commands that open a draft for drafting: new, demo, edit, line, and the start screen."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import EXIT_OK, UsageError
+from .inspect import cmd_check, cmd_show
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .. import drafts
+
+    path = Path(args.file)
+    if path.exists():
+        raise UsageError(f"{path}：文件已存在，未覆盖（换一个文件名，或用 perfdraft edit 打开它）")
+    from .. import profiles
+
+    draft = drafts.new_draft(args.year)
+    draft.framework = args.framework
+    if args.profile:
+        draft.profile = args.profile
+        draft.framework = profiles.PROFILES[args.profile].framework
+    drafts.save(draft, path)
+    print(f"已新建空白草稿 {path}（{draft.year} 年度，{draft.profile or draft.framework}）")
+    return EXIT_OK
+
+
+def demo_copy() -> Path:
+    """A fresh copy of the seed draft in a temporary directory: never inside the installed package."""
+    from importlib import resources
+
+    target_dir = Path(tempfile.mkdtemp(prefix="perfdraft-demo-"))
+    target = target_dir / "顺平县社保局-2020-示例.toml"
+    target.write_bytes(resources.files("perfdraft.data").joinpath("demo.toml").read_bytes())
+    return target
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = demo_copy()
+    if args.print or not interactive():
+        print(f"示例草稿已复制到 {path}（可随意修改）")
+        ns = argparse.Namespace(file=str(path), width=args.width, project=None, ascii=False)
+        cmd_show(ns)
+        print()
+        return cmd_check(argparse.Namespace(files=[str(path)], format="text"))
+    args.findings_first = True  # the demo opens on its findings: the defects are the point
+    return open_editor(path, args)
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def open_editor(path: Path, args: argparse.Namespace) -> int:
+    """Open a draft in the TUI, or in the line mode on a dumb terminal / with --line."""
+    line = getattr(args, "line", False) or os.environ.get("TERM", "") in ("dumb", "") or not interactive()
+    if line:
+        from ..line import run_line
+
+        return run_line(path, catalogue_dir=getattr(args, "catalogue", None))
+    from ..tui.app import run_app
+
+    return run_app(path, mouse=mouse_default(args), catalogue_dir=getattr(args, "catalogue", None),
+                   ascii_ops=getattr(args, "ascii", False), findings_first=getattr(args, "findings_first", False))
+
+
+def mouse_default(args: argparse.Namespace) -> bool:
+    if getattr(args, "mouse", None) is not None:
+        return bool(args.mouse)
+    # Over SSH every mouse move is bytes on the wire, and a dropped link leaves the local terminal
+    # printing mouse reports: keep the mouse off there unless asked.
+    return not any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
+
+
+def create_if_missing(path: Path, year: int | None) -> bool:
+    """A new, empty draft at ``path`` when there is no file there (True); an existing file is left alone."""
+    from .. import drafts
+
+    if path.exists():
+        return False
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}：目录 {path.parent} 不存在")
+    drafts.save(drafts.new_draft(year), path)
+    return True
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from .. import drafts
+
+    path = Path(args.file)
+    if create_if_missing(path, args.year):
+        print(f"已新建草稿 {path}")
+    else:
+        drafts.load(path)  # fail here, before any screen opens, with line and column
+    return open_editor(path, args)
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    if not interactive() or os.environ.get("TERM", "") in ("dumb", ""):
+        from . import build_parser
+
+        build_parser().print_help()
+        return EXIT_OK
+    from ..tui.app import run_start
+
+    return run_start(mouse=mouse_default(args))
+
+
+def cmd_line(args: argparse.Namespace) -> int:
+    from .. import drafts
+
+    path = Path(args.file)
+    if not create_if_missing(path, args.year):
+        drafts.load(path)
+    from ..line import run_line
+
+    return run_line(path, catalogue_dir=args.catalogue)

@@ -1,0 +1,141 @@
+"""Commands that read drafts and print: check, rules, show, locate, profiles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+from ..errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, err
+
+
+def expand_paths(paths: list[str]) -> list[Path]:
+    """Files as given; a directory stands for the *.toml drafts inside it (recursively)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(x for x in p.rglob("*.toml") if not x.name.startswith("."))
+            if not found:
+                raise UsageError(f"{p}：目录中没有 .toml 草稿")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .. import checks, drafts, render
+    from ..progress import Progress
+
+    files = expand_paths(args.files)
+    results = []
+    bad: list[str] = []
+    progress = Progress(len(files), "检查", enabled=len(files) > 1 and args.format == "text")
+    for path in files:
+        try:
+            draft = drafts.load(path)
+        except drafts.DraftError as exc:
+            bad.append(str(exc))
+            progress.step()
+            continue
+        results.append((path, draft, checks.check_draft(draft)))
+        progress.step()
+    progress.close()
+    if args.format == "json":
+        payload = {"findings": [dict(file=str(p), **f.as_dict()) for p, _, fs in results for f in fs]}
+        if bad:
+            payload["errors"] = bad
+        print(json.dumps(payload, ensure_ascii=False, indent=1))
+    else:
+        for path, draft, fs in results:
+            if fs:
+                print("\n".join(render.report(draft, fs, str(path))))
+            e, w, h = checks.counts(fs)
+            print(f"{path}：{e} 个错误，{w} 个警告，{h} 条提示")
+        if len(results) > 1:
+            print(_summary_table(results))
+    for message in bad:
+        err(message)
+    if bad:
+        return EXIT_BAD_INPUT
+    return EXIT_FINDINGS if any(f.severity == "error" for _, _, fs in results for f in fs) else EXIT_OK
+
+
+def _summary_table(results) -> str:
+    from .. import checks, render
+
+    rows = []
+    for path, draft, fs in results:
+        e, w, h = checks.counts(fs)
+        rows.append([str(path), str(len(draft.projects)), str(e), str(w), str(h)])
+    widths = [max(20, max(render.cell_len(r[0]) for r in rows)), 6, 6, 6, 6]
+    lines = render.grid(["草稿", "项目数", "错误", "警告", "提示"], rows, widths)
+    return "\n".join(["汇总："] + lines)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from ..rules import RULES, SEVERITY_LABELS
+
+    if args.code:
+        code = args.code.upper()
+        if code not in RULES:
+            raise UsageError(f"没有规则 {args.code}；运行 perfdraft rules 查看全部规则")
+        r = RULES[code]
+        print(f"{r.code}（{SEVERITY_LABELS[r.severity]}，范围：{_SCOPES[r.scope]}）")
+        print(f"含义：{r.title}")
+        print(f"原因：{r.why}")
+        if r.example:
+            print(f"例子：{r.example}")
+        if r.fix:
+            print(f"改为：{r.fix}")
+        return EXIT_OK
+    for r in RULES.values():
+        print(f"{r.code}  {SEVERITY_LABELS[r.severity]}  {_SCOPES[r.scope]:4}  {r.title}")
+    return EXIT_OK
+
+
+_SCOPES = {"value": "指标值", "indicator": "指标", "project": "项目", "department": "部门"}
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .. import drafts, render
+
+    draft = drafts.load(args.file)
+    width = args.width or shutil.get_terminal_size((100, 24)).columns
+    lines = render.department_text(draft, width)
+    for i, p in enumerate(draft.projects):
+        if args.project is not None and i != args.project - 1:
+            continue
+        lines.append("")
+        lines += render.project_table(p, i, width, ascii_ops=args.ascii)
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    from .. import locations
+
+    for label, path in locations.all_locations().items():
+        print(f"{label}: {path}")
+    return EXIT_OK
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    from .. import fields, frameworks, profiles
+
+    if args.id and args.id not in profiles.PROFILES:
+        raise UsageError(f"没有表格样式 {args.id}；运行 perfdraft profiles 查看全部")
+    chosen = [profiles.PROFILES[args.id]] if args.id else list(profiles.PROFILES.values())
+    for p in chosen:
+        print(f"{p.id}  {p.title}")
+        if not args.id:
+            continue
+        print(f"  指标框架：{frameworks.get(p.framework).title}")
+        print(f"  指标栏目：{' | '.join(fields.FIELDS[k].label for k in p.columns)}")
+        print(f"  表头栏目：{' | '.join(fields.FIELDS[k].label for k in p.header)}")
+        if p.signoff:
+            print(f"  签章栏：{' | '.join(p.signoff)}")
+        print(f"  说明：{p.summary}")
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""The one reader of plain numbers and amounts of money, and the one money formatter.
+
+Typed answers, imported cells, ``fill --set`` values and checks all read numbers here, so that
+full-width digits, thousands separators (``1,600,000`` and ``1，600，000``), ``万``/``亿`` and
+non-finite junk (``nan``, ``inf``) are treated the same everywhere. The 指标值 grammar (values.py)
+has its own reader because a number there sits inside an operator and a unit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+MONEY_FACTORS = {"元": Decimal(1), "万": Decimal(10_000), "万元": Decimal(10_000),
+                 "亿": Decimal(100_000_000), "亿元": Decimal(100_000_000)}
+# Beyond this an amount is a typing accident (or an attack), not a budget: 10^15 元.
+MAX_MONEY = Decimal(10) ** 15
+
+_MONEY_RE = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)(亿元|万元|亿|万|元)?$")
+
+
+def _fold(text: str) -> str:
+    # NFKC folds full-width digits, commas and points; 、 and spaces inside a number are noise.
+    return unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("，", ",")
+
+
+def read_decimal(text: str) -> Decimal | None:
+    """A finite number as typed, or None (``"1,234.5"`` → 1234.5; ``"nan"`` → None)."""
+    t = _fold(text).replace(",", "")
+    if not t or len(t) > 64:
+        return None
+    try:
+        number = Decimal(t)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
+
+
+def read_money(text: str, default_unit: str = "元") -> tuple[Decimal, str] | None:
+    """An amount in 元 and the unit it was written in, or None when the text is not an amount.
+
+    ``"160万"`` → (1600000.00, "万"); ``"1,600,000"`` → (1600000, "元"); a bare number takes
+    ``default_unit`` (an importer passes 万元 when the table's header says so).
+    """
+    t = _fold(text)
+    m = _MONEY_RE.match(t)
+    if not m:
+        return None
+    number = read_decimal(m.group(1))
+    if number is None:
+        return None
+    unit = m.group(2) or default_unit
+    factor = MONEY_FACTORS[unit]
+    amount = number * factor
+    if abs(amount) >= MAX_MONEY:  # checked before quantize, which fails past 28 digits
+        return None
+    if factor != 1:
+        amount = amount.quantize(Decimal("0.01"))
+    return amount, unit
+
+
+def format_money(amount: Decimal, separators: bool = True) -> str:
+    """``4387680`` → ``4,387,680.00``: two decimals, thousands separated, never exponent form."""
+    q = amount.quantize(Decimal("0.01"))
+    return f"{q:,.2f}" if separators else f"{q:.2f}"
