@@ -220,3 +220,250 @@ def test_start_screen_clones_last_years_draft(tmp_path):
     asyncio.run(run())
     clone = tmp_path / "2020-2021.toml"
     assert clone.exists() and drafts.load(clone).year == 2021
+
+
+# --- issue 18: a newcomer at 80×24 --------------------------------------------------------------
+
+from rich.cells import cell_len  # noqa: E402
+
+from perfdraft import checks  # noqa: E402
+from perfdraft.tui.widgets.key_bar import KeyBar  # noqa: E402
+from perfdraft.tui.widgets.question import QuestionPanel  # noqa: E402
+
+
+def screen_lines(app) -> list[str]:
+    """What the terminal shows, line by line (the compositor's strips as text)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def _goal_draft(tmp_path):
+    """A new draft answered up to 项目 · 绩效目标 (whose suggestion is a template with □)."""
+    from perfdraft.conversation import Conversation
+
+    path = tmp_path / "goal.toml"
+    drafts.save(drafts.new_draft(2021), path)
+    conv = Conversation(drafts.load(path), path)
+    for a in ["某县社保局", "317002", "2021", "1", "完成 1000 人", "", "措施", "城乡居民基本养老保险", "", "C-1", "100",
+              "", "", "用于补贴", "25 50 75 100"]:
+        assert conv.answer(a).ok, a
+    assert conv.prompt().step == "project.goal"
+    return path
+
+
+def test_goal_suggestion_is_shown_and_enter_puts_the_template_in_the_line(tmp_path):
+    async def run():
+        app, conv = _app(_goal_draft(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            lines = screen_lines(app)
+            shown = [ln for ln in lines if "回车 = " in ln and "□" in ln]
+            assert shown, "\n".join(lines)  # the suggestion's text, not blanks
+            assert all(cell_len(ln) <= 80 for ln in lines)
+            assert shown[0].rstrip().endswith("…") or "Tab" in shown[0]
+            await pilot.press("enter")  # a template with □ is refused …
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            assert inp.value.startswith("2021年为□名")  # … and lands in the line to be completed
+            text = "\n".join(screen_lines(app))
+            assert text.count("句式中还有 □ 没有换成实际数字") <= 2  # history once, check line once
+
+    asyncio.run(run())
+
+
+def test_question_stays_on_screen_when_the_check_takes_two_lines(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(12):  # a full transcript above
+                conv.answer("/jump projects[0].indicators[6].value")
+                app.screen.ask()
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = ""
+            # Long enough to wrap the check and open the preview: every box below the question grows.
+            inp.post_message(events.Paste("100100%" + "，另" * 30))
+            await pilot.pause()
+            lines = screen_lines(app)
+            text = "\n".join(lines)
+            assert "【项目 1/8 · 第 7 条 · 指标值】" in text, text
+            assert "✗ 错误" in text
+            q = app.screen.query_one(QuestionPanel).region
+            assert q.height >= 1 and q.y + q.height <= 24 - 3
+            check = app.screen.query_one(CheckLine).region
+            assert check.y >= q.y + q.height  # the check is below the question, never over it
+
+    asyncio.run(run())
+
+
+def test_key_bar_shows_every_key_within_80_columns(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            text = "\n".join(screen_lines(app)[bar.region.y:bar.region.y + bar.region.height])
+            for key in ("F1 帮助", "F2 命令", "F3 表格", "F4 项目", "F5 检查", "F6 保存", "F7 撤销", "F8 返回",
+                        "F9 跳过", "F10 退出", "F11 全部确认"):
+                assert key in text, (key, text)
+            assert all(cell_len(ln.rstrip()) <= 80 for ln in text.splitlines())
+            await pilot.click(KeyBar, offset=(1, 0))  # F1 is the first item: a click presses it
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen"
+
+    asyncio.run(run())
+
+
+def _status_counts(app) -> tuple[int, int]:
+    import re
+
+    first = screen_lines(app)[0]
+    m = re.search(r"✗错误 (\d+) !警告 (\d+)", first)
+    assert m, first
+    return int(m.group(1)), int(m.group(2))
+
+
+def _check_counts(conv) -> tuple[int, int]:
+    import re
+
+    head = conv.answer("/check").messages[1].text
+    m = re.search(r"(\d+) 个错误，(\d+) 个警告", head)
+    assert m, head
+    return int(m.group(1)), int(m.group(2))
+
+
+def test_status_counts_are_the_checks_counts_in_a_project_and_outside(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            for target in ("projects[1].indicators[9].value", "department.overall_goal", "projects[0].name"):
+                app.screen.submit(f"/jump {target}")
+                await pilot.pause()
+                assert _status_counts(app) == _check_counts(conv), target
+                app.screen.refresh_status()
+
+    asyncio.run(run())
+
+
+def test_findings_view_names_every_row_scrolls_and_jumps_there_and_back(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            start = conv.pos
+            await pilot.press("f5")
+            await pilot.pause()
+            screen = app.screen
+            assert type(screen).__name__ == "FindingsScreen"
+            from textual.widgets import OptionList
+
+            ol = screen.query_one(OptionList)
+            want = conv.findings("project")
+            assert ol.option_count == len(want)  # every one, none cut off
+            for i in range(ol.option_count):
+                label = str(ol.get_option_at_index(i).prompt)
+                assert "projects[" not in label and label.split(" ", 3)[3].startswith(("项目 1", "部门")), label
+            rows = [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)]
+            assert any("项目 1 · 第 7 条「符合条件人员参保" in r and "· 指标值" in r for r in rows)
+            await pilot.press("f5")  # the whole draft: as /check 全稿
+            await pilot.pause()
+            assert ol.option_count == len(checks.check_draft(conv.draft))
+            await pilot.press("f5")
+            await pilot.pause()
+            # The list scrolls: the last finding can be reached.
+            await pilot.press("end")
+            await pilot.pause()
+            assert ol.highlighted == ol.option_count - 1
+            await pilot.press("home")
+            first = screen.found[0]
+            await pilot.press("enter")  # jump there
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DraftingScreen"
+            assert conv.prompt().path == first.path, (conv.prompt().path, first.path)
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = ""
+            inp.post_message(events.Paste("≥60000人"))
+            await pilot.pause()
+            await pilot.press("enter")  # fixed: back where the user was, and the list again
+            await pilot.pause()
+            assert conv.pos == start
+            assert type(app.screen).__name__ == "FindingsScreen"
+            assert app.screen.query_one(OptionList).option_count == len(conv.findings("project"))
+
+    asyncio.run(run())
+
+
+def test_demo_opens_on_the_findings(tmp_path):
+    async def run():
+        conv, lock = open_session(_seed_copy(tmp_path))
+        app = PerfdraftApp(conv, lock, findings_first=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert type(app.screen).__name__ == "FindingsScreen"
+            text = "\n".join(screen_lines(app))
+            e, w, _ = checks.counts(checks.check_draft(conv.draft))
+            assert f"✗错误 {e}" in text and f"!警告 {w}" in text
+            assert "另有" not in text
+            await pilot.press("escape")
+            assert type(app.screen).__name__ == "DraftingScreen"
+        app.close_session()
+
+    asyncio.run(run())
+
+
+def test_table_view_never_splits_a_value(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            from textual.widgets import Static
+
+            text = str(app.screen.query_one("#table-view").query_one(Static).render())
+            lines = text.splitlines()
+            assert all(cell_len(ln) <= 77 for ln in lines)
+            for ind in conv.draft.projects[0].indicators:
+                if ind.value:
+                    assert any(ind.value in ln for ln in lines), ind.value
+            assert any("≥125000人" in ln for ln in lines)
+
+    asyncio.run(run())
+
+
+def test_long_answer_is_previewed_whole_while_editing(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.submit("/jump projects[0].purpose")
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            long = "依据冀人社规〔2019〕2号，对 110700 名参保缴费人员按 30元/人·年 给予县级缴费补贴，共 160 万元。" * 2
+            inp.value = ""
+            inp.post_message(events.Paste(long))
+            await pilot.pause()
+            from perfdraft.tui.widgets.answer_preview import AnswerPreview
+
+            preview = app.screen.query_one(AnswerPreview)
+            assert preview.display
+            shown = str(preview.render())
+            assert "110700" in shown and "30元/人·年" in shown  # whole values, wrapped around them
+            inp.value = "短"
+            await pilot.pause()
+            assert not preview.display
+
+    asyncio.run(run())
+
+
+def test_command_palette_speaks_chinese(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            from textual.command import CommandPalette
+            from textual.widgets import Input
+
+            assert isinstance(app.screen, CommandPalette)
+            placeholder = app.screen.query_one(Input).placeholder
+            assert "搜索命令" in placeholder and "Search" not in placeholder
+
+    asyncio.run(run())
