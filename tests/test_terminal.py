@@ -53,6 +53,8 @@ def env(tmp_path):
 def test_demo_at_80x24_shows_cjk_aligned_and_the_reason_for_a_bad_value(env):
     t = Tmux(f"{sys.executable} -m perfdraft demo", env)
     try:
+        t.wait_for("回车跳到该处")  # the demo opens on its findings
+        t.keys("Escape")
         t.wait_for("项目名称是什么")
         time.sleep(0.5)
         lines = t.screen().splitlines()
@@ -79,6 +81,8 @@ def test_demo_at_80x24_shows_cjk_aligned_and_the_reason_for_a_bad_value(env):
 def test_ascii_display_option(env):
     t = Tmux(f"{sys.executable} -m perfdraft demo --ascii", env)
     try:
+        t.wait_for("回车跳到该处")
+        t.keys("Escape")
         t.wait_for("项目名称是什么")
         t.keys("F3")
         screen = t.wait_for("一级指标")

@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from ... import checks, places
 from ...conversation import Conversation
 from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+from ..text_fit import wrap
 from ..widgets.key_bar import KeyBar
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": ""}
@@ -42,13 +43,14 @@ def scope_label(conv: Conversation, scope: str) -> str:
     return "本项目" if scope == "project" and conv.current_project() is not None else "全稿"
 
 
-def finding_label(conv: Conversation, f: checks.Finding) -> Text:
+def finding_label(conv: Conversation, f: checks.Finding, width: int = 74) -> Text:
+    """Two parts: where (bold), then what and how to fix, indented under it and wrapped at ``width``."""
     text = Text()
     text.append(f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code} ", style=SEVERITY_STYLE[f.severity])
     text.append(places.place_text(conv.draft, f.path), style="bold")
-    text.append(f"\n   {f.message}")
-    if f.suggestion:
-        text.append(f" → {f.suggestion}")
+    body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
+    for line in wrap(body, max(20, width - 3)):
+        text.append(f"\n   {line}")
     return text
 
 
@@ -87,7 +89,8 @@ class FindingsScreen(ModalScreen[FindingsResult | None]):
         if not self.found:
             ol.add_option(Option(Text("✓ 没有发现问题"), disabled=True))
             return
-        ol.add_options([Option(finding_label(self.conv, f)) for f in self.found])
+        width = self.app.size.width - 6  # the list's border, padding and scrollbar
+        ol.add_options([Option(finding_label(self.conv, f, width)) for f in self.found])
         ol.highlighted = min(index, len(self.found) - 1)
 
     @on(OptionList.OptionSelected)

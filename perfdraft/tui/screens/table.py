@@ -22,7 +22,7 @@ class TableScreen(ModalScreen[None]):
         self.conv = conversation
 
     def compose(self) -> ComposeResult:
-        width = max(40, self.app.size.width - 3)  # padding 1 each side, scrollbar 1
+        width = max(40, self.app.size.width - 4)  # padding 1 each side, scrollbar 1, one to spare
         conv = self.conv
         if conv.current_project() is not None:
             i = conv.pos.project
@@ -30,5 +30,5 @@ class TableScreen(ModalScreen[None]):
         else:
             lines = table_view.department_lines(conv.draft, width)
         with VerticalScroll(id="table-view"):
-            yield Static(Text("\n".join(lines)), markup=False)
+            yield Static(Text("\n".join(lines), no_wrap=True, overflow="crop"), markup=False)
         yield KeyBar()

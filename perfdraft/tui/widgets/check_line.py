@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
+
+from ..text_fit import truncate
 
 if TYPE_CHECKING:
     from ...checks import Finding
@@ -26,16 +29,22 @@ class CheckLine(Static):
         from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS  # with the first finding, not at start-up
 
         lines = Text()
-        for i, f in enumerate(findings[:MAX_SHOWN]):
+        # One finding may take both lines; with more, one line each, cut with …, and the rest counted.
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        shown = findings[:MAX_SHOWN]
+        more = len(findings) - len(shown)
+        for i, f in enumerate(shown):
             if i:
                 lines.append("\n")
             style = "bold red" if f.severity == "error" else ("yellow" if f.severity == "warning" else "")
-            lines.append(f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：", style=style)
-            lines.append(f.message)
-            if f.suggestion:
-                lines.append(f" → {f.suggestion}")
-        if len(findings) > MAX_SHOWN:
-            lines.append(f"（另 {len(findings) - MAX_SHOWN} 条，F1 帮助 / F5 检查）", style="italic")
+            head = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}："
+            body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
+            tail = f"（另 {more} 条）" if more and i == len(shown) - 1 else ""
+            if len(shown) > 1:
+                body = truncate(body, width - cell_len(head) - cell_len(tail))
+            lines.append(head, style=style)
+            lines.append(body)
+            lines.append(tail, style="italic")
         if ascii_ops:
             lines = Text(lines.plain.replace("≥", ">=").replace("≤", "<="))
         self.update(lines)
