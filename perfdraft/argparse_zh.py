@@ -49,7 +49,8 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
 class ChineseArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", ChineseHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h below, with a Chinese help text
+        super().__init__(*args, **kwargs)
         self._positionals.title = "参数"
         self._optionals.title = "选项"
         if add_help:

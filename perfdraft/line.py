@@ -96,7 +96,7 @@ def _session(conv: Conversation, dumb: bool = False):
     """
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer, Completion, ThreadedCompleter
-    from prompt_toolkit.history import FileHistory, InMemoryHistory
+    from prompt_toolkit.history import FileHistory, History, InMemoryHistory
     from prompt_toolkit.validation import ValidationError, Validator
 
     from .steps import COMMANDS
@@ -122,10 +122,15 @@ def _session(conv: Conversation, dumb: bool = False):
                 raise ValidationError(cursor_position=len(document.text), message=f"✗ {f.code} {f.message}{hint}")
 
     def toolbar():
-        s = conv.status()
-        saved = "已保存" if s["saved"] else "未保存"
-        return f" {s['step']} │ {saved} │ 错误 {s['errors']} 警告 {s['warnings']} │ /help 帮助  Ctrl-D 保存退出"
+        from . import checks
 
+        # The counts /check reports here (this project, or the whole draft outside one), as in the TUI.
+        e, w, _ = checks.counts(conv.findings("project"))
+        scope = "本项目" if conv.current_project() is not None else "全稿"
+        saved = "已保存" if not conv.dirty else "未保存"
+        return f" {conv.prompt().title} │ {saved} │ {scope} 错误 {e} 警告 {w} │ /help 帮助  Ctrl-D 保存退出"
+
+    history: History
     try:
         hist_path = locations.history_file()
         hist_path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -108,7 +109,7 @@ class PerfdraftApp(App[int]):
         # Textual's own palette says "Search for commands…": the same palette, in Chinese.
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
             self.push_screen(CommandPalette(id="--command-palette", placeholder="搜索命令…（输入 /undo、导出 等）"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

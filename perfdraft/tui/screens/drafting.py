@@ -121,7 +121,7 @@ class DraftingScreen(Screen):
     def live_check(self, text: str) -> None:
         check = self.query_one(CheckLine)
         if text.strip():
-            check.show(self.conv.check(text), self.app.ascii_ops)
+            check.show(self.conv.check(text), getattr(self.app, "ascii_ops", False))
         else:
             check.clear()
         self._preview(text)
@@ -165,7 +165,7 @@ class DraftingScreen(Screen):
                 inp.value = kept.split("\n")[0] if "\t" not in kept else inp.value
                 inp.cursor_position = len(inp.value)
             if reply.findings:
-                self.query_one(CheckLine).show(reply.findings, self.app.ascii_ops)
+                self.query_one(CheckLine).show(reply.findings, getattr(self.app, "ascii_ops", False))
             self.refresh_status()
             return
         transcript.add_all(reply.messages)
@@ -192,9 +192,12 @@ class DraftingScreen(Screen):
         def chosen(result: FindingsResult | None) -> None:
             if result is None:
                 return
-            reply_ok = self._jump(result.path)
-            if reply_ok:
+            if self._jump(result.path):
                 self._reopen_findings = (result.scope, result.index)
+            else:
+                # No question asks for this place (a total, a whole list): say so, stay on the list.
+                self.app.notify("这一处没有对应的问题可以跳转；请用 F3 表格查看，或 /jump 到相关字段", timeout=6)
+                self.open_findings(result.scope, result.index)
 
         self.app.push_screen(FindingsScreen(self.conv, scope, index), chosen)
 

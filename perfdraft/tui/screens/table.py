@@ -26,7 +26,7 @@ class TableScreen(ModalScreen[None]):
         conv = self.conv
         if conv.current_project() is not None:
             i = conv.pos.project
-            lines = table_view.project_lines(conv.draft.projects[i], i, width, ascii_ops=self.app.ascii_ops)
+            lines = table_view.project_lines(conv.draft.projects[i], i, width, ascii_ops=getattr(self.app, "ascii_ops", False))
         else:
             lines = table_view.department_lines(conv.draft, width)
         with VerticalScroll(id="table-view"):
