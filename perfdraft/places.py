@@ -23,28 +23,20 @@ except ImportError:  # pragma: no cover - transition
 SEP = " · "
 NAME_CELLS = 18  # a row or project name longer than this is cut with …
 
-# The label of each field, by its path below the owner (a project, an indicator, the department).
-PROJECT_FIELDS: dict[str, str] = {
-    "name": "项目名称", "code": "项目编码", "doc_number": "文号", "template": "指标模板",
-    "budget": "预算", "budget.total": "预算数", "budget.fiscal": "财政资金", "budget.other": "其他资金",
-    "purpose": "资金用途", "spending_plan": "支出计划", "goal": "绩效目标", "indicators": "绩效指标",
-    "category": "项目类别", "nature": "项目性质", "authority": "主管部门", "unit": "实施单位",
-    "period_start": "实施期（起）", "period_end": "实施期（止）", "total_amount": "项目总金额",
-    "basis_text": "立项依据", "overall_goal": "中期目标",
+# Labels come from the field registry (fields.py); these are the places it has no field for.
+EXTRA_LABELS: dict[tuple[str, str], str] = {
+    ("project", "budget"): "预算", ("project", "indicators"): "绩效指标",
+    ("department", "sub_goals"): "分项目标", ("department", "budget"): "部门预算",
+    ("department", "budget.total"): "部门预算合计", ("department", "indicators"): "部门整体指标",
 }
-INDICATOR_FIELDS: dict[str, str] = {
-    "value": "指标值", "description": "绩效指标描述", "name": "三级指标名称", "basis": "指标值确定依据",
-    "level1": "一级指标", "level2": "二级指标", "formula": "计算公式", "direction": "指标方向",
-    "weight": "权重", "last_year": "上年值", "prev_year": "上年值", "note": "备注", "scope": "指标范围",
-    "symbol": "计算符号", "unit": "计量单位", "scoring": "评分标准", "explanation": "指标解释",
-    "value_note": "指标值说明", "nature": "指标性质", "actual": "实际完成值", "score": "得分",
-    "mid_value": "中期指标值",
-}
-DEPARTMENT_FIELDS: dict[str, str] = {
-    "name": "部门名称", "code": "部门编码", "overall_goal": "总体目标", "sub_goals": "分项目标",
-    "safeguards": "保障措施", "budget": "部门预算", "budget.total": "部门预算合计", "indicators": "部门整体指标",
-}
-DRAFT_FIELDS: dict[str, str] = {"year": "预算年度", "framework": "指标框架"}
+
+
+def label(owner: str, attr: str) -> str:
+    """The Chinese name of field ``attr`` of ``owner`` (draft | department | project | indicator)."""
+    from .fields import FIELDS
+
+    f = FIELDS.get(f"{owner}.{attr}")
+    return f.label if f is not None else EXTRA_LABELS.get((owner, attr), attr)
 
 
 @dataclass(frozen=True)
@@ -88,7 +80,7 @@ def _row_words(rows: list, i: int, field: str) -> tuple[str, str]:
     """(第 5 条「缴费人数」, 指标值) for ``indicators[4].value``-style rests."""
     name = rows[i].name if 0 <= i < len(rows) else None
     row = f"第 {i + 1} 条" + (f"「{short(name)}」" if name else "")
-    return row, INDICATOR_FIELDS.get(field, field)
+    return row, label("indicator", field)
 
 
 def place(draft: Draft, path: str) -> Place:
@@ -100,13 +92,13 @@ def place(draft: Draft, path: str) -> Place:
         sub, row, field_path = _split(rest) if rest else ("", None, "")
         if sub == "indicators" and row is not None:
             rows = projects[index].indicators if index < len(projects) else []
-            row_text, label = _row_words(rows, row, field_path)
-            parts += [row_text] + ([label] if field_path else [])
-            return Place(index, row, label if field_path else "", join(parts))
-        label = PROJECT_FIELDS.get(rest, rest) if rest else ""
+            row_text, name = _row_words(rows, row, field_path)
+            parts += [row_text] + ([name] if field_path else [])
+            return Place(index, row, name if field_path else "", join(parts))
+        name = label("project", rest) if rest else ""
         if not rest and index < len(projects):
             parts[0] += f"「{short(projects[index].title)}」"
-        return Place(index, None, label, join(parts + ([label] if label else [])))
+        return Place(index, None, name, join(parts + ([name] if name else [])))
     if head == "department" or (head == "sub_goals" and index is not None):
         sub, idx, more = _split(rest) if rest else ("", None, "")
         if sub == "sub_goals" and idx is not None:
@@ -115,17 +107,17 @@ def place(draft: Draft, path: str) -> Place:
             if ssub == "indicators" and srow is not None:
                 goals = draft.department.sub_goals
                 rows = goals[idx].indicators if idx < len(goals) else []
-                row_text, label = _row_words(rows, srow, sfield)
-                words += [row_text] + ([label] if sfield else [])
-                return Place(None, srow, label if sfield else "", join(words))
+                row_text, name = _row_words(rows, srow, sfield)
+                words += [row_text] + ([name] if sfield else [])
+                return Place(None, srow, name if sfield else "", join(words))
             return Place(None, idx, "分项目标", join(words))
         if sub == "indicators" and idx is not None:
-            row_text, label = _row_words(draft.department.indicators, idx, more)
-            return Place(None, idx, label, join(["部门", row_text] + ([label] if more else [])))
-        label = DEPARTMENT_FIELDS.get(rest, rest)
-        return Place(None, None, label, join(["部门", label] if label else ["部门"]))
-    label = DRAFT_FIELDS.get(path, path)
-    return Place(None, None, label, join(["全稿", label]) if label else "全稿")
+            row_text, name = _row_words(draft.department.indicators, idx, more)
+            return Place(None, idx, name, join(["部门", row_text] + ([name] if more else [])))
+        name = label("department", rest) if rest else ""
+        return Place(None, None, name, join(["部门", name] if name else ["部门"]))
+    name = label("draft", path) if path else ""
+    return Place(None, None, name, join(["全稿", name]) if name else "全稿")
 
 
 def join(parts: list[str]) -> str:

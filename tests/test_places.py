@@ -38,12 +38,13 @@ def test_every_finding_of_the_seed_names_a_place_without_a_bare_path():
         assert text.startswith(("项目 ", "部门", "全稿")), (f.path, text)
 
 
-def test_field_labels_are_the_step_labels():
+def test_field_labels_are_the_registry_labels_and_the_step_labels():
+    from perfdraft.fields import FIELDS
+
+    d = drafts.load(SEED)
+    assert places.place_text(d, "projects[0].indicators[0].unit") == f"项目 1 · 第 1 条「{places.short(d.projects[0].indicators[0].name)}」· {FIELDS['indicator.unit'].label}"
     for sid, step in STEPS.items():
-        path = step.path
-        if path.startswith("projects[{p}]."):
-            assert places.PROJECT_FIELDS[path[len("projects[{p}]."):]] == STEP_TEXTS[sid].label, sid
-        elif path.startswith("department.") and "{i}" not in path:
-            assert places.DEPARTMENT_FIELDS[path[len("department."):]] == STEP_TEXTS[sid].label, sid
-        elif "." not in path and "[" not in path:
-            assert places.DRAFT_FIELDS[path] == STEP_TEXTS[sid].label, sid
+        path = step.path.format(p=0, i=0)
+        if path.endswith(".text"):
+            continue
+        assert places.place(d, path).field == STEP_TEXTS[sid].label, (sid, path)
