@@ -467,3 +467,34 @@ def test_command_palette_speaks_chinese(tmp_path):
             assert "搜索命令" in placeholder and "Search" not in placeholder
 
     asyncio.run(run())
+
+
+def test_check_typed_in_the_line_opens_the_findings_with_places(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _answer(pilot, "type", "/check")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "FindingsScreen"
+            assert app.screen.scope == "project"
+            await pilot.press("escape")
+            await pilot.pause()
+            app.screen.submit("/检查 全稿")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "FindingsScreen" and app.screen.scope == "draft"
+            heads = [ln.strip("▊▎ ") for ln in screen_lines(app) if ln.strip("▊▎ ")[:4] in ("✗ 错误", "! 警告", "i 提示")]
+            assert heads
+            for head in heads:  # each finding names its place in words, never a bare path
+                assert head.split(" ", 3)[3].startswith(("项目 ", "部门", "全稿")) and "[" not in head, head
+
+    asyncio.run(run())
+
+
+def test_a_long_question_keeps_what_is_asked_in_view():
+    from perfdraft.tui.widgets.question import fit_lines
+
+    q = "【项目 1/8 · 产出指标·数量指标 1/9】产出指标·数量指标｜参保人数\n口径：" + "很长的口径说明" * 20 + "\n指标值？（回车用建议值 ≥125000人）"
+    for budget in (5, 4, 3, 2):
+        lines = fit_lines(q, 78, budget)
+        assert len(lines) <= budget and lines[-1] == "指标值？（回车用建议值 ≥125000人）"
+        assert all(cell_len(ln) <= 78 for ln in lines)

@@ -143,6 +143,13 @@ class DraftingScreen(Screen):
         self.submit(event.text)
 
     def submit(self, text: str) -> None:
+        scope = _check_scope(text)
+        if scope is not None:
+            # /check typed here opens the findings list (each finding with its place, Enter to go there)
+            # rather than printing the engine's plain list into the transcript.
+            self.query_one(AnswerInput).value = ""
+            self.open_findings(scope, 0)
+            return
         before = self.conv.prompt()
         transcript = self.query_one(Transcript)
         if self._in_transcript != before:
@@ -271,3 +278,13 @@ class DraftingScreen(Screen):
             return
         inp.value = choice.value
         inp.cursor_position = len(choice.value)
+
+
+def _check_scope(text: str) -> str | None:
+    """"project" / "draft" when ``text`` is /check (any alias, 全部 for the whole draft), else None."""
+    from ...steps import COMMAND_BY_WORD
+
+    words = text.strip().lstrip("/／").split(maxsplit=1)
+    if not text.strip().startswith(("/", "／")) or not words or COMMAND_BY_WORD.get(words[0]) != "check":
+        return None
+    return "draft" if len(words) > 1 and words[1].strip() in ("all", "全部", "全稿") else "project"

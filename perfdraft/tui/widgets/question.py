@@ -32,7 +32,8 @@ class QuestionPanel(Static):
         # Wrapped here, not by Rich, so that a line never breaks inside "项目 1" or a value.
         width = max(20, (self.size.width or self.app.size.width) - 2)  # the padding takes 2 cells
         head = f"【{p.title}】"
-        lines = wrap(head + p.question, width)
+        suggestion = default_line(p)
+        lines = fit_lines(head + p.question, width, MAX_LINES - (1 if suggestion else 0))
         text = Text()
         for i, line in enumerate(lines):
             if i:
@@ -41,11 +42,32 @@ class QuestionPanel(Static):
                 text.append(head, style="bold")
                 line = line[len(head):]
             text.append(line)
-        suggestion = default_line(p)
         if suggestion:
             text.append("\n")
             text.append(truncate(suggestion, width), style="italic")
         self.update(text)
+
+
+MAX_LINES = 5  # the panel's max-height in app.tcss
+
+
+def fit_lines(question: str, width: int, budget: int) -> list[str]:
+    """The question wrapped into at most ``budget`` lines. Its last paragraph is what is asked, so it
+    is kept whole where it can be; the paragraphs before it (a long 口径, a row name) give way first:
+    the longest loses a line (its cut marked …) until all fit; one-line heads are dropped last."""
+    paragraphs = question.split("\n")
+    last = wrap(paragraphs[-1], width)
+    heads = [wrap(para, width) for para in paragraphs[:-1]]
+    while heads and sum(map(len, heads)) + len(last) > budget:
+        longest = max(range(len(heads)), key=lambda i: len(heads[i]))
+        if len(heads[longest]) > 1:
+            kept = heads[longest][:-1]
+            kept[-1] = truncate(kept[-1] + "……", width)
+            heads[longest] = kept
+        else:
+            heads.pop(len(heads) // 2 if len(heads) > 1 else 0)  # the first (the title) stays longest
+    lines = [ln for head in heads for ln in head] + last
+    return lines[-budget:] if budget > 0 else lines
 
 
 def default_line(p: Prompt) -> str:
