@@ -211,7 +211,8 @@ class DraftingScreen(Screen):
     def _jump(self, path: str) -> bool:
         before = self.conv.prompt()
         reply = self.conv.answer(f"/jump {path}")
-        self.query_one(Transcript).add_all(reply.messages)
+        # The user chose a finding, they did not type this command: it is not shown as theirs.
+        self.query_one(Transcript).add_all([m for m in reply.messages if m.role != "user"])
         if reply.ok and self.conv.prompt() != before:
             self.ask()
         else:
