@@ -446,6 +446,15 @@ def test_long_answer_is_previewed_whole_while_editing(tmp_path):
             assert preview.display
             shown = str(preview.render())
             assert "110700" in shown and "30元/人·年" in shown  # whole values, wrapped around them
+            # Five lines' worth: the preview follows the cursor, whole lines, never a split value.
+            inp.value = ""
+            inp.post_message(events.Paste("开头" + long * 3 + "结尾"))
+            await pilot.pause()
+            assert "结尾" in str(preview.render()) and "开头" not in str(preview.render())
+            await pilot.press("home")
+            await pilot.pause()
+            assert inp.cursor_position == 0, (inp.cursor_position, app.focused)
+            assert "开头" in str(preview.render()) and "结尾" not in str(preview.render())
             inp.value = "短"
             await pilot.pause()
             assert not preview.display

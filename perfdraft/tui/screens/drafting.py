@@ -69,7 +69,10 @@ class DraftingScreen(Screen):
         self.conv.messages.clear()  # shown; the transcript keeps them from now on
         transcript.add_all(self.conv.take_arrivals())
         self.ask(first=True)
-        self.query_one(AnswerInput).focus()
+        inp = self.query_one(AnswerInput)
+        inp.focus()
+        # The preview marks the cursor: follow it when it moves without the text changing (←, Home).
+        self.watch(inp, "selection", lambda _: self._preview(inp.value), init=False)
         if self.findings_first:
             self.call_after_refresh(self.open_findings, "draft", 0)
         # The catalogue takes a few hundred ms to read: load it on a worker thread once the first screen
