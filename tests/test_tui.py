@@ -507,3 +507,34 @@ def test_a_long_question_keeps_what_is_asked_in_view():
         lines = fit_lines(q, 78, budget)
         assert len(lines) <= budget and lines[-1] == "指标值？（回车用建议值 ≥125000人）"
         assert all(cell_len(ln) <= 78 for ln in lines)
+
+
+def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from perfdraft.tui.text_fit import OPENING, atoms, wrap, widest_atom
+
+    pieces = st.sampled_from(["≥125000人", "30元/人·年", "100%", "2020年", "12月底前", "缴费", "人数", "，", "。",
+                              "（", "）", "、", " ", "317-1002-JXN", "冀人社规", "〔2019〕2号", "abc"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=40), st.integers(min_value=12, max_value=40))
+    def check(parts, width):
+        text = "".join(parts)
+        lines = wrap(text, width)
+        assert all(cell_len(ln) <= width for ln in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost or added
+        if widest_atom(text) <= width - 4:
+            joined_atoms = [a for a in atoms(text) if not a.isspace()]
+            line_atoms = [a for ln in lines for a in atoms(ln) if not a.isspace()]
+            assert line_atoms == joined_atoms  # every value whole on one line
+            for prev, ln in zip(lines, lines[1:], strict=False):
+                run = len(ln) - len(ln.lstrip("，。、）"))
+                movable = len([a for a in atoms(prev) if not a.isspace()]) > 1 and run < 3
+                assert not (run and movable), lines  # closing punctuation went down with a character
+            for ln in lines[:-1]:
+                ended = ln.rstrip()
+                assert not (ended[-1:] in OPENING and len(ended) > 1 and ended[-2] not in OPENING), lines
+
+    check()

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 
 # Atoms that must stay on one line: a value (operator, number, unit: ≥125000人, =30元/人·年, 100%),
 # an ASCII word or code (317-1002-JXN), a run of spaces; anything else is one character.
-_UNIT = r"(?:[万亿千百]?(?:元|人次|人|个|次|户|件|项|所|家|台|套|名|亩|天|年|月|日|周|小时|分钟|岁|公里|平方米|立方米|册|本|场|期|批|辆|张|份|篇|座|间|床|吨|米))"
+_UNIT = r"(?:[万亿千百]?(?:元|人次|人天|人|个月|个|次|户|件|项|所|家|台|套|名|亩|天|年|月|工作日|日|周岁|周|小时|分钟|岁|平方公里|公里|平方米|立方米|册|本|场|期|批|辆|张|份|篇|座|间|床|吨|米))"
 _ATOM = re.compile(
     rf"[≥≤><=~＞＜]*[0-9][0-9.,:]*(?:[-_][0-9A-Za-z]+)*(?:%|‰|{_UNIT}(?:[/·]{_UNIT})*)?"
     r"|[≥≤><=~＞＜]+(?=\s*[0-9])"  # an operator is kept with the number after it (below)
@@ -39,6 +39,7 @@ def atoms(text: str) -> list[str]:
 
 
 CLOSING = set("，。、；：？！）》」』”’,.;:?!)]%")  # never at the start of a line (kinsoku)
+OPENING = set("（《「『“‘([")  # never at the end of one
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -54,32 +55,39 @@ def wrap(text: str, width: int) -> list[str]:
         for atom in atoms(para):
             w = cell_len(atom)
             if atom.isspace():
-                if used + w <= width:
+                if used + w <= width:  # else dropped: the next atom makes the break
                     line.append(atom)
                     used += w
-                else:
-                    lines.append("".join(line).rstrip())
-                    line, used = [], 0
                 continue
             if used + w > width and line:
                 carry: list[str] = []
                 head = atom
-                while head in CLOSING and len(line) > 1 and not line[-1].isspace() and len(carry) < 3:
+                while line and line[-1].isspace():
+                    line.pop()  # spaces at a break are dropped
+                while head in CLOSING and len(line) > 1 and len(carry) < 3:
                     carry.insert(0, line.pop())  # "号）、" moves down together
                     head = carry[0]
+                while len(line) > 1 and line[-1] in OPENING and len(carry) < 4:
+                    carry.insert(0, line.pop())  # "（" goes down with what it opens
+                    while len(line) > 1 and line[-1].isspace():
+                        line.pop()
+                if sum(cell_len(a) for a in carry) + w > width:
+                    line += carry  # moving them would not fit either: leave them
+                    carry = []
                 lines.append("".join(line).rstrip())
                 line, used = carry, sum(cell_len(a) for a in carry)
-            while w > width:  # a single atom too wide for the column: no better place to cut
-                head, hw = "", 0
-                for ch in atom:
-                    if hw + cell_len(ch) > width:
-                        break
-                    head, hw = head + ch, hw + cell_len(ch)
-                lines.append("".join(line) + head if not line else "".join(line))
+            while used + w > width:  # a single atom too wide for the line: no better place to cut
                 if line:
+                    lines.append("".join(line).rstrip())
                     line, used = [], 0
                     continue
-                atom = atom[len(head):]
+                cut, cw = "", 0
+                for ch in atom:
+                    if cw + cell_len(ch) > width:
+                        break
+                    cut, cw = cut + ch, cw + cell_len(ch)
+                lines.append(cut)
+                atom = atom[len(cut):]
                 w = cell_len(atom)
             line.append(atom)
             used += w
