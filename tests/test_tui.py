@@ -538,3 +538,35 @@ def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
                 assert not (ended[-1:] in OPENING and len(ended) > 1 and ended[-2] not in OPENING), lines
 
     check()
+
+
+def test_typing_replaces_the_current_value_instead_of_appending_to_it(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.submit("/jump projects[0].indicators[0].value")
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            assert inp.value == "≥125000人"
+            await pilot.press("1", "2")  # typed over the selected current value
+            assert inp.value == "12"
+            await pilot.press("ctrl+u")
+            inp.post_message(events.Paste("≥120000人"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert conv.draft.projects[0].indicators[0].value == "≥120000人"
+            app.screen.submit("/jump projects[0].indicators[1].value")
+            await pilot.pause()
+            await pilot.press("end", "backspace", "backspace", "left")  # ← / End edit the value in place
+            assert inp.value == "≥10500"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert conv.draft.projects[0].indicators[1].value == "≥10500"
+            app.screen.submit("/jump projects[0].indicators[5].value")
+            await pilot.pause()
+            await pilot.press("enter")  # Enter keeps it
+            await pilot.pause()
+            assert conv.draft.projects[0].indicators[5].value == "1600000元"
+
+    asyncio.run(run())

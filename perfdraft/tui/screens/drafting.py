@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets.input import Selection
 
 from ...conversation import Conversation
 from ...prompts import Message, Prompt
@@ -89,7 +90,9 @@ class DraftingScreen(Screen):
         self.query_one(QuestionPanel).ask(p)
         inp = self.query_one(AnswerInput)
         inp.value = p.prefill
-        inp.cursor_position = len(inp.value)
+        # The current value is selected: typing replaces it (as in any form), ← or End edits it, Enter
+        # keeps it. Typed after a pre-filled value, "100100%" became "≥95%100100%" (issue 18).
+        inp.selection = Selection(0, len(inp.value))
         # Textual draws a placeholder with CJK wider than the line as blanks (issue 18): the suggestion
         # itself is shown by the question panel, the placeholder only says how to take it.
         inp.placeholder = DEFAULT_PLACEHOLDER if default_line(p) else PLACEHOLDER
