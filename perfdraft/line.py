@@ -128,7 +128,14 @@ def _session(conv: Conversation, dumb: bool = False):
         e, w, _ = checks.counts(conv.findings("project"))
         scope = "本项目" if conv.current_project() is not None else "全稿"
         saved = "已保存" if not conv.dirty else "未保存"
-        return f" {conv.prompt().title} │ {saved} │ {scope} 错误 {e} 警告 {w} │ /help 帮助  Ctrl-D 保存退出"
+        from prompt_toolkit.application import get_app
+
+        from .places import cell_len, short
+
+        # The step title gives way first, so the counts and the way out always fit the width.
+        tail = f" │ {saved} │ {scope} ✗错误 {e} !警告 {w} │ Ctrl-D 保存退出"
+        room = get_app().output.get_size().columns - cell_len(tail) - 2
+        return f" {short(conv.prompt().title, max(8, room))}{tail}"
 
     history: History
     try:
