@@ -180,36 +180,52 @@ def draft_from_empty(target: Draft, pi: int = 0) -> tuple[Count, Project]:
 
 
 def clone_changed_budget(last: Draft, new_total: int) -> tuple[Count, Draft, list[str]]:
-    """Last year's draft cloned; the budget changed (预算数 typed, 财政资金 the same); the rest confirmed."""
+    """Last year's draft cloned into next year; the user follows the clone's questions in order, Enter
+    keeping what is carried over, types the new 预算数, takes 财政资金 and 其他资金 as their questions
+    advise (Enter = 与预算数相同 / 0), then confirms the rest of the project with /all.
+
+    Returns the keys, the draft, and what went wrong on the way: where following the tool's advice
+    did not give the advised result (the user then goes back and types the figure), and the errors the
+    clone has that last year's draft had not."""
+    from decimal import Decimal
+
     from perfdraft.clone import clone_draft
 
     draft = clone_draft(last, (last.year or 0) + 1)
     before = {(f.code, f.path) for f in checks.check_draft(last)}
     conv = Conversation(draft, None, only_unsettled=True)
     count = Count()
+    notes: list[str] = []
 
-    def send(text: str) -> None:
+    def send(text: str) -> bool:
         count.add(conv.prompt().step, len(text) + 1)
         reply = conv.answer(text)
-        assert reply.ok, (text, [m.text for m in reply.messages])
+        if not reply.ok:
+            notes.append(f"refused at {conv.prompt().title}: {[m.text for m in reply.messages if m.role == 'error']}")
+        return reply.ok
 
-    for _ in range(20):  # the department's questions first (a clone asks what is to confirm): Enter keeps
-        if conv.current_project() is not None:
-            break
-        send("")
-    send("/jump 预算数")
-    send(str(new_total))
-    for _ in range(3):  # 财政资金 and 其他资金 are asked after the budget; Enter = the same as 预算数 / 0
-        if conv.prompt().step in ("project.budget.fiscal", "project.budget.other"):
-            p = conv.prompt()
-            want = str(new_total) if p.step == "project.budget.fiscal" else "0"
-            send("" if (p.prefill or p.default) == want else want)
-    send("/all")
-    while not conv.finished and conv.prompt().step in ("project.review", "project.name", "draft.review"):
-        send("")
+    for _ in range(60):
+        step = conv.prompt().step
+        if conv.pos.project >= 1 or conv.finished or step == "draft.review":
+            break  # project 1 is done
+        if step == "project.budget.total":
+            send(str(new_total))
+        elif step == "project.budget.fiscal":
+            send("")  # the question says: 回车 = 与预算数相同
+            fiscal = conv.draft.projects[conv.pos.project].budget.fiscal
+            if fiscal != Decimal(new_total):
+                notes.append(f"Enter at 财政资金 (回车 = 与预算数相同) gave {fiscal}, not {new_total}: back and typed")
+                send("/back")
+                send(str(new_total))
+        elif step == "project.budget.other":
+            if not send(""):
+                send("0")
+            send("/all")  # the rest of the project is as last year
+        else:
+            send("")
     new = [f"{f.code} {f.path} {f.message}" for f in checks.check_draft(conv.draft)
            if f.severity == "error" and (f.code, f.path) not in before]
-    return count, conv.draft, new
+    return count, conv.draft, notes + new
 
 
 def _pad(text: str, cells: int) -> str:
@@ -234,12 +250,14 @@ def main() -> None:
         ind = sum(v for k, v in c.steps.items() if k.startswith("indicator."))
         print(f"  {_pad(label, 40)} {n:>2} rows  {c.keys:>4} keys  ({per_row:.1f}/row, {per_row / base:.2f}× the seed's; "
               f"indicators {ind}, {c.pasted_chars} characters pasted, {c.answers} answers)")
-    seed_clone, _, _ = clone_changed_budget(seed, 1700000)
+    seed_clone, _, seed_new = clone_changed_budget(seed, 1700000)
     c22_clone, draft, new_errors = clone_changed_budget(c22, 2600000)
     print("keystrokes to finish a project cloned into next year with a changed budget:")
-    print(f"  {_pad('seed 顺平 project 1 (baseline)', 48)} {seed_clone.keys:>4} keys")
+    print(f"  {_pad('seed 顺平 project 1 (baseline)', 48)} {seed_clone.keys:>4} keys; problems on the way and new errors: {len(seed_new)}")
+    for e in seed_new:
+        print(f"    {e}")
     print(f"  {_pad('corpus 22 湘潭 雾炮车降尘抑尘服务', 48)} {c22_clone.keys:>4} keys ({c22_clone.keys / seed_clone.keys:.2f}× the seed's); "
-          f"errors the clone has that last year's draft had not: {len(new_errors)}")
+          f"problems on the way and new errors: {len(new_errors)}")
     for e in new_errors:
         print(f"    {e}")
 
