@@ -121,11 +121,21 @@ def _session(conv: Conversation, dumb: bool = False):
                 hint = f" → {f.suggestion}" if f.suggestion else ""
                 raise ValidationError(cursor_position=len(document.text), message=f"✗ {f.code} {f.message}{hint}")
 
-    def toolbar():
+    counted: dict[tuple, tuple[int, int, int]] = {}
+
+    def counts() -> tuple[int, int, int]:
+        """The counts /check reports here (this project, or the whole draft outside one), as in the TUI;
+        kept until an answer is accepted: the toolbar is drawn on every keystroke."""
         from . import checks
 
-        # The counts /check reports here (this project, or the whole draft outside one), as in the TUI.
-        e, w, _ = checks.counts(conv.findings("project"))
+        key = (id(conv.draft), len(conv.undo_stack), conv.dirty, conv.pos.project, conv.current_project() is None)
+        if key not in counted:
+            counted.clear()
+            counted[key] = checks.counts(conv.findings("project"))
+        return counted[key]
+
+    def toolbar():
+        e, w, _ = counts()
         scope = "本项目" if conv.current_project() is not None else "全稿"
         saved = "已保存" if not conv.dirty else "未保存"
         from prompt_toolkit.application import get_app

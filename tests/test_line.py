@@ -198,3 +198,25 @@ def test_xterm_line_is_not_prefilled_so_typing_replaces_the_value(tmp_path):
     assert rows[0].value == "≥120000人"
     assert rows[1].value == "≥10500人"
     assert rows[5].value == "1600000元"
+
+
+def test_toolbar_counts_are_the_checks_counts(tmp_path):
+    import re
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import DummyOutput
+
+    from perfdraft.line import _session
+
+    conv, lock = open_session(_copy_seed(tmp_path))
+    try:
+        with create_app_session(output=DummyOutput()):
+            session = _session(conv)
+            for target in ("department.overall_goal", "projects[1].indicators[9].value"):
+                conv.answer(f"/jump {target}")
+                bar = session.bottom_toolbar()
+                head = next(m.text for m in conv.answer("/check").messages if m.text.startswith("检查"))
+                e, w = re.search(r"(\d+) 个错误，(\d+) 个警告", head).groups()
+                assert f"✗错误 {e} !警告 {w}" in bar, (target, bar, head)
+    finally:
+        lock.release()
