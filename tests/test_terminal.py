@@ -240,3 +240,57 @@ def drafts_load(path):
     from perfdraft import drafts
 
     return drafts.load(path)
+
+
+@pytest.mark.slow
+def test_goal_suggestion_table_and_palette_as_the_terminal_shows_them(env, tmp_path):
+    from perfdraft import drafts
+
+    from .test_tui import _goal_draft
+
+    goal = _goal_draft(tmp_path)
+    t = Tmux(f"{sys.executable} -m perfdraft edit {goal}", env)
+    try:
+        screen = t.wait_for("本项目的绩效目标是什么")
+        time.sleep(0.5)
+        screen = t.screen()
+        # The suggestion's text is on screen, cut with … at the width; never "回车 =" and blanks.
+        shown = [ln for ln in screen.splitlines() if "回车 = " in ln]
+        assert any("2021年为□名" in ln for ln in shown), screen
+        assert not any(ln.strip("▊▎ ").rstrip() == "回车 =" for ln in shown), screen
+        t.keys("Enter")  # refused (□ left): the template lands in the line to complete
+        screen = t.wait_for("句式中还有 □")
+        time.sleep(0.3)
+        screen = t.screen()
+        assert any(ln.startswith("▊  2021年为□名") for ln in screen.splitlines()), screen
+        assert screen.count("句式中还有 □ 没有换成实际数字") <= 2, screen
+        t.keys("F2")
+        screen = t.wait_for("搜索命令")
+        assert "Search for commands" not in screen
+        t.keys("Escape")
+        t.keys("F10")
+        time.sleep(1)
+    finally:
+        t.close()
+    t = Tmux(f"{sys.executable} -m perfdraft demo", env)
+    try:
+        t.wait_for("回车跳到该处")
+        t.keys("Escape")
+        t.wait_for("项目名称是什么")
+        t.keys("F3")
+        t.wait_for("绩效指标描述")
+        seen: list[str] = []
+        for _ in range(12):  # page through the table
+            seen += t.screen().splitlines()
+            t.keys("PageDown")
+            time.sleep(0.3)
+        assert all(cell_len(ln) <= 80 for ln in seen)
+        from .conftest import SEED
+
+        for ind in drafts.load(SEED).projects[0].indicators:
+            if ind.value:
+                assert any(f"| {ind.value} " in ln for ln in seen), ind.value  # whole, in its cell
+        t.keys("Escape")
+        t.keys("F10")
+    finally:
+        t.close()
