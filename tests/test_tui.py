@@ -570,3 +570,13 @@ def test_typing_replaces_the_current_value_instead_of_appending_to_it(tmp_path):
             assert conv.draft.projects[0].indicators[5].value == "1600000元"
 
     asyncio.run(run())
+
+
+def test_a_suggestion_beside_a_different_current_value_does_not_claim_enter(tmp_path):
+    from perfdraft.prompts import Prompt
+    from perfdraft.tui.widgets.question import default_line
+
+    p = Prompt("project.budget.fiscal", "项目 1/1 · 财政资金", "其中财政资金是多少元？", "", "1700000", "1600000", (), "")
+    assert default_line(p).startswith("建议：1700000") and "回车保留当前值" in default_line(p)
+    assert default_line(Prompt("s", "t", "q", "", "25 50 75 100", "", (), "")).startswith("回车 = 25 50 75 100")
+    assert default_line(Prompt("s", "t", "q", "", "x", "x", (), "")) == ""

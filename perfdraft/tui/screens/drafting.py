@@ -278,10 +278,10 @@ class DraftingScreen(Screen):
         choice = self.query_one(Suggestions).current()
         inp = self.query_one(AnswerInput)
         if choice is None:
-            default = self.conv.prompt().default
-            if default and not inp.value:
-                inp.value = default
-                inp.cursor_position = len(default)
+            p = self.conv.prompt()
+            if p.default and inp.value in ("", p.prefill):  # untouched: the suggestion replaces it
+                inp.value = p.default
+                inp.cursor_position = len(p.default)
             return
         inp.value = choice.value
         inp.cursor_position = len(choice.value)

@@ -71,9 +71,14 @@ def fit_lines(question: str, width: int, budget: int) -> list[str]:
 
 
 def default_line(p: Prompt) -> str:
-    """``回车 = …`` when Enter on an empty line answers something the user cannot see in the line."""
+    """``回车 = …`` when Enter on an empty line answers something the user cannot see in the line;
+    ``建议：…`` when the line already holds another value (Enter keeps that one)."""
     if not p.default or p.default == p.prefill:
         return ""
     choice = next((c for c in p.choices if c.value == p.default), None)
     shown = f"{p.default}. {choice.label}" if choice is not None and choice.label != p.default else p.default
-    return f"回车 = {shown.replace(chr(10), ' ')}（Tab 填入后可修改）"
+    shown = shown.replace("\n", " ")
+    if p.prefill:
+        # The line holds the current value, so Enter answers that, not the suggestion: say so.
+        return f"建议：{shown}（Tab 换成建议；回车保留当前值）"
+    return f"回车 = {shown}（Tab 填入后可修改）"
