@@ -37,6 +37,8 @@ def _print_prompt(p: Prompt, out: TextIO) -> None:
         out.write(f"  {n}. {c.label}{detail}\n")
     if p.prefill:
         out.write(f"  当前：{p.prefill}（回车保留）\n")
+        if p.default and p.default != p.prefill and not p.choices:
+            out.write(f"  建议：{p.default}\n")  # typed, it replaces the current value
     elif p.default:
         out.write(f"  回车 = {p.default}\n")
 
