@@ -144,11 +144,15 @@ class Driver:
             elif s == "indicator.value":
                 self._candidate()
             elif s == "indicator.add":
-                for r in self.want.get(self.groups[self.conv.pos.index], []):
-                    if id(r) not in self.used:
-                        self.used.add(id(r))
-                        self.send("paste", row_line(r))
-                self.send("enter", "")
+                # One row per question: after a paste the engine may ask a cell the row left empty.
+                row = next((r for r in self.want.get(self.groups[self.conv.pos.index], []) if id(r) not in self.used), None)
+                if row is not None:
+                    self.used.add(id(row))
+                    self.send("paste", row_line(row))
+                else:
+                    self.send("enter", "")
+            elif s == "indicator.cell":
+                self.send("enter", "")  # a cell the pasted row left empty: left empty, as last year
             elif s in ("project.review", "draft.review"):
                 self.send("enter", "")
                 if s == "draft.review":
