@@ -1,5 +1,10 @@
-"""TUI figures: time to first screen and peak RSS of `perfdraft demo` against a bare Textual app
-(one Input and a Footer) in the same run; keystrokes to draft seed project 1; key → live check."""
+"""TUI and line-mode figures, each against a bare baseline measured in the same run (start-up: wall time,
+and the CPU time the process had used by then, which a loaded shared machine disturbs less):
+first screen and peak RSS of `perfdraft demo` vs a bare Textual app (one Input and a Footer); first
+paint of `perfdraft line` (question, prompt and toolbar) in a pseudo-terminal vs a bare PromptSession
+with a toolbar; keystrokes to draft seed project 1; key → live check.
+
+`python benchmarks/bench_tui.py --startup` prints the start-up rows only."""
 
 from __future__ import annotations
 
@@ -24,19 +29,21 @@ class Bare(App):
         yield Input()
         yield Footer()
 async def ready(pilot):
-    print("READY", flush=True)
+    print("READY", time.process_time(), flush=True)
     pilot.app.exit()
 Bare().run(headless=True, size=(80, 24), auto_pilot=ready)
 """
 
 DEMO = """
-import sys
-from perfdraft.cli import demo_copy
+import sys, time
+from perfdraft import cli  # the way `perfdraft demo` comes: entry point, its parser, then the app
+cli.build_parser(["demo"]).parse_args(["demo"])
+from perfdraft.commands.drafting import demo_copy
 from perfdraft.conversation import open_session
 from perfdraft.tui.app import PerfdraftApp
 conv, lock = open_session(demo_copy())
 async def ready(pilot):
-    print("READY", flush=True)
+    print("READY", time.process_time(), flush=True)
     pilot.app.exit()
 try:
     PerfdraftApp(conv, lock).run(headless=True, size=(80, 24), auto_pilot=ready)
@@ -51,15 +58,73 @@ p = subprocess.Popen([sys.executable, "-c", sys.argv[1]], stdout=subprocess.PIPE
 for line in p.stdout:
     if "READY" in line:
         ready = time.perf_counter() - t
+        cpu = line.split()[1]
 p.wait()
-print(ready, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(ready, cpu, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 
 
-def one(code: str) -> tuple[float, int]:
+BARE_LINE = """
+from prompt_toolkit import PromptSession
+PromptSession(bottom_toolbar=" 部门 · 部门名称 │ 已保存 │ /help 帮助").prompt("1> ")
+"""
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time used so far by every thread of ``pid`` (Linux schedstat, nanoseconds)."""
+    total = 0
+    for stat in Path(f"/proc/{pid}/task").glob("*/schedstat"):
+        try:
+            total += int(stat.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass  # a thread that ended meanwhile
+    return total / 1e9
+
+
+def line_paint(argv: list[str], marks: tuple[str, ...], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds from spawn until every one of ``marks`` is on the pseudo-terminal's screen."""
+    import pexpect
+
+    env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", PERFDRAFT_DATA_DIR=str(cwd / "data"))
+    env.pop("SSH_CONNECTION", None)
+    t = time.perf_counter()
+    child = pexpect.spawn(argv[0], argv[1:], env=env, cwd=str(cwd), dimensions=(24, 80), encoding="utf-8",
+                          timeout=30)
+    for mark in marks:  # a bare prompt-toolkit prompt and ours paint the toolbar after the prompt
+        # Answer cursor-position requests as a terminal does: prompt-toolkit waits for the reply
+        # before it reserves the lines for the toolbar.
+        while child.expect_exact([mark, "\x1b[6n"]) == 1:
+            child.send("\x1b[1;1R")
+    took = time.perf_counter() - t
+    cpu = _cpu_seconds(child.pid)
+    child.terminate(force=True)  # SIGHUP/SIGTERM: perfdraft saves and leaves, as on a dropped link
+    return took, cpu
+
+
+def line_startup(rounds: int = 7) -> None:
+    import tempfile
+
+    bare: list[tuple[float, float]] = []
+    ours: list[tuple[float, float]] = []
+    with tempfile.TemporaryDirectory(prefix="pd-bench-line-") as tmp:
+        work = Path(tmp)
+        draft = work / "d.toml"
+        for _ in range(rounds):  # interleaved, so machine load hits both alike
+            bare.append(line_paint([sys.executable, "-c", BARE_LINE], ("1>", "/help"), work))
+            draft.write_bytes((ROOT / "perfdraft" / "data" / "demo.toml").read_bytes())
+            ours.append(line_paint([sys.executable, "-m", "perfdraft", "line", str(draft)], ("1>", "/help"), work))
+    b, o = statistics.median(x[0] for x in bare), statistics.median(x[0] for x in ours)
+    bc, oc = statistics.median(x[1] for x in bare), statistics.median(x[1] for x in ours)
+    print(f"line mode first paint (question, prompt, toolbar): bare PromptSession {b * 1000:.0f} ms, "
+          f"perfdraft line {o * 1000:.0f} ms, ratio {o / b:.2f}; CPU {bc * 1000:.0f} / {oc * 1000:.0f} ms, "
+          f"ratio {oc / bc:.2f}  (target ≤ 1.2)")
+
+
+def one(code: str) -> tuple[float, float, int]:
+    """Wall seconds to the first screen, CPU seconds the app had used by then, peak RSS (KiB)."""
     out = subprocess.run([sys.executable, "-c", MEASURE, code], capture_output=True, text=True, cwd=ROOT,
                          env=dict(os.environ, TEXTUAL_ANIMATIONS="none"), check=True).stdout.split()
-    return float(out[0]), int(out[1])
+    return float(out[0]), float(out[1]), int(out[2])
 
 
 def startup(rounds: int = 7) -> None:
@@ -71,8 +136,10 @@ def startup(rounds: int = 7) -> None:
         bare.append(one(BARE))
         demo.append(one(DEMO))
     bt, dt = statistics.median(x[0] for x in bare), statistics.median(x[0] for x in demo)
-    bm, dm = statistics.median(x[1] for x in bare), statistics.median(x[1] for x in demo)
-    print(f"first screen: bare Textual {bt * 1000:.0f} ms, perfdraft demo {dt * 1000:.0f} ms, ratio {dt / bt:.2f}  (target ≤ 1.3)")
+    bc, dc = statistics.median(x[1] for x in bare), statistics.median(x[1] for x in demo)
+    bm, dm = statistics.median(x[2] for x in bare), statistics.median(x[2] for x in demo)
+    print(f"TUI first screen: bare Textual {bt * 1000:.0f} ms, perfdraft demo {dt * 1000:.0f} ms, ratio {dt / bt:.2f}; "
+          f"CPU {bc * 1000:.0f} / {dc * 1000:.0f} ms, ratio {dc / bc:.2f}  (target ≤ 1.2)")
     print(f"peak RSS: bare Textual {bm / 1024:.1f} MiB, perfdraft demo {dm / 1024:.1f} MiB, ratio {dm / bm:.2f}  (target ≤ 1.5)")
 
 
@@ -211,7 +278,12 @@ def live_check_latency() -> None:
 
 
 if __name__ == "__main__":
+    if "--startup" in sys.argv:
+        startup()
+        line_startup()
+        sys.exit(0)
     keystrokes()
     clone_keystrokes()
     live_check_latency()
     startup()
+    line_startup()

@@ -8,7 +8,10 @@
 4. injection and size: random formula payloads in every exported field; the path checks; a 10 MB
    string and 10,000 projects through check and every export, peak RSS measured in the subprocess;
 5. load: 50 concurrent line-mode sessions on 50 drafts started together, three ways: answers as fast
-   as a script (catalogue cache warm, then empty: everyone's first run) and paced like people (1–3 s).
+   as a script (catalogue cache warm, then empty: everyone's first run) and paced like people (1–3 s);
+6. files (issue 19): external edits, file modes, symlinks, encodings, non-finite and huge numbers,
+   nesting and a full disk, at random against real sessions and saves;
+7. saves (issue 21): autosave per answer against "dump + write + fsync" (benchmarks/bench_save.py).
 
 The method is described in docs/reliability.md. Options: ``--sessions N`` (200), ``--load N`` (50),
 ``--values N`` (100000), ``--quick`` (small numbers, to try the script). Ends with a compact block.
@@ -75,7 +78,7 @@ def crash(base: Path, n: int) -> None:
     kinds = s["kinds"]
     figure("crash", f"{s['sessions']} sessions (line {kinds['line']}, slow-fsync line {kinds['slow']}, TUI {kinds['tui']}"
                     f"{'' if harness.have_tmux() else ', no tmux'}); kills {kills}")
-    figure("", f"killed mid-answer {unacked} (temp file left {s['kills inside a save']}); corrupt drafts "
+    figure("", f"killed mid-answer {unacked} (inside a save {s['kills inside a save']}); corrupt drafts "
                f"{s['corrupt drafts']}; answers lost {s['answers lost']} of {s['answers accepted before the kills']}"
                f" accepted; dead locks taken over {s['dead locks taken over']}; sessions with a problem "
                f"{s['sessions with a problem']}; {wall:.0f} s")
@@ -244,6 +247,162 @@ def injection_and_size(base: Path, n_payload: int, big: bool) -> None:
     figure("", f"33 MiB draft: refused, exit {rc} ({(err.strip().splitlines() or ['no message'])[0].split('：', 1)[-1]}), {mib} MiB")
 
 
+# --- 6 ------------------------------------------------------------------------------------------------
+
+
+def files(base: Path, rounds: int) -> None:
+    """Issue 19's attack classes, at random, against real sessions: each must end with the user's file
+    whole and never silently replaced, and no traceback."""
+    import errno
+    import random
+    import stat
+
+    from perfdraft import drafts, drafts_io
+    from perfdraft.answers import parse_money, parse_plan
+    from perfdraft.prompts import Rejected
+    from perfdraft.session import Session
+    from tests.reliability import harness
+
+    say(f"\n== 6. files: {rounds} rounds of each attack class (issue 19)")
+    rng = random.Random(19)
+    wd = base / "files"
+    wd.mkdir(parents=True, exist_ok=True)
+    env = harness.session_env(wd)
+    seed_bytes = harness.SEED.read_bytes()
+    tally: dict[str, list[int]] = {}
+
+    def count(name: str, ok: bool, detail: str = "") -> None:
+        t = tally.setdefault(name, [0, 0])
+        t[0] += 1
+        if not ok:
+            t[1] += 1
+            say(f"  PROBLEM {name}: {detail}")
+
+    def fresh(name: str) -> Path:
+        p = wd / f"{name}-{rng.randrange(10**9)}.toml"
+        p.write_bytes(seed_bytes)
+        return p
+
+    for r in range(rounds):
+        # external edit between answers: the edit stays, the session's version goes beside it
+        p = fresh("ext")
+        with Session.open(p, remember=False, background=rng.random() < 0.5) as s:
+            s.conv.answer(f"/jump projects[{rng.randrange(8)}].goal")
+            s.conv.answer(f"会话目标 {r}")
+            s.wait_saved(30)
+            outside = p.read_text("utf-8").replace("顺平县", f"外部{r}", 1)
+            p.write_text(outside, "utf-8")
+            for _ in range(rng.randint(1, 3)):
+                s.conv.answer(f"/jump projects[{rng.randrange(8)}].goal")
+                s.conv.answer(f"再改 {rng.random()}")
+        kept = list(wd.glob(f"{p.stem}.冲突-*.toml"))  # (later saves go there: it has its own .bak)
+        count("external edit", p.read_text("utf-8") == outside and len(kept) == 1, str(kept))
+        # file modes
+        p = fresh("mode")
+        mode = rng.choice([0o600, 0o640, 0o664, 0o444, 0o400])
+        os.chmod(p, mode)
+        d = drafts.load(p)
+        d.department.name = f"改 {r}"
+        try:
+            drafts.save(d, p)
+            ok = mode & 0o200 and stat.S_IMODE(p.stat().st_mode) == mode and \
+                stat.S_IMODE(drafts.backup_path(p).stat().st_mode) == mode
+        except drafts.DraftError as exc:
+            ok = not mode & 0o200 and "只读" in str(exc) and p.read_bytes() == seed_bytes
+        count("file modes", bool(ok), oct(mode))
+        # symlinks
+        p = fresh("target")
+        link = wd / f"link-{r}.toml"
+        link.symlink_to(p.name)
+        with Session.open(link, remember=False) as s:
+            s.conv.draft.department.name = f"经由链接 {r}"
+            s.save()
+        count("symlinks", link.is_symlink() and drafts.load(p).department.name == f"经由链接 {r}")
+        # encodings
+        p = wd / f"enc-{r}.toml"
+        enc = rng.choice(["gbk", "utf-16", "utf-16-be", "gb18030", "big5"])
+        p.write_bytes(seed_bytes.decode("utf-8").encode(enc, "replace"))
+        try:
+            drafts.load(p)
+            count("encodings", False, f"{enc} loaded")
+        except drafts.DraftError as exc:
+            count("encodings", "UTF-8" in str(exc), str(exc))
+        # non-finite and huge numbers, in answers and in drafts
+        word = rng.choice(["nan", "inf", "-inf", "sNaN", "1e" + str(rng.randint(16, 9999999)), "9" * rng.randint(17, 60)])
+        for parse, text in ((parse_plan, f"{word} 50 75 100"), (parse_money, word + "万")):
+            try:
+                parse(text)
+                count("numbers", False, text)
+            except Rejected:
+                count("numbers", True)
+        p = wd / f"num-{r}.toml"
+        p.write_text(f'schema = "perfdraft/1"\n[[projects]]\nbudget = {{ total = {word} }}\n', "utf-8")
+        try:
+            drafts.load(p)
+            count("numbers", False, word)
+        except drafts.DraftError:
+            count("numbers", True)
+        # nesting
+        depth = rng.randint(500, 20000)
+        p.write_text('schema = "perfdraft/1"\nx = ' + "[" * depth + "]" * depth + "\n", "utf-8")
+        try:
+            drafts.load(p)
+            count("nesting", depth < 1000, str(depth))
+        except drafts.DraftError:
+            count("nesting", True)
+        # a full disk at a random write of a save, in process
+        p = fresh("full")
+        d = drafts.load(p)
+        d.department.name = f"满 {r}"
+        calls = [rng.randint(0, 2)]
+        real = drafts_io.os.fsync
+
+        def full(fd: int, calls: list[int] = calls, real=real) -> None:  # type: ignore[no-untyped-def]
+            calls[0] -= 1
+            if calls[0] < 0:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real(fd)
+
+        drafts_io.os.fsync = full
+        try:
+            drafts.save(d, p)
+            whole = drafts.load(p).department.name == f"满 {r}"
+        except drafts.DraftError as exc:
+            whole = p.read_bytes() == seed_bytes and "磁盘已满" in str(exc)
+        finally:
+            drafts_io.os.fsync = real
+        count("full disk", whole and not [x for x in wd.iterdir() if ".tmp-" in x.name])
+    for r in range(max(2, rounds // 10)):  # the whole program on a full disk, through pipes
+        p = wd / f"pipe-{r}.toml"
+        drafts.save(drafts.new_draft(2021), p)
+        before = p.read_bytes()
+        res = subprocess.run([sys.executable, "-m", "tests.reliability.fulldisk", "--after", str(rng.randint(0, 3)),
+                              "line", str(p)], input="顺平县社保局\n317002\n".encode(), capture_output=True,
+                             cwd=ROOT, env=env, timeout=120)
+        err = res.stderr.decode("utf-8", "replace")
+        ok = "Traceback" not in err and not drafts.lock_path(p).exists() and \
+            (p.read_bytes() == before or drafts.load(p).department.name == "顺平县社保局") and \
+            (res.returncode == 0 or "磁盘已满" in err)
+        count("full disk", ok, err[-300:])
+    tests = pytest_result("tests/reliability/test_files.py", "tests/reliability/test_saves.py")
+    say(f"  file and save tests: {tests}")
+    parts = [f"{name} {n - bad}/{n}" for name, (n, bad) in tally.items()]
+    figure("files", "cases that ended whole and in plain words: " + " · ".join(parts))
+    figure("", f"regression tests of issue 19 and of the saves (tests/reliability/test_files.py, test_saves.py): {tests}")
+
+
+def saves() -> None:
+    say("\n== 7. saves: autosave per answer against dump + write + fsync (benchmarks/bench_save.py)")
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_save.py")], capture_output=True, text=True,
+                       cwd=ROOT, timeout=3600)
+    say(r.stdout)
+    for line in r.stdout.splitlines():
+        if "1000 × 17" in line and ("saver thread" in line or "UI thread" in line):
+            cells = [c.strip() for c in line.split("|")]
+            figure("saves" if "UI thread" in line else "", f"{cells[0]}: {cells[2]} {cells[3]} ms = {cells[4]} of "
+                                                          f"dump + write + fsync ({cells[1]})")
+
+
 # --- 5 ------------------------------------------------------------------------------------------------
 
 
@@ -298,6 +457,9 @@ def main() -> int:
                 40 if quick else 1000)
         injection_and_size(base, 10 if quick else 200, big=not quick)
         load(base, 10 if quick else args.load, LOAD_SCENARIOS[:2] if quick else LOAD_SCENARIOS)
+        files(base, 10 if quick else 100)
+        if not quick:
+            saves()
     finally:
         shutil.rmtree(base, ignore_errors=True)
     say("\n" + "=" * 100)

@@ -25,6 +25,9 @@ if ! command -v pdftoppm >/dev/null; then
     exit 2
 fi
 
+# The project's venv when there is one (perfdraft and its libraries installed there), else python3.
+python="${PYTHON:-$root/.venv/bin/python}"
+[ -x "$python" ] || python=python3
 mkdir -p "$out"
 stem="$(basename "${draft%.*}")"
 # A private LibreOffice profile: no clash with a running office, no first-start dialogs.
@@ -35,7 +38,7 @@ for fmt in xlsx docx; do
     file="$out/$stem.$fmt"
     log="$out/$stem-$fmt.log"
     # The draft's findings go to the log; a failed export shows it.
-    if ! PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}" python3 -m perfdraft export "$draft" --to "$fmt" \
+    if ! "$python" -m perfdraft export "$draft" --to "$fmt" \
             -o "$file" --force >"$log" 2>&1; then
         cat "$log" >&2
         exit 1

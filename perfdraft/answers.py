@@ -19,7 +19,11 @@ def parse_money(text: str) -> Decimal:
     m = _MONEY_RE.match(text)
     if not m:
         raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
-    number = Decimal(m.group(1).translate(FULL_WIDTH).replace(",", ""))
+    digits = m.group(1).translate(FULL_WIDTH).replace(",", "").replace("，", "")
+    if len(digits.split(".")[0].lstrip("0")) > 13:
+        # 12345678901234567890123456789万 overflowed Decimal's precision with a traceback (issue 19, item 11).
+        raise Rejected(f"“{text}”太大了，不像是金额；请写元为单位的数字，如 1600000 或 160万")
+    number = Decimal(digits)
     unit = m.group(2) or "元"
     factor = {"元": 1, "万": 10_000, "万元": 10_000, "亿": 100_000_000, "亿元": 100_000_000}[unit]
     amount = number * factor
@@ -34,6 +38,10 @@ def parse_plan(text: str) -> SpendingPlan:
     parts = [p for p in re.split(r"[\s,，、/;；%％]+", text.translate(FULL_WIDTH).strip()) if p]
     if len(parts) != 4:
         raise Rejected(f"需要 4 个数（3月底、6月底、10月底、12月底），收到 {len(parts)} 个；例如 25 50 75 100")
+    # Plain digits only: Decimal also reads nan, inf and sNaN, which then raised on comparison with a
+    # traceback in the TUI and a stuck line mode (issue 19, item 6).
+    if not all(re.fullmatch(r"\d{1,3}(?:\.\d{1,4})?", p) for p in parts):
+        raise Rejected("支出计划只能填 0–100 的数字，例如 25 50 75 100")
     try:
         cells = [Decimal(p) for p in parts]
     except InvalidOperation:

@@ -1,24 +1,27 @@
-"""The indicator catalogue: loading (built-in + organisation directories), lint, and suggestions.
+"""The indicator catalogue: loading (built-in + organisation directories) and the rows it offers.
 
-Data lives in ``catalogue/*.toml`` (format: docs/catalogue-format.md). ``suggest_templates``
-normalises a project name (文号, years, brackets, suffixes), expands abbreviations (社保 →
-社会保险), and ranks templates with rapidfuzz over names, aliases and keywords; ASCII input is
-matched against full pinyin and initials. rapidfuzz and pypinyin are imported on first use.
+Data lives in ``catalogue/*.toml`` (format: docs/catalogue-format.md). Figures that only the user
+knows (counts sized for one county, local subsidy standards) are stored as placeholders, ``≥□人``:
+they reach a draft as □, which the checker flags until the user types the figure. Where a figure
+follows from the user's own answers (budget ÷ a per-head standard the user confirmed), ``derive``
+offers it and says how. Ranking of templates lives in ``catalogue_rank``, lint in ``catalogue_lint``.
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import frameworks, tomlcache
-from .model import Basis, Indicator
-from .names import normalise
-from .values import ParseError, Qualitative, Quantity, parse, substitute_year
+from .model import Basis, Indicator, Project, format_number
+from .values import substitute_year
+
+if TYPE_CHECKING:
+    from .catalogue_rank import Index, SearchResult
 
 SECTOR_IDS = (
     "social-insurance", "medical-security", "social-assistance", "veterans", "employment", "education",
@@ -26,17 +29,18 @@ SECTOR_IDS = (
     "environment", "urban-housing", "culture-tourism-sports", "public-security", "emergency", "science",
     "administration", "it-systems", "grassroots",
 )
-CATEGORIES = ("补贴发放类", "工程建设类", "运维类", "会议培训类", "课题研究类", "设备购置类", "信息化建设类", "宣传类",
-              "物资储备类", "执法办案类", "房租类", "大型修缮类", "考核奖励类", "转移支付类", "其他类")
+# 项目类别. The first seven are the 共性 families a county project falls back to when no template fits.
+CATEGORIES = ("工程建设类", "补贴发放类", "运转保障类", "会议培训类", "信息化建设类", "设备购置类", "政府购买服务类",
+              "运维类", "课题研究类", "宣传类", "物资储备类", "执法办案类", "房租类", "大型修缮类", "考核奖励类",
+              "转移支付类", "其他类")
+# What users call the families (the names of a 项目类别 list in budget systems differ by province).
+CATEGORY_LABELS = {"工程建设类": "基础设施建设类", "补贴发放类": "补助补贴类", "信息化建设类": "信息化类", "会议培训类": "培训会议类"}
 OPERATORS = ("≥", "≤", "=", ">", "<", "定性")
-# Abbreviations edit distance cannot know.
-SYNONYMS = {
-    "社保": "社会保险", "医保": "医疗保险", "城乡居保": "城乡居民养老保险", "居保": "居民养老保险", "新农保": "城乡居民养老保险",
-    "失地农民": "被征地农民", "低保": "最低生活保障", "特困": "特困人员供养", "五保": "特困人员供养", "公卫": "公共卫生",
-    "计生": "计划生育", "义教": "义务教育", "农村公路": "农村公路", "雪亮": "视频监控", "高标农田": "高标准农田",
-    "退役": "退役军人", "优抚": "优抚对象", "双拥": "拥军优属", "残联": "残疾人", "文旅": "文化旅游", "人社": "人力资源和社会保障",
-    "村两委": "村干部", "网格": "网格员", "一卡通": "惠民惠农财政补贴",
-}
+PLACEHOLDER = "□"
+COMMON_SECTOR = "common"
+# Weight split by group (产出 = 数量/质量/时效; 成本 = 产出-成本 or the 2021 成本 一级), documented in
+# docs/catalogue-format.md: the 10号 self-evaluation split with 成本 carved out of 产出.
+WEIGHT_SPLIT = {"产出": 50, "成本": 10, "效益": 30, "满意度": 10}
 
 
 class CatalogueError(Exception):
@@ -67,10 +71,29 @@ class CatalogueIndicator:
     formula: str = ""
     code: str = ""
     central: dict[str, str] | None = None
+    weight: Decimal | None = None
+    scoring: str = ""
+    framework: str = ""  # "" = every framework; "central-2021" = a 社会/生态环境成本 row with no 2015 home
+
+    @property
+    def needs_figure(self) -> bool:
+        """The value holds □: a figure the user must supply."""
+        return PLACEHOLDER in self.typical
+
+    def applies_to(self, framework_id: str) -> bool:
+        return not self.framework or self.framework == framework_id
+
+    def weight_group(self) -> str:
+        if self.framework or self.level2.startswith("成本") or self.level1.startswith("成本"):
+            return "成本"
+        for group in ("产出", "效益", "满意度"):
+            if self.level1.startswith(group):
+                return group
+        return "效益" if self.level1.startswith("效果") else "产出"
 
     def levels_for(self, framework_id: str) -> tuple[str, str]:
         """(一级, 二级) labels in the given framework."""
-        if framework_id == "central-2021":
+        if framework_id == "central-2021" and not self.framework:
             if self.central:
                 return self.central["level1"], self.central["level2"]
             local = frameworks.LOCAL_2015
@@ -80,14 +103,17 @@ class CatalogueIndicator:
                 return frameworks.LEVEL1_LABELS[mapped[0]], frameworks.LEVEL2_LABELS[mapped[1]]
         return self.level1, self.level2
 
-    def to_indicator(self, year: int | None = None, framework_id: str = "local-2015") -> Indicator:
+    def to_indicator(self, year: int | None = None, framework_id: str = "local-2015",
+                     weight: Decimal | None = None) -> Indicator:
         l1, l2 = self.levels_for(framework_id)
-        return Indicator(
+        ind = Indicator(
             level1=l1, level2=l2, name=self.name, description=self.description or None,
             value=substitute_year(self.typical, year) if self.typical else None,
             basis=Basis(self.basis or None, self.basis_note or None) if (self.basis or self.basis_note) else None,
             formula=self.formula or None, direction=self.direction or None,
+            weight=weight if weight is not None else self.weight, scoring=self.scoring or None,
         )
+        return ind
 
 
 @dataclass
@@ -102,12 +128,25 @@ class Template:
     indicators: list[CatalogueIndicator] = field(default_factory=list)
     source: str = ""
 
+    @property
+    def is_common(self) -> bool:
+        return self.sector == COMMON_SECTOR
+
 
 @dataclass
 class Suggestion:
     template: Template
     score: float
     reason: str
+    fit: str = "good"  # "good" | "weak" | "common" (a 共性 template offered because nothing fits)
+
+
+def category_label(category: str) -> str:
+    return CATEGORY_LABELS.get(category, category)
+
+
+def common_template_id(category: str) -> str:
+    return f"common-{CATEGORIES.index(category) + 1:02d}" if category in CATEGORIES else f"common-{category}"
 
 
 @dataclass
@@ -116,27 +155,57 @@ class Catalogue:
     templates: dict[str, Template] = field(default_factory=dict)
     common: dict[str, list[CatalogueIndicator]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    _index: _Index | None = None
+    _index: Index | None = None
 
     # --- suggestions ---------------------------------------------------------------------
 
-    def index(self) -> _Index:
+    def index(self) -> Index:
         if self._index is None:
-            self._index = _Index(list(self.templates.values()))
+            from .catalogue_rank import Index
+
+            self._index = Index([t for t in self.templates.values() if not t.is_common])
         return self._index
 
+    def search(self, project_name: str, limit: int = 5) -> SearchResult:
+        """Ranked templates, each marked good or weak; 共性 templates by 项目类别 when none is good."""
+        return self.index().search(project_name, limit, self)
+
     def suggest_templates(self, project_name: str, limit: int = 5) -> list[Suggestion]:
-        return self.index().search(project_name, limit)
+        return self.search(project_name, limit).suggestions
+
+    def common_templates(self) -> list[Template]:
+        return [t for t in self.templates.values() if t.is_common]
+
+    def weights(self, rows: list[CatalogueIndicator], framework_id: str) -> list[Decimal | None]:
+        """Row weights in one framework: declared weights, the 成本 group rescaled to its share when
+        2021-only cost rows join it (docs/catalogue-format.md). None when the rows carry no weights."""
+        if not rows or any(r.weight is None for r in rows):
+            return [None] * len(rows)
+        out: list[Decimal | None] = [r.weight for r in rows]
+        cost = [i for i, r in enumerate(rows) if r.weight_group() == "成本"]
+        declared = sum((rows[i].weight or Decimal(0)) for i in cost)
+        share = Decimal(WEIGHT_SPLIT["成本"])
+        if cost and declared and declared != share:
+            scaled = [(rows[i].weight or Decimal(0)) * share / declared for i in cost]
+            rounded = [s.quantize(Decimal(1)) for s in scaled]
+            rounded[0] += share - sum(rounded)  # whole points that add up to the share
+            for i, w in zip(cost, rounded, strict=True):
+                out[i] = w
+        return out
 
     def indicators_for(self, template: Template, year: int | None = None, framework_id: str = "local-2015",
                        include_common: bool = True) -> list[Indicator]:
-        """Ready rows for a project: the template's own, then 共性 rows of its category not already there."""
-        rows = [ci.to_indicator(year, framework_id) for ci in template.indicators]
-        if include_common and template.category in self.common:
+        """Ready rows for a project: the template's own, then 共性 rows of its category not already there
+        (those carry no weight: the template's own rows already share the 100 points)."""
+        own = [ci for ci in template.indicators if ci.applies_to(framework_id)]
+        rows = [ci.to_indicator(year, framework_id, w) for ci, w in zip(own, self.weights(own, framework_id), strict=True)]
+        if include_common and not template.is_common and template.category in self.common:
             names = {r.name for r in rows}
             for ci in self.common[template.category]:
-                if ci.name not in names:
-                    rows.append(ci.to_indicator(year, framework_id))
+                if ci.name not in names and ci.applies_to(framework_id):
+                    ind = ci.to_indicator(year, framework_id)
+                    ind.weight = None
+                    rows.append(ind)
         return rows
 
     def suggest_indicators(self, template: Template, level1: str | None = None, level2: str | None = None,
@@ -151,15 +220,103 @@ class Catalogue:
         return out
 
     def stats(self) -> dict[str, int]:
-        distinct = {(i.level2, i.name) for t in self.templates.values() for i in t.indicators}
+        sector_templates = [t for t in self.templates.values() if not t.is_common]
+        distinct = {(i.level2, i.name) for t in sector_templates for i in t.indicators}
         distinct |= {(i.level2, i.name) for rows in self.common.values() for i in rows}
         return {
-            "sectors": len({t.sector for t in self.templates.values()}),
-            "templates": len(self.templates),
-            "indicators": sum(len(t.indicators) for t in self.templates.values())
-            + sum(len(r) for r in self.common.values()),
+            "sectors": len({t.sector for t in sector_templates}),
+            "templates": len(sector_templates),
+            "common_templates": len(self.common),
+            "indicators": sum(len(t.indicators) for t in sector_templates) + sum(len(r) for r in self.common.values()),
             "distinct_indicators": len(distinct),
         }
+
+
+# --- figures from the user's own answers -----------------------------------------------------------
+
+_GOAL_VERBS = re.compile(r"(不低于|不少于|达到|保持在|稳定在|控制在|不超过|不高于|低于|提高到|以上|以内|为)$")
+
+
+def goal_figures(template: Template) -> dict[str, str]:
+    """Figures for a goal pattern's slots, each from the row the sentence names (``受训农民考核合格率
+    不低于{rate}`` ← row 受训农民考核合格率 ≥95%). A slot whose row is not found, or holds □, stays
+    blank: a figure from some other row would be printed under the wrong name."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"([^，,。；;、{}]{2,24})\{(\w+)\}", template.goal_pattern):
+        term, slot = m.group(1).strip(), m.group(2)
+        while (shorter := _GOAL_VERBS.sub("", term)) != term:
+            term = shorter
+        if len(term) < 3 or slot in out or slot in ("year", "budget", "budget_wan"):
+            continue
+        for ind in template.indicators:
+            name = re.sub(r"[（(][^）)]*[）)]", "", ind.name)
+            if ind.needs_figure or ind.operator == "定性" or "{" in ind.typical:
+                continue
+            if name in term or term in name:
+                value = re.sub(r"^较上年(提高|增加|增长|减少|下降)", "", ind.typical)
+                out[slot] = re.sub(r"^[≥≤=<>]", "", value)
+                break
+    return out
+
+
+_VALUE = re.compile(r"^([≥≤=<>])?\s*(\d+(?:\.\d+)?)\s*(\S*)$")
+_MONEY = {"元": Decimal(1), "万元": Decimal(10000)}
+_PER_PERIOD = {"月": 12}
+
+
+def fill_placeholder(pattern: str, text: str) -> str | None:
+    """``≥□人`` + ``300`` → ``≥300人``: a bare number typed for a placeholder fills it."""
+    t = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,")).replace(",", "")
+    if PLACEHOLDER in pattern and re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return pattern.replace(PLACEHOLDER, t, 1)
+    return None
+
+
+def derive(value: str | None, project: Project) -> tuple[str, str] | None:
+    """A figure for a placeholder value from the user's own answers: (value, how it was derived).
+
+    Two cases, both budget-based: a per-unit standard ``=□元/人·年`` from a count the user gave in
+    another row (``≥300人``): budget ÷ count; a count ``≥□人`` from a per-unit standard the user gave
+    (``=1000元/人·年``): budget ÷ standard. Per-month standards are multiplied by 12 months.
+    """
+    if not value or PLACEHOLDER not in value or project.budget.total is None or project.budget.total <= 0:
+        return None
+    m = re.fullmatch(r"([≥≤=<>])□(\S+)", value.strip())
+    if not m:
+        return None
+    op, unit = m.groups()
+    budget = project.budget.total
+    head, _, per = unit.partition("/")
+    facts = []
+    for ind in project.indicators:
+        fm = _VALUE.match((ind.value or "").strip())
+        if fm and PLACEHOLDER not in (ind.value or ""):
+            try:
+                facts.append((ind, Decimal(fm.group(2)), fm.group(3)))
+            except InvalidOperation:
+                continue
+    if head in _MONEY and per:  # a per-unit standard from a count
+        denom, _, period = per.partition("·")
+        months = _PER_PERIOD.get(period, 1)
+        for ind, number, u in facts:
+            if u == denom and number > 0:
+                figure = budget / (number * months) / _MONEY[head]
+                how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
+                return f"{op}{_round(figure)}{unit}", how
+        return None
+    for ind, number, u in facts:  # a count from a per-unit standard
+        uh, _, uper = u.partition("/")
+        if uh in _MONEY and uper.partition("·")[0] == unit and number > 0:
+            months = _PER_PERIOD.get(uper.partition("·")[2], 1)
+            figure = budget / (number * _MONEY[uh] * months)
+            how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
+            return f"{op}{format_number(figure.to_integral_value(rounding='ROUND_FLOOR'))}{unit}", how
+    return None
+
+
+def _round(x: Decimal) -> str:
+    q = x.quantize(Decimal("0.01")) if x < 100 else x.quantize(Decimal(1))
+    return format_number(q.normalize() if q == q.to_integral_value() else q)
 
 
 # --- loading ---------------------------------------------------------------------------------
@@ -185,9 +342,11 @@ def _line_of(text: str, needle: str, start_line: int = 1) -> int:
 class _FileReader:
     """Reads one catalogue file into the model, raising CatalogueError with file, line and field."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, trusted: bool = False):
         self.path = path
         self.text = path.read_text("utf-8")
+        # The shipped files are linted by the test suite: their rows skip the per-field checks.
+        self.trusted = trusted
 
     def error(self, message: str, needle: str | None = None, after: int = 1) -> CatalogueError:
         line = _line_of(self.text, needle, after) if needle else after
@@ -201,6 +360,16 @@ class _FileReader:
             where = f"{m.group(1)}" if m else "?"
             raise CatalogueError(f"{self.path}:{where}: TOML 格式错误（{exc}）") from None
 
+    def table(self, value: Any, where: str, anchor: str, example: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.error(f"{where} 应为表（例如 {example}），实际是{_kind(value)}", anchor)
+        return value
+
+    def tables(self, value: Any, where: str, anchor: str, example: str) -> list[dict[str, Any]]:
+        if not isinstance(value, list):
+            raise self.error(f"{where} 应为表数组（写成 {example}），实际是{_kind(value)}", anchor)
+        return [self.table(v, f"{where}[{i}]", anchor, example) for i, v in enumerate(value)]
+
     def string(self, table: dict[str, Any], key: str, where: str, anchor: str, required: bool = True) -> str:
         value = table.get(key, "")
         if not isinstance(value, str):
@@ -209,33 +378,65 @@ class _FileReader:
             raise self.error(f"{where} 缺少字段 {key}", anchor)
         return value
 
-    def indicator(self, t: dict[str, Any], where: str, anchor: str) -> CatalogueIndicator:
+    def indicator(self, t: Any, where: str, anchor: str) -> CatalogueIndicator:
+        if self.trusted and isinstance(t, dict):
+            row = dict(t)
+            if "weight" in row:
+                w = row["weight"]
+                row["weight"] = Decimal(w if isinstance(w, int) else str(w))
+            if not row.get("direction"):
+                row["direction"] = "正向"
+            return CatalogueIndicator(**row)
         if not isinstance(t, dict):
             raise self.error(f"{where} 应为表", anchor)
-        s = lambda k, req=False: self.string(t, k, where, t.get("name", anchor) if isinstance(t.get("name"), str) else anchor, req)  # noqa: E731
+        # One pass over the row (2,700 rows load on every start): checks first, then plain reads.
+        name_anchor: str = t["name"] if isinstance(t.get("name"), str) else anchor
+        for key in _ROW_TEXT:
+            if key in t and not isinstance(t[key], str):
+                raise self.error(f"{where} 字段 {key} 应为文本", f"{key} =", _line_of(self.text, name_anchor))
+        for key in ("level1", "level2", "name"):
+            if not t.get(key, "").strip():
+                raise self.error(f"{where} 缺少字段 {key}", name_anchor)
         central = t.get("central")
         if central is not None and not (isinstance(central, dict) and {"level1", "level2"} <= central.keys()):
             raise self.error(f"{where} 字段 central 应为 {{ level1 = …, level2 = … }}", "central", _line_of(self.text, anchor))
+        weight = t.get("weight")
+        if weight is not None and (isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0):
+            raise self.error(f"{where} 字段 weight 应为不小于 0 的数字（权重分值）", "weight =", _line_of(self.text, name_anchor))
+        g = t.get
         return CatalogueIndicator(
-            level1=s("level1", True), level2=s("level2", True), name=s("name", True), description=s("description"),
-            unit=s("unit"), operator=s("operator"), typical=s("typical"), basis=s("basis"), basis_note=s("basis_note"),
-            direction=s("direction") or "正向", formula=s("formula"), code=s("code"), central=central,
+            t["level1"], t["level2"], t["name"], g("description", ""), g("unit", ""), g("operator", ""), g("typical", ""),
+            g("basis", ""), g("basis_note", ""), g("direction", "") or "正向", g("formula", ""), g("code", ""), central,
+            None if weight is None else Decimal(weight if isinstance(weight, int) else str(weight)),
+            g("scoring", ""), g("framework", ""),
         )
 
 
-def load_file(path: Path, cat: Catalogue) -> None:
-    r = _FileReader(path)
+_ROW_TEXT = ("level1", "level2", "name", "description", "unit", "operator", "typical", "basis", "basis_note",
+             "direction", "formula", "code", "scoring", "framework")
+
+
+def _kind(value: Any) -> str:
+    return {str: "文本", int: "数字", float: "数字", bool: "真假值", list: "数组", dict: "表"}.get(type(value), "其他值")
+
+
+def load_file(path: Path, cat: Catalogue, trusted: bool = False) -> None:
+    r = _FileReader(path, trusted)
     data = r.load()
     if "common" in data:
-        for i, block in enumerate(data.get("common", [])):
+        for i, block in enumerate(r.tables(data["common"], "common", "common", "[[common]]")):
             category = r.string(block, "category", f"common[{i}]", "[[common]]")
             rows = [r.indicator(t, f"common[{i}].indicators[{j}]", category)
-                    for j, t in enumerate(block.get("indicators", []))]
+                    for j, t in enumerate(r.tables(block.get("indicators", []), f"common[{i}].indicators", category,
+                                                   "[[common.indicators]]"))]
             cat.common[category] = rows
+            tid = common_template_id(category)
+            cat.templates[tid] = Template(id=tid, name=f"{category_label(category)}共性指标", sector=COMMON_SECTOR,
+                                          category=category, indicators=rows, source=str(path))
         return
-    sec = data.get("sector")
-    if not isinstance(sec, dict):
-        raise r.error("缺少 [sector] 表", "[sector]")
+    sec = r.table(data.get("sector"), "[sector]", "[sector]", '[sector] id = "…" name = "…"') if "sector" in data else None
+    if sec is None:
+        raise r.error("缺少 [sector] 表（行业文件）或 [[common]] 表（共性指标文件）", "[sector]")
     sector = Sector(
         id=r.string(sec, "id", "[sector]", "[sector]"), name=r.string(sec, "name", "[sector]", "[sector]"),
         function_class=r.string(sec, "function_class", "[sector]", "[sector]", False),
@@ -278,17 +479,25 @@ def load(extra_dirs: list[Path | str] | None = None, *, include_builtin: bool = 
     cat = Catalogue()
     if include_builtin:
         for path in sorted(builtin_dir().glob("*.toml")):
-            load_file(path, cat)
+            load_file(path, cat, trusted=True)
     for d in extra_dirs or []:
         d = Path(d)
         if not d.is_dir():
             cat.warnings.append(f"{d}：本单位指标库目录不存在，已忽略")
             continue
         for path in sorted(d.glob("*.toml")):
+            # A half-read file must not leave half its templates behind: read into a scratch copy.
+            scratch = Catalogue(dict(cat.sectors), dict(cat.templates), dict(cat.common))
             try:
-                load_file(path, cat)
+                load_file(path, scratch)
             except (CatalogueError, OSError, UnicodeDecodeError) as exc:
                 cat.warnings.append(str(exc))
+                continue
+            except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a shape lint would name
+                cat.warnings.append(f"{path}: 文件结构不符合指标库格式（{type(exc).__name__}），"
+                                    "请用 perfdraft catalogue lint 检查")
+                continue
+            cat.sectors, cat.templates, cat.common = scratch.sectors, scratch.templates, scratch.common
     return cat
 
 
@@ -312,200 +521,7 @@ def default(extra_dirs: list[Path | str] | None = None) -> Catalogue:
     return _DEFAULT
 
 
-# --- the search index ----------------------------------------------------------------------------
-
-
-@dataclass
-class _Key:
-    text: str
-    template: int
-    kind: str  # 名称 / 别名 / 关键词
-
-
-class _Index:
-    """Keys (names, aliases, keywords) in flat lists for rapidfuzz; pinyin built on first ASCII query."""
-
-    def __init__(self, templates: list[Template]):
-        self.templates = templates
-        self.keys: list[_Key] = []
-        for i, t in enumerate(templates):
-            seen = set()
-            for kind, words in (("名称", [t.name]), ("别名", t.aliases), ("关键词", t.keywords)):
-                for w in words:
-                    n = normalise(w) if kind != "关键词" else w
-                    if n and n not in seen:
-                        seen.add(n)
-                        self.keys.append(_Key(n, i, kind))
-        self.texts = [k.text for k in self.keys]
-        self._pinyin: tuple[list[str], list[str]] | None = None
-        # Characters → keys holding them: on a large catalogue only keys sharing characters with the
-        # query are scored (a cheap first stage before rapidfuzz's finer WRatio).
-        self.postings: dict[str, list[int]] = {}
-        for i, text in enumerate(self.texts):
-            for ch in set(text):
-                self.postings.setdefault(ch, []).append(i)
-
-    SMALL = 300  # up to this many keys every key is scored
-
-    def _candidates(self, query: str) -> list[int]:
-        if len(self.keys) <= self.SMALL:
-            return list(range(len(self.keys)))
-        counts: dict[int, int] = {}
-        for ch in set(query):
-            for i in self.postings.get(ch, ()):
-                counts[i] = counts.get(i, 0) + 1
-        return heapq.nlargest(200, counts, key=counts.__getitem__)
-
-    def _pinyin_lists(self) -> tuple[list[str], list[str]]:
-        if self._pinyin is None:
-            from pypinyin import Style, lazy_pinyin
-
-            full = ["".join(lazy_pinyin(k.text)).lower() for k in self.keys]
-            initials = ["".join(lazy_pinyin(k.text, style=Style.FIRST_LETTER)).lower() for k in self.keys]
-            self._pinyin = (full, initials)
-        return self._pinyin
-
-    def search(self, query: str, limit: int = 5) -> list[Suggestion]:
-        from rapidfuzz import fuzz, process
-
-        query = (query or "").strip()
-        if not query:
-            return []
-        best: dict[int, tuple[float, str]] = {}
-
-        def offer(key_index: int, score: float, reason: str) -> None:
-            t = self.keys[key_index].template
-            if score > best.get(t, (-1.0, ""))[0]:
-                best[t] = (score, reason)
-
-        if re.fullmatch(r"[A-Za-z\s]+", query):
-            q = re.sub(r"\s+", "", query).lower()
-            full, initials = self._pinyin_lists()
-            for i, (f, ini) in enumerate(zip(full, initials, strict=True)):
-                if ini.startswith(q) or f.startswith(q):
-                    offer(i, 100 - max(0, len(ini) - len(q)) * 0.5, f"拼音“{q}”匹配“{self.keys[i].text}”")
-                elif q in f or q in ini:
-                    offer(i, 85 - max(0, len(f) - len(q)) * 0.1, f"拼音“{q}”出现在“{self.keys[i].text}”中")
-            for _match, score, i in process.extract(q, full, scorer=fuzz.partial_ratio, limit=limit * 3, score_cutoff=70):
-                offer(i, score * 0.8, f"拼音近似“{self.keys[i].text}”")
-        else:
-            variants = {normalise(query), re.sub(r"\s", "", query)}
-            for abbr, full_word in SYNONYMS.items():
-                for v in list(variants):
-                    if abbr in v and full_word not in v:
-                        variants.add(v.replace(abbr, full_word))
-            variants.discard("")
-            for v in variants:
-                cand = self._candidates(v)
-                texts = {i: self.texts[i] for i in cand}
-                for _match, score, i in process.extract(v, texts, scorer=fuzz.WRatio, limit=limit * 6, score_cutoff=50):
-                    k = self.keys[i]
-                    if k.text == v:
-                        offer(i, 100.0 if k.kind != "关键词" else 90.0, f"{k.kind}一致：“{k.text}”")
-                    if k.kind == "关键词":
-                        score *= 0.85  # a keyword alone is weaker evidence than a whole name
-                    offer(i, score, f"{k.kind}相近：“{k.text}”")
-                # Containment: an alias inside the name is strong evidence, longer is stronger.
-                for i in cand:
-                    k = self.keys[i]
-                    if len(k.text) >= 3 and k.text in v and k.kind != "关键词":
-                        offer(i, min(99.0, 80 + 2 * len(k.text)), f"名称包含{k.kind}“{k.text}”")
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))[:limit]
-        return [Suggestion(self.templates[t], round(score, 1), reason) for t, (score, reason) in ranked]
-
-
-# --- lint ------------------------------------------------------------------------------------------
-
-UNIT_HINTS = [
-    (re.compile(r"满意度|知晓率"), ("%",)),
-    (re.compile(r"人次"), ("人次", "万人次")),
-    (re.compile(r"人数"), ("人", "万人", "名")),
-    (re.compile(r"(率|比例|占比)$"), ("%", "‰", "个百分点")),
-    (re.compile(r"面积"), ("亩", "万亩", "公顷", "平方米", "万平方米")),
-]
-
-
 def lint(cat: Catalogue) -> list[str]:
-    """Problems in the catalogue data, one line each (file: template: indicator: what)."""
-    problems: list[str] = []
-    seen_ids: dict[str, str] = {}
-    local = frameworks.LOCAL_2015
-    for t in cat.templates.values():
-        where = f"{Path(t.source).name}: {t.id}"
-        if t.id in seen_ids and seen_ids[t.id] != t.source:
-            problems.append(f"{where}: 编号与 {seen_ids[t.id]} 重复")
-        seen_ids[t.id] = t.source
-        if t.sector not in SECTOR_IDS:
-            problems.append(f"{where}: 行业编号“{t.sector}”不在固定列表中")
-        if t.category and t.category not in CATEGORIES:
-            problems.append(f"{where}: 项目类别“{t.category}”不在列表中")
-        covered = set()
-        names = set()
-        for ind in t.indicators:
-            problems += [f"{where}: {p}" for p in lint_indicator(ind)]
-            if ind.name in names:
-                problems.append(f"{where}: 指标“{ind.name}”重复")
-            names.add(ind.name)
-            covered.add(frameworks.canonical_levels(ind.level1, ind.level2, local))
-        for need in (("产出", "数量"), ("产出", "质量"), ("产出", "时效"), ("产出", "成本"), ("满意度", "服务对象满意度")):
-            if need not in covered:
-                problems.append(f"{where}: 缺少 {frameworks.LEVEL1_LABELS[need[0]]}/{frameworks.LEVEL2_LABELS[need[1]]}")
-        if not any(l1 == "效益" for l1, _ in covered):
-            problems.append(f"{where}: 缺少效益指标")
-    for category, rows in cat.common.items():
-        if category not in CATEGORIES:
-            problems.append(f"common.toml: 类别“{category}”不在列表中")
-        for ind in rows:
-            problems += [f"common.toml: {category}: {p}" for p in lint_indicator(ind)]
-    return problems
+    from .catalogue_lint import lint as _lint
 
-
-def lint_indicator(ind: CatalogueIndicator) -> list[str]:
-    out = []
-    local = frameworks.LOCAL_2015
-    l1, l2 = frameworks.canonical_levels(ind.level1, ind.level2, local)
-    label = f"“{ind.name}”"
-    if not local.allows(l1 or "", l2 or ""):
-        out.append(f"{label} 的层级“{ind.level1}/{ind.level2}”不在地方 2015 框架中")
-    if ind.central:
-        c1, c2 = frameworks.canonical_levels(ind.central["level1"], ind.central["level2"], frameworks.CENTRAL_2021)
-        if not frameworks.CENTRAL_2021.allows(c1 or "", c2 or ""):
-            out.append(f"{label} 的中央口径层级“{ind.central['level1']}/{ind.central['level2']}”无效")
-    if ind.operator and ind.operator not in OPERATORS:
-        out.append(f"{label} 的运算符“{ind.operator}”无效")
-    if ind.basis and ind.basis not in ("计划标准", "行业标准", "历史标准", "其他标准"):
-        out.append(f"{label} 的依据类别“{ind.basis}”无效")
-    if ind.direction not in ("正向", "反向"):
-        out.append(f"{label} 的方向“{ind.direction}”无效")
-    if not ind.description.strip() or ind.description.strip() == ind.name:
-        out.append(f"{label} 缺少描述（口径）")
-    if len(ind.name) > 40:
-        out.append(f"{label} 名称超过 40 字")
-    if not ind.typical:
-        out.append(f"{label} 缺少典型值")
-        return out
-    v = parse(substitute_year(ind.typical, 2025))
-    if isinstance(v, ParseError):
-        out.append(f"{label} 的典型值“{ind.typical}”无法解析：{v.message}")
-        return out
-    if isinstance(v, Quantity):
-        if ind.unit and v.unit != ind.unit:
-            out.append(f"{label} 的典型值单位“{v.unit}”与 unit“{ind.unit}”不一致")
-        if ind.operator and ind.operator != "定性" and v.op != ind.operator:
-            out.append(f"{label} 的典型值运算符“{v.op}”与 operator“{ind.operator}”不一致")
-        if v.op is None:
-            out.append(f"{label} 的典型值缺少运算符")
-        from .values import unit_known
-
-        if not unit_known(v.unit):
-            out.append(f"{label} 的单位“{v.unit}”不在单位表中")
-        for pattern, units in UNIT_HINTS:
-            if pattern.search(re.sub(r"[（(][^）)]*[）)]", "", ind.name)):
-                if v.unit not in units:
-                    out.append(f"{label} 的单位“{v.unit}”与名称不符（应为 {'/'.join(units)}）")
-                break
-        if v.unit == "%" and v.number > 100 and not re.search(r"增长|提高|变动", ind.name):
-            out.append(f"{label} 的典型值超过 100%")
-    if isinstance(v, Qualitative) and (v.vague or v.scale is None):
-        out.append(f"{label} 的定性典型值“{ind.typical}”不是分级值")
-    return out
+    return _lint(cat)

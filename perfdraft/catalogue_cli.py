@@ -19,19 +19,32 @@ def _load(args: argparse.Namespace) -> catalogue.Catalogue:
 
 def cmd_search(args: argparse.Namespace) -> int:
     cat = _load(args)
-    results = cat.suggest_templates(args.query, limit=max(1, args.limit))
+    found = cat.search(args.query, limit=max(1, args.limit))
     if args.format == "json":
-        print(json.dumps({"results": [
-            {"id": s.template.id, "name": s.template.name, "sector": s.template.sector, "score": s.score, "reason": s.reason}
-            for s in results]}, ensure_ascii=False, indent=1))
+        print(json.dumps({
+            "query": args.query, "fits": found.fits,
+            "results": [{"id": s.template.id, "name": s.template.name, "sector": s.template.sector,
+                         "category": s.template.category, "score": s.score, "fit": s.fit, "reason": s.reason}
+                        for s in found.suggestions],
+            "fallbacks": [{"id": s.template.id, "name": s.template.name, "category": s.template.category,
+                           "category_label": catalogue.category_label(s.template.category), "fit": s.fit,
+                           "reason": s.reason} for s in found.fallbacks],
+        }, ensure_ascii=False, indent=1))
         return 0
-    if not results:
+    if not found.suggestions and not found.fallbacks:
         print(f"没有找到与“{args.query}”相近的模板。可换个说法，或用拼音首字母（如 cxjmyl）。")
         return 0
-    for n, s in enumerate(results, 1):
+    if not found.fits:
+        print(f"指标库中没有适合“{args.query}”的模板" + ("（下面几个只是字面相近，匹配较弱）" if found.suggestions else "") + "。")
+    for n, s in enumerate(found.suggestions, 1):
         sector = cat.sectors.get(s.template.sector)
+        mark = "" if s.fit == "good" else "  [弱匹配]"
         print(f"{n}. {render.pad(s.template.name, 30)} {s.score:5.1f}  {s.template.id}  "
-              f"[{sector.name if sector else s.template.sector}]  {s.reason}")
+              f"[{sector.name if sector else s.template.sector}]  {s.reason}{mark}")
+    if found.fallbacks:
+        print("可从共性模板起步（按项目类别）：")
+        for s in found.fallbacks:
+            print(f"   {render.pad(s.template.name, 30)} {s.template.id}  {s.reason}")
     return 0
 
 
@@ -51,8 +64,14 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"别名：{'、'.join(t.aliases)}")
     if t.goal_pattern:
         print(f"绩效目标句式：{t.goal_pattern}")
-    rows = [[i.level1, i.level2, i.name, i.description, i.typical, i.basis] for i in t.indicators]
-    print("\n".join(render.grid(["一级指标", "二级指标", "三级指标", "指标描述", "典型值", "依据"], rows, [8, 10, 22, 30, 12, 8])))
+    rows = [[i.level1, i.level2, i.name, i.description, i.typical, "" if i.weight is None else f"{i.weight}",
+             i.scoring] for i in t.indicators]
+    print("\n".join(render.grid(["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "权重", "评分标准"], rows,
+                                [8, 10, 20, 28, 12, 4, 24])))
+    if any(i.needs_figure for i in t.indicators):
+        print("□ 处是需要按本地计划和预算填写的数字；不填写时检查会报错，--strict 导出会被拒绝。")
+    if any(i.framework for i in t.indicators):
+        print("一级为“成本指标”的社会成本、生态环境成本行只用于中央 2021 口径。")
     return 0
 
 

@@ -25,7 +25,8 @@ from .answers import basis_from_text, split_row
 from .model import BASIS_CATEGORIES, Draft, Indicator, Project
 from .names import split_doc_number
 from .prompts import Choice, Message, Position, Prompt, Rejected, Reply
-from .step_table import DEPT_STEP_ORDER, JUMP_WORDS, PROJECT_STEP_ORDER, STEPS
+from .saver import freeze, thaw
+from .step_table import DEPT_STEP_ORDER, JUMP_WORDS, PROJECT_STEP_ORDER, STEPS, template_fits
 from .steps import COMMAND_BY_WORD, COMMANDS, GROUP_HELP, STEP_TEXTS
 
 if TYPE_CHECKING:
@@ -59,7 +60,9 @@ class Conversation:
         self._catalogue_failed = False
         self._catalogue_lock = threading.Lock()
         self.messages: list[Message] = []
-        self.undo_stack: list[tuple[Draft, Position]] = []
+        # Undo points are frozen snapshots (saver.freeze): a deep copy cost 0.2-0.7 s per answer at 1,000 projects.
+        self.undo_stack: list[tuple[Any, Position]] = []
+        self.store: Any = None  # set by session.Session: saves go through its saver (off the UI thread)
         self.history: list[Position] = []  # for /back
         self.return_to: Position | None = None  # after a /jump, where to go back to
         self.saved_digest: str | None = None
@@ -87,6 +90,8 @@ class Conversation:
                     from . import catalogue
 
                     self._catalogue = catalogue.default()
+                for w in getattr(self._catalogue, "warnings", []):  # a bad organisation file: said, not silent
+                    self.messages.append(Message("notice", f"本单位指标库：{w}（已跳过，内置指标库照常使用）"))
             except Exception as exc:  # noqa: BLE001 - drafting goes on without suggestions
                 self._catalogue_failed = True
                 self.messages.append(Message("error", f"指标库无法载入（{exc}），本次不提供模板建议"))
@@ -201,6 +206,9 @@ class Conversation:
             choices = tuple(step.choices(self, pos))
             if sid == "project.template" and not choices:
                 question = "指标库中没有找到相近的模板。回车继续（之后可以逐条添加指标）。"
+            elif sid == "project.template" and not template_fits(self, pos):
+                question = ("指标库中没有确定适合这个项目的模板：标“弱匹配”的只是字面相近，请核对后再选；"
+                            "也可以选一个共性模板（按项目类别）起步。回车不用模板（之后可以逐条添加指标）。")
             return Prompt(sid, f"{title_prefix} · {text.label}", question, self._help(sid), step.default(self, pos),
                           step.read(self, pos), choices, self._path(step.path), step.multiline)
         if sid == "indicator.value":
@@ -212,9 +220,17 @@ class Conversation:
                                               suggested=current or "（无）")
             path = (f"projects[{pos.project}].indicators[{cand.existing}].value" if cand.existing is not None
                     else f"projects[{pos.project}].indicators")
+            offered: tuple[Choice, ...] = (Choice(current, current, "建议值"),) if current else ()
+            default = current
+            if "□" in current:  # a figure only the user knows: typed, or derived from their own answers
+                derived = self._derived(current)
+                q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
+                offered = (Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝"),)
+                if derived:
+                    default = derived[0]
+                    offered = (Choice(derived[0], derived[0], f"推算：{derived[1]}"),) + offered
             return Prompt(sid, f"{title_prefix} · {group} {pos.row + 1}/{len(self._candidates)}", q, self._help(sid, pos.index),
-                          current, current if cand.existing is not None else "",
-                          (Choice(current, current, "建议值"),) if current else (), path)
+                          default, current if cand.existing is not None else "", offered, path)
         if sid in ("indicator.add", "indicator.description", "indicator.new_value", "indicator.basis"):
             group = self._group_label(pos.index)
             name = self._pending.name if self._pending else ""
@@ -274,7 +290,7 @@ class Conversation:
             ind = self._row_context()
             probe = replace(ind, value=text)
             project = self.draft.projects[pos.project]
-            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project)
+            return [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile)
                     if f.path == "value" and f.code != "PD215"]
         return []
 
@@ -301,7 +317,9 @@ class Conversation:
             if not (self.pos.step in ("indicator.value", "indicator.new_value") and "/" in stripped[1:]):
                 names = "、".join(f"/{c.name}" for c in COMMANDS)
                 return Reply(False, [Message("error", f"没有命令 /{m.group(1)}。可用命令：{names}")])
-        before = (copy.deepcopy(self.draft), self.pos)
+        if re.fullmatch(r"[/／]", stripped):  # a bare “/” became the project name (issue 19, item 15)
+            return Reply(False, [Message("error", "“/” 是命令的开头，不是回答；输入 /help 查看命令")])
+        before = (self._undo_point(), self.pos)
         try:
             remarks = self._apply(text)
         except Rejected as exc:
@@ -309,6 +327,16 @@ class Conversation:
             msgs += [Message("remark", _finding_text(f)) for f in exc.findings]
             self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)
+        except Exception as exc:  # noqa: BLE001 - an answer must never end the session with a traceback
+            # Put back the state from before the answer, so nothing half-applied is saved (all new objects:
+            # the half-changed project must not be reused).
+            self.draft = thaw(before[0])
+            self.pos = before[1]
+            self._invalidate_candidates()
+            msgs = [Message("user", text), Message("error", f"无法处理这个回答（{type(exc).__name__}），草稿未改动；"
+                                                            "请换一种写法，或把这条回答报告给维护者")]
+            self.messages.extend(msgs)
+            return Reply(False, msgs)
         self.undo_stack.append(before)
         self.dirty = True
         msgs = [Message("user", text or "（回车）")] + [Message("remark", _finding_text(f)) for f in remarks]
@@ -404,14 +432,25 @@ class Conversation:
             return []
         raise Rejected("这一步不需要输入")
 
+    def _derived(self, value: str) -> tuple[str, str] | None:
+        from .catalogue import derive
+
+        return derive(value, self.draft.projects[self.pos.project])
+
+    def _candidate_default(self, value: str) -> str:
+        derived = self._derived(value) if "□" in value else None
+        return derived[0] if derived else value
+
     def _value_errors(self, ind: Indicator, value: str) -> list[Finding]:
-        """Reject a value with errors; return its warnings."""
+        """Reject a value with errors; return its warnings. An unfilled □ is kept as a finding, not
+        refused: the row stays in the table, flagged by check until the figure is typed."""
         if not value:
             raise Rejected("指标值不能为空；不要这条指标请输入 /del")
         probe = replace(ind, value=value)
         project = self.draft.projects[self.pos.project]
-        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project) if f.path == "value"]
-        errors = [f for f in found if f.severity == "error"]
+        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile) if f.path == "value"]
+        # A catalogue □ the user accepts stays in the draft as a visible placeholder (PD102 until filled).
+        errors = [f for f in found if f.severity == "error" and not (f.code == "PD102" and "□" in value)]
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
@@ -427,7 +466,11 @@ class Conversation:
             ind = self._row_from_cells(cells, pos.index, ind)
             value = ind.value or ""
         else:
-            value = text.strip() or (cand.proposal.value or "")
+            value = text.strip() or self._candidate_default(cand.proposal.value or "")
+            if "□" in (cand.proposal.value or "") and text.strip():
+                from .catalogue import fill_placeholder
+
+                value = fill_placeholder(cand.proposal.value or "", text) or value
         warnings = self._value_errors(ind, value)
         ind.value = value
         project = self.draft.projects[pos.project]
@@ -587,7 +630,7 @@ class Conversation:
             if key in project.confirm or key.split(".")[0] in project.confirm:
                 return False
             prefix = f"projects[{pos.project}].{key}"
-            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]")
+            errors = [f for f in checks.check_project(project, self.draft.framework, f"projects[{pos.project}]", profile=self.draft.profile)
                       if f.severity == "error" and f.path.startswith(prefix)]
             return not errors
         return True
@@ -668,7 +711,7 @@ class Conversation:
         pos = self.pos
         if pos.step == "indicator.value":
             cand = self._candidates_for(pos.project, pos.index)[pos.row]
-            self.undo_stack.append((copy.deepcopy(self.draft), self.pos))
+            self.undo_stack.append((self._undo_point(), self.pos))
             if cand.existing is not None:
                 rows = self.draft.projects[pos.project].indicators
                 removed = rows.pop(cand.existing)
@@ -682,7 +725,7 @@ class Conversation:
             self._next_candidate()
             return [Message("notice", f"不采用“{cand.proposal.name}”")]
         if pos.step == "indicator.edit":
-            self.undo_stack.append((copy.deepcopy(self.draft), self.pos))
+            self.undo_stack.append((self._undo_point(), self.pos))
             removed = self.draft.projects[pos.project].indicators.pop(pos.index)
             self._invalidate_candidates()
             self._return_or_advance()
@@ -693,7 +736,8 @@ class Conversation:
     def _cmd_undo(self, arg: str) -> list[Message]:
         if not self.undo_stack:
             return [Message("error", "没有可以撤销的回答")]
-        self.draft, self.pos = self.undo_stack.pop()
+        frozen, self.pos = self.undo_stack.pop()
+        self.draft = self.store.restore(frozen) if self.store is not None else thaw(frozen)
         self._invalidate_candidates()
         saved = self._autosave()
         return [Message("notice", f"已撤销，回到：{self.prompt().title}")] + ([saved] if saved else [])
@@ -718,7 +762,7 @@ class Conversation:
     def findings(self, scope: str = "project") -> list[Finding]:
         if scope == "project" and self.current_project() is not None:
             i = self.pos.project
-            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year)
+            return checks.check_project(self.draft.projects[i], self.draft.framework, f"projects[{i}]", self.draft.year, profile=self.draft.profile)
         return checks.check_draft(self.draft)
 
     def _cmd_check(self, arg: str) -> list[Message]:
@@ -737,15 +781,18 @@ class Conversation:
 
     def _cmd_export(self, arg: str) -> list[Message]:
         fmt = (arg or "xlsx").lower().lstrip(".")
-        if fmt not in ("xlsx", "docx", "csv", "md"):
-            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、csv、md")]
+        if fmt not in ("xlsx", "docx", "pdf", "csv", "md"):
+            return [Message("error", f"不支持的格式“{arg}”；可用：xlsx、docx、pdf、csv、md")]
         if self.path is None:
             return [Message("error", "草稿没有文件名，无法确定导出位置")]
         try:
             from .exporters import export_draft
 
-            out = self.path.with_suffix(f".{fmt}")
-            export_draft(self.draft, fmt, out, force=True)
+            out = self._export_target(fmt)
+            # Only a file this session exported may be replaced: an existing X.xlsx may be the workbook
+            # the draft was imported from, with sheets of its own (issue 19, item 1).
+            export_draft(self.draft, fmt, out, force=out in self._exported)
+            self._exported.add(out)
         except ImportError:
             return [Message("error", "导出功能不可用（缺少导出模块）")]
         except Exception as exc:  # noqa: BLE001 - report, keep the session alive
@@ -754,11 +801,29 @@ class Conversation:
         extra = f"（注意：草稿还有 {e} 个错误）" if e else ""
         return [Message("notice", f"已导出 {out}{extra}")]
 
+    _exported: set[Path] = set()
+
+    def _export_target(self, fmt: str) -> Path:
+        """``<draft>.<fmt>``, or the first free ``<draft>-导出N.<fmt>`` when that is taken by a file this
+        session did not write (or is the draft itself: a draft named r.xlsx)."""
+        assert self.path is not None
+        if not self._exported:
+            self._exported = set()
+        draft = self.path
+
+        def taken(out: Path) -> bool:
+            return out == draft or (out not in self._exported and (out.exists() or out.is_symlink()))
+
+        out, n = draft.with_suffix(f".{fmt}"), 1
+        while taken(out):
+            out, n = draft.with_name(f"{draft.stem}-导出{n}.{fmt}"), n + 1
+        return out
+
     def _cmd_all(self, arg: str) -> list[Message]:
         project = self.current_project()
         if project is None:
             return [Message("error", "/all 用于项目步骤：确认本项目沿用的全部内容")]
-        self.undo_stack.append((copy.deepcopy(self.draft), self.pos))
+        self.undo_stack.append((self._undo_point(), self.pos))
         project.confirm.clear()
         self._pending = None
         self._go(Position("project.review", self.pos.project))
@@ -833,10 +898,15 @@ class Conversation:
             step = "indicator.value"
         return {"step": step, "project": self.pos.project, "index": self.pos.index if step.startswith(("indicator.", "dept.sub")) else 0}
 
+    def _undo_point(self) -> Any:
+        return self.store.undo_point(self) if self.store is not None else freeze(self.draft)
+
     def save(self) -> Message:
         from . import drafts
 
         assert self.path is not None
+        if self.store is not None:
+            return self.store.save(self)
         self.draft.resume = self._resume_marker()
         try:
             self.saved_digest = drafts.save(self.draft, self.path, known_digest=self.saved_digest)
@@ -850,6 +920,8 @@ class Conversation:
     def _autosave(self) -> Message | None:
         if not self.autosave:
             return None
+        if self.store is not None:
+            return self.store.autosave(self)
         msg = self.save()
         return msg if msg.role == "error" else None
 
@@ -876,22 +948,11 @@ finding_text = _finding_text
 
 
 def open_session(path: Path, **kwargs: Any) -> tuple[Conversation, Any]:
-    """Load a draft, take its lock, clean temp files of killed saves; returns (conversation, lock).
+    """Load a draft, take its lock, clean temp files of killed saves; returns (conversation, closer).
 
-    Raises DraftError / DraftLocked with the user's message.
+    Kept for callers of the old pair; new code uses ``session.Session``. ``closer.release()`` writes
+    what is not saved yet and releases the lock. Raises DraftError / DraftLocked with the user's message.
     """
-    from . import drafts
+    from .session import open_session as _open
 
-    lock = drafts.acquire_lock(path)
-    try:
-        drafts.cleanup_temp_files(path)
-        draft = drafts.load(path)
-    except Exception:
-        lock.release()
-        raise
-    # A cloned draft carries fields "to confirm": ask only those, and what is new or invalid.
-    kwargs.setdefault("only_unsettled", any(p.confirm for p in draft.projects))
-    conv = Conversation(draft, path, **kwargs)
-    if lock.notice:
-        conv.messages.append(Message("notice", lock.notice))
-    return conv, lock
+    return _open(path, **kwargs)

@@ -6,20 +6,31 @@ with one Chinese line saying what is wrong and where; nothing here prints or exi
 
 from __future__ import annotations
 
-import contextlib
-import getpass
-import json
 import os
 import re
-import socket
 import time
-import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import fields, frameworks, profiles
+from . import drafts_io, fields, frameworks, profiles
+from .drafts_io import (  # noqa: F401 - re-exported: importers, exporters and tests use them from here
+    DiskState,
+    atomic_write,
+    backup_path,
+    cleanup_temp_files,
+    create_temp,
+    write_temp,
+)
+from .errors import DraftConflict, DraftError, DraftLocked  # noqa: F401 - re-exported
+from .locks import (  # noqa: F401 - re-exported
+    Lock,
+    acquire_lock,
+    break_lock,
+    describe_holder,
+    draft_target,
+    lock_path,
+)
 from .model import (
     SCHEMA,
     SCHEMA_VERSION,
@@ -33,19 +44,14 @@ from .model import (
     SubGoal,
 )
 
-# Refuse absurd files before parsing them: a draft is a few hundred KiB at most.
-MAX_DRAFT_BYTES = 32 * 1024 * 1024
+try:  # tomli's compiled build: the stdlib parser's API (Decimal floats kept) at about 3× the speed (issue 21)
+    import tomli as _toml
+except ImportError:  # pragma: no cover - tomli is a dependency; the stdlib copy still reads every draft
+    import tomllib as _toml  # type: ignore[no-redef]
+
+# Refuse absurd files before parsing them. A 10,000-project × 17-row draft is about 60 MiB (issue 21).
+MAX_DRAFT_BYTES = 128 * 1024 * 1024
 MAX_PROJECTS = 20_000
-
-
-class DraftError(Exception):
-    """A draft could not be read or written. ``str(err)`` is the one-line message for the user."""
-
-
-class DraftLocked(DraftError):
-    def __init__(self, message: str, holder: dict[str, Any]):
-        super().__init__(message)
-        self.holder = holder
 
 
 # --- dict -> model ---------------------------------------------------------------------------
@@ -85,13 +91,15 @@ class _Reader:
                 except Exception:  # noqa: BLE001
                     pass
             if number is None:
-                raise self.fail(f"{path}.{key}", f"应为数字，实际为{_type_name(value)} “{value}”")
+                raise self.fail(f"{path}.{key}", f"应为数字，实际为{_type_name(value)}{_shown(value)}")
         else:
             number = Decimal(value) if isinstance(value, int) else value
         # TOML allows nan and inf (and "NaN" reads as a Decimal): every check and export then raised
-        # decimal.InvalidOperation with a traceback (issue 9). A budget or weight is a finite number.
-        if not number.is_finite():
-            raise self.fail(f"{path}.{key}", f"应为有限的数字，实际为 “{value}”")
+        # decimal.InvalidOperation with a traceback (issue 9). A budget or weight is a finite number of
+        # sensible size (1e9999999 made checks and exports hang or overflow: issue 19, item 11).
+        problem = check_number(number)
+        if problem:
+            raise self.fail(f"{path}.{key}", f"{problem}，实际为{_shown(value)}")
         return number
 
     def text_list(self, data: dict[str, Any], key: str, path: str) -> list[str]:
@@ -173,11 +181,13 @@ class _Reader:
         year = data.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
             raise self.fail("year", f"应为整数年份，实际为{_type_name(year)}")
+        if year is not None and check_year(year):
+            raise self.fail("year", f"{check_year(year)}")
         framework = data.get("framework", "local-2015")
-        if framework not in frameworks.FRAMEWORKS:
+        if not isinstance(framework, str) or framework not in frameworks.FRAMEWORKS:
             raise self.fail("framework", f"“{framework}” 不是已知框架（{'、'.join(frameworks.FRAMEWORKS)}）")
         profile = data.get("profile")
-        if profile is not None and profile not in profiles.PROFILES:
+        if profile is not None and (not isinstance(profile, str) or profile not in profiles.PROFILES):
             raise self.fail("profile", f"“{profile}” 不是已知的表格样式（{'、'.join(profiles.PROFILES)}；"
                                        "perfdraft profiles 列出全部）")
         dep = self.table(data.get("department", {}), "department")
@@ -216,8 +226,9 @@ class _Reader:
         if not isinstance(data, dict):
             return None  # a damaged resume marker only costs the user the position, never the draft
         out: dict[str, str | int] = {}
-        if isinstance(data.get("step"), str):
-            out["step"] = data["step"]
+        for key in ("step", "pending"):  # pending: a line typed but not confirmed when the link dropped
+            if isinstance(data.get(key), str):
+                out[key] = data[key]
         for key in ("project", "index"):
             if isinstance(data.get(key), int) and not isinstance(data.get(key), bool):
                 out[key] = data[key]
@@ -225,9 +236,47 @@ class _Reader:
 
 
 def _type_name(value: Any) -> str:
-    return {str: "文本", int: "整数", Decimal: "数字", bool: "布尔值", list: "数组", dict: "表"}.get(
-        type(value), type(value).__name__
-    )
+    # Never a Python type name in a message (issue 19, item 15: “实际为date”).
+    import datetime as _dt
+
+    names: list[tuple[type, str]] = [(bool, "布尔值"), (str, "文本"), (int, "整数"), (Decimal, "数字"), (float, "数字"),
+                                     (list, "数组"), (dict, "表"), (_dt.datetime, "日期时间"), (_dt.date, "日期"),
+                                     (_dt.time, "时间")]
+    for kind, name in names:
+        if isinstance(value, kind):
+            return name
+    return "其他类型"
+
+
+def _shown(value: Any) -> str:
+    """A value quoted in a message: text and numbers as written, never a Python repr of a list or table."""
+    if isinstance(value, (str, int, Decimal)) and not isinstance(value, bool):
+        text = str(value)
+        return f" “{text[:40]}…”" if len(text) > 40 else f" “{text}”"
+    return ""
+
+
+# Money, weights and percentages in a draft: anything past 10^15 (a thousand trillion 元) or finer than
+# 10^-12 is a typo or an attack; 1e9999999 took every check and export down (issue 19, item 11).
+MAX_MAGNITUDE = 15
+MIN_MAGNITUDE = -12
+YEAR_RANGE = (1900, 2200)
+
+
+def check_number(number: Decimal) -> str | None:
+    """Why ``number`` cannot be a draft's number, or None (the same bound as ``numbers.MAX_MONEY``)."""
+    if not number.is_finite():
+        return "应为有限的数字"
+    if number and not MIN_MAGNITUDE <= number.adjusted() < MAX_MAGNITUDE:
+        return f"数值超出范围（绝对值应小于 10^{MAX_MAGNITUDE}，且不小于 10^{MIN_MAGNITUDE}）"
+    return None
+
+
+def check_year(year: int) -> str | None:
+    lo, hi = YEAR_RANGE
+    if not lo <= year <= hi:
+        return f"年份 {year} 不合理（应在 {lo}–{hi} 之间）"
+    return None
 
 
 # --- model -> dict ---------------------------------------------------------------------------
@@ -260,7 +309,8 @@ def _budget_dict(b: Budget) -> dict[str, Any]:
     return out
 
 
-def to_dict(draft: Draft) -> dict[str, Any]:
+def head_dict(draft: Draft) -> dict[str, Any]:
+    """Everything of the draft but its projects and resume marker (the first chunk of the file)."""
     out: dict[str, Any] = {"schema": SCHEMA}
     _put(out, "year", draft.year)
     out["framework"] = draft.framework
@@ -282,27 +332,33 @@ def to_dict(draft: Draft) -> dict[str, Any]:
     _put(dep, "sub_goals", goals)
     out["department"] = dep
     _put(out, "notes", list(draft.notes))
-    projects = []
-    for p in draft.projects:
-        pd: dict[str, Any] = {}
-        for key in ("code", "name", "doc_number", "template", "purpose", "goal"):
-            _put(pd, key, getattr(p, key))
-        for f in fields.scalars("project"):
-            if f.attr not in ("code", "name", "doc_number", "purpose", "goal"):
-                _put(pd, f.toml_key, getattr(p, f.attr))
-        budget = _budget_dict(p.budget)
-        if budget:
-            pd["budget"] = budget
-        if p.spending_plan is not None and not p.spending_plan.is_blank():
-            plan: dict[str, Any] = {}
-            for key in ("mar", "jun", "oct", "dec"):
-                _put(plan, key, getattr(p.spending_plan, key))
-            pd["spending_plan"] = plan
-        _put(pd, "notes", list(p.notes))
-        _put(pd, "confirm", list(p.confirm))
-        _put(pd, "indicators", [_indicator_dict(i) for i in p.indicators])
-        projects.append(pd)
-    _put(out, "projects", projects)
+    return out
+
+
+def project_dict(p: Project) -> dict[str, Any]:
+    pd: dict[str, Any] = {}
+    for key in ("code", "name", "doc_number", "template", "purpose", "goal"):
+        _put(pd, key, getattr(p, key))
+    for f in fields.scalars("project"):
+        if f.attr not in ("code", "name", "doc_number", "purpose", "goal"):
+            _put(pd, f.toml_key, getattr(p, f.attr))
+    budget = _budget_dict(p.budget)
+    if budget:
+        pd["budget"] = budget
+    if p.spending_plan is not None and not p.spending_plan.is_blank():
+        plan: dict[str, Any] = {}
+        for key in ("mar", "jun", "oct", "dec"):
+            _put(plan, key, getattr(p.spending_plan, key))
+        pd["spending_plan"] = plan
+    _put(pd, "notes", list(p.notes))
+    _put(pd, "confirm", list(p.confirm))
+    _put(pd, "indicators", [_indicator_dict(i) for i in p.indicators])
+    return pd
+
+
+def to_dict(draft: Draft) -> dict[str, Any]:
+    out = head_dict(draft)
+    _put(out, "projects", [project_dict(p) for p in draft.projects])
     if draft.resume:
         out["resume"] = dict(draft.resume)
     return out
@@ -314,15 +370,21 @@ def dumps(draft: Draft) -> str:
     return tomli_w.dumps(to_dict(draft), multiline_strings=True)
 
 
-def loads(text: str, source: str = "草稿") -> Draft:
+def parse_toml(text: str, source: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as exc:
+        return _toml.loads(text, parse_float=Decimal)
+    except _toml.TOMLDecodeError as exc:
         raise DraftError(f"{source}：{_toml_error(exc)}") from None
-    return _Reader(source).draft(data)
+    except RecursionError:
+        # x = [[[[…]]]] a few thousand deep: every command died with RecursionError (issue 19, item 11).
+        raise DraftError(f"{source}：数组或表嵌套过深，不是 perfdraft 草稿，文件未作改动") from None
 
 
-def _toml_error(exc: tomllib.TOMLDecodeError) -> str:
+def loads(text: str, source: str = "草稿") -> Draft:
+    return _Reader(source).draft(parse_toml(text, source))
+
+
+def _toml_error(exc: ValueError) -> str:
     msg = str(exc)
     m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
     if m:
@@ -331,14 +393,13 @@ def _toml_error(exc: tomllib.TOMLDecodeError) -> str:
     return f"TOML 格式错误（{msg}），文件未作改动"
 
 
-def load(path: str | os.PathLike[str]) -> Draft:
-    p = Path(path)
+def _read_raw(p: Path) -> tuple[bytes, DiskState]:
     try:
         size = p.stat().st_size
         if size > MAX_DRAFT_BYTES:
             raise DraftError(f"{p}：文件有 {size // (1024 * 1024)} MiB，超过草稿上限 "
                              f"{MAX_DRAFT_BYTES // (1024 * 1024)} MiB，不像是 perfdraft 草稿")
-        raw = p.read_bytes()
+        return drafts_io.read_state(p)
     except FileNotFoundError:
         raise DraftError(f"{p}：文件不存在") from None
     except IsADirectoryError:
@@ -346,292 +407,150 @@ def load(path: str | os.PathLike[str]) -> Draft:
     except PermissionError:
         raise DraftError(f"{p}：没有读取权限") from None
     except OSError as exc:
-        raise DraftError(f"{p}：无法读取（{exc.strerror}）") from None
+        raise DraftError(f"{p}：无法读取（{drafts_io.why(exc)}）") from None
+
+
+def decode(raw: bytes, source: str) -> str:
+    """A draft's bytes as text; a draft in another encoding is named as such (issue 19, item 15)."""
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DraftError(f"{p}：第 {line} 行不是 UTF-8 文本，不是 perfdraft 草稿") from None
-    return loads(text, str(p))
+        fix = "请用文本编辑器另存为 UTF-8 编码后再打开"
+        if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 1 and raw[1:2] == b"\x00" and raw[:1] != b"\x00"):
+            raise DraftError(f"{source}：文件是 UTF-16 编码，perfdraft 草稿须为 UTF-8；{fix}") from None
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise DraftError(f"{source}：第 {line} 行不是 UTF-8 文本，不是 perfdraft 草稿（草稿须为 UTF-8 编码）") from None
+        raise DraftError(f"{source}：文件看来是 GBK/GB18030 编码，perfdraft 草稿须为 UTF-8；{fix}"
+                         f"（如 iconv -f GB18030 -t UTF-8）") from None
+
+
+def load(path: str | os.PathLike[str]) -> Draft:
+    return read(path)[0]
+
+
+def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
+    """The draft, the state a session's saves compare against, and warnings about what a save drops."""
+    p = Path(path)
+    raw, state = _read_raw(p)
+    text = decode(raw, str(p))
+    data = parse_toml(text, str(p))
+    draft = _Reader(str(p)).draft(data)
+    return draft, state, _dropped(text, data, draft, p.name)
+
+
+def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[str]:
+    """What the first save would drop without a word before (issue 19, item 5): unknown keys, comments."""
+    out = []
+    unknown: list[str] = []
+    _unknown_keys(data, to_dict(draft), "", unknown)
+    if unknown:
+        more = f" 等 {len(unknown)} 处" if len(unknown) > 3 else ""
+        out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留；"
+                   f"原文件将保留为 {name}.bak")
+    comments = comment_lines(text) if "#" in text else []
+    if comments:
+        where = "、".join(str(n) for n in comments[:3]) + (f" 行等 {len(comments)} 处" if len(comments) > 3 else " 行")
+        out.append(f"{name} 中有注释（第 {where}），保存时不会保留；原文件将保留为 {name}.bak")
+    return out
+
+
+def _unknown_keys(data: Any, known: Any, path: str, out: list[str]) -> None:
+    if len(out) > 20:
+        return
+    if isinstance(data, dict) and isinstance(known, dict):
+        for key, value in data.items():
+            where = f"{path}.{key}" if path else str(key)
+            if key in known:
+                _unknown_keys(value, known[key], where, out)
+            elif key != "resume" and not _blank(value):
+                out.append(where)
+    elif isinstance(data, list) and isinstance(known, list) and len(data) == len(known):
+        for i, (a, b) in enumerate(zip(data, known, strict=True)):
+            _unknown_keys(a, b, f"{path}[{i}]", out)
+
+
+def _blank(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_blank(v) for v in value.values())
+    return value is None or (isinstance(value, (str, list)) and not value)
+
+
+_QUOTES = ('"""', "'''", '"', "'")
+
+
+def comment_lines(text: str) -> list[int]:
+    """Line numbers holding a TOML comment (a ``#`` outside any string)."""
+    lines: list[int] = []
+    i, n, line = 0, len(text), 1
+    quote: str | None = None
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line += 1
+            if quote in ('"', "'"):
+                quote = None  # a one-line string never spans lines
+        elif quote is None:
+            if c == "#":
+                lines.append(line)
+                j = text.find("\n", i)
+                i = n if j < 0 else j
+                continue
+            for q in _QUOTES:
+                if text.startswith(q, i):
+                    quote = q
+                    i += len(q) - 1
+                    break
+        elif c == "\\" and quote in ('"', '"""'):
+            i += 1
+        elif text.startswith(quote, i):
+            i += len(quote) - 1
+            quote = None
+        i += 1
+    return lines
 
 
 # --- writing ---------------------------------------------------------------------------------
 
 
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
-
-
-def lock_path(path: Path) -> Path:
-    return path.with_name(path.name + ".lock")
-
-
-def create_temp(tmp: Path) -> int:
-    """Create the temp file ``tmp`` afresh and open it for writing.
-
-    Never through what is already there: with O_TRUNC a symlink planted at the (predictable) temp
-    name made a save or an export write into the file it pointed to, anywhere, and then leave the
-    output a symlink to it (issue 9). O_EXCL never follows a symlink; what is there (a killed save's
-    leftover, or planted) is unlinked, which removes a symlink itself, not its target.
-    """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+def encode(text: str, source: Any) -> bytes:
     try:
-        return os.open(tmp, flags, 0o644)
-    except FileExistsError:
-        tmp.unlink()
-        return os.open(tmp, flags, 0o644)
-
-
-def write_temp(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a fresh temp file beside ``path`` and fsync it; returns the temp file's path.
-
-    Raises OSError (with the temp file removed): the caller says what that means for its file."""
-    directory = path.parent if str(path.parent) else Path(".")
-    tmp = directory / f".{path.name}.tmp-{os.getpid()}"
-    fd = create_temp(tmp)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return tmp
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory, fsync, rename; the old file stays whole until then."""
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise DraftError(f"{path}：目录 {directory} 不存在")
-    try:
-        tmp = write_temp(path, data)
-    except PermissionError:
-        raise DraftError(f"{path}：目录 {directory} 不可写，未保存") from None
-    except OSError as exc:
-        raise DraftError(f"{path}：无法写入（{exc.strerror}），未保存") from None
-    try:
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise DraftError(f"{path}：写入失败（{exc.strerror}），原文件未改动") from None
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dfd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A GBK byte in --set arrives as a lone surrogate: say so instead of a traceback (issue 19, item 7).
+        raise DraftError(f"{source}：内容中有无法保存的字符（输入可能不是 UTF-8 编码），未保存") from None
 
 
 def save(draft: Draft, path: str | os.PathLike[str], *, known_digest: str | None = None) -> str:
     """Save atomically, keeping the previous version as ``FILE.bak``. Returns the new content digest.
 
-    An existing file that does not parse is never overwritten (it may be the user's only copy);
-    ``known_digest`` skips that re-check when the file on disk is the one we wrote last.
+    ``known_digest``: the digest of what this caller read or wrote last; when the file on disk is no
+    longer that, nothing is overwritten (DraftConflict, the draft written beside it). Without it, an
+    existing file that does not parse is never overwritten (it may be the user's only copy).
+    A session saves through :class:`perfdraft.saver.Saver` instead (incremental, off the UI thread).
     """
     p = Path(path)
     text = dumps(draft)
-    data = text.encode("utf-8")
     loads(text, str(p))  # never write what we could not read back
-    if p.exists():
-        old = p.read_bytes()
-        if known_digest != _digest(old):
-            try:
-                tomllib.loads(old.decode("utf-8-sig"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-                raise DraftError(f"{p}：现有文件无法解析，为免丢失内容未覆盖；请先修复或改存为其他文件名") from None
-        if old != data:
-            atomic_write(backup_path(p), old)
-    atomic_write(p, data)
-    return _digest(data)
+    expected = DiskState(known_digest) if known_digest else None
+    return drafts_io.save_bytes(p, encode(text, p), expected).digest or ""
 
 
-def _digest(data: bytes) -> str:
-    import hashlib  # first needed at the first save, not at start-up
-
-    return hashlib.sha256(data).hexdigest()
-
-
-# --- locking ---------------------------------------------------------------------------------
-
-
-@dataclass
-class Lock:
-    path: Path
-    notice: str | None = None  # set when a stale lock was taken over
-
-    def release(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            holder = _read_lock(self.path)
-            if holder is None or holder.get("pid") == os.getpid():
-                self.path.unlink()
-
-
-def _read_lock(path: Path) -> dict[str, Any] | None:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-    # Only what acquire_lock writes counts as a holder; anything else (a JSON list, a pid that is not
-    # a positive integer) is as torn as an empty file. Before, it raised AttributeError/ValueError.
-    pid = data.get("pid") if isinstance(data, dict) else None
-    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
-        return None
-    return data
-
-
-def _age(path: Path) -> float | None:
-    try:
-        return time.time() - path.stat().st_mtime
-    except OSError:
-        return None  # gone meanwhile: released by its holder
-
-
-def _remove_dead_lock(lp: Path, seen: dict[str, Any] | None) -> None:
-    """Remove the dead session's lock file ``lp``, but only if it still holds what we saw (``seen``).
-
-    Several sessions can find the same dead lock at once. Unlinking it blindly let a slower one delete
-    the lock the faster one had just created, and both went on editing the draft (issue 9). So the
-    check-and-remove runs under a guard file created with O_EXCL: one session at a time, and only
-    the lock it judged dead is removed. A guard left by a session killed right there expires in 10 s.
-    """
-    guard = lp.with_name(lp.name + ".takeover")
-    try:
-        os.close(os.open(guard, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
-    except FileExistsError:
-        age = _age(guard)
-        if age is not None and age > 10:
-            with contextlib.suppress(OSError):
-                guard.unlink()
-        time.sleep(0.05)
-        return
-    try:
-        now = _read_lock(lp)
-        if now == seen and (seen is not None or (_age(lp) or 0) >= 2):
-            with contextlib.suppress(FileNotFoundError):
-                lp.unlink()
-    finally:
-        with contextlib.suppress(OSError):
-            guard.unlink()
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _proc_stat(pid: int) -> tuple[str, float] | None:
-    """(state, start time in epoch seconds) of a process, from /proc on Linux; None elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        with open("/proc/stat", encoding="ascii") as fh:
-            btime = next(int(line.split()[1]) for line in fh if line.startswith("btime "))
-        return fields[0], btime + int(fields[19]) / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration):
-        return None
-
-
-def _alive_since(pid: int, since: Any) -> bool:
-    """Is the process that wrote a lock (or a temp file) at ``since`` still running?
-
-    A pid is only a number: pids wrap around (32768 by default) and start low again after a reboot or
-    in a new container, so a dead session's pid soon belongs to some other program. A live process
-    with that pid which started after ``since`` is such a program and holds nothing; a zombie holds
-    nothing either. Before, either kept the draft locked until that process ended (issue 9).
-    """
-    if not _pid_alive(pid):
-        return False
-    stat = _proc_stat(pid)
-    if stat is None:
-        return True  # no /proc: the pid is all we know
-    state, started = stat
-    if state in ("Z", "X"):
-        return False
-    if isinstance(since, bool) or not isinstance(since, (int, float)) or since <= 0:
-        return True  # no usable time in the lock: judged by its pid alone
-    return started <= since + 1.0
-
-
-def describe_holder(holder: dict[str, Any]) -> str:
-    since = holder.get("since")
-    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(since)) if isinstance(since, (int, float)) else "未知时间"
-    return f"{holder.get('user', '?')}@{holder.get('host', '?')}（进程 {holder.get('pid', '?')}，自 {when} 起）"
-
-
-def acquire_lock(path: str | os.PathLike[str]) -> Lock:
-    """Take the draft's lock or raise DraftLocked naming who holds it. Stale locks are taken over."""
-    lp = lock_path(Path(path))
-    me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(), "since": time.time()}
-    notice = None
-    for _ in range(30):  # more than 3: sessions racing for one dead lock wait on each other's guard
-        try:
-            fd = os.open(lp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            holder = _read_lock(lp)
-            if holder is None:
-                # An empty or torn lock file: its writer died while writing it.
-                age = _age(lp)
-                if age is None:
-                    continue  # released meanwhile: try again
-                if age < 2:
-                    time.sleep(0.2)
-                    continue
-                notice = f"发现损坏的锁文件 {lp.name}，已接管"
-            elif holder.get("pid") == os.getpid() and holder.get("host") == me["host"]:
-                return Lock(lp)
-            elif holder.get("host") == me["host"] and not _alive_since(holder["pid"], holder.get("since")):
-                notice = f"上次编辑（{describe_holder(holder)}）未正常退出，已接管其锁"
-            else:
-                raise DraftLocked(f"{path}：正被 {describe_holder(holder)} 编辑，请稍后再试或请对方先退出",
-                                  holder) from None
-            _remove_dead_lock(lp, holder)
-            continue
-        except PermissionError:
-            raise DraftError(f"{path}：目录不可写，无法建立锁文件") from None
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(me, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        return Lock(lp, notice)
-    raise DraftError(f"{path}：无法取得锁文件 {lp.name}")
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no passwd entry in some containers
-        return str(os.getuid())
-
-
-def cleanup_temp_files(path: str | os.PathLike[str]) -> list[Path]:
-    """Remove temp files left by a save that was killed (their pid is gone). Returns what was removed."""
+def save_new(draft: Draft, path: str | os.PathLike[str]) -> None:
+    """Save a draft to a file that must not exist (new, clone, import without --force)."""
     p = Path(path)
-    removed = []
-    # The backup is written the same way (.NAME.bak.tmp-PID): a kill during that half of a save left
-    # its temp file behind for good, since only .NAME.tmp-* was looked for (issue 9).
-    temps = [*p.parent.glob(f".{p.name}.tmp-*"), *p.parent.glob(f".{backup_path(p).name}.tmp-*")]
-    for tmp in temps:
-        try:
-            pid = int(tmp.name.rsplit("-", 1)[1])
-        except ValueError:
-            continue
-        try:
-            written = tmp.stat().st_mtime
-        except OSError:
-            continue
-        if pid != os.getpid() and not _alive_since(pid, written):
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-                removed.append(tmp)
-    return removed
+    text = dumps(draft)
+    loads(text, str(p))
+    if p.is_dir():
+        raise DraftError(f"{p}：是一个目录，应为草稿文件名（如 2026-社保局.toml）")
+    try:
+        drafts_io.write_new(p, encode(text, p))
+    except FileExistsError:
+        raise DraftError(f"{p}：文件已存在，未覆盖") from None
+    except OSError as exc:
+        raise DraftError(f"{p}：无法写入（{drafts_io.why(exc)}），未保存") from None
 
 
 def new_draft(year: int | None = None) -> Draft:

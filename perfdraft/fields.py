@@ -38,7 +38,7 @@ class Field:
 
     @property
     def toml_key(self) -> str:
-        return self.attr.rsplit(".", 1)[-1]
+        return _toml_key(self.attr)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -135,9 +135,20 @@ def by_owner(owner: str) -> list[Field]:
     return [f for f in FIELDS.values() if f.owner == owner]
 
 
-def scalars(owner: str) -> list[Field]:
-    """Fields of one owner that are plain values directly on it (what drafts.py loops over)."""
-    return [f for f in by_owner(owner) if f.kind != "special" and "." not in f.attr]
+def scalars(owner: str) -> tuple[Field, ...]:
+    """Fields of one owner that are plain values directly on it (what drafts.py loops over for every
+    row of every project: cached per registry, which tests may swap)."""
+    return _scalars(owner, id(FIELDS))
+
+
+@lru_cache(maxsize=16)
+def _scalars(owner: str, registry: int) -> tuple[Field, ...]:
+    return tuple(f for f in by_owner(owner) if f.kind != "special" and "." not in f.attr)
+
+
+@lru_cache(maxsize=256)
+def _toml_key(attr: str) -> str:
+    return attr.rsplit(".", 1)[-1]
 
 
 def _fold(label: str) -> str:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import re
+import sys
 import tomllib
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from .answers import basis_from_text, parse_money, parse_plan
-from .conversation import Conversation, open_session
+from .conversation import Conversation
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
 
@@ -50,10 +51,16 @@ def known_paths(draft: Draft) -> list[str]:
 
 
 def _decimal(text: str, path: str) -> Decimal:
+    from .drafts import check_number
+
     try:
-        return Decimal(str(text).replace(",", ""))
+        number = Decimal(str(text).replace(",", ""))
     except InvalidOperation:
         raise FillError(f"{path}：“{text}”不是数字") from None
+    problem = check_number(number)  # nan, inf, 1e9999999 (issue 19, items 6 and 11)
+    if problem:
+        raise FillError(f"{path}：“{text}”{problem}")
+    return number
 
 
 def set_path(draft: Draft, path: str, value: Any) -> None:
@@ -62,6 +69,13 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
     m = re.fullmatch(r"projects\[(\d+)\]\.(.+)", path)
     try:
         if path == "year":
+            from .drafts import check_year
+
+            if not re.fullmatch(r"\s*-?\d{1,6}\s*", text):
+                raise FillError(f"year：“{text}”不是年份，应为四位数字，如 2026")
+            problem = check_year(int(text))
+            if problem:
+                raise FillError(f"year：{problem}")
             draft.year = int(text)
             return
         if path == "framework":
@@ -156,22 +170,53 @@ def apply_defaults(conv: Conversation) -> list[str]:
     return done
 
 
+def _read_answers(ap: Path) -> dict[str, Any]:
+    from .errors import UsageError
+
+    try:
+        raw = ap.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{ap}：答案文件不存在") from None
+    except OSError as exc:
+        raise UsageError(f"{ap}：无法读取（{exc.strerror}）") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # A GBK answers file gave UnicodeDecodeError and a stale lock (issue 19, item 7).
+        raise UsageError(f"{ap}：答案文件不是 UTF-8 编码；请另存为 UTF-8（如 iconv -f GB18030 -t UTF-8）") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{ap}：TOML 格式错误（{exc}）") from None
+    except RecursionError:
+        raise UsageError(f"{ap}：数组或表嵌套过深") from None
+
+
+def _scalar(key: str, value: Any, where: str) -> str:
+    """A [set] value as text: text and numbers only (a table became the text "{'category': 1}")."""
+    from .errors import UsageError
+
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise UsageError(f"{where}：{key} 的值应为文本或数字，不能是表、数组、日期或布尔值")
+    text = value if isinstance(value, str) else str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{where}：{key} 的值不是 UTF-8 文本（终端或脚本的编码可能是 GBK），未填写") from None
+    return text
+
+
 def cmd_fill(args: argparse.Namespace) -> int:
     from .commands.drafting import create_if_missing
     from .errors import UsageError
+    from .session import Session
 
     path = Path(args.file)
-    create_if_missing(path, args.year)
     sets: list[tuple[str, Any]] = []
     replay: list[str] = []
     if args.answers:
         ap = Path(args.answers)
-        try:
-            data = tomllib.loads(ap.read_text("utf-8"))
-        except FileNotFoundError:
-            raise UsageError(f"{ap}：答案文件不存在") from None
-        except tomllib.TOMLDecodeError as exc:
-            raise UsageError(f"{ap}：TOML 格式错误（{exc}）") from None
+        data = _read_answers(ap)
         answers = data.get("answers", [])
         if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
             raise UsageError(f"{ap}：answers 应为文本列表")
@@ -179,31 +224,37 @@ def cmd_fill(args: argparse.Namespace) -> int:
         table = data.get("set", {})
         if not isinstance(table, dict):
             raise UsageError(f"{ap}：[set] 应为表")
-        sets += list(table.items())
+        sets += [(k, _scalar(k, v, str(ap))) for k, v in table.items()]
     for item in args.set:
         if "=" not in item:
             raise UsageError(f"--set {item}：应写成 路径=值，如 projects[0].budget.other=0")
         key, _, value = item.partition("=")
-        sets.append((key.strip(), value))
-    conv, lock = open_session(path)
+        sets.append((key.strip(), _scalar(key.strip(), value, "--set")))
+    create_if_missing(path, args.year)
+    session = Session.open(path, remember=False)
+    for text in (m.text for m in session.conv.messages if m.role == "notice"):
+        print(f"perfdraft: 注意：{text}", file=sys.stderr)
     try:
+        conv = session.conv
         for n, text in enumerate(replay, 1):
             reply = conv.answer(text)
             if not reply.ok:
                 reason = next((m.text for m in reply.messages if m.role == "error"), "未被接受")
-                conv.save()
-                raise UsageError(f"{args.answers}：第 {n} 个回答“{text}”未被接受：{reason}（之前的回答已保存）")
+                msg = session.save()
+                saved = "之前的回答已保存" if msg.role != "error" else f"之前的回答也未能保存：{msg.text}"
+                raise UsageError(f"{args.answers}：第 {n} 个回答“{text}”未被接受：{reason}（{saved}）")
         for key, value in sets:
             try:
                 set_path(conv.draft, key, value)
             except FillError as exc:
                 raise UsageError(str(exc)) from None
         filled = apply_defaults(conv) if args.defaults else []
-        msg = conv.save()
+        # --set changes any project: the whole draft is snapshotted, not just the conversation's place.
+        msg = session.save(full=True)
         if msg.role == "error":
-            raise UsageError(msg.text)
+            raise UsageError(conv.last_saved_error or msg.text)
     finally:
-        lock.release()
+        session.close()
     print(f"已填写 {path}：回答 {len(replay)} 个，--set {len(sets)} 项" + (f"，接受默认建议 {len(filled)} 处" if args.defaults else ""))
     return 0
 

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import TextIO
 
 from . import locations
-from .conversation import Conversation, open_session
+from .conversation import Conversation
 from .prompts import Message, Prompt
+from .session import Session
 
-EXIT_OK, EXIT_REJECTED = 0, 1
+EXIT_OK, EXIT_REJECTED, EXIT_SAVE_FAILED = 0, 1, 2
 
 
 def _print_messages(messages: list[Message], out: TextIO) -> None:
@@ -73,13 +74,19 @@ def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
             reason = next((m.text for m in reply.messages if m.role == "error"), "回答未被接受")
             if conv.path is not None and conv.dirty:
                 conv.save()
-            sys.stderr.write(f"perfdraft: 第 {number} 行“{text}”未被接受：{reason}（之前的回答已保存）\n")
+            # Say "saved" only when it is (a full disk ended with 之前的回答已保存 all the same: issue 19).
+            saved = "之前的回答已保存" if not conv.dirty and not conv.last_saved_error else \
+                f"之前的回答未能保存：{conv.last_saved_error or '未知原因'}"
+            sys.stderr.write(f"perfdraft: 第 {number} 行“{text}”未被接受：{reason}（{saved}）\n")
             return EXIT_REJECTED
         if reply.quit:
             break
-    if conv.path is not None and conv.dirty:
+    if conv.path is not None and (conv.dirty or conv.last_saved_error):
         msg = conv.save()
         _print_messages([msg], out)
+        if msg.role == "error":
+            sys.stderr.write(f"perfdraft: {msg.text}\n")
+            return EXIT_SAVE_FAILED
     if not conv.finished:
         p = conv.prompt()
         out.write(f"\n（输入结束，停在：{p.title}。再次运行时从这里继续。）\n")
@@ -117,7 +124,11 @@ def _session(conv: Conversation, dumb: bool = False):
 
     class LiveValidator(Validator):
         def validate(self, document):
-            errors = [f for f in conv.check(document.text) if f.severity == "error"]
+            try:
+                found = conv.check(document.text)
+            except Exception:  # noqa: BLE001 - live checking must never stop the prompt; Enter reports it
+                return
+            errors = [f for f in found if f.severity == "error"]
             if errors:
                 f = errors[0]
                 hint = f" → {f.suggestion}" if f.suggestion else ""
@@ -153,7 +164,7 @@ def _session(conv: Conversation, dumb: bool = False):
     try:
         hist_path = locations.history_file()
         hist_path.parent.mkdir(parents=True, exist_ok=True)
-        history = FileHistory(str(hist_path))
+        history: History = FileHistory(str(hist_path))
     except OSError:
         history = InMemoryHistory()
     return PromptSession(
@@ -210,7 +221,41 @@ def _over_ssh() -> bool:
     return any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
-def run_interactive(conv: Conversation) -> int:
+def _after_first_paint(session, conv: Conversation) -> None:
+    """Once the first question is on screen, load the checker (then show the toolbar's counts), record
+    the draft as recent and read the catalogue, on a thread. Done before, they share the interpreter
+    with start-up and delay the first paint by their own time."""
+    checked = threading.Event()
+    counts = session.bottom_toolbar
+
+    def toolbar():
+        if checked.is_set():
+            return counts() if callable(counts) else counts
+        return f" {conv.prompt().title} │ 检查中… │ /help 帮助  Ctrl-D 保存退出"
+
+    if counts is not None:
+        session.bottom_toolbar = toolbar
+    path = conv.path
+
+    def work() -> None:
+        try:
+            import perfdraft.checks  # noqa: F401 - the import is the slow part of the first count
+        finally:
+            checked.set()
+            session.app.invalidate()
+        if path is not None:
+            locations.remember(path)
+        conv.catalogue()
+
+    def start(_app) -> None:
+        session.app.after_render -= start
+        threading.Thread(target=work, name="after-first-paint", daemon=True).start()
+
+    session.app.after_render += start
+
+
+def run_interactive(conv: Conversation, pending: str | None = None, typed: list | None = None) -> int:
+    """``typed``: gets the prompt session, so that a hang-up can keep the line being typed."""
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
@@ -218,6 +263,9 @@ def run_interactive(conv: Conversation) -> int:
 
     dumb = is_dumb_terminal()
     session = _session(conv, dumb)
+    _after_first_paint(session, conv)
+    if typed is not None:
+        typed.append(session)
     out = sys.stdout
     _print_messages(conv.messages, out)
     conv.messages.clear()
@@ -229,9 +277,12 @@ def run_interactive(conv: Conversation) -> int:
         number += 1
         try:
             # The running number lets the user (and scripts) tell one prompt from the next. The line
-            # starts empty on every terminal: the current value is printed above it (and greyed in
-            # it where the terminal can), Enter keeps it, Tab takes it out to edit.
-            text = session.prompt(f"{number}> ", default="", placeholder=None if dumb else _placeholder(p))
+            # starts empty on every terminal (but for a line being typed when the last session hung
+            # up): the current value is printed above it (and greyed in it where the terminal can),
+            # Enter keeps it, Tab takes it out to edit.
+            default = pending if pending and not dumb else ""
+            pending = None
+            text = session.prompt(f"{number}> ", default=default, placeholder=None if dumb else _placeholder(p))
         except KeyboardInterrupt:
             try:
                 yes = session.prompt("保存并退出吗？(y/n) ", validator=None, default="y", completer=None,
@@ -257,28 +308,54 @@ def run_interactive(conv: Conversation) -> int:
 
 
 def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
-    def loader():
-        from . import catalogue
-
-        return catalogue.default([catalogue_dir] if catalogue_dir else None)
-
-    conv, lock = open_session(Path(path), catalogue_loader=loader)
-    # Load the catalogue while the first answers are typed, so the project name's suggestions do not
-    # stall (about 150 ms alone, over half a second with many sessions on one server).
-    threading.Thread(target=conv.catalogue, name="catalogue", daemon=True).start()
-    locations.remember(Path(path))
     stdin = stdin or sys.stdin
+    piped = not stdin.isatty()
+    # Saves are written before the next question is asked (background=False): in the line mode an
+    # answer shown as accepted is on disk, which is what a script driving it through a pipe relies on.
+    # An interactive session records the draft as recent and loads the catalogue once the first
+    # question is painted (_after_first_paint), not before: that would delay the first paint.
+    session = Session.open(Path(path), catalogue_dir=catalogue_dir, remember=piped)
+    conv = session.conv
+    if piped:
+        # Load the catalogue while the first answers are read, so the project name's suggestions do
+        # not stall (about 150 ms alone, over half a second with many sessions on one server).
+        session.preload_catalogue()
+
+    prompts: list = []
+    hung_up: list[int] = []
 
     def hang_up(signum, frame):  # the link dropped: unwind through finally, which saves
+        hung_up.append(signum)
         raise SystemExit(128 + signum)
 
     for sig in (signal.SIGHUP, signal.SIGTERM):
         signal.signal(sig, hang_up)
     try:
         if not stdin.isatty():
-            return run_piped(conv, stdin, out or sys.stdout)
-        return run_interactive(conv)
+            return run_piped(conv, _tolerant(stdin), out or sys.stdout)
+        return run_interactive(conv, session.pending_answer, prompts)
     finally:
-        if conv.path is not None and conv.dirty:
-            conv.save()
-        lock.release()
+        session.close(pending=_typed_line(prompts, conv) if hung_up else None)
+
+
+def _typed_line(prompts: list, conv: Conversation) -> str | None:
+    """The line being typed when the link dropped (kept as a pending answer, never applied)."""
+    try:
+        text = prompts[0].default_buffer.text if prompts else ""
+        return text if text.strip() and text != conv.prompt().prefill else None
+    except Exception:  # noqa: BLE001 - nothing typed to keep
+        return None
+
+
+def _tolerant(stream: TextIO) -> TextIO:
+    """stdin that never raises on bytes that are not UTF-8 (a GBK answers file piped in: issue 19, item 7).
+
+    A bad byte becomes U+FFFD, which the answer's own checks then show to the user; before, the
+    session died with UnicodeDecodeError and left its lock behind."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(errors="replace")
+        except (ValueError, OSError):
+            pass
+    return stream

@@ -47,24 +47,39 @@ def all_locations() -> dict[str, Path]:
     }
 
 
+def _read_recent() -> list[str]:
+    """The recent list's lines; a line that is not UTF-8 (or holds a NUL) is skipped: a damaged
+    recent.txt broke every session with UnicodeDecodeError (issue 19, item 8)."""
+    try:
+        raw = recent_file().read_bytes()[:1_000_000]
+    except OSError:
+        return []
+    out = []
+    for line in raw.splitlines():
+        try:
+            text = line.decode("utf-8").strip()
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text:
+            out.append(text)
+    return out
+
+
 def remember(path: Path, limit: int = 10) -> None:
-    """Add a draft to the recent list (most recent first). Failure to record is not an error."""
+    """Add a draft to the recent list (most recent first). Failure to record is not an error.
+
+    Written via a temp file and a rename, so a full disk or a kill never leaves half a list."""
     try:
         f = recent_file()
         f.parent.mkdir(parents=True, exist_ok=True)
-        old = [line for line in f.read_text("utf-8").splitlines() if line] if f.exists() else []
         entry = str(path.resolve())
-        items = [entry] + [x for x in old if x != entry]
-        f.write_text("\n".join(items[:limit]) + "\n", "utf-8")
-    except OSError:
+        items = [entry] + [x for x in _read_recent() if x != entry]
+        tmp = f.with_name(f".{f.name}.tmp-{os.getpid()}")
+        tmp.write_text("\n".join(items[:limit]) + "\n", "utf-8")
+        os.replace(tmp, f)
+    except (OSError, ValueError, UnicodeError):
         pass
 
 
 def recent(limit: int = 10) -> list[Path]:
-    f = recent_file()
-    if not f.exists():
-        return []
-    try:
-        return [Path(x) for x in f.read_text("utf-8").splitlines() if x][:limit]
-    except OSError:
-        return []
+    return [Path(x) for x in _read_recent()][:limit]

@@ -79,8 +79,8 @@ def _matches(memo: dict, ind: Indicator, target: str) -> bool:
     return memo.get("from") == target and memo.get("as") == [ind.level1, ind.level2] and memo.get("name") == ind.name
 
 
-def _label(labels: dict[str, str], key: str) -> str:
-    return labels.get(key, key)
+def _label(labels: dict[str, str], key: str | None) -> str | None:
+    return labels.get(key, key) if key is not None else None
 
 
 def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
@@ -137,7 +137,7 @@ def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
         new_l1 = _label(frameworks.LEVEL1_LABELS, dest[0])
         new_l2 = _label(frameworks.LEVEL2_LABELS, dest[1])
         if memo is not None and not memo[1].get("stay") and _matches(memo[1], ind, target):
-            new_l1, new_l2 = memo[1].get("level1"), memo[1].get("level2")
+            new_l1, new_l2 = memo[1].get("level1"), memo[1].get("level2")  # as the user wrote them
             used.setdefault(id(notes), set()).add(memo[0])
         standard = (_label(frameworks.LEVEL1_LABELS, k1), _label(frameworks.LEVEL2_LABELS, k2))
         if (ind.level1, ind.level2) != standard:
@@ -158,20 +158,33 @@ def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from .errors import EXIT_FINDINGS, EXIT_OK
+    import sys
+
+    from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
     src = Path(args.file)
     out = Path(args.output) if getattr(args, "output", None) else src
-    draft = drafts.load(src)
+    in_place = out == src or (out.exists() and src.exists() and out.samefile(src))
+    if out.is_dir():
+        raise UsageError(f"{out}：是一个目录，应为迁移后草稿的文件名")
+    if not in_place and (out.exists() or out.is_symlink()) and not getattr(args, "force", False):
+        # -o over an existing draft replaced it (only .bak survived) where clone and import refuse (issue 19).
+        raise UsageError(f"{out}：文件已存在，未覆盖（加 --force 覆盖，原文件保留为 {out.name}.bak）")
+    draft, state, dropped = drafts.read(src)
     if draft.framework == args.to:
         print(f"{src} 已是 {args.to} 框架，无需迁移，文件未改动")
         return EXIT_OK
+    for text in dropped:
+        print(f"perfdraft: 注意：{text}", file=sys.stderr)
     new, flagged = migrate_draft(draft, args.to)
     moved = sum(1 for (_, _, a, _), (_, _, b, _) in zip(_rows(draft), _rows(new), strict=True)
                 if (a.level1, a.level2) != (b.level1, b.level2))
     lock = drafts.acquire_lock(out)
     try:
-        drafts.save(new, out)
+        if in_place:
+            drafts.save(new, out, known_digest=state.digest)  # never over a change made since it was read
+        else:
+            drafts.save(new, out)
     finally:
         lock.release()
     where = f"，另存为 {out}" if out != src else "（原文件保留为 .bak）"

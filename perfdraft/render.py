@@ -6,9 +6,8 @@ a user sees is written once. No UI library here.
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
-
+from .cells import graphemes
+from .cells import width as cell_len
 from .checks import Finding
 from .model import PLAN_LABELS, Draft, Project
 from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
@@ -19,28 +18,16 @@ from .values import format_number
 AMBIGUOUS_SWAP = str.maketrans({"≥": ">=", "≤": "<="})
 
 
-@lru_cache(maxsize=8192)
-def char_width(ch: str) -> int:
-    if unicodedata.combining(ch):
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def cell_len(text: str) -> int:
-    return sum(char_width(c) for c in text)
-
-
 def wrap(text: str, width: int) -> list[str]:
-    """Wrap by cells; keeps explicit line breaks. Never returns an empty list."""
+    """Wrap by cells, never inside a grapheme cluster; keeps explicit line breaks. Never returns []."""
     lines: list[str] = []
     for para in (text or "").split("\n"):
         line, used = "", 0
-        for ch in para:
-            w = char_width(ch)
+        for g, w in graphemes(para):
             if used + w > width and line:
                 lines.append(line)
                 line, used = "", 0
-            line += ch
+            line += g
             used += w
         lines.append(line)
     return lines or [""]
@@ -54,11 +41,10 @@ def truncate(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     out, used = "", 0
-    for ch in text:
-        w = char_width(ch)
+    for g, w in graphemes(text):
         if used + w > width - 1:
             break
-        out += ch
+        out += g
         used += w
     return out + "…"
 

@@ -107,17 +107,40 @@ def _apply_name(c: Conversation, pos: Position, text: str) -> None:
     _project(c, pos).name = text
 
 
-def _template_choices(c: Conversation, pos: Position) -> list[Choice]:
+def _template_search(c: Conversation, pos: Position) -> Any:
     name = _project(c, pos).name or ""
     cat = c.catalogue()
     if cat is None or not name:
+        return None
+    return cat.search(name, limit=5)
+
+
+def template_fits(c: Conversation, pos: Position) -> bool:
+    """The best template is a good fit (Enter takes it); otherwise only 共性 templates and weak matches."""
+    found = _template_search(c, pos)
+    return bool(found and found.fits)
+
+
+def _template_choices(c: Conversation, pos: Position) -> list[Choice]:
+    found = _template_search(c, pos)
+    if found is None:
         return []
+    cat = c.catalogue()
+    # No fit: the closest matches, marked weak, then the 共性 templates of the project's kind.
+    offered = found.suggestions if found.fits else found.suggestions[:3] + found.fallbacks[:4]
     out = []
-    for s in cat.suggest_templates(name, limit=5):
+    for s in offered:
         sector = cat.sectors.get(s.template.sector)
+        where = "共性" if s.fit == "common" else (sector.name if sector else s.template.sector)
+        weak = " · 弱匹配，请核对" if s.fit == "weak" else ""
         out.append(Choice(s.template.name, s.template.id,
-                          f"{sector.name if sector else s.template.sector} · {len(s.template.indicators)} 条指标 · {s.reason}"))
+                          f"{where} · {len(s.template.indicators)} 条指标 · {s.reason}{weak}"))
     return out
+
+
+def _template_default(c: Conversation, pos: Position) -> str:
+    # Enter never takes a weak match: without a good fit it means "no template".
+    return "1" if template_fits(c, pos) else "0"
 
 
 def _apply_template(c: Conversation, pos: Position, text: str) -> None:
@@ -206,7 +229,7 @@ def _plan_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
     except Rejected as exc:
         return [checks.Finding("PD308", "error", f"projects[{pos.project}].spending_plan", str(exc))]
     p = replace(_project(c, pos), spending_plan=plan, indicators=[])
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]")
+    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
             if f.code in ("PD308", "PD309", "PD310")]
 
 
@@ -223,14 +246,11 @@ def _goal_default(c: Conversation, pos: Position) -> str:
     total = p.budget.total
     known = {"year": str(c.draft.year or ""), "budget": format_number(total) if total is not None else "□",
              "budget_wan": format_number((total / 10000).normalize()) if total is not None else "□"}
-    # Targets the template itself proposes (satisfaction, the first rate) fill their slots; counts
-    # that only the user knows stay □ so the goal cannot be accepted with a blank in it.
-    for ind in t.indicators:
-        bare = re.sub(r"^[≥≤=<>]", "", ind.typical)
-        if "满意度" in ind.name:
-            known.setdefault("satisfaction", bare)
-        elif ind.name.endswith("率") and ind.unit == "%":
-            known.setdefault("rate", bare)
+    # Targets the template proposes fill a slot only from the row the sentence names; counts that only
+    # the user knows stay □ so the goal cannot be accepted with a blank in it.
+    from .catalogue import goal_figures
+
+    known.update({k: v for k, v in goal_figures(t).items() if k not in known})
     return re.sub(r"\{(\w+)\}", lambda m: known.get(m.group(1), "□"), t.goal_pattern)
 
 
@@ -238,7 +258,7 @@ def _goal_live(c: Conversation, pos: Position, text: str) -> list[Finding]:
     if not text.strip():
         return []
     p = replace(_project(c, pos), goal=text, indicators=[])
-    out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]") if f.code in ("PD301", "PD302")]
+    out = [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.code in ("PD301", "PD302")]
     if "□" in text:
         out.insert(0, checks.Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字"))
     return out
@@ -269,7 +289,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
          _apply_name, required=True),
     Step("project.template", "projects[{p}].template", lambda c, p: _project(c, p).template or "", _apply_template,
-         default=lambda c, p: "1" if _template_choices(c, p) else "0", choices=_template_choices),
+         default=_template_default, choices=_template_choices),
     Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code")),
     Step("project.doc_number", "projects[{p}].doc_number", lambda c, p: _project(c, p).doc_number or "", _apply_doc_number),
     Step("project.budget.total", "projects[{p}].budget.total", _money_read("total"), _money_apply("total"),

@@ -4,8 +4,9 @@ tomllib is pure Python; the built-in catalogue (1 MB of TOML) takes most of its 
 every session on a shared server pays it. The parse result is stored with ``marshal`` under the
 user cache directory, named by a digest of the file's bytes, so an edited file simply misses the
 cache. An entry is read only if it is the user's own file that nobody else can write, and it carries
-a digest of its payload: a damaged entry is ignored and rewritten, never trusted. Any cache failure
-falls back to parsing; a read-only home only costs the speed.
+a digest of its key and payload together: a damaged entry, or one renamed to another key, is ignored
+and rewritten, never trusted. Any cache failure falls back to parsing; a read-only home only costs
+the speed. ``memo`` keeps other derived data (the catalogue's pinyin lists) the same way.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import hashlib
 import marshal
 import os
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_MAGIC = b"PDTC1\n"  # bump when the entry layout changes
+_MAGIC = b"PDTC2\n"  # bump when the entry layout changes
 _DIGEST = 16
 # Edited organisation catalogues and perfdraft upgrades leave entries nobody reads again: past this
 # many, the oldest are removed when a new one is written (an entry still in use is simply remade).
@@ -36,21 +38,40 @@ def cache_dir() -> Path:
 
 def loads(text: str) -> dict[str, Any]:
     """``tomllib.loads(text)``, served from the cache when the same text was parsed before."""
-    raw = text.encode("utf-8")
-    key = _digest(raw).hex()
+    key = _digest(text.encode("utf-8")).hex()
     try:
         entry = cache_dir() / f"{key}.marshal"
-        data = _read(entry)
+        data = _read(entry, key)
     except OSError:
         return tomllib.loads(text)
-    if data is not None:
+    if isinstance(data, dict):
         return data
     data = tomllib.loads(text)  # errors propagate: the caller reports them with file and line
-    _write(entry, data)
+    _write(entry, key, data)
     return data
 
 
-def _read(entry: Path) -> dict[str, Any] | None:
+def memo(kind: str, source: str, compute: Callable[[], Any]) -> Any:
+    """``compute()``, cached under a digest of ``kind`` and ``source`` (the text it is derived from)."""
+    key = _digest(f"{kind}\n{source}".encode()).hex()
+    try:
+        entry = cache_dir() / f"{key}.marshal"
+        data = _read(entry, key)
+    except OSError:
+        return compute()
+    if data is not None:
+        return data
+    data = compute()
+    _write(entry, key, data)
+    return data
+
+
+def _seal(key: str, body: bytes) -> bytes:
+    # The key is inside the digest: an entry renamed to another key's name fails it.
+    return _digest(key.encode("ascii") + b"\0" + body)
+
+
+def _read(entry: Path, key: str) -> Any:
     try:
         fd = os.open(entry, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except FileNotFoundError:
@@ -62,13 +83,12 @@ def _read(entry: Path) -> dict[str, Any] | None:
             return None
         blob = fh.read()
     head, body = blob[: len(_MAGIC) + _DIGEST], blob[len(_MAGIC) + _DIGEST:]
-    if head != _MAGIC + _digest(body):
+    if head != _MAGIC + _seal(key, body):
         return None
     try:
-        data = marshal.loads(body)
+        return marshal.loads(body)
     except (EOFError, ValueError, TypeError):
         return None
-    return data if isinstance(data, dict) else None
 
 
 def _ours(st: os.stat_result) -> bool:
@@ -77,7 +97,7 @@ def _ours(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & 0o022
 
 
-def _write(entry: Path, data: dict[str, Any]) -> None:
+def _write(entry: Path, key: str, data: Any) -> None:
     try:
         body = marshal.dumps(data)
     except ValueError:  # dates and times are not marshallable; such a file is just not cached
@@ -91,7 +111,7 @@ def _write(entry: Path, data: dict[str, Any]) -> None:
         # fsync: a torn entry fails its digest and is remade, and 50 sessions starting on a cold cache
         # would otherwise queue on a thousand fsyncs.
         with os.fdopen(create_temp(tmp), "wb") as fh:
-            fh.write(_MAGIC + _digest(body) + body)
+            fh.write(_MAGIC + _seal(key, body) + body)
         os.chmod(tmp, 0o600)  # whatever the umask: _read trusts no file others can write
         os.replace(tmp, entry)  # concurrent sessions write the same bytes; last one wins
     except OSError:

@@ -42,7 +42,7 @@ BASE_UNITS = frozenset(
     株 棵 吨 千克 公斤 斤 立方米 平方米 亩 公顷 公里 千米 米 延米 元 小时 天 日 周 个月 月 年 分钟 秒 个工作日
     工作日 % ‰ 个百分点 床 张 间 栋 村 个村 宗 起 例 单 千瓦 千瓦时 兆瓦 度 万 亿 生 岁 学时 课时 人日 人月
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
-    点 站 台次 车次 架次 辆次 kg t""".split()
+    点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.
@@ -65,17 +65,31 @@ TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
 
 # A state: accepted, but the row must define what it means (PD214).
 STATE_TERMS = frozenset(
-    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 有所提升 有所提高 明显提升 明显提高
-    显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 规范 正常 正常运行 按时 及时 足额 全覆盖
-    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成 持续提升""".split()
+    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 规范 正常 正常运行 按时 及时 足额 全覆盖
+    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成""".split()
 )
-# Vague wording that cannot be scored (PD108).
+# Vague wording that cannot be scored (PD108); an improvement with no baseline and no amount is vague too.
 VAGUE_TERMS = frozenset(
     """有效 正面支撑 有力保障 持续保障 持续改善 巩固提高 参照政府采购成本控制 控制在目标范围内 积极 较大 明显 显著
-    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动""".split()
+    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动
+    有所提升 有所提高 明显提升 明显提高 显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 持续提升
+    显著改善 效果明显 效果良好 影响程度明显""".split()
 )
 # Leftovers of a template (PD102).
 _PLACEHOLDER_RE = re.compile(r"^[\s≥≤=<>＞＜]*(\*+|＊+|_+|-|—|－|x+|X+|/|／|…+|\.\.\.|指标\d*[:：]?)[\s%]*$")
+
+# A template's to-fill marks anywhere in a name or a value: ≥**%, (必填), 20xx, □ (the catalogue's
+# fill-in box), a leftover "指标1:" numbering. An error in a value: export --strict refuses it.
+PLACEHOLDER_IN_TEXT = re.compile(r"\*\*|＊＊|□|■|[（(]\s*必填\s*[）)]|20[xX]{2}|[xX]{2,}|^\s*指标\s*\d+\s*[:：.、]?|^[…\.]{2,}$|^_{2,}$")
+
+
+def placeholder_in(text: str | None) -> str | None:
+    """The first template placeholder inside a name or value, or None."""
+    if not text:
+        return None
+    m = PLACEHOLDER_IN_TEXT.search(text)
+    return m.group(0).strip() if m else None
+
 
 # --- value types -----------------------------------------------------------------------------
 
@@ -160,7 +174,23 @@ class Either:
     kind = "either"
 
 
-Value = Quantity | Range | Change | Deadline | Schedule | Qualitative | Either
+@dataclass(frozen=True)
+class Graded:
+    """A graded value with its standard: ``优：≥90%；良：≥80%；中：≥60%；差：<60%`` (分级分档).
+
+    The one accepted form of a qualitative target: each grade says what it takes to earn it.
+    """
+
+    bands: tuple[tuple[str, Value], ...]
+
+    kind = "graded"
+
+    @property
+    def scale(self) -> str | None:
+        return TERM_SCALE.get(self.bands[0][0])
+
+
+Value = Quantity | Range | Change | Deadline | Schedule | Qualitative | Either | Graded
 
 
 @dataclass(frozen=True)
@@ -324,7 +354,12 @@ _DEADLINE_RE = re.compile(
 )
 
 
+# What a deadline cell often adds after the date: "12月底到位", "2025年年底前完成". The date is the target.
+_DEADLINE_VERBS = re.compile(r"(?<=[底末日月前])(?:完成|到位|发放|拨付|完工|办结|结束|支付|兑现|实施完毕)$")
+
+
 def _parse_deadline(text: str) -> Deadline | ParseError | None:
+    text = _DEADLINE_VERBS.sub("", text)
     m = _DEADLINE_RE.match(text)
     if not m or not text or not any(m.groups()[:2]):
         return None
@@ -340,8 +375,8 @@ def _parse_deadline(text: str) -> Deadline | ParseError | None:
         return ParseError(f"月份 {month} 不存在", text.find("月") - len(str(month)), text)
     if day is not None and not 1 <= day <= 31:
         return ParseError(f"日期 {day} 不存在", text.find("日") - len(str(day)), text)
-    if month is not None and day is None and end is None:
-        return None  # "12月" alone: a count of months is a Quantity
+    if month is not None and day is None and end is None and year is None and not m.group(5):
+        return None  # "12月" alone: a count of months is a Quantity ("2021年7月" and "9月前" are dates)
     if month is None:
         month = 12  # 年底 = 12月底
     return Deadline(year, month, day, bool(m.group(5)))
@@ -360,11 +395,43 @@ def _parse_qualitative(text: str) -> Qualitative | None:
     return None
 
 
+_BAND_SPLIT = re.compile(r"[;；/，,、]")
+_BAND_RE = re.compile(r"^(" + "|".join(sorted((t for t in TERM_SCALE if len(t) <= 4), key=len, reverse=True)) + r")[:：]?(.+)$")
+
+
+def _parse_graded(text: str) -> Graded | None:
+    """``优100%/良90%/中85%/差<85%`` or ``优：≥90%；良：≥80%``: two or more grades of one scale, each with a value."""
+    parts = [p for p in _BAND_SPLIT.split(text) if p]
+    if len(parts) < 2:
+        return None
+    bands: list[tuple[str, Value]] = []
+    for part in parts:
+        m = _BAND_RE.match(part)
+        if not m:
+            return None
+        q = _parse_quantity(m.group(2), 0)
+        band: Value
+        if isinstance(q, ParseError):
+            rng = _parse_range(m.group(2))
+            if not isinstance(rng, Range):
+                return None
+            band = rng
+        else:
+            band = q
+        bands.append((m.group(1), band))
+    if len({TERM_SCALE[t] for t, _ in bands}) != 1 or len({t for t, _ in bands}) != len(bands):
+        return None
+    return Graded(tuple(bands))
+
+
 def _parse_one(text: str) -> Value | ParseError:
     if not text:
         return ParseError("指标值为空", 0, text, "empty")
     if _PLACEHOLDER_RE.match(text):
         return ParseError(f"“{text}”是未填写的占位符", 0, text, "placeholder", "请填写实际目标值，例如 ≥95%")
+    mark = placeholder_in(text)
+    if mark:
+        return ParseError(f"指标值中留有模板占位符“{mark}”，请换成实际数值", max(text.find(mark), 0), text, "placeholder")
     qual = _parse_qualitative(text)
     if qual is not None:
         return qual
@@ -380,6 +447,9 @@ def _parse_one(text: str) -> Value | ParseError:
     rng = _parse_range(text)
     if rng is not None:
         return rng
+    graded = _parse_graded(text) if _BAND_SPLIT.search(text) else None
+    if graded is not None:
+        return graded
     return _parse_quantity(text, 0)
 
 
@@ -404,7 +474,8 @@ def parse(text: str) -> Value | ParseError:
 def _parse_text(raw: str) -> Value | ParseError:
     folded = _fold(raw).strip()
     folded = re.sub(r"\s+", "", folded)
-    if "或" in folded:
+    folded = folded.rstrip("。；;，,")  # "95%以上。": a sentence's full stop is not part of the value
+    if "或" in folded and not _BAND_RE.match(folded):
         left, _, right = folded.partition("或")
         a, b = _parse_one(left), _parse_one(right)
         if isinstance(a, ParseError):
@@ -449,6 +520,8 @@ def format(value: Value) -> str:  # noqa: A001 - the grammar's public name
         return value.term
     if isinstance(value, Either):
         return f"{format(value.first)}或{format(value.second)}"
+    if isinstance(value, Graded):
+        return "；".join(f"{term}：{format(v)}" for term, v in value.bands)
     raise TypeError(f"not a value: {value!r}")
 
 

@@ -138,3 +138,10 @@ def test_seed_file_is_demo():
     from importlib import resources
 
     assert resources.files("perfdraft.data").joinpath("demo.toml").read_bytes() == SEED.read_bytes()
+
+
+def test_draft_numbers_share_the_money_bound():
+    from perfdraft import numbers
+
+    assert Decimal(10) ** drafts.MAX_MAGNITUDE == numbers.MAX_MONEY
+    assert drafts.check_number(numbers.MAX_MONEY) and not drafts.check_number(numbers.MAX_MONEY - 1)

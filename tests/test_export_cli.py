@@ -195,7 +195,7 @@ def test_strict_json_reports_refusal(capsys, seed_copy):
 
 def test_layout_note_and_odd_suffix(capsys, fixed_copy, tmp_path):
     code, _, err = run(capsys, str(fixed_copy), "--to", "md", "--layout", "hubei", "-o", str(tmp_path / "a.txt"))
-    assert code == 0 and "只对 csv 有效" in err and "扩展名不是 .md" in err
+    assert code == 0 and "只对 csv 和 xlsx 有效" in err and "扩展名不是 .md" in err
 
 
 def test_exported_draft_is_unchanged(capsys, fixed_copy):
@@ -229,6 +229,7 @@ def test_module_entry_point(tmp_path):
     assert (tmp_path / "s.csv").exists() and "已导出" in proc.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
                     reason="LibreOffice (soffice/libreoffice) not on PATH: cannot render to PDF")
 def test_libreoffice_renders_seed_xlsx_and_docx(capsys, seed_copy, tmp_path):

@@ -174,3 +174,58 @@ def test_escape_keeps_text_and_never_breaks_a_row(text):
     cell = escape(text)
     assert "\n" not in cell and "\r" not in cell
     assert _unescape(cell) == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _fielded() -> Draft:
+    from perfdraft.model import Project as P
+
+    annual = Indicator(level1="产出指标", level2="数量指标", name="培训人次", value="≥300人次", weight=Decimal("20"),
+                       scoring="每少10人次扣1分", prev_year="260人次", last_year="280人次", value_note="按签到表",
+                       nature="定量", direction="正向")
+    overall = Indicator(level1="产出指标", level2="数量指标", name="培训人次", value="≥900人次", scope="overall")
+    typed = Indicator(level1="效益指标", level2="社会效益指标", name="知晓率", value="95", symbol="≥", unit="%")
+    return Draft(year=2024, projects=[P(code="X-1", name="培训", indicators=[annual, overall, typed])])
+
+
+def test_standard_import_columns_carry_the_new_fields():
+    header, rows = _rows(render(_fielded(), "csv").data)
+    assert header == list(STANDARD_COLUMNS)
+    a, o, t = rows
+    assert (a["目标类型"], a["计算符号"], a["年度指标值"], a["计量单位"], a["权重"], a["评分标准"]) == (
+        "年度", "≥", "300", "人次", "20", "每少10人次扣1分")
+    assert (a["上年指标值"], a["前年指标值"], a["指标值说明"], a["指标性质"]) == ("280人次", "260人次", "按签到表", "定量")
+    assert (o["目标类型"], o["年度指标值"]) == ("总体", "900")
+    assert (t["计算符号"], t["年度指标值"], t["计量单位"]) == ("≥", "95", "%")  # the typed symbol and unit
+
+
+def test_hubei_columns_carry_scoring_and_prev_year():
+    header, rows = _rows(render(_fielded(), "csv", "hubei").data)
+    assert header == list(HUBEI_COLUMNS)
+    assert (rows[0]["扣分标准"], rows[0]["前年指标值"], rows[0]["权重"]) == ("每少10人次扣1分", "260人次", "20")
+
+
+def test_profile_layouts_flat():
+    header, rows = _rows(render(_fielded(), "csv", "central-2021").data)
+    assert header[:3] == ["项目编码", "项目名称", "目标类型"]
+    assert header[3:] == ["一级指标", "二级指标", "三级指标", "指标解释", "计算符号", "年度指标值", "计量单位", "权重", "评分标准"]
+    assert [(r["目标类型"], r["计算符号"], r["年度指标值"], r["计量单位"]) for r in rows] == [
+        ("年度", "≥", "300", "人次"), ("总体", "≥", "900", "人次"), ("年度", "≥", "95", "%")]
+    header, rows = _rows(render(_fielded(), "csv", "sichuan-grid").data)
+    assert header == ["项目编码", "项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位", "权重",
+                      "指标方向性"]
+    assert (rows[0]["指标性质"], rows[0]["年度指标值"], rows[0]["度量单位"]) == ("定量", "≥300", "人次")
+
+
+def test_xlsx_import_layout_is_one_sheet_of_import_columns():
+    import openpyxl
+
+    from perfdraft.exporters.xlsx import IMPORT_SHEET, read_embedded
+
+    draft = _fielded()
+    wb = openpyxl.load_workbook(io.BytesIO(render(draft, "xlsx", "standard").data))
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == [IMPORT_SHEET]
+    rows = list(wb[IMPORT_SHEET].iter_rows(values_only=True))
+    assert list(rows[0]) == list(STANDARD_COLUMNS) and len(rows) == 1 + 3
+    assert rows[1][STANDARD_COLUMNS.index("评分标准")] == "每少10人次扣1分"
+    emb = read_embedded(wb)
+    assert emb.intact and drafts.loads(emb.text) == draft

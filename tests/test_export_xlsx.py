@@ -141,7 +141,8 @@ def test_borders_wrap_widths_and_print_setup(wb):
     assert ws.row_dimensions[5].height > ws.row_dimensions[3].height  # the long 资金用途 row is taller
     assert ws.print_title_rows == "$9:$9"
     ps = ws.page_setup
-    assert (ps.paperSize, ps.orientation, ps.fitToWidth, ps.fitToHeight) == (9, "portrait", 1, 0)
+    # fitToWidth 1 is the schema default, which xlsxwriter leaves out
+    assert (ps.paperSize, ps.orientation, ps.fitToWidth or 1, ps.fitToHeight) == (9, "portrait", 1, 0)
     assert ws.sheet_properties.pageSetUpPr.fitToPage
 
 
@@ -210,14 +211,15 @@ def test_formula_like_text_is_stored_as_text_never_formula():
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
         assert sheets and not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
-    ws = _open(data).worksheets[1]
+    ws = _open(data).worksheets[0]
     assert (ws["B3"].value, ws["B3"].data_type, ws["B3"].quotePrefix) == ("=1+1", "s", True)
     assert ws["E3"].value == "@name" and ws["E3"].data_type == "s"
     assert ws["B5"].value == "-purpose" and ws["B8"].value == "+goal"
     for k, text in enumerate(DANGEROUS):
         for col in (3, 5, 6):
             cell = ws.cell(10 + k, col)
-            assert cell.value == text and cell.data_type == "s", (text, col)
+            # a CR is stored as the OOXML escape _x000D_ (Excel shows the CR; openpyxl keeps the escape)
+            assert cell.value == text.replace("\r", "_x000D_") and cell.data_type == "s", (text, col)
             if text.startswith(("=", "+", "-", "@", "\t", "\r")):
                 assert cell.quotePrefix
     assert read_embedded(_open(data)).intact
@@ -226,9 +228,12 @@ def test_formula_like_text_is_stored_as_text_never_formula():
 def test_exact_characters_kept():
     values = ["≥095%", "０１２３人", "＞＝９５％", "007", "1,600,000元", " 前后空格 ", "多行\n文本"]
     draft = _tiny(code="007", name="项目", indicators=[Indicator(name=v, value=v) for v in values])
-    ws = _open(render(draft, "xlsx").data).worksheets[1]
+    ws = _open(render(draft, "xlsx").data).worksheets[0]
     assert ws["B3"].value == "007" and ws["B3"].data_type == "s"
-    assert [ws.cell(10 + k, 6).value for k in range(len(values))] == values
+    # 指标值 print in canonical form (the draft keeps them as typed); typed leading zeros stay.
+    printed = ["≥095%", "0123人", "≥95%", "007", "1600000元", " 前后空格 ", "多行\n文本"]
+    assert [ws.cell(10 + k, 6).value for k in range(len(values))] == printed
+    assert [ws.cell(10 + k, 3).value for k in range(len(values))] == values  # names as typed
 
 
 def test_money_precision():
@@ -237,7 +242,7 @@ def test_money_precision():
     assert excel_number(Decimal("12345678901234567.89")) is None
     draft = _tiny(name="p", budget=Budget(Decimal("12345678901234567.89"), Decimal("0.10"), None))
     result = render(draft, "xlsx")
-    ws = _open(result.data).worksheets[1]
+    ws = _open(result.data).worksheets[0]
     assert ws["C4"].value == "12345678901234567.89" and ws["C4"].data_type == "s"
     assert ws["E4"].value == 0.1 and ws["E4"].data_type == "n"
     assert any("超出 Excel 数字精度" in m for m in result.messages)
@@ -249,7 +254,7 @@ def test_long_text_is_chunked_in_marker_and_truncated_visibly():
     draft = _tiny(name="p", purpose=long)
     result = render(draft, "xlsx")
     wb = _open(result.data)
-    assert len(wb.worksheets[1]["B5"].value) == MAX_CELL
+    assert len(wb.worksheets[0]["B5"].value) == MAX_CELL
     assert any("截断" in m for m in result.messages)
     marker = wb[MARKER_SHEET]
     chunks = [marker.cell(r, 2).value for r in range(6, marker.max_row + 1)]
@@ -261,7 +266,7 @@ def test_control_characters_dropped_from_cells_kept_in_draft():
     draft = _tiny(name="项目\x07名称\x00", purpose="a\x1bb")
     result = render(draft, "xlsx")
     wb = _open(result.data)
-    assert wb.worksheets[1]["E3"].value == "项目名称"
+    assert wb.worksheets[0]["E3"].value == "项目名称"
     assert result.messages
     assert drafts.loads(read_embedded(wb).text).projects[0].name == "项目\x07名称\x00"
 
@@ -276,7 +281,7 @@ def test_sheet_names_valid_unique_and_deduped():
         assert not n.startswith("'") and not n.endswith("'")
     draft = Draft(year=2025, projects=[Project(name="同名"), Project(name="同名"), Project(name="x/y:z")])
     wb = _open(render(draft, "xlsx").data)
-    assert wb.sheetnames[1:4] == ["1、同名", "2、同名", "3、x_y_z"]
+    assert wb.sheetnames[0:3] == ["1、同名", "2、同名", "3、x_y_z"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -285,7 +290,7 @@ def test_sheet_name_property(wanted):
     taken: set[str] = set()
     names = [sheet_name(w, taken) for w in wanted * 2]
     assert len({n.lower() for n in names}) == len(names)
-    assert all(0 < len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n) for n in names)
+    assert all(0 < len(n.encode("utf-16-le")) // 2 <= 31 and not re.search(r"[\[\]:*?/\\]", n) for n in names)
 
 
 @settings(max_examples=20, deadline=None)
@@ -295,6 +300,14 @@ def test_any_text_round_trips_through_the_embedded_draft(name, value):
     wb = _open(render(draft, "xlsx").data)
     emb = read_embedded(wb)
     assert emb.intact and drafts.loads(emb.text) == draft
+
+
+def test_ooxml_escape_lookalikes_round_trip_and_stay_intact():
+    draft = _tiny(name="_x0041_ 与 _X00e9_", indicators=[Indicator(name="a\rb", value="≥1人")])
+    wb = _open(render(draft, "xlsx").data)
+    emb = read_embedded(wb)
+    assert emb.intact and drafts.loads(emb.text) == draft
+    assert wb.worksheets[0]["E3"].value == "_x005F_x0041_ 与 _X00e9_"
 
 
 def test_seed_unchanged_by_export(seed):

@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from perfdraft import drafts
 from perfdraft.fill import FillError, set_path
 
@@ -28,6 +30,7 @@ def test_set_paths_and_unknown_path(seed_draft):
         raise AssertionError("unknown path accepted")
 
 
+@pytest.mark.slow
 def test_fill_command(tmp_path):
     p = tmp_path / "s.toml"
     p.write_bytes(SEED.read_bytes())
@@ -39,6 +42,7 @@ def test_fill_command(tmp_path):
     assert bad.returncode == 2 and "是否指" in bad.stderr
 
 
+@pytest.mark.slow
 def test_fill_answers_file_and_defaults(tmp_path):
     p = tmp_path / "n.toml"
     answers = tmp_path / "a.toml"

@@ -13,13 +13,8 @@ from hypothesis import strategies as st
 
 from perfdraft import drafts
 from perfdraft.importers import ImportFailed, import_files
-from perfdraft.importers.common import (
-    glued_header,
-    join_value,
-    split_name_value,
-    split_unit_code,
-    strip_field_codes,
-)
+from perfdraft.importers.labels import glued_header, join_value, split_name_value
+from perfdraft.importers.repairs import split_unit_code, strip_field_codes
 from perfdraft.importers.text import records
 from perfdraft.model import Basis
 

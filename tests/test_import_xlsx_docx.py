@@ -366,7 +366,7 @@ def _corpus(tmp: Path) -> dict[str, tuple[Path, str]]:
     d = docx.Document()
     d.add_paragraph("本文档没有表格，也没有项目。")
     d.save(tmp / "no-table.docx")
-    out["no-table.docx"] = (tmp / "no-table.docx", "没有找到绩效目标表")
+    out["no-table.docx"] = (tmp / "no-table.docx", "没有找到绩效目标表的指标行")
     put("junk.bin", bytes(range(256)) * 20, "无法识别的文件类型")
     put("junk.txt", bytes((i * 37 + 11) % 256 for i in range(4000)), "不是")
     put("empty.txt", b"", "空")
@@ -397,11 +397,12 @@ def test_malformed_corpus_gives_clear_errors(tmp_path):
 
 @pytest.mark.parametrize("name", ["truncated.xlsx", "no-table.docx", "junk.bin"])
 def test_malformed_files_exit_2_via_the_command(tmp_path, name):
+    """Bad input exits 2; a readable document with no indicator row exits 1 (issue 15). Neither writes."""
     path, phrase = _corpus(tmp_path)[name]
     out = tmp_path / "out.toml"
     r = subprocess.run([sys.executable, "-m", "perfdraft", "import", str(path), "-o", str(out)], cwd=ROOT,
                        capture_output=True, text=True, timeout=60)
-    assert r.returncode == 2
+    assert r.returncode == (1 if name == "no-table.docx" else 2)
     assert phrase in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert not out.exists()

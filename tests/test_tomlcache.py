@@ -110,3 +110,25 @@ def test_a_symlink_planted_at_the_temp_name_is_not_written_through(tmp_path):
     (d / f".{entry.name}.tmp-{os.getpid()}").symlink_to(target)
     assert tomlcache.loads(TEXT) == tomllib.loads(TEXT)
     assert target.read_bytes() == b"keep" and entry.is_file() and not entry.is_symlink()
+
+
+def test_an_entry_renamed_to_another_key_is_not_trusted(monkeypatch):
+    """Issue 19 item 12: the key is bound into the entry, so a planted copy under another key fails."""
+    other = 'a = "planted"\n'
+    tomlcache.loads(other)
+    tomlcache.loads(TEXT)
+    planted, target = _entry_of(other), _entry_of(TEXT)
+    target.write_bytes(planted.read_bytes())  # same owner, same mode, valid payload digest: only the key differs
+    expected = tomllib.loads(TEXT)
+    parsed = []
+    real = tomlcache.tomllib.loads
+    monkeypatch.setattr(tomlcache.tomllib, "loads", lambda text: parsed.append(1) or real(text))
+    assert tomlcache.loads(TEXT) == expected and parsed == [1]
+    assert tomlcache.loads(other) == {"a": "planted"}  # the real entry still serves its own key
+
+
+def test_memo_caches_derived_data_by_source_and_binds_the_kind():
+    calls = []
+    assert tomlcache.memo("k1", "src", lambda: calls.append(1) or [1, 2]) == [1, 2]
+    assert tomlcache.memo("k1", "src", lambda: calls.append(1) or [9]) == [1, 2] and calls == [1]
+    assert tomlcache.memo("k2", "src", lambda: [3]) == [3]  # another kind over the same source is another entry

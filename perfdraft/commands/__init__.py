@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import __version__
 from ..errors import EXIT_OK
 
 # Kept literal (not read from profiles.py) so building the parser imports nothing heavy.
@@ -122,14 +123,16 @@ COMMANDS: tuple[Cmd, ...] = (
             ),
         ),
     ),
-    Cmd('export', 'exporters.command:cmd_export', help='导出为标准表格：xlsx、docx、csv、md', description='把草稿导出为财政部门要求的格式。',
+    Cmd('export', 'exporters.command:cmd_export', help='导出为标准表格：xlsx、docx、pdf、csv、md', description='把草稿导出为财政部门要求的格式。',
         args=(
             A(('files',), nargs='+', metavar='FILE_OR_DIR', help='草稿文件或目录'),
-            A(('--to',), required=True, choices=['xlsx', 'docx', 'csv', 'md'], help='导出格式'),
+            A(('--to',), required=True, choices=['xlsx', 'docx', 'pdf', 'csv', 'md'],
+              help='导出格式（pdf 由 LibreOffice 打印 docx 生成）'),
             A(('-o', '--output',), help='输出文件（单个草稿）或目录（多个草稿）'),
             A(('--force',), action='store_true', help='覆盖已存在的输出文件'),
             A(('--strict',), action='store_true', help='草稿有错误时拒绝导出'),
-            A(('--layout',), choices=['standard', 'hubei'], default='standard', help='csv 列布局（hubei：湖北扩展列）'),
+            A(('--layout',), choices=['standard', 'hubei', *PROFILE_IDS], default=None,
+              help='standard/hubei：预算系统导入列（csv、xlsx）；表格样式编号：按该样式的表格导出（默认草稿自己的样式）'),
             A(('--format',), choices=['text', 'json'], default='text', help='汇总输出格式'),
         ),
     ),
@@ -154,6 +157,14 @@ COMMANDS: tuple[Cmd, ...] = (
             A(('file',), help='草稿文件（就地修改，保留备份）'),
             A(('--to',), required=True, choices=['local-2015', 'central-2021'], help='目标框架'),
             A(('-o', '--output',), help='另存为（默认覆盖原文件并保留 .bak）'),
+            A(('--force',), action='store_true', help='-o 指向已存在的文件时覆盖它（保留 .bak）'),
+        ),
+    ),
+    Cmd('unlock', 'unlock:cmd_unlock', help='解除草稿的锁（确认编辑它的会话已经结束后）',
+        description='草稿被另一台主机上的会话、或已不存在的会话锁住时，确认对方已结束后解除锁。',
+        args=(
+            A(('file',), help='草稿文件'),
+            A(('--yes',), action='store_true', help='不询问，直接解除（脚本中使用）'),
         ),
     ),
     Cmd('fill', 'fill:cmd_fill', help='不经问答，按答案文件或 --set 填写草稿',
@@ -163,6 +174,25 @@ COMMANDS: tuple[Cmd, ...] = (
             A(('--set',), action='append', default=[], metavar='PATH=VALUE', help='如 projects[0].budget.other=0，可重复'),
             A(('--defaults',), action='store_true', help='接受所有无需输入的建议'),
             A(('--year',), type=int, help='新建时的预算年度'),
+        ),
+    ),
+    Cmd('serve', 'serve:cmd_serve', help='在浏览器中使用（textual-serve 网页版，默认只允许本机访问）',
+        description='在浏览器中打开同一个起草界面。每个浏览器会话在 --dir 下有自己的目录和草稿。'
+                    '没有登录认证：默认只监听 127.0.0.1；要给局域网使用，请放在本单位的反向代理后面。',
+        args=(
+            A(('--host',), default='127.0.0.1', help='监听地址（默认 127.0.0.1，仅本机）'),
+            A(('--port',), type=int, default=8000, help='端口（默认 8000）'),
+            A(('--dir',), help='草稿根目录（默认在数据目录下的 web/，见 perfdraft locate）'),
+            A(('--demo',), action='store_true', help='每个会话打开示例草稿的临时副本，而不是新草稿'),
+            A(('--public-url',), help='浏览器实际访问的地址（在反向代理后面时用），如 https://example.org/perfdraft'),
+            A(('--catalogue',), help='本单位指标库目录'),
+        ),
+    ),
+    Cmd('completion', 'completion:cmd_completion', help='输出 shell 补全脚本（bash、zsh）',
+        description='输出 shell 补全脚本。bash：perfdraft completion bash > ~/.local/share/bash-completion/completions/perfdraft；'
+                    'zsh：perfdraft completion zsh > ~/.zfunc/_perfdraft（并在 ~/.zshrc 中把 ~/.zfunc 加入 fpath）。',
+        args=(
+            A(('shell',), choices=['bash', 'zsh'], help='shell 类型'),
         ),
     ),
     Cmd('profiles', 'commands.inspect:cmd_profiles', help='列出表格样式（各省各类表格的栏目和指标框架）',
@@ -196,7 +226,19 @@ def _add(sub: Any, cmd: Cmd) -> None:
         p.set_defaults(func=lambda a: (p.print_help(), EXIT_OK)[1])
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _chosen(argv: list[str] | None) -> str | None:
+    """The command named in ``argv`` (its first word that is not an option), if it is one of ours."""
+    for word in argv or ():
+        if word in ("-h", "--help", "--version"):
+            return None
+        if not word.startswith("-"):
+            return word if any(c.name == word for c in COMMANDS) else None
+    return None
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command line, only the sub-parser of the command it names (start-up:
+    building all of them cost more than opening the draft)."""
     from ..argparse_zh import ChineseArgumentParser  # usage, -h and errors in Chinese (issue 18)
 
     parser = ChineseArgumentParser(
@@ -205,7 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="先试试：perfdraft demo（在临时目录里打开示例草稿，随意修改）",
     )
     parser.add_argument("--line", action="store_true", help="使用行模式（哑终端、慢速连接）")
+    parser.add_argument("--version", action="version", version=f"perfdraft {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
+    chosen = _chosen(argv)
     for cmd in COMMANDS:
-        _add(sub, cmd)
+        if chosen is None or cmd.name == chosen:
+            _add(sub, cmd)
     return parser

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from ..errors import EXIT_OK, UsageError
-from .inspect import cmd_check, cmd_show
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -31,10 +32,15 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def demo_copy() -> Path:
-    """A fresh copy of the seed draft in a temporary directory: never inside the installed package."""
+    """A fresh copy of the seed draft in a temporary directory: never inside the installed package.
+
+    The directory (with the lock, backups and exports written beside the draft) is removed when
+    this process exits, also on SIGHUP/SIGTERM, which both front-ends turn into a normal exit.
+    """
     from importlib import resources
 
     target_dir = Path(tempfile.mkdtemp(prefix="perfdraft-demo-"))
+    atexit.register(shutil.rmtree, target_dir, ignore_errors=True)
     target = target_dir / "顺平县社保局-2020-示例.toml"
     target.write_bytes(resources.files("perfdraft.data").joinpath("demo.toml").read_bytes())
     return target
@@ -43,7 +49,9 @@ def demo_copy() -> Path:
 def cmd_demo(args: argparse.Namespace) -> int:
     path = demo_copy()
     if args.print or not interactive():
-        print(f"示例草稿已复制到 {path}（可随意修改）")
+        from .inspect import cmd_check, cmd_show  # not on the way to the first screen
+
+        print(f"示例草稿已复制到 {path}（临时副本，程序结束时删除）")
         ns = argparse.Namespace(file=str(path), width=args.width, project=None, ascii=False)
         cmd_show(ns)
         print()
@@ -53,12 +61,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def interactive() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return served() or (sys.stdin.isatty() and sys.stdout.isatty())
+
+
+def served() -> bool:
+    """Run by textual-serve: the screen is a browser talking through pipes, so no terminal, yet full screen."""
+    return os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+
+
+def _dumb_terminal() -> bool:
+    return not served() and os.environ.get("TERM", "") in ("dumb", "")
 
 
 def open_editor(path: Path, args: argparse.Namespace) -> int:
     """Open a draft in the TUI, or in the line mode on a dumb terminal / with --line."""
-    line = getattr(args, "line", False) or os.environ.get("TERM", "") in ("dumb", "") or not interactive()
+    line = getattr(args, "line", False) or _dumb_terminal() or not interactive()
     if line:
         from ..line import run_line
 
@@ -101,7 +118,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    if not interactive() or os.environ.get("TERM", "") in ("dumb", ""):
+    if not interactive() or _dumb_terminal():
         from . import build_parser
 
         build_parser().print_help()

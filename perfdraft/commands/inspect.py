@@ -104,6 +104,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     draft = drafts.load(args.file)
     width = args.width or shutil.get_terminal_size((100, 24)).columns
+    # --width 100000000 hung building padded lines (issue 19, item 14): a table is drawn 40–1000 wide.
+    width = max(40, min(width, 1000))
     lines = render.department_text(draft, width)
     for i, p in enumerate(draft.projects):
         if args.project is not None and i != args.project - 1:

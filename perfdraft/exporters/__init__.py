@@ -11,17 +11,16 @@ Formats and the embedded machine-readable draft are described in docs/export-for
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
-from ..model import PLAN_LABELS, Draft, Indicator, Project
+from .. import cells
+from ..model import PLAN_LABELS, Draft, Indicator, Project, format_number
 
-FORMATS = ("xlsx", "docx", "csv", "md")
-LAYOUTS = ("standard", "hubei")
+FORMATS = ("xlsx", "docx", "pdf", "csv", "md")
 
 # The marker that identifies an export made by perfdraft (xlsx hidden sheet, docx custom XML part).
 MARKER_FORMAT = "perfdraft-export"
@@ -35,6 +34,11 @@ NCOLS = 7  # A..G; 三级指标 spans C:D so that the budget row (7 cells) fits 
 GRID_SPANS = ((0, 1), (1, 1), (2, 2), (4, 1), (5, 1), (6, 1))
 # 资金支出计划 cells (3月底, 6月底, 10月底, 12月底) over columns B..G.
 PLAN_SPANS = ((1, 2), (3, 1), (4, 2), (6, 1))
+
+# Profiles printed with the seed's bespoke 7-column grid (project_grid); others come from layout.py.
+SEED_GRID_PROFILES = frozenset({"hebei-2020"})
+# The sign-off block under each table (labels only: the office fills them in by hand).
+SIGNOFF = ("填报人", "联系电话", "单位负责人", "填报日期", "单位（盖章）")
 
 MONEY = "money"
 PERCENT = "percent"
@@ -76,19 +80,26 @@ class Grid:
     cells: list[Cell]
     header_row: int  # the row of 一级指标 | 二级指标 | …
     first_indicator_row: int
+    ncols: int = 7
+    widths_cm: tuple[float, ...] | None = None  # set by profile layouts; None: the seed grid's own
 
 
 @lru_cache(maxsize=8192)
 def char_units(ch: str) -> float:
     """Display width of a character in half-width units: CJK (and ≥ ≤, drawn wide by CJK fonts) 2."""
-    if unicodedata.combining(ch):
-        return 0.0
-    return 2.0 if unicodedata.east_asian_width(ch) in ("W", "F", "A") else 1.0
+    return float(cells.width(ch, ambiguous=2))
 
 
+def line_units(line: str) -> float:
+    """Width of one line in half-width units: the one cell-width function, ambiguous characters
+    (≥ ≤ “ ”) counted wide because CJK fonts in Word and Excel draw them so."""
+    return float(cells.width(line, ambiguous=2))
+
+
+@lru_cache(maxsize=65536)
 def text_units(text: str) -> float:
-    """Width of the longest line of ``text``."""
-    return max((sum(char_units(c) for c in line) for line in text.split("\n")), default=0.0)
+    """Width of the longest line of ``text`` (cached: level names, values and template texts recur)."""
+    return max((line_units(line) for line in text.split("\n")), default=0.0)
 
 
 def project_title(project: Project, index: int) -> str:
@@ -99,16 +110,112 @@ def project_title(project: Project, index: int) -> str:
     return f"{index + 1}、{name}绩效目标表"
 
 
+def signoff_labels(draft: Draft) -> tuple[str, ...]:
+    """The sign-off labels of the draft's table profile (empty when its table has none)."""
+    from ..profiles import for_draft
+
+    return for_draft(draft).signoff
+
+
+def table_grid(draft: Draft, project: Project) -> Grid:
+    """The printed table of ``project`` in the layout of the draft's profile: the seed's grid for
+    hebei-2020, the profile's own columns otherwise (layout.py)."""
+    from ..profiles import for_draft
+
+    profile = for_draft(draft)
+    if profile.id in SEED_GRID_PROFILES:
+        return project_grid(project)
+    from .layout import profile_grid
+
+    return profile_grid(project, profile)
+
+
 def department_line(draft: Draft) -> str:
     """``317002顺平县社会保险事业管理局``: code and name glued, as in the seed."""
     d = draft.department
     return f"{d.code or ''}{d.name or ''}"
 
 
+_FOLD = str.maketrans({"÷": "/", "／": "/", "×": "*", "＊": "*", "（": "(", "）": ")", "＝": "=", "％": "%"})
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).translate(_FOLD)
+
+
+def formula_shown(ind: Indicator) -> str | None:
+    """The formula to print, or None when the name or description already holds it: catalogue rate
+    rows carry it in both 描述 and 计算公式, and it must not print twice."""
+    if not ind.formula:
+        return None
+    f = _folded(ind.formula)
+    if any(f in _folded(t) for t in (ind.description, ind.name) if t):
+        return None
+    return ind.formula
+
+
 def description_text(ind: Indicator) -> str | None:
     """绩效指标描述 as shown in the table: the description, and the formula on its own line."""
-    parts = [p for p in (ind.description, f"计算公式：{ind.formula}" if ind.formula else None) if p]
+    formula = formula_shown(ind)
+    parts = [p for p in (ind.description, f"计算公式：{formula}" if formula else None) if p]
     return "\n".join(parts) if parts else None
+
+
+def typed_number(value: str, number: str) -> str:
+    """The split's number with the leading zeros the user typed (``≥095%`` → ``095``, not ``95``).
+
+    The checker flags such values (PD105) and suggests the fix; the export must not apply it silently.
+    """
+    from ..values import Quantity, leading_number_text, parse
+
+    typed = leading_number_text(value)
+    if typed is None or not isinstance(parse(value), Quantity):
+        return number
+    raw = typed[0].replace(",", "")
+    try:
+        same = raw != number and raw.startswith("0") and Decimal(raw) == Decimal(number)
+    except InvalidOperation:
+        return number
+    return raw if same else number
+
+
+@lru_cache(maxsize=4096)
+def print_value(text: str | None) -> str | None:
+    """A 指标值 as printed: the canonical form (``>=6962人`` → ``≥6962人``, ``≧300人`` → ``≥300人``);
+    the draft keeps what was typed. Text the grammar cannot read prints as typed, and leading zeros
+    stay (``≥095%``): they may hide a different number, which the checker asks about."""
+    if not text:
+        return text
+    from ..values import ParseError, Quantity, parse
+    from ..values import format as canonical
+
+    value = parse(text)
+    if isinstance(value, ParseError):
+        return text
+    if isinstance(value, Quantity):
+        number = typed_number(text, format_number(value.number))
+        return f"{value.op or ''}{number}{value.unit}"
+    return canonical(value)
+
+
+def money_text(value: Decimal) -> str:
+    """Money as printed: thousands separators and two decimals (``4,387,680.00``); more decimals
+    than two are all shown, never rounded away."""
+    from ..numbers import format_money
+
+    try:
+        exact = value.quantize(Decimal("0.01")) == value
+    except InvalidOperation:  # NaN, or more digits than the decimal context holds
+        return f"{value:f}"
+    return format_money(value) if exact else f"{value:,f}"
+
+
+def percent_text(value: Decimal) -> str:
+    try:
+        two = value.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return f"{value:f}"
+    return f"{two:f}" if two == value else f"{value:f}"
 
 
 def basis_text(ind: Indicator) -> str | None:
@@ -151,7 +258,7 @@ def indicator_cells(indicators: list[Indicator], top: int) -> Iterator[Cell]:
         r = top + k
         yield Cell(r, 2, ind.name, colspan=2, role="text")
         yield Cell(r, 4, description_text(ind), role="text")
-        yield Cell(r, 5, ind.value)
+        yield Cell(r, 5, print_value(ind.value))
         yield Cell(r, 6, basis_text(ind), role="text")
 
 
@@ -223,8 +330,19 @@ def department_title(draft: Draft) -> str:
     return xml_safe(f"{d.name or d.code or ''}{year}预算绩效目标")
 
 
+def department_has_content(draft: Draft) -> bool:
+    """Whether the department part has anything to print (an empty one is a blank page)."""
+    d = draft.department
+    return bool(d.overall_goal and d.overall_goal.strip() or d.safeguards and d.safeguards.strip()
+                or d.sub_goals or d.indicators
+                or d.budget is not None and any(v is not None for v in (d.budget.total, d.budget.fiscal, d.budget.other)))
+
+
 def department_blocks(draft: Draft) -> list[Block]:
-    """第一部分 部门整体绩效目标 as blocks: 一、总体 (with 年度绩效指标) · 二、分项 · 三、工作保障措施."""
+    """第一部分 部门整体绩效目标 as blocks: 一、总体 (with 年度绩效指标) · 二、分项 · 三、工作保障措施;
+    no blocks at all when the department part is empty."""
+    if not department_has_content(draft):
+        return []
     d = draft.department
     names = {p.code: p.name or p.code for p in draft.projects if p.code}
     out = [Block("heading1", "第一部分 部门整体绩效目标")]
@@ -253,24 +371,50 @@ def department_blocks(draft: Draft) -> list[Block]:
 # --- entry point ---------------------------------------------------------------------------------------
 
 
-def render(draft: Draft, fmt: str, layout: str = "standard",
-           step: Callable[[], None] | None = None) -> Rendered:
-    """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything.
+def layouts() -> tuple[str, ...]:
+    """What ``--layout`` accepts: the import column sets, then every profile id."""
+    from ..profiles import PROFILES
+    from .csv_export import IMPORT_LAYOUTS
 
-    ``step`` is called once per project by the xlsx and docx exporters (for a progress bar).
+    return (*IMPORT_LAYOUTS, *PROFILES)
+
+
+def render(draft: Draft, fmt: str, layout: str | None = None,
+           step: Callable[[], None] | None = None) -> Rendered:
+    """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything (pdf runs LibreOffice
+    in a temporary directory).
+
+    ``layout``: None prints the tables in the draft's own profile (csv: the standard import columns);
+    a profile id prints them in that profile's layout (the embedded draft is unchanged);
+    ``standard`` / ``hubei`` are the budget system's flat import columns (csv, and xlsx as one sheet).
+    ``step`` is called once per project by the xlsx, docx and pdf exporters (for a progress bar).
     """
+    from .csv_export import IMPORT_LAYOUTS
+
+    view = draft
+    flat = layout if layout in IMPORT_LAYOUTS else None
+    if layout is not None and flat is None:
+        from ..profiles import PROFILES
+
+        if layout not in PROFILES:
+            raise ValueError(f"unknown layout {layout!r}")
+        view = replace(draft, profile=layout)
     if fmt == "xlsx":
         from .xlsx import render_xlsx
 
-        return render_xlsx(draft, step)
+        return render_xlsx(view, step, embed=draft, flat=flat)
     if fmt == "docx":
         from .docx import render_docx
 
-        return render_docx(draft, step)
+        return render_docx(view, step, embed=draft)
+    if fmt == "pdf":
+        from .pdf import render_pdf
+
+        return render_pdf(view, step, embed=draft)
     if fmt == "csv":
         from .csv_export import render_csv
 
-        return render_csv(draft, layout)
+        return render_csv(draft, layout or "standard")
     if fmt == "md":
         from .markdown import render_markdown
 
@@ -279,7 +423,7 @@ def render(draft: Draft, fmt: str, layout: str = "standard",
 
 
 def export_draft(draft: Draft, fmt: str, path: str | os.PathLike[str], *, force: bool = False,
-                 layout: str = "standard") -> Rendered:
+                 layout: str | None = None) -> Rendered:
     """Render ``draft`` and write it to ``path`` atomically (see safety.write_output).
 
     Raises ``perfdraft.drafts.DraftError`` with one Chinese line when the file cannot be written

@@ -22,6 +22,8 @@ from ..model import Draft
 from ..progress import Progress
 from ..rules import ERROR
 from . import render
+from .csv_export import IMPORT_LAYOUTS
+from .pdf import PdfError, find_office, office_missing_message
 from .safety import check_target, write_output
 
 MAX_LISTED = 5  # codes/paths listed in the one-line error notice
@@ -100,8 +102,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         if problem:
             raise UsageError(problem.replace(str(job.target), str(job.output), 1))
     notes: list[str] = []
-    if args.layout != "standard" and fmt != "csv":
-        notes.append(f"--layout {args.layout} 只对 csv 有效，已忽略")
+    layout = args.layout
+    if layout in IMPORT_LAYOUTS and fmt not in ("csv", "xlsx"):
+        notes.append(f"--layout {layout} 是预算系统导入列，只对 csv 和 xlsx 有效，已按草稿的表格样式导出")
+        layout = None
+    elif layout is not None and layout not in IMPORT_LAYOUTS and fmt == "md":
+        notes.append(f"--layout {layout} 对 md 无效，已忽略")
+        layout = None
+    if fmt == "pdf" and find_office() is None:  # before anything is written
+        raise UsageError(office_missing_message())
     if args.output and len(jobs) == 1 and jobs[0].output.suffix.lower() != f".{fmt}":
         notes.append(f"{jobs[0].output}：扩展名不是 .{fmt}，仍按 {fmt} 格式写入")
 
@@ -122,7 +131,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                 progress.step(max(1, len(draft.projects)))
                 continue
             until = progress.done + max(1, len(draft.projects))
-            rendered = render(draft, fmt, args.layout, step=progress.step)  # xlsx/docx step per project
+            try:
+                rendered = render(draft, fmt, layout, step=progress.step)  # xlsx/docx/pdf step per project
+            except PdfError as exc:
+                raise UsageError(f"{job.source}：{exc}") from None
             write_output(job.target, rendered.data, force=args.force)
             job.messages = rendered.messages
             job.status = "exported"

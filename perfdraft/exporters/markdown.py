@@ -20,6 +20,7 @@ from . import (
     department_line,
     department_title,
     description_text,
+    print_value,
     project_title,
 )
 
@@ -63,7 +64,7 @@ def indicator_rows(indicators) -> list[list[str | None]]:
         same1 = k > 0 and ind.level1 is not None and ind.level1 == prev1
         same2 = same1 and ind.level2 is not None and ind.level2 == prev2
         rows.append([None if same1 else ind.level1, None if same2 else ind.level2, ind.name,
-                     description_text(ind), ind.value, basis_text(ind)])
+                     description_text(ind), print_value(ind.value), basis_text(ind)])
         prev1, prev2 = ind.level1, ind.level2
     return rows
 

@@ -1,18 +1,23 @@
-"""xlsx export (openpyxl): a 部门整体绩效目标 sheet, one sheet per project, a hidden draft sheet.
+"""xlsx export, streamed through xlsxwriter's ``constant_memory`` mode (issue 21).
 
-Each project sheet reproduces the seed's 项目支出绩效目标表 on a 7-column grid (see
-``perfdraft.exporters.project_grid``): merged 一级/二级 cells, borders, wrapped text, widths measured
-with CJK characters counted as 2, row heights estimated from the wrapped text (neither Excel nor
-LibreOffice grows merged rows by itself), A4 portrait, fit to one page wide, the indicator header
-row repeated on every printed page.
+Sheets: ``部门整体绩效目标`` (only when the department part has content), one sheet per project in
+its profile's layout (``exporters.table_grid``: the seed's 7-column grid for hebei-2020), then the
+hidden ``_perfdraft`` sheet with the draft. Every sheet is written row by row and flushed, so memory
+stays flat for 10,000 projects; each sheet's temp file is closed once written (one open file per
+sheet would exceed the usual limit of 1,024).
 
-Numbers: money and 资金支出计划 are numeric cells (formats ``#,##0.00`` and ``0.00``) when Excel can
-hold the Decimal exactly (openpyxl writes ``%.16g``; we check it reads back as the same Decimal);
-otherwise the cell holds the exact digits as text and the user is told. Blank is an empty cell.
+Print set-up (issue 20): A4 portrait, fit to one page wide and as many tall as the rows need,
+centred, print area = the table, the indicator header row repeated on every printed page (print
+titles), footer ``第 &P 页，共 &N 页``, grid lines hidden. Merged 一级/二级 cells, borders, wrapped
+text, widths measured with CJK counted as 2, row heights estimated from the wrapped text (neither
+Excel nor LibreOffice grows a merged row by itself).
 
-The hidden sheet ``_perfdraft`` holds the draft's TOML text in chunks, plus a fingerprint of the
-visible cells so that ``read_embedded`` can tell whether someone edited the tables since the export
-(then the importer must read the tables, not the embedded draft). docs/export-formats.md has the spec.
+Numbers: money and 资金支出计划 are numeric cells (``#,##0.00`` and ``0.00``) when Excel can hold the
+Decimal exactly; otherwise the exact digits as text, and the user is told. Blank is an empty cell.
+
+The hidden sheet holds the draft's TOML text in chunks plus a fingerprint of the visible cells,
+computed while they are written, so ``read_embedded`` can tell whether someone edited the tables
+since the export. docs/export-formats.md has the spec.
 """
 
 from __future__ import annotations
@@ -22,82 +27,76 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable
-from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.cell_range import CellRange
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import IO, Any
 
 from ..drafts import MAX_DRAFT_BYTES
 from ..model import Draft
 from . import (
     MARKER_FORMAT,
-    MARKER_VERSION,
     MONEY,
     NCOLS,
     PERCENT,
     UNIT_LABEL,
+    Cell,
     Grid,
     Rendered,
-    char_units,
     department_blocks,
     department_line,
     department_title,
     indicator_grid,
-    project_grid,
+    line_units,
     project_title,
+    signoff_labels,
+    table_grid,
     text_units,
 )
-from .safety import draft_text, is_formula_like, xml_safe
+from .safety import draft_pieces, is_formula_like, xml_safe
 
 MARKER_SHEET = "_perfdraft"
+# Version 2: key/value rows with the chunk count last (version 1 had it in row 4); both read back.
+SHEET_VERSION = 2
 DEPARTMENT_SHEET = "部门整体绩效目标"
+IMPORT_SHEET = "导入"
 CHUNK = 8000  # characters per cell of the embedded draft (Excel's limit is 32,767 UTF-16 units)
 MAX_CELL = 32767
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.00"
-
-_BODY = "宋体"
-_HEAD = "黑体"
-_THIN = Side(style="thin", color="000000")
-BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-FONT = Font(name=_BODY, size=11)
-FONT_BOLD = Font(name=_BODY, size=11, bold=True)
-FONT_TITLE = Font(name=_HEAD, size=16)
-FONT_SECTION = Font(name=_HEAD, size=12)
-ALIGN = {
-    "label": Alignment(horizontal="center", vertical="center", wrap_text=True),
-    "header": Alignment(horizontal="center", vertical="center", wrap_text=True),
-    "level": Alignment(horizontal="center", vertical="center", wrap_text=True),
-    "value": Alignment(horizontal="center", vertical="center", wrap_text=True),
-    "number": Alignment(horizontal="right", vertical="center"),
-    "percent": Alignment(horizontal="center", vertical="center"),
-    "text": Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1),
-    "title": Alignment(horizontal="center", vertical="center", wrap_text=True),
-    "left": Alignment(horizontal="left", vertical="center"),
-    "right": Alignment(horizontal="right", vertical="center"),
-    "para": Alignment(horizontal="left", vertical="top", wrap_text=True, indent=1),
-}
 LINE_HEIGHT = 14.5  # points per line of 11 pt 宋体
 TITLE_HEIGHT = 32.0
+CM_PER_UNIT = 0.2  # one Excel column-width unit on paper, roughly
+FLUSH_ROWS = 1000  # long sheets (import rows, the draft's chunks) are written in batches of rows
 
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
+_BASE = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
+STYLES: dict[str, dict[str, Any]] = {
+    "label": {"align": "center", "text_wrap": True, "bold": True, "border": 1},
+    "header": {"align": "center", "text_wrap": True, "bold": True, "border": 1},
+    "level": {"align": "center", "text_wrap": True, "border": 1},
+    "value": {"align": "center", "text_wrap": True, "border": 1},
+    "money": {"align": "right", "border": 1, "num_format": MONEY_FORMAT},
+    "percent": {"align": "center", "border": 1, "num_format": PERCENT_FORMAT},
+    "text": {"align": "left", "text_wrap": True, "indent": 1, "border": 1},
+    "title": {"align": "center", "text_wrap": True, "font_name": "黑体", "font_size": 16},
+    "section": {"align": "left", "font_name": "黑体", "font_size": 12},
+    "left": {"align": "left"},
+    "right": {"align": "right"},
+    "para": {"align": "left", "valign": "top", "text_wrap": True, "indent": 1},
+    "marker": {},
+}
 
-# --- measuring ----------------------------------------------------------------------------------------
+
+# --- measuring and numbers ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def line_count(text: str, width: float) -> int:
     usable = max(2.0, width - 3.0)  # cell padding and the indent of left-aligned text
-    return sum(max(1, math.ceil(sum(char_units(c) for c in line) * 1.1 / usable)) for line in text.split("\n"))
-
-
-# --- numbers ------------------------------------------------------------------------------------------
+    return sum(max(1, math.ceil(line_units(line) * 1.1 / usable)) for line in text.split("\n"))
 
 
 def excel_number(value: Decimal) -> float | None:
@@ -120,140 +119,201 @@ def number_text(value: Decimal) -> str:
     return f"{value:f}"
 
 
-# --- sheet names ----------------------------------------------------------------------------------------
-
-
 def sheet_name(wanted: str, taken: set[str]) -> str:
     """A valid, unique sheet name: ≤31 characters, none of []:*?/\\, not History, deduped with (2)…"""
     name = _INVALID_SHEET_CHARS.sub("_", xml_safe(wanted)).strip().strip("'") or "项目"
     if name.lower() == "history":
         name += "_"
-    base = name[:31].rstrip("'") or "项目"
+    base = _utf16_cut(name, 31).rstrip("'") or "项目"
     candidate, n = base, 1
     while candidate.lower() in taken:
         n += 1
         suffix = f"({n})"
-        candidate = base[: 31 - len(suffix)].rstrip("'") + suffix
+        candidate = _utf16_cut(base, 31 - len(suffix)).rstrip("'") + suffix
     taken.add(candidate.lower())
     return candidate
 
 
-# --- writing cells ----------------------------------------------------------------------------------------
+def _utf16_cut(text: str, units: int) -> str:
+    """``text`` cut to ``units`` UTF-16 code units: Excel counts a character beyond the BMP as two."""
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
+
+
+def _col(c: int) -> str:
+    letters = ""
+    c += 1
+    while c:
+        c, rem = divmod(c - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+_OOXML_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
+_OOXML_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+
+
+def stored_text(text: str) -> str:
+    """A string as the file stores it and openpyxl reads it back: xlsxwriter writes ``\r`` as
+    ``_x000D_`` and protects a literal ``_x0041_`` as ``_x005F_x0041_`` (the OOXML escape, which
+    Excel undoes and openpyxl does not). The fingerprint hashes what a reader will see."""
+    if "_x" in text:
+        text = _OOXML_ESCAPE.sub(r"_x005F\1", text)
+    return _OOXML_CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+
+
+def _toml_without_ooxml_escapes(text: str) -> str:
+    """The draft's TOML with every ``_xHHHH_`` written ``_\u0078HHHH_``: the same string to TOML
+    (such text only occurs inside strings, which all take escapes), but nothing any xlsx reader
+    could unescape differently."""
+    return _OOXML_ESCAPE.sub(lambda m: "_\\u0078" + m.group(1)[2:], text)
+
+
+def _norm_number(f: float) -> str:
+    return "n:" + format(Decimal(repr(f)).normalize(), "f")
+
+
+# --- one sheet, written in row order ----------------------------------------------------------------
+
+
+class _Sheet:
+    """Collects the cells of one sheet, then writes them row by row (constant_memory needs that),
+    hashing each non-empty visible value as ``fingerprint`` reads it back."""
+
+    def __init__(self, writer: _Writer, ws: Any, *, visible: bool = True):
+        self.w, self.ws, self.visible = writer, ws, visible
+        self.cells: dict[tuple[int, int], tuple[str | float | None, str, bool]] = {}
+        self.heights: dict[int, float] = {}
+        self.last_row = 0
+        self.titled = False
+
+    def put(self, r: int, c: int, value: str | float | None, style: str) -> None:
+        quote = isinstance(value, str) and is_formula_like(value)
+        self.cells[(r, c)] = (value, style, quote)
+        self.last_row = max(self.last_row, r)
+
+    def text(self, r: int, c: int, text: str | None, style: str) -> None:
+        if not text:
+            self.put(r, c, None, style)
+            return
+        clean = xml_safe(text)
+        where = f"{self.ws.name}!{_col(c)}{r + 1}"
+        if clean != text:
+            self.w.messages.append(f"{where}：删除了 Excel 无法保存的控制字符（草稿原文已完整嵌入）")
+        if len(clean) > MAX_CELL:
+            clean = clean[:MAX_CELL]
+            self.w.messages.append(f"{where}：文字超过 Excel 单元格上限 {MAX_CELL} 字，表中已截断（草稿原文已完整嵌入）")
+        self.put(r, c, clean, style)
+
+    def number(self, r: int, c: int, value: Decimal, style: str) -> None:
+        f = excel_number(value)
+        if f is None:
+            self.text(r, c, number_text(value), style)
+            self.w.messages.append(f"{self.ws.name}!{_col(c)}{r + 1}：数值 {number_text(value)} "
+                                   "超出 Excel 数字精度，按文本写入以保留全部位数")
+            return
+        self.put(r, c, f, style)
+
+    def merge(self, top: int, left: int, bottom: int, right: int, value: str | float | None, style: str) -> None:
+        """A merged range: the value in its first cell, styled blanks under the rest (so that the
+        outline is drawn all round), as Excel itself writes it."""
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    self.put(r, c, None, style)
+        # merge_range would write the padding blanks row by row at once, and constant_memory drops
+        # any cell written to a row above the last one touched: register the range, write in order.
+        self.ws.merge.append([top, left, bottom, right])
+
+    def flush_rows(self) -> None:
+        """Write the rows collected so far and forget them (later cells must lie below them)."""
+        ws, fmt, h = self.ws, self.w.format, self.w.hash
+        if self.visible and not self.titled:
+            h.update(b"\x1e" + ws.name.encode("utf-8"))
+            self.titled = True
+        for r in sorted(self.heights):
+            ws.set_row(r, round(self.heights[r], 1))
+        self.heights.clear()
+        for (r, c), (value, style, quote) in sorted(self.cells.items()):
+            if value is None or value == "":
+                if style != "marker":
+                    ws.write_blank(r, c, None, fmt(style, False))
+                continue
+            if isinstance(value, float):
+                ws.write_number(r, c, value, fmt(style, False))
+                norm = _norm_number(value)
+            else:
+                ws.write_string(r, c, value, fmt(style, quote))
+                norm = "s:" + stored_text(value)
+            if self.visible:
+                h.update(f"\x1f{_col(c)}{r + 1}\x1d{norm}".encode())
+        self.cells.clear()
+
+    def flush(self) -> None:
+        self.flush_rows()
+        self.ws._opt_close()  # see the module docstring: one open temp file per sheet adds up
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, wb: Any):
+        self.wb = wb
         self.messages: list[str] = []
-        self._styles: dict[tuple, object] = {}
+        self.hash = hashlib.sha256()
+        self._formats: dict[tuple[str, bool], Any] = {}
 
-    def style(self, cell, font: Font, align: Alignment, border: bool, number_format: str | None = None) -> None:
-        """Style ``cell``. The first cell of each combination goes through openpyxl's descriptors;
-        later ones get a copy of its style array (as ``copy_worksheet`` does): assigning Font and
-        Border objects hashes them every time, which made a 1,000-sheet export take half a minute."""
-        # text() marks formula-like text with the quote prefix; styling after it replaced the whole
-        # style array and dropped the mark (the department sheet's "=…" cells), so Excel would run the
-        # text as a formula once the cell was edited (issue 9). The mark is kept per cell, not cached.
-        quote = cell.quotePrefix
-        key = (id(font), id(align), border, number_format)
-        cached = self._styles.get(key)
-        if cached is not None:
-            cell._style = copy(cached)
-        else:
-            cell.font = font
-            cell.alignment = align
-            if border:
-                cell.border = BORDER
-            if number_format:
-                cell.number_format = number_format
-            cell.quotePrefix = False
-            self._styles[key] = copy(cell._style)
-        if quote:
-            cell.quotePrefix = True
-
-    def text(self, ws: Worksheet, row: int, col: int, text: str) -> None:
-        """Write ``text`` as a string cell, never a formula (see safety.py)."""
-        clean = xml_safe(text)
-        if clean != text:
-            self.messages.append(f"{ws.title}!{get_column_letter(col)}{row}：删除了 Excel 无法保存的控制字符"
-                                 "（草稿原文已完整嵌入）")
-        if len(clean) > MAX_CELL:
-            clean = clean[:MAX_CELL]
-            self.messages.append(f"{ws.title}!{get_column_letter(col)}{row}：文字超过 Excel 单元格上限 "
-                                 f"{MAX_CELL} 字，表中已截断（草稿原文已完整嵌入）")
-        cell = ws.cell(row=row, column=col)
-        cell.value = clean
-        cell.data_type = "s"  # "=…" would be a formula and "#N/A" an error value otherwise
-        if is_formula_like(clean):
-            cell.quotePrefix = True
-
-    def number(self, ws: Worksheet, row: int, col: int, value: Decimal, kind: str | None) -> None:
-        cell = ws.cell(row=row, column=col)
-        f = excel_number(value)
-        if f is None:
-            self.text(ws, row, col, number_text(value))
-            self.messages.append(f"{ws.title}!{get_column_letter(col)}{row}：数值 {number_text(value)} "
-                                 "超出 Excel 数字精度，按文本写入以保留全部位数")
-            return
-        cell.value = f
-        cell.number_format = PERCENT_FORMAT if kind == PERCENT else MONEY_FORMAT
+    def format(self, style: str, quote: bool) -> Any:
+        key = (style, quote)
+        if key not in self._formats:
+            props = {**_BASE, **STYLES[style]}
+            if quote:  # Excel keeps such text text even when the cell is edited (issue 9)
+                props["quote_prefix"] = True
+            self._formats[key] = self.wb.add_format(props)
+        return self._formats[key]
 
 
-def _merge(ws: Worksheet, top: int, left: int, bottom: int, right: int) -> None:
-    """Merge a range. ``ws.merge_cells`` would also rebuild the border of every edge cell (most of the
-    time of a 1,000-sheet export); the writer only needs the range, and the covered cells are
-    already styled (an empty styled cell is what Excel itself writes under a merge)."""
-    # The layout never overlaps its merges, so skip MultiCellRange.add's containment test too.
-    cr = CellRange(min_col=left, min_row=top, max_col=right, max_row=bottom)
-    ranges = ws.merged_cells.ranges
-    if isinstance(ranges, set):
-        ranges.add(cr)
-    else:  # pragma: no cover - older openpyxl kept a list
-        ranges.append(cr)
+def _style_of(cell: Cell) -> str:
+    if cell.kind == PERCENT:
+        return "percent"
+    if cell.kind == MONEY:
+        return "money"
+    return cell.role
 
 
-def _style_range(w: _Writer, ws: Worksheet, top: int, left: int, bottom: int, right: int, *, font: Font,
-                 align: Alignment, border: bool) -> None:
-    """Style every cell of a (future) merged range, so that its outline is drawn all round."""
-    for r in range(top, bottom + 1):
-        for c in range(left, right + 1):
-            w.style(ws.cell(row=r, column=c), font, align, border)
-
-
-def _put_grid(w: _Writer, ws: Worksheet, grid: Grid, top: int, widths: list[float]) -> list[float]:
-    """Write ``grid`` with its first row at sheet row ``top``; return the needed height of each row."""
+def _put_grid(sheet: _Sheet, grid: Grid, top: int, widths: list[float]) -> None:
+    """Write ``grid`` with its first row at sheet row ``top`` and estimate each row's height."""
     heights = [LINE_HEIGHT + 5.5] * grid.rows
     for cell in grid.cells:
-        r, c = top + cell.row, 1 + cell.col
-        bottom, right = r + cell.rowspan - 1, c + cell.colspan - 1
-        font = FONT_BOLD if cell.role in ("label", "header") else FONT
-        if cell.kind == PERCENT:
-            align = ALIGN["percent"]
-        elif cell.kind == MONEY:
-            align = ALIGN["number"]
-        else:
-            align = ALIGN[cell.role]
-        _style_range(w, ws, r, c, bottom, right, font=font, align=align, border=True)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            _merge(ws, r, c, bottom, right)
+        r, c = top + cell.row, cell.col
+        style = _style_of(cell)
+        value: str | float | None = None
         if cell.number is not None:
-            w.number(ws, r, c, cell.number, cell.kind)
-        elif cell.text:
-            w.text(ws, r, c, cell.text)
+            sheet.number(r, c, cell.number, style)
+            value = sheet.cells[(r, c)][0]
+        else:
+            sheet.text(r, c, cell.text, style)
+            value = sheet.cells[(r, c)][0]
+        if cell.rowspan > 1 or cell.colspan > 1:
+            sheet.merge(r, c, r + cell.rowspan - 1, c + cell.colspan - 1, value, style)
         if cell.text and cell.rowspan == 1:
             width = sum(widths[cell.col: cell.col + cell.colspan])
-            need = line_count(cell.text, width) * LINE_HEIGHT + 5.5
-            heights[cell.row] = max(heights[cell.row], need)
+            heights[cell.row] = max(heights[cell.row], line_count(cell.text, width) * LINE_HEIGHT + 5.5)
     for cell in grid.cells:  # a tall merged label (预算规模及资金用途) needs room over its rows
         if cell.text and cell.rowspan > 1:
             need = line_count(cell.text, widths[cell.col]) * LINE_HEIGHT + 5.5
             have = sum(heights[cell.row: cell.row + cell.rowspan])
             if need > have:
                 heights[cell.row + cell.rowspan - 1] += need - have
-    return heights
+    for k, hgt in enumerate(heights):
+        sheet.heights[top + k] = hgt
 
 
 def _column_widths(grids: Iterable[Grid]) -> list[float]:
-    """Column widths (Excel units) fitting the content, CJK counted as 2, within print-friendly bounds."""
+    """Column widths (Excel units) of the seed's grid fitting the content, CJK counted as 2."""
     by_col: dict[int, float] = {}
     for grid in grids:
         for cell in grid.cells:
@@ -274,143 +334,177 @@ def _column_widths(grids: Iterable[Grid]) -> list[float]:
     return widths
 
 
-def _page_setup(ws: Worksheet, title_rows: str | None) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.75
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.sheet_view.showGridLines = False
-    if title_rows:
-        ws.print_title_rows = title_rows
+def _grid_widths(grid: Grid) -> list[float]:
+    if grid.widths_cm is not None:
+        return [round(w / CM_PER_UNIT, 1) for w in grid.widths_cm]
+    return _column_widths([grid])
 
 
-def _set_widths(ws: Worksheet, widths: list[float]) -> None:
-    for i, width in enumerate(widths):
-        ws.column_dimensions[get_column_letter(i + 1)].width = round(width, 1)
+def _page_setup(ws: Any, last_row: int, last_col: int, title_row: int | None) -> None:
+    ws.set_paper(9)  # A4
+    ws.set_portrait()
+    ws.fit_to_pages(1, 0)  # one page wide, as tall as the rows need
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
+    ws.set_footer("&C第 &P 页，共 &N 页", {"margin": 0.3})
+    ws.hide_gridlines(2)
+    ws.print_area(0, 0, last_row, last_col)
+    if title_row is not None:
+        ws.repeat_rows(title_row)
 
 
-def _project_sheet(w: _Writer, ws: Worksheet, draft: Draft, index: int) -> None:
+def _signoff(sheet: _Sheet, row: int, ncols: int, labels: tuple[str, ...]) -> int:
+    """The sign-off labels under the table, three to a row; returns the next free row."""
+    if not labels:
+        return row
+    row += 1  # a blank row between the table and the signatures
+    third = max(1, ncols // 3)
+    for k in range(0, len(labels), 3):
+        for j, label in enumerate(labels[k:k + 3]):
+            left = j * third
+            right = ncols - 1 if j == 2 else left + third - 1
+            text = f"{label}：　　年　月　日" if label.endswith("日期") else (
+                label if label.endswith("）") else f"{label}：")
+            sheet.text(row, left, text, "left")
+            if right > left:
+                sheet.merge(row, left, row, right, text, "left")
+        sheet.heights[row] = 22.0
+        row += 1
+    return row
+
+
+def _project_sheet(w: _Writer, ws: Any, draft: Draft, index: int) -> None:
     project = draft.projects[index]
-    grid = project_grid(project)
-    widths = _column_widths([grid])
-    _set_widths(ws, widths)
-    total = sum(widths)
+    grid = table_grid(draft, project)
+    ncols = grid.ncols
+    widths = _grid_widths(grid)
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, round(width, 1))
+    sheet = _Sheet(w, ws)
     title = project_title(project, index)
-    w.text(ws, 1, 1, title)
-    _merge(ws, 1, 1, 1, NCOLS)
-    _style_range(w, ws, 1, 1, 1, NCOLS, font=FONT_TITLE, align=ALIGN["title"], border=False)
-    ws.row_dimensions[1].height = max(TITLE_HEIGHT, line_count(title, total / 1.45) * 22.0 + 8)
+    sheet.text(0, 0, title, "title")
+    sheet.merge(0, 0, 0, ncols - 1, title, "title")
+    sheet.heights[0] = max(TITLE_HEIGHT, line_count(title, sum(widths) / 1.45) * 22.0 + 8)
     line = department_line(draft)
-    if line:
-        w.text(ws, 2, 1, line)
-    _merge(ws, 2, 1, 2, 4)
-    _style_range(w, ws, 2, 1, 2, 4, font=FONT, align=ALIGN["left"], border=False)
-    w.text(ws, 2, 5, UNIT_LABEL)
-    _merge(ws, 2, 5, 2, NCOLS)
-    _style_range(w, ws, 2, 5, 2, NCOLS, font=FONT, align=ALIGN["right"], border=False)
-    ws.row_dimensions[2].height = 20
-    top = 3
-    heights = _put_grid(w, ws, grid, top, widths)
-    for k, h in enumerate(heights):
-        ws.row_dimensions[top + k].height = round(h, 1)
-    header = top + grid.header_row
-    _page_setup(ws, f"{header}:{header}")
+    half = max(1, ncols * 4 // 7)
+    sheet.text(1, 0, line, "left")
+    sheet.merge(1, 0, 1, half - 1, line, "left")
+    sheet.text(1, half, UNIT_LABEL, "right")
+    if ncols - 1 > half:
+        sheet.merge(1, half, 1, ncols - 1, UNIT_LABEL, "right")
+    sheet.heights[1] = 20
+    top = 2
+    _put_grid(sheet, grid, top, widths)
+    last = _signoff(sheet, top + grid.rows, ncols, signoff_labels(draft)) - 1
+    _page_setup(ws, last, ncols - 1, top + grid.header_row)
+    sheet.flush()
 
 
-def _department_sheet(w: _Writer, ws: Worksheet, draft: Draft) -> None:
-    blocks = department_blocks(draft)
+def _department_sheet(w: _Writer, ws: Any, draft: Draft, blocks: list) -> None:
     grids = [indicator_grid(b.indicators) for b in blocks if b.kind == "indicators"]
     widths = _column_widths(grids)
-    _set_widths(ws, widths)
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, round(width, 1))
     total = sum(widths)
+    sheet = _Sheet(w, ws)
+    title = department_title(draft)
+    sheet.text(0, 0, title, "title")
+    sheet.merge(0, 0, 0, NCOLS - 1, title, "title")
+    sheet.heights[0] = TITLE_HEIGHT
     row = 1
-    w.text(ws, row, 1, department_title(draft))
-    _merge(ws, row, 1, row, NCOLS)
-    _style_range(w, ws, row, 1, row, NCOLS, font=FONT_TITLE, align=ALIGN["title"], border=False)
-    ws.row_dimensions[row].height = TITLE_HEIGHT
-    row += 1
     for block in blocks:
         if block.kind in ("heading1", "heading2", "para"):
-            if block.text:
-                w.text(ws, row, 1, block.text)
-            _merge(ws, row, 1, row, NCOLS)
             heading = block.kind != "para"
-            font = FONT_SECTION if heading else FONT
-            align = ALIGN["left"] if heading else ALIGN["para"]
-            _style_range(w, ws, row, 1, row, NCOLS, font=font, align=align, border=False)
+            style = "section" if heading else "para"
+            sheet.text(row, 0, block.text, style)
+            sheet.merge(row, 0, row, NCOLS - 1, sheet.cells[(row, 0)][0], style)
             lines = 1 if heading else line_count(block.text, total)
-            ws.row_dimensions[row].height = round(max(22.0, lines * LINE_HEIGHT + 6), 1)
+            sheet.heights[row] = round(max(22.0, lines * LINE_HEIGHT + 6), 1)
             row += 1
         elif block.kind == "budget":
-            w.text(ws, row, 1, block.text)
-            _merge(ws, row, 1, row + 1, 2)
-            _style_range(w, ws, row, 1, row + 1, 2, font=FONT_BOLD, align=ALIGN["label"], border=True)
-            spans = ((3, 4, "合计"), (5, 6, "其中：财政拨款"), (7, 7, "其他资金"))
+            sheet.text(row, 0, block.text, "label")
+            sheet.merge(row, 0, row + 1, 1, block.text, "label")
+            spans = ((2, 3, "合计"), (4, 5, "其中：财政拨款"), (6, 6, "其他资金"))
             for (left, right, label), value in zip(spans, block.budget or (None, None, None), strict=True):
-                w.text(ws, row, left, label)
-                _style_range(w, ws, row, left, row, right, font=FONT_BOLD, align=ALIGN["label"], border=True)
-                _style_range(w, ws, row + 1, left, row + 1, right, font=FONT, align=ALIGN["number"], border=True)
-                if right > left:
-                    _merge(ws, row, left, row, right)
-                    _merge(ws, row + 1, left, row + 1, right)
+                sheet.text(row, left, label, "label")
                 if value is not None:
-                    w.number(ws, row + 1, left, value, MONEY)
-            ws.row_dimensions[row].height = ws.row_dimensions[row + 1].height = LINE_HEIGHT + 7
+                    sheet.number(row + 1, left, value, "money")
+                else:
+                    sheet.put(row + 1, left, None, "money")
+                if right > left:
+                    sheet.merge(row, left, row, right, label, "label")
+                    sheet.merge(row + 1, left, row + 1, right, sheet.cells[(row + 1, left)][0], "money")
+            sheet.heights[row] = sheet.heights[row + 1] = LINE_HEIGHT + 7
             row += 2
         elif block.kind == "indicators":
             grid = indicator_grid(block.indicators)
-            heights = _put_grid(w, ws, grid, row, widths)
-            for k, h in enumerate(heights):
-                ws.row_dimensions[row + k].height = round(h, 1)
+            _put_grid(sheet, grid, row, widths)
             row += grid.rows
-    _page_setup(ws, None)
+    _page_setup(ws, max(0, row - 1), NCOLS - 1, None)
+    sheet.flush()
 
 
 # --- the embedded draft ------------------------------------------------------------------------------------
 
 
+def _marker_sheet(w: _Writer, ws: Any, pieces: Iterable[str], digest: str) -> None:
+    """Key/value rows: format, version, fingerprint, note, then the TOML in ``draft`` rows of
+    ``CHUNK`` characters, then their count. The count comes last because the text is dumped project
+    by project while it is written (constant_memory writes rows in order)."""
+    meta = [("format", MARKER_FORMAT), ("version", str(SHEET_VERSION)), ("fingerprint", digest),
+            ("note", "本表由 perfdraft 生成：draft 各行依次为草稿原文（TOML），供 perfdraft import 无损读回，请勿修改。")]
+    sheet = _Sheet(w, ws, visible=False)
+    for r, (key, value) in enumerate(meta):
+        sheet.put(r, 0, key, "marker")
+        sheet.put(r, 1, value, "marker")
+    row = len(meta)
+    buffer = ""
+
+    def emit(chunk: str) -> None:
+        nonlocal row
+        sheet.put(row, 0, "draft", "marker")
+        sheet.put(row, 1, chunk, "marker")
+        row += 1
+        if len(sheet.cells) > 2 * FLUSH_ROWS:
+            sheet.flush_rows()
+
+    for piece in pieces:
+        buffer += _toml_without_ooxml_escapes(piece)
+        while len(buffer) >= CHUNK:
+            emit(buffer[:CHUNK])
+            buffer = buffer[CHUNK:]
+    if buffer or row == len(meta):
+        emit(buffer)
+    chunks = row - len(meta)
+    sheet.put(row, 0, "chunks", "marker")
+    sheet.put(row, 1, str(chunks), "marker")
+    ws.hide()
+    sheet.flush()
+
+
 def _norm(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, (int, float, Decimal)):
+    if isinstance(value, int | float | Decimal):
         d = value if isinstance(value, Decimal) else Decimal(repr(value))
         return "n:" + format(d.normalize(), "f")
     return "s:" + str(value)
 
 
-def fingerprint(wb: Workbook) -> str:
-    """sha256 over the values of the visible sheets (titles, coordinates, normalised values)."""
+def fingerprint(wb: Any) -> str:
+    """sha256 over the values of the visible sheets (titles, coordinates, normalised values).
+
+    Reads rows as values only, so it works on a read-only (streaming) openpyxl workbook too."""
     h = hashlib.sha256()
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
         h.update(b"\x1e" + ws.title.encode("utf-8"))
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is not None and cell.value != "":
-                    h.update(f"\x1f{cell.coordinate}\x1d{_norm(cell.value)}".encode())
+        for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            for c, value in enumerate(row):
+                if value is not None and value != "":
+                    h.update(f"\x1f{_col(c)}{r}\x1d{_norm(value)}".encode())
     return h.hexdigest()
-
-
-def _marker_sheet(w: _Writer, ws: Worksheet, text: str, digest: str) -> None:
-    chunks = [text[i:i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
-    meta = [("format", MARKER_FORMAT), ("version", str(MARKER_VERSION)), ("fingerprint", digest),
-            ("chunks", str(len(chunks))),
-            ("note", "本表由 perfdraft 生成：B6 起为草稿原文（TOML），供 perfdraft import 无损读回，请勿修改。")]
-    for r, (key, value) in enumerate(meta, start=1):
-        w.text(ws, r, 1, key)
-        w.text(ws, r, 2, value)
-    for k, chunk in enumerate(chunks):
-        w.text(ws, 6 + k, 1, "draft")
-        if chunk:
-            w.text(ws, 6 + k, 2, chunk)
-    ws.sheet_state = "hidden"
 
 
 @dataclass
@@ -421,61 +515,111 @@ class Embedded:
     intact: bool
 
 
-def read_embedded(source: str | Path | Workbook) -> Embedded | None:
+def read_embedded(source: str | Path | Any) -> Embedded | None:
     """The embedded draft of a perfdraft xlsx export, or None for any other workbook.
 
     ``intact`` is False when the visible cells differ from those exported (someone edited the
     tables): the importer should then read the tables and may use the text only as a reference.
+    Accepts a path or an openpyxl workbook, normal or read-only.
     """
-    wb = source if isinstance(source, Workbook) else load_workbook(source)
+    if isinstance(source, str | Path):
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+        source = load_workbook(source, read_only=True)
+    wb = source
     if MARKER_SHEET not in wb.sheetnames:
         return None
     ws = wb[MARKER_SHEET]
-    meta = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, 6)}
+    # A damaged or forged sheet must not make us read a million rows (issue 9): no draft
+    # (MAX_DRAFT_BYTES) needs more chunks than this.
+    limit = min(8 + MAX_DRAFT_BYTES // CHUNK, ws.max_row or 0)
+    meta: dict[Any, Any] = {}
+    chunks: list[str] = []
+    for row in ws.iter_rows(min_row=1, max_row=limit, max_col=2, values_only=True):
+        key = row[0] if row else None
+        value = row[1] if len(row) > 1 else None
+        if key == "draft":
+            chunks.append(str(value or ""))
+        elif key is not None:
+            meta.setdefault(key, value)
     if meta.get("format") != MARKER_FORMAT:
         return None
     try:
         version, n = int(meta.get("version") or 0), int(meta.get("chunks") or 0)
-    except ValueError:
+    except (TypeError, ValueError):
         return None
-    if version > MARKER_VERSION:
+    if version > SHEET_VERSION or n != len(chunks):  # a newer format, or rows lost
         return None
-    # A damaged or forged count (chunks = 1000000) made ws.cell() create a million empty cells:
-    # seconds and hundreds of MiB for a 2 KiB file (issue 9). The chunks are rows that exist, and
-    # no draft (MAX_DRAFT_BYTES) needs more of them.
-    n = min(n, max(0, ws.max_row - 5), MAX_DRAFT_BYTES // CHUNK + 1)
-    text = "".join(str(ws.cell(6 + k, 2).value or "") for k in range(n))
+    text = "".join(chunks)
     return Embedded(text, fingerprint(wb) == meta.get("fingerprint"))
 
 
 # --- entry point -------------------------------------------------------------------------------------------
 
 
-def build_workbook(draft: Draft, step: Callable[[], None] | None = None) -> tuple[Workbook, list[str]]:
-    w = _Writer()
-    wb = Workbook()
-    ws = wb.active
+def _import_sheet(w: _Writer, ws: Any, draft: Draft, layout: str) -> None:
+    """The budget system's import columns on one sheet: a header row, one row per indicator."""
+    from .csv_export import import_rows
+
+    columns, rows, messages = import_rows(draft, layout)
+    w.messages += messages
+    sheet = _Sheet(w, ws)
+    widths = [max(10.0, min(40.0, text_units(c) + 4)) for c in columns]
+    for c, title in enumerate(columns):  # the long-text columns get room to wrap in
+        if title in ("三级指标名称", "三级指标", "指标解释", "评分标准", "扣分标准", "指标值确定依据", "指标值说明"):
+            widths[c] = 30.0
+    for c, title in enumerate(columns):
+        sheet.text(0, c, title, "header")
+    for c, width in enumerate(widths):
+        ws.set_column(c, c, round(width, 1))  # from the titles: rows are written as they come
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            sheet.text(r, c, value, "value")
+        if r % FLUSH_ROWS == 0:
+            sheet.flush_rows()
+    ws.freeze_panes(1, 0)
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
+    sheet.flush()
+
+
+def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | None = None, *,
+               embed: Draft | None = None, flat: str | None = None) -> list[str]:
+    """Write the xlsx of ``draft`` to ``out`` (a path or a binary stream); return the user's messages.
+
+    ``embed`` is the draft to embed when ``draft`` is a view of it in another profile; ``flat``
+    (standard / hubei) writes the budget system's import columns on one sheet instead of the tables.
+    """
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False,
+                                   "strings_to_formulas": False, "strings_to_urls": False})
+    w = _Writer(wb)
     taken: set[str] = {MARKER_SHEET.lower()}
-    ws.title = sheet_name(DEPARTMENT_SHEET, taken)
-    _department_sheet(w, ws, draft)
-    for i, project in enumerate(draft.projects):
-        ws = wb.create_sheet(sheet_name(f"{i + 1}、{project.name or project.code or '项目'}", taken))
+    blocks = [] if flat else department_blocks(draft)
+    if flat:
+        _import_sheet(w, wb.add_worksheet(IMPORT_SHEET), draft, flat)
+    if blocks:
+        _department_sheet(w, wb.add_worksheet(sheet_name(DEPARTMENT_SHEET, taken)), draft, blocks)
+    for i, project in enumerate([] if flat else draft.projects):
+        ws = wb.add_worksheet(sheet_name(f"{i + 1}、{project.name or project.code or '项目'}", taken))
         _project_sheet(w, ws, draft, i)
         if step is not None:
             step()
-    digest = fingerprint(wb)
-    _marker_sheet(w, wb.create_sheet(MARKER_SHEET), draft_text(draft), digest)
-    wb.active = 0
-    props = wb.properties
-    props.creator = "perfdraft"
-    props.title = department_title(draft)
-    props.subject = "项目支出绩效目标表"
-    props.keywords = MARKER_FORMAT
-    return wb, w.messages
+    if not flat and not blocks and not draft.projects:  # a workbook needs one visible sheet
+        _department_sheet(w, wb.add_worksheet(sheet_name(DEPARTMENT_SHEET, taken)), draft, [])
+    marker = wb.add_worksheet(MARKER_SHEET)
+    _marker_sheet(w, marker, draft_pieces(embed or draft), w.hash.hexdigest())
+    wb.set_properties({"title": department_title(draft), "subject": "项目支出绩效目标表", "author": "perfdraft",
+                       "keywords": MARKER_FORMAT})
+    wb.close()
+    return w.messages
 
 
-def render_xlsx(draft: Draft, step: Callable[[], None] | None = None) -> Rendered:
-    wb, messages = build_workbook(draft, step)
+def render_xlsx(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None,
+                flat: str | None = None) -> Rendered:
     buf = io.BytesIO()
-    wb.save(buf)
+    messages = write_xlsx(draft, buf, step, embed=embed, flat=flat)
     return Rendered(buf.getvalue(), messages)

@@ -17,16 +17,19 @@ import os
 from pathlib import Path
 
 from ..model import Draft
-from .common import ImportFailed, ImportResult, Report, Unplaced, guess_framework, infer_year, remark_draft
+from . import sources
+from .assembler import Assembler
+from .cells import Line, clean_text, text_lines
+from .repairs import guess_framework, infer_year, remark_draft
+from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
+from .shape import Shape
 
-__all__ = ["ImportFailed", "ImportResult", "Unplaced", "import_file", "import_files", "sniff"]
+__all__ = ["ImportFailed", "ImportResult", "NothingPlaced", "Unplaced", "import_file", "import_files", "sniff"]
 
 _REFUSED = {
-    ".xls": "旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入",
     ".et": "WPS 表格（.et）文件，请另存为 .xlsx 后再导入",
     ".doc": "旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入",
     ".wps": "WPS 文字（.wps）文件，请另存为 .docx 后再导入",
-    ".pdf": "PDF 文件，无法可靠读取表格；请用原始的 Word/Excel 文件，或把表格复制为文本后导入",
     ".ods": "OpenDocument 表格，请另存为 .xlsx 后再导入",
     ".odt": "OpenDocument 文档，请另存为 .docx 后再导入",
 }
@@ -49,11 +52,17 @@ def sniff(path: Path) -> str:
         raise ImportFailed(f"{source}：无法读取（{exc.strerror}）") from None
     suffix = path.suffix.lower()
     if head.startswith(b"\xd0\xcf\x11\xe0"):
+        if suffix == ".xls":
+            return "xls"
         if suffix in (".xlsx", ".docx", ".xlsm"):
             raise ImportFailed(f"{source}：文件设有打开密码（已加密），请在 Excel/Word 中去掉密码另存后再导入")
+        if suffix in _REFUSED:
+            raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
         raise ImportFailed(f"{source}：是旧版 Office（.xls/.doc）格式，请另存为 .xlsx 或 .docx 后再导入")
     if head.startswith(b"%PDF"):
-        raise ImportFailed(f"{source}：是 {_REFUSED['.pdf']}")
+        return "pdf"
+    if suffix in (".pdf", ".xls"):
+        raise ImportFailed(f"{source}：不是有效的 {suffix[1:].upper()} 文件（文件头不对，可能已损坏或只是改了扩展名）")
     if suffix in _REFUSED:
         raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
     if head.startswith(b"PK"):
@@ -100,11 +109,30 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         path = Path(raw)
         kind = sniff(path)
         report = Report(str(path))
-        if kind == "xlsx":
+        lines: list[Line] | None = None
+        if kind == "xlsx" and xlsx_reader.has_marker(path):
             book = xlsx_reader.load(path)
             own = xlsx_reader.embedded(book, path, report)
             asm = None if own is not None else xlsx_reader.read(path, report, split_doc_number=split_doc_number,
                                                                   workbook=book)
+        elif kind in ("xlsx", "xls"):
+            if kind == "xlsx":
+                xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
+            own = None
+            asm = Assembler(str(path), report, split_doc_number=split_doc_number)
+            lines = []
+            sheets = sources.xlsx_records(path, report) if kind == "xlsx" else sources.sheet_records(path, report)
+            for recs in sheets:
+                for rec in recs:
+                    asm.feed(rec)
+                asm.end_unit()
+                lines.extend(sources.records_to_lines(recs))
+        elif kind == "pdf":
+            own = None
+            lines = sources.pdf_lines(path, report)
+            asm = Assembler(str(path), report, split_doc_number=split_doc_number)
+            for line in lines:
+                asm.feed(Record(list(line.cells), line.where))
         elif kind == "docx":
             document = docx_reader.load(path)
             own = docx_reader.embedded(document, path, report)
@@ -113,18 +141,37 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
+            if path.suffix.lower() != ".csv":
+                text, cleaned = clean_text(text_reader.decode(path.read_bytes(), str(path)))
+                for line in cleaned:
+                    report.note(line, line)
+                lines = text_lines(text)
+        if kind == "docx" and asm is not None:
+            lines = sources.records_to_lines(asm.records)
         if own is not None:
             repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
             repairs.extend(report.lines())
             merged = _merge(merged, own, repairs, unplaced, str(path))
             continue
         assert asm is not None
+        shape_report = Report(str(path))
+        shaped = Shape(str(path), shape_report).run(lines) if lines is not None else None
         draft = asm.finish()
-        if not asm.found_anything:
-            what = {"xlsx": "工作表", "docx": "文档", "text": "文本"}[kind]
-            raise ImportFailed(f"{path}：{what}中没有找到绩效目标表（应有 项目名称、预算数 或 一级指标/二级指标/三级指标 表头）")
+        # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
+        # sub-goals); the shape reader wins only where it understood clearly more of the table.
+        good = _placed(shaped, good=True) if shaped is not None else 0
+        if shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft):
+            draft, report = shaped, shape_report
+            report.note("shape", "按表格的形状读取（表头列序、层级名称、指标值的写法），请核对")
+            if inferred is None and shaped.year is not None:
+                inferred = shaped.year
+            shaped.year = None
+        elif not asm.found_anything:
+            what = {"xlsx": "工作表", "xls": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF"}[kind]
+            raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
+                                "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:
-            inferred = infer_year(asm)
+            inferred = infer_year(asm) or (shaped.year if shaped is not None else None)
         remark_draft(draft, report, split_doc_number=split_doc_number)
         guess_framework(draft, report)
         repairs.extend(report.lines())
@@ -139,6 +186,23 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
     elif merged.year is None:
         repairs.append("文中没有年份，草稿未设预算年度；请用 --year 指定")
     return ImportResult(merged, repairs, unplaced)
+
+
+def _placed(draft: Draft, good: bool = False) -> int:
+    """Indicator rows with a value (``good``: a name and a value that reads as one): how much of the
+    table an assembler understood."""
+    rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
+    if good:
+        return sum(1 for i in rows if i.name and i.value)
+    return sum(1 for i in rows if i.value)
+
+
+def _structured(draft: Draft) -> bool:
+    """Codes, spending plans or department parts: the seed's or perfdraft's own layout, which the
+    label assembler reads exactly."""
+    d = draft.department
+    return any(p.code or (p.spending_plan and sum(v is not None for v in p.spending_plan.cells()) >= 2)
+               for p in draft.projects) or bool(d.sub_goals)
 
 
 def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:

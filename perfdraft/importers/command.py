@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import drafts
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from . import import_files
+from . import NothingPlaced, import_files
 
 
 def _say(message: str) -> None:
@@ -42,8 +42,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     # so the import is refused naming who holds it (exit 2) instead of both writing (issue 9).
     lock = drafts.acquire_lock(out)
     try:
-        result = import_files(inputs, year=getattr(args, "year", None),
-                              split_doc_number=bool(getattr(args, "split_doc_number", False)))
+        try:
+            result = import_files(inputs, year=getattr(args, "year", None),
+                                  split_doc_number=bool(getattr(args, "split_doc_number", False)))
+        except NothingPlaced as exc:
+            _say(str(exc))
+            print("没有导入任何指标行，未写入草稿。")
+            return EXIT_FINDINGS
         for line in result.repairs:
             _say(line)
         _write(result.draft, out)
@@ -53,6 +58,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     rows = sum(len(p.indicators) for p in draft.projects)
     print(f"已导入 {len(inputs)} 个文件 → {out}：{len(draft.projects)} 个项目，{rows} 个指标，"
           f"预算年度 {draft.year if draft.year is not None else '未定'}，框架 {draft.framework}")
+    for p in draft.projects:
+        money = f"{p.budget.total:,f} 元" if p.budget.total is not None else "未读到"
+        print(f"  {p.title}：{len(p.indicators)} 个指标，预算 {money}")
+    unsure = sum(len(p.confirm) for p in draft.projects)
+    if unsure:
+        print(f"  有 {unsure} 处读得不确定，已记入各项目的待确认列表，打开草稿时会先逐项确认")
     if result.unplaced:
         _say(f"有 {len(result.unplaced)} 处内容未能归位，已原样放入草稿的 notes，请手工移到合适位置：")
         for item in result.unplaced:

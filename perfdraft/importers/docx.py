@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Draft
-from .common import Assembler, ImportFailed, Record, Report
+from .assembler import Assembler
+from .report import ImportFailed, Record, Report
 from .xlsx import check_zip, draft_from_embedded
 
 MAX_TABLE_ROWS = 20_000

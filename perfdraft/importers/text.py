@@ -21,7 +21,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .common import Assembler, ImportFailed, Record, Report, grid_header
+from ..cells import width as cell_width
+from .assembler import Assembler
+from .labels import grid_header
+from .report import ImportFailed, Record, Report
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 
@@ -55,7 +58,7 @@ def _check_text(text: str, source: str) -> str:
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+    return cell_width(text)
 
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000[ \u3000]*| \u3000[ \u3000]*)")

@@ -8,15 +8,18 @@ import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.message import Message as Message_
 from textual.screen import Screen
 
-from .. import drafts, locations
-from ..conversation import Conversation, open_session
+from .. import drafts
+from ..conversation import Conversation
 from ..prompts import Message
+from ..saver import SaveResult
+from ..session import Session
 from ..steps import COMMANDS
 
 
@@ -25,21 +28,51 @@ class PerfdraftApp(App[int]):
     TITLE = "perfdraft"
     BINDINGS = [Binding("f2", "command_palette", "命令", id="palette", tooltip="命令面板（也可 Ctrl+P）")]
 
-    def __init__(self, conversation: Conversation | None = None, lock: drafts.Lock | None = None, *,
-                 ascii_ops: bool = False, catalogue_dir: str | None = None, findings_first: bool = False) -> None:
+    class Saved(Message_):
+        """A background save finished (posted from the saver's thread; post_message is thread-safe)."""
+
+        def __init__(self, result: SaveResult) -> None:
+            super().__init__()
+            self.result = result
+
+    def __init__(self, conversation: Conversation | None = None, lock: Any = None, *,
+                 session: Session | None = None, ascii_ops: bool = False, catalogue_dir: str | None = None,
+                 findings_first: bool = False) -> None:
         super().__init__()
         self.findings_first = findings_first
-        self.conv = conversation
-        self.lock = lock
+        self.session = session
+        self.conv = session.conv if session is not None else conversation
+        self.lock = lock  # the old (conversation, lock) pair: tests and callers of open_session
         self.ascii_ops = ascii_ops
         self.catalogue_dir = catalogue_dir
+        if session is not None:
+            session.saver.on_done = self._saved_elsewhere
+
+    def _saved_elsewhere(self, result: SaveResult) -> None:
+        self.post_message(self.Saved(result))
+
+    def on_perfdraft_app_saved(self, message: PerfdraftApp.Saved) -> None:
+        from .screens.drafting import DraftingScreen
+        from .widgets.transcript import Transcript
+
+        screen = self.screen
+        if not isinstance(screen, DraftingScreen) or self.session is None:
+            return
+        try:
+            failed = self.session.saver.unreported_failure()
+            if failed is not None:
+                screen.query_one(Transcript).add(Message("error", f"保存失败：{failed.error}（内容仍在内存中）"))
+            screen.refresh_status()
+        except Exception:  # noqa: BLE001 - the screen is being torn down
+            pass
 
     def on_mount(self) -> None:
         self._install_hangup_handlers()
         if self.conv is not None:
             from .screens.drafting import DraftingScreen
 
-            self.push_screen(DraftingScreen(self.conv, findings_first=self.findings_first))
+            pending = self.session.pending_answer if self.session is not None else None
+            self.push_screen(DraftingScreen(self.conv, pending, findings_first=self.findings_first))
         else:
             from .screens.start import StartScreen
 
@@ -56,13 +89,31 @@ class PerfdraftApp(App[int]):
             pass  # not the main thread (tests) or no signals on this platform
 
     def hang_up(self) -> None:
-        """SIGHUP/SIGTERM: save what was accepted, drop the lock, leave. The terminal may be gone."""
-        self.close_session()
+        """SIGHUP/SIGTERM: save what was accepted, drop the lock, leave. The terminal may be gone.
+
+        A line typed but not confirmed is kept as a pending answer and offered at the next start."""
+        self.close_session(pending=self._typed_line())
         # If the dead terminal makes shutdown hang, do not linger holding nothing.
         threading.Timer(3.0, os._exit, (0,)).start()
         self.exit(0)
 
-    def close_session(self) -> None:
+    def _typed_line(self) -> str | None:
+        from .screens.drafting import DraftingScreen
+        from .widgets.answer_input import AnswerInput
+
+        try:
+            screen = self.screen
+            if not isinstance(screen, DraftingScreen) or self.conv is None:
+                return None
+            text = screen.query_one(AnswerInput).value
+            return text if text.strip() and text != self.conv.prompt().prefill else None
+        except Exception:  # noqa: BLE001 - no screen any more: nothing typed to keep
+            return None
+
+    def close_session(self, pending: str | None = None) -> None:
+        if self.session is not None:
+            self.session.close(pending)
+            return
         if self.conv is not None and self.conv.path is not None and self.conv.dirty:
             self.conv.save()
         if self.lock is not None:
@@ -75,16 +126,16 @@ class PerfdraftApp(App[int]):
         try:
             if create and not path.exists():
                 drafts.save(drafts.new_draft(), path)
-            conv, lock = open_session(path, catalogue_loader=_catalogue_loader(self.catalogue_dir))
+            session = Session.open(path, catalogue_dir=self.catalogue_dir, background=True)
         except drafts.DraftError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
         self.close_session()
-        self.conv, self.lock = conv, lock
-        locations.remember(path)
+        self.session, self.conv, self.lock = session, session.conv, None
+        session.saver.on_done = self._saved_elsewhere
         from .screens.drafting import DraftingScreen
 
-        self.push_screen(DraftingScreen(conv))
+        self.push_screen(DraftingScreen(session.conv, session.pending_answer))
 
     def clone_and_open(self, last: Path, hint) -> None:
         try:
@@ -120,27 +171,18 @@ class PerfdraftApp(App[int]):
             for c in COMMANDS:
                 yield SystemCommand(f"/{c.name} {c.aliases[0] if c.aliases else ''}", c.help,
                                     lambda name=c.name: screen.submit(f"/{name}"))
-            for fmt in ("xlsx", "docx", "csv", "md"):
+            for fmt in ("xlsx", "docx", "pdf", "csv", "md"):
                 yield SystemCommand(f"导出 {fmt}", f"把草稿导出为 {fmt}", lambda f=fmt: screen.submit(f"/export {f}"))
             yield SystemCommand("检查结果", "逐条列出问题，回车跳到该处", lambda: screen.open_findings("draft", 0))
         else:
             yield SystemCommand("退出", "保存并退出", lambda: self.exit(0))
 
 
-def _catalogue_loader(catalogue_dir: str | None):
-    def load():
-        from .. import catalogue
-
-        return catalogue.default([catalogue_dir] if catalogue_dir else None)
-
-    return load
-
-
 def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None, ascii_ops: bool = False,
             findings_first: bool = False) -> int:
-    conv, lock = open_session(path, catalogue_loader=_catalogue_loader(catalogue_dir))
-    locations.remember(path)
-    app = PerfdraftApp(conv, lock, ascii_ops=ascii_ops, catalogue_dir=catalogue_dir, findings_first=findings_first)
+    # Saves run on the saver's thread: an Enter never waits for the disk (issue 21, item 1).
+    session = Session.open(path, catalogue_dir=catalogue_dir, background=True)
+    app = PerfdraftApp(session=session, ascii_ops=ascii_ops, catalogue_dir=catalogue_dir, findings_first=findings_first)
     try:
         result = app.run(mouse=mouse)
     finally:

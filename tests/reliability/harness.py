@@ -230,9 +230,12 @@ class LineProcess:
         return self.err.decode("utf-8", "replace")
 
 
-def line_argv(path: Path, slow: bool = False, year: bool = True, fast_fsyncs: int = 0) -> list[str]:
-    """``perfdraft line FILE``; ``slow``: through slowsave, the first ``fast_fsyncs`` fsync calls at full speed."""
-    module = ["tests.reliability.slowsave", "--fast", str(fast_fsyncs)] if slow else ["perfdraft"]
+def line_argv(path: Path, slow: bool = False, year: bool = True, fast_fsyncs: int = 0,
+              marker: Path | None = None) -> list[str]:
+    """``perfdraft line FILE``; ``slow``: through slowsave, the first ``fast_fsyncs`` fsync calls at full speed
+    (``marker``: the file slowsave leaves when killed inside a slowed fsync)."""
+    module = ["tests.reliability.slowsave", "--fast", str(fast_fsyncs),
+              *(["--marker", str(marker)] if marker else [])] if slow else ["perfdraft"]
     return [PY, "-m", *module, "line", str(path), *(["--year", "2020"] if year else [])]
 
 
@@ -322,6 +325,11 @@ def status_title(screen: str) -> str:
     return re.sub(r"（共 \d+ 个项目）$", "", first.split(" │ ")[0].strip())
 
 
+def saved_shown(screen: str) -> bool:
+    first = screen.splitlines()[0] if screen else ""
+    return " │ 已保存 │ " in first
+
+
 def last_you(screen: str) -> str | None:
     lines = [ln.strip() for ln in screen.splitlines() if ln.strip().startswith("你：")]
     return lines[-1] if lines else None
@@ -334,8 +342,11 @@ def you_text(answer: str) -> str:
 
 
 def tui_acked(screen: str, ref: Reference, k: int) -> bool:
-    """Answer ``k`` (1-based) shows as accepted on this screen."""
-    if status_title(screen) != ref.titles[k]:
+    """Answer ``k`` (1-based) shows as accepted, and saved, on this screen.
+
+    The TUI saves on a thread of its own: the status line says 未保存 from the answer until its save
+    is on disk, so an answer counts as accepted only once the status line says 已保存."""
+    if status_title(screen) != ref.titles[k] or not saved_shown(screen):
         return False
     if ref.titles[k] != ref.titles[k - 1]:
         return True
@@ -355,7 +366,7 @@ class Outcome:
     saved: int | None = None  # the number of answers the draft on disk holds (None: matches no state)
     lost: int = 0  # acked answers missing from the draft
     corrupt: bool = False
-    mid_save: bool = False  # temp files were left: the kill landed inside a save
+    mid_save: bool = False  # the kill landed inside a save (temp file left, or slowsave's marker)
     stale_lock: bool = False  # a lock file was left and the next session took it over
     exit: str = ""
     problems: list[str] = field(default_factory=list)
@@ -366,12 +377,13 @@ def temp_files(path: Path) -> list[str]:
     return sorted(p.name for p in path.parent.glob(f".{path.name}*.tmp-*"))
 
 
-def check_after_kill(path: Path, ref: Reference, out: Outcome, clean_exit: bool | None, env: dict[str, str]) -> None:
+def check_after_kill(path: Path, ref: Reference, out: Outcome, clean_exit: bool | None, env: dict[str, str],
+                     marker: Path | None = None) -> None:
     """Everything that must hold after a kill; problems are appended to ``out.problems``."""
     from perfdraft import drafts
 
     temps = temp_files(path)
-    out.mid_save = bool(temps)
+    out.mid_save = bool(temps) or (marker is not None and marker.exists())
     lock_file = drafts.lock_path(path)
     out.stale_lock = lock_file.exists()
     before = path.read_bytes() if path.exists() else None
@@ -448,8 +460,9 @@ def line_session(workdir: Path, seed: int, sig_name: str, slow: bool = False) ->
     n = len(ref.lines)
     startup = rng.random() < 0.12  # killed during start-up: imports, the new draft's first save, the lock
     target = rng.randint(0, n - 2)  # else killed while answer target+1 is applied and saved
-    # Slow only the last two saves before the kill (a save makes 4 fsync calls).
-    lp = LineProcess(line_argv(path, slow=slow, fast_fsyncs=max(0, ref.fsyncs[target] - 8)), env)
+    # Slow only the last four saves before the kill (a save makes 2 fsync calls).
+    marker = workdir / "in-save.marker"
+    lp = LineProcess(line_argv(path, slow=slow, fast_fsyncs=max(0, ref.fsyncs[target] - 8), marker=marker), env)
     try:
         if startup:
             time.sleep(rng.uniform(0.0, 0.35))
@@ -472,7 +485,7 @@ def line_session(workdir: Path, seed: int, sig_name: str, slow: bool = False) ->
     out.acked = max(0, lp.questions - 1)  # question k+1 is printed after answer k was saved
     if "Traceback" in lp.error_text():
         out.problems.append("traceback on stderr: " + lp.error_text()[-400:])
-    check_after_kill(path, ref, out, clean_exit=rc >= 0, env=env)
+    check_after_kill(path, ref, out, clean_exit=rc >= 0, env=env, marker=marker)
     out.seconds = time.perf_counter() - t0
     return out
 

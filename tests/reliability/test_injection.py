@@ -173,13 +173,15 @@ def test_names_in_a_draft_never_become_paths(tmp_path):
             r = subprocess.run([sys.executable, "-m", "perfdraft", "export", str(draft), "--to", fmt, "--force", *extra],
                                capture_output=True, text=True, env=env, cwd=work, timeout=120)
             assert r.returncode == 0, r.stderr
-    # The assistant's /export writes beside the draft, named after the file.
+    # The assistant's /export writes beside the draft, named after the file; d.xlsx and d.csv exist
+    # (written by the exports above, not by this session), so it takes d-导出1.* (issue 19, item 1).
     conv = Conversation(drafts.load(draft), draft)
     for fmt in ("xlsx", "csv"):
         assert conv.answer(f"/export {fmt}").ok
     after = _tree(tmp_path)
     new = sorted(set(after) - set(before))
     expected = sorted({f"a/b/c/d.{f}" for f in ("xlsx", "docx", "csv", "md")} | {"a/b/c/out"}
+                      | {"a/b/c/d-导出1.xlsx", "a/b/c/d-导出1.csv"}
                       | {f"a/b/c/out/{n}.{f}" for f in ("xlsx", "docx", "csv", "md") for n in ("x", "d")})
     assert [p for p in new if not p.startswith("env")] == expected
     _nothing_named(marker, tmp_path, work, work.parent, work.parent.parent)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from perfdraft import drafts
+from perfdraft import drafts, locks
 from perfdraft.conversation import open_session
 
 from ..conftest import SEED
@@ -154,13 +154,13 @@ def test_sessions_racing_for_a_dead_lock_leave_one_writer(tmp_path):
 
 
 def _race_child(path: str, barrier, queue) -> None:
-    real = drafts._pid_alive
+    real = locks._pid_alive
 
     def slow_alive(pid):  # widen the window between judging the lock dead and removing it
         time.sleep(0.05)
         return real(pid)
 
-    drafts._pid_alive = slow_alive
+    locks._pid_alive = slow_alive
     barrier.wait()
     try:
         lock = drafts.acquire_lock(path)

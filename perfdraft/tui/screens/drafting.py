@@ -46,9 +46,10 @@ class DraftingScreen(Screen):
         Binding("tab", "take_choice", "填入建议", show=False, priority=True),
     ]
 
-    def __init__(self, conversation: Conversation, *, findings_first: bool = False) -> None:
+    def __init__(self, conversation: Conversation, pending: str | None = None, *, findings_first: bool = False) -> None:
         super().__init__()
         self.conv = conversation
+        self.pending = pending  # a line typed but not confirmed when the last session hung up
         self.findings_first = findings_first
         self._in_transcript: Prompt | None = None  # the question last written into the transcript
         self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
@@ -89,10 +90,14 @@ class DraftingScreen(Screen):
         p = self.conv.prompt()
         self.query_one(QuestionPanel).ask(p)
         inp = self.query_one(AnswerInput)
-        inp.value = p.prefill
-        # The current value is selected: typing replaces it (as in any form), ← or End edits it, Enter
-        # keeps it. Typed after a pre-filled value, "100100%" became "≥95%100100%" (issue 18).
-        inp.selection = Selection(0, len(inp.value))
+        restored, self.pending = self.pending, None
+        inp.value = restored or p.prefill
+        if restored:
+            inp.cursor_position = len(inp.value)  # what they were typing: carry on where they were
+        else:
+            # The current value is selected: typing replaces it (as in any form), ← or End edits it,
+            # Enter keeps it. Typed after a pre-filled value, "100100%" became "≥95%100100%" (issue 18).
+            inp.selection = Selection(0, len(inp.value))
         # Textual draws a placeholder with CJK wider than the line as blanks (issue 18): the suggestion
         # itself is shown by the question panel, the placeholder only says how to take it.
         inp.placeholder = DEFAULT_PLACEHOLDER if default_line(p) else PLACEHOLDER

@@ -26,7 +26,7 @@ class ProjectsScreen(ModalScreen[int | None]):
         yield Static(f"{d.department.name or '未命名部门'} · {len(d.projects)} 个项目（回车跳转，Esc 关闭）", classes="title")
         options = []
         for i, p in enumerate(d.projects):
-            e, w, _ = checks.counts(checks.check_project(p, d.framework, f"projects[{i}]", d.year))
+            e, w, _ = checks.counts(checks.check_project(p, d.framework, f"projects[{i}]", d.year, profile=d.profile))
             options.append(Option(f"{i + 1}. {p.title}  ✗{e} !{w}  {len(p.indicators)} 条指标"))
         options.append(Option(f"{len(d.projects) + 1}. （新增项目）"))
         yield OptionList(*options, id="project-list")

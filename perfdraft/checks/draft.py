@@ -1,0 +1,104 @@
+"""Department and draft rules (PD4xx), and the whole-draft entry point."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from .. import frameworks
+from ..model import Draft
+from ..rules import ERROR
+from ..values import Quantity, format_number, parse
+from .context import for_draft
+from .finding import Finding, _f
+from .indicator import check_indicator
+from .project import check_project, goal_findings
+from .words import ADDITIVE_UNITS
+
+
+def check_department(draft: Draft) -> list[Finding]:
+    out: list[Finding] = []
+    d = draft.department
+    ctx = for_draft(draft)
+    goal = d.overall_goal or ""
+    if goal:
+        out.extend(goal_findings("PD406", "department.overall_goal", goal))
+    # 部门整体 indicators are rows like a project's (their money rules need a project: none here).
+    for i, ind in enumerate(d.indicators):
+        out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx))
+    for i, g in enumerate(d.sub_goals):
+        for j, ind in enumerate(g.indicators):
+            out.extend(check_indicator(ind, ctx.framework.id, f"department.sub_goals[{i}].indicators[{j}]", ctx=ctx))
+    if not draft.projects and not d.indicators and not any(g.indicators for g in d.sub_goals):
+        out.append(_f("PD408", "projects", "草稿里没有任何项目或指标", "添加项目及其绩效指标，或填写部门整体指标"))
+    for i, g in enumerate(d.sub_goals):
+        if not g.indicators and not g.projects:
+            out.append(_f("PD402", f"department.sub_goals[{i}]", f"分项目标 {i + 1} 没有指标，也没有关联项目",
+                          "添加衡量指标，并关联相应项目或基本支出"))
+    project_sum = sum((p.budget.total or Decimal(0) for p in draft.projects), Decimal(0))
+    # The department part (总体目标, 分项目标, 部门预算) exists only in a department document; a draft
+    # holding one project's table is not asked for it.
+    department_doc = bool(d.overall_goal or d.sub_goals or d.budget or d.indicators)
+    if d.budget is None or d.budget.total is None:
+        if draft.projects and department_doc:
+            out.append(_f("PD407", "department.budget", f"部门预算总额未填写（各项目合计 {format_number(project_sum)}元）",
+                          "填写部门预算总额及其中财政拨款、其他资金"))
+    else:
+        b = d.budget
+        assert b.total is not None  # checked above; for the type checker
+        if b.fiscal is not None and abs(b.total - b.fiscal - (b.other or 0)) > Decimal("0.01"):
+            out.append(_f("PD401", "department.budget.total", "部门预算合计 ≠ 财政拨款 + 其他资金"))
+        if project_sum > b.total + Decimal("0.01"):
+            out.append(_f("PD401", "department.budget.total",
+                          f"项目合计 {format_number(project_sum)}元 超过部门预算 {format_number(b.total)}元"))
+    if not d.indicators and draft.projects and department_doc:
+        out.append(_f("PD405", "department.indicators", "部门整体目标没有管理指标", "可添加：在职人员控制率 ≤100%；“三公经费”变动率 ≤0%"))
+    return out
+
+
+def _cross_projects(draft: Draft) -> Iterator[Finding]:
+    names: dict[str, int] = {}
+    for i, p in enumerate(draft.projects):
+        key = (p.name or "").strip()
+        if key:
+            if key in names:
+                yield _f("PD404", f"projects[{i}].name", f"与项目 {names[key] + 1} 同名“{key}”",
+                         "在名称中注明区别，如“缴费补贴”“基础养老金”")
+            names.setdefault(key, i)
+    rows: dict[tuple[str, str], tuple[int, int]] = {}
+    effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for i, p in enumerate(draft.projects):
+        for j, ind in enumerate(p.indicators):
+            if not ind.name or not ind.value:
+                continue
+            v = parse(ind.value)
+            if not isinstance(v, Quantity) or v.unit not in ADDITIVE_UNITS:
+                continue
+            row_key = (ind.name.strip(), ind.value.strip())
+            if row_key in rows and rows[row_key][0] != i:
+                pi, pj = rows[row_key]
+                yield _f("PD403", f"projects[{i}].indicators[{j}]",
+                         f"与项目 {pi + 1} 第 {pj + 1} 条指标相同（{ind.value}），疑似重复计数", "删除不属于本项目资金的指标")
+            rows.setdefault(row_key, (i, j))
+            if frameworks.level1_key(ind.level1) == "效益":
+                effects.setdefault(row_key, []).append((i, j))
+    for row_key, places in effects.items():
+        if len({i for i, _ in places}) >= 3:
+            i, j = places[-1]
+            yield _f("PD314", f"projects[{i}].indicators[{j}]", f"效益指标“{row_key[0]}”出现在 {len(places)} 个项目中，疑似套用",
+                     "写出本项目特有的效益")
+
+
+def check_draft(draft: Draft) -> list[Finding]:
+    ctx = for_draft(draft)
+    out = check_department(draft)
+    for i, p in enumerate(draft.projects):
+        out.extend(check_project(p, draft.framework, f"projects[{i}]", draft.year, ctx=ctx))
+    out.extend(_cross_projects(draft))
+    return out
+
+
+def counts(findings: list[Finding]) -> tuple[int, int, int]:
+    e = sum(1 for f in findings if f.severity == ERROR)
+    w = sum(1 for f in findings if f.severity == "warning")
+    return e, w, len(findings) - e - w

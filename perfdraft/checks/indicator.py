@@ -1,0 +1,332 @@
+"""Indicator rules (PD2xx): one row of the grid, with its project for the money rules.
+
+Rules about a column (描述, 依据, 权重 …) ask the profile first (``ctx.has``); a column blank on every
+row is one project-level finding (project.py), so ``skip`` lets the project silence the per-row copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from .. import frameworks
+from ..model import Indicator, Project
+from ..values import (
+    Deadline,
+    ParseError,
+    Qualitative,
+    Quantity,
+    Schedule,
+    Value,
+    format_number,
+    parse,
+    placeholder_in,
+)
+from .context import Context, context, levels
+from .finding import Finding, _f
+from .value import _ask, _bare_name, _check_value, expected_unit, propose
+from .words import (
+    COUNT_UNITS,
+    FORMULA_WORDS,
+    MISFILED,
+    MISFILED_MEANING,
+    MONEY_NAME,
+    MONEY_UNITS,
+    NEGATIVE_NAME,
+    NOT_BENEFIT,
+    PER_HEAD_NAME,
+    PERCENT_NAME,
+    PLACEHOLDER_DESCRIPTIONS,
+    QUALITY_WORDS,
+    RATE_NAME,
+    SATISFACTION_NAME,
+    SURVEY_WORDS,
+    TARGET_IN_NAME,
+    TIME_UNITS,
+    UNIT_IN_NAME,
+    YES_NO_NAME,
+)
+
+YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
+# Counts whose ideal is zero (a 反向 row written without the 指标方向 column).
+NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
+SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成"})
+
+
+def value_text(ind: Indicator) -> str | None:
+    """The 指标值 as one string: tables with a 计量单位 column keep the unit apart (一体化 split)."""
+    text = ind.value
+    if text and ind.unit and ind.unit not in text:
+        v = parse(text)
+        if isinstance(v, Quantity) and not v.unit:
+            return f"{text}{ind.unit}"
+    return text
+
+
+def _money(v: object, level2: str | None = None, name: str = "") -> Decimal | None:
+    if isinstance(v, Quantity):
+        if v.unit in MONEY_UNITS:
+            return v.number * MONEY_UNITS[v.unit]
+        if v.unit == "万" and (level2 in ("成本", "经济成本") or MONEY_NAME.search(name)):
+            return v.number * 10_000  # "250万" on a money row: 万元 with the 元 left off
+    return None
+
+
+def _unit_of(text: str | None) -> str | None:
+    if not text:
+        return None
+    v = parse(text)
+    if isinstance(v, Quantity):
+        return v.unit
+    if isinstance(v, ParseError) and v.reason == "no-number":
+        return re.sub(r"\s", "", text)
+    return None
+
+
+def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str = "",
+                    project: Project | None = None, *, ctx: Context | None = None,
+                    skip: frozenset[str] = frozenset(), profile: str | None = None,
+                    year: int | None = None) -> list[Finding]:
+    """Value and indicator-scope findings for one row (``profile``: the draft's table profile id)."""
+    ctx = ctx or context(framework_id, profile, year)
+    p = f"{path}." if path else ""
+    full_name = (ind.name or "").strip()
+    name = _bare_name(full_name)
+    text = value_text(ind)
+    out: list[Finding] = []
+
+    # Blank cells and leftovers of a template (PD230–PD232).
+    if not full_name and "PD231" not in skip:
+        out.append(_f("PD231", f"{p}name", "三级指标名称为空" + ("，整行为空" if not (text or "").strip() else ""),
+                      "填写度量对象，或删除不适用的空行"))
+    mark = placeholder_in(full_name)
+    value: Value | ParseError | None = parse(text) if text and text.strip() else None
+    if "不适用" in full_name or (text or "").strip() in ("不适用", "不涉及"):
+        out.append(_f("PD227", f"{p}name", "这一行写明不适用", "不适用的指标请整行删除"))
+    elif value is None and full_name and not mark:
+        out.append(_f("PD230", f"{p}value", "指标值为空", "填写目标值，例如 ≥95%；不适用的指标请删除整行"))
+
+    l1, l2 = levels(ctx, ind.level1, ind.level2)
+    if value is not None:
+        out.extend(_check_value(text or "", name, l2, f"{p}value"))
+    op = value.op if isinstance(value, Quantity) else None
+    unit = _unit_of(text)
+    fix = propose(text, name, l2) if text else None
+
+    out.extend(_level_rules(ind, l1, l2, ctx, p, skip))
+    named, misfiled = _name_rules(full_name, name, l1, l2)
+    out.extend(_f(code, f"{p}{field}", message, suggestion, fix=name_fix) for code, field, message, suggestion, name_fix in named)
+
+    # PD205: the unit fits the name.
+    if unit and name:
+        wanted = expected_unit(name, unit)
+        if wanted:
+            out.append(_f("PD205", f"{p}value", f"指标名称与计量单位不符：宜为“{wanted}”，当前为“{unit}”",
+                          _ask(fix, f"单位改为 {wanted}"), fix=fix))
+    if unit == "万" and (l2 in ("成本", "经济成本") or MONEY_NAME.search(name)):
+        out.append(_f("PD205", f"{p}value", "金额单位写成了“万”，应为“万元”", _ask(fix), fix=fix))
+
+    # Operator direction by 二级 and by name (PD206–PD208).
+    if op is not None and isinstance(value, Quantity):
+        if l2 in ("成本", "经济成本") and op in ("≥", ">"):
+            out.append(_f("PD206", f"{p}value", "成本指标用了“≥”，成本应控制上限" +
+                          ("；补贴标准宜用“=”" if PER_HEAD_NAME.search(name) else ""), _ask(fix), fix=fix))
+        if l2 == "数量" and op in ("≤", "<"):
+            out.append(_f("PD207", f"{p}value", "数量指标用了“≤”，等于给产出设上限", _ask(fix), fix=fix))
+        neg = NEGATIVE_NAME.search(name)
+        if neg and op in ("≥", ">") and not (value.unit == "%" and value.number == 100):  # ≥100% is PD111's
+            out.append(_f("PD208", f"{p}value", f"“{neg.group(0)}”越低越好，应使用 ≤", _ask(fix), fix=fix))
+
+    out.extend(_meaning_rules(value, name, l2, p, fix, misfiled, ind.direction))
+    out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
+
+    if l2 == "时效" and value is not None and not isinstance(value, ParseError):
+        timely = isinstance(value, Deadline | Schedule) or (
+            isinstance(value, Quantity) and (value.unit in TIME_UNITS or value.unit == "%"))
+        if not timely:
+            out.append(_f("PD216", f"{p}value", "时效指标应为日期、期限、时长或及时率", "例如 2020年12月底前、≤3个工作日、=100%"))
+
+    # PD225: a date outside the budget year (a clone of last year's table keeps last year's deadlines).
+    if ctx.year and text and value is not None:
+        years = [value.year] if isinstance(value, Deadline) and value.year else [int(y) for y in YEAR_IN_VALUE.findall(text)]
+        # 中期 / 实施周期 rows may reach the end of the project period
+        last_year = int(project.period_end[:4]) if (project is not None and (ind.scope or "annual") != "annual"
+                                               and project.period_end and project.period_end[:4].isdigit()) else ctx.year
+        later = [y for y in years if not ctx.year <= y <= last_year]
+        if later and not text.startswith(("较", "比")):
+            out.append(_f("PD225", f"{p}value", f"时间 {later[0]} 年不在预算年度 {ctx.year} 年内",
+                          f"年度目标应在 {ctx.year} 年内完成；跨年项目请写明本年度应完成的部分"))
+
+    if project is not None:  # a budget typed as 0 with its 财政资金 filled: the 财政资金 is the budget
+        out.extend(_money_rules(ind, value, unit, l2, p, project, name))
+
+    if ind.last_year and isinstance(value, Quantity):
+        prev = parse(ind.last_year)
+        if isinstance(prev, Quantity) and prev.unit == value.unit and prev.number != value.number:
+            worse = value.number < prev.number if (ind.direction or "正向") == "正向" else value.number > prev.number
+            if worse:
+                out.append(_f("PD222", f"{p}value", f"目标 {ind.value} 比上年值 {ind.last_year} 更差，请说明理由"))
+    return out
+
+
+def _level_rules(ind: Indicator, l1: str | None, l2: str | None, ctx: Context, p: str,
+                 skip: frozenset[str]) -> Iterator[Finding]:
+    """PD201 / PD202: the levels exist in the profile's framework (its own aliases included)."""
+    fw = ctx.framework
+    if "PD201" in skip or not (ctx.has("indicator.level1") or ctx.has("indicator.level2")):
+        return
+    shown = f"“{ind.level1 or '（空）'} / {ind.level2 or '（空）'}”"
+    if fw.id == "central-2021":
+        if not fw.allows(l1 or "", l2 or ""):
+            yield _f("PD202", f"{p}level2", f"{shown}不符合中央 2021 口径", _level_hint(l2, fw))
+        elif l2 in fw.discouraged:
+            yield _f("PD202", f"{p}level2", "中央 2021 口径下“可持续影响”慎用，请确认")
+    elif not fw.allows(l1 or "", l2 or ""):
+        yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw))
+
+
+NameFinding = tuple[str, str, str, str | None, str | None]  # code, field, message, suggestion, fix
+
+
+@lru_cache(maxsize=16384)
+def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tuple[tuple[NameFinding, ...], bool]:
+    """Findings that depend only on the name and the levels (cached: names recur across projects),
+    and whether the row was found misfiled by meaning."""
+    out: list[NameFinding] = []
+    mark = placeholder_in(full_name)
+    if mark:
+        out.append(("PD232", "name", f"三级指标名称中留有模板占位符“{mark}”", "删去占位符和编号，目标值写在指标值栏", None))
+    if len(full_name) > 100:
+        out.append(("PD203", "name", f"三级指标名称有 {len(full_name)} 字，超过 100 字", None, None))
+    target = TARGET_IN_NAME.search(name)
+    if target:
+        out.append(("PD211", "name", f"三级名称中含目标值“{target.group(0)}”，目标应写在指标值栏",
+                    "把目标移到指标值栏，名称只写度量对象", None))
+    unit_in = UNIT_IN_NAME.search(full_name)
+    if unit_in:
+        bare = full_name[: unit_in.start()].rstrip()
+        out.append(("PD234", "name", f"三级名称末尾写了计量单位“{unit_in.group(0)}”，单位应只在指标值里",
+                    f"名称改为“{bare}”", bare))
+    # PD217 / PD218 / PD223: filed under the wrong 二级.
+    for pattern, homes, where in MISFILED:
+        m = pattern.search(name)
+        if m and l2 is not None and l2 not in homes:
+            out.append(("PD217", "level2", f"“{m.group(m.lastindex or 0)}”宜放在{where}下", None, None))
+    misfiled = False
+    nb = NOT_BENEFIT.search(name)
+    if l1 == "效益" and nb:
+        out.append(("PD218", "level2", f"“{nb.group(0)}”不是效益，宜放在产出（成本或质量）下", None, None))
+        misfiled = True
+    elif l2 is not None:
+        for pattern, wrong, where in MISFILED_MEANING:
+            m = pattern.search(name)
+            if m and l2 in wrong:
+                out.append(("PD223", "level2", f"“{m.group(0)}”放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下，宜放在{where}下",
+                            None, None))
+                misfiled = True
+                break
+    return tuple(out), misfiled
+
+
+def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | None, misfiled: bool,
+                   direction: str | None) -> Iterator[Finding]:
+    # Satisfaction / awareness rows (PD209).
+    if SATISFACTION_NAME.search(name) and isinstance(value, Quantity) and value.unit == "%":
+        if value.op in ("=", None) and value.number == 100:
+            yield _f("PD209", f"{p}value", "满意度/知晓率定为 100% 没有余地", _ask(fix, "是否应为 ≥90%？"), fix=fix)
+        elif value.number < 80:
+            yield _f("PD209", f"{p}value", f"满意度/知晓率目标 {format_number(value.number)}% 偏低", _ask(fix, "一般不低于 80%"), fix=fix)
+
+    # PD224: % on a row that is not a rate, or on a yes/no question.
+    if isinstance(value, Quantity) and value.unit == "%" and name:
+        if YES_NO_NAME.search(name):
+            yield _f("PD224", f"{p}value", "“是否…”类指标是定性的，不能以 % 计", "指标值写 是 或 否")
+        elif not PERCENT_NAME.search(name):
+            yield _f("PD224", f"{p}value", "指标名称不是比率，却以 % 计",
+                     "把名称改成比率（如 …完成率、…覆盖率），或改用数量、日期、定性分级")
+
+    # PD223: a count filed under 质量 (the name-only half is in _name_rules).
+    if (not misfiled and l2 == "质量" and isinstance(value, Quantity) and value.unit in COUNT_UNITS
+            and not QUALITY_WORDS.search(name)):
+        yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
+
+    # PD226: a target of 0 on an output or a cost (a rounding of 万元, or a row left at its default).
+    # Zero is the ideal of a 反向 row (拖欠次数 =0次, 断发月数 =0个月): never a finding there.
+    # A cost of 0 is never the plan (反向 there only says lower is better).
+    if (isinstance(value, Quantity) and value.number == 0 and value.op in ("=", None)
+            and value.unit not in ("%", "‰", "个百分点")
+            and (l2 in ("成本", "经济成本") or (l2 == "数量" and direction != "反向" and not NEGATIVE_NAME.search(name)
+                                                and not NEGATIVE_COUNT.search(name)))):
+        yield _f("PD226", f"{p}value", f"目标值为 0{value.unit}", "填写实际目标；金额不足 1 万元请改用 元")
+
+
+def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx: Context, p: str,
+                  skip: frozenset[str]) -> Iterator[Finding]:
+    """Rules about the 描述 / 依据 / 评分标准 columns: only where the profile has them."""
+    desc = (ind.description or "").strip()
+    has_desc = ctx.has("indicator.description")
+    explain = desc + (ind.formula or "") + (ind.scoring or "")
+    if has_desc and SATISFACTION_NAME.search(name) and not SURVEY_WORDS.search(explain):
+        yield _f("PD210", f"{p}description", "请写明调查对象和调查方法", "例如：抽样问卷调查服务对象，满意人数÷有效问卷数×100%")
+    if has_desc and "PD212" not in skip:
+        if not desc:
+            yield _f("PD212", f"{p}description", "绩效指标描述为空", "写明统计口径、时点或计算方法")
+        elif desc in PLACEHOLDER_DESCRIPTIONS:
+            yield _f("PD212", f"{p}description", f"描述写“{desc}”：不适用的指标请整行删除，适用的请写明口径")
+        elif name and (desc == name or (len(desc) <= 8 and desc in name)):
+            yield _f("PD212", f"{p}description", "描述只重复了指标名称，请写明口径（统计范围、时点、计算方法）")
+    if (has_desc or ctx.has("indicator.scoring")) and RATE_NAME.search(name) and not SATISFACTION_NAME.search(name):
+        if not FORMULA_WORDS.search(explain):
+            yield _f("PD213", f"{p}description", "比率类指标请在描述中写明计算公式", _formula_hint(full_name))
+    # PD214: a graded or state term is accepted only with its standard, written where the table has room
+    # for it (描述, 评分标准, 指标值说明) or in the value itself as a graded value (优：≥90%；良：…).
+    # Binary scales (是/否, 有/无, 合格, 符合) and 达成 (its tiers are set by 财预〔2020〕10号) need none.
+    if isinstance(value, Qualitative) and not value.vague and value.scale not in SELF_DEFINED_SCALES:
+        explain += (ind.note or "") + (ind.value_note or "")
+        explained = (("：" in explain or ":" in explain)
+                     or sum(t in explain for t in ("优", "良", "中", "差", "好", "一般")) >= 2)
+        if not explained:
+            where = "description" if has_desc else "value"
+            yield _f("PD214", f"{p}{where}", f"定性值“{value.term}”没有说明各等级的标准",
+                     "写成分级值及其标准，例如 优：≥90%；良：≥80%；中：≥60%；差：<60%")
+    if ctx.has("indicator.basis") and "PD215" not in skip and (ind.basis is None or ind.basis.is_blank()):
+        yield _f("PD215", f"{p}basis", "指标值确定依据为空", "选择 计划标准/行业标准/历史标准/其他标准，并注明依据")
+
+
+def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None, p: str, project: Project,
+                 name: str) -> Iterator[Finding]:
+    total = project.budget.total or project.budget.fiscal
+    amount = _money(value, l2, name)
+    if l2 == "数量" and unit in MONEY_UNITS and MONEY_NAME.search(name):
+        yield _f("PD219", f"{p}value", "数量指标写的是资金金额（投入），投入不能作为绩效目标",
+                 "改写为资金带来的产出，例如发放人数、覆盖率")
+    elif amount is not None and total and abs(amount - total) <= total * Decimal("0.01"):
+        if l2 in ("成本", "经济成本"):
+            yield _f("PD219", f"{p}value", f"成本指标就是预算总额 {format_number(total)}元，没有成本控制内容",
+                     "改写为单位成本（如 元/人、元/村）或成本控制率")
+        else:
+            yield _f("PD219", f"{p}value", f"指标值等于预算数 {format_number(total)}元：投入不能作为绩效目标",
+                     "改写为资金带来的产出")
+    if amount is not None and total and MONEY_NAME.search(name) and not PER_HEAD_NAME.search(name):
+        share = amount / total
+        if share < Decimal("0.01") or share > 1:
+            yield _f("PD221", f"{p}value", f"金额 {ind.value} 与预算数 {format_number(total)}元 相差过大",
+                     f"本项目资金类目标应在 {format_number((total / 100).quantize(Decimal(1)))}–{format_number(total)}元 之间")
+
+
+def _level_hint(l2: str | None, fw: frameworks.Framework) -> str:
+    for l1, l2s in fw.levels.items():
+        if l2 in l2s:
+            return f"“{frameworks.LEVEL2_LABELS.get(l2, l2)}”应在“{frameworks.LEVEL1_LABELS.get(l1, l1)}”下"
+    pairs = "；".join(f"{frameworks.LEVEL1_LABELS.get(a, a)}：{'、'.join(frameworks.LEVEL2_LABELS.get(b, b) for b in bs)}"
+                     for a, bs in fw.levels.items())
+    return f"可选：{pairs}"
+
+
+def _formula_hint(name: str) -> str:
+    m = re.search(r"[（(]([^（）()]*[/÷][^（）()]*)[）)]", name)
+    if m:
+        return f"把名称括号中的公式移到描述：{m.group(1)}×100%"
+    return "例如：实际完成数÷计划数×100%"

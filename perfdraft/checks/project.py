@@ -1,0 +1,362 @@
+"""Project rules (PD3xx): the header, the money and the grid as a whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from .. import frameworks
+from ..model import Indicator, Project
+from ..names import DOC_NUMBER, split_doc_number
+from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse, placeholder_in
+from .context import Context, context, levels
+from .finding import Finding, _f, one_cause
+from .indicator import check_indicator
+from .words import (
+    AMOUNT_IN_TEXT,
+    COUNT_IN_TEXT,
+    GAP_EXPLAINED,
+    GOAL_NOISE,
+    GOAL_REQUEST,
+    LUMPY_WORDS,
+    MONEY_UNITS,
+    OUTPUT_NUMBER,
+    PART_NAME,
+    PAST_TENSE,
+    PER_HEAD_NAME,
+    YEAR_IN_TEXT,
+)
+
+PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
+PER_UNIT_AFTER = re.compile(r"\s*(?:[/／]|每|一[人户村次年月])")
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Finding], frozenset[str]]:
+    """A column blank on every row is one cause: one finding listing the rows, and no per-row copies."""
+    rows = project.indicators
+    if len(rows) < 2:
+        return [], frozenset()
+    places = [f"{path}.indicators[{i}]" for i in range(len(rows))]
+    out: list[Finding] = []
+    skip: set[str] = set()
+    if ctx.has("indicator.level2") and all(not (i.level1 or "").strip() and not (i.level2 or "").strip() for i in rows):
+        out.append(one_cause("PD201", [f"{p}.level2" for p in places], f"{len(rows)} 行都没有一级、二级指标",
+                             "按 产出（数量、质量、时效、成本）、效益、满意度 给每行填写一级、二级指标"))
+        skip.add("PD201")
+    if ctx.has("indicator.description") and all(not (i.description or "").strip() for i in rows):
+        out.append(one_cause("PD212", [f"{p}.description" for p in places], f"{len(rows)} 行的绩效指标描述都为空",
+                             "逐行写明统计口径、时点或计算方法"))
+        skip.add("PD212")
+    if ctx.has("indicator.basis") and all(i.basis is None or i.basis.is_blank() for i in rows):
+        out.append(one_cause("PD215", [f"{p}.basis" for p in places], f"{len(rows)} 行的指标值确定依据都为空",
+                             "逐行选择 计划标准/行业标准/历史标准/其他标准，并注明依据"))
+        skip.add("PD215")
+    return out, frozenset(skip)
+
+
+# Rows repeat: projects drafted from one catalogue template share most of their rows, and a
+# bureau's directory repeats them across hundreds of projects. A row's findings depend only on the
+# row, the table (profile, framework, year), the blank-column set and the budget, so they are
+# computed once per distinct row and re-placed. Bounded; cleared when full.
+_ROW_CACHE: dict[tuple[object, ...], list[Finding]] = {}
+_ROW_CACHE_MAX = 100_000
+
+
+def _row_key(ind: Indicator) -> tuple[object, ...]:
+    basis = (ind.basis.category, ind.basis.note) if ind.basis is not None else None
+    return (ind.level1, ind.level2, ind.name, ind.description, ind.value, basis, ind.formula, ind.direction,
+            ind.weight, ind.last_year, ind.unit, ind.scoring, ind.scope)
+
+
+def _row_findings(ind: Indicator, path: str, project: Project, ctx: Context, skip: frozenset[str],
+                  budget: tuple[object, object]) -> list[Finding]:
+    key = (_row_key(ind), ctx.profile.id, ctx.framework.id, ctx.year, skip, budget)
+    found = _ROW_CACHE.get(key)
+    if found is None:
+        if len(_ROW_CACHE) >= _ROW_CACHE_MAX:
+            _ROW_CACHE.clear()
+        found = _ROW_CACHE[key] = check_indicator(ind, ctx.framework.id, "", project, ctx=ctx, skip=skip)
+    return [Finding(f.code, f.severity, f"{path}.{f.path}", f.message, f.suggestion, f.places, f.fix) for f in found]
+
+
+def measurable(text: str) -> bool:
+    """A target text names at least one output with a number and a unit (numbering, years and money aside)."""
+    return bool(OUTPUT_NUMBER.search(GOAL_NOISE.sub(" ", text)))
+
+
+def goal_findings(code: str, path: str, text: str) -> Iterator[Finding]:
+    """PD302 / PD406 / PD323: a goal names measurable outputs, in the future, not only the request."""
+    if not measurable(text):
+        if GOAL_REQUEST.search(text):
+            yield _f(code, path, "目标只复述了资金申请，没有写明产出数量和效果",
+                     "例如：为约 N 名对象发放补贴，发放及时率达到 95% 以上")
+        else:
+            yield _f(code, path, "目标没有可考核的产出数量", "写明今年要完成多少（人、户、个、次、亩 …）及达到的比率")
+    past = PAST_TENSE.search(text)
+    if past:
+        yield _f("PD323", path, f"目标写成了已完成的事（“{past.group(0)}”），绩效目标写的是今年要达到的结果",
+                 "改为将要完成的数量和效果")
+
+
+def check_project(project: Project, framework_id: str = "local-2015", path: str = "projects[0]",
+                  year: int | None = None, *, ctx: Context | None = None, profile: str | None = None) -> list[Finding]:
+    """Findings for one project; ``profile`` is the draft's table profile id (rules follow its columns)."""
+    ctx = ctx or context(framework_id, profile, year)
+    year = year if year is not None else ctx.year
+    out: list[Finding] = []
+    fw = ctx.framework
+    column_findings, skip = _blank_columns(project, path, ctx)
+    budget = (project.budget.total, project.budget.fiscal)
+    for i, ind in enumerate(project.indicators):
+        out.extend(_row_findings(ind, f"{path}.indicators[{i}]", project, ctx, skip, budget))
+    out.extend(column_findings)
+
+    name = project.name or ""
+    goal = (project.goal or "").strip()
+    purpose = project.purpose or ""
+    if not name.strip() and ctx.has("project.name"):
+        out.append(_f("PD325", f"{path}.name", "项目名称为空", "填写项目名称"))
+    if not goal:
+        out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
+    elif placeholder_in(goal):
+        out.append(_f("PD301", f"{path}.goal", f"绩效目标中留有模板占位符“{placeholder_in(goal)}”", "换成实际数字或文字"))
+    else:
+        out.extend(goal_findings("PD302", f"{path}.goal", goal))
+
+    inds = [(levels(ctx, i.level1, i.level2), i) for i in project.indicators]
+    out.extend(_number_agreement(project, inds, path))
+
+    if not project.indicators:
+        out.append(_f("PD304", f"{path}.indicators", "未设置绩效指标", "按 产出、效益、满意度 添加指标"))
+    elif "PD201" not in skip:
+        present1 = {l1 for (l1, _), _ in inds}
+        for l1 in fw.required_level1:
+            if l1 not in present1:
+                out.append(_f("PD304", f"{path}.indicators", f"缺少“{frameworks.LEVEL1_LABELS.get(l1, l1)}”",
+                              f"至少添加一条{frameworks.LEVEL1_LABELS.get(l1, l1)}"))
+        present = {pair for pair, _ in inds}
+        effects_present = any(l1 == "效益" for (l1, _), _ in inds)
+        for l1, l2 in fw.expected:
+            if (l1, l2) not in present and not (l1 == "效益" and effects_present):
+                out.append(_f("PD305", f"{path}.indicators", f"没有“{frameworks.LEVEL2_LABELS.get(l2, l2)}”",
+                              f"添加一条{frameworks.LEVEL2_LABELS.get(l2, l2)}，或说明不适用的理由"))
+    if project.indicators:
+        if len(project.indicators) < 3:
+            out.append(_f("PD305", f"{path}.indicators", f"只有 {len(project.indicators)} 条指标，一般不少于 3 条"))
+        elif len(project.indicators) > 20:
+            out.append(_f("PD305", f"{path}.indicators", f"有 {len(project.indicators)} 条指标，过多则重点不突出"))
+    out.extend(_weights(project, inds, path, ctx))
+    out.extend(_parts_of_whole(project, path))
+
+    b = project.budget
+    if b.total is None:
+        if ctx.has("project.budget.total"):
+            out.append(_f("PD306", f"{path}.budget.total", "预算数为空"))
+    elif b.fiscal is not None or b.other is not None:
+        fiscal, other = b.fiscal or Decimal(0), b.other or Decimal(0)
+        if abs(b.total - fiscal - other) > Decimal("0.01"):
+            # No arithmetic advice: which of the three cells is wrong only the user knows (issue 16).
+            out.append(_f("PD306", f"{path}.budget.total",
+                          f"预算数 {format_number(b.total)} ≠ 财政资金 {format_number(fiscal)} + 其他资金 {format_number(other)}",
+                          "请核对三项金额：预算数 = 财政资金 + 其他资金"))
+    if b.total is not None and b.fiscal is None and ctx.has("project.budget.fiscal"):
+        out.append(_f("PD307", f"{path}.budget.fiscal", "财政资金为空，按 0 处理", "没有财政资金请填 0"))
+    if b.total is not None and b.other is None and ctx.has("project.budget.other"):
+        out.append(_f("PD307", f"{path}.budget.other", "其他资金为空，按 0 处理", "没有其他资金请填 0"))
+
+    plan = project.spending_plan
+    if not ctx.has("project.spending_plan"):
+        pass  # the table has no 资金支出计划: never a finding (issue 16)
+    elif plan is None or plan.is_blank():
+        out.append(_f("PD308", f"{path}.spending_plan", "资金支出计划未填写", "填写 3月底、6月底、10月底、12月底 累计支出比例，如 25、50、75、100"))
+    else:
+        raw = plan.cells()
+        labels = ("mar", "jun", "oct", "dec")
+        bad = [labels[i] for i, c in enumerate(raw) if c is None or not 0 <= c <= 100]
+        cells = [c for c in raw if c is not None]
+        if bad:
+            out.append(_f("PD308", f"{path}.spending_plan.{bad[0]}", "资金支出计划需四期都填写，且在 0–100 之间"))
+        else:
+            if any(cells[i] > cells[i + 1] for i in range(3)):
+                out.append(_f("PD309", f"{path}.spending_plan", "资金支出计划是累计进度，后一期不应小于前一期"))
+            if cells[3] != 100:
+                out.append(_f("PD309", f"{path}.spending_plan.dec", f"12月底累计为 {format_number(cells[3])}%，一般应为 100%",
+                              "跨年项目请在资金用途中说明"))
+            if [int(c) for c in cells] == [25, 50, 75, 100] and LUMPY_WORDS.search(purpose):
+                out.append(_f("PD310", f"{path}.spending_plan", "用途显示支出可能集中发生，却按平均进度填报", "按实际拨付时间调整各期比例"))
+
+    # PD312: amounts in 资金用途 agree with 预算数. Per-head standards (每生780元, 704元/村) and the
+    # parts of the budget (30万元用于…；30万元用于…) are not the budget.
+    if b.total is not None:
+        amounts = [_number(m.group(1)) * MONEY_UNITS[m.group(2)] for m in AMOUNT_IN_TEXT.finditer(purpose)
+                   if not PER_UNIT_BEFORE.search(purpose[max(0, m.start() - 8):m.start()])
+                   and not PER_UNIT_AFTER.match(purpose, m.end())]
+        if (amounts and all(abs(a - b.total) > Decimal("0.01") for a in amounts)
+                and abs(sum(amounts) - b.total) > Decimal("0.01") and max(amounts) > b.total / 10):
+            shown = "、".join(f"{format_number(a.normalize())}元" for a in amounts[:3])
+            out.append(_f("PD312", f"{path}.purpose", f"资金用途中的金额（{shown}）与预算数 {format_number(b.total)}元 不一致",
+                          "统一用途文字与预算数"))
+
+    if inds:
+        qual = sum(1 for i in project.indicators if isinstance(parse(i.value or ""), Qualitative))
+        if qual / len(project.indicators) > 0.3:
+            out.append(_f("PD321", f"{path}.indicators", f"定性指标占 {qual}/{len(project.indicators)}，超过 30%", "尽量改为量化指标"))
+
+    out.extend(_cross_rows(project, inds, path))
+
+    m = DOC_NUMBER.search(name)
+    if m:
+        rest, doc = split_doc_number(name)
+        out.append(_f("PD317", f"{path}.name", f"项目名称中含文号“{m.group(0)}”",
+                      f"名称：{rest}；文号：{doc}"))
+    if year:
+        name_wo_doc = DOC_NUMBER.sub("", name)
+        years = {int(y) for y in YEAR_IN_TEXT.findall(name_wo_doc)}
+        lead = re.match(r"\s*(20\d\d)\s*年", purpose)
+        if lead:
+            years.add(int(lead.group(1)))
+        other_years = sorted(y for y in years if y != year)
+        if other_years:
+            out.append(_f("PD316", f"{path}.purpose" if lead else f"{path}.name",
+                          f"出现 {other_years[0]} 年，与预算年度 {year} 不同", "是否为上年结转资金？请在用途中说明"))
+    return out
+
+
+def _number_agreement(project: Project, inds: list, path: str) -> Iterator[Finding]:
+    """PD303: counts in 资金用途/绩效目标 that no indicator carries, where indicators in that unit exist."""
+    values_by_unit: dict[str, set[Decimal]] = {}
+    for _, ind in inds:
+        v = parse(ind.value or "")
+        if isinstance(v, Quantity):
+            values_by_unit.setdefault(v.unit, set()).add(v.number)
+    for field in ("purpose", "goal"):
+        text = getattr(project, field) or ""
+        for m in COUNT_IN_TEXT.finditer(text):
+            n, unit = _number(m.group(1)), m.group(2)
+            if n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
+                continue
+            shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
+            yield _f("PD303", f"{path}.{field}", f"文字中的 {m.group(0)} 与指标值（{shown}）不一致", "请统一文字与指标值")
+
+
+# Rows compared pairwise are capped: the cross-row rules look for a related row nearby, and an
+# uncapped comparison made a 50,000-row project quadratic.
+MAX_PAIRWISE = 200
+MAX_SAME_VALUE = 64  # rows sharing one value compared pairwise (a real project has a handful)
+
+
+@lru_cache(maxsize=65536)
+def _chars(text: str) -> frozenset[str]:
+    return frozenset(text)
+
+
+def _similar(a: str, b: str) -> float:
+    sa, sb = _chars(a), _chars(b)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / min(len(sa), len(sb))
+
+
+def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
+    parsed = [(pair, ind, parse(ind.value or "")) for pair, ind in inds]
+    # PD204 duplicates; PD315 same measure and value under two 二级.
+    seen: dict[str, int] = {}
+    for i, (_pair, ind, _v) in enumerate(parsed):
+        key = (ind.name or "").strip()
+        if key:
+            if key in seen and (project.indicators[seen[key]].scope or "annual") == (ind.scope or "annual"):
+                yield _f("PD204", f"{path}.indicators[{i}].name", f"与第 {seen[key] + 1} 条指标名称重复")
+            seen.setdefault(key, i)
+    # Only rows with equal values can repeat one another: compare within those groups, not all pairs
+    # (a 50,000-row project would take hours pairwise; issue 19).
+    same_value: dict[Quantity, list[int]] = {}
+    for i, (_pair, _ind, v) in enumerate(parsed):
+        if isinstance(v, Quantity) and v.unit not in PERCENT_UNITS:
+            same_value.setdefault(v, []).append(i)
+    for group in same_value.values():
+        for a, i in enumerate(group[:MAX_SAME_VALUE]):
+            for j in group[a + 1:MAX_SAME_VALUE]:
+                (pi, ii, _vi), (pj, ij, _vj) = parsed[i], parsed[j]
+                if pi[1] != pj[1] and _similar(ii.name or "", ij.name or "") >= 0.4:
+                    yield _f("PD315", f"{path}.indicators[{j}]",
+                             f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")
+    # PD313: monthly payments — 人次 (累计) should be about 12 × 人 (月末).
+    people = [(i, ind, v) for i, (_, ind, v) in enumerate(parsed)
+              if isinstance(v, Quantity) and v.unit == "人" and "月末" in (ind.name or "")][:MAX_PAIRWISE]
+    for i, (_, ind, v) in enumerate(parsed):
+        if isinstance(v, Quantity) and v.unit == "人次" and "累计" in (ind.name or ""):
+            best = max(people, key=lambda t: _similar(t[1].name or "", ind.name or ""), default=None)
+            if best and "月末" in (best[1].name or "") and best[2].number > 0:
+                ratio = v.number / best[2].number
+                if not Decimal(10) <= ratio <= Decimal(13):
+                    expect = best[2].number * 12
+                    yield _f("PD313", f"{path}.indicators[{i}].value",
+                             f"{ind.value} 约为 {best[1].value} 的 {ratio:.1f} 倍；按月发放应约为 12 倍",
+                             f"请核对，是否应为 {format_number(expect)}人次？")
+    # PD311: quantity × unit cost ≈ budget.
+    total = project.budget.total
+    explained = GAP_EXPLAINED.search((project.purpose or "") + (project.goal or ""))
+    if total and not explained:
+        counts = [(ind, v) for (pair, ind, v) in parsed
+                  if pair[1] == "数量" and isinstance(v, Quantity) and v.unit == "人"][:MAX_PAIRWISE]
+        for i, (pair, ind, v) in enumerate(parsed):
+            if pair[1] not in ("成本", "经济成本") or not isinstance(v, Quantity) or not counts:
+                continue
+            per_month = v.unit.endswith("月") or "月" in (ind.name or "")
+            if not (v.unit.startswith("元/人") or (v.unit == "元" and PER_HEAD_NAME.search(ind.name or ""))):
+                continue
+            cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
+            product = cnt.number * v.number * (12 if per_month else 1)
+            if not total * Decimal("0.9") <= product <= total * Decimal("1.1"):
+                months = " × 12个月" if per_month else ""
+                yield _f("PD311", f"{path}.indicators[{i}].value",
+                         f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"
+                         f"与预算数 {format_number(total)}元 相差超过 10%",
+                         "请核对人数或标准，或在用途中说明差额（如仅为县级配套部分）")
+
+
+def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[Finding]:
+    """PD324: weights add up (100, or 90 beside a 预算执行率 weight of 10) and every 一级 carries some."""
+    if not ctx.has("indicator.weight"):
+        return
+    rows = [(pair, ind) for pair, ind in inds if (ind.scope or "annual") == "annual"]
+    weighted = [(pair, ind) for pair, ind in rows if ind.weight is not None]
+    if not weighted:
+        return
+    total = sum((ind.weight for _, ind in weighted), Decimal(0))
+    if total not in (Decimal(90), Decimal(100)):
+        yield _f("PD324", f"{path}.indicators", f"指标权重合计 {format_number(total)}，应为 100（另列预算执行率 10 时为 90）",
+                 "调整各指标权重")
+    by_level: dict[str, Decimal] = {}
+    for (l1, _), ind in rows:
+        if l1:
+            by_level[l1] = by_level.get(l1, Decimal(0)) + (ind.weight or Decimal(0))
+    for l1, weight in by_level.items():
+        if weight == 0 and total > 0:
+            yield _f("PD324", f"{path}.indicators", f"“{frameworks.LEVEL1_LABELS.get(l1, l1)}”的指标权重合计为 0",
+                     "每个一级指标都应分配权重")
+
+
+def _parts_of_whole(project: Project, path: str) -> Iterator[Finding]:
+    """PD322: "其中…" rows break down the row above them; together they cannot exceed it."""
+    rows = project.indicators
+    i = 0
+    while i < len(rows):
+        whole = parse(rows[i].value or "")
+        j = i + 1
+        parts = []
+        while j < len(rows) and PART_NAME.match(rows[j].name or ""):
+            parts.append(parse(rows[j].value or ""))
+            j += 1
+        if parts and isinstance(whole, Quantity) and all(isinstance(v, Quantity) and v.unit == whole.unit for v in parts):
+            total = sum((v.number for v in parts if isinstance(v, Quantity)), Decimal(0))
+            if total > whole.number:
+                yield _f("PD322", f"{path}.indicators[{i}].value",
+                         f"“其中”各项合计 {format_number(total)}{whole.unit}，超过总数 {rows[i].value}", "请核对总数与分项")
+        i = j if parts else i + 1

@@ -1,0 +1,97 @@
+"""Word tables the rules rely on: data, not branches in the code."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..values import PERCENT_UNITS
+
+# (name pattern, accepted units, suggested unit) — first match wins, so specific before general.
+# Patterns about what is measured look at the end of the name (…人数, …面积, …金额): "公用经费保障学校数"
+# counts schools and "补助资金结算周期" is a period, whatever money word they contain.
+PER_HEAD_UNITS = frozenset({"元/人·年", "元/人·月", "元/人", "元/人·次", "元/生·年", "元/户·年", "元/户", "元/亩"})
+UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
+    (re.compile(r"满意度|知晓率"), frozenset({"%"}), "%"),
+    (re.compile(r"月人均|人均.*月|每月"), frozenset({"元/人·月", "万元/人·月"}), "元/人·月"),
+    (re.compile(r"(人均|平均|水平|标准).*(补贴|补助|缴费|代缴|养老保险费)|(补贴|补助|缴费|代缴).*(人均|平均|水平|标准)"),
+     PER_HEAD_UNITS, "元/人·年"),
+    (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
+    (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
+    (re.compile(r"户数"), frozenset({"户", "万户", "户次"}), "户"),
+    (re.compile(r"批次"), frozenset({"批次", "批", "次", "万批次"}), "批次"),
+    (re.compile(r"次数$"), frozenset({"次", "场次", "批次", "期", "场"}), "次"),
+    (re.compile(r"人数|人员数"), frozenset({"人", "万人", "名"}), "人"),
+    (re.compile(r"面积$"), frozenset({"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"}), "亩"),
+    (re.compile(r"(金额|资金|经费|费用|总额|投入)$"), frozenset({"元", "万元", "亿元"}), "元"),
+    (re.compile(r"(里程|长度)$"), frozenset({"公里", "千米", "米", "延米", "km"}), "公里"),
+]
+# A standard per thing other than a person (每场, 每吨, 单个网点, 户均): plain 元 already says it all.
+PER_UNIT_NAME = re.compile(r"每|单个|单位|户均|生均|村均|亩均|件均|场均")
+RATE_NAME = re.compile(r"(率|比例|占比)(（|\(|$)")
+GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升|稳定率|保持率|同比|比上年|较上年")
+SATISFACTION_NAME = re.compile(r"满意度|知晓率")
+SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
+NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
+                           r"不合格率|违规率|流失率|空置率|误报率|漏报率|复发率|损耗率|变动率")
+FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
+TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|\d+(\.\d+)?\s*[%％]")
+PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
+MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入")
+PER_HEAD_NAME = re.compile(r"人均|平均|水平|标准|每人|单价|单位成本")
+TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})
+# (name pattern, canonical 二级 keys it belongs to, where to put it)
+MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
+    # 达标率 is also an outcome (水质达标率 is an ecological benefit): only 合格/故障/合规 rates are 质量 by name.
+    # 评价性抽检合格率 measures the market, not the work: an outcome, filed under 效益 on purpose.
+    (re.compile(r"^(?!.*(时限|时间|及时|评价性)).*(合格率|故障率|合规率)"), frozenset({"质量"}), "质量指标"),
+    (re.compile(r"治愈率|就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
+]
+NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")
+GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
+# An output with its count: any counting or measuring unit (time and money alone are not outputs).
+OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:万|千)?(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处|米|平方米|"
+                           r"平米|株|棵|吨|篇|期|批|辆|间|栋|村|门|种|册|本|份|条|课时|学时|班|床|宗|例|只|头|羽|批次|人日)")
+COUNT_IN_TEXT = re.compile(r"(\d[\d,]*)\s*(人次|人|户|公顷|亩|公里|场)")
+AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
+GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级.{0,4}(承担|负担)|差额|分担|仅为|仅含|其余|上级资金|中央和省")
+# Units that add up: the same count in two projects may be counted twice (PD403). Rates and
+# per-head standards legitimately repeat.
+ADDITIVE_UNITS = frozenset({"人", "人次", "户", "户次", "元", "万元", "亿元", "亩", "万亩", "公顷", "公里", "个", "次", "场", "件", "台", "套", "台套", "项"})
+LUMPY_WORDS = re.compile(r"征地|工程|施工|建设|购置|采购|一次性|招标")
+YEAR_IN_TEXT = re.compile(r"(20\d\d)\s*年")
+
+# --- added for issue 16 -------------------------------------------------------------------------
+# Money units a 经费/资金 name also accepts: a per-head standard (元/生·年) is money too.
+MONEY_UNIT_HEADS = ("元/", "万元/")
+COST_UNITS_BY_NAME = re.compile(r"费|成本|金额|资金|经费|单价|标准")
+# A name that is a rate, a share or a degree may carry %; any other name measured in % is suspect.
+PERCENT_NAME = re.compile(r"率|比例|比重|占比|百分比|份额|幅|强度|(?<![年季])度|覆盖|增长|增幅|提高|提升|降低|下降|减少|比上年|较上年|同比|%|％")
+YES_NO_NAME = re.compile(r"^是否|有无|是不是")
+UNIT_IN_NAME = re.compile(r"[（(](人次|人|户|个|名|次|场|件|台|套|项|家|所|座|处|篇|单|亩|万亩|公顷|公里|米|平方米|万平方米|"
+                          r"立方米|万立方米|元|万元|亿元|天|年|月|%|％|‰|批次|期|吨)[）)]\s*$")
+SATISFACTION_ANY = re.compile(r"满意度|满意率|满意程度")
+# Misfiled by meaning (PD223): (name pattern, 二级 keys where it does NOT belong, where it belongs).
+MISFILED_MEANING: list[tuple[re.Pattern[str], frozenset[str], str]] = [
+    (SATISFACTION_ANY, frozenset({"数量", "质量", "时效", "成本", "经济效益", "社会效益", "生态效益", "可持续影响",
+                                  "经济成本", "社会成本", "生态环境成本"}), "满意度指标"),
+    (re.compile(r"执行率|支出率|支付率|拨付率|预算执行"), frozenset({"数量", "经济效益", "社会效益", "生态效益", "可持续影响"}),
+     "质量或时效指标（预算执行情况另行考核）"),
+    (re.compile(r"^(?!.*(率|比例|节约|节省|降低|减少|下降|增幅|降幅|报销|负担|强度)).*(成本|费用|单价|造价)"),
+     frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "成本指标"),
+    (re.compile(r"收入|增收|受益|带动|效益"), frozenset({"成本", "经济成本"}), "效益指标"),
+    # 及时率 under 质量 is common and accepted by reviewers; under 数量 it is not.
+    (re.compile(r"时效|时限|及时|完成时间|时间节点|进度"), frozenset({"数量"}), "时效指标"),
+]
+# Count units: a 质量 row measured in them is a quantity filed under 质量 unless its name is a quality word.
+COUNT_UNITS = frozenset({"个", "次", "人", "人次", "户", "场", "件", "台", "套", "项", "家", "所", "座", "处", "批", "批次",
+                         "期", "篇", "本", "册", "份", "条", "辆", "株", "棵", "只", "头", "亩", "万亩", "公里", "米"})
+QUALITY_WORDS = re.compile(r"率|合格|达标|质量|标准|等级|优良|星级|规范|验收|评估|评分|得分|级|损毁|破损|丢失|缺陷|事件|"
+                           r"脱管|漏管|故障|差错|事故|投诉")
+# Goal texts (PD302, PD406): list numbering, years and money are not measurable outputs.
+GOAL_NOISE = re.compile(r"(?:目标|任务)?\s*\d{1,2}\s*[、.．:：)）]|[（(]\d{1,2}[)）]|20\d\d\s*(?:年度?|—|-)|"
+                        r"\d[\d,，\.]*\s*(?:亿元|万元|元)")
+PAST_TENSE = re.compile(r"已(?:完成|发放|拨付|支付|实现|建成|落实|下达)|完成了|实现了|共完成|全年共")
+# Parts of a whole: "其中…" rows after the row they break down (PD322).
+PART_NAME = re.compile(r"^\s*[★☆*]*\s*其中[:：]?")

@@ -1,0 +1,270 @@
+"""Every source as a stream of cells: :class:`Line` objects in reading order.
+
+A line is one table row where the source has rows (``rowed``: pipes, tabs, space-separated rows, xlsx,
+docx and ruled PDF tables), or one cell where it has only line order (one cell per line ending in
+``|``, cells between blank lines, glued text split by the grammar). Nothing here decides what a cell
+means; :mod:`.kinds` classifies and :mod:`.shape` assembles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from . import kinds
+
+
+@dataclass
+class Line:
+    cells: list[str | None]
+    where: str
+    rowed: bool = False
+    glued: bool = False  # cells split out of glued text by the grammar: the split is reported
+
+    def texts(self) -> list[str]:
+        return [c for c in self.cells if c]
+
+
+# --- text clean-up ----------------------------------------------------------------------------------------
+
+_PINYIN = re.compile(r"\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
+# Characters that only traditional text has (a sample is enough to tell a page converted to 繁體).
+_TRADITIONAL = set("與為會個們這來時說對從後過還麼點現發開關門問間處實當體氣經歷過數據項標準績級產壹貳參幣萬億區縣鄉鎮"
+                   "價認證鑒設計劃資務應報總額")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Remove pinyin glosses ('價(jià)') and convert traditional characters; the repairs made."""
+    repairs = []
+    new = _PINYIN.sub("", text)
+    if new != text:
+        repairs.append("已去除文字中夹带的拼音注音（如“價(jià)”）")
+        text = new
+    if sum(1 for ch in text if ch in _TRADITIONAL) >= 8:
+        try:
+            from hanziconv import HanziConv
+        except ImportError:  # pragma: no cover - a declared dependency
+            return text, repairs
+        text = HanziConv.toSimplified(text)
+        repairs.append("原文为繁体字，已转换为简体字")
+    return text, repairs
+
+
+# --- text layouts ----------------------------------------------------------------------------------------------
+
+_PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    parts = re.split(r"[|｜]", line)
+    return [p.strip(" \u3000\t") for p in parts if p.strip(" \u3000\t")]
+
+
+def _space_cells(line: str) -> list[str]:
+    return [p for p in re.split(r"[ \u3000\t]+", line.strip(" \u3000\t")) if p]
+
+
+def text_lines(text: str) -> list[Line]:
+    """The cells of a text capture, whatever its layout (see the module docstring)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # One cell per line closed by '|' (a few '|'-only lines are empty cells or separators).
+    closers = sum(1 for ln in raw if re.search(r"[^|｜\s][ \t]*[|｜][ \t]*$", ln) and len(_pipe_cells(ln)) == 1)
+    pipe_rows = sum(1 for ln in raw if len(_pipe_cells(ln)) >= 2)
+    cell_mode = closers >= 8 and closers > pipe_rows
+    out: list[Line] = []
+    acc: list[str] = []
+    acc_start = 0
+    started = False
+    for n, line in enumerate(raw, 1):
+        where = f"第 {n} 行"
+        stripped = line.strip(" \u3000\t\f\v")
+        if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
+            continue
+        if cell_mode and len(_pipe_cells(stripped)) >= 2:
+            if acc:
+                out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
+                acc, acc_start = [], 0
+            out.append(Line(_pipe_cells(stripped), where, rowed=True))
+            continue
+        if cell_mode and (started or re.search(r"[|｜]\s*$", line)):
+            started = True
+            if re.search(r"[|｜]\s*$", line) or not stripped:
+                if stripped and not re.fullmatch(r"[|｜\s]+", stripped):
+                    acc.append(_PIPE_END.sub("", stripped))
+                if acc:
+                    out.append(Line(["\n".join(acc)], f"第 {acc_start or n} 行"))
+                elif stripped:
+                    out.append(Line([None], where))  # an empty cell
+                acc, acc_start = [], 0
+                continue
+            if not acc:
+                acc_start = n
+            acc.append(stripped)
+            continue
+        if not stripped:
+            if line and not line.strip("\t\u3000\xa0 ") and (" " in line or "\xa0" in line):
+                out.append(Line([None], where))  # a cell holding a single space: an empty cell
+            continue
+        if stripped.replace("\xa0", "").strip() == "":
+            out.append(Line([None], where))
+            continue
+        pcells = _pipe_cells(stripped)
+        if ("|" in stripped or "｜" in stripped) and (len(pcells) >= 2 or re.search(r"[|｜]\s*$", stripped)):
+            if pcells:
+                out.append(Line(list(pcells), where, rowed=True))
+            continue
+        if "\t" in stripped:
+            out.append(Line([c.strip() or None for c in stripped.split("\t")], where, rowed=True))
+            continue
+        if len(stripped) >= 60 and " " not in stripped.strip() and _glued_grid(stripped):
+            out.extend(glued_lines(stripped, where))
+            continue
+        scells = _space_cells(stripped)
+        if any(len(c) >= 60 and _glued_grid(c) for c in scells):
+            for c in scells:
+                if len(c) >= 60 and _glued_grid(c):
+                    out.extend(glued_lines(c, where))
+                else:
+                    out.append(Line([c], where))
+            continue
+        if len(scells) > 40:  # a whole table flattened onto one line: its rows are lost
+            if _glued_grid(stripped):
+                out.extend(Line([c], where) for c in scells)
+                continue
+        if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
+            out.append(Line(list(scells), where, rowed=True))
+        else:
+            out.append(Line([stripped], where))
+    if acc:
+        out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
+    return out
+
+
+def _glued_grid(text: str) -> bool:
+    t = kinds.squash(text)
+    return bool(re.search(r"(产出|效益|满意度|數量|数量|质量|質量)(指标|目标|指標|目標)", t))
+
+
+# --- glued text ----------------------------------------------------------------------------------------------------
+
+_UNITS = sorted(kinds.EXTRA_UNITS | {u for u in __import__("perfdraft.values", fromlist=["x"]).BASE_UNITS
+                                     if not u.isascii()} | {"%", "‰", "元/人*月", "人/次"}, key=len, reverse=True)
+_UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
+_DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|完成|全年)?"
+_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:{_UNIT_ALT})?"
+_TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})")
+_END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|项目负责人[:：]|填表人|二、|\(二\))")
+
+
+def _header_split(text: str) -> tuple[str, list[str] | None, str]:
+    """(before, header kinds, after) for a glued header found in ``text``."""
+    for m in re.finditer(r"一级指标|指标名称", text):
+        pos = m.start()
+        end = pos
+        t = text
+        while end < len(t):
+            for word in kinds.HEADER_WORDS:
+                if t.startswith(word, end):
+                    end += len(word)
+                    tail = re.match(r"\([^()]{0,3}\)", t[end:])  # '指标值(A)', OCR '指标值(八)'
+                    if tail and word + tail.group(0) not in kinds.HEADER_KINDS:
+                        end += len(tail.group(0))
+                    break
+            else:
+                break
+        found = kinds.glued_header(t[pos:end])
+        if found:
+            return text[:pos], found, text[end:]
+    return text, None, ""
+
+
+def glued_lines(text: str, where: str) -> list[Line]:
+    """A table that lost every separator, cut back into cells by level words, header words and the
+    value grammar (only where the grammar is sure: see :func:`split_glued`)."""
+    t = unicodedata.normalize("NFKC", text)
+    before, header, after = _header_split(t)
+    out: list[Line] = []
+    if header is None:
+        first = _next_level(t, 0)
+        head, body = (t[:first], t[first:]) if first else ("", t)
+        lead = [Line([head], where, glued=True)] if head else []
+        return lead + [Line([x], where, glued=True) for x in split_glued(body)]
+    out.append(Line([before], where, glued=True))
+    out.append(Line([f"{'|'.join(header)}"], where, glued=True))
+    out[-1].cells = ["\x00header:" + ",".join(header)]
+    end = _END_WORDS.search(after)
+    body, tail = (after[: end.start()], after[end.start():]) if end else (after, "")
+    out.extend(Line([c], where, glued=True) for c in split_glued(body))
+    if tail:
+        out.append(Line([tail], where, glued=True))
+    return out
+
+
+def split_glued(text: str) -> list[str]:
+    """Cells of a glued run: level words, values and the text between them."""
+    cells: list[str] = []
+    pos = 0
+    t = text
+    while pos < len(t):
+        words, rest = kinds.glued_levels(t[pos:])
+        if words:
+            cells.extend(words)
+            pos = len(t) - len(rest)
+            continue
+        m = _TOKEN.search(t, pos)
+        # text up to the next level word or value
+        lvl = _next_level(t, pos)
+        if m is None and lvl is None:
+            cells.append(t[pos:])
+            break
+        stop = min(x for x in (m.start() if m else None, lvl) if x is not None)
+        if stop > pos:
+            cells.extend(_halves(t[pos:stop]))
+            pos = stop
+            continue
+        assert m is not None
+        cells.append(m.group(0))
+        pos = m.end()
+    return [c for c in (c.strip(" ,，;；") for c in cells) if c]
+
+
+def _next_level(t: str, pos: int) -> int | None:
+    m = re.compile(r"(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)"
+                   r"(?:指标|目标)").search(t, pos)
+    if not m:
+        return None
+    start = m.start()
+    # a longer level word may start a little earlier ('社会效益指标', '服务对象满意度指标')
+    for back in range(1, 8):
+        if start - back >= pos and kinds.glued_levels(t[start - back:])[0]:
+            return start - back
+    return start
+
+
+def _halves(text: str) -> list[str]:
+    """'显著提升显著提升' (a value and its copy in 实际完成值) → two cells."""
+    n = len(text)
+    if n >= 4 and n % 2 == 0 and text[: n // 2] == text[n // 2:]:
+        return [text[: n // 2], text[n // 2:]]
+    return [text]
+
+
+def split_weight(cell: str, following: str | None) -> tuple[str, str] | None:
+    """'102370人' before '2370人' → ('10', '2370人'): a 分值 glued in front of its value. Only when one
+    split is plausible (weight ≤ 100, no leading zero) or the value equals the actual that follows."""
+    m = re.match(r"^(\d{1,3})(\d.*)$", cell)
+    if not m:
+        return None
+    options = []
+    digits = re.match(r"^\d+", cell)
+    assert digits is not None
+    run = digits.group(0)
+    for k in range(1, min(3, len(run)) + 1):
+        w, rest = cell[:k], cell[k:]
+        if not rest or rest[0] == "0" and not rest.startswith("0.") or int(w) > 100:
+            continue
+        if following and rest == following:
+            return w, rest
+        options.append((w, rest))
+    return options[0] if len(options) == 1 else None

@@ -1,0 +1,294 @@
+"""What a cell is, whatever the layout: a level name, a grid-header label, a value, a unit, a weight,
+a sign-off or stamp line, a template placeholder, page furniture, or plain text.
+
+Everything here is data (word lists and small patterns) plus predicates over one cell; the shape
+assembler (:mod:`.shape`) decides from these kinds and the order of the cells where each one goes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .. import frameworks, values
+
+# --- level names ---------------------------------------------------------------------------------------
+
+# Level words of every profile, beyond frameworks' aliases: local names, old names and self-evaluation
+# frameworks (项目产出 / 项目效益 …). Value: canonical (一级, 二级); 二级 None for a 一级 word.
+LEVEL_WORDS: dict[str, tuple[str | None, str | None]] = {
+    "产出": ("产出", None), "项目产出": ("产出", None), "预期产出": ("产出", None), "项目完成": ("产出", None),
+    "产出值": ("产出", None), "完成": ("产出", None),
+    "效益": ("效益", None), "效果": ("效益", None), "项目效益": ("效益", None), "实施效果": ("效益", None),
+    "预期效果": ("效益", None), "影响力": ("效益", None),
+    "满意度": ("满意度", None), "社会公众或服务对象满意度": ("满意度", "服务对象满意度"),
+    "服务对象满意度": ("满意度", "服务对象满意度"), "社会公众满意度": ("满意度", "服务对象满意度"),
+    "服务对象或受益者满意度": ("满意度", "服务对象满意度"), "受益对象满意度": ("满意度", "服务对象满意度"),
+    "成本": ("成本", "成本"), "投入": ("投入", None),
+    "数量": ("产出", "数量"), "质量": ("产出", "质量"), "时效": ("产出", "时效"),
+    "经济效益": ("效益", "经济效益"), "社会效益": ("效益", "社会效益"), "生态效益": ("效益", "生态效益"),
+    "环境效益": ("效益", "生态效益"), "生态环境效益": ("效益", "生态效益"),
+    "可持续影响": ("效益", "可持续影响"), "可持续性发展影响": ("效益", "可持续影响"),
+    "可持续发展影响": ("效益", "可持续影响"), "可持续": ("效益", "可持续影响"),
+    "经济成本": ("成本", "经济成本"), "社会成本": ("成本", "社会成本"), "生态环境成本": ("成本", "生态环境成本"),
+    "项目决策": ("决策", None), "决策": ("决策", None), "项目管理": ("管理", None), "过程管理": ("管理", None),
+}
+# Words that name a 一级 only when written with 指标/目标 (a bare 效益 is a 二级 word in some tables).
+_BARE_OK = {"经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "服务对象满意度", "项目产出", "项目效益",
+            "项目决策", "项目管理", "社会公众或服务对象满意度", "经济成本", "社会成本", "生态环境成本"}
+_SCORE_TAIL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|\d+(?:\.\d+)?\s*分$")
+_LEVEL_SUFFIX = ("指标", "目标")
+
+
+@lru_cache(maxsize=8192)
+def squash(text: str) -> str:
+    """NFKC, no white space, no ★ markers: the form cells are matched in."""
+    t = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\s★☆]+", "", t)
+
+
+@lru_cache(maxsize=4096)
+def level_of(text: str) -> tuple[str | None, str | None, str] | None:
+    """(一级 key, 二级 key, the word as written) when the whole cell is one level name, else None.
+
+    '产 出 指 标 (50分)', '经济效益 指标', '成本指標', '社会公众或服务对象满意度指标', '产出目标' all count.
+    """
+    t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
+    if not t or len(t) > 20:
+        return None
+    base = t
+    suffixed = False
+    for suffix in _LEVEL_SUFFIX:
+        if base.endswith(suffix) and len(base) > len(suffix):
+            base, suffixed = base[: -len(suffix)], True
+            break
+    if base.endswith("值") and base[:-1] in LEVEL_WORDS:  # 产出值
+        base = base[:-1]
+        suffixed = True
+    hit = LEVEL_WORDS.get(base)
+    if hit is None or not (suffixed or base in _BARE_OK):
+        return None
+    return hit[0], hit[1], t
+
+
+@lru_cache(maxsize=8192)
+def glued_levels(text: str) -> tuple[list[str], str]:
+    """Level words at the start of a glued cell: '产出指标数量指标送戏下乡' → (['产出指标', '数量指标'], '送戏下乡')."""
+    t = squash(text)
+    found: list[str] = []
+    while t and len(found) < 2:
+        for n in range(min(len(t), 20), 1, -1):
+            head = t[:n]
+            if level_of(head) and head.endswith(_LEVEL_SUFFIX):
+                found.append(head)
+                t = _SCORE_TAIL_START.sub("", t[n:])
+                break
+        else:
+            break
+    return found, t
+
+
+_SCORE_TAIL_START = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+
+
+@lru_cache(maxsize=8192)
+def level_part(text: str) -> bool:
+    """A level name broken across lines: '社会公众或服务' … '对象满意度指标', '经济效益' … '指标'."""
+    t = squash(text)
+    if t in ("指标", "标", "指"):
+        return True
+    if len(t) < 3:
+        return False
+    return any(w.startswith(t) or w.endswith(t) for w in _LONG_LEVELS) and level_of(t) is None
+
+
+_LONG_LEVELS = tuple(w + "指标" for w in LEVEL_WORDS if len(w) >= 4)
+
+
+# --- grid header labels -----------------------------------------------------------------------------------
+
+# Header label → column kind. Order of the table is the reading order; kinds are fixed words.
+HEADER_KINDS: dict[str, str] = {
+    "一级指标": "l1", "一级": "l1", "级指标": "l1", "指标类型": "l1", "评价内容": "l1",
+    "二级指标": "l2", "二级": "l2", "绩效内容": "l2",
+    "三级指标": "name", "三级": "name", "三级指标名称": "name", "指标名称": "name", "指标内容": "name",
+    "三级指标内容": "name", "绩效指标名称": "name", "具体指标": "name", "指标名称(三级指标)": "name",
+    "指标解释": "desc", "指标描述": "desc", "绩效指标描述": "desc", "指标说明": "desc", "绩效标准": "basis",
+    "指标说明及公式": "desc", "指标定义": "desc",
+    "指标值": "value", "年度指标值": "value", "目标值": "value", "指标目标值": "value", "预期目标值": "value",
+    "年度目标值": "value", "绩效目标值": "value", "指标值及单位": "value", "年初指标值": "value",
+    "当年度指标值": "value", "预期达到目标": "value", "当年预期实现值": "value", "预期2022年实现值": "value",
+    "年初目标值": "value", "指标值(A)": "value", "年初设定目标值": "value",
+    "实施周期指标值": "mid_value", "中期指标值": "mid_value",
+    "调整指标值": "adjusted", "实际完成值": "actual", "全年实际值": "actual", "全年完成值": "actual",
+    "实际完成指标值": "actual", "完成值": "actual", "全年实际值(B)": "actual", "年成值全完值": "actual",
+    "全年实际完成值": "actual", "2021年实际实现值": "actual",
+    "计算符号": "sign", "运算符号": "sign", "指标方向": "direction", "指标方向性": "direction",
+    "指标性质": "nature", "指标值类型": "nature",
+    "计量单位": "unit", "度量单位": "unit",
+    "分值": "weight", "权重": "weight", "指标权重": "weight", "权重(%)": "weight", "指标权重(分)": "weight",
+    "考值参分": "weight", "项目权重": "weight",
+    "得分": "score", "指标得分": "score", "自评分": "score", "指标得分(分)": "score", "复核分": "score",
+    "得分系数": "ratio", "得分系数(%)": "ratio", "累计完成率": "ratio",
+    "指标值确定依据": "basis", "指标标准或依据": "basis", "确定依据": "basis", "评(扣)分标准": "scoring",
+    "评分标准": "scoring", "评价标准": "scoring",
+    "指标值说明": "note", "备注": "note", "说明": "note", "是否核心指标": "core",
+    "未完成原因及拟采取的改进措施": "reason", "偏差原因分析及改进措施": "reason", "未完成原因": "reason",
+    "未完成原因分析及改进措施": "reason", "偏差原因": "reason",
+    "序号": "seq", "编号": "seq",
+}
+HEADER_WORDS = sorted(HEADER_KINDS, key=len, reverse=True)
+# Lead-in cells of a grid that carry no column ('绩效指标', '绩 效 指 标', '年度绩效指标').
+_GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
+
+
+@lru_cache(maxsize=8192)
+def header_kind(text: str) -> str | None:
+    t = squash(text).lstrip("*")
+    t = re.sub(r"\((?:jí|biāo|zhǔn|píng|kòu)\)", "", t)
+    if t in HEADER_KINDS:
+        return HEADER_KINDS[t]
+    t2 = re.sub(r"[（(][^()（）]*[)）]$", "", t)
+    if t2 in HEADER_KINDS:
+        return HEADER_KINDS[t2]
+    if len(t) <= 14 and re.search(r"(实现值|完成值|实际值)$", t):
+        return "actual" if re.search(r"实际|完成|全年", t) else "value"
+    return None
+
+
+@lru_cache(maxsize=8192)
+def grid_lead(text: str) -> bool:
+    t = squash(text)
+    return bool(t) and len(t) <= 12 and bool(_GRID_LEAD.match(t)) and t not in ("", "效")
+
+
+def glued_header(text: str) -> list[str] | None:
+    """A header whose labels lost their separators: '一级指标二级指标三级指标指标值完成值权重得分'."""
+    t = squash(text)
+    for lead in ("绩效目标完成情况", "绩效指标", "绩效目标"):
+        if t.startswith(lead) and t[len(lead):].startswith("一级"):
+            t = t[len(lead):]
+    pos, kinds = 0, []
+    while pos < len(t):
+        for word in HEADER_WORDS:
+            if t.startswith(word, pos):
+                kinds.append(HEADER_KINDS[word])
+                pos += len(word)
+                break
+        else:
+            return None
+    if "name" not in kinds and "l2" not in kinds:
+        return None
+    return kinds if len(kinds) >= 3 else None
+
+
+# --- sign-off, furniture, placeholders ------------------------------------------------------------------------
+
+_SIGNOFF = re.compile(
+    r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
+    r"审核人|制表人|经办人)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
+    r"说明[:：])")
+_FURNITURE = re.compile(
+    r"^\[TRUNCATED|^!\[\]\(\)$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
+_PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")
+
+
+@lru_cache(maxsize=8192)
+def signoff(text: str) -> bool:
+    t = squash(text)
+    return len(t) <= 60 and bool(_SIGNOFF.search(t))
+
+
+@lru_cache(maxsize=8192)
+def furniture(text: str) -> bool:
+    return bool(_FURNITURE.match(text.strip()))
+
+
+@lru_cache(maxsize=8192)
+def placeholder(text: str) -> bool:
+    return bool(_PLACEHOLDER.match(squash(text)))
+
+
+# --- values, units, weights --------------------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)*$")
+_OPS = {"=", "≥", "≤", ">", "<", ">=", "<=", "≧", "≦", "＝", "＞", "＜", "＞＝", "＜＝", "==", "区间"}
+NATURES = {"定量", "定性", "定量指标", "定性指标", "正向", "反向", "正向指标", "反向指标", "中性"}
+BASIS_WORDS = {"计划标准", "行业标准", "历史标准", "其他标准", "计划", "行业", "历史"}
+_UNIT_TEXT = re.compile(r"^[\u4e00-\u9fff%‰a-zA-Z²³·*/／]{1,6}$")
+EXTRA_UNITS = {"厘米", "毫米", "平方公里", "万平方米", "万立方米", "万亩", "万人", "万元", "亿元", "元/人", "人/天",
+               "万元/人", "元/户", "人次", "批次", "个百分点", "工作日", "hm", "kg", "t", "M", "km", "m", "篇", "份",
+               "种", "村", "期", "家", "门", "倍", "单", "株", "组", "头", "只", "户", "亩", "公顷"}
+
+
+@lru_cache(maxsize=8192)
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(squash(text)))
+
+
+@lru_cache(maxsize=8192)
+def is_weight(text: str) -> bool:
+    """A score or weight: a bare number up to 100, maybe with 分 or %."""
+    t = squash(text).rstrip("分%")
+    if not _NUMBER.match(t) or "," in t:
+        return False
+    try:
+        return 0 <= float(t) <= 100
+    except ValueError:
+        return False
+
+
+@lru_cache(maxsize=8192)
+def is_sign(text: str) -> bool:
+    return squash(text) in _OPS
+
+
+@lru_cache(maxsize=8192)
+def is_nature(text: str) -> bool:
+    return squash(text) in NATURES
+
+
+@lru_cache(maxsize=8192)
+def is_unit(text: str) -> bool:
+    t = squash(text)
+    if t in EXTRA_UNITS or t in values.BASE_UNITS or t in ("%", "‰"):
+        return True
+    if not _UNIT_TEXT.match(t) or len(t) > 5:
+        return False
+    parts = re.split(r"[/／*·]", t)
+    return all(p in values.BASE_UNITS or p in EXTRA_UNITS or p[:1] in values.UNIT_PREFIXES and
+               p[1:] in values.BASE_UNITS for p in parts if p)
+
+
+@lru_cache(maxsize=8192)
+def is_basis(text: str) -> bool:
+    t = squash(text)
+    return t in BASIS_WORDS or (len(t) <= 12 and t.endswith("标准") and not any(ch.isdigit() for ch in t))
+
+
+@lru_cache(maxsize=8192)
+def value_like(text: str) -> bool:
+    """Whether a cell reads as a 指标值: the grammar parses it, or it is a number, a date or a short
+    graded term (优, 是, 显著提升)."""
+    t = squash(text)
+    if not t or len(t) > 40:
+        return False
+    if not isinstance(values.parse(t), values.ParseError):
+        return True
+    if re.match(r"^[≥≤><=≧≦＞＜＝]|^>=|^<=", t):
+        return True
+    if re.search(r"\d", t) and len(t) <= 16 and not re.search(r"[\u4e00-\u9fff]{5,}", t):
+        return True
+    return t in values.TERM_SCALE or t in values.STATE_TERMS
+
+
+def level_key_pair(level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
+    """Canonical (一级, 二级) of labels as written, through our words and then frameworks' aliases."""
+    a = level_of(level1) if level1 else None
+    b = level_of(level2) if level2 else None
+    l1 = a[0] if a else frameworks.level1_key(level1)
+    l2 = b[1] if b else frameworks.level2_key(level2)
+    if l1 is None and b is not None:
+        l1 = b[0]
+    return l1, l2

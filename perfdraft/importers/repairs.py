@@ -1,0 +1,146 @@
+"""Repairs and remarks: field codes, glued unit codes, variant value glyphs, old level names;
+after assembly, the year, the remarks on the draft and the framework guess."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .. import frameworks, names
+from ..model import (
+    Draft,
+)
+from .report import Report
+
+if TYPE_CHECKING:
+    from .assembler import Assembler
+
+# --- repairs ---------------------------------------------------------------------------------------------
+
+# Word field codes that leak into copied text: TC entries of a table of contents and their friends.
+_TOC_CODE = re.compile(
+    r"\s*\bTC\s+(?:\"[^\"]*\"|.*?)\s*\\f\s*\"?[A-Za-z]\"?\s*\\l\s*\"?\d+\"?\s*"
+    r"|\s*\bPAGEREF\s+_Toc\d+(?:\s*\\[a-z])*\s*"
+    r"|\s*\bTOC\s+(?:\\[a-z]\s*(?:\"[^\"]*\")?\s*)+"
+)
+
+
+def strip_field_codes(text: str) -> tuple[str, bool]:
+    new = _TOC_CODE.sub("", text)
+    if new == text:
+        return text, False
+    return new.rstrip(), True
+
+
+# "317002顺平县社会保险事业管理局": the unit code glued to the unit's name.
+_UNIT_SUFFIX = (r"(?:委员会|办公室|管理局|管理处|管理所|服务中心|事务中心|中心|局|委|办|院|所|站|馆|会|处|部|队|厅|"
+                r"室|校|学|园|公司|政府|街道|乡|镇|社|团|组|司)")
+_UNIT_CODE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()]{2,40}" + _UNIT_SUFFIX + r")$")
+
+
+_UNIT_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}" + _UNIT_SUFFIX + r"$")
+
+
+def split_unit_code(text: str) -> tuple[str | None, str] | None:
+    m = _UNIT_CODE.match(text.strip())
+    if not m:
+        return None
+    return m.group(1), m.group(2)
+
+
+_GLYPHS = {"≧": "≥", "≦": "≤", "⩾": "≥", "⩽": "≤", "＞＝": "≥", "＜＝": "≤", ">=": "≥", "<=": "≤",
+           "＞": ">", "＜": "<", "＝": "=", "％": "%"}
+
+
+def value_remarks(value: str) -> list[tuple[str, str]]:
+    """(key, remark) for the variant forms in a 指标值; the value itself is never changed."""
+    out = []
+    for glyph, std in _GLYPHS.items():
+        if glyph in value:
+            out.append((f"glyph:{glyph}", f"指标值含异体符号“{glyph}”（标准写法 {std}），按原文保留，由检查提示"))
+    if re.search(r"[０-９]", value):
+        out.append(("fullwidth", "指标值含全角数字，按原文保留，由检查提示"))
+    if "百分比" in value:
+        out.append(("percent-word", "指标值以“百分比”作单位（标准写法 %），按原文保留，由检查提示"))
+    if re.search(r"\d[,，]\d{3}", value):
+        out.append(("thousands", "指标值含千分位分隔符，按原文保留，由检查提示"))
+    return out
+
+
+def fold(text: str) -> str:
+    """The matching form of a label: NFKC (full-width → ASCII), no white space, no trailing colon."""
+    t = unicodedata.normalize("NFKC", text)
+    t = re.sub(r"\s+", "", t)
+    return t.rstrip(":")
+
+
+def _strip_level_suffix(text: str) -> str:
+    t = fold(text)
+    changed = True
+    while changed and t:
+        changed = False
+        for suffix in ("指标", "目标", "值"):
+            if t.endswith(suffix) and len(t) > len(suffix):
+                t, changed = t[: -len(suffix)], True
+    return t
+
+
+def level_remarks(level1: str | None, level2: str | None) -> list[tuple[str, str]]:
+    """(key, remark) for old, local or unknown level names; the labels themselves stay as written."""
+    out = []
+    if level1:
+        key = frameworks.level1_key(level1)
+        if key is None:
+            out.append((f"l1?:{level1}", f"一级指标“{level1}”不是已知的指标层级名称，按原文保留，由检查提示"))
+        elif key == "投入":
+            out.append((f"l1:{level1}", f"一级指标“{level1}”是旧表的投入指标：投入-时效按产出-时效、"
+                                        f"投入-成本按产出-成本（central-2021 为成本-经济成本）理解，草稿保留原文"))
+        elif key != _strip_level_suffix(level1):
+            out.append((f"l1:{level1}", f"一级指标“{level1}”按“{frameworks.LEVEL1_LABELS.get(key, key)}”理解，草稿保留原文"))
+    if level2:
+        key = frameworks.level2_key(level2)
+        if key is None:
+            out.append((f"l2?:{level2}", f"二级指标“{level2}”不是已知的指标层级名称，按原文保留，由检查提示"))
+        elif key != _strip_level_suffix(level2):
+            out.append((f"l2:{level2}", f"二级指标“{level2}”按“{frameworks.LEVEL2_LABELS.get(key, key)}”理解，草稿保留原文"))
+    return out
+
+
+# --- after assembly: inference and remarks ----------------------------------------------------------------
+
+
+def infer_year(asm: Assembler) -> int | None:
+    counts = asm.title_years or asm.years
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(y for y, n in counts.items() if n == best)
+
+
+def remark_draft(draft: Draft, report: Report, *, split_doc_number: bool) -> None:
+    """Report old level names and variant value forms; split 文号 out of names when asked."""
+    for pi, p in enumerate(draft.projects):
+        if p.name:
+            new, doc = names.split_doc_number(p.name)
+            if doc:
+                if split_doc_number and p.doc_number is None:
+                    report.note(f"doc:{pi}", f"项目名称“{p.name}”中的文号已移入 doc_number：名称“{new}”，文号 {doc}")
+                    p.name, p.doc_number = new, doc
+                elif not split_doc_number:
+                    report.note("doc-hint", "项目名称含文号，按原文保留（加 --split-doc-number 可拆到 doc_number，"
+                                            "【】改为〔〕）", f"projects[{pi}].name")
+        for ii, ind in enumerate(p.indicators):
+            path = f"projects[{pi}].indicators[{ii}]"
+            for key, text in level_remarks(ind.level1, ind.level2):
+                report.note(key, text, path)
+            if ind.value:
+                for key, text in value_remarks(ind.value):
+                    report.note(key, text, f"{path}.value “{ind.value}”")
+
+
+def guess_framework(draft: Draft, report: Report) -> None:
+    rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
+    if any(frameworks.level1_key(i.level1) == "成本" for i in rows):
+        draft.framework = "central-2021"
+        report.note("framework", "有一级指标“成本”，草稿按 central-2021 框架（成本为一级指标）建立")

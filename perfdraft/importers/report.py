@@ -1,0 +1,117 @@
+"""Errors, the import report and the records every reader produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..drafts import DraftError
+from ..model import (
+    Draft,
+)
+
+# --- errors and the report -------------------------------------------------------------------------
+
+
+class ImportFailed(DraftError):
+    """A file could not be imported at all. ``str(err)`` is one Chinese line naming the file."""
+
+
+class NothingPlaced(ImportFailed):
+    """The file was read but no indicator row was found: nothing is written, exit 1."""
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    """A piece of text the importer read but could not place in the draft."""
+
+    file: str
+    where: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.file} {self.where}：{self.text}"
+
+
+class Report:
+    """Repairs and remarks of one import, grouped so that 34 identical repairs make one line."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self._order: list[str] = []
+        self._text: dict[str, str] = {}
+        self._where: dict[str, list[str]] = {}
+        self.unplaced: list[Unplaced] = []
+
+    def note(self, key: str, text: str, where: str | None = None) -> None:
+        if key not in self._text:
+            self._order.append(key)
+            self._text[key] = text
+            self._where[key] = []
+        if where:
+            self._where[key].append(where)
+
+    def lost(self, where: str, text: str) -> Unplaced:
+        item = Unplaced(self.source, where, text)
+        self.unplaced.append(item)
+        return item
+
+    def lines(self) -> list[str]:
+        out = []
+        for key in self._order:
+            where = self._where[key]
+            if not where:
+                out.append(f"{self.source}：{self._text[key]}")
+                continue
+            shown = "、".join(where[:6]) + ("等" if len(where) > 6 else "")
+            count = f"{len(where)} 处：" if len(where) > 1 else ""
+            out.append(f"{self.source}：{self._text[key]}（{count}{shown}）")
+        return out
+
+
+@dataclass
+class ImportResult:
+    draft: Draft
+    repairs: list[str] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+
+
+# --- records ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Record:
+    """One table row, or one free paragraph (``para``), as read from a file.
+
+    ``cells`` are the visible cells (a merged cell only in its top-left position); ``filled`` has
+    vertically merged cells filled down (xlsx/docx), used for the indicator grid. ``locs`` names
+    each cell (``Sheet1!B7``); ``gap`` is True when a blank line came before a paragraph.
+    """
+
+    cells: list[str | None]
+    where: str
+    locs: list[str] | None = None
+    filled: list[str | None] | None = None
+    para: bool = False
+    gap: bool = False
+    spans: list[int] | None = None  # columns each cell spans (xlsx merges); a wide lone cell is a paragraph
+
+    def loc(self, i: int) -> str:
+        if self.locs and i < len(self.locs):
+            return self.locs[i]
+        return self.where
+
+    def first_loc(self) -> str:
+        for i, c in enumerate(self.cells):
+            if c:
+                return self.loc(i)
+        return self.where
+
+
+def clean_cell(text: object) -> str | None:
+    """A cell's text without surrounding white space; blank → None."""
+    if text is None:
+        return None
+    s = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    s = s.strip(" \t\n\u3000\u00a0\ufeff")
+    return s or None
+

@@ -1,0 +1,652 @@
+"""The shape assembler: cells (from any source) → projects, by what each cell is and where it stands.
+
+Cells before the indicator grid are header facts (项目名称, 主管部门, 年度资金总额 with its unit …):
+a label and the value after it. The grid starts at its header row (一级指标 二级指标 三级指标 指标值 …,
+in any order and with any extra columns) or, without one, at the first level name. Inside the grid
+each cell is a level name, a name, or fills the next column of the table's own header that fits it
+(a weight fits 分值, '米' fits 计量单位, '=' fits 计算符号 …), so rows that lost empty cells, merged
+cells or their separators still land in the right fields. Sign-off and stamp lines end the grid.
+Everything not placed is kept, with its line, in the draft's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import Budget, Draft, Indicator, Project
+from . import kinds, prose
+from .cells import Line, split_weight
+from .labels import join_value, parse_basis, parse_money, split_name_value
+from .report import Report
+
+# Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
+FACT_LABELS: dict[str, str] = {
+    "项目名称": "name", "专项名称": "name", "项目(专项)名称": "name", "专项(项目)名称": "name",
+    "项目支出名称": "name", "申报项目名称": "name", "项目名": "name",
+    "项目编码": "code", "项目代码": "code", "项目编号": "code",
+    "主管部门": "authority", "主管部门及代码": "authority", "主管部门及编码": "authority", "项目主管部门": "authority",
+    "主管部门及其编码": "authority", "区级主管部门": "authority", "市级主管部门": "authority",
+    "实施单位": "unit", "项目实施单位": "unit", "具体实施单位": "unit", "预算单位": "unit", "申报单位": "unit",
+    "部门(单位)名称": "unit", "部门名称": "unit", "部门": "unit", "单位信息": "unit", "预算部门": "unit",
+    "年度资金总额": "total", "当年资金总额": "total", "资金总额": "total", "项目金额": "total", "年度金额": "total",
+    "年度本级预算金额": "total", "本年度申请市财政预算资金": "total", "预算数": "total", "年度预算数": "total",
+    "年度金额(提前下达)": "total", "项目总金额": "total", "年度预算金额": "total", "预算金额": "total",
+    "本年度预计投入": "total", "全年预算数": "total", "年初预算数": "total",
+    "财政拨款": "fiscal", "其中:财政拨款": "fiscal", "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
+    "本年财政拨款": "fiscal", "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal", "财政资金": "fiscal",
+    "一、预算资金": "fiscal", "公共财政拨款": "fiscal", "其中:财政拨款数": "fiscal", "其中:当年财政拨款数": "fiscal",
+    "其他资金": "other", "4.其他资金": "other", "当年其他资金": "other",
+    "年度目标": "goal", "年度绩效目标": "goal", "本年度绩效目标": "goal", "绩效目标": "goal", "项目年度目标": "goal",
+    "年度总体目标": "goal", "年度绩效目标(文字)": "goal", "年度绩效总目标": "goal", "整体目标": "goal",
+    "年度总体绩效目标": "goal", "整体绩效目标": "goal",
+    "中期目标": "overall_goal", "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
+    "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
+}
+_MONEY = ("total", "fiscal", "other")
+_LONG_LABELS = sorted((k for k in FACT_LABELS if len(k) >= 4), key=len, reverse=True)
+_LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
+_YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
+_YEAR_TITLE = re.compile(r"(20\d\d)\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
+_YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.-])(20\d\d)\s*年")
+_INDEX_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
+_DEFAULT = ["l1", "l2", "name", "value"]
+# Without a header row the columns after the name are guessed from what the cells are.
+_NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
+_OPTIONAL_TEXT = {"note", "reason", "core", "scoring", "desc", "basis"}
+
+
+def _fact_label(text: str) -> tuple[str, str | None, bool] | None:
+    """(field, inline value, 万元 named) for a header-fact label cell."""
+    t = kinds.squash(text).lstrip("*")
+    wan = "万元" in t
+    base = re.sub(r"[(（](?:万元|元|单位[:：]?万元)[)）]", "", t).rstrip(":：")
+    if base in FACT_LABELS:
+        return FACT_LABELS[base], None, wan
+    for lab in _LONG_LABELS:  # '资金总额222.45': a label glued to its amount
+        if base.startswith(lab) and FACT_LABELS[lab] in _MONEY and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
+            return FACT_LABELS[lab], base[len(lab):], wan
+    m = _LABEL_SPLIT.match(text.strip())
+    if m:
+        key = re.sub(r"[(（](?:万元|元)[)）]", "", kinds.squash(m.group(1)).lstrip("*"))
+        if key in FACT_LABELS:
+            return FACT_LABELS[key], m.group(2).strip(), wan or "万元" in m.group(1)
+    return None
+
+
+def _money(text: str) -> tuple[Decimal | None, bool]:
+    """An amount and whether it says 万; '854万854万' and '1,600.00' read right."""
+    t = kinds.squash(text).rstrip("。")
+    n = len(t)
+    if n >= 4 and n % 2 == 0 and t[: n // 2] == t[n // 2:]:
+        t = t[: n // 2]
+    wan = "万" in t
+    t = t.replace("万元", "").replace("万", "").replace("元", "")
+    amount, _ = parse_money(t)
+    return amount, wan
+
+
+@dataclass
+class _Open:
+    name: str | None
+    level1: str | None
+    level2: str | None
+    where: str
+    expect: list[str]
+    fields: dict[str, str] = field(default_factory=dict)
+    glued: bool = False
+
+
+class Shape:
+    """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
+
+    def __init__(self, source: str, report: Report):
+        self.source = source
+        self.report = report
+        self.draft = Draft(year=None)
+        self.project: Project | None = None
+        self.cols: list[str] | None = None
+        self.grid = False
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.cur: _Open | None = None
+        self.last: Indicator | None = None
+        self.wan = False
+        self.pending: tuple[str, bool, str] | None = None  # a fact label waiting for its value
+        self.years: Counter[int] = Counter()
+        self.title_years: Counter[int] = Counter()
+        self.headers: list[str] = []
+        self.header_texts: list[str] = []
+        self.rows = 0
+        self.unsure = 0
+        self.placeholders = 0
+        self.notes: list[str] = []
+
+    # -- driving -------------------------------------------------------------------------------------------
+
+    def run(self, lines: list[Line]) -> Draft:
+        flat: list[tuple[str | None, Line, int]] = []
+        for line in lines:
+            cells = line.cells
+            for i, c in enumerate(cells):
+                flat.append((c, line, i))
+        for k, (c, line, i) in enumerate(flat):
+            ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
+            nxt = ahead[0] if ahead else None
+            self._ahead = ahead
+            self._years(c)
+            if self._skip:
+                self._skip = False
+                continue
+            if c and nxt and not line.rowed and kinds.header_kind(c) is None and not self.grid and \
+                    self.headers and kinds.header_kind(c.strip() + nxt.strip()):
+                c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '指标值' on two lines
+            self._cell(c, line, i, nxt)
+            if line.rowed and i == len(line.cells) - 1:
+                self._row_end()
+        self._close()
+        if (self.cols is None or self.guessed) and prose.is_prose(lines):
+            self._prose(lines)
+        self._finish()
+        return self.draft
+
+    def _prose(self, lines: list[Line]) -> None:
+        """A report that lists its indicators in sentences: rows from the prose replace the guessed grid."""
+        found = prose.rows(lines)
+        if not found:
+            return
+        if self.project is None or len(self.draft.projects) > 1:
+            for p in self.draft.projects:
+                self.notes.extend(f"导入时未能归位：{i.name or ''} {i.value or ''}".strip() for i in p.indicators)
+            self.draft.projects = []
+            self._new_project()
+        assert self.project is not None
+        p = self.project
+        p.indicators = [ind for ind, _ in found]
+        p.confirm = [c for c in p.confirm if not c.startswith("indicators[")]
+        p.confirm.extend(f"indicators[{k}].value" for k in range(len(p.indicators)))
+        self.rows = self.unsure = len(p.indicators)
+        self.report.note("prose", f"指标取自报告正文的叙述（{len(found)} 条），均已记为待确认")
+
+    def _years(self, c: str | None) -> None:
+        if not c:
+            return
+        m = _YEAR_CELL.search(kinds.squash(c))
+        if m:
+            self.title_years[int(m.group(1) or m.group(2))] += 3
+        for m in _YEAR_TITLE.finditer(c):
+            self.title_years[int(m.group(1))] += 1
+        for m in _YEAR_ANY.finditer(c):
+            self.years[int(m.group(1))] += 1
+
+    def _row_end(self) -> None:
+        if self.grid and self.cur is not None and self.cur.fields.get("value") is not None:
+            self._close()
+
+    # -- one cell ----------------------------------------------------------------------------------------------
+
+    def _cell(self, c: str | None, line: Line, i: int, nxt: str | None) -> None:
+        if c is None or not c.strip():
+            if not line.rowed:
+                self.blanks = True
+            if self.grid and self.cur is not None and not line.rowed and self.cur.expect:
+                self.cur.expect.pop(0)  # an empty cell in line order fills its column
+            return
+        c = c.strip()
+        where = line.where
+        if c.startswith("\x00header:"):
+            self._start_grid(c.split(":", 1)[1].split(","), where)
+            return
+        if kinds.furniture(c):
+            return
+        if self._header(c, line, i, where):
+            return
+        if self.headers and not self.grid:
+            if len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
+                self._start_grid(self.headers, where)
+            else:
+                for h in self.headers:
+                    self._note(h, where)
+                self.headers = []
+        if not self.grid:
+            if len(c) > 30 and not line.rowed and self._glued_facts(c, where, sure=line.glued):
+                return
+            if self._fact(c, where):
+                return
+            lv = kinds.level_of(c)
+            if lv is None and kinds.glued_levels(c)[0] and len(c) < 200:
+                lv = (None, None, "")
+            if lv is not None and lv[0] != "投入" and self.cols is None and \
+                    any(kinds.value_like(x) for x in self._ahead) and not any(_fact_label(x) for x in self._ahead[:2]):
+                self._start_grid(list(_DEFAULT), where, guessed=True)
+            else:
+                self._note(c, where)
+                return
+        if kinds.signoff(c) and not (self.cur and self.cur.expect and kinds.value_like(c)):
+            self._close()
+            self.grid = False
+            self._note(c, where)
+            return
+        self._grid_cell(c, line, where, nxt)
+
+    def _header(self, c: str, line: Line, i: int, where: str) -> bool:
+        kind = kinds.header_kind(c)
+        if kind is None and not self.grid and len(c) >= 10:
+            glued = kinds.glued_header(c)
+            if glued:
+                self.header_texts.append(c)
+                self._start_grid(glued, where)
+                return True
+        if kind is None:
+            if not self.grid and kinds.grid_lead(c) and self.headers == []:
+                return False
+            return False
+        if self.grid and self.cur is None and self.headers and not self._header_run:
+            return True  # a repeated header row or a sub-header ('2021年实际实现值')
+        if self.grid and self.cur is not None:
+            return False
+        self.headers.append(kind)
+        self.header_texts.append(c)
+        self._header_run = True
+        nxt_is_header = False
+        if line.rowed:
+            rest = line.cells[i + 1:]
+            nxt_is_header = any(x and kinds.header_kind(x) for x in rest)
+        if not nxt_is_header and len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
+            if not line.rowed:
+                return True  # the header may go on on the next line; started at the first data cell
+            self._start_grid(self.headers, where)
+        return True
+
+    _header_run = False
+    blanks = False  # line order with empty cells kept: cells stand in their columns
+    guessed = False
+    _skip = False
+    _ahead: list[str] = []
+
+    def _start_grid(self, cols: list[str], where: str, guessed: bool = False) -> None:
+        self._close()
+        if self.project is None:
+            self._new_project()
+        self.cols = list(cols)
+        self.guessed = guessed
+        self.grid = True
+        self._header_run = False
+        self.level1 = self.level2 = None
+        if self.project is None:
+            self._new_project()
+        self.headers = []
+
+    def _post(self) -> list[str]:
+        if self.cols is None or self.guessed:
+            return list(_NO_HEADER)
+        cols = self.cols
+        names = [k for k, c in enumerate(cols) if c == "name"]
+        if not names:
+            names = [k for k, c in enumerate(cols) if c == "l2"][-1:]
+        start = names[0] + 1 if names else 0
+        post = [c for c in cols[start:] if c not in ("seq",)]
+        if len(names) == 2:  # 中期 and 年度 side by side: the first group's value is the 中期 one
+            second = names[1] - start
+            post = ["mid_value" if c == "value" and k < second else ("dup" if c in ("l2", "name") and k <= second
+                    else c) for k, c in enumerate(post)]
+        return post
+
+    # -- header facts -----------------------------------------------------------------------------------------
+
+    def _fact(self, c: str, where: str) -> bool:
+        lab = _fact_label(c)
+        if lab is not None:
+            fld, inline, wan = lab
+            if wan:
+                self.wan = True
+            if inline:
+                return self._set_fact(fld, inline, wan, where)
+            self.pending = (fld, wan, where)
+            return True
+        if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):
+            self.wan = True
+        if self.pending is not None:
+            fld, wan, _ = self.pending
+            if self._set_fact(fld, c, wan, where):
+                self.pending = None
+                return True
+            if fld not in _MONEY:
+                self.pending = None
+        return False
+
+    def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
+        """Header facts of glued text: cut before each known label, then read label and value."""
+        t = kinds.squash(text)
+        hits = sorted({m.start() for lab in _LONG_LABELS for m in re.finditer(re.escape(lab), t)})
+        if not hits or (not sure and len(hits) < 2):
+            return False
+        pieces = [t[a:b] for a, b in zip([0, *hits], [*hits, len(t)], strict=True) if t[a:b]]
+        for piece in pieces:
+            lab = next((x for x in _LONG_LABELS if piece.startswith(x)), None)
+            if lab is None:
+                self._note(piece, where)
+                continue
+            rest = piece[len(lab):].lstrip(":：")
+            fld = FACT_LABELS[lab]
+            wan = "万元" in lab or bool(re.match(r"^[(（]万元[)）]", rest)) or self.wan
+            rest = re.sub(r"^[(（]万元[)）]", "", rest)
+            if fld in _MONEY:
+                # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; the repeat is sure, a lone number is taken as is
+                m = re.match(r"^(\d+(?:\.\d+)?)\1", rest) or re.match(r"^\d+(?:\.\d+)?(?:万元|万|元)?", rest) \
+                    or re.search(r"(\d+\.\d+)\1", rest)
+                if m and self._set_fact(fld, m.group(1) if m.lastindex else m.group(0), wan, where):
+                    continue
+            elif rest and self._set_fact(fld, rest, wan, where):
+                continue
+            self._note(piece, where)
+        return True
+
+    def _set_fact(self, fld: str, value: str, wan: bool, where: str) -> bool:
+        if fld in _MONEY:
+            amount, says_wan = _money(value)
+            if amount is None:
+                return False
+            p = self._project_for_fact()
+            if getattr(p.budget, fld) is not None:
+                return True  # 全年预算数 after 年初预算数: the first amount of the row is the budget
+            if wan or says_wan or self.wan:
+                amount = amount * 10000
+                self.report.note("money-wan", "金额以万元填写，已换算为元", where)
+            elif "元" not in value and amount < 100000:
+                # the 项目资金 block of these templates is in 万元 even where the header lost it
+                amount = amount * 10000
+                self.report.note("money-wan?", "金额未注明单位，按表格通行的万元换算为元，请核对", where)
+                if "budget" not in p.confirm:
+                    p.confirm.append("budget")
+            setattr(p.budget, fld, amount)
+            return True
+        if kinds.signoff(value) or _fact_label(value) is not None:
+            return False
+        if fld == "name":
+            if self.project is not None and (self.project.name or self.project.indicators):
+                self._new_project()
+            self._project_for_fact().name = value
+        elif fld == "code":
+            self._project_for_fact().code = value
+        elif fld == "authority":
+            d = self.draft.department
+            if d.name is None:
+                d.name = re.sub(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?", "", value).strip() or value
+            self._extra(self._project_for_fact(), "authority", value)
+        elif fld == "unit":
+            self._extra(self._project_for_fact(), "unit", value)
+            if self.draft.department.name is None:
+                self.draft.department.name = re.sub(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?", "", value).strip()
+        elif fld == "goal":
+            p = self._project_for_fact()
+            p.goal = f"{p.goal}\n{value}" if p.goal else value
+        elif fld == "overall_goal":
+            self._extra(self._project_for_fact(), "overall_goal", value)
+        return True
+
+    def _extra(self, p: Project, attr: str, value: str) -> None:
+        label = {"authority": "主管部门", "unit": "实施单位", "overall_goal": "中期目标"}[attr]
+        if hasattr(p, attr):
+            if getattr(p, attr) is None:
+                setattr(p, attr, value)
+        else:
+            p.notes.append(f"{label}：{value}")
+
+    def _project_for_fact(self) -> Project:
+        if self.project is None or (self.project.indicators and not self.grid):
+            return self._new_project()
+        return self.project
+
+    def _new_project(self) -> Project:
+        self._close()
+        p = Project()
+        self.draft.projects.append(p)
+        self.project = p
+        self.wan = False
+        self.cols = None
+        self.grid = False
+        return p
+
+    # -- the grid ------------------------------------------------------------------------------------------------
+
+    def _grid_cell(self, c: str, line: Line, where: str, nxt: str | None) -> None:
+        cur = self.cur
+        lv = kinds.level_of(c)
+        if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
+            cur.expect.pop(0)
+            return
+        if lv is not None:
+            if self._l2_as_name() and lv[1] is not None and lv[0] != "满意度" or (
+                    self._l2_as_name() and lv[0] == "满意度" and self.level1 and kinds.level_of(self.level1)
+                    and kinds.level_of(self.level1)[0] == "满意度"):  # type: ignore[index]
+                self._close()
+                self._open(c, where, line)
+                return
+            self._close()
+            self._level(lv, c)
+            return
+        words, rest = kinds.glued_levels(c)
+        if words and rest and len(rest) < len(c):
+            self._close()
+            for w in words:
+                lw = kinds.level_of(w)
+                if lw:
+                    self._level(lw, w)
+            c = rest
+        elif kinds.level_part(c):
+            t = kinds.squash(c)
+            if len(t) >= 4:
+                for w in kinds.LEVEL_WORDS:
+                    if (w + "指标").startswith(t) and len(w) >= 4:
+                        self._close()
+                        self._level(kinds.level_of(w + "指标") or (None, None, c), w + "指标")
+                        return
+            return
+        if kinds.placeholder(c):
+            if cur is not None and cur.expect:
+                cur.expect.pop(0)
+            else:
+                self.placeholders += 1
+            return
+        if cur is not None and self._assign(cur, c, line, nxt):
+            return
+        self._close()
+        if (kinds.is_weight(c) or kinds.is_number(c)) and self.rows >= 0 and (
+                self.last is not None or "seq" in (self.cols or [])):
+            if self.last is not None and self.last.weight is None and not line.rowed and not (self.cols and "seq" in self.cols):
+                pass
+            return  # a 序号, or a block score standing alone
+        self._open(c, where, line)
+
+    def _l2_as_name(self) -> bool:
+        cols = self.cols or []
+        return "name" in cols and "l2" not in cols
+
+    def _level(self, lv: tuple[str | None, str | None, str], text: str) -> None:
+        l1, l2, _ = lv
+        label = re.sub(r"\s+", "", text)
+        label = kinds._SCORE_TAIL.sub("", label)
+        if l2 is None or (l1 == "满意度" and l2 == "服务对象满意度" and self.level1 is None):
+            cur1 = kinds.level_of(self.level1) if self.level1 else None
+            if cur1 and cur1[0] == l1 and self.level2 is None and l1 == "满意度" and l2 is None:
+                self.level2 = label  # 满意度指标 | 满意度指标: the second is the 二级
+                return
+            if l2 is None:
+                self.level1, self.level2 = label, None
+                return
+        if l1 == "成本" and l2 == "成本" and self.level1 is None:
+            self.level1, self.level2 = None, label
+            return
+        if l1 is not None and self.level1 is not None:
+            cur1 = kinds.level_of(self.level1)
+            if cur1 and cur1[0] not in (l1, "投入", "决策", "管理", "绩效") and not (l1 == "成本" and cur1[0] == "产出"):
+                self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
+        self.level2 = label
+
+    def _open(self, c: str, where: str, line: Line) -> None:
+        name = c.replace("\n", "")
+        post = self._post()
+        n = len(name)
+        if post[:1] == ["desc"] and n >= 4 and n % 2 == 0 and name[: n // 2] == name[n // 2:]:
+            name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
+            post = post[1:]
+        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued)
+        if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
+            pass
+        post = self._post()
+        if self.cols is None or self.guessed or post == ["value"]:
+            # no header: a name glued to its value ('足额保障率=100%') splits where the grammar is sure
+            head, value = split_name_value(name)
+            if value and re.match(r"^(?:[≥≤><=≧≦]|>=|<=)", kinds.squash(value)) and head:
+                self.cur.name = head
+                self.cur.fields["value"] = value
+                self.cur.expect = []
+                self.cur.glued = True
+
+    def _assign(self, cur: _Open, c: str, line: Line, nxt: str | None) -> bool:
+        exp = cur.expect
+        if self.blanks and not line.rowed and exp and not self.guessed and kinds.level_of(c) is None \
+                and not kinds.signoff(c):
+            cur.fields.setdefault(exp.pop(0), c)
+            return True
+        for k, col in enumerate(exp):
+            if self._fits(col, c, line, nxt, cur):
+                if col == "value" and (cur.glued or line.glued) and nxt:
+                    split = split_weight(c, nxt)
+                    if split and (split[1] == nxt or "weight" in exp[:k]):
+                        cur.fields.setdefault("weight", split[0])
+                        c = split[1]
+                cur.fields.setdefault(col, c)
+                del exp[: k + 1]
+                return True
+            if col == "value" and "value" not in cur.fields:
+                if kinds.is_weight(c) and any(x in ("weight", "score") for x in exp[k + 1:]) is False \
+                        and "weight" in exp[:k]:
+                    continue
+                if kinds.level_of(c) is None and not kinds.signoff(c):
+                    cur.fields["value"] = c
+                    del exp[: k + 1]
+                    return True
+                return False
+        return False
+
+    def _fits(self, col: str, c: str, line: Line, nxt: str | None, cur: _Open) -> bool:
+        if col == "value":
+            return "value" not in cur.fields and not (
+                kinds.is_weight(c) and line.glued and nxt is not None and kinds.value_like(nxt)
+                and "weight" in (self.cols or []) and (self.cols or []).index("weight") < (self.cols or []).index("value")
+            ) and kinds.level_of(c) is None
+        if col in ("weight", "score", "ratio"):
+            return kinds.is_weight(c) or bool(re.fullmatch(r"\d+(?:\.\d+)?%", kinds.squash(c)))
+        if col in ("actual", "adjusted", "mid_value"):
+            return kinds.value_like(c) or len(kinds.squash(c)) <= 10 or line.rowed
+        if col == "unit":
+            return kinds.is_unit(c)
+        if col in ("sign", "nature", "direction"):
+            return kinds.is_sign(c) or kinds.is_nature(c)
+        if col == "basis":
+            return kinds.is_basis(c) or line.rowed and not kinds.value_like(c)
+        if col == "desc":
+            return not kinds.value_like(c) or line.rowed
+        if col in _OPTIONAL_TEXT:
+            if line.rowed:
+                return True
+            # in line order a short plain text is the next row's name, not this row's remark
+            return not kinds.value_like(c) and (len(c) >= 15 or bool(re.search(r"[，,。；;]", c))) \
+                and not (nxt is not None and kinds.value_like(nxt))
+        return False
+
+    def _close(self) -> None:
+        cur, self.cur = self.cur, None
+        if cur is None or self.project is None:
+            return
+        f = cur.fields
+        name = cur.name
+        if name is not None:
+            stripped = _INDEX_PREFIX.sub("", name)
+            if stripped != name:
+                self.report.note("index-prefix", "指标名称前的编号（指标1: 等）已去掉", cur.where)
+                name = stripped
+        value = f.get("value")
+        if (name is None or kinds.placeholder(name)) and value is None:
+            self.placeholders += 1
+            return
+        if value is None and not f:
+            if name and len(name) > 60:
+                self._note(name, cur.where)
+                return
+        sign = f.get("sign") or (f.get("nature") if kinds.is_sign(f.get("nature") or "") else None)
+        unit = f.get("unit")
+        if unit and value and not re.fullmatch(r"[≥≤><=≧≦]?\s*-?\d[\d,.]*", kinds.squash(value)):
+            notes_unit = f"计量单位：{unit}"  # the value carries its own unit or is a word: keep both as written
+            unit = None
+        else:
+            notes_unit = None
+        if sign or unit:
+            joined, _ = join_value(sign, value, unit)
+            value = joined
+        weight = None
+        if f.get("weight"):
+            amount, _ = parse_money(kinds.squash(f["weight"]).rstrip("分%"))
+            weight = amount
+        notes = []
+        for key, label in (("mid_value", "中期指标值"), ("actual", "实际完成值"), ("score", "得分"),
+                           ("scoring", "评分标准"), ("reason", "偏差原因"), ("adjusted", "调整指标值")):
+            if f.get(key):
+                notes.append(f"{label}：{f[key]}")
+        if f.get("note"):
+            notes.insert(0, f["note"])
+        if notes_unit:
+            notes.append(notes_unit)
+        ind = Indicator(level1=cur.level1, level2=cur.level2, name=name, value=value,
+                        description=f.get("desc"), basis=parse_basis(f.get("basis")), weight=weight,
+                        note="；".join(notes) or None)
+        if f.get("nature") and kinds.is_nature(f["nature"]) and hasattr(ind, "nature"):
+            ind.nature = f["nature"]
+        if f.get("actual") and hasattr(ind, "actual"):
+            ind.actual = f["actual"]
+        p = self.project
+        p.indicators.append(ind)
+        idx = len(p.indicators) - 1
+        self.rows += 1
+        self.last = ind
+        unsure = cur.glued or value is None or not kinds.value_like(value) or "*" in (name or "")
+        if unsure:
+            self.unsure += 1
+            p.confirm.append(f"indicators[{idx}].value")
+
+    def _note(self, text: str, where: str) -> None:
+        if kinds.furniture(text):
+            return
+        self.notes.append(f"导入时未能归位（{where}）：{text}")
+        self.report.lost(where, text[:200])
+
+    def _finish(self) -> None:
+        d = self.draft
+        d.projects = [p for p in d.projects if p.indicators or p.name or p.budget.total is not None]
+        for p in d.projects:
+            b = p.budget
+            if (b.total is None or b.total == 0) and b.fiscal:
+                if b.total == 0:
+                    self.report.note("total-zero", "年度资金总额为 0 而财政拨款不为 0，预算数按财政拨款计")
+                b.total = b.fiscal
+        if d.projects:
+            d.projects[-1].notes.extend([])
+        d.notes.extend(self.notes)
+        from ..profiles import detect_from_headers
+
+        profile = detect_from_headers(self.header_texts)
+        if profile is not None and hasattr(d, "profile"):
+            d.profile = profile
+            self.report.note("profile", f"表格样式识别为 {profile}")
+        counts = self.title_years or self.years
+        if counts:
+            best = max(counts.values())
+            d.year = max(y for y, n in counts.items() if n == best)
+
+
+def shape_budget(p: Project) -> Budget:
+    return p.budget

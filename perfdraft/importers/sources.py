@@ -1,0 +1,280 @@
+"""Spreadsheets through python-calamine (xlsx and legacy .xls, fast and without building styles) and
+PDF through pdfplumber (its tables where ruled, its words by position where not).
+
+Both give :class:`~.report.Record` rows for the label assembler and :class:`~.cells.Line` rows for the
+shape assembler. Sizes are capped before anything large is built, and said so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from .cells import Line
+from .report import ImportFailed, Record, Report
+from .xlsx import MARKER_SHEET, MAX_COLS, MAX_ROWS, cell_text
+
+MAX_PDF_PAGES = 60
+MAX_CELLS = 300_000  # a real 绩效目标表 workbook has a few thousand cells; stop streaming long before memory matters
+MAX_PDF_BYTES = 30 * 1024 * 1024
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    n += 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def _value(v: Any) -> str | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if isinstance(v, dt.datetime | dt.date | dt.time | bool | int | float):
+        return cell_text(v)
+    return str(v)
+
+
+def sheet_records(path: Path, report: Report) -> list[list[Record]]:
+    """Each visible sheet as records; merged cells counted once and filled down in ``filled``."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own kinds for damaged files
+        text = str(exc)
+        if "password" in text.lower() or "encrypt" in text.lower():
+            raise ImportFailed(f"{path}：文件设有打开密码（已加密），请去掉密码另存后再导入") from None
+        raise ImportFailed(f"{path}：无法读取表格文件（{type(exc).__name__}: {text[:120]}），"
+                           "文件可能已损坏，请用 Excel/WPS 打开后重新保存") from None
+    out = []
+    try:
+        for meta in wb.sheets_metadata:
+            name = meta.name
+            if name == MARKER_SHEET:
+                continue
+            if str(getattr(meta, "visible", "Visible")).lower().rsplit(".", 1)[-1] != "visible":
+                report.note(f"hidden:{name}", f"已跳过隐藏的工作表“{name}”")
+                continue
+            sheet = wb.get_sheet_by_name(name)
+            if sheet.height > MAX_ROWS or sheet.width > MAX_COLS:
+                raise ImportFailed(f"{path}：工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超过导入上限"
+                                   f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+            out.append(_records(name, sheet))
+    finally:
+        wb.close()
+    return out
+
+
+def _records(name: str, sheet: Any) -> list[Record]:
+    rows = sheet.to_python(skip_empty_area=False)
+    r0, c0 = sheet.start or (0, 0)
+    hidden: set[tuple[int, int]] = set()
+    vertical: dict[tuple[int, int], tuple[int, int]] = {}
+    spans: dict[tuple[int, int], int] = {}
+    for (top, left), (bottom, right) in (sheet.merged_cell_ranges or []):
+        spans[(top, left)] = right - left + 1
+        if (bottom - top + 1) * (right - left + 1) > 200_000:
+            raise ImportFailed(f"工作表“{name}”的合并单元格范围过大，不像是绩效目标表")
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) == (top, left):
+                    continue
+                if c == left:
+                    vertical[(r, c)] = (top, left)
+                else:
+                    hidden.add((r, c))
+    seen: dict[tuple[int, int], str | None] = {}
+    out = []
+    for i, row in enumerate(rows):
+        r = r0 + i
+        cells: list[str | None] = []
+        filled: list[str | None] = []
+        locs = []
+        for j, v in enumerate(row):
+            c = c0 + j
+            locs.append(f"{name}!{_column_letters(c)}{r + 1}")
+            if (r, c) in hidden:
+                cells.append(None)
+                filled.append(None)
+            elif (r, c) in vertical:
+                cells.append(None)
+                filled.append(seen.get(vertical[(r, c)]))
+            else:
+                text = _value(v)
+                seen[(r, c)] = text
+                cells.append(text)
+                filled.append(text)
+        widths = [spans.get((r, c0 + j), 1) for j in range(len(cells))]
+        out.append(Record(cells, f"{name}!A{r + 1}", locs=locs, filled=filled, spans=widths))
+    return out
+
+
+def pdf_lines(path: Path, report: Report) -> list[Line]:
+    """The PDF's text as rows: ruled tables cell by cell, other text as lines of words."""
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise ImportFailed(f"{path}：PDF 有 {size / 1024 / 1024:.1f} MiB，超过导入上限，不像是绩效目标表")
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(str(path))
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise ImportFailed(f"{path}：PDF 设有密码，请去掉密码后再导入") from None
+        raise ImportFailed(f"{path}：无法读取 PDF（{type(exc).__name__}），文件可能已损坏") from None
+    out: list[Line] = []
+    chars = 0
+    with pdf:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise ImportFailed(f"{path}：PDF 有 {len(pdf.pages)} 页，超过导入上限 {MAX_PDF_PAGES} 页，不像是绩效目标表")
+        for n, page in enumerate(pdf.pages, 1):
+            chars += len(page.chars)
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+            words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            free = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and
+                                                 w["bottom"] <= b[3] for b in boxes)]
+            items: list[tuple[float, list[Line]]] = []
+            for t, box in zip(tables, boxes, strict=True):
+                rows = [Line([(c or "").replace("\n", "") or None for c in row], f"第 {n} 页表格", rowed=True)
+                        for row in t.extract()]
+                items.append((box[1], rows))
+            for top, line in _word_lines(free, n):
+                items.append((top, [line]))
+            for _, lines in sorted(items, key=lambda x: x[0]):
+                out.extend(lines)
+    if chars == 0:
+        raise ImportFailed(f"{path}：PDF 中没有文字层（可能是扫描件），无法读取；请用原始的 Word/Excel 文件，"
+                           "或先用文字识别（OCR）转成文字后再导入")
+    report.note("pdf", "PDF 按版面位置读取，请核对导入结果")
+    return out
+
+
+def _word_lines(words: list[dict[str, Any]], page: int) -> list[tuple[float, Line]]:
+    """Words grouped into lines by position; a wide gap between words separates cells."""
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    for ws in lines:
+        ws.sort(key=lambda w: w["x0"])
+        cells: list[str] = []
+        prev = None
+        for w in ws:
+            size = max(w["bottom"] - w["top"], 1)
+            if prev is not None and w["x0"] - prev["x1"] < size * 0.6:
+                cells[-1] += w["text"]
+            else:
+                cells.append(w["text"])
+            prev = w
+        out.append((ws[0]["top"], Line(list(cells), f"第 {page} 页", rowed=len(cells) > 1)))
+    return out
+
+
+def records_to_lines(records: list[Record]) -> list[Line]:
+    return [Line([c for c in (r.cells if r.cells else [])], r.where, rowed=len(r.cells) > 1 and not r.para)
+            for r in records]
+
+
+def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
+    """xlsx through openpyxl's read-only (streaming) mode, which keeps number formats (0.95 shown as
+    95%); merged ranges come from the sheet XML, so no cell object is built for what a merge covers."""
+    import re
+    import warnings
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    _precheck_sheets(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
+        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{type(exc).__name__}: {exc}），"
+                           "文件可能已损坏，请用 Excel 打开后重新保存") from None
+    merge_re = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
+    out = []
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for ws in wb.worksheets:
+                if ws.title == MARKER_SHEET:
+                    continue
+                if ws.sheet_state != "visible":
+                    report.note(f"hidden:{ws.title}", f"已跳过隐藏的工作表“{ws.title}”")
+                    continue
+                ranges = []
+                part = getattr(ws, "_worksheet_path", None)
+                if part:
+                    for m in merge_re.finditer(zf.read(part.lstrip("/"))):
+                        ranges.append(((int(m.group(2)) - 1, _col(m.group(1)) - 1),
+                                       (int(m.group(4)) - 1, _col(m.group(3)) - 1)))
+                dims = (ws.max_row or 0, ws.max_column or 0)  # from <dimension>: refuse before reading
+                if dims[0] > MAX_ROWS or dims[1] > MAX_COLS:
+                    raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过导入上限"
+                                       f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+                rows = []
+                cells_read = 0
+                for n, row in enumerate(ws.iter_rows(), 1):
+                    if n > MAX_ROWS:
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过 {MAX_ROWS} 行，不像是绩效目标表，未导入")
+                    cells = list(row)
+                    cells_read += len(cells)
+                    if cells_read > MAX_CELLS:
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”的单元格超过 {MAX_CELLS} 个，不像是绩效目标表，未导入")
+                    if len(cells) > MAX_COLS:
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过 {MAX_COLS} 列，不像是绩效目标表，未导入")
+                    rows.append([cell_text(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells])
+                out.append(_records(ws.title, _Grid(rows, ranges)))
+    finally:
+        wb.close()
+    return out
+
+
+MAX_SHEET_XML = 16 * 1024 * 1024
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]{1,3}\d+:([A-Z]{1,3})(\d+)"')
+
+
+def _precheck_sheets(path: Path) -> None:
+    """Refuse an enormous sheet from the zip directory and the first bytes of its XML, before openpyxl
+    scans it (without a <dimension>, openpyxl reads the whole sheet just to learn its size)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            if info.file_size > MAX_SHEET_XML:
+                raise ImportFailed(f"{path}：工作表 {info.filename.rsplit('/', 1)[-1]} 解压后有 "
+                                   f"{info.file_size / 1024 / 1024:.0f} MiB，远超绩效目标表的大小，未导入")
+            with zf.open(info) as fh:
+                m = _DIMENSION.search(fh.read(4096))
+            if m and (int(m.group(2)) > MAX_ROWS or _col(m.group(1)) > MAX_COLS):
+                raise ImportFailed(f"{path}：工作表有 {int(m.group(2))} 行 {_col(m.group(1))} 列，超过导入上限"
+                                   f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+class _Grid:
+    """The few attributes of a calamine sheet that :func:`_records` reads."""
+
+    def __init__(self, rows: list[list[str | None]], ranges: list[tuple[tuple[int, int], tuple[int, int]]]):
+        self.rows, self.start, self.merged_cell_ranges = rows, (0, 0), ranges
+
+    def to_python(self, skip_empty_area: bool = False) -> list[list[str | None]]:
+        return self.rows

@@ -1,0 +1,122 @@
+"""Scoring an import of the corpus against the keys in tests/corpus_keys (shared by the tests and
+benchmarks/bench_import.py). A key is what a careful reader sees in the file, not a recorded output."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from perfdraft import frameworks
+from perfdraft.importers import kinds
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYS = ROOT / "tests" / "corpus_keys"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def norm(text: str | None) -> str:
+    t = unicodedata.normalize("NFKC", text or "")
+    t = re.sub(r"[\s★☆]+", "", t)
+    t = re.sub(r"^指标\d+[:：]?", "", t)
+    return t.rstrip("。")
+
+
+def norm_value(text: str | None) -> str:
+    t = norm(text)
+    return t[1:] if t.startswith("=") and not t.startswith("==") else t
+
+
+def level1(label: str | None) -> str:
+    if not label:
+        return ""
+    found = kinds.level_of(label)
+    if found and found[0]:
+        return found[0]
+    return frameworks.level1_key(label) or ""
+
+
+@dataclass
+class FileScore:
+    stem: str
+    key: dict
+    projects: int = 0
+    rows: int = 0
+    budget_ok: bool | None = None
+    year_ok: bool | None = None
+    samples: int = 0
+    right: int = 0
+    right_l1: int = 0
+    l1_checked: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def corpus_text(name: str) -> str:
+    """A corpus file as the publisher showed it: without the three '# source/# layout/# note' lines
+    the corpus adds on top (they describe the capture and are not part of the table)."""
+    lines = (CORPUS / name).read_text(encoding="utf-8").split("\n")
+    while lines and lines[0].startswith("# "):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def keys() -> list[tuple[str, dict]]:
+    return [(p.stem, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(KEYS.glob("*.toml"))]
+
+
+def score(stem: str, key: dict, draft) -> FileScore:
+    s = FileScore(stem, key)
+    s.projects = len(draft.projects)
+    rows = [i for p in draft.projects for i in p.indicators]
+    s.rows = len(rows)
+    if "budgets" in key:
+        got = [int(p.budget.total) if p.budget.total is not None else None for p in draft.projects]
+        s.budget_ok = got == key["budgets"]
+    elif "budget" in key:
+        got1 = draft.projects[0].budget.total if draft.projects else None
+        s.budget_ok = (got1 is None) if key["budget"] == "none" else (got1 is not None and int(got1) == key["budget"])
+    if "years" in key:
+        s.year_ok = draft.year in key["years"]
+    elif key.get("year") == "none":
+        s.year_ok = draft.year is None
+    else:
+        s.year_ok = draft.year == key.get("year")
+    for sample in key.get("sample", []):
+        s.samples += 1
+        want_name, want_value = norm(sample["name"]), norm_value(sample["value"])
+        hit = None
+        for ind in rows:
+            if norm_value(ind.value) == want_value and (norm(ind.name) == want_name):
+                hit = ind
+                break
+        if hit is None:
+            s.misses.append(f"{sample['name']} = {sample['value']}")
+            continue
+        s.right += 1
+        if sample["level1"]:
+            s.l1_checked += 1
+            got_l1 = level1(hit.level1) or (frameworks.canonical_levels(None, hit.level2, frameworks.LOCAL_2015)[0] or "")
+            if got_l1 == sample["level1"] or (sample["level1"] == "产出" and got_l1 == "成本" and False):
+                s.right_l1 += 1
+            else:
+                s.misses.append(f"一级 of {sample['name']}: {hit.level1!r}")
+    return s
+
+
+def totals(scores: list[FileScore]) -> dict[str, float]:
+    samples = sum(s.samples for s in scores)
+    right = sum(s.right for s in scores)
+    l1c = sum(s.l1_checked for s in scores)
+    l1r = sum(s.right_l1 for s in scores)
+    budgets = [s.budget_ok for s in scores if s.budget_ok is not None]
+    years = [s.year_ok for s in scores]
+    return {
+        "rows_right": right / samples if samples else 0.0,
+        "level1_right": l1r / l1c if l1c else 0.0,
+        "budgets_right": sum(budgets) / len(budgets) if budgets else 0.0,
+        "years_right": sum(bool(y) for y in years) / len(years) if years else 0.0,
+        "projects_right": sum(s.projects == s.key["projects"] for s in scores) / len(scores) if scores else 0.0,
+        "samples": samples,
+    }

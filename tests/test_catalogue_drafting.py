@@ -1,0 +1,116 @@
+"""The catalogue inside a drafting session: nothing unconfirmed is printed as the user's, □ rows
+are flagged until filled, figures derived from the user's own answers say how, weak matches are
+never taken by Enter."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from perfdraft import checks, drafts
+from perfdraft.conversation import Conversation
+from perfdraft.values import Qualitative, Quantity, parse
+
+from .conftest import ROOT
+
+DEPT = ["某县农业农村局", "", "2025", "1", "全年培训高素质农民，带动农民增收", "", "落实培训计划"]
+
+
+def start(tmp_path, name: str) -> Conversation:
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2025), path)
+    conv = Conversation(drafts.load(path), path)
+    for a in DEPT + [name]:
+        assert conv.answer(a).ok, (a, conv.prompt().question)
+    return conv
+
+
+def enter_until(conv: Conversation, step: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        if conv.prompt().step == step or conv.finished:
+            return
+        r = conv.answer("全年培训高素质农民，带动农民增收" if conv.prompt().step == "project.goal" else "")
+        assert r.ok, (conv.prompt().step, [m.text for m in r.messages])
+    raise AssertionError(f"never reached {step}")
+
+
+def test_accepting_every_default_prints_no_invented_figure(tmp_path):
+    conv = start(tmp_path, "2025年农民实用技术培训经费")
+    assert conv.prompt().step == "project.template"
+    conv.answer("")  # Enter: a good fit is taken
+    assert conv.draft.projects[0].template == "agr-farmer-training"
+    enter_until(conv, "project.budget.total")
+    conv.answer("300000")
+    enter_until(conv, "project.goal")
+    assert not conv.answer("").ok  # the goal's □ blanks are the user's to fill (PD301)
+    enter_until(conv, "draft.done", 200)
+    rows = conv.draft.projects[0].indicators
+    assert len(rows) >= 8
+    for ind in rows:
+        v = parse(ind.value or "")
+        sized = isinstance(v, Quantity) and v.unit not in ("%", "‰", "个百分点", "小时", "天", "个工作日") and v.number != 0
+        assert not sized, (ind.name, ind.value)  # any count or money the user did not type is still □
+        assert "示例" not in (ind.value or "") + (ind.basis.note if ind.basis and ind.basis.note else "")
+        assert isinstance(v, Qualitative | Quantity) or "□" in (ind.value or "") or "年" in (ind.value or ""), ind.value
+    placeholders = [f for f in checks.check_draft(conv.draft) if f.code == "PD102"]
+    assert placeholders and all(f.severity == "error" for f in placeholders)
+    out = tmp_path / "d.md"
+    strict = subprocess.run([sys.executable, "-m", "perfdraft", "export", str(tmp_path / "d.toml"), "--to", "md", "-o", str(out),
+                             "--strict"], capture_output=True, text=True, cwd=ROOT)
+    assert strict.returncode != 0 and not out.exists(), strict.stdout + strict.stderr
+    loose = subprocess.run([sys.executable, "-m", "perfdraft", "export", str(tmp_path / "d.toml"), "--to", "md", "-o", str(out)],
+                           capture_output=True, text=True, cwd=ROOT)
+    text = out.read_text("utf-8")
+    assert loose.returncode == 0 and "□" in text and "示例" not in text
+
+
+def test_a_typed_number_fills_the_placeholder_and_a_figure_is_derived_from_the_users_answers(tmp_path):
+    conv = start(tmp_path, "高素质农民培育项目")
+    conv.answer("1")
+    enter_until(conv, "project.budget.total")
+    conv.answer("300000")
+    enter_until(conv, "indicator.value")
+    p = conv.prompt()
+    assert "□" in p.default and "直接输入数字" in p.question
+    conv.answer("300")
+    assert conv.draft.projects[0].indicators[0].value == "≥300人"
+    for _ in range(30):
+        p = conv.prompt()
+        if p.step == "indicator.value" and "元/人" in (p.choices[-1].value if p.choices else ""):
+            break
+        conv.answer("5" if "□" in p.default else "")
+    assert p.default == "=1000元/人", p.default  # 300000元 ÷ 300人
+    assert p.choices[0].detail.startswith("推算") and "300000" in p.choices[0].detail and "300人" in p.choices[0].detail
+
+
+def test_enter_never_takes_a_weak_match(tmp_path):
+    conv = start(tmp_path, "人才引进奖励资金")
+    p = conv.prompt()
+    assert p.step == "project.template" and p.default == "0" and "弱匹配" in p.question
+    notes = [c.detail for c in p.choices]
+    assert any("弱匹配" in n for n in notes) and any(n.startswith("共性") for n in notes)
+    conv.answer("")
+    assert conv.draft.projects[0].template is None
+    # A 共性 template is a whole start: picking it offers its rows.
+    (tmp_path / "b").mkdir()
+    conv2 = start(tmp_path / "b", "招商引资工作经费")
+    first = conv2.prompt().choices[0]
+    assert first.value == "common-03" and first.detail.startswith("共性")  # 工作经费: 运转保障类 first
+    common = 1
+    conv2.answer(str(common))
+    assert conv2.draft.projects[0].template == "common-03"
+    enter_until(conv2, "project.budget.total")
+    conv2.answer("50000")
+    enter_until(conv2, "indicator.value")
+    assert "保障" in conv2.prompt().question
+
+
+def test_the_goal_pattern_keeps_blanks_for_what_only_the_user_knows(tmp_path):
+    conv = start(tmp_path, "高素质农民培育")
+    conv.answer("1")
+    enter_until(conv, "project.budget.total")
+    conv.answer("300000")
+    enter_until(conv, "project.goal")
+    goal = conv.prompt().default
+    assert "□" in goal and goal.startswith("2025年") and not re.search(r"\d{3,}人", goal)

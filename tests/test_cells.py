@@ -1,0 +1,80 @@
+"""One cell-width function (perfdraft.cells) behind the renderer, the exporters and the importers."""
+
+from __future__ import annotations
+
+import pytest
+
+from perfdraft import cells, render
+from perfdraft.exporters import char_units, text_units
+from perfdraft.importers.text import _split_spaces, _width
+
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # man ZWJ woman ZWJ girl: one glyph
+CASES = [
+    ("养老保险", 8),                 # CJK ideographs: 2 each
+    ("ＡＢ１", 6),                   # full-width forms
+    ("\u3000", 2),                   # ideographic space
+    ("abc 123", 7),
+    ("e\u0301", 1),                  # e + combining acute
+    ("\u0301", 0),                   # a lone combining mark
+    ("中\u200b文", 4),               # zero-width space
+    ("\ufeffx", 1),                  # BOM / zero-width no-break space
+    ("\U0001f44d", 2),               # thumbs up
+    (FAMILY, 2),                     # ZWJ sequence
+    ("\u263a\ufe0f", 2),             # text-default symbol + VS16: emoji presentation
+    ("\U0001f1e8\U0001f1f3", 2),     # regional indicator pair (flag)
+    ("≥95%", 4),                     # ambiguous: one cell in a terminal
+    ("x\x07", 1),                    # control character: no cell
+]
+
+
+@pytest.mark.parametrize("text,cells_wide", CASES)
+def test_width(text, cells_wide):
+    assert cells.width(text) == cells_wide
+
+
+@pytest.mark.parametrize("text,cells_wide", CASES)
+def test_renderer_and_importer_measure_with_it(text, cells_wide):
+    assert render.cell_len(text) == cells_wide
+    assert _width(text) == cells_wide
+
+
+def test_ambiguous_wide_for_office_fonts():
+    # CJK fonts in Word/Excel draw ≥ ≤ “ ” … full width; the exporters size columns with that.
+    assert cells.width("≥95%", ambiguous=2) == 5
+    assert cells.width("“好”…", ambiguous=2) == 8
+    assert cells.width("e\u0301", ambiguous=2) == 1  # a combining mark is "ambiguous" too, yet zero
+    assert char_units("≥") == 2.0 and char_units("中") == 2.0 and char_units("a") == 1.0
+    assert char_units("\u200b") == 0.0 and char_units("\u0301") == 0.0
+    assert text_units("中文\n" + FAMILY + "abc") == 5.0  # the longest line; the family is one glyph
+
+
+def test_graphemes_keep_clusters_whole():
+    text = "a" + FAMILY + "e\u0301中"
+    parts = list(cells.graphemes(text))
+    assert parts == [("a", 1), (FAMILY, 2), ("e\u0301", 1), ("中", 2)]
+    assert "".join(g for g, _ in parts) == text
+    assert sum(w for _, w in parts) == cells.width(text)
+
+
+def test_wrap_and_truncate_never_split_a_cluster():
+    text = (FAMILY + "e\u0301") * 6
+    for w in range(2, 12):
+        lines = render.wrap(text, w)
+        assert "".join(lines) == text
+        assert all(render.cell_len(ln) <= w for ln in lines)
+        assert all(not ln.startswith(("\u200d", "\u0301")) for ln in lines)
+    cut = render.truncate(text, 7)
+    assert cut.endswith("…") and render.cell_len(cut) <= 7
+    assert cut[:-1] == (FAMILY + "e\u0301") * 2  # 2+1+2+1 = 6 cells, then the ellipsis
+
+
+def test_grid_lines_equal_width_with_marks_and_emoji():
+    rows = [["e\u0301te\u0301", "中\u200b文"], [FAMILY + " 家庭", "≥95%"]]
+    lines = render.grid(["名称", "值"], rows, [8, 6])
+    assert len({render.cell_len(ln) for ln in lines}) == 1, lines
+
+
+def test_text_import_columns_after_wide_and_zero_width_text():
+    # Column positions are cells: a combining accent and a zero-width space before a cell move nothing.
+    assert _split_spaces("中文  x") == [(0, "中文"), (6, "x")]
+    assert _split_spaces("e\u0301\u200bab  x") == [(0, "e\u0301\u200bab"), (5, "x")]

@@ -1,0 +1,114 @@
+"""The real published tables of ../shared/corpus against keys written by reading each file
+(tests/corpus_keys/<file>.toml): projects, rows, budget in 元, year and sample rows (name, value, 一级)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from perfdraft.importers import NothingPlaced, import_file
+
+from .corpus_scoring import CORPUS, ROOT, corpus_text, keys, score, totals
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+KEYS = keys() if CORPUS.is_dir() else []
+
+
+def _import(tmp_path, name: str):
+    path = tmp_path / name
+    path.write_text(corpus_text(name), encoding="utf-8")
+    return import_file(path)
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("corpus")
+    out = []
+    for stem, key in KEYS:
+        try:
+            draft = _import(tmp, key["file"]).draft
+        except NothingPlaced:
+            from perfdraft.model import Draft
+            draft = Draft()
+        out.append(score(stem, key, draft))
+    return out
+
+
+def test_every_corpus_file_has_a_key():
+    files = sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert [k["file"] for _, k in KEYS] == files
+
+
+# Known failures, left visible (none at the moment).
+_KNOWN: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("stem,key", [pytest.param(s, k, marks=pytest.mark.xfail(reason=_KNOWN[s[:2]], strict=True))
+                                      if s[:2] in _KNOWN else (s, k) for s, k in KEYS],
+                         ids=[s[:2] for s, _ in KEYS])
+def test_no_phantom_projects_and_the_printed_year(tmp_path, stem, key):
+    try:
+        draft = _import(tmp_path, key["file"]).draft
+    except NothingPlaced:
+        return  # said plainly (exit 1); counted against the thresholds below
+    s = score(stem, key, draft)
+    assert s.projects <= key["projects"], f"{stem}: {s.projects} projects for {key['projects']}"
+    assert s.year_ok, f"{stem}: year {draft.year}"
+    if key.get("budget") == "none":
+        assert all(p.budget.total is None for p in draft.projects)
+
+
+def test_floor_reached_on_the_corpus(scores):
+    """What the reader achieves today; a change that reads the corpus worse fails here."""
+    t = totals(scores)
+    assert t["budgets_right"] >= 0.89, t
+    assert t["projects_right"] >= 0.95, t
+
+
+def test_issue_targets_rows_and_levels(scores):
+    """Issue 15: ≥ 90% of rows with the right name and value, ≥ 95% with the right 一级, years read."""
+    t = totals(scores)
+    assert t["rows_right"] >= 0.90, t
+    assert t["level1_right"] >= 0.95, t
+    assert t["years_right"] >= 0.95, t
+
+
+@pytest.mark.xfail(reason="≥ 95% of budgets not reached: 18 (glued 合计), 21 (PDF columns interleaved) fail",
+                   strict=True)
+def test_issue_target_budgets(scores):
+    assert totals(scores)["budgets_right"] >= 0.95
+
+
+def test_budget_reads_wan_and_dedups(tmp_path):
+    text = ("项目支出绩效目标表\n(2025年度)\n项目名称 | 测试项目 |\n项目资金(万元) | 年度资金总额: | 854万854万 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | ≥280人次 |\n"
+            "| 质量指标 | 合格率 | ≥95% |\n满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% |\n")
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    d = import_file(tmp_path / "t.txt").draft
+    assert d.year == 2025 and len(d.projects) == 1
+    assert d.projects[0].budget.total == 8540000, d.projects[0].budget
+    assert [(i.name, i.value) for i in d.projects[0].indicators] == [
+        ("培训人次", "≥280人次"), ("合格率", "≥95%"), ("满意度", "≥90%")]
+
+
+def test_signoff_lines_are_not_rows(tmp_path):
+    text = ("一级指标 | 二级指标 | 三级指标 | 指标值 |\n产出指标 | 数量指标 | 培训人次 | ≥280人次 |\n"
+            "| 质量指标 | 合格率 | ≥95% |\n满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% |\n"
+            "财政部门审核意见（盖章） | |\n填表人: 张三 联系电话:123 |\n")
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    r = import_file(tmp_path / "t.txt")
+    names = [i.name for p in r.draft.projects for i in p.indicators]
+    assert names == ["培训人次", "合格率", "满意度"]
+    assert any("盖章" in n for n in r.draft.notes)
+
+
+def test_nothing_placed_exits_1_and_writes_nothing(tmp_path):
+    src = tmp_path / "prose.txt"
+    src.write_text("关于做好2025年预算编制工作的通知\n各单位：请按时报送。\n", encoding="utf-8")
+    out = tmp_path / "out.toml"
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "import", str(src), "-o", str(out)], cwd=ROOT,
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and not out.exists()
+    assert "没有导入任何指标行" in r.stdout
