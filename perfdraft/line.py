@@ -164,7 +164,7 @@ def _session(conv: Conversation, dumb: bool = False):
     try:
         hist_path = locations.history_file()
         hist_path.parent.mkdir(parents=True, exist_ok=True)
-        history: History = FileHistory(str(hist_path))
+        history = FileHistory(str(hist_path))
     except OSError:
         history = InMemoryHistory()
     return PromptSession(

@@ -10,15 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cells import width as cell_len  # the one cell-width function
 from .model import Draft
-
-try:  # the one cell-width function, once it exists; until then the same rule inline
-    from .cells import cell_len  # type: ignore[import-not-found,unused-ignore]
-except ImportError:  # pragma: no cover - transition
-    from unicodedata import east_asian_width
-
-    def cell_len(text: str) -> int:
-        return sum(2 if east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 SEP = " · "
 NAME_CELLS = 18  # a row or project name longer than this is cut with …
