@@ -101,7 +101,7 @@ def line_paint(argv: list[str], marks: tuple[str, ...], cwd: Path) -> tuple[floa
     return took, cpu
 
 
-def line_startup(rounds: int = 7) -> None:
+def line_startup(rounds: int = 9) -> None:
     import tempfile
 
     bare: list[tuple[float, float]] = []
@@ -127,7 +127,7 @@ def one(code: str) -> tuple[float, float, int]:
     return float(out[0]), float(out[1]), int(out[2])
 
 
-def startup(rounds: int = 7) -> None:
+def startup(rounds: int = 9) -> None:
     # A pip install byte-compiles the package; an editable checkout under PYTHONDONTWRITEBYTECODE=1
     # would recompile perfdraft on every start while Textual's bytecode is ready. Level the field.
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "perfdraft")], check=True)

@@ -328,7 +328,7 @@ def files(base: Path, rounds: int) -> None:
         except drafts.DraftError as exc:
             count("encodings", "UTF-8" in str(exc), str(exc))
         # non-finite and huge numbers, in answers and in drafts
-        word = rng.choice(["nan", "inf", "-inf", "sNaN", "1e" + str(rng.randint(16, 9999999)), "9" * rng.randint(17, 60)])
+        word = rng.choice(["nan", "inf", "-inf", "sNaN", "1e" + str(rng.randint(19, 9999999)), "9" * rng.randint(20, 60)])
         for parse, text in ((parse_plan, f"{word} 50 75 100"), (parse_money, word + "万")):
             try:
                 parse(text)

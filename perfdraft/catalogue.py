@@ -9,6 +9,7 @@ offers it and says how. Ranking of templates lives in ``catalogue_rank``, lint i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -127,6 +128,13 @@ class Template:
     goal_pattern: str = ""
     indicators: list[CatalogueIndicator] = field(default_factory=list)
     source: str = ""
+    # Rows that exist in one framework only (社会成本 / 生态环境成本 of the 2021 framework): kept out of
+    # ``indicators`` so that code reading a template's rows never meets a level its framework lacks.
+    framework_rows: list[CatalogueIndicator] = field(default_factory=list)
+
+    @property
+    def all_rows(self) -> list[CatalogueIndicator]:
+        return self.indicators + self.framework_rows
 
     @property
     def is_common(self) -> bool:
@@ -197,7 +205,7 @@ class Catalogue:
                        include_common: bool = True) -> list[Indicator]:
         """Ready rows for a project: the template's own, then 共性 rows of its category not already there
         (those carry no weight: the template's own rows already share the 100 points)."""
-        own = [ci for ci in template.indicators if ci.applies_to(framework_id)]
+        own = [ci for ci in template.all_rows if ci.applies_to(framework_id)]
         rows = [ci.to_indicator(year, framework_id, w) for ci, w in zip(own, self.weights(own, framework_id), strict=True)]
         if include_common and not template.is_common and template.category in self.common:
             names = {r.name for r in rows}
@@ -207,6 +215,15 @@ class Catalogue:
                     ind.weight = None
                     rows.append(ind)
         return rows
+
+    def entry(self, template: Template, name: str, framework_id: str = "local-2015") -> CatalogueIndicator | None:
+        """The catalogue row of that name as it stands in one framework (its weight rescaled there),
+        for front-ends that suggest a row's 权重 and 评分标准 one column at a time."""
+        own = [ci for ci in template.all_rows if ci.applies_to(framework_id)]
+        for ci, w in zip(own, self.weights(own, framework_id), strict=True):
+            if ci.name == name:
+                return dataclasses.replace(ci, weight=w)
+        return None
 
     def suggest_indicators(self, template: Template, level1: str | None = None, level2: str | None = None,
                            year: int | None = None, framework_id: str = "local-2015") -> list[Indicator]:
@@ -221,13 +238,13 @@ class Catalogue:
 
     def stats(self) -> dict[str, int]:
         sector_templates = [t for t in self.templates.values() if not t.is_common]
-        distinct = {(i.level2, i.name) for t in sector_templates for i in t.indicators}
+        distinct = {(i.level2, i.name) for t in sector_templates for i in t.all_rows}
         distinct |= {(i.level2, i.name) for rows in self.common.values() for i in rows}
         return {
             "sectors": len({t.sector for t in sector_templates}),
             "templates": len(sector_templates),
             "common_templates": len(self.common),
-            "indicators": sum(len(t.indicators) for t in sector_templates) + sum(len(r) for r in self.common.values()),
+            "indicators": sum(len(t.all_rows) for t in sector_templates) + sum(len(r) for r in self.common.values()),
             "distinct_indicators": len(distinct),
         }
 
@@ -262,6 +279,7 @@ def goal_figures(template: Template) -> dict[str, str]:
 _VALUE = re.compile(r"^([≥≤=<>])?\s*(\d+(?:\.\d+)?)\s*(\S*)$")
 _MONEY = {"元": Decimal(1), "万元": Decimal(10000)}
 _PER_PERIOD = {"月": 12}
+_SAME_COUNT = {"生": "人", "名": "人", "人": "人"}  # 元/生·年 is per pupil: a count in 人 or 名 divides it
 
 
 def fill_placeholder(pattern: str, text: str) -> str | None:
@@ -299,14 +317,15 @@ def derive(value: str | None, project: Project) -> tuple[str, str] | None:
         denom, _, period = per.partition("·")
         months = _PER_PERIOD.get(period, 1)
         for ind, number, u in facts:
-            if u == denom and number > 0:
+            if _SAME_COUNT.get(u, u) == _SAME_COUNT.get(denom, denom) and number > 0:
                 figure = budget / (number * months) / _MONEY[head]
                 how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
                 return f"{op}{_round(figure)}{unit}", how
         return None
     for ind, number, u in facts:  # a count from a per-unit standard
         uh, _, uper = u.partition("/")
-        if uh in _MONEY and uper.partition("·")[0] == unit and number > 0:
+        per_unit = uper.partition("·")[0]
+        if uh in _MONEY and _SAME_COUNT.get(per_unit, per_unit) == _SAME_COUNT.get(unit, unit) and number > 0:
             months = _PER_PERIOD.get(uper.partition("·")[2], 1)
             figure = budget / (number * _MONEY[uh] * months)
             how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
@@ -460,12 +479,13 @@ def load_file(path: Path, cat: Catalogue, trusted: bool = False) -> None:
         inds = t.get("indicators", [])
         if not isinstance(inds, list):
             raise r.error(f"模板 {tid} 的 indicators 应为表数组", anchor)
+        rows = [r.indicator(x, f"模板 {tid} indicators[{j}]", anchor) for j, x in enumerate(inds)]
         cat.templates[tid] = Template(
             id=tid, name=r.string(t, "name", f"模板 {tid}", anchor), sector=sector.id,
             aliases=lists["aliases"], keywords=lists["keywords"],
             category=r.string(t, "category", f"模板 {tid}", anchor, False),
             goal_pattern=r.string(t, "goal_pattern", f"模板 {tid}", anchor, False),
-            indicators=[r.indicator(x, f"模板 {tid} indicators[{j}]", anchor) for j, x in enumerate(inds)],
+            indicators=[x for x in rows if not x.framework], framework_rows=[x for x in rows if x.framework],
             source=str(path),
         )
 

@@ -59,18 +59,19 @@ def cmd_show(args: argparse.Namespace) -> int:
 
         raise UsageError(f"没有模板 {args.id}" + (f"；是否指 {near[0]}？" if near else ""))
     sector = cat.sectors.get(t.sector)
-    print(f"{t.name}（{t.id}）  行业：{sector.name if sector else t.sector}  类别：{t.category or '—'}")
+    where = "共性（按项目类别）" if t.is_common else (sector.name if sector else t.sector)
+    print(f"{t.name}（{t.id}）  行业：{where}  类别：{t.category or '—'}")
     if t.aliases:
         print(f"别名：{'、'.join(t.aliases)}")
     if t.goal_pattern:
         print(f"绩效目标句式：{t.goal_pattern}")
     rows = [[i.level1, i.level2, i.name, i.description, i.typical, "" if i.weight is None else f"{i.weight}",
-             i.scoring] for i in t.indicators]
+             i.scoring] for i in t.all_rows]
     print("\n".join(render.grid(["一级指标", "二级指标", "三级指标", "指标描述", "指标值", "权重", "评分标准"], rows,
                                 [8, 10, 20, 28, 12, 4, 24])))
-    if any(i.needs_figure for i in t.indicators):
+    if any(i.needs_figure for i in t.all_rows):
         print("□ 处是需要按本地计划和预算填写的数字；不填写时检查会报错，--strict 导出会被拒绝。")
-    if any(i.framework for i in t.indicators):
+    if t.framework_rows:
         print("一级为“成本指标”的社会成本、生态环境成本行只用于中央 2021 口径。")
     return 0
 

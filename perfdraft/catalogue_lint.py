@@ -50,7 +50,9 @@ def lint(cat: Catalogue) -> list[str]:
             problems.append(f"{where}: 行业编号“{t.sector}”不在固定列表中")
         if t.category and t.category not in CATEGORIES:
             problems.append(f"{where}: 项目类别“{t.category}”不在列表中")
-        problems += [f"{where}: {p}" for p in lint_rows(cat, t.indicators, t)]
+        if "示例" in t.goal_pattern or re.search(r"\d{3,}(人|户|所|个|万元)", t.goal_pattern):
+            problems.append(f"{where}: 绩效目标句式含示例或具体数量，数量应写成 □ 或 {{占位}}")
+        problems += [f"{where}: {p}" for p in lint_rows(cat, t.all_rows, t)]
     for category, rows in cat.common.items():
         if category not in CATEGORIES:
             problems.append(f"common.toml: 类别“{category}”不在列表中")
@@ -128,6 +130,8 @@ def lint_indicator(ind: CatalogueIndicator) -> list[str]:
         out.append(f"{label} 的运算符“{ind.operator}”无效")
     if ind.basis and ind.basis not in ("计划标准", "行业标准", "历史标准", "其他标准"):
         out.append(f"{label} 的依据类别“{ind.basis}”无效")
+    if "示例" in ind.description:
+        out.append(f"{label} 的描述含“示例”：描述写口径，不写示例")
     if "示例" in ind.basis_note or PLACEHOLDER in ind.basis_note or re.search(r"结果\s*\d", ind.basis_note):
         out.append(f"{label} 的依据说明含示例或具体结果（“{ind.basis_note}”）：只写依据来源，数字留给填报人")
     if ind.direction not in ("正向", "反向"):

@@ -56,6 +56,7 @@ CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
 FALLBACK_FAMILIES = ("工程建设类", "补贴发放类", "运转保障类", "会议培训类", "信息化建设类", "设备购置类", "政府购买服务类")
 
 _ASCII = re.compile(r"[A-Za-z\s]+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _KEYWORD = "关键词"  # reasons resting on key terms alone start with this
 _TERMS = "名称的主要词语"  # …and on shared words alone
 # Characters that carry little meaning in a project name (费 of 运维费, places, connectives): low weight.
@@ -89,7 +90,7 @@ class Index:
         self._source = source
         self._postings: dict[str, Any] | None = None  # read on the first Chinese query (a pinyin one needs none)
         self.unknown_weight = math.log(1 + max(1, len(templates))) * 0.8
-        self._pinyin: tuple[str, str, list[int]] | None = None
+        self._pinyin: list[Any] | None = None
 
     def _load_postings(self) -> dict[str, Any]:
         if self._postings is None:
@@ -200,34 +201,30 @@ class Index:
 
     # --- pinyin ----------------------------------------------------------------------------
 
-    def _pinyin_lists(self) -> tuple[str, str, list[int]]:
-        """Initials and full pinyin of every key, each joined by newlines, and the start offsets."""
+    def _pinyin_lists(self) -> list[Any]:
+        """[initials joined by newlines, their start offsets, full pinyin joined, its offsets]: built
+        once per catalogue text and kept with the parse cache, so a new session needs no pypinyin."""
         if self._pinyin is None:
             from . import tomlcache
 
-            def compute() -> list[list[str]]:
+            def compute() -> list[Any]:
                 from pypinyin import Style, lazy_pinyin
 
-                return [["".join(lazy_pinyin(k, style=Style.FIRST_LETTER)).lower() for k in self.keys],
-                        ["".join(lazy_pinyin(k)).lower() for k in self.keys]]
+                out: list[Any] = []
+                for style in (Style.FIRST_LETTER, Style.NORMAL):
+                    words = ["".join(lazy_pinyin(k, style=style)).lower() for k in self.keys]
+                    starts, pos = [], 0
+                    for w in words:
+                        starts.append(pos)
+                        pos += len(w) + 1
+                    out += ["\n".join(words), starts]
+                return out
 
-            data = tomlcache.memo("pinyin-1", "\n".join(self.keys), compute)
-            initials, full = data
-            starts, pos = [], 0
-            for s in initials:
-                starts.append(pos)
-                pos += len(s) + 1
-            fstarts, pos = [], 0
-            for s in full:
-                fstarts.append(pos)
-                pos += len(s) + 1
-            self._pinyin = ("\n".join(initials), "\n".join(full), starts)
-            self._full_starts = fstarts
-            self._initials, self._full = initials, full
+            self._pinyin = tomlcache.memo("pinyin-2", "\n".join(self.keys), compute)
         return self._pinyin
 
     def _score_pinyin(self, q: str, best: dict[int, tuple[float, str]]) -> None:
-        joined_ini, joined_full, starts = self._pinyin_lists()
+        joined_ini, starts_ini, joined_full, starts_full = self._pinyin_lists()
 
         def offer(k: int, score: float, reason: str) -> None:
             t = self.key_template[k]
@@ -235,21 +232,21 @@ class Index:
                 best[t] = (score, reason)
 
         # Prefilter: str.find over one joined string runs in C; only keys holding the letters are scored.
-        for joined, offsets, lists, full in ((joined_ini, starts, self._initials, False),
-                                             (joined_full, self._full_starts, self._full, True)):
+        for joined, offsets, full in ((joined_ini, starts_ini, False), (joined_full, starts_full, True)):
             at = joined.find(q)
             seen: set[int] = set()
             while at != -1 and len(seen) < 2000:
                 k = bisect.bisect_right(offsets, at) - 1
+                end = offsets[k + 1] - 1 if k + 1 < len(offsets) else len(joined)
+                size = end - offsets[k]
                 if k not in seen:
                     seen.add(k)
-                    text = lists[k]
                     if at == offsets[k]:
-                        score = (100 - max(0, len(text) - len(q)) * (0.3 if full else 0.8))
+                        score = (100 - max(0, size - len(q)) * (0.3 if full else 0.8))
                         offer(k, max(score, 82.0) if len(q) >= 4 else score - 10, f"拼音“{q}”匹配“{self.keys[k]}”")
                     else:
-                        offer(k, 75 - max(0, len(text) - len(q)) * 0.2, f"拼音“{q}”出现在“{self.keys[k]}”中")
-                at = joined.find(q, offsets[k] + len(lists[k]))
+                        offer(k, 75 - max(0, size - len(q)) * 0.2, f"拼音“{q}”出现在“{self.keys[k]}”中")
+                at = joined.find(q, end)
 
     # --- entry point ------------------------------------------------------------------------
 
@@ -262,16 +259,22 @@ class Index:
         best: dict[int, tuple[float, str]] = {}
         terms: dict[int, float] = {}
         if _ASCII.fullmatch(query):
-            self._score_pinyin(re.sub(r"\s+", "", query).lower(), best)
+            letters = re.sub(r"\s+", "", query).lower()
+            self._score_pinyin(letters, best)
+            may_fit = len(letters) >= 3  # one or two letters name nothing yet: offered, never a fit
         else:
             for v in _variants(query):
                 self._score_chinese(v, best)
                 self._score_terms(v, terms)
             self._combine(best, terms)
+            may_fit = len(_CJK.findall(query)) >= 2  # digits or symbols alone (123, 🙂) are not a project name
         ranked = heapq.nsmallest(limit, best.items(), key=lambda kv: (-kv[1][0], self.templates[kv[0]].id))
         suggestions = [Suggestion(self.templates[t], round(score, 1), reason, "good" if score >= GOOD else "weak")
                        for t, (score, reason) in ranked]
-        if suggestions and suggestions[0].fit == "weak":
+        if not may_fit:
+            for sug in suggestions:
+                sug.fit = "weak"
+        elif suggestions and suggestions[0].fit == "weak":
             # One template far ahead of every other is a fit even below GOOD (烈士陵园管理维护 →
             # 烈士纪念设施保护管理): the name is about it, only worded differently. Shared words
             # alone must explain nearly all of the name; a key term alone never suffices.

@@ -90,6 +90,8 @@ class Conversation:
                     from . import catalogue
 
                     self._catalogue = catalogue.default()
+                if hasattr(self._catalogue, "index"):
+                    self._catalogue.index()  # on the preload thread, so the first suggestion is not kept waiting
                 for w in getattr(self._catalogue, "warnings", []):  # a bad organisation file: said, not silent
                     self.messages.append(Message("notice", f"本单位指标库：{w}（已跳过，内置指标库照常使用）"))
             except Exception as exc:  # noqa: BLE001 - drafting goes on without suggestions
@@ -449,12 +451,13 @@ class Conversation:
         probe = replace(ind, value=value)
         project = self.draft.projects[self.pos.project]
         found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project, profile=self.draft.profile) if f.path == "value"]
-        # A catalogue □ the user accepts stays in the draft as a visible placeholder (PD102 until filled).
-        errors = [f for f in found if f.severity == "error" and not (f.code == "PD102" and "□" in value)]
+        # A catalogue □ the user accepts stays in the draft as a visible placeholder (PD102 until filled), and is said.
+        keep = ("PD102",) if "□" in value else ()
+        errors = [f for f in found if f.severity == "error" and f.code not in keep]
         if errors:
             e = errors[0]
             raise Rejected(f"{e.message}" + (f"。{e.suggestion}" if e.suggestion else ""), errors)
-        return [f for f in found if f.severity != "error"]
+        return [f for f in found if f.severity != "error" or f.code in keep]
 
     def _answer_candidate(self, text: str) -> list[Finding]:
         pos = self.pos

@@ -256,15 +256,16 @@ def _shown(value: Any) -> str:
     return ""
 
 
-# Money, weights and percentages in a draft: anything past 10^15 (a thousand trillion 元) or finer than
-# 10^-12 is a typo or an attack; 1e9999999 took every check and export down (issue 19, item 11).
-MAX_MAGNITUDE = 15
+# Money, weights and percentages in a draft: anything past 10^18 (a thousand times numbers.MAX_MONEY,
+# the bound of a typed amount: a file may hold what an import or a test needs) or finer than 10^-12 is
+# a typo or an attack; 1e9999999 took every check and export down (issue 19, item 11).
+MAX_MAGNITUDE = 18
 MIN_MAGNITUDE = -12
 YEAR_RANGE = (1900, 2200)
 
 
 def check_number(number: Decimal) -> str | None:
-    """Why ``number`` cannot be a draft's number, or None (the same bound as ``numbers.MAX_MONEY``)."""
+    """Why ``number`` cannot be a draft's number, or None."""
     if not number.is_finite():
         return "应为有限的数字"
     if number and not MIN_MAGNITUDE <= number.adjusted() < MAX_MAGNITUDE:

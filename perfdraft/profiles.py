@@ -140,12 +140,17 @@ def _fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).replace("(", "（").replace(")", "）")
 
 
+# When two profiles match a table equally well, the plainer, more common reading wins.
+_PREFERENCE = ("local-2015", "hebei-2020", "central-2021", "sichuan-grid", "self-evaluation", "guangdong",
+               "hubei-2013", "ndrc-investment")
+
+
 def detect_from_headers(labels: list[str]) -> str | None:
     """The profile whose columns and marker words best match the labels a table shows, or None.
 
     Labels are header cells or header lines as found (any order, any noise). A profile scores one
     point per column of its own that appears (by any of the column's labels) and two per marker
-    word; ties go to the profile with fewer columns (the plainer reading).
+    word; ties go to the plainer, more common profile (``_PREFERENCE``).
     """
     text = [_fold(label) for label in labels if label and label.strip()]
     if not text:
@@ -163,7 +168,26 @@ def detect_from_headers(labels: list[str]) -> str | None:
         score += 2 * sum(1 for m in profile.markers if _fold(m) in joined)
         if score <= 0:
             continue
-        cand = (score, -len(profile.columns), profile.id)
+        cand = (score, -_PREFERENCE.index(profile.id) if profile.id in _PREFERENCE else -99, profile.id)
         if best is None or cand > best:
             best = cand
     return best[2] if best else None
+
+
+def detect(labels: list[str], levels: list[tuple[str | None, str | None]]) -> str | None:
+    """The profile of an imported table from its header labels and the (一级, 二级) names of its rows.
+
+    The rows decide what headers cannot: 实施效果 / 过程管理 as a 一级 is the 发改 table; 满意度 filed
+    as a 二级 under 效益 is the 2013 framework (unless the headers already said 广东, which does the same).
+    """
+    from . import frameworks
+
+    found = detect_from_headers(labels)
+    ndrc = frameworks.NDRC_INVESTMENT
+    if any(ndrc.level1_aliases.get(frameworks._strip_suffix(l1 or "")) for l1, _ in levels):
+        return "ndrc-investment"
+    if found in (None, "local-2015", "hebei-2020"):
+        for l1, l2 in levels:
+            if frameworks.level1_key(l1) == "效益" and frameworks.level2_key(l2) == "服务对象满意度":
+                return "hubei-2013"
+    return found

@@ -72,6 +72,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"{root}：无法创建草稿目录（{exc.strerror}）；用 --dir 指定一个可写的目录") from exc
+    if args.public_url and not args.public_url.startswith(("http://", "https://")):
+        raise UsageError(f"--public-url {args.public_url}：应以 http:// 或 https:// 开头（浏览器实际访问的地址）")
     if args.catalogue and not Path(args.catalogue).is_dir():
         raise UsageError(f"--catalogue {args.catalogue}：目录不存在")
     if not is_loopback(host):

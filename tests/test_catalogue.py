@@ -208,7 +208,8 @@ def test_weights_sum_to_100_with_the_usual_split_in_both_frameworks(cat):
 def test_every_construction_template_has_social_and_ecological_cost_rows(cat):
     for t in cat.templates.values():
         if t.category in ("工程建设类", "大型修缮类") and not t.is_common:
-            levels = {i.level2 for i in t.indicators if i.framework == "central-2021"}
+            levels = {i.level2 for i in t.framework_rows if i.framework == "central-2021"}
+            assert not [i for i in t.indicators if i.framework]
             assert levels == {"社会成本指标", "生态环境成本指标"}, t.id
 
 
@@ -234,6 +235,12 @@ def test_fill_placeholder_and_derive_from_the_users_own_answers():
     assert value == "≥250人" and "12个月" in how
     assert catalogue.derive("≥□人", Project(name="x", indicators=p.indicators)) is None  # no budget: nothing derived
     assert catalogue.derive("≥□户", p) is None  # a unit the user gave no standard for
+    pupils = Project(name="x", budget=Budget(total=Decimal("720000")),
+                     indicators=[Indicator("产出指标", "数量指标", "在校生人数", value="=1000人")])
+    assert catalogue.derive("=□元/生·年", pupils)[0] == "=720元/生·年"
+    acres = Project(name="x", budget=Budget(total=Decimal("1500000")),
+                    indicators=[Indicator("产出指标", "成本指标", "亩均补贴标准", value="=100元/亩")])
+    assert catalogue.derive("=□亩", acres)[0] == "=15000亩"
 
 
 def test_check_flags_placeholders_until_filled():
@@ -298,3 +305,12 @@ def test_goal_slots_take_figures_only_from_the_row_the_sentence_names(cat):
     for t in cat.templates.values():
         for slot, value in catalogue.goal_figures(t).items():
             assert "□" not in value and not value.startswith("较") and slot not in ("budget", "budget_wan", "year")
+
+
+def test_entry_gives_a_rows_weight_in_its_framework(cat):
+    t = cat.templates["tr-bridge-safety"]
+    cost = next(i for i in t.indicators if i.level2 == "成本指标")
+    assert cat.entry(t, cost.name, "local-2015").weight == 10 and cost.weight == 10
+    central = [cat.entry(t, i.name, "central-2021") for i in t.all_rows if i.weight_group() == "成本"]
+    assert sum(e.weight for e in central) == 10
+    assert cat.entry(t, "施工扰动地表面积", "local-2015") is None

@@ -120,3 +120,11 @@ def test_suggestion_p99_under_5_ms(cat):
             times.append(time.thread_time() - t)
     times.sort()
     assert times[int(len(times) * 0.99)] < 0.005
+
+
+@pytest.mark.parametrize("query", ["123", "a", "sz", "🙂养老", "！！！", "x" * 5000, "城" * 3000, "\x00"])
+def test_odd_input_is_never_a_fit_and_never_slow(cat, query):
+    t = time.thread_time()
+    found = cat.search(query, 5)
+    assert time.thread_time() - t < 0.2
+    assert not found.fits and all(s.fit == "weak" for s in found.suggestions)

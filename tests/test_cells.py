@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from perfdraft import cells, render
 from perfdraft.exporters import char_units, text_units
@@ -78,3 +80,29 @@ def test_text_import_columns_after_wide_and_zero_width_text():
     # Column positions are cells: a combining accent and a zero-width space before a cell move nothing.
     assert _split_spaces("中文  x") == [(0, "中文"), (6, "x")]
     assert _split_spaces("e\u0301\u200bab  x") == [(0, "e\u0301\u200bab"), (5, "x")]
+
+
+# Code points from every kind the tables treat differently: ASCII and controls, Latin and combining
+# marks, CJK, full-width forms, ambiguous signs, zero-width ones, astral emoji and ideographs.
+ALPHABET = st.one_of(
+    st.characters(min_codepoint=0, max_codepoint=0x2FF),
+    st.characters(min_codepoint=0x300, max_codepoint=0x36F),
+    st.characters(min_codepoint=0x2000, max_codepoint=0x2BFF),
+    st.characters(min_codepoint=0x3000, max_codepoint=0x9FFF),
+    st.characters(min_codepoint=0xFE00, max_codepoint=0xFFFF),
+    st.characters(min_codepoint=0x1F000, max_codepoint=0x1FAFF),
+    st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+    st.sampled_from(["\u200b", "\u200d", "\ufe0f", "\u00ad", "\t"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(ALPHABET, max_size=40))
+def test_fast_count_agrees_with_rich(text):
+    import unicodedata
+
+    from rich.cells import cell_len, get_character_cell_size
+
+    assert cells.width(text) == cell_len(text)
+    wide_ambiguous = sum(1 for ch in text if unicodedata.east_asian_width(ch) == "A" and get_character_cell_size(ch) == 1)
+    assert cells.width(text, ambiguous=2) == cell_len(text) + wide_ambiguous

@@ -295,3 +295,13 @@ def test_the_built_in_catalogue_is_clean():
             if found:
                 noisy.append((t.id, ind.name, ind.value, found))
     assert not noisy, noisy[:10]
+
+
+def test_json_form_carries_places_and_fix():
+    rows = full_grid()
+    found = checks.check_draft(draft([project(rows)], profile="hebei-2020"))
+    one = next(f for f in found if f.code == "PD215").as_dict()
+    assert one["path"] == one["places"][0] and len(one["places"]) == len(rows)
+    ind = row(level2="质量指标", name="发放准确率", value="≥095%")
+    fixed = next(f for f in checks.check_value(ind.value, ind) if f.code == "PD105").as_dict()
+    assert fixed["fix"] == "≥95%"

@@ -140,8 +140,9 @@ def test_seed_file_is_demo():
     assert resources.files("perfdraft.data").joinpath("demo.toml").read_bytes() == SEED.read_bytes()
 
 
-def test_draft_numbers_share_the_money_bound():
+def test_draft_numbers_are_bounded_above_what_can_be_typed():
     from perfdraft import numbers
 
-    assert Decimal(10) ** drafts.MAX_MAGNITUDE == numbers.MAX_MONEY
-    assert drafts.check_number(numbers.MAX_MONEY) and not drafts.check_number(numbers.MAX_MONEY - 1)
+    assert numbers.MAX_MONEY < Decimal(10) ** drafts.MAX_MAGNITUDE
+    assert drafts.check_number(Decimal(10) ** drafts.MAX_MAGNITUDE) and not drafts.check_number(numbers.MAX_MONEY * 10)
+    assert drafts.check_number(Decimal("1e40")) and drafts.check_number(Decimal("1e-9999999"))

@@ -112,3 +112,17 @@ def test_nothing_placed_exits_1_and_writes_nothing(tmp_path):
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and not out.exists()
     assert "没有导入任何指标行" in r.stdout
+
+
+def test_flat_multi_project_grid_gives_one_project_each(tmp_path):
+    rows = ["单位 | 项目名称 | 预算数(万元) | 一级指标 | 二级指标 | 三级指标 | 指标值"]
+    for k, name in enumerate(["送戏下乡", "农家书屋", "文化站免费开放"], 1):
+        rows.append(f"文化局 | {name} | {k * 10} | 产出指标 | 数量指标 | {name}场次 | ≥{k}场")
+        rows.append(f"文化局 | {name} | {k * 10} | 产出指标 | 质量指标 | {name}合格率 | ≥95%")
+        rows.append(f"文化局 | {name} | {k * 10} | 满意度指标 | 服务对象满意度指标 | {name}满意度 | ≥90%")
+    (tmp_path / "grid.txt").write_text("\n".join(rows), encoding="utf-8")
+    d = import_file(tmp_path / "grid.txt").draft
+    assert [p.name for p in d.projects] == ["送戏下乡", "农家书屋", "文化站免费开放"]
+    assert [len(p.indicators) for p in d.projects] == [3, 3, 3]
+    assert [p.budget.total for p in d.projects] == [100000, 200000, 300000]
+    assert d.projects[1].indicators[0].value == "≥2场"

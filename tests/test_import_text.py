@@ -239,8 +239,12 @@ def test_records_seed_layout_and_delimiters():
 
 
 def test_unknown_text_is_not_a_crash():
-    with pytest.raises(ImportFailed, match="没有找到绩效目标表"):
+    """Text about something else is bad input (exit 2), not 'nothing placed' (exit 1)."""
+    from perfdraft.importers import NothingPlaced
+
+    with pytest.raises(ImportFailed, match="不是绩效目标表") as caught:
         import_files([_write_tmp("今天天气很好。\n我们去公园散步。\n")])
+    assert not isinstance(caught.value, NothingPlaced)
 
 
 def _write_tmp(text: str) -> Path:

@@ -63,6 +63,24 @@ def test_every_imported_library_is_declared():
     assert not missing, f"imported but not in [project] dependencies: {missing}"
 
 
+# Standard-library modules gone in 3.12 (distutils, imp, asynchat, asyncore, smtpd) and 3.13 (PEP 594).
+REMOVED_BY_313 = {"distutils", "imp", "asynchat", "asyncore", "smtpd", "aifc", "audioop", "cgi", "cgitb", "chunk",
+                  "crypt", "imghdr", "mailcap", "msilib", "nis", "nntplib", "ossaudiodev", "pipes", "sndhdr", "spwd",
+                  "sunau", "telnetlib", "uu", "xdrlib", "lib2to3"}
+
+
+def test_nothing_imported_that_python_3_12_or_3_13_removed():
+    """Only 3.11 runs here; this keeps the code off what the two later supported versions dropped."""
+    used = set()
+    for path in sorted((ROOT / "perfdraft").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Import):
+                used |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                used.add(node.module.split(".")[0])
+    assert not used & REMOVED_BY_313, sorted(used & REMOVED_BY_313)
+
+
 def test_every_subpackage_ships():
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "perfdraft").rglob("__init__.py")}
@@ -107,7 +125,11 @@ def test_bash_completion(tmp_path):
     (tmp_path / "2026-社保局.toml").write_text("", "utf-8")
     assert {"check", "export", "serve", "completion"} <= set(_bash_complete(script, ["perfdraft", ""], tmp_path))
     assert _bash_complete(script, ["perfdraft", "exp"], tmp_path) == ["export"]
-    assert _bash_complete(script, ["perfdraft", "export", "--to", ""], tmp_path) == ["xlsx", "docx", "csv", "md"]
+    from perfdraft.commands import COMMANDS
+
+    (export,) = [c for c in COMMANDS if c.name == "export"]
+    (to,) = [a for a in export.args if "--to" in a.flags]
+    assert _bash_complete(script, ["perfdraft", "export", "--to", ""], tmp_path) == list(to.kwargs["choices"])
     assert "--port" in _bash_complete(script, ["perfdraft", "serve", "--p"], tmp_path)
     assert "2026-社保局.toml" in _bash_complete(script, ["perfdraft", "check", "20"], tmp_path)  # drafts are files
 
@@ -284,3 +306,22 @@ def _release(version: str) -> tuple[int, ...]:
     while parts and parts[-1] == 0:
         parts.pop()
     return tuple(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("python", ["3.12", "3.13"])
+def test_dependencies_resolve_for_later_pythons(python):
+    """No 3.12/3.13 interpreter here: resolve the dependencies for them instead (uv reads each release's
+    Requires-Python and wheel tags), with the compiled ones required as wheels, as a user's pip needs them."""
+    uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
+    if not uv:
+        pytest.skip("uv not installed (pip install uv)")
+    compiled = ["rapidfuzz", "lxml", "aiohttp", "multidict", "yarl", "frozenlist", "propcache", "markupsafe"]
+    r = subprocess.run([uv, "pip", "compile", "-q", str(ROOT / "pyproject.toml"), "--python-version", python,
+                        "--python-platform", "x86_64-manylinux_2_28", *[f"--only-binary={p}" for p in compiled]],
+                       capture_output=True, text=True, timeout=300)
+    if r.returncode != 0 and re.search(r"(?i)dns|connect|network|timed out", r.stderr):
+        pytest.skip(f"package index unreachable: {r.stderr[-300:]}")
+    assert r.returncode == 0, r.stderr[-3000:]
+    pinned = {_requirement_name(line): line.split("==")[1] for line in r.stdout.splitlines() if "==" in line}
+    assert {_requirement_name(req) for req in PYPROJECT["project"]["dependencies"]} <= set(pinned)

@@ -147,3 +147,12 @@ def test_frameworks_of_new_profiles_normalise_their_own_level_names():
     hubei = frameworks.get("hubei-2013")
     assert hubei.allows(*frameworks.canonical_levels("效益指标", "社会公众或服务对象满意度指标", hubei))
     assert frameworks.canonical_levels("预期产出", "数量指标", frameworks.get("guangdong")) == ("产出", "数量")
+
+
+def test_rows_decide_what_headers_cannot():
+    generic = ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert profiles.detect(generic, [("产出指标", "数量指标"), ("效益指标", "社会效益指标")]) == "local-2015"
+    assert profiles.detect(generic, [("效益指标", "社会公众或服务对象满意度指标")]) == "hubei-2013"
+    assert profiles.detect(generic, [("实施效果指标", "产出指标"), ("过程管理指标", "资金管理")]) == "ndrc-investment"
+    sichuan = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重（%）", "指标方向性"]
+    assert profiles.detect(sichuan, [("效益指标", "社会公众或服务对象满意度指标")]) == "sichuan-grid"

@@ -14,6 +14,7 @@ thousands separators) are reported but kept as written: the checker judges them.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Draft
@@ -94,7 +95,7 @@ def import_file(path: str | os.PathLike[str], *, split_doc_number: bool = False)
     return import_files([path], split_doc_number=split_doc_number)
 
 
-def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int | None = None,
+def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = None,
                  split_doc_number: bool = False) -> ImportResult:
     """Import one or more files into one draft (department from the first file that has one)."""
     from . import docx as docx_reader
@@ -111,10 +112,13 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
         report = Report(str(path))
         lines: list[Line] | None = None
         if kind == "xlsx" and xlsx_reader.has_marker(path):
-            book = xlsx_reader.load(path)
-            own = xlsx_reader.embedded(book, path, report)
-            asm = None if own is not None else xlsx_reader.read(path, report, split_doc_number=split_doc_number,
-                                                                  workbook=book)
+            xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
+            own = xlsx_reader.embedded_streamed(path, report)
+            if own is None:  # edited since export, or damaged: the whole workbook, tables and all
+                book = xlsx_reader.load(path)
+                own = xlsx_reader.embedded(book, path, report)
+                asm = None if own is not None else xlsx_reader.read(path, report,
+                                                                      split_doc_number=split_doc_number, workbook=book)
         elif kind in ("xlsx", "xls"):
             if kind == "xlsx":
                 xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
@@ -143,8 +147,8 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
             if path.suffix.lower() != ".csv":
                 text, cleaned = clean_text(text_reader.decode(path.read_bytes(), str(path)))
-                for line in cleaned:
-                    report.note(line, line)
+                for remark in cleaned:
+                    report.note(remark, remark)
                 lines = text_lines(text)
         if kind == "docx" and asm is not None:
             lines = sources.records_to_lines(asm.records)
@@ -155,8 +159,9 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
             continue
         assert asm is not None
         shape_report = Report(str(path))
-        shaped = Shape(str(path), shape_report).run(lines) if lines is not None else None
         draft = asm.finish()
+        # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
+        shaped = Shape(str(path), shape_report).run(lines) if lines is not None and not _structured(draft) else None
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
@@ -168,6 +173,9 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
             shaped.year = None
         elif not asm.found_anything:
             what = {"xlsx": "工作表", "xls": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF"}[kind]
+            if not _on_topic(lines, asm):
+                raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
+                                   "应为项目支出绩效目标表（xlsx、xls、docx、PDF 或复制出的文本）")
             raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
                                 "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:
@@ -186,6 +194,17 @@ def import_files(paths: list[str | os.PathLike[str]] | list[str], *, year: int |
     elif merged.year is None:
         repairs.append("文中没有年份，草稿未设预算年度；请用 --year 指定")
     return ImportResult(merged, repairs, unplaced)
+
+
+_TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
+
+
+def _on_topic(lines: list[Line] | None, asm: Assembler) -> bool:
+    """Whether the source talks about budgets and targets at all: a document that does but has no
+    indicator row is 'nothing placed' (exit 1); anything else is not a 绩效目标表 (exit 2)."""
+    texts = [c for line in lines for c in line.texts()] if lines else \
+        [c for rec in asm.records for c in rec.cells if c]
+    return any(word in text for text in texts for word in _TOPIC)
 
 
 def _placed(draft: Draft, good: bool = False) -> int:

@@ -424,7 +424,7 @@ class Assembler(GridMixin):
         nonblank = [i for i, c in enumerate(cells) if c]
         self.text_target = None
         # a header row of labels over a row of values (资金支出计划 | 3月底 | 6月底 …)
-        if len(nonblank) >= 2 and all(labels[i] is not None and labels[i].inline is None for i in nonblank):
+        if len(nonblank) >= 2 and all((lab := labels[i]) is not None and lab.inline is None for i in nonblank):
             self.pending_cols, self.pending_text = {}, None
             for i in nonblank:
                 lab = labels[i]

@@ -43,7 +43,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
         text = new
     if sum(1 for ch in text if ch in _TRADITIONAL) >= 8:
         try:
-            from hanziconv import HanziConv
+            from hanziconv import HanziConv  # type: ignore[import-untyped]
         except ImportError:  # pragma: no cover - a declared dependency
             return text, repairs
         text = HanziConv.toSimplified(text)
@@ -85,7 +85,7 @@ def text_lines(text: str) -> list[Line]:
             if acc:
                 out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
                 acc, acc_start = [], 0
-            out.append(Line(_pipe_cells(stripped), where, rowed=True))
+            out.append(Line(list[str | None](_pipe_cells(stripped)), where, rowed=True))
             continue
         if cell_mode and (started or re.search(r"[|｜]\s*$", line)):
             started = True

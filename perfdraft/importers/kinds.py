@@ -137,7 +137,13 @@ HEADER_KINDS: dict[str, str] = {
     "未完成原因及拟采取的改进措施": "reason", "偏差原因分析及改进措施": "reason", "未完成原因": "reason",
     "未完成原因分析及改进措施": "reason", "偏差原因": "reason",
     "序号": "seq", "编号": "seq",
+    "单位": "unit",
+    # a flat grid of several projects: one column names the project, one its budget (rowed headers only)
+    "项目名称": "project", "项目": "project", "预算项目": "project", "预算数": "budget_col",
+    "预算金额": "budget_col", "年度预算数": "budget_col", "资金总额": "budget_col", "单位名称": "unit_col",
+    "预算单位": "unit_col",
 }
+GRID_ONLY = {"project", "budget_col", "unit_col"}  # kinds that name a column only inside a header row
 HEADER_WORDS = sorted(HEADER_KINDS, key=len, reverse=True)
 # Lead-in cells of a grid that carry no column ('绩效指标', '绩 效 指 标', '年度绩效指标').
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")

@@ -201,10 +201,10 @@ def split_name_value(text: str) -> tuple[str, str | None]:
         candidate = text[m.start():]
         if not isinstance(values.parse(candidate), values.ParseError):
             return text[: m.start()].rstrip(" ：:，,"), candidate
-    m = _TRAILING_DATE.search(text)
-    if m and m.start() > 0 and not isinstance(values.parse(m.group(1)), values.ParseError):
-        return text[: m.start()].rstrip(" ：:，,"), m.group(1)
-    m = _TRAILING_QUANTITY.search(text)
+    d = _TRAILING_DATE.search(text)
+    if d and d.start() > 0 and not isinstance(values.parse(d.group(1)), values.ParseError):
+        return text[: d.start()].rstrip(" ：:，,"), d.group(1)
+    m = _TRAILING_QUANTITY.search(text)  # type: ignore[assignment]
     if m and m.start() > 0:
         candidate = m.group(1)
         parsed = values.parse(candidate)

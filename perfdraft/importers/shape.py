@@ -14,40 +14,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from ..model import Budget, Draft, Indicator, Project
 from . import kinds, prose
 from .cells import Line, split_weight
+from .facts import _LONG_LABELS, _MONEY, FACT_LABELS, _decimal, _fact_label, _money
 from .labels import join_value, parse_basis, parse_money, split_name_value
 from .report import Report
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
-FACT_LABELS: dict[str, str] = {
-    "项目名称": "name", "专项名称": "name", "项目(专项)名称": "name", "专项(项目)名称": "name",
-    "项目支出名称": "name", "申报项目名称": "name", "项目名": "name",
-    "项目编码": "code", "项目代码": "code", "项目编号": "code",
-    "主管部门": "authority", "主管部门及代码": "authority", "主管部门及编码": "authority", "项目主管部门": "authority",
-    "主管部门及其编码": "authority", "区级主管部门": "authority", "市级主管部门": "authority",
-    "实施单位": "unit", "项目实施单位": "unit", "具体实施单位": "unit", "预算单位": "unit", "申报单位": "unit",
-    "部门(单位)名称": "unit", "部门名称": "unit", "部门": "unit", "单位信息": "unit", "预算部门": "unit",
-    "年度资金总额": "total", "当年资金总额": "total", "资金总额": "total", "项目金额": "total", "年度金额": "total",
-    "年度本级预算金额": "total", "本年度申请市财政预算资金": "total", "预算数": "total", "年度预算数": "total",
-    "年度金额(提前下达)": "total", "项目总金额": "total", "年度预算金额": "total", "预算金额": "total",
-    "本年度预计投入": "total", "全年预算数": "total", "年初预算数": "total",
-    "财政拨款": "fiscal", "其中:财政拨款": "fiscal", "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
-    "本年财政拨款": "fiscal", "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal", "财政资金": "fiscal",
-    "一、预算资金": "fiscal", "公共财政拨款": "fiscal", "其中:财政拨款数": "fiscal", "其中:当年财政拨款数": "fiscal",
-    "其他资金": "other", "4.其他资金": "other", "当年其他资金": "other",
-    "年度目标": "goal", "年度绩效目标": "goal", "本年度绩效目标": "goal", "绩效目标": "goal", "项目年度目标": "goal",
-    "年度总体目标": "goal", "年度绩效目标(文字)": "goal", "年度绩效总目标": "goal", "整体目标": "goal",
-    "年度总体绩效目标": "goal", "整体绩效目标": "goal",
-    "中期目标": "overall_goal", "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
-    "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
-}
-_MONEY = ("total", "fiscal", "other")
-_LONG_LABELS = sorted((k for k in FACT_LABELS if len(k) >= 4), key=len, reverse=True)
-_LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
 _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
 _YEAR_TITLE = re.compile(r"(20\d\d)\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
 _YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.-])(20\d\d)\s*年")
@@ -56,36 +31,6 @@ _DEFAULT = ["l1", "l2", "name", "value"]
 # Without a header row the columns after the name are guessed from what the cells are.
 _NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
 _OPTIONAL_TEXT = {"note", "reason", "core", "scoring", "desc", "basis"}
-
-
-def _fact_label(text: str) -> tuple[str, str | None, bool] | None:
-    """(field, inline value, 万元 named) for a header-fact label cell."""
-    t = kinds.squash(text).lstrip("*")
-    wan = "万元" in t
-    base = re.sub(r"[(（](?:万元|元|单位[:：]?万元)[)）]", "", t).rstrip(":：")
-    if base in FACT_LABELS:
-        return FACT_LABELS[base], None, wan
-    for lab in _LONG_LABELS:  # '资金总额222.45': a label glued to its amount
-        if base.startswith(lab) and FACT_LABELS[lab] in _MONEY and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
-            return FACT_LABELS[lab], base[len(lab):], wan
-    m = _LABEL_SPLIT.match(text.strip())
-    if m:
-        key = re.sub(r"[(（](?:万元|元)[)）]", "", kinds.squash(m.group(1)).lstrip("*"))
-        if key in FACT_LABELS:
-            return FACT_LABELS[key], m.group(2).strip(), wan or "万元" in m.group(1)
-    return None
-
-
-def _money(text: str) -> tuple[Decimal | None, bool]:
-    """An amount and whether it says 万; '854万854万' and '1,600.00' read right."""
-    t = kinds.squash(text).rstrip("。")
-    n = len(t)
-    if n >= 4 and n % 2 == 0 and t[: n // 2] == t[n // 2:]:
-        t = t[: n // 2]
-    wan = "万" in t
-    t = t.replace("万元", "").replace("万", "").replace("元", "")
-    amount, _ = parse_money(t)
-    return amount, wan
 
 
 @dataclass
@@ -132,7 +77,12 @@ class Shape:
             cells = line.cells
             for i, c in enumerate(cells):
                 flat.append((c, line, i))
+        override: tuple[int, list[str | None]] | None = None
         for k, (c, line, i) in enumerate(flat):
+            if i == 0 and line.rowed and self.grid and self.cols and "project" in self.cols:
+                override = (id(line), self._project_row(line).cells)
+            if override is not None and override[0] == id(line):
+                c = override[1][i]
             ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
             nxt = ahead[0] if ahead else None
             self._ahead = ahead
@@ -169,6 +119,33 @@ class Shape:
         p.confirm.extend(f"indicators[{k}].value" for k in range(len(p.indicators)))
         self.rows = self.unsure = len(p.indicators)
         self.report.note("prose", f"指标取自报告正文的叙述（{len(found)} 条），均已记为待确认")
+
+    def _project_row(self, line: Line) -> Line:
+        """A row of a flat multi-project grid: its project cells start (or continue) a project; the
+        rest of the row is read as usual. Only rows with every column say which project they are."""
+        cols = self.cols or []
+        if len(line.cells) != len(cols):
+            return line
+        cells = list(line.cells)
+        name = cells[cols.index("project")]
+        if name and (self.project is None or name != self.project.name):
+            keep = (self.cols, self.guessed, self.level1, self.level2, self.money_wan)
+            self._close()
+            p = self.project if self.project is not None and not self.project.name and \
+                not self.project.indicators else self._new_project()
+            self.cols, self.guessed, self.level1, self.level2, self.money_wan = keep
+            self.grid = True
+            p.name = name
+            if "budget_col" in cols and cells[cols.index("budget_col")]:
+                amount, wan = _money(cells[cols.index("budget_col")] or "")
+                if amount is not None:
+                    p.budget.total = amount * 10000 if (wan or self.money_wan) else amount
+            if "unit_col" in cols and cells[cols.index("unit_col")]:
+                self._extra(p, "unit", cells[cols.index("unit_col")] or "")
+        for k, col in enumerate(cols):
+            if col in kinds.GRID_ONLY:
+                cells[k] = None
+        return Line(cells, line.where, rowed=True, glued=line.glued)
 
     def _years(self, c: str | None) -> None:
         if not c:
@@ -207,9 +184,11 @@ class Shape:
             if len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
                 self._start_grid(self.headers, where)
             else:
-                for h in self.headers:
+                for h in self.header_texts[-len(self.headers):]:
                     self._note(h, where)
                 self.headers = []
+        if not self.grid and _YEAR_CELL.fullmatch(kinds.squash(c)):
+            return  # '(2025年度)': read as the year
         if not self.grid:
             if len(c) > 30 and not line.rowed and self._glued_facts(c, where, sure=line.glued):
                 return
@@ -233,6 +212,9 @@ class Shape:
 
     def _header(self, c: str, line: Line, i: int, where: str) -> bool:
         kind = kinds.header_kind(c)
+        if kind in kinds.GRID_ONLY and not (line.rowed and sum(
+                1 for x in line.cells if x and kinds.header_kind(x) and kinds.header_kind(x) not in kinds.GRID_ONLY) >= 2):
+            return False  # '项目名称 | 送戏下乡' is a header fact, not a column
         if kind is None and not self.grid and len(c) >= 10:
             glued = kinds.glued_header(c)
             if glued:
@@ -243,7 +225,7 @@ class Shape:
             if not self.grid and kinds.grid_lead(c) and self.headers == []:
                 return False
             return False
-        if self.grid and self.cur is None and self.headers and not self._header_run:
+        if self.grid and self.cur is None:
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
             return False
@@ -261,6 +243,7 @@ class Shape:
         return True
 
     _header_run = False
+    money_wan = False
     blanks = False  # line order with empty cells kept: cells stand in their columns
     guessed = False
     _skip = False
@@ -272,6 +255,9 @@ class Shape:
             self._new_project()
         self.cols = list(cols)
         self.guessed = guessed
+        first = next((k for k, col in enumerate(cols) if col in ("l1", "l2", "name")), len(cols))
+        self.cols = ["unit_col" if col == "unit" and k < first else col for k, col in enumerate(self.cols)]
+        self.money_wan = any("万元" in t for t in self.header_texts)
         self.grid = True
         self._header_run = False
         self.level1 = self.level2 = None
@@ -592,22 +578,27 @@ class Shape:
         if f.get("weight"):
             amount, _ = parse_money(kinds.squash(f["weight"]).rstrip("分%"))
             weight = amount
-        notes = []
+        # columns the model has fields for go there; the rest is kept, labelled, in the row's note
+        model_fields = Indicator.__dataclass_fields__
+        score = _decimal(f["score"]) if f.get("score") else None
+        kept = {"actual": "actual" in model_fields, "scoring": "scoring" in model_fields,
+                "score": score is not None and "score" in model_fields}
+        notes = [f["note"]] if f.get("note") else []
         for key, label in (("mid_value", "中期指标值"), ("actual", "实际完成值"), ("score", "得分"),
                            ("scoring", "评分标准"), ("reason", "偏差原因"), ("adjusted", "调整指标值")):
-            if f.get(key):
+            if f.get(key) and not kept.get(key):
                 notes.append(f"{label}：{f[key]}")
-        if f.get("note"):
-            notes.insert(0, f["note"])
         if notes_unit:
             notes.append(notes_unit)
         ind = Indicator(level1=cur.level1, level2=cur.level2, name=name, value=value,
                         description=f.get("desc"), basis=parse_basis(f.get("basis")), weight=weight,
                         note="；".join(notes) or None)
-        if f.get("nature") and kinds.is_nature(f["nature"]) and hasattr(ind, "nature"):
-            ind.nature = f["nature"]
-        if f.get("actual") and hasattr(ind, "actual"):
-            ind.actual = f["actual"]
+        extra: dict[str, object] = {"actual": f.get("actual"), "scoring": f.get("scoring"), "score": score,
+                                    "unit": f.get("unit"),
+                                    "nature": f.get("nature") if kinds.is_nature(f.get("nature") or "") else None}
+        for key, item in extra.items():
+            if item is not None and key in model_fields:
+                setattr(ind, key, item)
         p = self.project
         p.indicators.append(ind)
         idx = len(p.indicators) - 1
@@ -633,15 +624,14 @@ class Shape:
                 if b.total == 0:
                     self.report.note("total-zero", "年度资金总额为 0 而财政拨款不为 0，预算数按财政拨款计")
                 b.total = b.fiscal
-        if d.projects:
-            d.projects[-1].notes.extend([])
         d.notes.extend(self.notes)
-        from ..profiles import detect_from_headers
+        from ..profiles import PROFILES, detect
 
-        profile = detect_from_headers(self.header_texts)
-        if profile is not None and hasattr(d, "profile"):
-            d.profile = profile
-            self.report.note("profile", f"表格样式识别为 {profile}")
+        profile = detect(self.header_texts, [(i.level1, i.level2) for p in d.projects for i in p.indicators])
+        if profile is not None:
+            # The profile brings its framework: 发改 and 2013 tables name their levels their own way.
+            d.profile, d.framework = profile, PROFILES[profile].framework
+            self.report.note("profile", f"表格样式识别为 {PROFILES[profile].title}（{profile}）")
         counts = self.title_years or self.years
         if counts:
             best = max(counts.values())

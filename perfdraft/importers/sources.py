@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,10 @@ def _value(v: Any) -> str | None:
 
 def sheet_records(path: Path, report: Report) -> list[list[Record]]:
     """Each visible sheet as records; merged cells counted once and filled down in ``filled``."""
+    return _guarded(path, "表格", lambda: _sheet_records(path, report))
+
+
+def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
     from python_calamine import CalamineWorkbook
 
     try:
@@ -117,6 +122,10 @@ def _records(name: str, sheet: Any) -> list[Record]:
 
 def pdf_lines(path: Path, report: Report) -> list[Line]:
     """The PDF's text as rows: ruled tables cell by cell, other text as lines of words."""
+    return _guarded(path, "PDF", lambda: _pdf_lines(path, report))
+
+
+def _pdf_lines(path: Path, report: Report) -> list[Line]:
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
         raise ImportFailed(f"{path}：PDF 有 {size / 1024 / 1024:.1f} MiB，超过导入上限，不像是绩效目标表")
@@ -186,6 +195,23 @@ def records_to_lines(records: list[Record]) -> list[Line]:
 
 
 def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
+    """See :func:`_xlsx_records`; damage found while streaming is one clear line, not a traceback."""
+    return _guarded(path, "xlsx", lambda: _xlsx_records(path, report))
+
+
+def _guarded(path: Path, what: str, read: Callable[[], Any]) -> Any:
+    """Libraries parse lazily: a damaged part raises (ParseError, zlib.error, KeyError …) in the middle
+    of reading. Every such failure becomes one ImportFailed line."""
+    try:
+        return read()
+    except ImportFailed:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever the parser raised, the file is damaged
+        raise ImportFailed(f"{path}：无法读取 {what} 文件（{type(exc).__name__}: {str(exc)[:100]}），"
+                           "文件可能已损坏，请用原程序打开后重新保存") from None
+
+
+def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     """xlsx through openpyxl's read-only (streaming) mode, which keeps number formats (0.95 shown as
     95%); merged ranges come from the sheet XML, so no cell object is built for what a merge covers."""
     import re

@@ -127,8 +127,9 @@ def records(text: str) -> list[Record]:
                 header_pos = [c for c, _ in parts]
             elif header_pos is not None and len(parts) < len(header_pos):
                 placed: list[str | None] = [None] * len(header_pos)
+                positions = header_pos
                 for col, t in parts:
-                    k = min(range(len(header_pos)), key=lambda j, col=col: abs(header_pos[j] - col))
+                    k = min(range(len(positions)), key=lambda j, col=col: abs(positions[j] - col))  # type: ignore[misc]
                     if placed[k] is None:
                         placed[k] = t
                     else:  # two cells nearest the same column: keep both, in order

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import warnings
 import zipfile
@@ -97,6 +98,63 @@ def has_marker(path: Path) -> bool:
                 return MARKER_SHEET.encode() in fh.read(1_000_000)
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
         return False
+
+
+def embedded_streamed(path: Path, report: Report | None) -> Draft | None:
+    """The embedded draft read in openpyxl's read-only mode: the marker sheet's rows and one pass over
+    the visible cells for the fingerprint, no styles or merged-cell objects built (issue 21). None when
+    the workbook has no usable embedded draft or its tables were edited (then the tables are read)."""
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - the full reader reports damage in its own words
+        return None
+    try:
+        emb = _streamed(wb)
+    except Exception:  # noqa: BLE001 - a damaged part: the full reader reports it in its own words
+        emb = None
+    finally:
+        wb.close()
+    if emb is None or not emb.intact:
+        return None
+    return draft_from_embedded(emb, path, report, "表格")
+
+
+def _streamed(wb: Any) -> Any:
+    """The marker sheet's draft and whether the visible cells still hash to its fingerprint."""
+    from ..exporters.xlsx import MARKER_FORMAT, MARKER_VERSION, Embedded, _norm
+
+    if MARKER_SHEET not in wb.sheetnames:
+        return None
+    rows = []
+    for k, row in enumerate(wb[MARKER_SHEET].iter_rows(max_col=2, values_only=True)):
+        if k > 5 + 50_000_000 // 4096:  # no draft needs more chunks than the size cap allows
+            break
+        rows.append(row)
+    meta = {r[0]: (r[1] if len(r) > 1 else None) for r in rows[:5] if r}
+    if meta.get("format") != MARKER_FORMAT:
+        return None
+    try:
+        version, n = int(meta.get("version") or 0), int(meta.get("chunks") or 0)
+    except ValueError:
+        return None
+    if version > MARKER_VERSION:
+        return None
+    text = "".join(str((r[1] if len(r) > 1 else None) or "") for r in rows[5:5 + n])
+    h = hashlib.sha256()
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        h.update(b"\x1e" + ws.title.encode("utf-8"))
+        for row in ws.iter_rows():
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if value is not None and value != "":
+                    h.update(f"\x1f{cell.coordinate}\x1d{_norm(value)}".encode())
+    return Embedded(text, h.hexdigest() == meta.get("fingerprint"))
 
 
 def load(path: Path) -> Any:
@@ -234,7 +292,7 @@ def sheet_records(ws: Any) -> list[Record]:
         cells: list[str | None] = []
         filled: list[str | None] = []
         locs: list[str] = []
-        r = None
+        r = None  # type: ignore[assignment]
         for cell in row:
             r, c = cell.row, cell.column
             locs.append(f"{title}!{get_column_letter(c)}{r}")

@@ -73,7 +73,9 @@ class Reference:
     index: dict[bytes, list[int]] = field(default_factory=dict)
 
     def states(self, data: bytes) -> list[int]:
-        return self.index.get(data, [])
+        # A hang-up may keep the line typed but not confirmed in the resume marker (pending = "…"):
+        # the same state of the draft, with something offered at the next start.
+        return self.index.get(data) or self.index.get(re.sub(rb'(?m)^pending = ".*"\n', b"", data), [])
 
 
 @functools.lru_cache(maxsize=1)

@@ -310,7 +310,7 @@ def test_a_huge_amount_is_an_answer_error_not_a_traceback():
     assert parse_money("160万") == 1600000
 
 
-@pytest.mark.parametrize("value", ["1e9999999", "1e40", "-1e16", "1e-9999999"])
+@pytest.mark.parametrize("value", ["1e9999999", "1e40", "-1e19", "1e-9999999"])
 def test_huge_numbers_in_a_draft_are_refused_on_load(tmp_path, value):
     p = tmp_path / "d.toml"
     p.write_text(f'schema = "perfdraft/1"\n[[projects]]\nname = "x"\nbudget = {{ total = {value} }}\n', "utf-8")

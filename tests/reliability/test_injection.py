@@ -328,7 +328,7 @@ def test_a_draft_over_the_size_limit_is_refused_at_once(tmp_path):
     path = tmp_path / "huge.toml"
     with open(path, "wb") as fh:
         fh.write(b'schema = "perfdraft/1"\nnotes = ["')
-        fh.write(b"a" * (33 * 1024 * 1024))
+        fh.write(b"a" * (drafts.MAX_DRAFT_BYTES + 1024 * 1024))  # just over the cap (128 MiB since issue 21)
         fh.write(b'"]\n')
     rc, err, mib = run_measured(["check", str(path)], tmp_path, session_env(tmp_path))
     assert rc == 2 and "超过草稿上限" in err and mib < 100, (rc, err, mib)
