@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py="${PYTHON:-python3}"
-for b in bench_catalogue bench_check bench_tui bench_save; do
+for b in bench_catalogue bench_check bench_tui bench_save bench_keystrokes; do
   echo "== $b"
   "$py" "benchmarks/$b.py"
 done

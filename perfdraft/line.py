@@ -37,7 +37,9 @@ def _print_prompt(p: Prompt, out: TextIO) -> None:
         detail = f"（{c.detail}）" if c.detail else ""
         out.write(f"  {n}. {c.label}{detail}\n")
     if p.prefill:
-        out.write(f"  当前：{p.prefill}\n")
+        out.write(f"  当前：{p.prefill}（回车保留）\n")
+        if p.default and p.default != p.prefill and not p.choices:
+            out.write(f"  建议：{p.default}\n")  # typed, it replaces the current value
     elif p.default:
         out.write(f"  回车 = {p.default}\n")
 
@@ -94,7 +96,13 @@ def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
 # --- interactive ---------------------------------------------------------------------------------
 
 
-def _session(conv: Conversation):
+def _session(conv: Conversation, dumb: bool = False):
+    """The prompt-toolkit session. ``dumb``: a terminal that shows only what is typed (TERM=dumb).
+
+    There a validator's refusal cannot be shown (it lives in the toolbar, which is not drawn) and
+    the refused text stays in the buffer, invisible, in front of whatever is typed next: every
+    answer then went to the engine, which prints the reason and asks again on a fresh line.
+    """
     from prompt_toolkit import PromptSession
     from prompt_toolkit.completion import Completer, Completion, ThreadedCompleter
     from prompt_toolkit.history import FileHistory, History, InMemoryHistory
@@ -126,26 +134,87 @@ def _session(conv: Conversation):
                 hint = f" → {f.suggestion}" if f.suggestion else ""
                 raise ValidationError(cursor_position=len(document.text), message=f"✗ {f.code} {f.message}{hint}")
 
-    def toolbar():
-        s = conv.status()
-        saved = "已保存" if s["saved"] else "未保存"
-        return f" {s['step']} │ {saved} │ 错误 {s['errors']} 警告 {s['warnings']} │ /help 帮助  Ctrl-D 保存退出"
+    counted: dict[tuple, tuple[int, int, int]] = {}
 
+    def counts() -> tuple[int, int, int]:
+        """The counts /check reports here (this project, or the whole draft outside one), as in the TUI;
+        kept until an answer is accepted: the toolbar is drawn on every keystroke."""
+        from . import checks
+
+        key = (id(conv.draft), len(conv.undo_stack), conv.dirty, conv.pos.project, conv.current_project() is None)
+        if key not in counted:
+            counted.clear()
+            counted[key] = checks.counts(conv.findings("project"))
+        return counted[key]
+
+    def toolbar():
+        e, w, _ = counts()
+        scope = "本项目" if conv.current_project() is not None else "全稿"
+        saved = "已保存" if not conv.dirty else "未保存"
+        from prompt_toolkit.application import get_app
+
+        from .places import cell_len, short
+
+        # The step title gives way first, so the counts and the way out always fit the width.
+        tail = f" │ {saved} │ {scope} ✗错误 {e} !警告 {w} │ Ctrl-D 保存退出"
+        room = get_app().output.get_size().columns - cell_len(tail) - 2
+        return f" {short(conv.prompt().title, max(8, room))}{tail}"
+
+    history: History
     try:
         hist_path = locations.history_file()
         hist_path.parent.mkdir(parents=True, exist_ok=True)
-        history: History = FileHistory(str(hist_path))
+        history = FileHistory(str(hist_path))
     except OSError:
         history = InMemoryHistory()
     return PromptSession(
         history=history,
-        completer=ThreadedCompleter(StepCompleter()),
-        validator=LiveValidator(),
+        completer=None if dumb else ThreadedCompleter(StepCompleter()),
+        validator=None if dumb else LiveValidator(),
         # prompt-toolkit 3.0.5x defaults both to True while its docs say otherwise: be explicit.
-        validate_while_typing=True,
-        complete_while_typing=True,
-        bottom_toolbar=toolbar,
+        validate_while_typing=not dumb,
+        complete_while_typing=not dumb,
+        bottom_toolbar=None if dumb else toolbar,
+        key_bindings=None if dumb else _current_value_keys(conv),
     )
+
+
+def _current_value_keys(conv: Conversation):
+    """Tab on an empty line puts the current value there to edit (the line starts empty: a pre-filled
+    line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``)."""
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @Condition
+    def empty_with_value() -> bool:
+        from prompt_toolkit.application import get_app
+
+        return not get_app().current_buffer.text and bool(conv.prompt().prefill)
+
+    @keys.add("tab", filter=empty_with_value)
+    def _(event) -> None:
+        event.current_buffer.insert_text(conv.prompt().prefill.replace("\n", "\\n"))
+
+    return keys
+
+
+def _placeholder(p: Prompt):
+    """What an empty line stands for, greyed: Enter keeps the current value or takes the suggestion."""
+    from prompt_toolkit.formatted_text import FormattedText
+
+    if p.prefill:
+        return FormattedText([("#888888", f"{_one_line(p.prefill)}（回车保留，Tab 取出修改）")])
+    if p.default:
+        return FormattedText([("#888888", f"{_one_line(p.default)}（回车采用）")])
+    return None
+
+
+def _one_line(text: str, cells: int = 40) -> str:
+    from .places import short
+
+    return short(text.replace("\n", " "), cells)
 
 
 def _over_ssh() -> bool:
@@ -190,7 +259,10 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
-    session = _session(conv)
+    from prompt_toolkit.utils import is_dumb_terminal
+
+    dumb = is_dumb_terminal()
+    session = _session(conv, dumb)
     _after_first_paint(session, conv)
     if typed is not None:
         typed.append(session)
@@ -198,21 +270,19 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
     _print_messages(conv.messages, out)
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out)
-    from prompt_toolkit.utils import is_dumb_terminal
-
-    # A dumb terminal cannot show a pre-filled line (prompt-toolkit echoes only what is typed), so
-    # there the current value is printed above the prompt and Enter keeps it.
-    dumb = is_dumb_terminal()
     number = 0
     while not conv.finished:
         p = conv.prompt()
         _print_prompt(p, out)
         number += 1
         try:
-            # The running number lets the user (and scripts) tell one prompt from the next.
-            default = pending if pending and not dumb else ("" if dumb else p.prefill)
+            # The running number lets the user (and scripts) tell one prompt from the next. The line
+            # starts empty on every terminal (but for a line being typed when the last session hung
+            # up): the current value is printed above it (and greyed in it where the terminal can),
+            # Enter keeps it, Tab takes it out to edit.
+            default = pending if pending and not dumb else ""
             pending = None
-            text = session.prompt(f"{number}> ", default=default)
+            text = session.prompt(f"{number}> ", default=default, placeholder=None if dumb else _placeholder(p))
         except KeyboardInterrupt:
             try:
                 yes = session.prompt("保存并退出吗？(y/n) ", validator=None, default="y", completer=None,
@@ -226,6 +296,10 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
             break
         reply = conv.answer(decode_line(text))
         _print_messages(reply.messages, out)
+        if not reply.ok and not any(m.role == "error" for m in reply.messages):
+            out.write("✗ 回答未被接受\n")  # never silent: the next prompt starts on an empty line
+        if not reply.ok:
+            out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:
             return EXIT_OK
     if conv.path is not None and conv.dirty:

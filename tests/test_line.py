@@ -136,3 +136,87 @@ def test_pexpect_drafts_seed_project_1(tmp_path, term):
     assert [i.value for i in got.indicators] == [i.value for i in want.indicators]
     assert [i.name for i in got.indicators] == [i.name for i in want.indicators]
     assert got.budget == want.budget
+
+
+def _spawn_line(path, term):
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(os.environ, TERM=term, PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="80")
+    return pexpect, pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(path)], env=env, cwd=str(ROOT),
+                                  encoding="utf-8", timeout=30, dimensions=(24, 80))
+
+
+def test_dumb_terminal_prints_the_refusal_and_never_keeps_the_refused_text(tmp_path):
+    """Issue 18: on TERM=dumb a refused value stayed invisibly in the buffer; the next answers were
+    appended to it (``100100%≥95%``, ``100100%/quit``)."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, "dumb")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/jump projects[0].indicators[6].value")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("100100%")
+        child.expect("超过 100%")  # the reason is printed …
+        child.expect("未保存")  # … and that nothing was saved
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("≥95%")
+        child.expect(r"(?<![0-9])4>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    values = [i.value or "" for p in drafts.load(path).projects for i in p.indicators]
+    assert drafts.load(path).projects[0].indicators[6].value == "≥95%"
+    assert not any("/quit" in v or "%≥" in v or "%1" in v for v in values), values
+
+
+def test_xterm_line_is_not_prefilled_so_typing_replaces_the_value(tmp_path):
+    """Issue 18: with --line on xterm the pre-filled value was appended to (``≥95%100100%``).
+    The line starts empty: typing replaces, Enter keeps, Tab takes the current value out to edit."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, "xterm")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/jump projects[0].indicators[0].value")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("≥120000人")  # typed over a row whose value was ≥125000人
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/jump projects[0].indicators[1].value")
+        child.expect(r"(?<![0-9])4>")
+        child.send("\t")  # the current value into the line …
+        child.send("\x08\x08")  # … edited: ≥105000人 → ≥1050000 … minus the unit and one digit
+        child.sendline("人")
+        child.expect(r"(?<![0-9])5>")
+        child.sendline("/jump projects[0].indicators[5].value")
+        child.expect(r"(?<![0-9])6>")
+        child.sendline("")  # Enter keeps
+        child.expect(r"(?<![0-9])7>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    rows = drafts.load(path).projects[0].indicators
+    assert rows[0].value == "≥120000人"
+    assert rows[1].value == "≥10500人"
+    assert rows[5].value == "1600000元"
+
+
+def test_toolbar_counts_are_the_checks_counts(tmp_path):
+    import re
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.output import DummyOutput
+
+    from perfdraft.line import _session
+
+    conv, lock = open_session(_copy_seed(tmp_path))
+    try:
+        with create_app_session(output=DummyOutput()):
+            session = _session(conv)
+            for target in ("department.overall_goal", "projects[1].indicators[9].value"):
+                conv.answer(f"/jump {target}")
+                bar = session.bottom_toolbar()
+                head = next(m.text for m in conv.answer("/check").messages if m.text.startswith("检查"))
+                e, w = re.search(r"(\d+) 个错误，(\d+) 个警告", head).groups()
+                assert f"✗错误 {e} !警告 {w}" in bar, (target, bar, head)
+    finally:
+        lock.release()

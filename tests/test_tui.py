@@ -220,3 +220,370 @@ def test_start_screen_clones_last_years_draft(tmp_path):
     asyncio.run(run())
     clone = tmp_path / "2020-2021.toml"
     assert clone.exists() and drafts.load(clone).year == 2021
+
+
+# --- issue 18: a newcomer at 80×24 --------------------------------------------------------------
+
+from rich.cells import cell_len  # noqa: E402
+
+from perfdraft import checks  # noqa: E402
+from perfdraft.tui.widgets.key_bar import KeyBar  # noqa: E402
+from perfdraft.tui.widgets.question import QuestionPanel  # noqa: E402
+
+
+def screen_lines(app) -> list[str]:
+    """What the terminal shows, line by line (the compositor's strips as text)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def _goal_draft(tmp_path):
+    """A new draft answered up to 项目 · 绩效目标 (whose suggestion is a template with □)."""
+    from perfdraft.conversation import Conversation
+
+    path = tmp_path / "goal.toml"
+    drafts.save(drafts.new_draft(2021), path)
+    conv = Conversation(drafts.load(path), path)
+    for a in ["某县社保局", "317002", "2021", "1", "完成 1000 人", "", "措施", "城乡居民基本养老保险", "", "C-1", "100",
+              "", "", "用于补贴", "25 50 75 100"]:
+        assert conv.answer(a).ok, a
+    assert conv.prompt().step == "project.goal"
+    return path
+
+
+def test_goal_suggestion_is_shown_and_enter_puts_the_template_in_the_line(tmp_path):
+    async def run():
+        app, conv = _app(_goal_draft(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            lines = screen_lines(app)
+            # The suggestion's text is on screen (as 回车 = … or as a suggestion), one line, cut with …
+            shown = [ln for ln in lines if "2021年为□名" in ln]
+            assert shown, "\n".join(lines)
+            assert not any(ln.strip("▊▎ ").rstrip() == "回车 =" for ln in lines)
+            assert all(cell_len(ln) <= 80 for ln in lines)
+            await pilot.press("enter")  # nothing typed: refused, with the reason
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            if not inp.value:  # (when the template is a suggestion rather than what Enter takes)
+                await pilot.press("tab")  # the suggestion into the line
+                await pilot.press("enter")
+                await pilot.pause()
+            # Refused for its □, said once in the history and once in the check line, not three times;
+            # the template is in the line, to be completed.
+            text = "\n".join(screen_lines(app))
+            assert 1 <= text.count("句式中还有 □ 没有换成实际数字") <= 2, text
+            assert inp.value.startswith("2021年为□名")
+
+    asyncio.run(run())
+
+
+def test_question_stays_on_screen_when_the_check_takes_two_lines(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(12):  # a full transcript above
+                conv.answer("/jump projects[0].indicators[6].value")
+                app.screen.ask()
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = ""
+            # Long enough to wrap the check and open the preview: every box below the question grows.
+            inp.post_message(events.Paste("100100%" + "，另" * 30))
+            await pilot.pause()
+            lines = screen_lines(app)
+            text = "\n".join(lines)
+            assert "【项目 1/8 · 第 7 条 · 指标值】" in text, text
+            assert "✗ 错误" in text
+            q = app.screen.query_one(QuestionPanel).region
+            assert q.height >= 1 and q.y + q.height <= 24 - 3
+            check = app.screen.query_one(CheckLine).region
+            assert check.y >= q.y + q.height  # the check is below the question, never over it
+
+    asyncio.run(run())
+
+
+def test_key_bar_shows_every_key_within_80_columns(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            text = "\n".join(screen_lines(app)[bar.region.y:bar.region.y + bar.region.height])
+            for key in ("F1 帮助", "F2 命令", "F3 表格", "F4 项目", "F5 检查", "F6 保存", "F7 撤销", "F8 返回",
+                        "F9 跳过", "F10 退出", "F11 全部确认"):
+                assert key in text, (key, text)
+            assert all(cell_len(ln.rstrip()) <= 80 for ln in text.splitlines())
+            await pilot.click(KeyBar, offset=(1, 0))  # F1 is the first item: a click presses it
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HelpScreen"
+
+    asyncio.run(run())
+
+
+def _status_counts(app) -> tuple[int, int]:
+    import re
+
+    first = screen_lines(app)[0]
+    m = re.search(r"✗错误 (\d+) !警告 (\d+)", first)
+    assert m, first
+    return int(m.group(1)), int(m.group(2))
+
+
+def _check_counts(conv) -> tuple[int, int]:
+    import re
+
+    head = conv.answer("/check").messages[1].text
+    m = re.search(r"(\d+) 个错误，(\d+) 个警告", head)
+    assert m, head
+    return int(m.group(1)), int(m.group(2))
+
+
+def test_status_counts_are_the_checks_counts_in_a_project_and_outside(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            for target in ("projects[1].indicators[9].value", "department.overall_goal", "projects[0].name"):
+                app.screen.submit(f"/jump {target}")
+                await pilot.pause()
+                assert _status_counts(app) == _check_counts(conv), target
+                app.screen.refresh_status()
+
+    asyncio.run(run())
+
+
+def test_findings_view_names_every_row_scrolls_and_jumps_there_and_back(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            start = conv.pos
+            await pilot.press("f5")
+            await pilot.pause()
+            screen = app.screen
+            assert type(screen).__name__ == "FindingsScreen"
+            from textual.widgets import OptionList
+
+            ol = screen.query_one(OptionList)
+            want = conv.findings("project")
+            assert ol.option_count == len(want)  # every one, none cut off
+            for i in range(ol.option_count):
+                label = str(ol.get_option_at_index(i).prompt)
+                assert "projects[" not in label and label.split(" ", 3)[3].startswith(("项目 1", "部门")), label
+            rows = [str(ol.get_option_at_index(i).prompt) for i in range(ol.option_count)]
+            assert any("项目 1 · 第 7 条「符合条件人员参保" in r and "· 指标值" in r for r in rows)
+            await pilot.press("f5")  # the whole draft: as /check 全稿
+            await pilot.pause()
+            assert ol.option_count == len(checks.check_draft(conv.draft))
+            await pilot.press("f5")
+            await pilot.pause()
+            # The list scrolls: the last finding can be reached.
+            await pilot.press("end")
+            await pilot.pause()
+            assert ol.highlighted == ol.option_count - 1
+            await pilot.press("home")
+            first = screen.found[0]
+            await pilot.press("enter")  # jump there
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DraftingScreen"
+            assert conv.prompt().path == first.path, (conv.prompt().path, first.path)
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = ""
+            inp.post_message(events.Paste("≥60000人"))
+            await pilot.pause()
+            await pilot.press("enter")  # fixed: back where the user was, and the list again
+            await pilot.pause()
+            assert conv.pos == start
+            assert type(app.screen).__name__ == "FindingsScreen"
+            assert app.screen.query_one(OptionList).option_count == len(conv.findings("project"))
+
+    asyncio.run(run())
+
+
+def test_demo_opens_on_the_findings(tmp_path):
+    async def run():
+        conv, lock = open_session(_seed_copy(tmp_path))
+        app = PerfdraftApp(conv, lock, findings_first=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert type(app.screen).__name__ == "FindingsScreen"
+            text = "\n".join(screen_lines(app))
+            e, w, _ = checks.counts(checks.check_draft(conv.draft))
+            assert f"✗错误 {e}" in text and f"!警告 {w}" in text
+            assert "另有" not in text
+            await pilot.press("escape")
+            assert type(app.screen).__name__ == "DraftingScreen"
+        app.close_session()
+
+    asyncio.run(run())
+
+
+def test_table_view_never_splits_a_value(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f3")
+            await pilot.pause()
+            from textual.widgets import Static
+
+            text = str(app.screen.query_one("#table-view").query_one(Static).render())
+            lines = text.splitlines()
+            assert all(cell_len(ln) <= 77 for ln in lines)
+            for ind in conv.draft.projects[0].indicators:
+                if ind.value:
+                    assert any(ind.value in ln for ln in lines), ind.value
+            assert any("≥125000人" in ln for ln in lines)
+
+    asyncio.run(run())
+
+
+def test_long_answer_is_previewed_whole_while_editing(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.submit("/jump projects[0].purpose")
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            long = "依据冀人社规〔2019〕2号，对 110700 名参保缴费人员按 30元/人·年 给予县级缴费补贴，共 160 万元。" * 2
+            inp.value = ""
+            inp.post_message(events.Paste(long))
+            await pilot.pause()
+            from perfdraft.tui.widgets.answer_preview import AnswerPreview
+
+            preview = app.screen.query_one(AnswerPreview)
+            assert preview.display
+            shown = str(preview.render())
+            assert "110700" in shown and "30元/人·年" in shown  # whole values, wrapped around them
+            # Five lines' worth: the preview follows the cursor, whole lines, never a split value.
+            inp.value = ""
+            inp.post_message(events.Paste("开头" + long * 3 + "结尾"))
+            await pilot.pause()
+            assert "结尾" in str(preview.render()) and "开头" not in str(preview.render())
+            await pilot.press("home")
+            await pilot.pause()
+            assert inp.cursor_position == 0, (inp.cursor_position, app.focused)
+            assert "开头" in str(preview.render()) and "结尾" not in str(preview.render())
+            inp.value = "短"
+            await pilot.pause()
+            assert not preview.display
+
+    asyncio.run(run())
+
+
+def test_command_palette_speaks_chinese(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f2")
+            await pilot.pause()
+            from textual.command import CommandPalette
+            from textual.widgets import Input
+
+            assert isinstance(app.screen, CommandPalette)
+            placeholder = app.screen.query_one(Input).placeholder
+            assert "搜索命令" in placeholder and "Search" not in placeholder
+
+    asyncio.run(run())
+
+
+def test_check_typed_in_the_line_opens_the_findings_with_places(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _answer(pilot, "type", "/check")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "FindingsScreen"
+            assert app.screen.scope == "project"
+            await pilot.press("escape")
+            await pilot.pause()
+            app.screen.submit("/检查 全稿")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "FindingsScreen" and app.screen.scope == "draft"
+            heads = [ln.strip("▊▎ ") for ln in screen_lines(app) if ln.strip("▊▎ ")[:4] in ("✗ 错误", "! 警告", "i 提示")]
+            assert heads
+            for head in heads:  # each finding names its place in words, never a bare path
+                assert head.split(" ", 3)[3].startswith(("项目 ", "部门", "全稿")) and "[" not in head, head
+
+    asyncio.run(run())
+
+
+def test_a_long_question_keeps_what_is_asked_in_view():
+    from perfdraft.tui.widgets.question import fit_lines
+
+    q = "【项目 1/8 · 产出指标·数量指标 1/9】产出指标·数量指标｜参保人数\n口径：" + "很长的口径说明" * 20 + "\n指标值？（回车用建议值 ≥125000人）"
+    for budget in (5, 4, 3, 2):
+        lines = fit_lines(q, 78, budget)
+        assert len(lines) <= budget and lines[-1] == "指标值？（回车用建议值 ≥125000人）"
+        assert all(cell_len(ln) <= 78 for ln in lines)
+
+
+def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from perfdraft.tui.text_fit import OPENING, atoms, widest_atom, wrap
+
+    pieces = st.sampled_from(["≥125000人", "30元/人·年", "100%", "2020年", "12月底前", "缴费", "人数", "，", "。",
+                              "（", "）", "、", " ", "317-1002-JXN", "冀人社规", "〔2019〕2号", "abc"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=40), st.integers(min_value=12, max_value=40))
+    def check(parts, width):
+        text = "".join(parts)
+        lines = wrap(text, width)
+        assert all(cell_len(ln) <= width for ln in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost or added
+        if widest_atom(text) <= width - 4:
+            joined_atoms = [a for a in atoms(text) if not a.isspace()]
+            line_atoms = [a for ln in lines for a in atoms(ln) if not a.isspace()]
+            assert line_atoms == joined_atoms  # every value whole on one line
+            for prev, ln in zip(lines, lines[1:], strict=False):
+                run = len(ln) - len(ln.lstrip("，。、）"))
+                movable = len([a for a in atoms(prev) if not a.isspace()]) > 1 and run < 3
+                assert not (run and movable), lines  # closing punctuation went down with a character
+            for ln in lines[:-1]:
+                ended = ln.rstrip()
+                assert not (ended[-1:] in OPENING and len(ended) > 1 and ended[-2] not in OPENING), lines
+
+    check()
+
+
+def test_typing_replaces_the_current_value_instead_of_appending_to_it(tmp_path):
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.submit("/jump projects[0].indicators[0].value")
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            assert inp.value == "≥125000人"
+            await pilot.press("1", "2")  # typed over the selected current value
+            assert inp.value == "12"
+            await pilot.press("ctrl+u")
+            inp.post_message(events.Paste("≥120000人"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert conv.draft.projects[0].indicators[0].value == "≥120000人"
+            app.screen.submit("/jump projects[0].indicators[1].value")
+            await pilot.pause()
+            await pilot.press("end", "left", "backspace")  # ← / End edit the value in place
+            assert inp.value == "≥10500人"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert conv.draft.projects[0].indicators[1].value == "≥10500人"
+            app.screen.submit("/jump projects[0].indicators[5].value")
+            await pilot.pause()
+            await pilot.press("enter")  # Enter keeps it
+            await pilot.pause()
+            assert conv.draft.projects[0].indicators[5].value == "1600000元"
+
+    asyncio.run(run())
+
+
+def test_a_suggestion_beside_a_different_current_value_does_not_claim_enter(tmp_path):
+    from perfdraft.prompts import Prompt
+    from perfdraft.tui.widgets.question import default_line
+
+    p = Prompt("project.budget.fiscal", "项目 1/1 · 财政资金", "其中财政资金是多少元？", "", "1700000", "1600000", (), "")
+    assert default_line(p).startswith("建议：1700000") and "回车保留当前值" in default_line(p)
+    assert default_line(Prompt("s", "t", "q", "", "25 50 75 100", "", (), "")).startswith("回车 = 25 50 75 100")
+    assert default_line(Prompt("s", "t", "q", "", "x", "x", (), "")) == ""

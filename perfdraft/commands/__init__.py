@@ -239,7 +239,9 @@ def _chosen(argv: list[str] | None) -> str | None:
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given the command line, only the sub-parser of the command it names (start-up:
     building all of them cost more than opening the draft)."""
-    parser = argparse.ArgumentParser(
+    from ..argparse_zh import ChineseArgumentParser  # usage, -h and errors in Chinese (issue 18)
+
+    parser = ChineseArgumentParser(
         prog="perfdraft",
         description="perfdraft：项目支出绩效目标表与部门整体绩效目标的起草助手。不带参数运行时打开开始界面。",
         epilog="先试试：perfdraft demo（在临时目录里打开示例草稿，随意修改）",

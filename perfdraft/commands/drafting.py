@@ -56,6 +56,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         cmd_show(ns)
         print()
         return cmd_check(argparse.Namespace(files=[str(path)], format="text"))
+    args.findings_first = True  # the demo opens on its findings: the defects are the point
     return open_editor(path, args)
 
 
@@ -82,7 +83,7 @@ def open_editor(path: Path, args: argparse.Namespace) -> int:
     from ..tui.app import run_app
 
     return run_app(path, mouse=mouse_default(args), catalogue_dir=getattr(args, "catalogue", None),
-                   ascii_ops=getattr(args, "ascii", False))
+                   ascii_ops=getattr(args, "ascii", False), findings_first=getattr(args, "findings_first", False))
 
 
 def mouse_default(args: argparse.Namespace) -> bool:

@@ -8,7 +8,7 @@ import signal
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -36,8 +36,10 @@ class PerfdraftApp(App[int]):
             self.result = result
 
     def __init__(self, conversation: Conversation | None = None, lock: Any = None, *,
-                 session: Session | None = None, ascii_ops: bool = False, catalogue_dir: str | None = None) -> None:
+                 session: Session | None = None, ascii_ops: bool = False, catalogue_dir: str | None = None,
+                 findings_first: bool = False) -> None:
         super().__init__()
+        self.findings_first = findings_first
         self.session = session
         self.conv = session.conv if session is not None else conversation
         self.lock = lock  # the old (conversation, lock) pair: tests and callers of open_session
@@ -70,7 +72,7 @@ class PerfdraftApp(App[int]):
             from .screens.drafting import DraftingScreen
 
             pending = self.session.pending_answer if self.session is not None else None
-            self.push_screen(DraftingScreen(self.conv, pending))
+            self.push_screen(DraftingScreen(self.conv, pending, findings_first=self.findings_first))
         else:
             from .screens.start import StartScreen
 
@@ -154,8 +156,15 @@ class PerfdraftApp(App[int]):
 
     # --- command palette: the engine's commands ---------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        # Textual's own palette says "Search for commands…": the same palette, in Chinese.
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="搜索命令…（输入 /undo、导出 等）"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's system commands (Theme, Quit, Keys, Screenshot) are English: offer ours only.
         from .screens.drafting import DraftingScreen
 
         if isinstance(screen, DraftingScreen):
@@ -164,12 +173,16 @@ class PerfdraftApp(App[int]):
                                     lambda name=c.name: screen.submit(f"/{name}"))
             for fmt in ("xlsx", "docx", "pdf", "csv", "md"):
                 yield SystemCommand(f"导出 {fmt}", f"把草稿导出为 {fmt}", lambda f=fmt: screen.submit(f"/export {f}"))
+            yield SystemCommand("检查结果", "逐条列出问题，回车跳到该处", lambda: screen.open_findings("draft", 0))
+        else:
+            yield SystemCommand("退出", "保存并退出", lambda: self.exit(0))
 
 
-def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None, ascii_ops: bool = False) -> int:
+def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None, ascii_ops: bool = False,
+            findings_first: bool = False) -> int:
     # Saves run on the saver's thread: an Enter never waits for the disk (issue 21, item 1).
     session = Session.open(path, catalogue_dir=catalogue_dir, background=True)
-    app = PerfdraftApp(session=session, ascii_ops=ascii_ops, catalogue_dir=catalogue_dir)
+    app = PerfdraftApp(session=session, ascii_ops=ascii_ops, catalogue_dir=catalogue_dir, findings_first=findings_first)
     try:
         result = app.run(mouse=mouse)
     finally:

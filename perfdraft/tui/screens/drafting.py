@@ -1,4 +1,8 @@
-"""The main screen: transcript, live check, suggestions, answer line, status and footer."""
+"""The main screen: status, transcript, the question (pinned), suggestions, live check, answer line, keys.
+
+At 80×24 everything below the transcript has a capped height, so the question is always on screen
+however long the check or the suggestions are; the transcript takes what is left.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +10,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets.input import Selection
 
 from ...conversation import Conversation
-from ...prompts import Message
+from ...prompts import Message, Prompt
 from ..widgets.answer_input import AnswerInput
+from ..widgets.answer_preview import AnswerPreview
 from ..widgets.check_line import CheckLine
+from ..widgets.key_bar import KeyBar
+from ..widgets.question import QuestionPanel, default_line
 from ..widgets.status_line import StatusLine
 from ..widgets.suggestions import Suggestions
 from ..widgets.transcript import Transcript
+
+PLACEHOLDER = "输入回答，回车确认；/help 查看命令"
+DEFAULT_PLACEHOLDER = "回车 = 采用上面的建议；Tab 填入后修改"
 
 
 class DraftingScreen(Screen):
@@ -28,26 +38,31 @@ class DraftingScreen(Screen):
         Binding("f6,ctrl+o", "save", "保存", id="save", tooltip="立即保存"),
         Binding("f7,ctrl+y", "undo", "撤销", id="undo", tooltip="撤销上一个回答"),
         Binding("f8,ctrl+b", "back", "返回", id="back", tooltip="回到上一步"),
-        Binding("f9,ctrl+n", "skip", "跳过", id="skip", tooltip="跳过这一步", show=False),
+        Binding("f9,ctrl+n", "skip", "跳过", id="skip", tooltip="跳过这一步"),
         Binding("f10", "quit_app", "退出", id="quit", tooltip="保存并退出"),
-        Binding("f11,ctrl+r", "confirm_all", "全部确认", id="confirm_all", tooltip="沿用上年内容，确认本项目全部字段", show=False),
+        Binding("f11,ctrl+r", "confirm_all", "全部确认", id="confirm_all", tooltip="沿用上年内容，确认本项目全部字段"),
         Binding("up", "choice(-1)", "上一项", show=False),
         Binding("down", "choice(1)", "下一项", show=False),
         Binding("tab", "take_choice", "填入建议", show=False, priority=True),
     ]
 
-    def __init__(self, conversation: Conversation, pending: str | None = None) -> None:
+    def __init__(self, conversation: Conversation, pending: str | None = None, *, findings_first: bool = False) -> None:
         super().__init__()
         self.conv = conversation
         self.pending = pending  # a line typed but not confirmed when the last session hung up
+        self.findings_first = findings_first
+        self._in_transcript: Prompt | None = None  # the question last written into the transcript
+        self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
         yield Transcript(id="transcript")
+        yield QuestionPanel(id="question")
         yield Suggestions(id="suggestions")
         yield CheckLine(id="check")
-        yield AnswerInput(id="answer", placeholder="输入回答，回车确认；/help 查看命令")
-        yield Footer()
+        yield AnswerPreview(id="preview")
+        yield AnswerInput(id="answer", placeholder=PLACEHOLDER)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         transcript = self.query_one(Transcript)
@@ -56,7 +71,12 @@ class DraftingScreen(Screen):
         self.conv.messages.clear()  # shown; the transcript keeps them from now on
         transcript.add_all(self.conv.take_arrivals())
         self.ask(first=True)
-        self.query_one(AnswerInput).focus()
+        inp = self.query_one(AnswerInput)
+        inp.focus()
+        # The preview marks the cursor: follow it when it moves without the text changing (←, Home).
+        self.watch(inp, "selection", lambda _: self._preview(inp.value), init=False)
+        if self.findings_first:
+            self.call_after_refresh(self.open_findings, "draft", 0)
         # The catalogue takes a few hundred ms to read: load it on a worker thread once the first screen
         # is up (a user needs seconds to reach the template question; if faster, the engine loads it).
         self.set_timer(1.5, self._preload_catalogue)
@@ -68,13 +88,22 @@ class DraftingScreen(Screen):
 
     def ask(self, first: bool = False) -> None:
         p = self.conv.prompt()
-        self.query_one(Transcript).add(Message("assistant", p.question))
+        self.query_one(QuestionPanel).ask(p)
         inp = self.query_one(AnswerInput)
-        inp.value, self.pending = (self.pending or p.prefill), None
-        inp.cursor_position = len(inp.value)
-        inp.placeholder = f"回车 = {p.default}" if p.default else "输入回答，回车确认；/help 查看命令"
+        restored, self.pending = self.pending, None
+        inp.value = restored or p.prefill
+        if restored:
+            inp.cursor_position = len(inp.value)  # what they were typing: carry on where they were
+        else:
+            # The current value is selected: typing replaces it (as in any form), ← or End edits it,
+            # Enter keeps it. Typed after a pre-filled value, "100100%" became "≥95%100100%" (issue 18).
+            inp.selection = Selection(0, len(inp.value))
+        # Textual draws a placeholder with CJK wider than the line as blanks (issue 18): the suggestion
+        # itself is shown by the question panel, the placeholder only says how to take it.
+        inp.placeholder = DEFAULT_PLACEHOLDER if default_line(p) else PLACEHOLDER
         self.query_one(Suggestions).set_choices(p.choices)
         self.query_one(CheckLine).clear()
+        self.query_one(AnswerPreview).display = False
         if first:
             # Checking needs the checker loaded: do it right after the first screen is painted.
             self.query_one(StatusLine).update(f" {p.title}")
@@ -87,12 +116,30 @@ class DraftingScreen(Screen):
             self.live_check(prefill)
         self.refresh_status()
 
+    def findings(self) -> tuple[str, list]:
+        """What ``/check`` lists here: this project's findings, or the whole draft's outside a project."""
+        from .findings import scope_findings, scope_label
+
+        return scope_label(self.conv, "project"), scope_findings(self.conv, "project")
+
     def refresh_status(self) -> None:
+        from ... import checks
+
         name = self.conv.path.name if self.conv.path else "（未保存）"
-        self.query_one(StatusLine).show(self.conv.status(), name)
+        scope, found = self.findings()
+        self.query_one(StatusLine).show(self.conv.prompt().title, not self.conv.dirty, checks.counts(found), scope, name)
 
     def live_check(self, text: str) -> None:
-        self.query_one(CheckLine).show(self.conv.check(text), self.app.ascii_ops) if text.strip() else self.query_one(CheckLine).clear()
+        check = self.query_one(CheckLine)
+        if text.strip():
+            check.show(self.conv.check(text), getattr(self.app, "ascii_ops", False))
+        else:
+            check.clear()
+        self._preview(text)
+
+    def _preview(self, text: str) -> None:
+        inp = self.query_one(AnswerInput)
+        self.query_one(AnswerPreview).show_text(text, inp.cursor_position, max(10, inp.content_region.width - 1))
 
     @on(AnswerInput.Changed)
     def _changed(self, event: AnswerInput.Changed) -> None:
@@ -107,27 +154,81 @@ class DraftingScreen(Screen):
         self.submit(event.text)
 
     def submit(self, text: str) -> None:
+        scope = _check_scope(text)
+        if scope is not None:
+            # /check typed here opens the findings list (each finding with its place, Enter to go there)
+            # rather than printing the engine's plain list into the transcript.
+            self.query_one(AnswerInput).value = ""
+            self.open_findings(scope, 0)
+            return
         before = self.conv.prompt()
-        reply = self.conv.answer(text)
         transcript = self.query_one(Transcript)
-        transcript.add_all(reply.messages)
+        if self._in_transcript != before:
+            # The question goes into the history once it is answered; until then it is pinned below.
+            transcript.add(Message("assistant", before.question))
+            self._in_transcript = before
+        reply = self.conv.answer(text)
         if reply.quit:
+            transcript.add_all(reply.messages)
             self.app.exit(0)
             return
         if not reply.ok:
-            # Keep what was typed in the line so it can be fixed, not retyped.
+            # The reason once in the history; the findings in the check line, not a third time.
+            transcript.add_all([m for m in reply.messages if m.role != "remark" or not reply.findings])
             inp = self.query_one(AnswerInput)
             if not text.startswith("/"):
-                inp.value = text.split("\n")[0] if "\t" not in text else inp.value
+                # Keep what was typed in the line so it can be fixed, not retyped; an empty Enter that
+                # took a suggestion which is refused (a template with □) puts the suggestion there.
+                kept = text if text.strip() else before.default
+                inp.value = kept.split("\n")[0] if "\t" not in kept else inp.value
                 inp.cursor_position = len(inp.value)
-            self.query_one(CheckLine).show(reply.findings, self.app.ascii_ops) if reply.findings else None
+            if reply.findings:
+                self.query_one(CheckLine).show(reply.findings, getattr(self.app, "ascii_ops", False))
             self.refresh_status()
             return
+        transcript.add_all(reply.messages)
         after = self.conv.prompt()
         if after != before or not text.startswith("/"):
             self.ask()
         else:
             self.refresh_status()
+        self._maybe_reopen_findings(text)
+
+    def _maybe_reopen_findings(self, text: str) -> None:
+        """After a jump from the findings view: once answered (the engine has returned), show it again."""
+        if self._reopen_findings is None or self.conv.return_to is not None:
+            return
+        if text.startswith("/jump"):
+            return
+        scope, index = self._reopen_findings
+        self._reopen_findings = None
+        self.open_findings(scope, index)
+
+    def open_findings(self, scope: str = "project", index: int = 0) -> None:
+        from .findings import FindingsResult, FindingsScreen
+
+        def chosen(result: FindingsResult | None) -> None:
+            if result is None:
+                return
+            if self._jump(result.path):
+                self._reopen_findings = (result.scope, result.index)
+            else:
+                # No question asks for this place (a total, a whole list): say so, stay on the list.
+                self.app.notify("这一处没有对应的问题可以跳转；请用 F3 表格查看，或 /jump 到相关字段", timeout=6)
+                self.open_findings(result.scope, result.index)
+
+        self.app.push_screen(FindingsScreen(self.conv, scope, index), chosen)
+
+    def _jump(self, path: str) -> bool:
+        before = self.conv.prompt()
+        reply = self.conv.answer(f"/jump {path}")
+        # The user chose a finding, they did not type this command: it is not shown as theirs.
+        self.query_one(Transcript).add_all([m for m in reply.messages if m.role != "user"])
+        if reply.ok and self.conv.prompt() != before:
+            self.ask()
+        else:
+            self.refresh_status()
+        return reply.ok
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -155,7 +256,7 @@ class DraftingScreen(Screen):
         self.app.push_screen(ProjectsScreen(self.conv), chosen)
 
     def action_check(self) -> None:
-        self._command("/check")
+        self.open_findings("project", 0)
 
     def action_save(self) -> None:
         self._command("/save")
@@ -182,10 +283,20 @@ class DraftingScreen(Screen):
         choice = self.query_one(Suggestions).current()
         inp = self.query_one(AnswerInput)
         if choice is None:
-            default = self.conv.prompt().default
-            if default and not inp.value:
-                inp.value = default
-                inp.cursor_position = len(default)
+            p = self.conv.prompt()
+            if p.default and inp.value in ("", p.prefill):  # untouched: the suggestion replaces it
+                inp.value = p.default
+                inp.cursor_position = len(p.default)
             return
         inp.value = choice.value
         inp.cursor_position = len(choice.value)
+
+
+def _check_scope(text: str) -> str | None:
+    """"project" / "draft" when ``text`` is /check (any alias, 全部 for the whole draft), else None."""
+    from ...steps import COMMAND_BY_WORD
+
+    words = text.strip().lstrip("/／").split(maxsplit=1)
+    if not text.strip().startswith(("/", "／")) or not words or COMMAND_BY_WORD.get(words[0]) != "check":
+        return None
+    return "draft" if len(words) > 1 and words[1].strip() in ("all", "全部", "全稿") else "project"

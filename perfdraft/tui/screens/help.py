@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...steps import COMMANDS
+from ..widgets.key_bar import KeyBar
 
 
 class HelpScreen(ModalScreen[None]):
@@ -27,8 +28,8 @@ class HelpScreen(ModalScreen[None]):
         from .drafting import DraftingScreen
 
         keys = [f"{b.key.replace(',', '/').upper()} {b.description}" for b in DraftingScreen.BINDINGS
-                if b.description and b.key.startswith("f")]
+                if isinstance(b, Binding) and b.description and b.key.startswith("f")]
         body.append("\n按键：" + "  ".join(keys) + "  F2 命令面板\n↑/↓ 选择建议，Tab 把建议填入回答栏再修改，回车确认。")
         with VerticalScroll(id="help-view"):
             yield Static(body, markup=False)
-        yield Footer()
+        yield KeyBar()

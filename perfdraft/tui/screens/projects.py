@@ -6,11 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import checks
 from ...conversation import Conversation
+from ..widgets.key_bar import KeyBar
 
 
 class ProjectsScreen(ModalScreen[int | None]):
@@ -29,7 +30,7 @@ class ProjectsScreen(ModalScreen[int | None]):
             options.append(Option(f"{i + 1}. {p.title}  ✗{e} !{w}  {len(p.indicators)} 条指标"))
         options.append(Option(f"{len(d.projects) + 1}. （新增项目）"))
         yield OptionList(*options, id="project-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

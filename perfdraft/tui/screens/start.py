@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ... import locations
+from ..widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from ..app import PerfdraftApp
 
 
 class StartScreen(Screen):
     BINDINGS = [Binding("f10,ctrl+q", "app.quit", "退出", id="quit"), Binding("escape", "cancel", "取消", id="cancel")]
+
+    @property
+    def _app(self) -> PerfdraftApp:
+        return cast("PerfdraftApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static("perfdraft · 绩效目标起草助手", id="start-title")
@@ -26,7 +35,7 @@ class StartScreen(Screen):
         yield OptionList(*options, id="start-list")
         yield Static("", id="start-hint")
         yield Input(id="start-input")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.mode: str | None = None
@@ -37,11 +46,11 @@ class StartScreen(Screen):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         oid = event.option.id or ""
         if oid.startswith("recent:"):
-            self.app.open_draft(self.recent[int(oid.split(":")[1])])
+            self._app.open_draft(self.recent[int(oid.split(":")[1])])
         elif oid == "demo":
             from ...commands.drafting import demo_copy
 
-            self.app.open_draft(demo_copy())
+            self._app.open_draft(demo_copy())
         elif oid == "quit":
             self.app.exit(0)
         else:
@@ -64,9 +73,9 @@ class StartScreen(Screen):
         if self.mode == "new":
             if path.exists():
                 hint.update(f"{path} 已存在：将直接打开它")
-            self.app.open_draft(path, create=True)
+            self._app.open_draft(path, create=True)
         elif self.mode == "clone":
-            self.app.clone_and_open(path, hint)
+            self._app.clone_and_open(path, hint)
 
     def action_cancel(self) -> None:
         self.query_one("#start-input").display = False

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from ... import render
 from ...conversation import Conversation
+from .. import table_view
+from ..widgets.key_bar import KeyBar
 
 
 class TableScreen(ModalScreen[None]):
@@ -21,13 +22,13 @@ class TableScreen(ModalScreen[None]):
         self.conv = conversation
 
     def compose(self) -> ComposeResult:
-        width = max(60, self.app.size.width - 4)
+        width = max(40, self.app.size.width - 4)  # padding 1 each side, scrollbar 1, one to spare
         conv = self.conv
         if conv.current_project() is not None:
             i = conv.pos.project
-            lines = render.project_table(conv.draft.projects[i], i, width, ascii_ops=self.app.ascii_ops)
+            lines = table_view.project_lines(conv.draft.projects[i], i, width, ascii_ops=getattr(self.app, "ascii_ops", False))
         else:
-            lines = render.department_text(conv.draft, width)
+            lines = table_view.department_lines(conv.draft, width)
         with VerticalScroll(id="table-view"):
-            yield Static(Text("\n".join(lines)), markup=False)
-        yield Footer()
+            yield Static(Text("\n".join(lines), no_wrap=True, overflow="crop"), markup=False)
+        yield KeyBar()

@@ -1,33 +1,50 @@
-"""The live check of what is being typed: symbol and word (not colour alone), reason and fix."""
+"""The live check of what is being typed: symbol and word (not colour alone), reason and fix.
+
+At most two lines (the question above must stay in view): more findings are counted, not shown.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from ..text_fit import truncate
+
 if TYPE_CHECKING:
     from ...checks import Finding
+
+MAX_SHOWN = 2
 
 
 class CheckLine(Static):
     def show(self, findings: list[Finding], ascii_ops: bool = False) -> None:
         if not findings:
-            self.update(Text("✓ 通过检查", style="green"))
+            # Only what is typed here passed: the draft's own count is in the status line.
+            self.update(Text("✓ 本栏通过检查", style="green"))
             self.set_class(False, "has-error", "has-warning")
             return
         from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS  # with the first finding, not at start-up
 
         lines = Text()
-        for i, f in enumerate(findings[:3]):
+        # One finding may take both lines; with more, one line each, cut with …, and the rest counted.
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        shown = findings[:MAX_SHOWN]
+        more = len(findings) - len(shown)
+        for i, f in enumerate(shown):
             if i:
                 lines.append("\n")
             style = "bold red" if f.severity == "error" else ("yellow" if f.severity == "warning" else "")
-            lines.append(f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：", style=style)
-            lines.append(f.message)
-            if f.suggestion:
-                lines.append(f" → {f.suggestion}")
+            head = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}："
+            body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
+            tail = f"（另 {more} 条）" if more and i == len(shown) - 1 else ""
+            if len(shown) > 1:
+                body = truncate(body, width - cell_len(head) - cell_len(tail))
+            lines.append(head, style=style)
+            lines.append(body)
+            lines.append(tail, style="italic")
         if ascii_ops:
             lines = Text(lines.plain.replace("≥", ">=").replace("≤", "<="))
         self.update(lines)

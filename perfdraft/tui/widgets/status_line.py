@@ -1,22 +1,26 @@
-"""One line: project n/N, the step, saved or not, error and warning counts."""
+"""One line: the step, saved or not, error and warning counts, the file.
+
+The counts are handed in by the screen from the same findings that ``/check`` and the findings view
+list, so the three never disagree.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
+from ..text_fit import truncate
+
 
 class StatusLine(Static):
-    def show(self, status: dict[str, Any], file_name: str) -> None:
-        saved = "已保存" if status["saved"] else "未保存"
+    def show(self, step: str, saved: bool, counts: tuple[int, int, int], scope: str, file_name: str) -> None:
+        errors, warnings, _ = counts
         text = Text()
-        step = status["step"]
-        if not status["project"]:
-            step = f"{step}（共 {status['projects']} 个项目）"
-        text.append(f" {step} │ {saved} │ ")
-        text.append(f"✗错误 {status['errors']} ", style="bold red" if status["errors"] else "")
-        text.append(f"!警告 {status['warnings']}", style="yellow" if status["warnings"] else "")
-        text.append(f" │ {file_name}")
+        text.append(f" {step} │ {'已保存' if saved else '未保存'} │ {scope} ")
+        text.append(f"✗错误 {errors} ", style="bold red" if errors else "")
+        text.append(f"!警告 {warnings}", style="yellow" if warnings else "")
+        room = (self.size.width or self.app.size.width) - cell_len(text.plain) - 3
+        if room >= 6:  # the file name is the first thing to give way at 80 columns
+            text.append(f" │ {truncate(file_name, room)}")
         self.update(text)

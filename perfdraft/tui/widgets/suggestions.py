@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...prompts import Choice
+from ..text_fit import truncate
 
 
 class Suggestions(OptionList):
@@ -15,10 +17,18 @@ class Suggestions(OptionList):
     def set_choices(self, choices: tuple[Choice, ...]) -> None:
         self.clear_options()
         self.choices = choices
+        # One line per suggestion, cut with … at the width: a long one (a goal's template sentence)
+        # would otherwise fill the list and push the others out. Tab puts it whole in the line.
+        width = max(20, (self.size.width or self.app.size.width) - 4)
         for n, c in enumerate(choices, 1):
-            label = Text(f"{n}. {c.label}")
-            if c.detail:
-                label.append(f"  {c.detail}", style="dim")
+            head = f"{n}. {c.label}".replace("\n", " ")
+            detail = f"  {c.detail}" if c.detail else ""
+            if cell_len(head + detail) > width:
+                if cell_len(detail) > width // 2:
+                    detail = truncate(detail, width // 2)
+                head = truncate(head, width - cell_len(detail))
+            label = Text(head)
+            label.append(detail, style="dim")
             self.add_option(Option(label))
         self.display = bool(choices)
         if choices:

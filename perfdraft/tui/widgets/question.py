@@ -1,0 +1,84 @@
+"""The question being asked, pinned above the answer line so that it never scrolls away.
+
+Below it, one line ``回车 = …``: what Enter on an empty line answers, cut with … to the width (the
+whole text goes into the line with Tab).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ...prompts import Prompt
+from ..text_fit import truncate, wrap
+
+
+class QuestionPanel(Static):
+    def __init__(self, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.prompt: Prompt | None = None
+
+    def ask(self, prompt: Prompt) -> None:
+        self.prompt = prompt
+        self._render_prompt()
+
+    def on_resize(self) -> None:
+        if self.prompt is not None:
+            self._render_prompt()
+
+    def _render_prompt(self) -> None:
+        p = self.prompt
+        assert p is not None
+        # Wrapped here, not by Rich, so that a line never breaks inside "项目 1" or a value.
+        width = max(20, (self.size.width or self.app.size.width) - 2)  # the padding takes 2 cells
+        head = f"【{p.title}】"
+        suggestion = default_line(p)
+        lines = fit_lines(head + p.question, width, MAX_LINES - (1 if suggestion else 0))
+        text = Text()
+        for i, line in enumerate(lines):
+            if i:
+                text.append("\n")
+            if i == 0 and line.startswith(head):
+                text.append(head, style="bold")
+                line = line[len(head):]
+            text.append(line)
+        if suggestion:
+            text.append("\n")
+            text.append(truncate(suggestion, width), style="italic")
+        self.update(text)
+
+
+MAX_LINES = 5  # the panel's max-height in app.tcss
+
+
+def fit_lines(question: str, width: int, budget: int) -> list[str]:
+    """The question wrapped into at most ``budget`` lines. Its last paragraph is what is asked, so it
+    is kept whole where it can be; the paragraphs before it (a long 口径, a row name) give way first:
+    the longest loses a line (its cut marked …) until all fit; one-line heads are dropped last."""
+    paragraphs = question.split("\n")
+    last = wrap(paragraphs[-1], width)
+    heads = [wrap(para, width) for para in paragraphs[:-1]]
+    while heads and sum(map(len, heads)) + len(last) > budget:
+        longest = max(range(len(heads)), key=lambda i: len(heads[i]))
+        if len(heads[longest]) > 1:
+            kept = heads[longest][:-1]
+            kept[-1] = truncate(kept[-1] + "……", width)
+            heads[longest] = kept
+        else:
+            heads.pop(len(heads) // 2 if len(heads) > 1 else 0)  # the first (the title) stays longest
+    lines = [ln for head in heads for ln in head] + last
+    return lines[-budget:] if budget > 0 else lines
+
+
+def default_line(p: Prompt) -> str:
+    """``回车 = …`` when Enter on an empty line answers something the user cannot see in the line;
+    ``建议：…`` when the line already holds another value (Enter keeps that one)."""
+    if not p.default or p.default == p.prefill:
+        return ""
+    choice = next((c for c in p.choices if c.value == p.default), None)
+    shown = f"{p.default}. {choice.label}" if choice is not None and choice.label != p.default else p.default
+    shown = shown.replace("\n", " ")
+    if p.prefill:
+        # The line holds the current value, so Enter answers that, not the suggestion: say so.
+        return f"建议：{shown}（Tab 换成建议；回车保留当前值）"
+    return f"回车 = {shown}（Tab 填入后可修改）"

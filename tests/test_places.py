@@ -1,0 +1,50 @@
+"""Findings say where they point in words: project, row number and name, field."""
+
+import re
+
+from perfdraft import checks, drafts, places
+from perfdraft.step_table import STEPS
+from perfdraft.steps import STEP_TEXTS
+
+from .conftest import SEED
+
+
+def test_a_row_is_named_by_project_number_name_and_field():
+    d = drafts.load(SEED)
+    name = d.projects[0].indicators[4].name
+    assert places.place_text(d, "projects[0].indicators[4].value") == f"项目 1 · 第 5 条「{places.short(name)}」· 指标值"
+    assert places.place_text(d, "projects[1].indicators[14]").startswith("项目 2 · 第 15 条「")
+    assert places.place_text(d, "projects[2].budget.other") == "项目 3 · 其他资金"
+    assert places.place_text(d, "department.sub_goals[1].text") == "部门 · 分项目标 2"
+    assert places.place_text(d, "department.overall_goal") == "部门 · 总体目标"
+    assert places.place_text(d, "year") == "全稿 · 预算年度"
+    # A row that no longer exists is still named by its number.
+    assert places.place_text(d, "projects[0].indicators[99].value") == "项目 1 · 第 100 条 · 指标值"
+
+
+def test_long_names_are_cut_by_cells():
+    assert places.short("城乡居民基本养老保险缴费补贴资金", 10) == "城乡居民…"
+    assert places.short("abc", 10) == "abc"
+    assert places.cell_len(places.short("参保缴费人数参保缴费人数", 9)) <= 9
+
+
+def test_every_finding_of_the_seed_names_a_place_without_a_bare_path():
+    d = drafts.load(SEED)
+    found = checks.check_draft(d)
+    assert found
+    for f in found:
+        text = places.place_text(d, f.path)
+        assert not re.search(r"\[\d+\]|projects|department|indicators", text), (f.path, text)
+        assert text.startswith(("项目 ", "部门", "全稿")), (f.path, text)
+
+
+def test_field_labels_are_the_registry_labels_and_the_step_labels():
+    from perfdraft.fields import FIELDS
+
+    d = drafts.load(SEED)
+    assert places.place_text(d, "projects[0].indicators[0].unit") == f"项目 1 · 第 1 条「{places.short(d.projects[0].indicators[0].name)}」· {FIELDS['indicator.unit'].label}"
+    for sid, step in STEPS.items():
+        path = step.path.format(p=0, i=0)
+        if path.endswith(".text"):
+            continue
+        assert places.place(d, path).field == STEP_TEXTS[sid].label, (sid, path)
