@@ -67,6 +67,8 @@ def wrap(text: str, width: int) -> list[str]:
                 while head in CLOSING and len(line) > 1 and len(carry) < 3:
                     carry.insert(0, line.pop())  # "号）、" moves down together
                     head = carry[0]
+                while len(line) > 1 and line[-1].isspace():
+                    line.pop()
                 while len(line) > 1 and line[-1] in OPENING and len(carry) < 4:
                     carry.insert(0, line.pop())  # "（" goes down with what it opens
                     while len(line) > 1 and line[-1].isspace():
