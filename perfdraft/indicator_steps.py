@@ -270,7 +270,7 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
     warnings = cell_write(c, pos.project, ind, "value", value)
     project = c.draft.projects[pos.project]
     entry = c.catalogue_row(project, ind.name)
-    if c.profile.has("indicator.unit") and not ind.unit and getattr(entry, "unit", ""):
+    if c.profile.has("indicator.unit") and not ind.unit and entry is not None and getattr(entry, "unit", None):
         ind.unit = entry.unit  # the catalogue's unit where the value does not show one (=□元/人·年)
     if cand.existing is not None:
         project.indicators[cand.existing] = ind

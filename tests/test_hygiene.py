@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 
 def _modules_after(code: str) -> set[str]:
     out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
@@ -65,3 +67,25 @@ def test_core_house_modules_import_no_ui():
     mods = _modules_after("import perfdraft.profiles, perfdraft.fields, perfdraft.commands, perfdraft.errors")
     for banned in ("textual", "prompt_toolkit", "rich", "openpyxl", "docx", "perfdraft.cli"):
         assert banned not in mods, banned
+
+
+def test_no_module_is_over_about_600_lines():
+    """Small modules with one job each (issue 13): split a module before it grows past this."""
+    _, files = _perfdraft_modules()
+    big = {str(p): n for p in files if (n := len(p.read_text(encoding="utf-8").splitlines())) > 660}
+    assert not big, big
+
+
+@pytest.mark.slow
+def test_mypy_clean():
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
+    if not mypy:
+        pytest.skip("mypy not installed")
+    root = Path(__file__).resolve().parent.parent
+    r = subprocess.run([mypy, "perfdraft"], cwd=root, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -44,7 +44,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         progress.step()
     progress.close()
     if args.format == "json":
-        payload = {"findings": [dict(file=str(p), **f.as_dict()) for p, _, fs in results for f in fs]}
+        payload: dict[str, object] = {"findings": [dict(file=str(p), **f.as_dict()) for p, _, fs in results for f in fs]}
         if bad:
             payload["errors"] = bad
         print(json.dumps(payload, ensure_ascii=False, indent=1))

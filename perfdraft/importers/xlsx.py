@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import warnings
 import zipfile
@@ -124,37 +123,11 @@ def embedded_streamed(path: Path, report: Report | None) -> Draft | None:
 
 
 def _streamed(wb: Any) -> Any:
-    """The marker sheet's draft and whether the visible cells still hash to its fingerprint."""
-    from ..exporters.xlsx import MARKER_FORMAT, MARKER_VERSION, Embedded, _norm
+    """The marker sheet's draft and whether the visible cells still hash to its fingerprint: the
+    exporter's own reader, which works on a read-only workbook (one reader for every version)."""
+    from ..exporters.xlsx import read_embedded
 
-    if MARKER_SHEET not in wb.sheetnames:
-        return None
-    rows = []
-    for k, row in enumerate(wb[MARKER_SHEET].iter_rows(max_col=2, values_only=True)):
-        if k > 5 + 50_000_000 // 4096:  # no draft needs more chunks than the size cap allows
-            break
-        rows.append(row)
-    meta = {r[0]: (r[1] if len(r) > 1 else None) for r in rows[:5] if r}
-    if meta.get("format") != MARKER_FORMAT:
-        return None
-    try:
-        version, n = int(meta.get("version") or 0), int(meta.get("chunks") or 0)
-    except ValueError:
-        return None
-    if version > MARKER_VERSION:
-        return None
-    text = "".join(str((r[1] if len(r) > 1 else None) or "") for r in rows[5:5 + n])
-    h = hashlib.sha256()
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        h.update(b"\x1e" + ws.title.encode("utf-8"))
-        for row in ws.iter_rows():
-            for cell in row:
-                value = getattr(cell, "value", None)
-                if value is not None and value != "":
-                    h.update(f"\x1f{cell.coordinate}\x1d{_norm(value)}".encode())
-    return Embedded(text, h.hexdigest() == meta.get("fingerprint"))
+    return read_embedded(wb)
 
 
 def load(path: Path) -> Any:
