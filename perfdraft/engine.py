@@ -197,10 +197,7 @@ class Conversation:
         pos = self.pos
         step = STEPS[pos.step]
         try:
-            if step.answer is not None:
-                nxt, remarks = step.answer(self.ctx, pos, text)
-            else:
-                nxt, remarks = step_table.field_answer(self.ctx, step, pos, text)
+            nxt, remarks = self._apply(text)
         except Rejected as exc:
             msgs = [Message("user", text), Message("error", str(exc))]
             # The reason is said once: findings that only repeat it are not listed again.
@@ -231,6 +228,13 @@ class Conversation:
         if saved:
             msgs.append(saved)
         return Reply(True, msgs, remarks)
+
+    def _apply(self, text: str) -> tuple[Position, list[Finding]]:
+        """The current step's answer: where it leads and what to remark (raises Rejected)."""
+        step = STEPS[self.pos.step]
+        if step.answer is not None:
+            return step.answer(self.ctx, self.pos, text)
+        return step_table.field_answer(self.ctx, step, self.pos, text)
 
     # --- undo ----------------------------------------------------------------------------------------------
 
