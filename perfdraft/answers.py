@@ -18,6 +18,8 @@ FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,
 def parse_money(text: str) -> Decimal:
     """A typed amount in 元 (numbers.py reads it, as everywhere); a negative amount is no budget."""
     money = numbers.read_money(text)
+    if money is None and numbers.too_large(text):
+        raise Rejected(f"“{text}”金额太大（超过 10^15 元），请检查是否多打了数字")
     if money is None or money[0] < 0:
         raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
     return money[0]

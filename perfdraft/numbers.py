@@ -60,6 +60,18 @@ def read_money(text: str, default_unit: str = "元") -> tuple[Decimal, str] | No
     return amount, unit
 
 
+def too_large(text: str) -> bool:
+    """An amount written correctly but past MAX_MONEY (so the message can say so, not "not an amount")."""
+    m = _MONEY_RE.match(_fold(text))
+    if not m:
+        return False
+    try:
+        number = Decimal(m.group(1).replace(",", ""))
+    except InvalidOperation:
+        return False
+    return number.is_finite() and abs(number * MONEY_FACTORS[m.group(2) or "元"]) >= MAX_MONEY
+
+
 def format_money(amount: Decimal, separators: bool = True) -> str:
     """``4387680`` → ``4,387,680.00``: two decimals, thousands separated, never exponent form."""
     q = amount.quantize(Decimal("0.01"))

@@ -263,7 +263,10 @@ class _Sheet:
         # and for images, which we have none); only the last row is written at close. Dropping the
         # rest saves ~7 KiB a sheet, 70 MiB for 10,000 projects.
         last = ws.previous_row
-        for info in (ws.row_info, ws.row_sizes):
+        # xlsxwriter's private row tables (row_info before 3.2.1 is named set_rows there): best effort.
+        for info in (getattr(ws, "row_info", None), getattr(ws, "row_sizes", None)):
+            if not isinstance(info, dict):
+                continue
             keep = info.get(last)
             info.clear()
             if keep is not None:

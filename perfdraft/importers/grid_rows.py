@@ -126,7 +126,7 @@ class GridMixin:
         return Indicator(level1=level1, level2=level2, name=c.get("name"), description=description,
                          value=value, basis=parse_basis(c.get("basis")), formula=formula,
                          direction=c.get("direction"), weight=weight, last_year=c.get("last_year"), note=note,
-                         scope=c.get("scope"))
+                         scope=_scope(c.get("scope")))
 
     def _glued_row(self, rec: Record, text: str) -> bool:
         g = self.grid
@@ -162,3 +162,11 @@ class GridMixin:
             self.grid.pending = None
         self.found_anything = True
         self._indicator_list().append(ind)
+
+
+def _scope(text: str | None) -> str | None:
+    """目标类型 as the exports print it: 年度 is the default (blank); 中期 / 总体 / 实施周期 rows are overall."""
+    t = (text or "").strip()
+    if not t or t in ("年度", "annual", "当年度"):
+        return None
+    return "overall" if any(w in t for w in ("中期", "总体", "实施周期", "overall")) else t

@@ -104,7 +104,7 @@ GRID_HEADERS = {
     "上年完成值": "last_year", "上年度指标值": "last_year",
     "计算公式": "formula", "指标计算公式": "formula", "计算方法": "formula",
     "指标值说明": "note", "备注": "note",
-    "适用范围": "scope", "指标类型": "scope",
+    "适用范围": "scope", "指标类型": "scope", "目标类型": "scope",
     "序号": "skip", "编号": "skip",
     "项目名称": "project_name", "项目编码": "project_code", "项目代码": "project_code",
 }
