@@ -196,3 +196,49 @@ def test_export_in_the_assistant_beside_a_long_name(tmp_path):
     assert "已导出" in texts and "Errno" not in texts, texts
     assert path.with_suffix(".xlsx").read_bytes() == b"not mine"
     assert [p for p in tmp_path.iterdir() if "导出1" in p.name]
+
+
+# --- duplicate 项目编码 (item 15) ---------------------------------------------------------------------------
+
+
+def _pd409(draft) -> list:
+    from perfdraft import checks
+
+    return [f for f in checks.check_draft(draft) if f.code == "PD409"]
+
+
+def test_duplicate_project_codes_are_an_error_with_a_fix():
+    """Item 15: two projects with one 项目编码 (a project copied and its code left) got no finding."""
+    from perfdraft.rules import RULES
+
+    draft = drafts.load(SEED)
+    assert not _pd409(draft)  # the seed's codes are distinct
+    draft.projects[2].code = draft.projects[0].code
+    draft.projects[5].code = " " + (draft.projects[0].code or "").translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    found = _pd409(draft)
+    assert [f.path for f in found] == ["projects[2].code", "projects[5].code"]
+    assert all(f.severity == "error" and "项目 1" in f.message and f.suggestion for f in found)
+    rule = RULES["PD409"]
+    assert rule.scope == "department" and rule.why and rule.fix
+    draft.projects[2].code, draft.projects[5].code = "130627-2020-903", "130627-2020-906"  # the fix: own codes
+    assert not _pd409(draft)
+
+
+def test_blank_or_distinct_codes_are_not_duplicates():
+    draft = drafts.load(SEED)
+    for p in draft.projects:
+        p.code = None
+    draft.projects[1].code = "  "
+    assert not _pd409(draft)
+    for i, p in enumerate(draft.projects):
+        p.code = f"13062720200{i}"
+    assert not _pd409(draft)
+
+
+def test_check_reports_duplicate_codes(tmp_path):
+    d = drafts.load(SEED)
+    d.projects[1].code = d.projects[0].code = "317002-001"
+    path = tmp_path / "dup.toml"
+    drafts.save(d, path)
+    r = perfdraft("check", str(path), env=session_env(tmp_path))
+    assert r.returncode == 1 and "PD409" in r.stdout and "项目编码相同" in r.stdout, r.stdout[-2000:]
