@@ -265,6 +265,7 @@ def test_tui_holds_the_draft_against_line_fill_and_import(tmp_path):
     assert drafts.load(path).department.name == "另一个单位"
 
 
+@pytest.mark.slow
 @needs_tmux
 def test_tui_is_refused_while_fill_writes(tmp_path):
     """``fill`` replays the 59 answers and is stopped inside a save while it holds the lock
