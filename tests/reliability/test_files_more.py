@@ -242,3 +242,37 @@ def test_check_reports_duplicate_codes(tmp_path):
     drafts.save(d, path)
     r = perfdraft("check", str(path), env=session_env(tmp_path))
     assert r.returncode == 1 and "PD409" in r.stdout and "项目编码相同" in r.stdout, r.stdout[-2000:]
+
+
+# --- found by the fresh sweep ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [3.17e29, -3.17e29, 1e308, 12345678901234567890123456789.0])
+def test_an_xlsx_cell_beyond_28_digits_reads_as_its_digits(number):
+    """Item 11: a cell of 3.17e29 gave "无法读取 xlsx 文件（InvalidOperation: [<class 'decimal.
+    InvalidOperation'>]）…文件可能已损坏": Decimal.quantize stops at 28 digits. The cell is read as the
+    number it shows; a draft that cannot hold it is refused by the range check, in words."""
+    from decimal import Decimal
+
+    from perfdraft.importers.xlsx import cell_text
+
+    text = cell_text(number, "General")
+    assert text is not None and Decimal(text) == Decimal(repr(number))
+    assert cell_text(number, "#,##0.00").endswith(".00")
+
+
+@pytest.mark.slow
+def test_importing_a_workbook_with_a_huge_amount_is_refused_in_words(tmp_path):
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    book = tmp_path / "big.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    ws = wb.add_worksheet("表")
+    for c, (head, value) in enumerate(zip(["项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"],
+                                          ["某项目", 3.17e29, "产出指标", "数量指标", "人数", "≥5人"])):
+        ws.write(0, c, head)
+        ws.write(1, c, value)
+    wb.close()
+    r = perfdraft("import", str(book), "-o", str(tmp_path / "d.toml"), env=session_env(tmp_path))
+    assert r.returncode == 2 and no_traceback(r) and "超出范围" in r.stderr, r.stderr
+    assert "InvalidOperation" not in r.stderr and not (tmp_path / "d.toml").exists()
