@@ -481,37 +481,21 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list)) and not value)
 
 
-_QUOTES = ('"""', "'''", '"', "'")
+# A TOML string or a comment, whichever starts first: a "#" inside a string is no comment. One regex
+# pass instead of a Python loop over every character (7 s for a 50,000-row draft; issue 19, item 14).
+_STRING_OR_COMMENT = re.compile(r'"""(?:\\.|[^\\])*?"""|\'\'\'.*?\'\'\'|"(?:\\[^\n]|[^"\\\n])*"?|\'[^\'\n]*\'?|#[^\n]*',
+                                re.S)
 
 
 def comment_lines(text: str) -> list[int]:
     """Line numbers holding a TOML comment (a ``#`` outside any string)."""
     lines: list[int] = []
-    i, n, line = 0, len(text), 1
-    quote: str | None = None
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            line += 1
-            if quote in ('"', "'"):
-                quote = None  # a one-line string never spans lines
-        elif quote is None:
-            if c == "#":
-                lines.append(line)
-                j = text.find("\n", i)
-                i = n if j < 0 else j
-                continue
-            for q in _QUOTES:
-                if text.startswith(q, i):
-                    quote = q
-                    i += len(q) - 1
-                    break
-        elif c == "\\" and quote in ('"', '"""'):
-            i += 1
-        elif text.startswith(quote, i):
-            i += len(quote) - 1
-            quote = None
-        i += 1
+    line, counted = 1, 0
+    for m in _STRING_OR_COMMENT.finditer(text):
+        if m.group().startswith("#"):
+            line += text.count("\n", counted, m.start())
+            counted = m.start()
+            lines.append(line)
     return lines
 
 
