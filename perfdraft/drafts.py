@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import drafts_io, fields, frameworks, profiles
+from . import drafts_io, fields, frameworks, numbers, profiles
 from .drafts_io import (  # noqa: F401 - re-exported: importers, exporters and tests use them from here
     DiskState,
     atomic_write,
@@ -86,12 +86,9 @@ class _Reader:
         number = None
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             if isinstance(value, str):
-                try:
-                    number = Decimal(value.replace(",", ""))
-                except Exception:  # noqa: BLE001
-                    pass
+                number = numbers.read_decimal(value)  # "NaN" and "inf" are None there
             if number is None:
-                raise self.fail(f"{path}.{key}", f"应为数字，实际为{_type_name(value)}{_shown(value)}")
+                raise self.fail(f"{path}.{key}", f"应为有限的数字，实际为{_type_name(value)}{_shown(value)}")
         else:
             number = Decimal(value) if isinstance(value, int) else value
         # TOML allows nan and inf (and "NaN" reads as a Decimal): every check and export then raised

@@ -13,11 +13,11 @@ import difflib
 import re
 import sys
 import tomllib
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import fields
+from . import fields, numbers
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
@@ -81,11 +81,10 @@ def known_paths(draft: Draft) -> list[str]:
 def _decimal(text: str, path: str) -> Decimal:
     from .drafts import check_number
 
-    try:
-        number = Decimal(str(text).replace(",", ""))
-    except InvalidOperation:
-        raise FillError(f"{path}：“{text}”不是数字") from None
-    problem = check_number(number)  # nan, inf, 1e9999999 (issue 19, items 6 and 11)
+    number = numbers.read_decimal(text)
+    if number is None:  # nan and inf too (issue 19, item 6)
+        raise FillError(f"{path}：“{text}”不是有限的数字")
+    problem = check_number(number)  # 1e9999999 (issue 19, item 11)
     if problem:
         raise FillError(f"{path}：“{text}”{problem}")
     return number
