@@ -538,20 +538,5 @@ def save(draft: Draft, path: str | os.PathLike[str], *, known_digest: str | None
     return drafts_io.save_bytes(p, encode(text, p), expected).digest or ""
 
 
-def save_new(draft: Draft, path: str | os.PathLike[str]) -> None:
-    """Save a draft to a file that must not exist (new, clone, import without --force)."""
-    p = Path(path)
-    text = dumps(draft)
-    loads(text, str(p))
-    if p.is_dir():
-        raise DraftError(f"{p}：是一个目录，应为草稿文件名（如 2026-社保局.toml）")
-    try:
-        drafts_io.write_new(p, encode(text, p))
-    except FileExistsError:
-        raise DraftError(f"{p}：文件已存在，未覆盖") from None
-    except OSError as exc:
-        raise DraftError(f"{p}：无法写入（{drafts_io.why(exc)}），未保存") from None
-
-
 def new_draft(year: int | None = None) -> Draft:
     return Draft(year=year or time.localtime().tm_year + 1)

@@ -23,11 +23,14 @@ from .conversation import Conversation
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
 
-# The settable fields are the registry's (fields.py); a path may name one by its Chinese label too
+# The settable fields are the registry's (fields.py), read when a path is set so that a field
+# declared there is settable at once; a path may name one by its Chinese label too
 # (projects[0].项目类别, projects[0].indicators[2].权重, department.部门编码).
-PROJECT_FIELDS = (*(f.attr for f in fields.scalars("project")), "template")
-INDICATOR_FIELDS = tuple(f.attr for f in fields.scalars("indicator"))
-DEPARTMENT_FIELDS = tuple(f.attr for f in fields.scalars("department"))
+
+
+def _settable(owner: str) -> tuple[str, ...]:
+    attrs = tuple(f.attr for f in fields.scalars(owner))
+    return (*attrs, "template") if owner == "project" else attrs
 
 
 def _attr(owner: str, segment: str) -> str:
@@ -65,16 +68,17 @@ class _UnknownPath(Exception):
 
 def known_paths(draft: Draft) -> list[str]:
     """Every settable path of this draft (and the next new project), for 'did you mean'."""
-    out = ["year", "framework"] + [f"department.{f}" for f in DEPARTMENT_FIELDS]
+    dept, proj, ind = _settable("department"), _settable("project"), (*_settable("indicator"), "basis")
+    out = ["year", "framework"] + [f"department.{f}" for f in dept]
     out += [f"department.budget.{k}" for k in ("total", "fiscal", "other")]
     out += [f"department.sub_goals[{i}].text" for i in range(len(draft.department.sub_goals) + 1)]
     for i in range(len(draft.projects) + 1):
-        out += [f"projects[{i}].{f}" for f in PROJECT_FIELDS]
+        out += [f"projects[{i}].{f}" for f in proj]
         out += [f"projects[{i}].budget.{k}" for k in ("total", "fiscal", "other")]
         out += [f"projects[{i}].spending_plan"] + [f"projects[{i}].spending_plan.{k}" for k in ("mar", "jun", "oct", "dec")]
         rows = len(draft.projects[i].indicators) if i < len(draft.projects) else 0
         for j in range(rows + 1):
-            out += [f"projects[{i}].indicators[{j}].{f}" for f in (*INDICATOR_FIELDS, "basis")]
+            out += [f"projects[{i}].indicators[{j}].{f}" for f in ind]
     return out
 
 
@@ -111,7 +115,7 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
             draft.framework = text
             return
         dm = re.fullmatch(r"department\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", path)
-        if dm and _attr("department", dm.group(1)) in DEPARTMENT_FIELDS and not dm.group(2) and not dm.group(3):
+        if dm and _attr("department", dm.group(1)) in _settable("department") and not dm.group(2) and not dm.group(3):
             _set_scalar(draft.department, "department", _attr("department", dm.group(1)), text)
             return
         if dm and dm.group(1) == "budget" and dm.group(3) in ("total", "fiscal", "other"):
@@ -147,7 +151,7 @@ def _unknown(draft: Draft, path: str) -> str:
 def _set_project(p: Project, rest: str, text: str, path: str) -> None:
     rest = re.sub(r"(?<=\.)([^.\[\]]+)$|^([^.\[\]]+)$", lambda m: _attr(
         "indicator" if rest.startswith("indicators[") else "project", m.group(0)), rest)
-    if rest in PROJECT_FIELDS:
+    if rest in _settable("project"):
         _set_scalar(p, "project", rest, text)
         return
     bm = re.fullmatch(r"budget\.(total|fiscal|other)", rest)
@@ -169,7 +173,7 @@ def _set_project(p: Project, rest: str, text: str, path: str) -> None:
             p.indicators.append(Indicator())
         if j < len(p.indicators):
             ind = p.indicators[j]
-            if attr in INDICATOR_FIELDS:
+            if attr in _settable("indicator"):
                 _set_scalar(ind, "indicator", attr, text)
                 return
             if attr == "basis":

@@ -127,10 +127,6 @@ class Change:
 
     kind = "change"
 
-    @property
-    def rising(self) -> bool:
-        return self.verb in _RISING_VERBS
-
 
 @dataclass(frozen=True)
 class Deadline:

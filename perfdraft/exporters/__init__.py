@@ -371,14 +371,6 @@ def department_blocks(draft: Draft) -> list[Block]:
 # --- entry point ---------------------------------------------------------------------------------------
 
 
-def layouts() -> tuple[str, ...]:
-    """What ``--layout`` accepts: the import column sets, then every profile id."""
-    from ..profiles import PROFILES
-    from .csv_export import IMPORT_LAYOUTS
-
-    return (*IMPORT_LAYOUTS, *PROFILES)
-
-
 def render(draft: Draft, fmt: str, layout: str | None = None,
            step: Callable[[], None] | None = None) -> Rendered:
     """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything (pdf runs LibreOffice
