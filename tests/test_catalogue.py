@@ -25,6 +25,7 @@ def test_counts_and_lint_clean(cat):
     assert catalogue.lint(cat) == []
 
 
+@pytest.mark.slow
 def test_lint_command_prints_counts():
     r = subprocess.run([sys.executable, "-m", "perfdraft", "catalogue", "lint"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stdout
@@ -50,6 +51,7 @@ def test_seed_names_suggest_the_right_template(cat, name, expected):
     assert top[0].reason and top[0].score > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", ["cxjmyl", "cxjm", "yanglao", "chengxiangjumin"])
 def test_pinyin_finds_urban_rural_pension(cat, query):
     ids = [s.template.id for s in cat.suggest_templates(query, limit=3)]
@@ -135,6 +137,7 @@ typical = "≥095人"
     assert "不在固定列表" in r.stdout and "不在地方 2015 框架" in r.stdout and "缺少" in r.stdout
 
 
+@pytest.mark.slow
 def test_search_json_and_show():
     r = subprocess.run([sys.executable, "-m", "perfdraft", "catalogue", "search", "cxjmyl", "--format", "json", "--limit", "3"],
                        capture_output=True, text=True, cwd=ROOT)
@@ -150,6 +153,7 @@ def test_search_json_and_show():
     assert bad.returncode == 2 and "是否指 si-urban-rural-pension" in bad.stderr
 
 
+@pytest.mark.slow
 def test_search_json_says_when_nothing_fits_and_offers_common_templates():
     r = subprocess.run([sys.executable, "-m", "perfdraft", "catalogue", "search", "招商引资工作经费", "--format", "json"],
                        capture_output=True, text=True, cwd=ROOT)
@@ -254,6 +258,7 @@ def test_check_flags_placeholders_until_filled():
 # --- organisation catalogues ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("body", ['common = "x"\n', "common = [1, 2]\n", '[[common]]\ncategory = "会议培训类"\nindicators = "x"\n',
                                   'sector = "x"\n'])
 def test_a_malformed_org_catalogue_is_a_clear_warning_not_a_crash(tmp_path, body):

@@ -98,6 +98,7 @@ def test_pinyin_initials_and_full_pinyin(cat):
     assert cat.search("gengdidili", 1).suggestions[0].template.id == "agr-cultivated-land-subsidy"
 
 
+@pytest.mark.slow
 def test_pinyin_lists_are_cached_with_the_catalogue_parse(cat, monkeypatch):
     import sys
 

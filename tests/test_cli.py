@@ -117,6 +117,7 @@ def test_readonly_target_dir(tmp_path):
         d.chmod(0o700)
 
 
+@pytest.mark.slow
 def test_plain_install_finds_catalogue(tmp_path):
     """catalogue/ ships inside the package: a non-editable install must find it."""
     target = tmp_path / "site"

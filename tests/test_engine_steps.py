@@ -483,6 +483,7 @@ _WORDS = ["", "/back", "/skip", "/undo", "/del", "/all", "/copy", "/jump 权重"
           "480万", "数量指标｜累计人数｜≥10人", "名称\t描述\t≥5人", "项目甲", "部门项目"]
 
 
+@pytest.mark.slow
 @settings(max_examples=int(os.environ.get("PD_FUZZ", "40")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=40), st.sampled_from(

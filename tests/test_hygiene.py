@@ -51,9 +51,10 @@ def test_no_module_but_the_entry_point_imports_cli():
     root, files = _perfdraft_modules()
     offenders = []
     for path in files:
-        if path.name in ("cli.py", "__main__.py") and path.parent == root:
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        text = path.read_text(encoding="utf-8")
+        if path.name in ("cli.py", "__main__.py") and path.parent == root or "cli" not in text:
+            continue  # only a text naming cli can import it: the rest need no parse (keeps this fast)
+        for node in ast.walk(ast.parse(text)):
             if isinstance(node, ast.ImportFrom):
                 names = [node.module or ""] + [a.name for a in node.names]
                 if (node.module or "").split(".")[-1] == "cli" or (node.module in (None, "", "perfdraft") and "cli" in names):
@@ -89,3 +90,21 @@ def test_mypy_clean():
     root = Path(__file__).resolve().parent.parent
     r = subprocess.run([mypy, "perfdraft"], cwd=root, capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_the_readme_names_the_fast_lane_and_ci_runs_everything():
+    """The README's commands: every test (what .ci/run runs) and the fast lane of the slow mark."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```sh", 1)[1].split("```", 1)[0]
+    assert re.search(r'^\.venv/bin/python -m pytest -m "not slow"\s+#', block, re.M), "README: fast-lane command missing"
+    full = next(ln for ln in block.splitlines() if ln.rstrip().endswith("(= .ci/run)"))
+    assert re.search(r"python -m pytest\s+#", full) and " -m " not in full.split("pytest", 1)[1]
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci.endswith(".venv/bin/python -m pytest"), ci  # everything, slow tests too
+    opts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "-m" not in opts["addopts"].split() and any(m.startswith("slow:") for m in opts["markers"])

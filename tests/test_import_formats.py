@@ -104,6 +104,7 @@ def test_legacy_doc_is_refused_with_a_hint(tmp_path):
         import_file(tmp_path / "t.doc")
 
 
+@pytest.mark.slow
 def test_enormous_sheet_is_capped(tmp_path):
     from openpyxl import Workbook
 

@@ -40,6 +40,7 @@ def _requirement_name(req: str) -> str:
 # --- metadata -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_imported_library_is_declared():
     """A module perfdraft imports (at the top or inside a function) comes from a declared distribution."""
     declared = {_requirement_name(r) for r in PYPROJECT["project"]["dependencies"]}
@@ -69,6 +70,7 @@ REMOVED_BY_313 = {"distutils", "imp", "asynchat", "asyncore", "smtpd", "aifc", "
                   "sunau", "telnetlib", "uu", "xdrlib", "lib2to3"}
 
 
+@pytest.mark.slow
 def test_nothing_imported_that_python_3_12_or_3_13_removed():
     """Only 3.11 runs here; this keeps the code off what the two later supported versions dropped."""
     used = set()
