@@ -92,6 +92,7 @@ def test_common_templates_are_whole_starts(cat):
         assert sum(r.weight for r in rows) == 100 and len(rows) >= 7
 
 
+@pytest.mark.slow
 def test_pinyin_initials_and_full_pinyin(cat):
     assert cat.search("szyf", 3).suggestions[0].template.id == "emp-three-supports"
     assert "si-urban-rural-pension" in [s.template.id for s in cat.search("cxjmyl", 3).suggestions]

@@ -287,6 +287,7 @@ def test_clone_value_step_offers_last_years_deadline_in_this_year(tmp_path):
     assert conv.draft.projects[0].indicators[6].value == "2021年10月底前"
 
 
+@pytest.mark.slow
 def test_clone_with_changed_budget_ends_without_errors_of_our_own_advice(tmp_path):
     """Enter on every suggestion after changing the budget: no error the tool's own defaults caused."""
     from perfdraft import checks

@@ -167,6 +167,7 @@ def test_department_sheet(wb):
     assert ws.page_setup.paperSize == 9
 
 
+@pytest.mark.slow
 def test_department_indicators_of_fixed_draft(fixed):
     wb = _open(fixed[1])
     ws = wb[DEPARTMENT_SHEET]
@@ -192,6 +193,7 @@ def test_embedded_draft_round_trips_and_detects_edits(seed, seed_bytes):
     assert read_embedded(openpyxl.Workbook()) is None
 
 
+@pytest.mark.slow
 def test_embedded_fixed_draft_round_trips(fixed):
     draft, data = fixed
     emb = read_embedded(_open(data))

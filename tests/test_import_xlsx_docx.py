@@ -207,6 +207,7 @@ def _import_bytes(tmp: Path, data: bytes, fmt: str, name: str = "x") -> tuple[Dr
     return result.draft, result.repairs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_seed_export_import_round_trip(tmp_path, fmt):
     seed = drafts.load(SEED)

@@ -164,6 +164,7 @@ def test_demo_print_leaves_nothing_in_tmp(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 def test_demo_copy_removed_at_exit_as_from_the_start_screen(tmp_path):
     code = ("from perfdraft.commands.drafting import demo_copy\n"
             "from perfdraft.conversation import open_session\n"

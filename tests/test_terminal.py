@@ -105,6 +105,7 @@ def test_start_screen_without_arguments(env):
         t.close()
 
 
+@pytest.mark.slow
 def test_dumb_terminal_gets_line_mode(env, tmp_path):
     draft = tmp_path / "x.toml"
     e = dict(env, TERM="dumb")

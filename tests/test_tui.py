@@ -195,6 +195,7 @@ def test_hang_up_saves_and_releases(tmp_path):
     assert not drafts.lock_path(p).exists()
 
 
+@pytest.mark.slow
 def test_start_screen_clones_last_years_draft(tmp_path):
     last = tmp_path / "2020.toml"
     last.write_bytes(SEED_FIXED.read_bytes())
@@ -340,6 +341,7 @@ def _check_counts(conv) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+@pytest.mark.slow
 def test_status_counts_are_the_checks_counts_in_a_project_and_outside(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -439,6 +441,7 @@ def test_table_view_never_splits_a_value(tmp_path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_long_answer_is_previewed_whole_while_editing(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -552,6 +555,7 @@ def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
     check()
 
 
+@pytest.mark.slow
 def test_typing_replaces_the_current_value_instead_of_appending_to_it(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))

@@ -103,6 +103,7 @@ def test_parse_format_roundtrip(v):
     assert parse(format(v)) == v
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=40))
 def test_parse_never_raises(text):

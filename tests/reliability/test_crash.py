@@ -14,6 +14,7 @@ from . import harness
 from .harness import have_tmux, plan, problems, reference, run_sessions, step_key, summary
 
 
+@pytest.mark.slow
 def test_every_state_reopens_at_its_step():
     """The resume marker's promise, for every prefix of the script: reopening asks the same step
     (for indicator rows, the same group: the marker keeps the group, not the row within it)."""

@@ -190,6 +190,7 @@ def test_names_in_a_draft_never_become_paths(tmp_path):
     _nothing_named(marker, tmp_path, work, work.parent, work.parent.parent)
 
 
+@pytest.mark.slow
 def test_several_drafts_go_only_into_the_output_directory(tmp_path):
     marker = f"pd-evil-{uuid.uuid4().hex[:8]}"
     src = tmp_path / "src"

@@ -94,6 +94,7 @@ def test_second_writer_of_every_kind_is_refused_while_a_line_session_holds(tmp_p
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.slow
 def test_import_force_takes_the_lock(tmp_path):
     """Regression: ``import --force`` replaced a draft open in the assistant without its lock."""
     path = tmp_path / "d.toml"
@@ -113,6 +114,7 @@ def test_import_force_takes_the_lock(tmp_path):
     assert drafts.backup_path(path).read_bytes() == SEED.read_bytes() and not drafts.lock_path(path).exists()
 
 
+@pytest.mark.slow
 def test_dead_holder_is_taken_over_with_a_notice(tmp_path):
     env = session_env(tmp_path)
     ref = reference()
