@@ -109,6 +109,7 @@ def test_pinyin_lists_are_cached_with_the_catalogue_parse(cat, monkeypatch):
     assert fresh.search("cxjmyl", 3).suggestions
 
 
+@pytest.mark.slow
 def test_suggestion_p99_under_5_ms(cat):
     queries = [n for n, _ in load_names("dev")][:60] + ["cxjmyl", "yanglao", "gdlbh"]
     for q in queries:

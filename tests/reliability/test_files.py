@@ -81,6 +81,7 @@ def test_a_draft_named_like_its_export_is_not_replaced_by_it(tmp_path):
 # --- 2. external edits ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_change_made_by_another_program_is_never_overwritten(seed):
     """Item 2: an external edit was overwritten without a word, and gone from .bak two saves later."""
     with Session.open(seed, remember=False) as s:
