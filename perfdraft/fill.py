@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import fields, numbers
+from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
@@ -69,7 +69,7 @@ class _UnknownPath(Exception):
 def known_paths(draft: Draft) -> list[str]:
     """Every settable path of this draft (and the next new project), for 'did you mean'."""
     dept, proj, ind = _settable("department"), _settable("project"), (*_settable("indicator"), "basis")
-    out = ["year", "framework"] + [f"department.{f}" for f in dept]
+    out = ["year", "framework", "profile"] + [f"department.{f}" for f in dept]
     out += [f"department.budget.{k}" for k in ("total", "fiscal", "other")]
     out += [f"department.sub_goals[{i}].text" for i in range(len(draft.department.sub_goals) + 1)]
     for i in range(len(draft.projects) + 1):
@@ -110,9 +110,14 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
             draft.year = int(text)
             return
         if path == "framework":
-            if text not in ("local-2015", "central-2021"):
-                raise FillError("framework 只能是 local-2015 或 central-2021")
+            if text not in frameworks.FRAMEWORKS:
+                raise FillError(f"framework 只能是 {'、'.join(frameworks.FRAMEWORKS)}")
             draft.framework = text
+            return
+        if path in ("profile", fields.FIELDS["draft.profile"].label):
+            if text not in profiles.PROFILES:  # a profile declared in profiles.py is settable at once
+                raise FillError(f"profile 只能是 {'、'.join(profiles.PROFILES)}（perfdraft profiles 列出全部）")
+            draft.profile, draft.framework = text, profiles.PROFILES[text].framework
             return
         dm = re.fullmatch(r"department\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", path)
         if dm and _attr("department", dm.group(1)) in _settable("department") and not dm.group(2) and not dm.group(3):

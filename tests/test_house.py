@@ -87,6 +87,9 @@ def test_a_new_profile_is_listed_and_accepted(profile, capsys, tmp_path):
     path = tmp_path / "new.toml"
     assert main(["new", str(path), "--profile", profile.id]) == 0
     assert drafts.load(path).profile == profile.id
+    other = tmp_path / "other.toml"
+    assert main(["new", str(other)]) == 0 and main(["fill", str(other), "--set", f"profile={profile.id}"]) == 0
+    assert drafts.load(other).profile == profile.id
     # a table whose headers name its marker is read as this profile
     assert profiles.detect_from_headers(["一级指标", "三级指标", "指标值", "佐证材料"]) == profile.id
 
