@@ -421,8 +421,9 @@ def export_draft(draft: Draft, fmt: str, path: str | os.PathLike[str], *, force:
     Raises ``perfdraft.drafts.DraftError`` with one Chinese line when the file cannot be written
     (exists without ``force``, missing or read-only directory, a symlink). Used by the front-ends.
     """
-    from .safety import write_output
+    from .safety import rendering, write_output
 
-    rendered = render(draft, fmt, layout)
+    with rendering(fmt, path):  # a full disk while rendering: one Chinese line (issue 19)
+        rendered = render(draft, fmt, layout)
     write_output(Path(path), rendered.data, force=force)
     return rendered
