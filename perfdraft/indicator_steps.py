@@ -378,6 +378,10 @@ def _chain(c: Ctx, pos: Position) -> list[str]:
 
 
 def _cell_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    if pos.step == "indicator.cell" and split_row(text):
+        # A whole row pasted where one column of the last row is asked (rows pasted one after another
+        # from a table): it is the next row, not this cell's text; the cell stays blank for the check.
+        return _add_answer(c, Position("indicator.add", pos.project, pos.index), text)
     ind = _row(c, pos)
     _, warnings = answer_cell(c, pos.project, ind, pos.field, text)
     rel = f"indicators[{pos.row}].{pos.field}"

@@ -153,7 +153,8 @@ def _session(conv: Conversation, dumb: bool = False):
         saved = "已保存" if not conv.dirty else "未保存"
         from prompt_toolkit.application import get_app
 
-        from .places import cell_len, short
+        from .cells import width as cell_len
+        from .places import short
 
         # The step title gives way first, so the counts and the way out always fit the width.
         tail = f" │ {saved} │ {scope} ✗错误 {e} !警告 {w} │ Ctrl-D 保存退出"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cells import width as cell_len  # the one cell-width function
 from .model import Draft
 
 SEP = " · "
@@ -44,17 +43,9 @@ class Place:
 
 def short(text: str | None, cells: int = NAME_CELLS) -> str:
     """The first line of ``text`` cut to ``cells`` terminal cells with … (CJK counts two)."""
-    text = (text or "").split("\n")[0].strip()
-    if cell_len(text) <= cells:
-        return text
-    out, used = "", 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > cells - 1:
-            break
-        out += ch
-        used += w
-    return out + "…"
+    from .text_fit import truncate
+
+    return truncate((text or "").split("\n")[0].strip(), cells)
 
 
 _INDEXED = re.compile(r"^(\w+)\[(\d+)\](?:\.(.*))?$")

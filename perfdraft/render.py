@@ -11,6 +11,7 @@ from .cells import width as cell_len
 from .checks import Finding
 from .model import PLAN_LABELS, Draft, Project
 from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+from .text_fit import truncate  # noqa: F401 - one cut-with-… for every front-end (render.truncate)
 from .values import format_number
 
 # ≥ ≤ and friends are East-Asian "ambiguous": most terminals draw them one cell wide, CJK-configured
@@ -35,18 +36,6 @@ def wrap(text: str, width: int) -> list[str]:
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
-
-
-def truncate(text: str, width: int) -> str:
-    if cell_len(text) <= width:
-        return text
-    out, used = "", 0
-    for g, w in graphemes(text):
-        if used + w > width - 1:
-            break
-        out += g
-        used += w
-    return out + "…"
 
 
 def grid(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:

@@ -38,11 +38,11 @@ def findings(c: Ctx, scope: str, project: int | None) -> list[Finding]:
 
 
 def table_messages(c: Ctx, idx: int) -> list[Message]:
-    from . import render
+    from . import table_text  # the terminal's layout: at 76 cells the printed one split values
 
     if not 0 <= idx < len(c.draft.projects):
-        return [Message("table", "\n".join(render.department_text(c.draft, 76)))]
-    return [Message("table", "\n".join(render.project_table(c.draft.projects[idx], idx, 76)))]
+        return [Message("table", "\n".join(table_text.department_lines(c.draft, 76)))]
+    return [Message("table", "\n".join(table_text.project_lines(c.draft.projects[idx], idx, 76)))]
 
 
 def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:

@@ -3,6 +3,7 @@
 import re
 
 from perfdraft import checks, drafts, places
+from perfdraft.cells import width as cells_width
 from perfdraft.step_table import STEPS
 from perfdraft.steps import STEP_TEXTS
 
@@ -25,7 +26,7 @@ def test_a_row_is_named_by_project_number_name_and_field():
 def test_long_names_are_cut_by_cells():
     assert places.short("城乡居民基本养老保险缴费补贴资金", 10) == "城乡居民…"
     assert places.short("abc", 10) == "abc"
-    assert places.cell_len(places.short("参保缴费人数参保缴费人数", 9)) <= 9
+    assert cells_width(places.short("参保缴费人数参保缴费人数", 9)) <= 9
 
 
 def test_every_finding_of_the_seed_names_a_place_without_a_bare_path():

@@ -520,7 +520,7 @@ def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from perfdraft.tui.text_fit import OPENING, atoms, widest_atom, wrap
+    from perfdraft.text_fit import OPENING, atoms, widest_atom, wrap
 
     pieces = st.sampled_from(["≥125000人", "30元/人·年", "100%", "2020年", "12月底前", "缴费", "人数", "，", "。",
                               "（", "）", "、", " ", "317-1002-JXN", "冀人社规", "〔2019〕2号", "abc"])

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ... import checks, places
 from ...conversation import Conversation
 from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
-from ..text_fit import wrap
+from ...text_fit import wrap
 from ..widgets.key_bar import KeyBar
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": ""}

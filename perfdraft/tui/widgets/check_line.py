@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from ..text_fit import truncate
+from ...text_fit import truncate
 
 if TYPE_CHECKING:
     from ...checks import Finding

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...prompts import Prompt
-from ..text_fit import truncate, wrap
+from ...text_fit import truncate, wrap
 
 
 class QuestionPanel(Static):
