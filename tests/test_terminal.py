@@ -307,10 +307,10 @@ def test_goal_suggestion_is_on_screen_and_enter_takes_it_to_complete(env, tmp_pa
         assert "句式中还有 □" in screen, screen  # the live check names the □ still left
         assert screen.count("句式中还有 □ 没有换成实际数字") == 1, screen
         sentence = "2021年为12000名城乡居民参保缴费人员落实县级缴费补贴，参保率达到95%。"
-        t.keys("C-u")
+        t.keys("C-u", "C-k")  # the whole line away (left of the cursor, then right of it)
         t.keys(sentence, literal=True)
         t.keys("Enter")
-        t.wait_for("添加指标")  # accepted: the indicators come next
+        t.wait_for("【项目 1/1 · 产出指标")  # accepted: the indicators come next
         t.keys("F2")
         screen = t.wait_for("搜索命令")
         assert "Search for commands" not in screen
