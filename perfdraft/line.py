@@ -130,9 +130,9 @@ def _session(conv: Conversation, dumb: bool = False):
                 return
             errors = [f for f in found if f.severity == "error"]
             if errors:
-                f = errors[0]
-                hint = f" → {f.suggestion}" if f.suggestion else ""
-                raise ValidationError(cursor_position=len(document.text), message=f"✗ {f.code} {f.message}{hint}")
+                from .places import finding_text
+
+                raise ValidationError(cursor_position=len(document.text), message=finding_text(errors[0]))
 
     counted: dict[tuple, tuple[int, int, int]] = {}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_module
+from .places import finding_text
 from .prompts import Message, Position
 from .step_table import Answer, Ctx, Step
 from .steps import STEP_TEXTS
@@ -19,15 +20,6 @@ if TYPE_CHECKING:
 checks = lazy_module("perfdraft.checks")
 
 CHECK_LIST_LIMIT = 40
-
-
-def finding_text(f: Finding) -> str:
-    from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
-
-    s = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：{f.message}"
-    if f.suggestion:
-        s += f" → {f.suggestion}"
-    return s
 
 
 def findings(c: Ctx, scope: str, project: int | None) -> list[Finding]:
@@ -50,7 +42,7 @@ def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:
     e, w, h = checks.counts(found)
     head = Message("notice", f"检查{'全稿' if scope == 'draft' else '本项目'}：{e} 个错误，{w} 个警告，{h} 条提示")
     more = len(found) - CHECK_LIST_LIMIT
-    return [head] + [Message("remark", finding_text(f)) for f in found[:CHECK_LIST_LIMIT]] + (
+    return [head] + [Message("remark", finding_text(f, c.draft)) for f in found[:CHECK_LIST_LIMIT]] + (
         [Message("notice", f"……另有 {more} 条，运行 perfdraft check 查看全部")] if more > 0 else [])
 
 

@@ -220,3 +220,23 @@ def test_toolbar_counts_are_the_checks_counts(tmp_path):
                 assert f"✗错误 {e} !警告 {w}" in bar, (target, bar, head)
     finally:
         lock.release()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_line_check_names_each_finding_project_and_row_in_words(tmp_path, term):
+    """Issue 18: /check in the line mode says where each finding is, as the TUI's findings view does."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, term)
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/jump projects[0].indicators[6].value")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("/check")
+        child.expect(r"检查本项目：\d+ 个错误")
+        child.expect(r"✗ 错误 PD104 项目 1 · 第 7 条「[^」]+」· 指标值：比率 100100% 超过 100%")
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)

@@ -49,3 +49,23 @@ def test_field_labels_are_the_registry_labels_and_the_step_labels():
         if path.endswith(".text"):
             continue
         assert places.place(d, path).field == STEP_TEXTS[sid].label, (sid, path)
+
+
+def test_one_formatter_of_a_finding():
+    """Issue 13 item 4 / 18: every front-end and ``perfdraft check`` say a finding in places.finding_text's
+    words; no other module builds one from the severity tables."""
+    from pathlib import Path
+
+    from perfdraft import render
+
+    d = drafts.load(SEED)
+    found = checks.check_draft(d)
+    f = next(x for x in found if x.path == "projects[0].indicators[6].value")
+    line = places.finding_text(f, d)
+    assert line.startswith(f"✗ 错误 {f.code} 项目 1 · 第 7 条「") and "· 指标值：" in line and f.message in line
+    assert f"  {line}" in render.report(d, found, "x")
+    assert places.finding_text(f) == f"✗ 错误 {f.code}：{f.message} → {f.suggestion}"  # the live check: no place
+    root = Path(places.__file__).parent
+    builders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                if "SEVERITY_SYMBOLS[" in p.read_text("utf-8") and p.name != "places.py"]
+    assert not builders, builders
