@@ -140,7 +140,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
     if attr == "basis":
         ind.basis = basis_from_text(text) if text else None
         return []
-    if attr in _CHOICE_NUMBERS and text.isdigit() and 1 <= int(text) <= len(_CHOICE_NUMBERS[attr]):
+    if attr in _CHOICE_NUMBERS and text.isdecimal() and 1 <= int(text) <= len(_CHOICE_NUMBERS[attr]):
         text = _CHOICE_NUMBERS[attr][int(text) - 1]
     f = fields.FIELDS[f"indicator.{attr}"]
     try:

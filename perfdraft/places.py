@@ -141,9 +141,16 @@ def finding_words(f: Finding, draft: Draft | None = None) -> FindingWords:
     """``f`` in words; with ``draft``, the place it points at (without, as the live check of an answer)."""
     from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
 
-    where = place_text(draft, f.path) if draft is not None else ""
+    where = place_text(draft, f.path) if draft is not None and _absolute(f.path) else ""
     body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
     return FindingWords(f.severity, f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}", where, body)
+
+
+def _absolute(path: str) -> bool:
+    """A path from the draft's root (a remark on the answer just given carries one relative to its row:
+    ``value``; that place is the question's, not said again)."""
+    head, _, _ = _split(path)
+    return head in ("projects", "department", "sub_goals") or label("draft", path) != path
 
 
 def finding_text(f: Finding, draft: Draft | None = None) -> str:

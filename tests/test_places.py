@@ -69,3 +69,13 @@ def test_one_formatter_of_a_finding():
     builders = [str(p.relative_to(root)) for p in root.rglob("*.py")
                 if "SEVERITY_SYMBOLS[" in p.read_text("utf-8") and p.name != "places.py"]
     assert not builders, builders
+
+
+def test_a_remark_relative_to_its_row_names_no_place():
+    """The engine's remarks on the answer just given carry paths relative to the row (``value``)."""
+    from perfdraft.checks import Finding
+
+    d = drafts.load(SEED)
+    f = Finding("PD219", "warning", "value", "数量指标写的是资金金额")
+    assert places.finding_text(f, d) == "! 警告 PD219：数量指标写的是资金金额"
+    assert places.finding_text(Finding("PD001", "error", "year", "x"), d).startswith("✗ 错误 PD001 全稿 · 预算年度：")
