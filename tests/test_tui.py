@@ -588,3 +588,24 @@ def test_a_suggestion_beside_a_different_current_value_does_not_claim_enter(tmp_
     assert default_line(p).startswith("建议：1700000") and "回车保留当前值" in default_line(p)
     assert default_line(Prompt("s", "t", "q", "", "25 50 75 100", "", (), "")).startswith("回车 = 25 50 75 100")
     assert default_line(Prompt("s", "t", "q", "", "x", "x", (), "")) == ""
+
+
+def test_transcript_fills_its_lines_where_cjk_follows_a_space(tmp_path):
+    """Rich wraps only at spaces: ``… 等 11 处），保存时…`` broke after ``11`` and left the line half empty."""
+    from perfdraft.prompts import Message
+    from perfdraft.tui.widgets.transcript import Transcript
+
+    path = tmp_path / "t.toml"
+    drafts.save(drafts.new_draft(2020), path)
+    text = "顺平县社保局-2020-示例.toml 中有注释（第 1、2、3 行等 11 处），保存时不会保留；原文件将保留为 顺平县社保局-2020-示例.toml.bak"
+
+    async def run():
+        app, _ = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.query_one(Transcript).add(Message("notice", text))
+            await pilot.pause()
+            lines = [ln.rstrip() for ln in screen_lines(app) if "注释" in ln or "保存时" in ln]
+            assert lines and "保存时" in lines[0], lines  # the run after the space starts on the same line
+            assert all(cell_len(ln) <= 80 for ln in screen_lines(app))
+
+    asyncio.run(run())
