@@ -482,6 +482,15 @@ def test_command_palette_speaks_chinese(tmp_path):
             assert isinstance(app.screen, CommandPalette)
             placeholder = app.screen.query_one(Input).placeholder
             assert "搜索命令" in placeholder and "Search" not in placeholder
+            await pilot.pause(0.3)
+            listed = "\n".join(screen_lines(app))
+            assert "/back" in listed, listed  # the engine's commands, with their Chinese help
+            assert not any(w in listed for w in ("Quit", "theme", "Theme", "Keys", "Screenshot", "palette")), listed
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("ctrl+p")  # the tooltip's other key opens the same palette
+            await pilot.pause()
+            assert isinstance(app.screen, CommandPalette)
 
     asyncio.run(run())
 
