@@ -618,3 +618,26 @@ def test_transcript_fills_its_lines_where_cjk_follows_a_space(tmp_path):
             assert all(cell_len(ln) <= 80 for ln in screen_lines(app))
 
     asyncio.run(run())
+
+
+@pytest.mark.slow
+def test_f4_in_a_clone_goes_to_the_project_chosen(tmp_path):
+    """Issue 18, clone: choosing project 3 with F4 came straight back to project 1 (the jump's return
+    was taken as soon as project 3's settled steps were passed over)."""
+    from perfdraft import clone as clone_mod
+
+    path = tmp_path / "2021.toml"
+    drafts.save(clone_mod.clone_draft(drafts.load(SEED_FIXED), 2021), path)
+
+    async def run():
+        app, conv = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("f4")
+            await pilot.pause()
+            await pilot.press("down", "down", "enter")
+            await pilot.pause()
+            assert conv.pos.project == 2, conv.pos
+            assert screen_lines(app)[0].lstrip().startswith("项目 3/8")
+
+    asyncio.run(run())
