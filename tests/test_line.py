@@ -277,3 +277,28 @@ def test_piped_input_ending_in_skip_resumes_where_it_said(tmp_path):
     r2 = run_line(path, "")
     first = next(ln for ln in r2.stdout.splitlines() if ln.startswith("["))
     assert first == "[部门 · 预算年度]", r2.stdout
+
+
+@pytest.mark.slow
+def test_xterm_enter_under_the_goal_pattern_puts_it_in_the_line(tmp_path):
+    """As in the TUI: Enter on an empty line under the goal's pattern puts the pattern in the next line
+    to complete (it is never saved with its □); the completed sentence is accepted."""
+    from .test_tui import _goal_draft
+
+    path = _goal_draft(tmp_path)
+    pexpect, child = _spawn_line(path, "xterm")
+    sentence = "2021年为12000名城乡居民参保缴费人员落实县级缴费补贴，参保率达到95%。"
+    try:
+        child.expect("建议句式")
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("")
+        child.expect("还没有写绩效目标")
+        child.expect(r"(?<![0-9])2> 2021年为□名")  # the pattern, in the line to edit
+        child.sendcontrol("u")
+        child.sendline(sentence)
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert drafts.load(path).projects[0].goal == sentence
