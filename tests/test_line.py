@@ -31,6 +31,7 @@ def _tui_file(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_piped_answers_give_the_same_toml_as_the_tui(tmp_path):
     line_path = tmp_path / "line.toml"
     r = run_line(line_path, "\n".join(_lines()) + "\n")
@@ -40,6 +41,7 @@ def test_piped_answers_give_the_same_toml_as_the_tui(tmp_path):
     assert line_path.read_text("utf-8") == tui_path.read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_piped_rejection_stops_with_line_number_and_keeps_earlier_answers(tmp_path):
     path = tmp_path / "d.toml"
     lines = ["某县社保局", "317002", "2020", "1", "完成 1000 人", "", "措施", "项目甲", "0", "C-1", "一百万", "100"]
@@ -115,6 +117,7 @@ def _copy_seed(tmp_path):
     return p
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("term", ["dumb", "xterm"])
 def test_pexpect_drafts_seed_project_1(tmp_path, term):
     pexpect = pytest.importorskip("pexpect")
@@ -145,6 +148,7 @@ def _spawn_line(path, term):
                                   encoding="utf-8", timeout=30, dimensions=(24, 80))
 
 
+@pytest.mark.slow
 def test_dumb_terminal_prints_the_refusal_and_never_keeps_the_refused_text(tmp_path):
     """Issue 18: on TERM=dumb a refused value stayed invisibly in the buffer; the next answers were
     appended to it (``100100%≥95%``, ``100100%/quit``)."""
@@ -169,6 +173,7 @@ def test_dumb_terminal_prints_the_refusal_and_never_keeps_the_refused_text(tmp_p
     assert not any("/quit" in v or "%≥" in v or "%1" in v for v in values), values
 
 
+@pytest.mark.slow
 def test_xterm_line_is_not_prefilled_so_typing_replaces_the_value(tmp_path):
     """Issue 18: with --line on xterm the pre-filled value was appended to (``≥95%100100%``).
     The line starts empty: typing replaces, Enter keeps, Tab takes the current value out to edit."""

@@ -13,7 +13,8 @@ from perfdraft.render import cell_len
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed (.ci/run installs it)")
+pytestmark = [pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed (.ci/run installs it)"),
+              pytest.mark.slow]  # a real terminal each: seconds per test
 
 
 class Tmux:

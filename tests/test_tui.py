@@ -57,6 +57,7 @@ def pilot_drafts_seed_project_1(path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_pilot_drafts_seed_project_1_from_empty(tmp_path):
     path = tmp_path / "new.toml"
     pilot_drafts_seed_project_1(path)
@@ -104,6 +105,7 @@ def test_live_check_shows_reason_and_fix(tmp_path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_function_keys_open_views(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -193,6 +195,7 @@ def test_hang_up_saves_and_releases(tmp_path):
     assert not drafts.lock_path(p).exists()
 
 
+@pytest.mark.slow
 def test_start_screen_clones_last_years_draft(tmp_path):
     last = tmp_path / "2020.toml"
     last.write_bytes(SEED_FIXED.read_bytes())
@@ -352,6 +355,7 @@ def test_status_counts_are_the_checks_counts_in_a_project_and_outside(tmp_path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_findings_view_names_every_row_scrolls_and_jumps_there_and_back(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -470,6 +474,7 @@ def test_long_answer_is_previewed_whole_while_editing(tmp_path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_command_palette_speaks_chinese(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -495,6 +500,7 @@ def test_command_palette_speaks_chinese(tmp_path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_check_typed_in_the_line_opens_the_findings_with_places(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -526,6 +532,7 @@ def test_a_long_question_keeps_what_is_asked_in_view():
         assert all(cell_len(ln) <= 78 for ln in lines)
 
 
+@pytest.mark.slow
 def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
     from hypothesis import given, settings
     from hypothesis import strategies as st
@@ -557,6 +564,7 @@ def test_wrap_never_splits_a_value_or_leaves_punctuation_at_a_line_start():
     check()
 
 
+@pytest.mark.slow
 def test_typing_replaces_the_current_value_instead_of_appending_to_it(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
