@@ -523,7 +523,7 @@ def test_check_typed_in_the_line_opens_the_findings_with_places(tmp_path):
 
 
 def test_a_long_question_keeps_what_is_asked_in_view():
-    from perfdraft.tui.widgets.question import fit_lines
+    from perfdraft.text_fit import fit_lines
 
     q = "【项目 1/8 · 产出指标·数量指标 1/9】产出指标·数量指标｜参保人数\n口径：" + "很长的口径说明" * 20 + "\n指标值？（回车用建议值 ≥125000人）"
     for budget in (5, 4, 3, 2):
