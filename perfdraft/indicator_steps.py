@@ -140,7 +140,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
     if attr == "basis":
         ind.basis = basis_from_text(text) if text else None
         return []
-    if attr in _CHOICE_NUMBERS and text.isdigit() and 1 <= int(text) <= len(_CHOICE_NUMBERS[attr]):
+    if attr in _CHOICE_NUMBERS and text.isdecimal() and 1 <= int(text) <= len(_CHOICE_NUMBERS[attr]):
         text = _CHOICE_NUMBERS[attr][int(text) - 1]
     f = fields.FIELDS[f"indicator.{attr}"]
     try:
@@ -378,6 +378,10 @@ def _chain(c: Ctx, pos: Position) -> list[str]:
 
 
 def _cell_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    if pos.step == "indicator.cell" and split_row(text):
+        # A whole row pasted where one column of the last row is asked (rows pasted one after another
+        # from a table): it is the next row, not this cell's text; the cell stays blank for the check.
+        return _add_answer(c, Position("indicator.add", pos.project, pos.index), text)
     ind = _row(c, pos)
     _, warnings = answer_cell(c, pos.project, ind, pos.field, text)
     rel = f"indicators[{pos.row}].{pos.field}"

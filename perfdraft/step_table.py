@@ -98,7 +98,7 @@ def _profile_number(c: Ctx, pos: Position) -> str:
 def _apply_profile(c: Ctx, pos: Position, text: str) -> None:
     t = text.strip()
     order = profile_order()
-    chosen = order[int(t) - 1] if t.isdigit() and 1 <= int(t) <= len(order) else t
+    chosen = order[int(t) - 1] if t.isdecimal() and 1 <= int(t) <= len(order) else t
     if chosen in frameworks.FRAMEWORKS and chosen not in profiles.PROFILES:
         chosen = profiles.BY_FRAMEWORK[chosen]  # a framework id typed by someone who knows the old answer
     if chosen not in profiles.PROFILES:
@@ -187,7 +187,7 @@ def _apply_template(c: Ctx, pos: Position, text: str) -> None:
         p.template = None
         return
     choices = _template_choices(c, pos)
-    if text.isdigit() and 1 <= int(text) <= len(choices):
+    if text.isdecimal() and 1 <= int(text) <= len(choices):
         p.template = choices[int(text) - 1].value
         return
     cat = c.catalogue()

@@ -21,7 +21,8 @@ def test_check_text_and_exit_code():
     r = run("check", str(SEED))
     assert r.returncode == 1
     assert "项目 1：城乡居民基本养老保险资金" in r.stdout
-    assert "PD104" in r.stdout and "→ 建议" in r.stdout
+    assert "PD104" in r.stdout and "→ 是否应为" in r.stdout
+    assert "PD104 项目 1 · 第 7 条「" in r.stdout  # the row in words, as every front-end says it (places.finding_text)
     ok = run("check", str(SEED_FIXED))
     assert ok.returncode == 0, ok.stdout
 

@@ -13,7 +13,8 @@ def _modules_after(code: str) -> set[str]:
 def test_core_imports_no_ui():
     mods = _modules_after("import perfdraft.model, perfdraft.values, perfdraft.checks, perfdraft.drafts, "
                           "perfdraft.frameworks, perfdraft.conversation, perfdraft.step_table, perfdraft.answers, "
-                          "perfdraft.prompts, perfdraft.catalogue, perfdraft.tomlcache, perfdraft.render")
+                          "perfdraft.prompts, perfdraft.catalogue, perfdraft.tomlcache, perfdraft.render, "
+                          "perfdraft.text_fit, perfdraft.table_text, perfdraft.places")
     for banned in ("textual", "prompt_toolkit", "rich", "openpyxl", "docx"):
         assert banned not in mods, banned
 
