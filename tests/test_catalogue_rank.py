@@ -127,6 +127,9 @@ def test_suggestion_p99_under_5_ms(cat):
 
 @pytest.mark.parametrize("query", ["123", "a", "sz", "🙂养老", "！！！", "x" * 5000, "城" * 3000, "\x00"])
 def test_odd_input_is_never_a_fit_and_never_slow(cat, query):
+    # The pinyin lists are built once per catalogue (their cost is bench_catalogue's first-query row);
+    # what is timed here is the query itself, so odd input cannot blow up the scan.
+    cat.search("py", 1)
     t = time.thread_time()
     found = cat.search(query, 5)
     assert time.thread_time() - t < 0.2

@@ -269,7 +269,7 @@ def test_importing_a_workbook_with_a_huge_amount_is_refused_in_words(tmp_path):
     wb = xlsxwriter.Workbook(str(book))
     ws = wb.add_worksheet("表")
     for c, (head, value) in enumerate(zip(["项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"],
-                                          ["某项目", 3.17e29, "产出指标", "数量指标", "人数", "≥5人"])):
+                                          ["某项目", 3.17e29, "产出指标", "数量指标", "人数", "≥5人"], strict=True)):
         ws.write(0, c, head)
         ws.write(1, c, value)
     wb.close()
