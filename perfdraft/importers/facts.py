@@ -30,9 +30,13 @@ FACT_LABELS: dict[str, str] = {
     "年度总体绩效目标": "goal", "整体绩效目标": "goal",
     "中期目标": "overall_goal", "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
     "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
+    # the last line of a cost breakdown (成本构成 | 金额 …) or of a row of money columns (中央 | 省 | 合计)
+    "合计": "total",
 }
 _MONEY = ("total", "fiscal", "other")
 _LONG_LABELS = sorted((k for k in FACT_LABELS if len(k) >= 4), key=len, reverse=True)
+# Labels too short to cut glued text at, except right before an amount ('…结算372.88合计814…').
+_SHORT_MONEY = re.compile(r"合计(?=[:：]?\d)")
 _LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
 
 
@@ -69,3 +73,59 @@ def _money(text: str) -> tuple[Decimal | None, bool]:
     t = t.replace("万元", "").replace("万", "").replace("元", "")
     amount, _ = parse_money(t)
     return amount, wan
+
+
+# --- glued amounts ------------------------------------------------------------------------------------------
+
+_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+_RUN = re.compile(r"\d+(?:\.\d+)*")
+
+
+def _splits(run: str, parts: int = 4) -> list[list[str]]:
+    """Every way to read a run of glued digits as at most ``parts`` amounts of at most two decimals."""
+    if not run:
+        return [[]]
+    out: list[list[str]] = []
+    for end in range(1, min(len(run), 16) + 1):
+        head = run[:end]
+        if run[end:end + 1] == "." or not _AMOUNT.fullmatch(head):
+            continue
+        if parts > 1:
+            out.extend([head, *tail] for tail in _splits(run[end:], parts - 1))
+        elif end == len(run):
+            out.append([head])
+    return out
+
+
+def _item_amounts(text: str) -> list[Decimal]:
+    """Amounts standing in glued text before a 合计 (not years, dates or percentages), the last 12."""
+    out = []
+    for m in _RUN.finditer(text):
+        if re.match(r"\s*[年月日%％]", text[m.end():]) or not _AMOUNT.fullmatch(m.group(0)):
+            continue
+        out.append(Decimal(m.group(0)))
+    return out[-12:]
+
+
+def glued_total(run: str, before: str) -> str | None:
+    """The first amount of a glued run of amounts ('合计814662.98794.55': 金额 then two years' 执行数).
+
+    A repeated amount ('64.864.8') is sure. Where the digits split several ways, the reading whose
+    first amount is the sum of two or more amounts glued before it decides (a 合计 is the sum of its
+    items: 191 + 99 + 524 = 814); otherwise the leading number is taken as written."""
+    m = re.match(r"(\d+(?:\.\d+)?)\1", run)
+    if m:
+        return m.group(1)
+    m = _RUN.match(run)
+    if not m:
+        return None
+    firsts = list(dict.fromkeys(o[0] for o in _splits(m.group(0))))
+    if len(firsts) > 1 and "." in m.group(0):  # digits only ('2280') are one number more often than not
+        items = _item_amounts(before)
+        sums = {sum((items[k] for k in range(len(items)) if mask >> k & 1), Decimal(0))
+                for mask in range(1, 1 << len(items)) if mask & (mask - 1)}
+        matched = [f for f in firsts if Decimal(f) in sums]
+        if len(matched) == 1:
+            return matched[0]
+    lead = re.match(r"\d+(?:\.\d+)?", run)
+    return lead.group(0) if lead else None

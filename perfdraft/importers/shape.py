@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..model import Budget, Draft, Indicator, Project
 from . import kinds, prose
 from .cells import Line, split_weight
-from .facts import _LONG_LABELS, _MONEY, FACT_LABELS, _decimal, _fact_label, _money
+from .facts import _LONG_LABELS, _MONEY, _SHORT_MONEY, FACT_LABELS, _decimal, _fact_label, _money, glued_total
 from .labels import join_value, parse_basis, parse_money, split_name_value
 from .report import Report
 
@@ -306,12 +306,16 @@ class Shape:
     def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
         """Header facts of glued text: cut before each known label, then read label and value."""
         t = kinds.squash(text)
-        hits = sorted({m.start() for lab in _LONG_LABELS for m in re.finditer(re.escape(lab), t)})
+        hits = sorted({m.start() for lab in _LONG_LABELS for m in re.finditer(re.escape(lab), t)} |
+                      {m.start() for m in _SHORT_MONEY.finditer(t)})
         if not hits or (not sure and len(hits) < 2):
             return False
-        pieces = [t[a:b] for a, b in zip([0, *hits], [*hits, len(t)], strict=True) if t[a:b]]
-        for piece in pieces:
+        starts = [0, *hits]
+        pieces = [(a, t[a:b]) for a, b in zip(starts, [*hits, len(t)], strict=True) if t[a:b]]
+        for start, piece in pieces:
             lab = next((x for x in _LONG_LABELS if piece.startswith(x)), None)
+            if lab is None and _SHORT_MONEY.match(piece):
+                lab = "合计"
             if lab is None:
                 self._note(piece, where)
                 continue
@@ -321,9 +325,13 @@ class Shape:
             rest = re.sub(r"^[(（]万元[)）]", "", rest)
             if fld in _MONEY:
                 # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; the repeat is sure, a lone number is taken as is
-                m = re.match(r"^(\d+(?:\.\d+)?)\1", rest) or re.match(r"^\d+(?:\.\d+)?(?:万元|万|元)?", rest) \
-                    or re.search(r"(\d+\.\d+)\1", rest)
-                if m and self._set_fact(fld, m.group(1) if m.lastindex else m.group(0), wan, where):
+                amount = glued_total(rest, t[:start])
+                if amount is not None:
+                    amount += re.match(r"(?:万元|万|元)?", rest[len(amount):]).group(0)  # type: ignore[union-attr]
+                else:
+                    again = re.search(r"(\d+\.\d+)\1", rest)
+                    amount = again.group(1) if again else None
+                if amount and self._set_fact(fld, amount, wan, where):
                     continue
             elif rest and self._set_fact(fld, rest, wan, where):
                 continue
