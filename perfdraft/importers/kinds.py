@@ -15,25 +15,39 @@ from .. import frameworks, values
 
 # --- level names ---------------------------------------------------------------------------------------
 
-# Level words of every profile, beyond frameworks' aliases: local names, old names and self-evaluation
-# frameworks (项目产出 / 项目效益 …). Value: canonical (一级, 二级); 二级 None for a 一级 word.
-LEVEL_WORDS: dict[str, tuple[str | None, str | None]] = {
-    "产出": ("产出", None), "项目产出": ("产出", None), "预期产出": ("产出", None), "项目完成": ("产出", None),
-    "产出值": ("产出", None), "完成": ("产出", None),
-    "效益": ("效益", None), "效果": ("效益", None), "项目效益": ("效益", None), "实施效果": ("效益", None),
-    "预期效果": ("效益", None), "影响力": ("效益", None),
-    "满意度": ("满意度", None), "社会公众或服务对象满意度": ("满意度", "服务对象满意度"),
-    "服务对象满意度": ("满意度", "服务对象满意度"), "社会公众满意度": ("满意度", "服务对象满意度"),
-    "服务对象或受益者满意度": ("满意度", "服务对象满意度"), "受益对象满意度": ("满意度", "服务对象满意度"),
-    "成本": ("成本", "成本"), "投入": ("投入", None),
-    "数量": ("产出", "数量"), "质量": ("产出", "质量"), "时效": ("产出", "时效"),
-    "经济效益": ("效益", "经济效益"), "社会效益": ("效益", "社会效益"), "生态效益": ("效益", "生态效益"),
-    "环境效益": ("效益", "生态效益"), "生态环境效益": ("效益", "生态效益"),
-    "可持续影响": ("效益", "可持续影响"), "可持续性发展影响": ("效益", "可持续影响"),
-    "可持续发展影响": ("效益", "可持续影响"), "可持续": ("效益", "可持续影响"),
-    "经济成本": ("成本", "经济成本"), "社会成本": ("成本", "社会成本"), "生态环境成本": ("成本", "生态环境成本"),
+# Level words the frameworks (frameworks.py) do not list the way tables use them. Value: canonical
+# (一级, 二级); 二级 None for a 一级 word. Everything else is read from the frameworks' own names and
+# aliases (see _derived_levels), so a new framework alias is recognised on import as it is declared.
+_LOCAL_LEVELS: dict[str, tuple[str | None, str | None]] = {
+    # a 满意度 block written once: the word is its 一级 and its only 二级
+    "社会公众或服务对象满意度": ("满意度", "服务对象满意度"), "服务对象满意度": ("满意度", "服务对象满意度"),
+    "社会公众满意度": ("满意度", "服务对象满意度"), "服务对象或受益者满意度": ("满意度", "服务对象满意度"),
+    "受益对象满意度": ("满意度", "服务对象满意度"),
+    "成本": ("成本", "成本"),  # a 二级 in local-2015, a 一级 in central-2021: its position decides
+    "可持续性发展影响": ("效益", "可持续影响"), "可持续发展影响": ("效益", "可持续影响"),
+    # the scoring blocks of self-evaluation tables (no framework's tree): their rows stay together
     "项目决策": ("决策", None), "决策": ("决策", None), "项目管理": ("管理", None), "过程管理": ("管理", None),
 }
+
+
+def _derived_levels() -> dict[str, tuple[str | None, str | None]]:
+    """Every framework's 一级/二级 names and the shared aliases → canonical (一级, 二级)."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    plain = [f for f in frameworks.FRAMEWORKS.values() if not f.level1_aliases]  # own-named trees: below
+    for fw in plain:
+        for k1, k2s in fw.levels.items():
+            out.setdefault(k1, (k1, None))
+            for k2 in k2s:
+                out.setdefault(k2, (k1, k2))
+    for word, k1 in frameworks.LEVEL1_ALIASES.items():
+        out.setdefault(word, (k1, None))
+    for word, k2 in frameworks.LEVEL2_ALIASES.items():
+        owner = next((k for f in plain for k, v in f.levels.items() if k2 in v), None)
+        out.setdefault(word, (owner, k2))
+    return out
+
+
+LEVEL_WORDS: dict[str, tuple[str | None, str | None]] = {**_derived_levels(), **_LOCAL_LEVELS}
 # Words that name a 一级 only when written with 指标/目标 (a bare 效益 is a 二级 word in some tables).
 _BARE_OK = {"经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "服务对象满意度", "项目产出", "项目效益",
             "项目决策", "项目管理", "社会公众或服务对象满意度", "经济成本", "社会成本", "生态环境成本"}
@@ -72,6 +86,55 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
     return hit[0], hit[1], t
 
 
+@lru_cache(maxsize=1)
+def _framework_words() -> dict[str, dict[str, tuple[str | None, str | None]]]:
+    """For each framework with level names of its own (frameworks.py ``level1_aliases``): word →
+    (一级 key, 二级 key) in that framework. 发改: 产出 is a 二级 under 实施效果 there."""
+    out: dict[str, dict[str, tuple[str | None, str | None]]] = {}
+    for fw in frameworks.FRAMEWORKS.values():
+        if not fw.level1_aliases:
+            continue
+        words: dict[str, tuple[str | None, str | None]] = {}
+        for k1, k2s in fw.levels.items():
+            words.update({k2: (k1, k2) for k2 in k2s})
+        for word, k2 in fw.level2_aliases.items():
+            words[word] = (next((k for k, v in fw.levels.items() if k2 in v), None), k2)
+        words.update({k1: (k1, None) for k1 in fw.levels})
+        for word, k1 in fw.level1_aliases.items():
+            words[word] = (k1, None)
+        out[fw.id] = words
+    return out
+
+
+@lru_cache(maxsize=4096)
+def framework_level(text: str, framework: str) -> tuple[str | None, str | None, str] | None:
+    """(一级 key, 二级 key, the word as written) when the cell is a level name of ``framework``'s own
+    tree; bare words count from three characters on ('计划管理', not '资金')."""
+    words = _framework_words().get(framework)
+    if not words:
+        return None
+    t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
+    base = t
+    for suffix in _LEVEL_SUFFIX:
+        if base.endswith(suffix) and len(base) > len(suffix):
+            base = base[: -len(suffix)]
+            break
+    hit = words.get(base)
+    if hit is None or (base == t and len(base) < 3):
+        return None
+    return hit[0], hit[1], t
+
+
+@lru_cache(maxsize=4096)
+def own_framework(text: str) -> str | None:
+    """The framework whose own 一级 this cell names ('实施效果', '过程管理指标' → ndrc-investment)."""
+    for fid in _framework_words():
+        lv = framework_level(text, fid)
+        if lv is not None and lv[1] is None:
+            return fid
+    return None
+
+
 @lru_cache(maxsize=8192)
 def glued_levels(text: str) -> tuple[list[str], str]:
     """Level words at the start of a glued cell: '产出指标数量指标送戏下乡' → (['产出指标', '数量指标'], '送戏下乡')."""
@@ -100,7 +163,8 @@ def level_part(text: str) -> bool:
         return True
     if len(t) < 3:
         return False
-    return any(w.startswith(t) or w.endswith(t) for w in _LONG_LEVELS) and level_of(t) is None
+    # a whole word without 指标 is not a part: '群众满意度' is a row's name
+    return t not in LEVEL_WORDS and any(w.startswith(t) or w.endswith(t) for w in _LONG_LEVELS) and level_of(t) is None
 
 
 _LONG_LEVELS = tuple(w + "指标" for w in LEVEL_WORDS if len(w) >= 4)
