@@ -91,3 +91,44 @@ def test_local_tables_keep_their_levels(tmp_path):
     assert d.framework == "local-2015"
     assert [frameworks.canonical_levels(i.level1, i.level2, fw)[0] for i in d.projects[0].indicators] == \
         ["产出", "效益", "满意度"]
+
+
+def _pipes(title: list[str], head: list[tuple[str, ...]], rows: list[tuple[str, ...]], tail: list[str]) -> str:
+    return "\n".join(title + ["| " + " | ".join(r) + " |" for r in [*head, GRID, *rows]] + tail)
+
+
+CENTRAL = [("成本指标", "经济成本指标", "项目总成本", "≤186.5万元"), ("产出指标", "数量指标", "完成监测点位", "≥40个"),
+           ("", "质量指标", "监测数据有效率", "≥95%"), ("效益指标", "社会效益指标", "信息公开率", "100%"),
+           ("满意度指标", "服务对象满意度指标", "公众满意度", "≥90%")]
+SIGN = ["填报人：王某 联系电话：0000-1234567", "填报日期：2024年12月20日"]
+
+
+@pytest.mark.parametrize("sep", [" ", "\t", "|"])
+def test_cost_block_first_is_central_2021(tmp_path, sep):
+    """成本指标 then 经济成本指标 with no row between: 成本 is the 一级 (central-2021), whatever the layout;
+    the title's year is read though spaces split it, and sign-off lines are not rows."""
+    head = [("项目名称", "大气环境监测运维"), ("年度资金总额（万元）", "186.5")]
+    lines = ["2025 年度项目支出绩效目标表"]
+    for r in [*head, GRID, *CENTRAL]:
+        cells = [c for c in r if c] if sep == " " else list(r)
+        lines.append(f"| {' | '.join(cells)} |" if sep == "|" else sep.join(cells))
+    (tmp_path / "t.txt").write_text("\n".join(lines + SIGN), encoding="utf-8")
+    d = import_file(tmp_path / "t.txt").draft
+    fw = frameworks.get(d.framework)
+    assert d.framework == "central-2021" and d.profile == "central-2021" and d.year == 2025
+    p = d.projects[0]
+    assert [i.name for i in p.indicators] == [r[2] for r in CENTRAL]
+    assert [frameworks.canonical_levels(i.level1, i.level2, fw)[0] for i in p.indicators] == \
+        ["成本", "产出", "产出", "效益", "满意度"]
+    assert p.budget.total == Decimal(1_865_000)
+
+
+def test_satisfaction_under_benefit_is_the_2013_framework(tmp_path):
+    rows = [("产出指标", "数量指标", "完成监测点位", "≥40个"), ("效益指标", "社会效益指标", "信息公开率", "100%"),
+            ("", "服务对象满意度指标", "公众满意度", "≥90%")]
+    (tmp_path / "t.txt").write_text(_pipes(["项目支出绩效目标表", "预算年度：2023"], [], rows, []), encoding="utf-8")
+    d = import_file(tmp_path / "t.txt").draft
+    assert d.profile == "hubei-2013" and d.year == 2023
+    fw = frameworks.get(d.framework)
+    assert frameworks.canonical_levels(d.projects[0].indicators[2].level1, d.projects[0].indicators[2].level2, fw) \
+        == ("效益", "服务对象满意度")

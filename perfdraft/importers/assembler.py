@@ -33,6 +33,7 @@ from ..model import (
     SpendingPlan,
     SubGoal,
 )
+from . import kinds
 from .grid_rows import GridMixin
 from .labels import (
     _BRACKET_LEVELS,
@@ -120,6 +121,7 @@ class Assembler(GridMixin):
         self.found_anything = False
         self._titles: dict[int, str] = {}
         self.records: list[Record] = []  # as fed: the shape assembler reads the same rows
+        self.header_texts: list[str] = []  # the grid's header cells: they name the profile
 
     # -- entry points --------------------------------------------------------------------------------------
 
@@ -257,6 +259,10 @@ class Assembler(GridMixin):
         if m and self.project is None and self.section == "sub" and self.draft.department.sub_goals:
             self.draft.department.sub_goals[-1].projects.extend(_linked_codes(m.group(1)))
             return
+        if self.grid is not None and kinds.signoff(text):
+            self._close_grid()  # 填报人 / 联系电话 / 审核意见（盖章）: the table has ended
+            self._lose(where, text)
+            return
         if self.grid is not None and not self.grid.narrative and self._glued_row(rec, text):
             return
         order = glued_header(text)
@@ -384,6 +390,7 @@ class Assembler(GridMixin):
             self._close_grid()
             self.pending_cols, self.pending_text, self.text_target = {}, None, None
             cols, extra = head
+            self.header_texts.extend(c for c in filled if c)
             self.grid = _Grid(cols, extra, where,
                               project_cols=bool({"project_name", "project_code"} & set(cols.values())))
             if {"sign", "unit"} & set(cols.values()):
@@ -399,6 +406,11 @@ class Assembler(GridMixin):
         g = self.grid
         if single is not None and g is not None and rec.spans and rec.spans[nonblank[0]] >= 4:
             self._para(Record([single], rec.loc(nonblank[0]), para=True), single)  # a paragraph across the sheet
+            return
+        if g is not None and kinds.signoff(cells[nonblank[0]] or ""):
+            self._close_grid()  # sign-off lines end the table; their text goes to the notes
+            for i in nonblank:
+                self._lose(rec.loc(i), cells[i] or "")
             return
         if g is not None and not g.narrative and g.order is None:
             first = cells[nonblank[0]]

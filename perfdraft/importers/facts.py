@@ -9,6 +9,7 @@ below only adds the wording real tables print that the registry does not list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,13 +47,15 @@ _VARIANTS: dict[str, str] = {
     "年度总体绩效目标": "goal", "整体绩效目标": "goal",
     "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
     "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
+    "年度": "year", "所属年度": "year", "编制年度": "year",  # a year fact only where a year follows
     # the last line of a cost breakdown (成本构成 | 金额 …) or of a row of money columns (中央 | 省 | 合计)
     "合计": "total",
 }
 # Registry fields the assembler places itself (budgets, the project's identity, goals).
 _OWN = {"project.name": "name", "project.code": "code", "project.authority": "authority", "project.unit": "unit",
         "department.name": "unit", "project.budget.total": "total", "project.budget.fiscal": "fiscal",
-        "project.budget.other": "other", "project.goal": "goal", "project.overall_goal": "overall_goal"}
+        "project.budget.other": "other", "project.goal": "goal", "project.overall_goal": "overall_goal",
+        "draft.year": "year"}
 _MONEY = ("total", "fiscal", "other")
 
 
@@ -61,7 +64,7 @@ def _labels(registry: int) -> tuple[dict[str, str], list[str]]:
     """Label → fact, and the labels long enough to cut glued text at, for one registry (tests swap it)."""
     out = dict(_VARIANTS)
     for f in fields.FIELDS.values():
-        if f.owner not in ("project", "department") or f.kind == "special":
+        if f.owner == "indicator" or f.kind == "special":
             continue
         for label in f.labels:
             key = kinds.squash(label).rstrip(":：")
@@ -205,6 +208,7 @@ class FactsMixin:
     grid: bool
     wan: bool
     pending: tuple[str, str | None, str] | None
+    title_years: Counter[int]
     cur: _Open | None
 
     def _note(self, text: str, where: str) -> None:  # pragma: no cover - defined by Shape
@@ -279,7 +283,12 @@ class FactsMixin:
             return self._set_money(fld, value, unit, where)
         if kinds.signoff(value) or fact_label(value) is not None:
             return False
-        if fld == "name":
+        if fld == "year":
+            m = re.search(r"(?<!\d)(20\d\d)(?!\d)", value)
+            if m is None:
+                return False
+            self.title_years[int(m.group(1))] += 5  # 预算年度：2025 says it outright
+        elif fld == "name":
             if self.project is not None and (self.project.name or self.project.indicators):
                 self._new_project()
             self._project_for_fact().name = value
@@ -299,7 +308,7 @@ class FactsMixin:
                 parsed = fields.parse(f, value)
             except fields.FieldValueError:
                 return False
-            owner = self.draft.department if f.owner == "department" else self._project_for_fact()
+            owner = {"department": self.draft.department, "draft": self.draft}.get(f.owner) or self._project_for_fact()
             if f.get(owner) is None:
                 f.set(owner, parsed)
         return True

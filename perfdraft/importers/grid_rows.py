@@ -136,7 +136,7 @@ class GridMixin:
         level1 = level2 = None
         w = _prefix(rest, LEVEL1_WORDS)
         # 成本指标 is a 一级 (central-2021) and a 二级 (local-2015): under a 一级 it is the 二级
-        if w and not (frameworks.level2_key(w) and g.level1 and not _prefix(rest[len(w):], LEVEL2_WORDS)):
+        if w and not (frameworks.level2_key(w) and g.level1 and not _prefix(rest[len(w):].lstrip(), LEVEL2_WORDS)):
             level1, rest = w, rest[len(w):].lstrip()
         w = _prefix(rest, LEVEL2_WORDS)
         if w:

@@ -20,6 +20,7 @@ from . import kinds, prose
 from .cells import Line, split_weight
 from .facts import FactsMixin, fact_label, read_amount, read_number
 from .labels import join_value, parse_basis, split_name_value
+from .repairs import implied_levels
 from .report import Report
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
@@ -87,7 +88,8 @@ class Shape(FactsMixin):
             ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
             nxt = ahead[0] if ahead else None
             self._ahead = ahead
-            self._years(c)
+            if i == 0:
+                self._years(line)
             if self._skip:
                 self._skip = False
                 continue
@@ -148,12 +150,17 @@ class Shape(FactsMixin):
                 cells[k] = None
         return Line(cells, line.where, rowed=True, glued=line.glued)
 
-    def _years(self, c: str | None) -> None:
-        if not c:
+    def _years(self, line: Line) -> None:
+        """Years of one line: a cell that is only a year ('(2025年度)') names the table's year; a
+        title's year is read across the line's cells ('2025 | 年度项目支出绩效目标表' split by spaces)."""
+        texts = line.texts()
+        if not texts:
             return
-        m = _YEAR_CELL.search(kinds.squash(c))
-        if m:
-            self.title_years[int(m.group(1) or m.group(2))] += 3
+        for c in texts:
+            m = _YEAR_CELL.search(kinds.squash(c))
+            if m:
+                self.title_years[int(m.group(1) or m.group(2))] += 3
+        c = " ".join(texts)
         for m in _YEAR_TITLE.finditer(c):
             self.title_years[int(m.group(1))] += 1
         for m in _YEAR_ANY.finditer(c):
@@ -245,6 +252,7 @@ class Shape(FactsMixin):
 
     _header_run = False
     money_wan = False
+    _level_last = False  # the last cell read was a level name (no row opened since)
     blanks = False  # line order with empty cells kept: cells stand in their columns
     guessed = False
     _skip = False
@@ -373,6 +381,13 @@ class Shape(FactsMixin):
             if l2 is None:
                 self.level1, self.level2 = label, None
                 return
+        before = kinds.level_of(self.level2) if self.level2 and self._level_last else None
+        if before and l2 != before[1] and before[0] == l1 and before[0] == before[1]:
+            # '成本指标' then '经济成本指标' with no row between: the first is the 一级 (central-2021)
+            self.level1, self.level2 = self.level2, label
+            self._level_last = True
+            return
+        self._level_last = True
         if l1 == "成本" and l2 == "成本" and self.level1 is None:
             self.level1, self.level2 = None, label
             return
@@ -390,6 +405,7 @@ class Shape(FactsMixin):
             name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
             post = post[1:]
         self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued)
+        self._level_last = False
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass
         post = self._post()
@@ -536,15 +552,23 @@ class Shape(FactsMixin):
         d.notes.extend(self.notes)
         from ..profiles import PROFILES, detect
 
-        profile = detect(self.header_texts, [(i.level1, i.level2) for p in d.projects for i in p.indicators])
+        profile = detect(self.header_texts, implied_levels([i for p in d.projects for i in p.indicators]))
         if profile is not None:
             # The profile brings its framework: 发改 and 2013 tables name their levels their own way.
             d.profile, d.framework = profile, PROFILES[profile].framework
             self.report.note("profile", f"表格样式识别为 {PROFILES[profile].title}（{profile}）")
-        counts = self.title_years or self.years
-        if counts:
-            best = max(counts.values())
-            d.year = max(y for y, n in counts.items() if n == best)
+        d.year = _best_year(self.title_years or self.years)
+
+    def title_year(self) -> int | None:
+        """The year a title, a year cell or a 预算年度 label gave (after ``run``)."""
+        return _best_year(self.title_years)
+
+
+def _best_year(counts: Counter[int]) -> int | None:
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(y for y, n in counts.items() if n == best)
 
 
 def shape_budget(p: Project) -> Budget:
