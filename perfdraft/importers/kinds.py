@@ -11,7 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .. import frameworks, values
+from .. import fields, frameworks, numbers, values
+from .registry import shape_headers
 
 # --- level names ---------------------------------------------------------------------------------------
 
@@ -172,7 +173,8 @@ _LONG_LEVELS = tuple(w + "指标" for w in LEVEL_WORDS if len(w) >= 4)
 
 # --- grid header labels -----------------------------------------------------------------------------------
 
-# Header label → column kind. Order of the table is the reading order; kinds are fixed words.
+# Header label → column kind: the wording real tables print beyond the field registry's labels (which
+# registry.shape_headers adds: a field declared there is a column here). Local words win.
 HEADER_KINDS: dict[str, str] = {
     "一级指标": "l1", "一级": "l1", "级指标": "l1", "指标类型": "l1", "评价内容": "l1",
     "二级指标": "l2", "二级": "l2", "绩效内容": "l2",
@@ -208,20 +210,41 @@ HEADER_KINDS: dict[str, str] = {
     "预算单位": "unit_col",
 }
 GRID_ONLY = {"project", "budget_col", "unit_col"}  # kinds that name a column only inside a header row
-HEADER_WORDS = sorted(HEADER_KINDS, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4)
+def _headers(registry: int) -> tuple[dict[str, str], list[str]]:
+    table = {**shape_headers(), **HEADER_KINDS}
+    return table, sorted(table, key=len, reverse=True)
+
+
+def header_table() -> dict[str, str]:
+    """Every header label the shape assembler knows (registry and local) → its column kind."""
+    return _headers(id(fields.FIELDS))[0]
+
+
+def header_words() -> list[str]:
+    """The same labels, longest first (for cutting glued headers)."""
+    return _headers(id(fields.FIELDS))[1]
+
 # Lead-in cells of a grid that carry no column ('绩效指标', '绩 效 指 标', '年度绩效指标').
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
-@lru_cache(maxsize=8192)
 def header_kind(text: str) -> str | None:
+    return _header_kind(text, id(fields.FIELDS))
+
+
+@lru_cache(maxsize=8192)
+def _header_kind(text: str, registry: int) -> str | None:
+    table = header_table()
     t = squash(text).lstrip("*")
     t = re.sub(r"\((?:jí|biāo|zhǔn|píng|kòu)\)", "", t)
-    if t in HEADER_KINDS:
-        return HEADER_KINDS[t]
+    if t in table:
+        return table[t]
     t2 = re.sub(r"[（(][^()（）]*[)）]$", "", t)
-    if t2 in HEADER_KINDS:
-        return HEADER_KINDS[t2]
+    if t2 in table:
+        return table[t2]
     if len(t) <= 14 and re.search(r"(实现值|完成值|实际值)$", t):
         return "actual" if re.search(r"实际|完成|全年", t) else "value"
     return None
@@ -240,10 +263,11 @@ def glued_header(text: str) -> list[str] | None:
         if t.startswith(lead) and t[len(lead):].startswith("一级"):
             t = t[len(lead):]
     pos, kinds = 0, []
+    table = header_table()
     while pos < len(t):
-        for word in HEADER_WORDS:
+        for word in header_words():
             if t.startswith(word, pos):
-                kinds.append(HEADER_KINDS[word])
+                kinds.append(table[word])
                 pos += len(word)
                 break
         else:
@@ -303,10 +327,8 @@ def is_weight(text: str) -> bool:
     t = squash(text).rstrip("分%")
     if not _NUMBER.match(t) or "," in t:
         return False
-    try:
-        return 0 <= float(t) <= 100
-    except ValueError:
-        return False
+    number = numbers.read_decimal(t)
+    return number is not None and 0 <= number <= 100
 
 
 @lru_cache(maxsize=8192)

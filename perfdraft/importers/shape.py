@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Budget, Draft, Indicator, Project
-from . import kinds, prose
+from ..model import Draft, Indicator, Project
+from . import kinds, prose, registry
 from .cells import Line, split_weight
 from .facts import FactsMixin, fact_label, read_amount, read_number
 from .labels import join_value, parse_basis, split_name_value
@@ -463,7 +463,7 @@ class Shape(FactsMixin):
             return kinds.is_basis(c) or line.rowed and not kinds.value_like(c)
         if col == "desc":
             return not kinds.value_like(c) or line.rowed
-        if col in _OPTIONAL_TEXT:
+        if col in _OPTIONAL_TEXT or col.startswith("field:"):
             if line.rowed:
                 return True
             # in line order a short plain text is the next row's name, not this row's remark
@@ -524,6 +524,10 @@ class Shape(FactsMixin):
         for key, item in extra.items():
             if item is not None and key in model_fields:
                 setattr(ind, key, item)
+        for key, item in f.items():  # a column the registry declares and this reader has no slot for
+            if key.startswith("field:") and registry.store(ind, key, item) is not None:
+                fdef = registry.field_of(key)
+                ind.note = "；".join(x for x in (ind.note, f"{fdef.label if fdef else key}：{item}") if x)
         p = self.project
         p.indicators.append(ind)
         idx = len(p.indicators) - 1
@@ -570,6 +574,3 @@ def _best_year(counts: Counter[int]) -> int | None:
     best = max(counts.values())
     return max(y for y, n in counts.items() if n == best)
 
-
-def shape_budget(p: Project) -> Budget:
-    return p.budget
