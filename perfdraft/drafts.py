@@ -478,37 +478,22 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, (str, list)) and not value)
 
 
-_QUOTES = ('"""', "'''", '"', "'")
+# One pass of the regex engine instead of a Python loop over every character (the scan was most of
+# opening a commented draft): strings are skipped whole, so a "#" inside one is no comment. Multi-line
+# strings first (as TOML reads them); a basic string's backslash escapes the next character.
+_TOKEN = re.compile(r'"""(?:\\[\s\S]|[^\\])*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"?|\'[^\'\n]*\'?|#[^\n]*')
 
 
 def comment_lines(text: str) -> list[int]:
     """Line numbers holding a TOML comment (a ``#`` outside any string)."""
     lines: list[int] = []
-    i, n, line = 0, len(text), 1
-    quote: str | None = None
-    while i < n:
-        c = text[i]
-        if c == "\n":
-            line += 1
-            if quote in ('"', "'"):
-                quote = None  # a one-line string never spans lines
-        elif quote is None:
-            if c == "#":
+    pos, line = 0, 1
+    for m in _TOKEN.finditer(text):
+        if text.startswith("#", m.start()):
+            line += text.count("\n", pos, m.start())
+            pos = m.start()
+            if not lines or lines[-1] != line:
                 lines.append(line)
-                j = text.find("\n", i)
-                i = n if j < 0 else j
-                continue
-            for q in _QUOTES:
-                if text.startswith(q, i):
-                    quote = q
-                    i += len(q) - 1
-                    break
-        elif c == "\\" and quote in ('"', '"""'):
-            i += 1
-        elif text.startswith(quote, i):
-            i += len(quote) - 1
-            quote = None
-        i += 1
     return lines
 
 
