@@ -142,7 +142,3 @@ _TABLE: list[tuple[str, str, str, str, str, str, str]] = [
 ]
 
 RULES: dict[str, Rule] = {row[0]: Rule(*row) for row in _TABLE}
-
-
-def rule(code: str) -> Rule:
-    return RULES[code]

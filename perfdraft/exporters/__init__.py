@@ -171,11 +171,11 @@ def typed_number(value: str, number: str) -> str:
     typed = leading_number_text(value)
     if typed is None or not isinstance(parse(value), Quantity):
         return number
+    from ..numbers import read_decimal
+
     raw = typed[0].replace(",", "")
-    try:
-        same = raw != number and raw.startswith("0") and Decimal(raw) == Decimal(number)
-    except InvalidOperation:
-        return number
+    as_typed = read_decimal(raw)
+    same = raw != number and raw.startswith("0") and as_typed is not None and as_typed == read_decimal(number)
     return raw if same else number
 
 
@@ -369,14 +369,6 @@ def department_blocks(draft: Draft) -> list[Block]:
 
 
 # --- entry point ---------------------------------------------------------------------------------------
-
-
-def layouts() -> tuple[str, ...]:
-    """What ``--layout`` accepts: the import column sets, then every profile id."""
-    from ..profiles import PROFILES
-    from .csv_export import IMPORT_LAYOUTS
-
-    return (*IMPORT_LAYOUTS, *PROFILES)
 
 
 def render(draft: Draft, fmt: str, layout: str | None = None,

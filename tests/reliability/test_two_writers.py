@@ -60,6 +60,7 @@ def _dead_pid() -> int:
     return p.pid
 
 
+@pytest.mark.slow
 def test_second_writer_of_every_kind_is_refused_while_a_line_session_holds(tmp_path):
     env = session_env(tmp_path)
     ref = reference()
@@ -93,6 +94,7 @@ def test_second_writer_of_every_kind_is_refused_while_a_line_session_holds(tmp_p
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.slow
 def test_import_force_takes_the_lock(tmp_path):
     """Regression: ``import --force`` replaced a draft open in the assistant without its lock."""
     path = tmp_path / "d.toml"
@@ -112,6 +114,7 @@ def test_import_force_takes_the_lock(tmp_path):
     assert drafts.backup_path(path).read_bytes() == SEED.read_bytes() and not drafts.lock_path(path).exists()
 
 
+@pytest.mark.slow
 def test_dead_holder_is_taken_over_with_a_notice(tmp_path):
     env = session_env(tmp_path)
     ref = reference()
@@ -126,6 +129,7 @@ def test_dead_holder_is_taken_over_with_a_notice(tmp_path):
     assert path.read_bytes() == ref.texts[5] and not drafts.lock_path(path).exists()
 
 
+@pytest.mark.slow
 def test_sessions_racing_for_a_dead_lock_leave_one_writer(tmp_path):
     """Six sessions start at once on a draft whose lock holder died: exactly one goes on."""
     env = session_env(tmp_path)
@@ -240,6 +244,7 @@ def test_temp_files_of_a_killed_save_are_removed_backup_included(tmp_path):
     assert not any(f.exists() for f in left) and mine.exists()
 
 
+@pytest.mark.slow
 @needs_tmux
 def test_tui_holds_the_draft_against_line_fill_and_import(tmp_path):
     env = session_env(tmp_path)
