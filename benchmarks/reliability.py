@@ -550,6 +550,7 @@ def main() -> int:
     ap.add_argument("--load", type=int, default=50)
     ap.add_argument("--values", type=int, default=100_000)
     ap.add_argument("--quick", action="store_true", help="small numbers, to try the script (about a minute)")
+    ap.add_argument("--files-rounds", type=int, default=100, help="rounds of each attack class in section 6")
     ap.add_argument("--only", choices=["crash", "two-writers", "fuzzing", "injection", "load", "files", "saves"],
                     action="append", help="run only these sections (repeatable)")
     args = ap.parse_args()
@@ -571,7 +572,7 @@ def main() -> int:
         if "load" in only:
             load(base, 10 if quick else args.load, LOAD_SCENARIOS[:2] if quick else LOAD_SCENARIOS)
         if "files" in only:
-            files(base, 10 if quick else 100)
+            files(base, 10 if quick else args.files_rounds)
         if not quick and "saves" in only:
             saves()
     finally:
