@@ -388,3 +388,17 @@ def test_the_embedded_draft_is_the_draft_when_projects_look_alike():
     assert drafts.to_dict(drafts.loads("".join(draft_pieces(draft)))) == drafts.to_dict(draft)
     seed = drafts.load(SEED)
     assert drafts.to_dict(drafts.loads("".join(draft_pieces(seed)))) == drafts.to_dict(seed)
+
+
+def test_the_notice_names_the_backup_that_is_made(tmp_path):
+    """The sweep: a symlinked draft's notice said `link.toml.bak`; the backup is made at the target."""
+    real = tmp_path / "real.toml"
+    real.write_text("# 注释\n" + SEED.read_text("utf-8"), "utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to("real.toml")
+    _, _, warnings = drafts.read(link)
+    assert any("real.toml.bak" in w for w in warnings) and not any("link.toml.bak" in w for w in warnings), warnings
+    long = tmp_path / ("a" * 250 + ".toml")
+    long.write_text("# 注释\n" + SEED.read_text("utf-8"), "utf-8")
+    _, _, warnings = drafts.read(long)
+    assert any(drafts.backup_path(long).name in w for w in warnings), warnings
