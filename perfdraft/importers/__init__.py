@@ -138,10 +138,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             for line in lines:
                 asm.feed(Record(list(line.cells), line.where))
         elif kind == "docx":
-            document = docx_reader.load(path)
-            own = docx_reader.embedded(document, path, report)
-            asm = None if own is not None else docx_reader.read(path, report, split_doc_number=split_doc_number,
-                                                                  document=document)
+            own, asm = docx_reader.read(path, report, split_doc_number=split_doc_number)
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
