@@ -43,6 +43,7 @@ class _Open:
     expect: list[str]
     fields: dict[str, str] = field(default_factory=dict)
     glued: bool = False
+    unsure: bool = False
 
 
 class Shape(FactsMixin):
@@ -404,7 +405,7 @@ class Shape(FactsMixin):
         if post[:1] == ["desc"] and n >= 4 and n % 2 == 0 and name[: n // 2] == name[n // 2:]:
             name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
             post = post[1:]
-        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued)
+        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued, unsure=line.unsure)
         self._level_last = False
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass
@@ -533,7 +534,7 @@ class Shape(FactsMixin):
         idx = len(p.indicators) - 1
         self.rows += 1
         self.last = ind
-        unsure = cur.glued or value is None or not kinds.value_like(value) or "*" in (name or "")
+        unsure = cur.glued or cur.unsure or value is None or not kinds.value_like(value) or "*" in (name or "")
         if unsure:
             self.unsure += 1
             p.confirm.append(f"indicators[{idx}].value")
