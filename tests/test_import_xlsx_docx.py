@@ -206,6 +206,7 @@ def _import_bytes(tmp: Path, data: bytes, fmt: str, name: str = "x") -> tuple[Dr
     return result.draft, result.repairs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_seed_export_import_round_trip(tmp_path, fmt):
     seed = drafts.load(SEED)
@@ -239,6 +240,7 @@ def test_openpyxl_warnings_do_not_reach_the_user(tmp_path, monkeypatch):
     assert back.projects and not [w for w in seen if "DrawingML" in str(w.message)]
 
 
+@pytest.mark.slow
 def test_edited_xlsx_export_reads_the_tables(tmp_path):
     seed = drafts.load(SEED)
     wb = openpyxl.load_workbook(io.BytesIO(_render(seed, "xlsx")))
@@ -319,6 +321,7 @@ def _table_draft(draw):
     return Draft(year=draw(st.integers(2015, 2030)), department=dept, projects=projects)
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_any_draft())
 def test_generated_drafts_round_trip_through_embedded_draft(tmp_path, draft):
@@ -328,6 +331,7 @@ def test_generated_drafts_round_trip_through_embedded_draft(tmp_path, draft):
         assert drafts.to_dict(back) == drafts.to_dict(draft)
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_table_draft())
 def test_generated_drafts_round_trip_through_the_tables(tmp_path, draft):
@@ -403,6 +407,7 @@ def test_malformed_corpus_gives_clear_errors(tmp_path):
         import_files([tmp_path])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["truncated.xlsx", "no-table.docx", "junk.bin"])
 def test_malformed_files_exit_2_via_the_command(tmp_path, name):
     """Bad input exits 2; a readable document with no indicator row exits 1 (issue 15). Neither writes."""
