@@ -15,13 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import numbers
 from ..model import Draft, Indicator, Project
 from . import kinds, prose, registry
 from .cells import Line, split_weight
 from .facts import FactsMixin, fact_label, read_amount, read_number
 from .labels import join_value, parse_basis, split_name_value
 from .repairs import implied_levels
-from .report import Report
+from .report import ImportFailed, Report
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
 _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
@@ -141,7 +142,10 @@ class Shape(FactsMixin):
             self.grid = True
             p.name = name
             if "budget_col" in cols and cells[cols.index("budget_col")]:
-                read = read_amount(cells[cols.index("budget_col")] or "")
+                text = cells[cols.index("budget_col")] or ""
+                read = read_amount(text)
+                if read is None and numbers.too_large(kinds.squash(text)):
+                    raise ImportFailed(f"{line.where}：预算数“{text}”超出范围（金额应小于 10^15 元），请核对该单元格")
                 if read is not None:
                     p.budget.total = read[0] * 10000 if (read[1] is None and self.money_wan) else read[0]
             if "unit_col" in cols and cells[cols.index("unit_col")]:

@@ -218,8 +218,11 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     from . import xlsx_cells
 
     _precheck_sheets(path)
+    xlsx_cells.LIMITS = (MAX_ROWS, MAX_COLS, MAX_CELLS)
     try:
         sheets = xlsx_cells.read(path, MARKER_SHEET)
+    except xlsx_cells.TooLarge as exc:
+        raise ImportFailed(f"{path}：工作表“{exc.sheet}”{exc.what}，不像是绩效目标表，未导入") from None
     except (xlsx_cells.Unsupported, etree.XMLSyntaxError, KeyError, ValueError, IndexError, OverflowError):
         return _openpyxl_records(path, report)
     out = []

@@ -24,6 +24,18 @@ class Unsupported(Exception):
     """Something this reader does not handle (strict OOXML, a missing part): openpyxl reads it."""
 
 
+class TooLarge(Exception):
+    """A sheet past the caps, found while streaming (before its rows are all built)."""
+
+    def __init__(self, sheet: str, what: str):
+        super().__init__(what)
+        self.sheet, self.what = sheet, what
+
+
+# Set by the caller (sources.py holds the import caps): rows, columns, cells of one sheet.
+LIMITS = (20_000, 200, 300_000)
+
+
 @dataclass
 class Sheet:
     name: str
@@ -126,7 +138,7 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
     from lxml import etree
 
     rows: dict[int, list[Any]] = {}
-    width = 0
+    width = cells = 0
     for _, el in etree.iterparse(stream, events=("end",), tag=(_M + "row", _M + "mergeCell", _M + "dimension"),
                                  resolve_entities=False, no_network=True):
         if el.tag == _M + "dimension":
@@ -175,6 +187,9 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
             row.append((value, fmt))
         rows[r] = row
         width = max(width, len(row))
+        cells += len(row)
+        if r > LIMITS[0] or width > LIMITS[1] or cells > LIMITS[2]:
+            raise TooLarge(sheet.name, f"超过 {LIMITS[0]} 行、{LIMITS[1]} 列或 {LIMITS[2]} 个单元格")
         el.clear(keep_tail=True)
         parent = el.getparent()
         while el.getprevious() is not None:
