@@ -419,3 +419,44 @@ def test_malformed_files_exit_2_via_the_command(tmp_path, name):
     assert phrase in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
     assert not out.exists()
+
+
+# --- the lean xlsx reader -----------------------------------------------------------------------------------------
+
+
+def _formula_book(path: Path) -> Path:
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "培训"
+    ws.append(["项目名称", "职业技能培训", "完成时限", dt.datetime(2024, 11, 30)])
+    ws.append(["年度资金总额（万元）", 12.5, "是否延续", True])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    ws.append(["产出指标", "数量指标", "培训人次", "=C9*2"])  # openpyxl writes no cached value
+    ws.append([None, "质量指标", "结业率", 0.95])
+    ws["D5"].number_format = "0%"
+    ws.append(["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"])
+    ws.merge_cells("A4:A5")
+    wb.save(path)
+    return path
+
+
+def test_uncalculated_formula_is_reported_and_its_row_kept_to_confirm(tmp_path):
+    result = import_files([_formula_book(tmp_path / "f.xlsx")])
+    text = "\n".join(result.repairs)
+    assert "公式单元格没有计算结果" in text and "培训!D4" in text
+    p = result.draft.projects[0]
+    assert [(i.name, i.value) for i in p.indicators] == [("培训人次", None), ("结业率", "95%"), ("学员满意度", "≥90%")]
+    assert "indicators[0].value" in p.confirm
+
+
+def test_lean_xlsx_reader_reads_as_openpyxl_does(tmp_path):
+    from perfdraft.importers import sources
+    from perfdraft.importers.report import Report
+
+    for path in (_formula_book(tmp_path / "f.xlsx"), _workbook(tmp_path / "two.xlsx")):
+        ours = sources._xlsx_records(path, Report("a"))
+        theirs = sources._openpyxl_records(path, Report("b"))
+        assert [[(r.cells, r.filled, r.locs, r.spans) for r in s] for s in ours] == \
+            [[(r.cells, r.filled, r.locs, r.spans) for r in s] for s in theirs]

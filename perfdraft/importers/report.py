@@ -51,8 +51,8 @@ class Report:
             self._where[key].append(where)
 
     def carry(self, other: Report, prefixes: tuple[str, ...]) -> None:
-        """Take over ``other``'s notes whose key starts with one of ``prefixes`` (what reading the file
-        found, said whichever reader's result is kept)."""
+        """Take ``other``'s remarks whose key starts with one of ``prefixes`` (what the file reader said,
+        kept when another assembler's reading of the same cells wins)."""
         for key in other._order:
             if key.startswith(prefixes):
                 self.note(key, other._text[key])
@@ -102,6 +102,7 @@ class Record:
     para: bool = False
     gap: bool = False
     spans: list[int] | None = None  # columns each cell spans (xlsx merges); a wide lone cell is a paragraph
+    unsure: list[int] | None = None  # cells read blank that may not be (a formula never calculated)
 
     def loc(self, i: int) -> str:
         if self.locs and i < len(self.locs):

@@ -190,8 +190,8 @@ def _word_lines(words: list[dict[str, Any]], page: int) -> list[tuple[float, Lin
 
 
 def records_to_lines(records: list[Record]) -> list[Line]:
-    return [Line([c for c in (r.cells if r.cells else [])], r.where, rowed=len(r.cells) > 1 and not r.para)
-            for r in records]
+    return [Line([c for c in (r.cells if r.cells else [])], r.where, rowed=len(r.cells) > 1 and not r.para,
+                 unsure=bool(r.unsure)) for r in records]
 
 
 def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
@@ -212,6 +212,41 @@ def _guarded(path: Path, what: str, read: Callable[[], Any]) -> Any:
 
 
 def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
+    """xlsx through the lean reader (xlsx_cells.py); a workbook it does not understand through openpyxl."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    from . import xlsx_cells
+
+    _precheck_sheets(path)
+    xlsx_cells.LIMITS = (MAX_ROWS, MAX_COLS, MAX_CELLS)
+    try:
+        sheets = xlsx_cells.read(path, MARKER_SHEET)
+    except xlsx_cells.TooLarge as exc:
+        raise ImportFailed(f"{path}：工作表“{exc.sheet}”{exc.what}，不像是绩效目标表，未导入") from None
+    except (xlsx_cells.Unsupported, etree.XMLSyntaxError, KeyError, ValueError, IndexError, OverflowError):
+        return _openpyxl_records(path, report)
+    out = []
+    for sheet in sheets:
+        if not sheet.visible:
+            report.note(f"hidden:{sheet.name}", f"已跳过隐藏的工作表“{sheet.name}”")
+            continue
+        height, width = len(sheet.rows), len(sheet.rows[0]) if sheet.rows else 0
+        if height > MAX_ROWS or width > MAX_COLS or height * width > MAX_CELLS:
+            raise ImportFailed(f"{path}：工作表“{sheet.name}”有 {height} 行 {width} 列，超过导入上限"
+                               f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+        rows = [[cell_text(v, f) if v is not None else None for v, f in row] for row in sheet.rows]
+        recs = _records(sheet.name, _Grid(rows, sheet.ranges))
+        for r, c in sheet.uncalculated:
+            where = f"{sheet.name}!{_column_letters(c)}{r + 1}"
+            report.note("formula", "公式单元格没有计算结果（文件未经 Excel 计算保存），按空白导入，"
+                                   "所在行已记为待确认；请在 Excel 中打开并保存后重新导入，或核对该值", where)
+            if r < len(recs):
+                recs[r].unsure = [*(recs[r].unsure or []), c]
+        out.append(recs)
+    return out
+
+
+def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
     """xlsx through openpyxl's read-only (streaming) mode, which keeps number formats (0.95 shown as
     95%); merged ranges come from the sheet XML, so no cell object is built for what a merge covers."""
     import re
@@ -220,7 +255,6 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
 
     from openpyxl import load_workbook
 
-    _precheck_sheets(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
