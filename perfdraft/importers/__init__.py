@@ -181,6 +181,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             # the shape reader reads titles across cells and 预算年度 labels: its title year comes first
             inferred = (shape.title_year() if shape is not None else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
+        if inferred is None and kind in ("xlsx", "docx"):
+            inferred = sources.document_title_year(path)
         remark_draft(draft, report, split_doc_number=split_doc_number)
         guess_framework(draft, report, asm.header_texts)
         repairs.extend(report.lines())

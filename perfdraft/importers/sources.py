@@ -365,3 +365,25 @@ class _Grid:
 
     def to_python(self, skip_empty_area: bool = False) -> list[list[str | None]]:
         return self.rows
+
+
+_CORE_TITLE = re.compile(r"<(?:\w+:)?title\b[^>]*>([^<]{1,400})</(?:\w+:)?title>")
+_TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
+
+
+def document_title_year(path: Path) -> int | None:
+    """The year of an xlsx/docx's own title property (File → Properties): where no printed title names
+    the year (an xlsx whose sheets are project tables only), the document's title may still say it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 20:  # a property part is a few hundred bytes: anything else is not read
+                return None
+            xml = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return None
+    m = _CORE_TITLE.search(xml)
+    y = _TITLE_YEAR.search(m.group(1)) if m else None
+    return int(y.group(1)) if y else None
