@@ -307,3 +307,22 @@ def test_xterm_enter_under_the_goal_pattern_puts_it_in_the_line(tmp_path):
     finally:
         child.close(force=True)
     assert drafts.load(path).projects[0].goal == sentence
+
+
+@pytest.mark.slow
+def test_dumb_enter_under_the_goal_pattern_says_how_to_answer_without_tab(tmp_path):
+    from .test_tui import _goal_draft
+
+    path = _goal_draft(tmp_path)
+    pexpect, child = _spawn_line(path, "dumb")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("")
+        child.expect("还没有写绩效目标")
+        child.expect("这个终端不能用 Tab 填入")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert not drafts.load(path).projects[0].goal
