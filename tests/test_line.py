@@ -326,3 +326,24 @@ def test_dumb_enter_under_the_goal_pattern_says_how_to_answer_without_tab(tmp_pa
     finally:
         child.close(force=True)
     assert not drafts.load(path).projects[0].goal
+
+
+@pytest.mark.slow
+def test_piped_input_ending_after_a_suggested_value_resumes_at_the_next_row(tmp_path):
+    """Issue 18: accepting a suggested indicator value and then ending the input went back a row."""
+    from .test_tui import _goal_draft
+
+    path = _goal_draft(tmp_path)
+
+    def run(text):
+        return subprocess.run([sys.executable, "-m", "perfdraft", "line", str(path)], input=text, capture_output=True,
+                              text=True, cwd=ROOT, timeout=120)
+
+    r = run("为1000名城乡居民发放补贴，参保率达到95%。\n1200\n")
+    stop = r.stdout.strip().splitlines()[-1]
+    assert "停在：" in stop, r.stdout
+    where = stop.split("停在：")[1].split("。")[0]
+    r2 = run("")
+    first = next(ln for ln in r2.stdout.splitlines() if ln.startswith("["))
+    assert first == f"[{where}]", (where, r2.stdout[:400])
+    assert "1/3" not in where  # moved past the row answered
