@@ -347,3 +347,18 @@ def test_piped_input_ending_after_a_suggested_value_resumes_at_the_next_row(tmp_
     first = next(ln for ln in r2.stdout.splitlines() if ln.startswith("["))
     assert first == f"[{where}]", (where, r2.stdout[:400])
     assert "1/3" not in where  # moved past the row answered
+
+
+@pytest.mark.slow
+def test_check_lists_every_finding_the_review_only_the_first(tmp_path):
+    """Issue 18: the review's list was cut (……另有 38 条) with no way to read the rest in the session."""
+    import re
+
+    path = _copy_seed(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "line", str(path)], input="/jump 检查\n/check\n/quit\n",
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    review, _, listed = r.stdout.partition("> /check")
+    assert re.search(r"……另有 \d+ 条：输入 /check 列出全部", review), review[-500:]
+    e, w, h = map(int, re.search(r"检查全稿：(\d+) 个错误，(\d+) 个警告，(\d+) 条提示", listed).groups())
+    rows = [ln for ln in listed.splitlines() if ln.startswith(("  ✗ 错误 ", "  ! 警告 ", "  i 提示 "))]
+    assert len(rows) == e + w + h and "另有" not in listed
