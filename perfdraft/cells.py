@@ -31,16 +31,28 @@ def width(text: str, *, ambiguous: int = 1) -> int:
     """Cells ``text`` takes on one line; ``ambiguous=2`` counts East-Asian ambiguous characters as 2."""
     if text.isascii() and text.isprintable():
         return len(text)  # the common case, without a call into rich
-    if _SLOW.search(text):
+    global _rich_first
+    if _rich_first > 0 or _SLOW.search(text):
+        # Compiling the two classes costs ~25 ms of CPU: a start-up that measures a few short strings
+        # before its first paint asks rich instead (the same answer: the classes are rich's table).
+        _rich_first -= 1
         from rich.cells import cell_len
 
         n = cell_len(text)
     else:
-        wide, zero = _classes()
-        n = len(text) + _count(wide, text) - _count(zero, text)
+        n = _fast_width(text)
     if ambiguous == 2:
         n += _ambiguous_narrow(text)
     return n
+
+
+_rich_first = 200  # non-ASCII measurements left before the classes are worth compiling
+
+
+def _fast_width(text: str) -> int:
+    """Cells of basic-plane ``text`` without ZWJ / VS16, counted by the two classes (in C)."""
+    wide, zero = _classes()
+    return len(text) + _count(wide, text) - _count(zero, text)
 
 
 def graphemes(text: str) -> Iterator[tuple[str, int]]:

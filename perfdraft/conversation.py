@@ -13,8 +13,6 @@ from typing import Any
 from .engine import STEPS, Conversation
 from .places import finding_text
 
-_finding_text = finding_text
-
 __all__ = ["STEPS", "Conversation", "finding_text", "open_session"]
 
 

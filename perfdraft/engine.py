@@ -88,10 +88,6 @@ class Conversation:
     def _candidates_for(self, pi: int, gi: int) -> list[Any]:
         return self.ctx.candidates(pi, gi)
 
-    @property
-    def project_index(self) -> int:
-        return self.pos.project
-
     def current_project(self) -> Project | None:
         if self.pos.step.startswith(_PROJECT_PREFIXES) and self.pos.project < len(self.draft.projects):
             return self.draft.projects[self.pos.project]

@@ -160,7 +160,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
 
 
 def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
-    q = f"“{ind.name or ''}”｜{CELL_TEXTS[attr][0]}"
+    q = f"“{ind.name or ''}”｜{cell_texts(attr)[0]}"
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
     default = cell_default(c, pi, ind, attr)
@@ -437,7 +437,8 @@ def _edit_question(c: Ctx, pos: Position) -> str:
 def _edit_answer(c: Ctx, pos: Position, text: str) -> Answer:
     ind = c.draft.projects[pos.project].indicators[pos.index]
     value = text if text.strip() else cell_read(ind, pos.field)
-    if pos.field in ("level1", "level2", "name") or pos.field not in CELL_TEXTS:
+    # Names and the block are plain text; every other column is read as its registry kind says
+    if pos.field in ("level1", "level2", "name", "scope") or f"indicator.{pos.field}" not in fields.FIELDS:
         setattr(ind, pos.field, value.strip() or None)
         warnings: list[Finding] = []
     else:
@@ -492,7 +493,16 @@ def _group_help(c: Ctx, pos: Position) -> str:
 
 
 def _cell_help(c: Ctx, pos: Position) -> str:
-    return CELL_TEXTS.get(pos.field, ("", ""))[1]
+    return cell_texts(pos.field)[1] if pos.field else ""
+
+
+def cell_texts(attr: str) -> tuple[str, str]:
+    """A column's question and help: its words in steps.py, else the registry's label and help (a
+    field declared in fields.py alone is asked too)."""
+    if attr in CELL_TEXTS:
+        return CELL_TEXTS[attr]
+    f = fields.FIELDS.get(f"indicator.{attr}")
+    return (f"{f.label}？（回车留空）", f.help) if f is not None else ("", "")
 
 
 STEPS: dict[str, Step] = {s.id: s for s in [

@@ -250,9 +250,25 @@ def _after_first_paint(session, conv: Conversation) -> None:
             locations.remember(path)
         conv.catalogue()
 
-    def start(_app) -> None:
+    started = threading.Event()
+
+    def launch() -> None:
+        if not started.is_set():
+            started.set()
+            threading.Thread(target=work, name="after-first-paint", daemon=True).start()
+
+    def start(app) -> None:
+        # The toolbar is drawn once the terminal has told its height (the cursor-position reply):
+        # start after that render, not the first one, or the import competes with painting it. A
+        # terminal that never replies gets the thread a moment after the first render all the same.
+        if not app.renderer.height_is_known:
+            if not started.is_set() and not getattr(start, "timer", None):
+                start.timer = threading.Timer(0.3, launch)  # type: ignore[attr-defined]
+                start.timer.daemon = True  # type: ignore[attr-defined]
+                start.timer.start()  # type: ignore[attr-defined]
+            return
         session.app.after_render -= start
-        threading.Thread(target=work, name="after-first-paint", daemon=True).start()
+        launch()
 
     session.app.after_render += start
 

@@ -155,9 +155,12 @@ def export_target(conv: Conversation, fmt: str) -> Path:
     def taken(out: Path) -> bool:
         return out == draft or (out not in conv.exported and (out.exists() or out.is_symlink()))
 
+    from .locks import NAME_MAX, fit_name
+
     out, n = draft.with_suffix(f".{fmt}"), 1
+    stem = fit_name(draft.stem, NAME_MAX - len(f"-导出9999.{fmt}".encode()))  # a long name still fits (issue 19)
     while taken(out):
-        out, n = draft.with_name(f"{draft.stem}-导出{n}.{fmt}"), n + 1
+        out, n = draft.with_name(f"{stem}-导出{n}.{fmt}"), n + 1
     return out
 
 

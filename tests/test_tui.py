@@ -342,6 +342,7 @@ def _check_counts(conv) -> tuple[int, int]:
     return int(m.group(1)), int(m.group(2))
 
 
+@pytest.mark.slow
 def test_status_counts_are_the_checks_counts_in_a_project_and_outside(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))
@@ -441,6 +442,7 @@ def test_table_view_never_splits_a_value(tmp_path):
     asyncio.run(run())
 
 
+@pytest.mark.slow
 def test_long_answer_is_previewed_whole_while_editing(tmp_path):
     async def run():
         app, conv = _app(_seed_copy(tmp_path))

@@ -107,13 +107,11 @@ def create_if_missing(path: Path, year: int | None) -> bool:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from .. import drafts
-
     path = Path(args.file)
     if create_if_missing(path, args.year):
         print(f"已新建草稿 {path}")
-    else:
-        drafts.load(path)  # fail here, before any screen opens, with line and column
+    # A bad draft fails in Session.open, before any screen opens, with line and column: reading it
+    # here first as well cost a second parse on the way to the first screen (issue 21).
     return open_editor(path, args)
 
 
@@ -129,11 +127,8 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_line(args: argparse.Namespace) -> int:
-    from .. import drafts
-
     path = Path(args.file)
-    if not create_if_missing(path, args.year):
-        drafts.load(path)
+    create_if_missing(path, args.year)  # a bad draft fails in Session.open, before the first question
     from ..line import run_line
 
     return run_line(path, catalogue_dir=args.catalogue)

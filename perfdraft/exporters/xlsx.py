@@ -606,7 +606,7 @@ def _import_sheet(w: _Writer, ws: Any, draft: Draft, layout: str) -> None:
 
 
 def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | None = None, *,
-               embed: Draft | None = None, flat: str | None = None) -> list[str]:
+               embed: Draft | None = None, flat: str | None = None, tmpdir: str | None = None) -> list[str]:
     """Write the xlsx of ``draft`` to ``out`` (a path or a binary stream); return the user's messages.
 
     ``embed`` is the draft to embed when ``draft`` is a view of it in another profile; ``flat``
@@ -615,7 +615,7 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     import xlsxwriter  # type: ignore[import-untyped]
 
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False,
-                                   "strings_to_formulas": False, "strings_to_urls": False})
+                                   "strings_to_formulas": False, "strings_to_urls": False, "tmpdir": tmpdir})
     w = _Writer(wb)
     taken: set[str] = {MARKER_SHEET.lower()}
     blocks = [] if flat else department_blocks(draft)
@@ -640,6 +640,10 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
 
 def render_xlsx(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None,
                 flat: str | None = None) -> Rendered:
+    import tempfile
+
     buf = io.BytesIO()
-    messages = write_xlsx(draft, buf, step, embed=embed, flat=flat)
+    # xlsxwriter's temp files in a directory of our own, removed even when the disk fills up (issue 19).
+    with tempfile.TemporaryDirectory(prefix="perfdraft-xlsx-") as tmp:
+        messages = write_xlsx(draft, buf, step, embed=embed, flat=flat, tmpdir=tmp)
     return Rendered(buf.getvalue(), messages)
