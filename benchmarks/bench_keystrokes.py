@@ -233,7 +233,9 @@ def clone_changed_budget(last: Draft, new_total: int) -> tuple[Count, Draft, lis
             send("/all")  # the rest of the project is as last year
         else:
             send("")
-    new = [f"{f.code} {f.path} {f.message}" for f in checks.check_draft(conv.draft)
+    from perfdraft.places import finding_text  # the one formatter: the row in words
+
+    new = [finding_text(f, conv.draft) for f in checks.check_draft(conv.draft)
            if f.severity == "error" and (f.code, f.path) not in before]
     return count, conv.draft, notes + new
 

@@ -6,13 +6,12 @@ Each parser raises ``Rejected`` with a plain-Chinese reason and an example of wh
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from . import numbers
 from .model import BASIS_CATEGORIES, Basis, SpendingPlan, format_number
+from .numbers import FULL_WIDTH
 from .prompts import Rejected
-
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
 def parse_money(text: str) -> Decimal:
@@ -35,10 +34,7 @@ def parse_plan(text: str) -> SpendingPlan:
     # traceback in the TUI and a stuck line mode (issue 19, item 6).
     if not all(re.fullmatch(r"\d{1,3}(?:\.\d{1,4})?", p) for p in parts):
         raise Rejected("支出计划只能填 0–100 的数字，例如 25 50 75 100")
-    try:
-        cells = [Decimal(p) for p in parts]
-    except InvalidOperation:
-        raise Rejected("支出计划只能填数字，例如 25 50 75 100") from None
+    cells = [n for n in map(numbers.read_decimal, parts) if n is not None]  # all four: the pattern admits numbers only
     bad = [c for c in cells if not 0 <= c <= 100]
     if bad:
         raise Rejected(f"{format_number(bad[0])} 超出 0–100；支出计划是累计百分比")

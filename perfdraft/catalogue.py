@@ -13,11 +13,11 @@ import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import frameworks, tomlcache
+from . import frameworks, numbers, tomlcache
 from .model import Basis, Indicator, Project, format_number
 from .values import substitute_year
 
@@ -277,14 +277,14 @@ def goal_figures(template: Template) -> dict[str, str]:
 
 
 _VALUE = re.compile(r"^([≥≤=<>])?\s*(\d+(?:\.\d+)?)\s*(\S*)$")
-_MONEY = {"元": Decimal(1), "万元": Decimal(10000)}
+_MONEY = {u: numbers.MONEY_FACTORS[u] for u in ("元", "万元")}
 _PER_PERIOD = {"月": 12}
 _SAME_COUNT = {"生": "人", "名": "人", "人": "人"}  # 元/生·年 is per pupil: a count in 人 or 名 divides it
 
 
 def fill_placeholder(pattern: str, text: str) -> str | None:
     """``≥□人`` + ``300`` → ``≥300人``: a bare number typed for a placeholder fills it."""
-    t = text.strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,")).replace(",", "")
+    t = numbers.plain(text)
     if PLACEHOLDER in pattern and re.fullmatch(r"\d+(?:\.\d+)?", t):
         return pattern.replace(PLACEHOLDER, t, 1)
     return None
@@ -308,11 +308,9 @@ def derive(value: str | None, project: Project) -> tuple[str, str] | None:
     facts = []
     for ind in project.indicators:
         fm = _VALUE.match((ind.value or "").strip())
-        if fm and PLACEHOLDER not in (ind.value or ""):
-            try:
-                facts.append((ind, Decimal(fm.group(2)), fm.group(3)))
-            except InvalidOperation:
-                continue
+        number = numbers.read_decimal(fm.group(2)) if fm and PLACEHOLDER not in (ind.value or "") else None
+        if fm and number is not None:
+            facts.append((ind, number, fm.group(3)))
     if head in _MONEY and per:  # a per-unit standard from a count
         denom, _, period = per.partition("·")
         months = _PER_PERIOD.get(period, 1)

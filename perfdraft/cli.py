@@ -37,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # what the system refused (a name too long, …): one line, no traceback
+        from .drafts_io import os_error_message
+
+        err(os_error_message(exc))
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

@@ -11,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import STEPS, Conversation
-from .review_steps import finding_text
-
-_finding_text = finding_text
+from .places import finding_text
 
 __all__ = ["STEPS", "Conversation", "finding_text", "open_session"]
 

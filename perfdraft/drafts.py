@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import drafts_io, fields, frameworks, profiles
+from . import drafts_io, fields, frameworks, numbers, profiles
 from .drafts_io import (  # noqa: F401 - re-exported: importers, exporters and tests use them from here
     DiskState,
     atomic_write,
@@ -86,12 +86,9 @@ class _Reader:
         number = None
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             if isinstance(value, str):
-                try:
-                    number = Decimal(value.replace(",", ""))
-                except Exception:  # noqa: BLE001
-                    pass
+                number = numbers.read_decimal(value)  # "NaN" and "inf" are None there
             if number is None:
-                raise self.fail(f"{path}.{key}", f"应为数字，实际为{_type_name(value)}{_shown(value)}")
+                raise self.fail(f"{path}.{key}", f"应为有限的数字，实际为{_type_name(value)}{_shown(value)}")
         else:
             number = Decimal(value) if isinstance(value, int) else value
         # TOML allows nan and inf (and "NaN" reads as a Decimal): every check and export then raised
@@ -524,21 +521,6 @@ def save(draft: Draft, path: str | os.PathLike[str], *, known_digest: str | None
     loads(text, str(p))  # never write what we could not read back
     expected = DiskState(known_digest) if known_digest else None
     return drafts_io.save_bytes(p, encode(text, p), expected).digest or ""
-
-
-def save_new(draft: Draft, path: str | os.PathLike[str]) -> None:
-    """Save a draft to a file that must not exist (new, clone, import without --force)."""
-    p = Path(path)
-    text = dumps(draft)
-    loads(text, str(p))
-    if p.is_dir():
-        raise DraftError(f"{p}：是一个目录，应为草稿文件名（如 2026-社保局.toml）")
-    try:
-        drafts_io.write_new(p, encode(text, p))
-    except FileExistsError:
-        raise DraftError(f"{p}：文件已存在，未覆盖") from None
-    except OSError as exc:
-        raise DraftError(f"{p}：无法写入（{drafts_io.why(exc)}），未保存") from None
 
 
 def new_draft(year: int | None = None) -> Draft:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import time
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DraftConflict, DraftError
-from .locks import draft_target
+from .locks import NAME_MAX, beside, draft_target, fit_name
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def digest(data: bytes) -> str:
 
 
 def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
+    return beside(path, ".bak")
 
 
 def why(exc: OSError) -> str:
@@ -57,7 +58,20 @@ def why(exc: OSError) -> str:
         return "没有写入权限"
     if isinstance(exc, IsADirectoryError):
         return "目标是一个目录"
-    return exc.strerror or type(exc).__name__
+    # The C library's English for the rest users do meet (issue 19, item 15: no internals in messages).
+    words = {errno.ENAMETOOLONG: "文件名过长", errno.ENOENT: "文件或目录不存在", errno.EIO: "磁盘读写错误",
+             errno.EMFILE: "同时打开的文件过多", errno.ENFILE: "同时打开的文件过多"}
+    return words.get(exc.errno or 0) or exc.strerror or "系统错误"
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for an OSError nothing nearer the cause turned into words (cli.main's last resort)."""
+    where = os.fsdecode(exc.filename) if exc.filename is not None else "文件操作"
+    if len(where) > 80:
+        where = where[:40] + "…" + where[-30:]
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{where}：文件名过长（一个文件名最多 255 字节，约 85 个汉字），请换一个短些的文件名"
+    return f"{where}：{why(exc)}，操作未完成"
 
 
 def create_temp(tmp: Path, mode: int = 0o644) -> int:
@@ -76,9 +90,18 @@ def create_temp(tmp: Path, mode: int = 0o644) -> int:
         return os.open(tmp, flags, mode)
 
 
+_TEMP_TAIL = len(".tmp-") + 7  # a pid has at most 7 digits (pid_max ≤ 4194304)
+
+
+def temp_stem(path: Path) -> str:
+    """``.NAME``, the start of ``path``'s temp file names (``.NAME.tmp-PID``); a long NAME is cut to
+    fit (``locks.fit_name``): ``.`` and ``.tmp-PID`` add 13 bytes to a name that was within the limit."""
+    return beside(path, "", prefix=".", reserve=_TEMP_TAIL).name
+
+
 def _temp_name(path: Path) -> Path:
     directory = path.parent if str(path.parent) else Path(".")
-    return directory / f".{path.name}.tmp-{os.getpid()}"
+    return directory / f"{temp_stem(path)}.tmp-{os.getpid()}"
 
 
 def _match_owner_and_mode(fd: int, like: os.stat_result | None) -> None:
@@ -203,11 +226,14 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
 
 def conflict_path(path: Path) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    base = path.with_name(f"{path.stem}.冲突-{stamp}{path.suffix or '.toml'}")
+    suffix = path.suffix or ".toml"
+    # a long name is cut so that the conflict file can be written (issue 19); room for "-N" too
+    stem = fit_name(path.stem, NAME_MAX - len(os.fsencode(f".冲突-{stamp}-9999{suffix}")))
+    base = path.with_name(f"{stem}.冲突-{stamp}{suffix}")
     n = 1
     while base.exists() or base.is_symlink():
         n += 1
-        base = path.with_name(f"{path.stem}.冲突-{stamp}-{n}{path.suffix or '.toml'}")
+        base = path.with_name(f"{stem}.冲突-{stamp}-{n}{suffix}")
     return base
 
 
@@ -308,7 +334,9 @@ def cleanup_temp_files(path: str | os.PathLike[str], follow: bool = True) -> lis
     removed = []
     # The backup is written the same way (.NAME.bak.tmp-PID): a kill during that half of a save left
     # its temp file behind for good, since only .NAME.tmp-* was looked for (issue 9).
-    temps = [*p.parent.glob(f".{p.name}.tmp-*"), *p.parent.glob(f".{backup_path(p).name}.tmp-*")]
+    # escaped: a draft named "[1].toml" must not match another file's temp files
+    temps = [*p.parent.glob(glob.escape(temp_stem(p)) + ".tmp-*"),
+             *p.parent.glob(glob.escape(temp_stem(backup_path(p))) + ".tmp-*")]
     for tmp in temps:
         try:
             pid = int(tmp.name.rsplit("-", 1)[1])

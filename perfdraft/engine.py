@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import indicator_steps, overall_steps, review_steps, step_table
 from ._lazy import lazy_module
 from .model import Draft, Project
+from .places import finding_text
 from .prompts import Message, Position, Prompt, Rejected, Reply
 from .saver import freeze, thaw
 from .step_context import StepContext
@@ -86,10 +87,6 @@ class Conversation:
 
     def _candidates_for(self, pi: int, gi: int) -> list[Any]:
         return self.ctx.candidates(pi, gi)
-
-    @property
-    def project_index(self) -> int:
-        return self.pos.project
 
     def current_project(self) -> Project | None:
         if self.pos.step.startswith(_PROJECT_PREFIXES) and self.pos.project < len(self.draft.projects):
@@ -201,7 +198,7 @@ class Conversation:
         except Rejected as exc:
             msgs = [Message("user", text), Message("error", str(exc))]
             # The reason is said once: findings that only repeat it are not listed again.
-            msgs += [Message("remark", review_steps.finding_text(f)) for f in exc.findings
+            msgs += [Message("remark", finding_text(f, self.draft)) for f in exc.findings
                      if f.message not in str(exc)]
             msgs += self.take_arrivals()  # a catalogue that failed to load while answering, say
             self.messages.extend(msgs)
@@ -221,7 +218,7 @@ class Conversation:
         if self.return_to is not None and step.returns:
             nxt, self.return_to = self.return_to, None
         self._go(nxt)
-        msgs = [Message("user", text or "（回车）")] + [Message("remark", review_steps.finding_text(f)) for f in remarks]
+        msgs = [Message("user", text or "（回车）")] + [Message("remark", finding_text(f, self.draft)) for f in remarks]
         msgs += self.take_arrivals()
         self.messages.extend(msgs)
         saved = self._autosave()

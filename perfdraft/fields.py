@@ -137,12 +137,13 @@ def by_owner(owner: str) -> list[Field]:
 
 def scalars(owner: str) -> tuple[Field, ...]:
     """Fields of one owner that are plain values directly on it (what drafts.py loops over for every
-    row of every project: cached per registry, which tests may swap)."""
-    return _scalars(owner, id(FIELDS))
+    row of every project: cached per registry and its size, so a field declared later, as a test
+    does, is seen)."""
+    return _scalars(owner, id(FIELDS), len(FIELDS))
 
 
 @lru_cache(maxsize=16)
-def _scalars(owner: str, registry: int) -> tuple[Field, ...]:
+def _scalars(owner: str, registry: int, size: int) -> tuple[Field, ...]:
     return tuple(f for f in by_owner(owner) if f.kind != "special" and "." not in f.attr)
 
 
@@ -157,8 +158,12 @@ def _fold(label: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1)
 def _label_index() -> dict[tuple[str, str], Field]:
+    return _labels(id(FIELDS), len(FIELDS))
+
+
+@lru_cache(maxsize=1)
+def _labels(registry: int, size: int) -> dict[tuple[str, str], Field]:
     index: dict[tuple[str, str], Field] = {}
     for f in FIELDS.values():
         for label in f.labels:

@@ -13,21 +13,24 @@ import difflib
 import re
 import sys
 import tomllib
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from . import fields
+from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
 
-# The settable fields are the registry's (fields.py); a path may name one by its Chinese label too
+# The settable fields are the registry's (fields.py), read when a path is set so that a field
+# declared there is settable at once; a path may name one by its Chinese label too
 # (projects[0].项目类别, projects[0].indicators[2].权重, department.部门编码).
-PROJECT_FIELDS = (*(f.attr for f in fields.scalars("project")), "template")
-INDICATOR_FIELDS = tuple(f.attr for f in fields.scalars("indicator"))
-DEPARTMENT_FIELDS = tuple(f.attr for f in fields.scalars("department"))
+
+
+def _settable(owner: str) -> tuple[str, ...]:
+    attrs = tuple(f.attr for f in fields.scalars(owner))
+    return (*attrs, "template") if owner == "project" else attrs
 
 
 def _attr(owner: str, segment: str) -> str:
@@ -65,27 +68,27 @@ class _UnknownPath(Exception):
 
 def known_paths(draft: Draft) -> list[str]:
     """Every settable path of this draft (and the next new project), for 'did you mean'."""
-    out = ["year", "framework"] + [f"department.{f}" for f in DEPARTMENT_FIELDS]
+    dept, proj, ind = _settable("department"), _settable("project"), (*_settable("indicator"), "basis")
+    out = ["year", "framework", "profile"] + [f"department.{f}" for f in dept]
     out += [f"department.budget.{k}" for k in ("total", "fiscal", "other")]
     out += [f"department.sub_goals[{i}].text" for i in range(len(draft.department.sub_goals) + 1)]
     for i in range(len(draft.projects) + 1):
-        out += [f"projects[{i}].{f}" for f in PROJECT_FIELDS]
+        out += [f"projects[{i}].{f}" for f in proj]
         out += [f"projects[{i}].budget.{k}" for k in ("total", "fiscal", "other")]
         out += [f"projects[{i}].spending_plan"] + [f"projects[{i}].spending_plan.{k}" for k in ("mar", "jun", "oct", "dec")]
         rows = len(draft.projects[i].indicators) if i < len(draft.projects) else 0
         for j in range(rows + 1):
-            out += [f"projects[{i}].indicators[{j}].{f}" for f in (*INDICATOR_FIELDS, "basis")]
+            out += [f"projects[{i}].indicators[{j}].{f}" for f in ind]
     return out
 
 
 def _decimal(text: str, path: str) -> Decimal:
     from .drafts import check_number
 
-    try:
-        number = Decimal(str(text).replace(",", ""))
-    except InvalidOperation:
-        raise FillError(f"{path}：“{text}”不是数字") from None
-    problem = check_number(number)  # nan, inf, 1e9999999 (issue 19, items 6 and 11)
+    number = numbers.read_decimal(text)
+    if number is None:  # nan and inf too (issue 19, item 6)
+        raise FillError(f"{path}：“{text}”不是有限的数字")
+    problem = check_number(number)  # 1e9999999 (issue 19, item 11)
     if problem:
         raise FillError(f"{path}：“{text}”{problem}")
     return number
@@ -107,12 +110,17 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
             draft.year = int(text)
             return
         if path == "framework":
-            if text not in ("local-2015", "central-2021"):
-                raise FillError("framework 只能是 local-2015 或 central-2021")
+            if text not in frameworks.FRAMEWORKS:
+                raise FillError(f"framework 只能是 {'、'.join(frameworks.FRAMEWORKS)}")
             draft.framework = text
             return
+        if path in ("profile", fields.FIELDS["draft.profile"].label):
+            if text not in profiles.PROFILES:  # a profile declared in profiles.py is settable at once
+                raise FillError(f"profile 只能是 {'、'.join(profiles.PROFILES)}（perfdraft profiles 列出全部）")
+            draft.profile, draft.framework = text, profiles.PROFILES[text].framework
+            return
         dm = re.fullmatch(r"department\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", path)
-        if dm and _attr("department", dm.group(1)) in DEPARTMENT_FIELDS and not dm.group(2) and not dm.group(3):
+        if dm and _attr("department", dm.group(1)) in _settable("department") and not dm.group(2) and not dm.group(3):
             _set_scalar(draft.department, "department", _attr("department", dm.group(1)), text)
             return
         if dm and dm.group(1) == "budget" and dm.group(3) in ("total", "fiscal", "other"):
@@ -148,7 +156,7 @@ def _unknown(draft: Draft, path: str) -> str:
 def _set_project(p: Project, rest: str, text: str, path: str) -> None:
     rest = re.sub(r"(?<=\.)([^.\[\]]+)$|^([^.\[\]]+)$", lambda m: _attr(
         "indicator" if rest.startswith("indicators[") else "project", m.group(0)), rest)
-    if rest in PROJECT_FIELDS:
+    if rest in _settable("project"):
         _set_scalar(p, "project", rest, text)
         return
     bm = re.fullmatch(r"budget\.(total|fiscal|other)", rest)
@@ -170,7 +178,7 @@ def _set_project(p: Project, rest: str, text: str, path: str) -> None:
             p.indicators.append(Indicator())
         if j < len(p.indicators):
             ind = p.indicators[j]
-            if attr in INDICATOR_FIELDS:
+            if attr in _settable("indicator"):
                 _set_scalar(ind, "indicator", attr, text)
                 return
             if attr == "basis":

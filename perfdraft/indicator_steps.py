@@ -140,7 +140,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
     if attr == "basis":
         ind.basis = basis_from_text(text) if text else None
         return []
-    if attr in _CHOICE_NUMBERS and text.isdigit() and 1 <= int(text) <= len(_CHOICE_NUMBERS[attr]):
+    if attr in _CHOICE_NUMBERS and text.isdecimal() and 1 <= int(text) <= len(_CHOICE_NUMBERS[attr]):
         text = _CHOICE_NUMBERS[attr][int(text) - 1]
     f = fields.FIELDS[f"indicator.{attr}"]
     try:
@@ -160,7 +160,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
 
 
 def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
-    q = f"“{ind.name or ''}”｜{CELL_TEXTS[attr][0]}"
+    q = f"“{ind.name or ''}”｜{cell_texts(attr)[0]}"
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
     default = cell_default(c, pi, ind, attr)
@@ -378,6 +378,10 @@ def _chain(c: Ctx, pos: Position) -> list[str]:
 
 
 def _cell_answer(c: Ctx, pos: Position, text: str) -> Answer:
+    if pos.step == "indicator.cell" and split_row(text):
+        # A whole row pasted where one column of the last row is asked (rows pasted one after another
+        # from a table): it is the next row, not this cell's text; the cell stays blank for the check.
+        return _add_answer(c, Position("indicator.add", pos.project, pos.index), text)
     ind = _row(c, pos)
     _, warnings = answer_cell(c, pos.project, ind, pos.field, text)
     rel = f"indicators[{pos.row}].{pos.field}"
@@ -433,7 +437,8 @@ def _edit_question(c: Ctx, pos: Position) -> str:
 def _edit_answer(c: Ctx, pos: Position, text: str) -> Answer:
     ind = c.draft.projects[pos.project].indicators[pos.index]
     value = text if text.strip() else cell_read(ind, pos.field)
-    if pos.field in ("level1", "level2", "name") or pos.field not in CELL_TEXTS:
+    # Names and the block are plain text; every other column is read as its registry kind says
+    if pos.field in ("level1", "level2", "name", "scope") or f"indicator.{pos.field}" not in fields.FIELDS:
         setattr(ind, pos.field, value.strip() or None)
         warnings: list[Finding] = []
     else:
@@ -488,7 +493,16 @@ def _group_help(c: Ctx, pos: Position) -> str:
 
 
 def _cell_help(c: Ctx, pos: Position) -> str:
-    return CELL_TEXTS.get(pos.field, ("", ""))[1]
+    return cell_texts(pos.field)[1] if pos.field else ""
+
+
+def cell_texts(attr: str) -> tuple[str, str]:
+    """A column's question and help: its words in steps.py, else the registry's label and help (a
+    field declared in fields.py alone is asked too)."""
+    if attr in CELL_TEXTS:
+        return CELL_TEXTS[attr]
+    f = fields.FIELDS.get(f"indicator.{attr}")
+    return (f"{f.label}？（回车留空）", f.help) if f is not None else ("", "")
 
 
 STEPS: dict[str, Step] = {s.id: s for s in [

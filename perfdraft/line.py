@@ -130,9 +130,9 @@ def _session(conv: Conversation, dumb: bool = False):
                 return
             errors = [f for f in found if f.severity == "error"]
             if errors:
-                f = errors[0]
-                hint = f" → {f.suggestion}" if f.suggestion else ""
-                raise ValidationError(cursor_position=len(document.text), message=f"✗ {f.code} {f.message}{hint}")
+                from .places import finding_text
+
+                raise ValidationError(cursor_position=len(document.text), message=finding_text(errors[0]))
 
     counted: dict[tuple, tuple[int, int, int]] = {}
 
@@ -153,7 +153,8 @@ def _session(conv: Conversation, dumb: bool = False):
         saved = "已保存" if not conv.dirty else "未保存"
         from prompt_toolkit.application import get_app
 
-        from .places import cell_len, short
+        from .cells import width as cell_len
+        from .places import short
 
         # The step title gives way first, so the counts and the way out always fit the width.
         tail = f" │ {saved} │ {scope} ✗错误 {e} !警告 {w} │ Ctrl-D 保存退出"
@@ -180,8 +181,8 @@ def _session(conv: Conversation, dumb: bool = False):
 
 
 def _current_value_keys(conv: Conversation):
-    """Tab on an empty line puts the current value there to edit (the line starts empty: a pre-filled
-    line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``)."""
+    """Tab on an empty line puts the current value (or the sentence to complete) there to edit (the line
+    starts empty: a pre-filled line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``)."""
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
 
@@ -191,11 +192,13 @@ def _current_value_keys(conv: Conversation):
     def empty_with_value() -> bool:
         from prompt_toolkit.application import get_app
 
-        return not get_app().current_buffer.text and bool(conv.prompt().prefill)
+        p = conv.prompt()
+        return not get_app().current_buffer.text and bool(p.prefill or p.suggestion)
 
     @keys.add("tab", filter=empty_with_value)
     def _(event) -> None:
-        event.current_buffer.insert_text(conv.prompt().prefill.replace("\n", "\\n"))
+        p = conv.prompt()  # the current value, else the sentence to complete (the goal's pattern with □)
+        event.current_buffer.insert_text((p.prefill or p.suggestion).replace("\n", "\\n"))
 
     return keys
 
@@ -314,7 +317,10 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
         _print_messages(reply.messages, out)
         if not reply.ok and not any(m.role == "error" for m in reply.messages):
             out.write("✗ 回答未被接受\n")  # never silent: the next prompt starts on an empty line
-        if not reply.ok:
+        if not reply.ok and not text.strip() and p.suggestion and not dumb:
+            # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI.
+            pending = p.suggestion
+        elif not reply.ok:
             out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:
             return EXIT_OK

@@ -32,9 +32,35 @@ def draft_target(path: str | os.PathLike[str]) -> Path:
     return p
 
 
+NAME_MAX = 255  # bytes in one path component (Linux, macOS)
+
+
+def fit_name(name: str, room: int) -> str:
+    """``name`` if it takes at most ``room`` bytes, else cut at a character and tagged with a digest
+    of the whole name (so two long names never share a lock, backup or temp file).
+
+    A draft or export may be named up to 255 bytes (people name them after the department, 85
+    Chinese characters); the names perfdraft puts beside it (``.lock``, ``.bak``, ``.NAME.tmp-PID``,
+    ``.冲突-…``) went over and every save failed with "File name too long" (issue 19, item 11)."""
+    if len(os.fsencode(name)) <= room:
+        return name
+    import hashlib
+
+    tag = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:10]
+    while name and len(os.fsencode(name)) > room - len(tag):
+        name = name[:-1]
+    return name + tag
+
+
+def beside(path: Path, suffix: str, prefix: str = "", reserve: int = 0) -> Path:
+    """``prefix + NAME + suffix`` in ``path``'s directory, NAME cut to fit (``reserve``: bytes a caller
+    appends later)."""
+    room = NAME_MAX - reserve - len(os.fsencode(prefix + suffix))
+    return path.with_name(prefix + fit_name(path.name, room) + suffix)
+
+
 def lock_path(path: Path) -> Path:
-    t = draft_target(path)
-    return t.with_name(t.name + ".lock")
+    return beside(draft_target(path), ".lock")
 
 
 @dataclass

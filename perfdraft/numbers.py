@@ -3,7 +3,7 @@
 Typed answers, imported cells, ``fill --set`` values and checks all read numbers here, so that
 full-width digits, thousands separators (``1,600,000`` and ``1，600，000``), ``万``/``亿`` and
 non-finite junk (``nan``, ``inf``) are treated the same everywhere. The 指标值 grammar (values.py)
-has its own reader because a number there sits inside an operator and a unit.
+finds where a number sits between an operator and a unit, and reads it here too.
 """
 
 from __future__ import annotations
@@ -17,6 +17,10 @@ MONEY_FACTORS = {"元": Decimal(1), "万": Decimal(10_000), "万元": Decimal(10
 # Beyond this an amount is a typing accident (or an attack), not a budget: 10^15 元.
 MAX_MONEY = Decimal(10) ** 15
 
+# Full-width digits, point and comma as ASCII and nothing else touched: for texts around a number
+# (２０２１年, ≥９５％) that the NFKC fold of a number's own text would change too much.
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
 _MONEY_RE = re.compile(r"^([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)(亿元|万元|亿|万|元)?$")
 
 
@@ -25,9 +29,14 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip().replace(" ", "").replace("，", ",")
 
 
+def plain(text: str) -> str:
+    """A number's text in ASCII without separators: ``"１，６００．５"`` → ``"1600.5"`` (not checked)."""
+    return _fold(text).replace(",", "")
+
+
 def read_decimal(text: str) -> Decimal | None:
     """A finite number as typed, or None (``"1,234.5"`` → 1234.5; ``"nan"`` → None)."""
-    t = _fold(text).replace(",", "")
+    t = plain(text)
     if not t or len(t) > 64:
         return None
     try:
@@ -65,11 +74,8 @@ def too_large(text: str) -> bool:
     m = _MONEY_RE.match(_fold(text))
     if not m:
         return False
-    try:
-        number = Decimal(m.group(1).replace(",", ""))
-    except InvalidOperation:
-        return False
-    return number.is_finite() and abs(number * MONEY_FACTORS[m.group(2) or "元"]) >= MAX_MONEY
+    number = read_decimal(m.group(1))
+    return number is not None and abs(number * MONEY_FACTORS[m.group(2) or "元"]) >= MAX_MONEY
 
 
 def format_money(amount: Decimal, separators: bool = True) -> str:

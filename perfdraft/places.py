@@ -1,17 +1,21 @@
 """Where a finding points, in words a newcomer reads: ``项目 1 · 第 5 条「缴费人数」· 指标值``.
 
 Checks name a field by its model path (``projects[0].indicators[4].value``); people find a row by
-its project, its number and its name. UI-free: the findings view, ``/check`` and the line mode can
-all say the same thing. Field labels follow ``steps.STEP_TEXTS`` (a test keeps them in step).
+its project, its number and its name. UI-free: ``finding_words``/``finding_text`` are the one
+formatter of a finding, for the findings view, the live check, ``/check``, the line mode and
+``perfdraft check``. Field labels follow ``steps.STEP_TEXTS`` (a test keeps them in step).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .cells import width as cell_len  # the one cell-width function
 from .model import Draft
+
+if TYPE_CHECKING:
+    from .checks import Finding
 
 SEP = " · "
 NAME_CELLS = 18  # a row or project name longer than this is cut with …
@@ -44,17 +48,9 @@ class Place:
 
 def short(text: str | None, cells: int = NAME_CELLS) -> str:
     """The first line of ``text`` cut to ``cells`` terminal cells with … (CJK counts two)."""
-    text = (text or "").split("\n")[0].strip()
-    if cell_len(text) <= cells:
-        return text
-    out, used = "", 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > cells - 1:
-            break
-        out += ch
-        used += w
-    return out + "…"
+    from .text_fit import truncate
+
+    return truncate((text or "").split("\n")[0].strip(), cells)
 
 
 _INDEXED = re.compile(r"^(\w+)\[(\d+)\](?:\.(.*))?$")
@@ -123,3 +119,40 @@ def join(parts: list[str]) -> str:
 
 def place_text(draft: Draft, path: str) -> str:
     return place(draft, path).text
+
+
+# --- a finding in words: the one formatter every front-end and ``perfdraft check`` use ---------------
+
+
+@dataclass(frozen=True)
+class FindingWords:
+    """A finding's parts as people read them; front-ends style the parts, never re-word them."""
+
+    severity: str
+    head: str  # ✗ 错误 PD212 (symbol and word: never colour alone)
+    where: str  # 项目 1 · 第 5 条「缴费人数」· 绩效指标描述 ("" for the text being typed)
+    body: str  # what is wrong → how to fix it
+
+    def line(self) -> str:
+        return f"{self.head} {self.where}：{self.body}" if self.where else f"{self.head}：{self.body}"
+
+
+def finding_words(f: Finding, draft: Draft | None = None) -> FindingWords:
+    """``f`` in words; with ``draft``, the place it points at (without, as the live check of an answer)."""
+    from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+
+    where = place_text(draft, f.path) if draft is not None and _absolute(f.path) else ""
+    body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
+    return FindingWords(f.severity, f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}", where, body)
+
+
+def _absolute(path: str) -> bool:
+    """A path from the draft's root (a remark on the answer just given carries one relative to its row:
+    ``value``; that place is the question's, not said again)."""
+    head, _, _ = _split(path)
+    return head in ("projects", "department", "sub_goals") or label("draft", path) != path
+
+
+def finding_text(f: Finding, draft: Draft | None = None) -> str:
+    """One line: ``✗ 错误 PD212 项目 1 · 第 5 条「缴费人数」· 绩效指标描述：绩效指标描述为空 → …``."""
+    return finding_words(f, draft).line()

@@ -212,7 +212,7 @@ def _registry_apply(key: str):
 
     def apply(c: Ctx, pos: Position, text: str) -> None:
         t = text.strip()
-        if f.choices and t.isdigit() and 1 <= int(t) <= len(f.choices):
+        if f.choices and t.isdecimal() and 1 <= int(t) <= len(f.choices):
             t = f.choices[int(t) - 1]
         try:
             f.set(_project(c, pos), fields.parse(f, t))

@@ -10,7 +10,8 @@ from .cells import graphemes
 from .cells import width as cell_len
 from .checks import Finding
 from .model import PLAN_LABELS, Draft, Project
-from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
+from .places import finding_text
+from .text_fit import truncate  # noqa: F401 - one cut-with-… for every front-end (render.truncate)
 from .values import format_number
 
 # ≥ ≤ and friends are East-Asian "ambiguous": most terminals draw them one cell wide, CJK-configured
@@ -35,18 +36,6 @@ def wrap(text: str, width: int) -> list[str]:
 
 def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
-
-
-def truncate(text: str, width: int) -> str:
-    if cell_len(text) <= width:
-        return text
-    out, used = "", 0
-    for g, w in graphemes(text):
-        if used + w > width - 1:
-            break
-        out += g
-        used += w
-    return out + "…"
 
 
 def grid(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[str]:
@@ -124,18 +113,8 @@ def department_text(draft: Draft, width: int = 100) -> list[str]:
     return lines
 
 
-def finding_line(f: Finding, path_prefix: str = "") -> list[str]:
-    sym = SEVERITY_SYMBOLS[f.severity]
-    label = SEVERITY_LABELS[f.severity]
-    path = f.path[len(path_prefix):].lstrip(".") if path_prefix and f.path.startswith(path_prefix) else f.path
-    out = [f"  {sym} {label} {f.code} {path}：{f.message}"]
-    if f.suggestion:
-        out.append(f"      → 建议：{f.suggestion}")
-    return out
-
-
 def report(draft: Draft, findings: list[Finding], source: str) -> list[str]:
-    """Findings grouped by project, in the order of the draft."""
+    """Findings grouped by project, in the order of the draft, each in the one finding formatter's words."""
     lines = [f"== {source}"]
     groups: dict[int, list[Finding]] = {}
     dept: list[Finding] = []
@@ -148,10 +127,10 @@ def report(draft: Draft, findings: list[Finding], source: str) -> list[str]:
     if dept:
         lines.append(f"部门整体（{draft.department.name or '未命名部门'}）")
         for f in dept:
-            lines += finding_line(f)
+            lines.append("  " + finding_text(f, draft))
     for idx in sorted(groups):
         p = draft.projects[idx]
         lines.append(f"项目 {idx + 1}：{p.title}（{p.code or '无编码'}）")
         for f in groups[idx]:
-            lines += finding_line(f, f"projects[{idx}]")
+            lines.append("  " + finding_text(f, draft))
     return lines

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ._lazy import lazy_module
+from .places import finding_text
 from .prompts import Message, Position
 from .step_table import Answer, Ctx, Step
 from .steps import STEP_TEXTS
@@ -21,15 +22,6 @@ checks = lazy_module("perfdraft.checks")
 CHECK_LIST_LIMIT = 40
 
 
-def finding_text(f: Finding) -> str:
-    from .rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
-
-    s = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}：{f.message}"
-    if f.suggestion:
-        s += f" → {f.suggestion}"
-    return s
-
-
 def findings(c: Ctx, scope: str, project: int | None) -> list[Finding]:
     if scope == "project" and project is not None and project < len(c.draft.projects):
         return checks.check_project(c.draft.projects[project], c.draft.framework, f"projects[{project}]", c.draft.year,
@@ -38,11 +30,11 @@ def findings(c: Ctx, scope: str, project: int | None) -> list[Finding]:
 
 
 def table_messages(c: Ctx, idx: int) -> list[Message]:
-    from . import render
+    from . import table_text  # the terminal's layout: at 76 cells the printed one split values
 
     if not 0 <= idx < len(c.draft.projects):
-        return [Message("table", "\n".join(render.department_text(c.draft, 76)))]
-    return [Message("table", "\n".join(render.project_table(c.draft.projects[idx], idx, 76)))]
+        return [Message("table", "\n".join(table_text.department_lines(c.draft, 76)))]
+    return [Message("table", "\n".join(table_text.project_lines(c.draft.projects[idx], idx, 76)))]
 
 
 def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:
@@ -50,7 +42,7 @@ def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:
     e, w, h = checks.counts(found)
     head = Message("notice", f"检查{'全稿' if scope == 'draft' else '本项目'}：{e} 个错误，{w} 个警告，{h} 条提示")
     more = len(found) - CHECK_LIST_LIMIT
-    return [head] + [Message("remark", finding_text(f)) for f in found[:CHECK_LIST_LIMIT]] + (
+    return [head] + [Message("remark", finding_text(f, c.draft)) for f in found[:CHECK_LIST_LIMIT]] + (
         [Message("notice", f"……另有 {more} 条，运行 perfdraft check 查看全部")] if more > 0 else [])
 
 

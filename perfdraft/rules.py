@@ -136,10 +136,9 @@ _TABLE: list[tuple[str, str, str, str, str, str, str]] = [
     ("PD406", WARNING, "department", "总体绩效目标没有量化内容", "总体目标也应有可衡量的数字（编号、年份、金额不算）。", "", ""),
     ("PD407", WARNING, "department", "部门预算总额未填写", "无法核对各项目合计。", "", ""),
     ("PD408", ERROR, "department", "草稿里没有任何项目或指标", "空草稿无法申报。", "", ""),
+    ("PD409", ERROR, "department", "两个项目的项目编码相同",
+     "项目编码是预算系统识别项目的唯一编号：编码重复的项目在导入时会被拒收，或一个覆盖另一个。多是复制项目后忘了改编码。",
+     "项目 1、项目 3 的编码都是 130627-2020-001", "每个项目填写它在预算系统中的编码（如 130627-2020-003）"),
 ]
 
 RULES: dict[str, Rule] = {row[0]: Rule(*row) for row in _TABLE}
-
-
-def rule(code: str) -> Rule:
-    return RULES[code]

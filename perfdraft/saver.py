@@ -302,11 +302,6 @@ class Saver:
     def requested(self) -> int:
         return self._requested
 
-    @property
-    def busy(self) -> bool:
-        with self._cond:
-            return self._done < self._requested
-
     def unreported_failure(self) -> SaveResult | None:
         """The result of a finished save that failed and was not shown yet (then marked shown)."""
         with self._cond:

@@ -107,7 +107,7 @@ def cmd_commands(conv: Conversation, arg: str) -> list[Message]:
 
 
 def cmd_table(conv: Conversation, arg: str) -> list[Message]:
-    idx = int(arg) - 1 if arg.isdigit() else conv.pos.project
+    idx = int(arg) - 1 if arg.isdecimal() else conv.pos.project
     return review_steps.table_messages(conv.ctx, idx)
 
 
@@ -154,9 +154,12 @@ def export_target(conv: Conversation, fmt: str) -> Path:
     def taken(out: Path) -> bool:
         return out == draft or (out not in conv.exported and (out.exists() or out.is_symlink()))
 
+    from .locks import NAME_MAX, fit_name
+
     out, n = draft.with_suffix(f".{fmt}"), 1
+    stem = fit_name(draft.stem, NAME_MAX - len(f"-导出9999.{fmt}".encode()))  # a long name still fits (issue 19)
     while taken(out):
-        out, n = draft.with_name(f"{draft.stem}-导出{n}.{fmt}"), n + 1
+        out, n = draft.with_name(f"{stem}-导出{n}.{fmt}"), n + 1
     return out
 
 
@@ -337,10 +340,15 @@ def cmd_jump(conv: Conversation, arg: str) -> list[Message]:
         words = "、".join(list(jump_words())[:16])
         return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条、第 N 条 描述、"
                                  "描述/权重 等栏目名（当前这条指标）、或检查结果中的路径")]
-    if conv.return_to is None:  # a jump from a jump still returns where the user first left
+    follow = target.step in ("indicators", "project.name")
+    if follow:
+        # Going to a project (F4) is moving on, not a detour to return from: in a clone its settled
+        # steps are passed over, and a pending return sent /jump 项目 3 straight back where it started.
+        conv.return_to = None
+    elif conv.return_to is None:  # a jump from a jump still returns where the user first left
         conv.return_to = conv.pos if conv.pos.step not in ("draft.review", "draft.done") else None
     conv.ctx.invalidate()
-    conv._go(target, follow=target.step in ("indicators", "project.name"))
+    conv._go(target, follow=follow)
     return [Message("notice", f"跳到：{conv.prompt().title}")]
 
 

@@ -86,24 +86,30 @@ PROFILE_ORDER = ("hebei-2020", "central-2021", "local-2015", "hubei-2013", "guan
                  "sichuan-grid", "self-evaluation")
 
 
+def profile_order() -> tuple[str, ...]:
+    """PROFILE_ORDER, then any profile declared since (a new profile is one row in profiles.py)."""
+    return PROFILE_ORDER + tuple(pid for pid in profiles.PROFILES if pid not in PROFILE_ORDER)
+
+
 def _profile_number(c: Ctx, pos: Position) -> str:
-    return str(PROFILE_ORDER.index(profiles.for_draft(c.draft).id) + 1)
+    return str(profile_order().index(profiles.for_draft(c.draft).id) + 1)
 
 
 def _apply_profile(c: Ctx, pos: Position, text: str) -> None:
     t = text.strip()
-    chosen = PROFILE_ORDER[int(t) - 1] if t.isdigit() and 1 <= int(t) <= len(PROFILE_ORDER) else t
+    order = profile_order()
+    chosen = order[int(t) - 1] if t.isdecimal() and 1 <= int(t) <= len(order) else t
     if chosen in frameworks.FRAMEWORKS and chosen not in profiles.PROFILES:
         chosen = profiles.BY_FRAMEWORK[chosen]  # a framework id typed by someone who knows the old answer
     if chosen not in profiles.PROFILES:
-        raise Rejected(f"请输入 1–{len(PROFILE_ORDER)} 中的编号（1 地方通用，2 中央 2021 口径）")
+        raise Rejected(f"请输入 1–{len(order)} 中的编号（1 地方通用，2 中央 2021 口径）")
     profile = profiles.PROFILES[chosen]
     c.draft.profile = profile.id
     c.draft.framework = profile.framework
 
 
 def _profile_choices(c: Ctx, pos: Position) -> list[Choice]:
-    return [Choice(profiles.PROFILES[pid].title, str(i), pid) for i, pid in enumerate(PROFILE_ORDER, 1)]
+    return [Choice(profiles.PROFILES[pid].title, str(i), pid) for i, pid in enumerate(profile_order(), 1)]
 
 
 def _apply_sub_goal(c: Ctx, pos: Position, text: str) -> None:
@@ -181,7 +187,7 @@ def _apply_template(c: Ctx, pos: Position, text: str) -> None:
         p.template = None
         return
     choices = _template_choices(c, pos)
-    if text.isdigit() and 1 <= int(text) <= len(choices):
+    if text.isdecimal() and 1 <= int(text) <= len(choices):
         p.template = choices[int(text) - 1].value
         return
     cat = c.catalogue()

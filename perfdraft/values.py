@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import lru_cache
 
 from .model import format_number
+from .numbers import FULL_WIDTH, read_decimal
 
 # --- operators ---------------------------------------------------------------------------
 
@@ -126,10 +127,6 @@ class Change:
 
     kind = "change"
 
-    @property
-    def rising(self) -> bool:
-        return self.verb in _RISING_VERBS
-
 
 @dataclass(frozen=True)
 class Deadline:
@@ -208,7 +205,7 @@ class ParseError:
 
 # --- parsing helpers -------------------------------------------------------------------------
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－～", "0123456789.,%-~")
+_FULLWIDTH = FULL_WIDTH | str.maketrans("％－～", "%-~")
 _RISING_VERBS = ("提高", "提升", "增长", "增加", "上升", "增幅")
 _FALLING_VERBS = ("减少", "下降", "降低", "压减", "压缩", "减幅")
 _NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
@@ -238,11 +235,7 @@ def _read_number(text: str, pos: int) -> tuple[Decimal | None, int]:
     m = _NUMBER_RE.match(text, pos)
     if not m:
         return None, pos
-    raw = m.group(0).replace(",", "")
-    try:
-        return Decimal(raw), m.end()
-    except InvalidOperation:  # pragma: no cover - the regex only admits valid decimals
-        return None, pos
+    return read_decimal(m.group(0)), m.end()  # None past read_decimal's 64 characters: too many digits
 
 
 def _is_base_unit(part: str) -> bool:
@@ -290,6 +283,8 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
     pos = start
     op, pos = _read_op_prefix(text, pos)
     number, after = _read_number(text, pos)
+    if number is None and after > pos:
+        return ParseError("数值位数过多，请核对", pos, text)
     if number is not None and len(number.as_tuple().digits) > MAX_DIGITS:
         return ParseError(f"数值有 {len(number.as_tuple().digits)} 位，位数过多，请核对", pos, text)
     if number is None:
@@ -322,8 +317,8 @@ def _parse_range(text: str) -> Range | ParseError | None:
     m = re.match(r"^(\d+(?:\.\d+)?)([^\d\-~至—到－～]*)(?:-|~|至|—|到|－|～)(\d+(?:\.\d+)?)([^\d]*)$", text)
     if not m:
         return None
-    low, unit1, high, unit2 = Decimal(m.group(1)), canonical_unit(m.group(2)), Decimal(m.group(3)), canonical_unit(m.group(4))
-    if max(len(low.as_tuple().digits), len(high.as_tuple().digits)) > MAX_DIGITS:
+    low, unit1, high, unit2 = read_decimal(m.group(1)), canonical_unit(m.group(2)), read_decimal(m.group(3)), canonical_unit(m.group(4))
+    if low is None or high is None or max(len(low.as_tuple().digits), len(high.as_tuple().digits)) > MAX_DIGITS:
         return ParseError("数值位数过多，请核对", 0, text)
     if unit1 and unit2 and unit1 != unit2:
         return ParseError(f"区间两端单位不一致（{unit1}、{unit2}）", m.start(4), text, "syntax")

@@ -25,6 +25,7 @@ def test_counts_and_lint_clean(cat):
     assert catalogue.lint(cat) == []
 
 
+@pytest.mark.slow
 def test_lint_command_prints_counts():
     r = subprocess.run([sys.executable, "-m", "perfdraft", "catalogue", "lint"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stdout
@@ -50,6 +51,7 @@ def test_seed_names_suggest_the_right_template(cat, name, expected):
     assert top[0].reason and top[0].score > 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("query", ["cxjmyl", "cxjm", "yanglao", "chengxiangjumin"])
 def test_pinyin_finds_urban_rural_pension(cat, query):
     ids = [s.template.id for s in cat.suggest_templates(query, limit=3)]
@@ -73,6 +75,7 @@ def test_indicator_suggestions_per_level(cat):
     assert deadline_rows and "{year}" not in deadline_rows[0].to_indicator(2021).value
 
 
+@pytest.mark.slow
 def test_org_catalogue_overrides_and_adds(tmp_path):
     (tmp_path / "org.toml").write_text('''
 [sector]
@@ -102,6 +105,7 @@ name = "本县新增项目"
     assert "si-county-new" in cat.templates and len(cat.templates) > 150
 
 
+@pytest.mark.slow
 def test_bad_org_file_is_reported_and_builtin_still_loads(tmp_path):
     (tmp_path / "bad.toml").write_text('[sector]\nid = "x"\nname = "x"\n\n[[templates]]\nid = "t1"\nname = 5\n', "utf-8")
     (tmp_path / "broken.toml").write_text("[sector\n", "utf-8")
@@ -135,6 +139,7 @@ typical = "≥095人"
     assert "不在固定列表" in r.stdout and "不在地方 2015 框架" in r.stdout and "缺少" in r.stdout
 
 
+@pytest.mark.slow
 def test_search_json_and_show():
     r = subprocess.run([sys.executable, "-m", "perfdraft", "catalogue", "search", "cxjmyl", "--format", "json", "--limit", "3"],
                        capture_output=True, text=True, cwd=ROOT)
@@ -150,6 +155,7 @@ def test_search_json_and_show():
     assert bad.returncode == 2 and "是否指 si-urban-rural-pension" in bad.stderr
 
 
+@pytest.mark.slow
 def test_search_json_says_when_nothing_fits_and_offers_common_templates():
     r = subprocess.run([sys.executable, "-m", "perfdraft", "catalogue", "search", "招商引资工作经费", "--format", "json"],
                        capture_output=True, text=True, cwd=ROOT)
@@ -179,6 +185,7 @@ def test_no_example_figures_in_catalogue_values_or_notes(cat):
     assert people and all(i.typical.count("□") == 1 for i in people if not i.typical.endswith("0" + i.unit))
 
 
+@pytest.mark.slow
 def test_lint_refuses_a_sized_figure_a_missing_weight_and_a_wrong_zero(tmp_path):
     cat = catalogue.load()
     t = copy.deepcopy(cat.templates["sa-minimum-living"])
@@ -254,6 +261,7 @@ def test_check_flags_placeholders_until_filled():
 # --- organisation catalogues ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("body", ['common = "x"\n', "common = [1, 2]\n", '[[common]]\ncategory = "会议培训类"\nindicators = "x"\n',
                                   'sector = "x"\n'])
 def test_a_malformed_org_catalogue_is_a_clear_warning_not_a_crash(tmp_path, body):
@@ -265,6 +273,7 @@ def test_a_malformed_org_catalogue_is_a_clear_warning_not_a_crash(tmp_path, body
     assert cat.suggest_templates("城乡居民基本养老保险资金", 1)[0].template.id == "si-urban-rural-pension"
 
 
+@pytest.mark.slow
 def test_a_bad_org_catalogue_does_not_empty_line_mode(tmp_path, monkeypatch):
     from perfdraft import locations
     from perfdraft.conversation import Conversation
@@ -281,6 +290,7 @@ def test_a_bad_org_catalogue_does_not_empty_line_mode(tmp_path, monkeypatch):
     assert notices and "org.toml" in notices[0] and "内置指标库照常使用" in notices[0]
 
 
+@pytest.mark.slow
 def test_a_half_bad_org_file_leaves_nothing_behind(tmp_path):
     (tmp_path / "org.toml").write_text('''[sector]
 id = "social-insurance"

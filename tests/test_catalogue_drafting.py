@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from perfdraft import checks, drafts
 from perfdraft.conversation import Conversation
 from perfdraft.values import Qualitative, Quantity, parse
@@ -35,6 +37,7 @@ def enter_until(conv: Conversation, step: str, limit: int = 80) -> None:
     raise AssertionError(f"never reached {step}")
 
 
+@pytest.mark.slow
 def test_accepting_every_default_prints_no_invented_figure(tmp_path):
     conv = start(tmp_path, "2025年农民实用技术培训经费")
     assert conv.prompt().step == "project.template"

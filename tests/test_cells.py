@@ -96,6 +96,7 @@ ALPHABET = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.text(ALPHABET, max_size=40))
 def test_fast_count_agrees_with_rich(text):

@@ -16,11 +16,13 @@ def run(*args, input=None, env=None, cwd=None):
                           env=e, cwd=cwd or ROOT, timeout=120)
 
 
+@pytest.mark.slow
 def test_check_text_and_exit_code():
     r = run("check", str(SEED))
     assert r.returncode == 1
     assert "项目 1：城乡居民基本养老保险资金" in r.stdout
-    assert "PD104" in r.stdout and "→ 建议" in r.stdout
+    assert "PD104" in r.stdout and "→ 是否应为" in r.stdout
+    assert "PD104 项目 1 · 第 7 条「" in r.stdout  # the row in words, as every front-end says it (places.finding_text)
     ok = run("check", str(SEED_FIXED))
     assert ok.returncode == 0, ok.stdout
 
@@ -57,6 +59,7 @@ def test_bad_input_exit_2_one_line(tmp_path, content, needle):
     assert len(r.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_rules_list_and_detail():
     r = run("rules")
     assert r.returncode == 0 and "PD106" in r.stdout and "PD406" in r.stdout
@@ -85,6 +88,7 @@ def test_new_refuses_overwrite(tmp_path):
     assert r.returncode == 2 and "已存在" in r.stderr
 
 
+@pytest.mark.slow
 def test_demo_print_never_writes_into_package(tmp_path):
     pkg = ROOT / "perfdraft" / "data"
     before = sorted(os.listdir(pkg))
@@ -117,6 +121,7 @@ def test_readonly_target_dir(tmp_path):
         d.chmod(0o700)
 
 
+@pytest.mark.slow
 def test_plain_install_finds_catalogue(tmp_path):
     """catalogue/ ships inside the package: a non-editable install must find it."""
     target = tmp_path / "site"

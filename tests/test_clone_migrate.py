@@ -84,6 +84,7 @@ def test_clone_needs_a_year():
         clone_draft(Draft(year=2024), 2024)
 
 
+@pytest.mark.slow
 def test_cli_clone_writes_summary_and_refuses_to_overwrite(tmp_path):
     out = tmp_path / "2021.toml"
     r = run_cli("clone", str(SEED), "-o", str(out))
@@ -160,6 +161,7 @@ _DRAFT = st.builds(
                                 notes=st.lists(st.just("备注"), max_size=1)), max_size=3))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(_DRAFT)
 def test_migrate_there_and_back_is_exact(draft):
@@ -171,6 +173,7 @@ def test_migrate_there_and_back_is_exact(draft):
     drafts.loads(drafts.dumps(there))
 
 
+@pytest.mark.slow
 def test_cli_migrate_in_place_and_elsewhere(tmp_path):
     src = tmp_path / "d.toml"
     src.write_bytes(SEED.read_bytes())

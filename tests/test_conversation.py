@@ -265,6 +265,7 @@ _WORDS = ["", "/back", "/skip", "/undo", "/del", "/all", "/check", "/table", "/h
           "名称\t描述\t≥5人\t1", "无关", "人", "/nope", "2021", "项目甲"]
 
 
+@pytest.mark.slow
 @settings(max_examples=int(__import__("os").environ.get("PD_FUZZ", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), max_size=40), st.booleans())
 def test_any_answer_sequence_gets_an_answer(answers_, seeded):

@@ -287,6 +287,7 @@ def test_clone_value_step_offers_last_years_deadline_in_this_year(tmp_path):
     assert conv.draft.projects[0].indicators[6].value == "2021年10月底前"
 
 
+@pytest.mark.slow
 def test_clone_with_changed_budget_ends_without_errors_of_our_own_advice(tmp_path):
     """Enter on every suggestion after changing the budget: no error the tool's own defaults caused."""
     from perfdraft import checks
@@ -483,6 +484,7 @@ _WORDS = ["", "/back", "/skip", "/undo", "/del", "/all", "/copy", "/jump 权重"
           "480万", "数量指标｜累计人数｜≥10人", "名称\t描述\t≥5人", "项目甲", "部门项目"]
 
 
+@pytest.mark.slow
 @settings(max_examples=int(os.environ.get("PD_FUZZ", "40")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=8)), max_size=40), st.sampled_from(

@@ -49,6 +49,7 @@ def _leftovers(directory: Path) -> list[str]:
     return sorted(p.name for p in directory.iterdir() if ".tmp-" in p.name)
 
 
+@pytest.mark.slow
 def test_default_output_beside_the_draft(capsys, seed_copy):
     code, out, err = run(capsys, str(seed_copy), "--to", "xlsx")
     target = seed_copy.with_suffix(".xlsx")

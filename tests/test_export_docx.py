@@ -66,6 +66,7 @@ def _project_tables(doc, index: int, first: int = 0):
     return doc.tables[first + 2 * index], doc.tables[first + 2 * index + 1]
 
 
+@pytest.mark.slow
 def test_two_tables_per_project_with_cells_in_place(doc, seed):
     assert len(doc.tables) == 2 * 8
     h, g = _project_tables(doc, 0)

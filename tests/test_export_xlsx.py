@@ -167,6 +167,7 @@ def test_department_sheet(wb):
     assert ws.page_setup.paperSize == 9
 
 
+@pytest.mark.slow
 def test_department_indicators_of_fixed_draft(fixed):
     wb = _open(fixed[1])
     ws = wb[DEPARTMENT_SHEET]
@@ -178,6 +179,7 @@ def test_department_indicators_of_fixed_draft(fixed):
     assert ws1["G4"].value == 0  # 其他资金 = 0.00 is a number, not blank
 
 
+@pytest.mark.slow
 def test_embedded_draft_round_trips_and_detects_edits(seed, seed_bytes):
     emb = read_embedded(_open(seed_bytes))
     assert emb is not None and emb.intact
@@ -191,6 +193,7 @@ def test_embedded_draft_round_trips_and_detects_edits(seed, seed_bytes):
     assert read_embedded(openpyxl.Workbook()) is None
 
 
+@pytest.mark.slow
 def test_embedded_fixed_draft_round_trips(fixed):
     draft, data = fixed
     emb = read_embedded(_open(data))
@@ -293,6 +296,7 @@ def test_sheet_name_property(wanted):
     assert all(0 < len(n.encode("utf-16-le")) // 2 <= 31 and not re.search(r"[\[\]:*?/\\]", n) for n in names)
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None)
 @given(st.text(min_size=1, max_size=30), st.text(min_size=1, max_size=30))
 def test_any_text_round_trips_through_the_embedded_draft(name, value):

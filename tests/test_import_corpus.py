@@ -75,10 +75,40 @@ def test_issue_targets_rows_and_levels(scores):
     assert t["years_right"] >= 0.95, t
 
 
-@pytest.mark.xfail(reason="≥ 95% of budgets not reached: 18 (glued 合计), 21 (PDF columns interleaved) fail",
-                   strict=True)
 def test_issue_target_budgets(scores):
-    assert totals(scores)["budgets_right"] >= 0.95
+    assert totals(scores)["budgets_right"] >= 0.95, [s.stem[:2] for s in scores if s.budget_ok is False]
+
+
+def test_glued_total_is_the_sum_of_its_items():
+    from perfdraft.importers.facts import glued_total
+    before = "成本构成金额2022年实际执行数保安服务费120依据合同120118保洁服务费80依据合同7980"
+    assert glued_total("200197.5198.2", before) == "200"  # 金额 200 | 执行数 197.5 | 198.2
+    assert glued_total("64.864.8", "") == "64.8"  # 年初 and 全年 预算数 the same
+    assert glued_total("309", "1 2 306") == "309"  # digits alone are one number
+    assert glued_total("814662.98", "") == "814662.98"  # no items to add up: as written
+
+
+def test_glued_cost_breakdown_gives_the_budget(tmp_path):
+    text = ("某区2023年项目支出绩效目标表\n"
+            "项目名称社区食堂运营补助项目类别本级支出项目性质经常性项目项目预算成本构成金额测算依据2022年实际执行数"
+            "食材补贴120依据合同120118场地租金80依据合同7980合计200197.5198.2绩效目标保障老人用餐。"
+            "一级指标二级指标三级指标指标值产出指标数量指标供餐人次≥3000人次质量指标食品抽检合格率100%"
+            "满意度指标服务对象满意度指标用餐老人满意度≥90%\n")
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    d = import_file(tmp_path / "t.txt").draft
+    assert [p.budget.total for p in d.projects] == [2000000]
+    assert "budget" in d.projects[0].confirm  # 万元 inferred: asked again
+
+
+def test_total_of_a_row_of_money_columns(tmp_path):
+    """中央 | 省级 | 本级 | 合计 over their amounts, the unit in a row of its own (PDF text in reading order)."""
+    cells = ["项目名称", "乡镇污水管网维护", "资金来源", "中央", "省级", "本级", "合计", "执行数",
+             "(万元)", "(万元)", "(万元)", "(万元)", "(万元)", "150", "150", "150",
+             "一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "管网维护长度", "≥12公里",
+             "质量指标", "维护合格率", "≥95%", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]
+    (tmp_path / "t.txt").write_text("\n".join(cells), encoding="utf-8")
+    d = import_file(tmp_path / "t.txt").draft
+    assert [p.budget.total for p in d.projects] == [1500000]
 
 
 def test_budget_reads_wan_and_dedups(tmp_path):

@@ -82,6 +82,7 @@ def _pdf(path, rows, ruled: bool) -> None:
     SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([t])
 
 
+@pytest.mark.slow
 def test_pdf_ruled_table(tmp_path):
     _pdf(tmp_path / "t.pdf", _rows(), ruled=True)
     _check(tmp_path / "t.pdf")
@@ -104,6 +105,7 @@ def test_legacy_doc_is_refused_with_a_hint(tmp_path):
         import_file(tmp_path / "t.doc")
 
 
+@pytest.mark.slow
 def test_enormous_sheet_is_capped(tmp_path):
     from openpyxl import Workbook
 
@@ -141,6 +143,7 @@ def test_text_in_gbk_and_utf16(tmp_path, encoding):
     _check(path)
 
 
+@pytest.mark.slow
 def test_thousand_row_table_imports_well_under_a_second(tmp_path):
     import time
 

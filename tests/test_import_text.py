@@ -260,6 +260,7 @@ _CELL = st.text(alphabet=st.sampled_from(list("产出效益满意度数量质量
                 max_size=12)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.lists(_CELL, min_size=1, max_size=7), min_size=1, max_size=12), st.booleans())
 def test_any_text_imports_or_fails_cleanly(tmp_path, table, tabs):
@@ -279,6 +280,7 @@ def test_any_text_imports_or_fails_cleanly(tmp_path, table, tabs):
 # --- the command ------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_import_seed_and_refuse_existing(tmp_path):
     out = tmp_path / "seed.toml"
     r = run_cli("import", str(SEED_TEXT), "-o", str(out))

@@ -31,6 +31,7 @@ def _tui_file(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_piped_answers_give_the_same_toml_as_the_tui(tmp_path):
     line_path = tmp_path / "line.toml"
     r = run_line(line_path, "\n".join(_lines()) + "\n")
@@ -40,6 +41,7 @@ def test_piped_answers_give_the_same_toml_as_the_tui(tmp_path):
     assert line_path.read_text("utf-8") == tui_path.read_text("utf-8")
 
 
+@pytest.mark.slow
 def test_piped_rejection_stops_with_line_number_and_keeps_earlier_answers(tmp_path):
     path = tmp_path / "d.toml"
     lines = ["某县社保局", "317002", "2020", "1", "完成 1000 人", "", "措施", "项目甲", "0", "C-1", "一百万", "100"]
@@ -115,6 +117,7 @@ def _copy_seed(tmp_path):
     return p
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("term", ["dumb", "xterm"])
 def test_pexpect_drafts_seed_project_1(tmp_path, term):
     pexpect = pytest.importorskip("pexpect")
@@ -145,6 +148,7 @@ def _spawn_line(path, term):
                                   encoding="utf-8", timeout=30, dimensions=(24, 80))
 
 
+@pytest.mark.slow
 def test_dumb_terminal_prints_the_refusal_and_never_keeps_the_refused_text(tmp_path):
     """Issue 18: on TERM=dumb a refused value stayed invisibly in the buffer; the next answers were
     appended to it (``100100%≥95%``, ``100100%/quit``)."""
@@ -169,6 +173,7 @@ def test_dumb_terminal_prints_the_refusal_and_never_keeps_the_refused_text(tmp_p
     assert not any("/quit" in v or "%≥" in v or "%1" in v for v in values), values
 
 
+@pytest.mark.slow
 def test_xterm_line_is_not_prefilled_so_typing_replaces_the_value(tmp_path):
     """Issue 18: with --line on xterm the pre-filled value was appended to (``≥95%100100%``).
     The line starts empty: typing replaces, Enter keeps, Tab takes the current value out to edit."""
@@ -220,3 +225,85 @@ def test_toolbar_counts_are_the_checks_counts(tmp_path):
                 assert f"✗错误 {e} !警告 {w}" in bar, (target, bar, head)
     finally:
         lock.release()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_line_check_names_each_finding_project_and_row_in_words(tmp_path, term):
+    """Issue 18: /check in the line mode says where each finding is, as the TUI's findings view does."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, term)
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/jump projects[0].indicators[6].value")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("/check")
+        child.expect(r"检查本项目：\d+ 个错误")
+        child.expect(r"✗ 错误 PD104 项目 1 · 第 7 条「[^」]+」· 指标值：比率 100100% 超过 100%")
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+
+def _clone(tmp_path):
+    from .conftest import SEED_FIXED
+
+    out = tmp_path / "2021.toml"
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "clone", str(SEED_FIXED), "-o", str(out)], capture_output=True,
+                       text=True, cwd=ROOT, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+@pytest.mark.slow
+def test_clone_in_the_line_mode_budget_projects_and_last_years_deadlines(tmp_path):
+    """Issue 18, clone: 财政资金 follows this year's 预算数 (not last year's figure); /jump 项目 N goes
+    there (in a clone it went straight back to where it started); /all says which deadlines it moved."""
+    path = _clone(tmp_path)
+    r = run_line(path, "1700000\n\n/jump 项目 4\n/all\n")
+    assert r.returncode == 0, r.stderr
+    assert "回车 = 1700000" in r.stdout
+    assert "跳到：项目 4/8" in r.stdout
+    assert "已改为 2021 年，请核对：第 3 条「" in r.stdout and "2020年6月底前 → 2021年6月底前" in r.stdout
+    d = drafts.load(path)
+    assert d.projects[0].budget.total == d.projects[0].budget.fiscal == 1700000
+    assert d.projects[3].indicators[2].value == "2021年6月底前"
+
+
+@pytest.mark.slow
+def test_piped_input_ending_in_skip_resumes_where_it_said(tmp_path):
+    """Issue 18: the stop message named 预算年度 and the next run started at 部门编码."""
+    path = tmp_path / "d.toml"
+    r = run_line(path, "某县社保局\n/skip\n")
+    stop = r.stdout.strip().splitlines()[-1]
+    assert stop.startswith("（输入结束，停在：") and "部门 · 预算年度" in stop, stop
+    r2 = run_line(path, "")
+    first = next(ln for ln in r2.stdout.splitlines() if ln.startswith("["))
+    assert first == "[部门 · 预算年度]", r2.stdout
+
+
+@pytest.mark.slow
+def test_xterm_enter_under_the_goal_pattern_puts_it_in_the_line(tmp_path):
+    """As in the TUI: Enter on an empty line under the goal's pattern puts the pattern in the next line
+    to complete (it is never saved with its □); the completed sentence is accepted."""
+    from .test_tui import _goal_draft
+
+    path = _goal_draft(tmp_path)
+    pexpect, child = _spawn_line(path, "xterm")
+    sentence = "2021年为12000名城乡居民参保缴费人员落实县级缴费补贴，参保率达到95%。"
+    try:
+        child.expect("建议句式")
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("")
+        child.expect("还没有写绩效目标")
+        child.expect(r"(?<![0-9])2> 2021年为□名")  # the pattern, in the line to edit
+        child.sendcontrol("u")
+        child.sendline(sentence)
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert drafts.load(path).projects[0].goal == sentence

@@ -40,6 +40,7 @@ def _requirement_name(req: str) -> str:
 # --- metadata -----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_imported_library_is_declared():
     """A module perfdraft imports (at the top or inside a function) comes from a declared distribution."""
     declared = {_requirement_name(r) for r in PYPROJECT["project"]["dependencies"]}
@@ -69,8 +70,10 @@ REMOVED_BY_313 = {"distutils", "imp", "asynchat", "asyncore", "smtpd", "aifc", "
                   "sunau", "telnetlib", "uu", "xdrlib", "lib2to3"}
 
 
+@pytest.mark.slow
 def test_nothing_imported_that_python_3_12_or_3_13_removed():
-    """Only 3.11 runs here; this keeps the code off what the two later supported versions dropped."""
+    """The main test run is on 3.11; this keeps the code off what the two later supported versions dropped
+    (.ci/other-pythons runs the fast lane on real 3.12 and 3.13 too, but not every module)."""
     used = set()
     for path in sorted((ROOT / "perfdraft").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
@@ -162,6 +165,7 @@ def test_demo_print_leaves_nothing_in_tmp(tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow
 def test_demo_copy_removed_at_exit_as_from_the_start_screen(tmp_path):
     code = ("from perfdraft.commands.drafting import demo_copy\n"
             "from perfdraft.conversation import open_session\n"
@@ -269,6 +273,22 @@ def test_smoke_textual_serve_imports():
     assert s.public_url == "http://127.0.0.1:8000"
 
 
+# --- CI on the other supported Pythons ----------------------------------------------------------
+
+
+def test_ci_runs_the_other_pythons_step():
+    """.ci/run calls the 3.12/3.13 step on a line of its own (inside an && list, set -e would not stop on
+    it), and both scripts parse."""
+    run_script = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "bash .ci/other-pythons" in [line.strip() for line in run_script.splitlines()]
+    other = (ROOT / ".ci" / "other-pythons").read_text("utf-8")
+    assert other.count("for v in 3.12 3.13; do") == 2  # built, then the smoke lane run on each
+    assert "for v in 3.11 3.12 3.13; do" in other  # pipx install on every supported version
+    for script in ("run", "other-pythons", "python-from-source"):
+        r = subprocess.run(["bash", "-n", str(ROOT / ".ci" / script)], capture_output=True, text=True, timeout=30)
+        assert r.returncode == 0, (script, r.stderr)
+
+
 # --- the floors themselves ----------------------------------------------------------------------
 
 
@@ -311,8 +331,9 @@ def _release(version: str) -> tuple[int, ...]:
 @pytest.mark.slow
 @pytest.mark.parametrize("python", ["3.12", "3.13"])
 def test_dependencies_resolve_for_later_pythons(python):
-    """No 3.12/3.13 interpreter here: resolve the dependencies for them instead (uv reads each release's
-    Requires-Python and wheel tags), with the compiled ones required as wheels, as a user's pip needs them."""
+    """Resolve the dependencies for 3.12/3.13 from 3.11 (uv reads each release's Requires-Python and wheel
+    tags), with the compiled ones required as wheels, as a user's pip needs them: a quick check that the
+    pins still have wheels, beside the real installs .ci/other-pythons makes on those versions."""
     uv = shutil.which("uv", path=str(Path(sys.executable).parent)) or shutil.which("uv")
     if not uv:
         pytest.skip("uv not installed (pip install uv)")

@@ -72,19 +72,15 @@ def test_a_new_field_is_one_declaration(monkeypatch):
     registry = dict(fields.FIELDS)
     registry["indicator.evidence"] = fields.Field("indicator.evidence", "indicator", "evidence", "佐证材料", ("证明材料",))
     monkeypatch.setattr(fields, "FIELDS", registry)
-    fields._label_index.cache_clear()
-    try:
-        assert fields.find("证明材料") is registry["indicator.evidence"]
-        text = 'schema = "perfdraft/1"\n[[projects]]\nname = "p"\n[[projects.indicators]]\nname = "x"\nevidence = "考勤表"\n'
-        draft = drafts.loads(text)
-        assert draft.projects[0].indicators[0].evidence == "考勤表"
-        assert 'evidence = "考勤表"' in drafts.dumps(draft)
-        prof = profiles._p("with-evidence", "带佐证", "local-2015",
-                           ("indicator.level1", "indicator.level2", "indicator.name", "indicator.value",
-                            "indicator.evidence"), ())
-        assert prof.has("indicator.evidence")
-    finally:
-        fields._label_index.cache_clear()
+    assert fields.find("证明材料") is registry["indicator.evidence"]
+    text = 'schema = "perfdraft/1"\n[[projects]]\nname = "p"\n[[projects.indicators]]\nname = "x"\nevidence = "考勤表"\n'
+    draft = drafts.loads(text)
+    assert draft.projects[0].indicators[0].evidence == "考勤表"
+    assert 'evidence = "考勤表"' in drafts.dumps(draft)
+    prof = profiles._p("with-evidence", "带佐证", "local-2015",
+                       ("indicator.level1", "indicator.level2", "indicator.name", "indicator.value",
+                        "indicator.evidence"), ())
+    assert prof.has("indicator.evidence")
 
 
 def test_a_new_profile_is_one_declaration(monkeypatch):

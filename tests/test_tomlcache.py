@@ -52,6 +52,7 @@ def test_dates_are_parsed_but_not_cached():
     assert entries() == []
 
 
+@pytest.mark.slow
 def test_an_unwritable_cache_only_costs_speed(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("x")
@@ -60,6 +61,7 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path, monkeypatch):
     assert catalogue.load().templates
 
 
+@pytest.mark.slow
 def test_catalogue_from_the_cache_equals_the_catalogue_parsed():
     cold = catalogue.load()
     assert len(entries()) >= 20

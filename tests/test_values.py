@@ -96,12 +96,14 @@ simple_values = st.one_of(quantities, ranges, changes, deadlines, qualitatives)
 all_values = st.one_of(simple_values, st.builds(Either, quantities, changes))
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(all_values)
 def test_parse_format_roundtrip(v):
     assert parse(format(v)) == v
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=40))
 def test_parse_never_raises(text):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -65,6 +66,17 @@ def _cross_projects(draft: Draft) -> Iterator[Finding]:
                 yield _f("PD404", f"projects[{i}].name", f"与项目 {names[key] + 1} 同名“{key}”",
                          "在名称中注明区别，如“缴费补贴”“基础养老金”")
             names.setdefault(key, i)
+    codes: dict[str, int] = {}
+    for i, p in enumerate(draft.projects):
+        # The system compares codes as text: full-width digits and stray spaces are the same code.
+        code = "".join(unicodedata.normalize("NFKC", p.code or "").split())
+        if code:
+            if code in codes:
+                first = draft.projects[codes[code]]
+                yield _f("PD409", f"projects[{i}].code",
+                         f"与项目 {codes[code] + 1}（{first.name or '未命名'}）的项目编码相同“{p.code}”",
+                         "改成本项目在预算系统中的编码；复制来的项目要换新编码")
+            codes.setdefault(code, i)
     rows: dict[tuple[str, str], tuple[int, int]] = {}
     effects: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for i, p in enumerate(draft.projects):

@@ -70,7 +70,7 @@ def _money(v: object, level2: str | None = None, name: str = "") -> Decimal | No
         if v.unit in MONEY_UNITS:
             return v.number * MONEY_UNITS[v.unit]
         if v.unit == "万" and (level2 in ("成本", "经济成本") or MONEY_NAME.search(name)):
-            return v.number * 10_000  # "250万" on a money row: 万元 with the 元 left off
+            return v.number * MONEY_UNITS["万元"]  # "250万" on a money row: 万元 with the 元 left off
     return None
 
 

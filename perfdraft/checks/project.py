@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from .. import frameworks
+from .. import frameworks, numbers
 from ..model import Indicator, Project
 from ..names import DOC_NUMBER, split_doc_number
 from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse, placeholder_in
@@ -21,7 +21,6 @@ from .words import (
     GOAL_NOISE,
     GOAL_REQUEST,
     LUMPY_WORDS,
-    MONEY_UNITS,
     OUTPUT_NUMBER,
     PART_NAME,
     PAST_TENSE,
@@ -31,10 +30,6 @@ from .words import (
 
 PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
 PER_UNIT_AFTER = re.compile(r"\s*(?:[/／]|每|一[人户村次年月])")
-
-
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
 
 
 def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Finding], frozenset[str]]:
@@ -194,9 +189,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     # PD312: amounts in 资金用途 agree with 预算数. Per-head standards (每生780元, 704元/村) and the
     # parts of the budget (30万元用于…；30万元用于…) are not the budget.
     if b.total is not None:
-        amounts = [_number(m.group(1)) * MONEY_UNITS[m.group(2)] for m in AMOUNT_IN_TEXT.finditer(purpose)
+        amounts = [money[0] for m in AMOUNT_IN_TEXT.finditer(purpose)
                    if not PER_UNIT_BEFORE.search(purpose[max(0, m.start() - 8):m.start()])
-                   and not PER_UNIT_AFTER.match(purpose, m.end())]
+                   and not PER_UNIT_AFTER.match(purpose, m.end())
+                   and (money := numbers.read_money(m.group(1) + m.group(2))) is not None]
         if (amounts and all(abs(a - b.total) > Decimal("0.01") for a in amounts)
                 and abs(sum(amounts) - b.total) > Decimal("0.01") and max(amounts) > b.total / 10):
             shown = "、".join(f"{format_number(a.normalize())}元" for a in amounts[:3])
@@ -238,8 +234,8 @@ def _number_agreement(project: Project, inds: list, path: str) -> Iterator[Findi
     for field in ("purpose", "goal"):
         text = getattr(project, field) or ""
         for m in COUNT_IN_TEXT.finditer(text):
-            n, unit = _number(m.group(1)), m.group(2)
-            if n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
+            n, unit = numbers.read_decimal(m.group(1)), m.group(2)
+            if n is None or n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
                 continue
             shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
             yield _f("PD303", f"{path}.{field}", f"文字中的 {m.group(0)} 与指标值（{shown}）不一致", "请统一文字与指标值")

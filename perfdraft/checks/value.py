@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .. import frameworks
+from .. import frameworks, numbers
 from ..model import Indicator
 from ..values import (
     PERCENT_UNITS,
@@ -48,7 +48,7 @@ def _digits_as_typed(text: str) -> str | None:
     m = _DIGITS.search(text)
     if not m:
         return None
-    return m.group(0).translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,")).replace(",", "")
+    return numbers.plain(m.group(0))
 
 
 def _doubled(digits: str) -> str | None:
@@ -149,9 +149,10 @@ def propose(text: str, name: str, level2: str | None) -> str | None:
         number = format_number((value.number * 100).normalize())  # a rate written as a fraction: 0.97 → 97%
     if not unit or not unit_known(unit):
         return None  # a missing or unknown unit cannot be guessed from the number
-    if unit == "%" and (not _PLAIN_NUMBER.fullmatch(number) or float(number) > 100) and not GROWTH_NAME.search(name):
+    amount = numbers.read_decimal(number) if _PLAIN_NUMBER.fullmatch(number) else None
+    if unit == "%" and (amount is None or amount > 100) and not GROWTH_NAME.search(name):
         return None
-    if SATISFACTION_NAME.search(name) and unit == "%" and (number == "100" or float(number) < 80):
+    if SATISFACTION_NAME.search(name) and unit == "%" and (number == "100" or amount is not None and amount < 80):
         return "≥90%"
     op = _op_for(value.op, name, level2, number, unit)
     fixed = f"{op}{number}{unit}"

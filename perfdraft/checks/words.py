@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
+from ..numbers import MONEY_FACTORS
 from ..values import PERCENT_UNITS
 
 # (name pattern, accepted units, suggested unit) — first match wins, so specific before general.
@@ -37,7 +37,8 @@ NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结�
 FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
 TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|\d+(\.\d+)?\s*[%％]")
 PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
-MONEY_UNITS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+# Units of an amount in a 指标值 (bare 万 is 万人 as often as 万元); their factors are numbers.py's.
+MONEY_UNITS = {u: MONEY_FACTORS[u] for u in ("元", "万元", "亿元")}
 MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入")
 PER_HEAD_NAME = re.compile(r"人均|平均|水平|标准|每人|单价|单位成本")
 TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})

@@ -16,9 +16,28 @@ from typing import Any
 from .. import __version__
 from ..errors import EXIT_OK
 
-# Kept literal (not read from profiles.py) so building the parser imports nothing heavy.
-PROFILE_IDS = ["hebei-2020", "local-2015", "central-2021", "hubei-2013", "guangdong", "ndrc-investment",
-               "sichuan-grid", "self-evaluation"]
+
+class ProfileIds:
+    """profiles.PROFILES' ids (after ``first``), read only when argparse checks a choice: building the
+    parser imports nothing (the arguments name a metavar, so argparse never lists them then), and a
+    profile declared in profiles.py is accepted with no second list."""
+
+    def __init__(self, *first: str) -> None:
+        self.first = first
+
+    def _ids(self) -> list[str]:
+        from .. import profiles
+
+        return [*self.first, *profiles.PROFILES]
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._ids()
+
+    def __iter__(self) -> Any:
+        return iter(self._ids())
+
+
+PROFILE_IDS = ProfileIds()
 
 
 @dataclass(frozen=True)
@@ -68,7 +87,7 @@ COMMANDS: tuple[Cmd, ...] = (
             A(('file',), help='新草稿的文件名，如 2026-社保局.toml'),
             A(('--year',), type=int, help='预算年度，默认为明年'),
             A(('--framework',), choices=['local-2015', 'central-2021'], default='local-2015', help='指标框架'),
-            A(('--profile',), choices=PROFILE_IDS, help='表格样式（perfdraft profiles 列出全部；默认随指标框架）'),
+            A(('--profile',), choices=PROFILE_IDS, metavar='ID', help='表格样式（perfdraft profiles 列出全部；默认随指标框架）'),
         ),
     ),
     Cmd('demo', 'commands.drafting:cmd_demo', help='在临时目录打开示例草稿（顺平县社保局 2020），随意试用', description='把示例草稿复制到临时目录并打开；不会写入安装目录。',
@@ -131,7 +150,7 @@ COMMANDS: tuple[Cmd, ...] = (
             A(('-o', '--output',), help='输出文件（单个草稿）或目录（多个草稿）'),
             A(('--force',), action='store_true', help='覆盖已存在的输出文件'),
             A(('--strict',), action='store_true', help='草稿有错误时拒绝导出'),
-            A(('--layout',), choices=['standard', 'hubei', *PROFILE_IDS], default=None,
+            A(('--layout',), choices=ProfileIds('standard', 'hubei'), default=None, metavar='LAYOUT',
               help='standard/hubei：预算系统导入列（csv、xlsx）；表格样式编号：按该样式的表格导出（默认草稿自己的样式）'),
             A(('--format',), choices=['text', 'json'], default='text', help='汇总输出格式'),
         ),

@@ -171,11 +171,11 @@ def typed_number(value: str, number: str) -> str:
     typed = leading_number_text(value)
     if typed is None or not isinstance(parse(value), Quantity):
         return number
+    from ..numbers import read_decimal
+
     raw = typed[0].replace(",", "")
-    try:
-        same = raw != number and raw.startswith("0") and Decimal(raw) == Decimal(number)
-    except InvalidOperation:
-        return number
+    as_typed = read_decimal(raw)
+    same = raw != number and raw.startswith("0") and as_typed is not None and as_typed == read_decimal(number)
     return raw if same else number
 
 
@@ -371,14 +371,6 @@ def department_blocks(draft: Draft) -> list[Block]:
 # --- entry point ---------------------------------------------------------------------------------------
 
 
-def layouts() -> tuple[str, ...]:
-    """What ``--layout`` accepts: the import column sets, then every profile id."""
-    from ..profiles import PROFILES
-    from .csv_export import IMPORT_LAYOUTS
-
-    return (*IMPORT_LAYOUTS, *PROFILES)
-
-
 def render(draft: Draft, fmt: str, layout: str | None = None,
            step: Callable[[], None] | None = None) -> Rendered:
     """Render ``draft`` to the bytes of a ``fmt`` file. Never writes anything (pdf runs LibreOffice
@@ -429,8 +421,9 @@ def export_draft(draft: Draft, fmt: str, path: str | os.PathLike[str], *, force:
     Raises ``perfdraft.drafts.DraftError`` with one Chinese line when the file cannot be written
     (exists without ``force``, missing or read-only directory, a symlink). Used by the front-ends.
     """
-    from .safety import write_output
+    from .safety import rendering, write_output
 
-    rendered = render(draft, fmt, layout)
+    with rendering(fmt, path):  # a full disk while rendering: one Chinese line (issue 19)
+        rendered = render(draft, fmt, layout)
     write_output(Path(path), rendered.data, force=force)
     return rendered

@@ -24,7 +24,7 @@ from ..rules import ERROR
 from . import render
 from .csv_export import IMPORT_LAYOUTS
 from .pdf import PdfError, find_office, office_missing_message
-from .safety import check_target, write_output
+from .safety import check_target, rendering, write_output
 
 MAX_LISTED = 5  # codes/paths listed in the one-line error notice
 
@@ -132,7 +132,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 continue
             until = progress.done + max(1, len(draft.projects))
             try:
-                rendered = render(draft, fmt, layout, step=progress.step)  # xlsx/docx/pdf step per project
+                with rendering(fmt, job.output):  # a full disk under the temp files: one line, exit 2
+                    rendered = render(draft, fmt, layout, step=progress.step)  # xlsx/docx/pdf step per project
             except PdfError as exc:
                 raise UsageError(f"{job.source}：{exc}") from None
             write_output(job.target, rendered.data, force=args.force)

@@ -77,7 +77,7 @@ def indicator_fields(ind: Indicator) -> tuple[dict[str, str | None], bool]:
 
 def _profile_rows(draft: Draft, layout: str) -> tuple[tuple[str, ...], list[list[str | None]], list[str]]:
     from ..profiles import get
-    from .layout import GETTERS, Ctx, Row, column_title
+    from .layout import Ctx, Row, column_title, getter
 
     profile = get(layout)
     ctx = Ctx.of(profile)
@@ -94,7 +94,7 @@ def _profile_rows(draft: Draft, layout: str) -> tuple[tuple[str, ...], list[list
             cells = [project.code, project.name]
             if scope:
                 cells.append(SCOPE_TITLES.get(ind.scope or "", "年度"))
-            cells += [level[k](ind) if k in level else GETTERS[k](row, ctx) for k in keys]
+            cells += [level[k](ind) if k in level else getter(k)(row, ctx) for k in keys]
             rows.append(cells)
     return columns, rows, []
 

@@ -202,6 +202,19 @@ GETTERS: dict[str, Getter] = {
 TEXT_COLUMNS = frozenset(k for k, (_, grows) in WIDTHS.items() if grows)
 
 
+def getter(key: str) -> Getter:
+    """A column's reader: its own in GETTERS, else the registry field's value as the draft holds it
+    (so a new field prints with no entry here)."""
+    if key in GETTERS:
+        return GETTERS[key]
+    field = fields.FIELDS[key]
+    return lambda r, s: _cell(field.get(r.ind))
+
+
+def _cell(value: object) -> str | None:
+    return format_number(value) if isinstance(value, Decimal) else None if value is None else str(value)
+
+
 def columns(profile: Profile) -> list[str]:
     """The profile's indicator columns in print order, 中期 beside 年度 where it has them."""
     out: list[str] = []
@@ -247,8 +260,8 @@ def column_widths(profile: Profile, rows: list[Row]) -> tuple[float, ...]:
     demand = [0.0] * len(cols)
     for i, key in enumerate(cols):
         if key in TEXT_COLUMNS:
-            getter = GETTERS[key]
-            demand[i] = sum(text_units(getter(r, split_columns) or "") for r in rows) + 1.0
+            read = getter(key)
+            demand[i] = sum(text_units(read(r, split_columns) or "") for r in rows) + 1.0
     spare = paper - sum(mins)
     total = sum(demand) or 1.0
     return tuple(round(m + spare * d / total, 2) for m, d in zip(mins, demand, strict=True))
@@ -376,7 +389,7 @@ def profile_grid(project: Project, profile: Profile) -> Grid:
             for c, key in enumerate(cols):
                 if key in level_cols:
                     continue
-                cells.append(Cell(first + k, c, GETTERS[key](row, split_columns),
+                cells.append(Cell(first + k, c, getter(key)(row, split_columns),
                                   role="text" if key in TEXT_COLUMNS else "value"))
     grid = Grid(first + max(1, len(rows)), cells, header_row, first, ncols=ncols)
     grid.widths_cm = widths

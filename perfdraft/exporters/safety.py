@@ -22,6 +22,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..drafts import DraftError, atomic_write, cleanup_temp_files, dumps, write_temp
+from ..drafts_io import os_error_message, why
 from ..model import Draft
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -110,6 +111,48 @@ def safe_filename(name: str, default: str = "导出", max_bytes: int = 200) -> s
 # --- output files ----------------------------------------------------------------------------------
 
 
+def _os_error(exc: BaseException) -> OSError | None:
+    """The OSError behind ``exc``: itself, or one a library wrapped (xlsxwriter's FileCreateError
+    carries it as its argument; others chain it as the cause)."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, OSError):
+            return exc
+        inner = next((a for a in getattr(exc, "args", ()) if isinstance(a, OSError)), None)
+        exc = inner or exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        seen += 1
+    return None
+
+
+@contextlib.contextmanager
+def rendering(fmt: str, output: str | os.PathLike[str]) -> Iterator[None]:
+    """Turn a disk failure while an export is *rendered* into one Chinese line (a DraftError).
+
+    xlsxwriter writes every sheet to temp files first (constant_memory): on a full disk it raised
+    ``FileCreateError`` or a bare OSError with a traceback (issue 19, item 10). Nothing is at the output
+    yet at this point, so the user's earlier file is untouched; the temp files go with their directory
+    (``xlsx.render_xlsx``)."""
+    import tempfile
+
+    try:
+        yield
+    except DraftError:
+        raise
+    except Exception as exc:
+        os_exc = _os_error(exc)
+        if os_exc is None:
+            raise
+        reason = why(os_exc)
+        if "temporary directory" in str(os_exc):  # tempfile found no directory it could write in
+            reason = "没有可写的临时目录，磁盘可能已满"
+        try:
+            where = tempfile.gettempdir()
+        except OSError:
+            where = os.environ.get("TMPDIR") or "/tmp"
+        raise DraftError(f"{output}：生成 {fmt} 时无法写入临时文件（{reason}），未写出文件，原有文件未改动；"
+                         f"请腾出磁盘空间（临时目录 {where}），或用环境变量 TMPDIR 指定有空间的目录后重试") from None
+
+
 def check_target(path: Path, *, force: bool) -> str | None:
     """Why ``path`` cannot be written (one Chinese line), or None when it can."""
     directory = path.parent if str(path.parent) else Path(".")
@@ -132,7 +175,10 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     With ``force`` the file is replaced (``drafts.atomic_write``); without it, the temp file is
     hard-linked into place, which fails if ``path`` appeared meanwhile, so no file is ever clobbered.
     """
-    problem = check_target(path, force=force)
+    try:
+        problem = check_target(path, force=force)
+    except OSError as exc:  # a name over the limit, a directory we cannot search
+        raise DraftError(os_error_message(exc)) from None
     if problem:
         raise DraftError(problem)
     cleanup_temp_files(path, follow=False)  # temp files of an export killed with -9 (issue 19, item 15)
@@ -142,7 +188,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     try:
         tmp = write_temp(path, data)  # never through a symlink planted at the temp name (issue 9)
     except OSError as exc:
-        raise DraftError(f"{path}：无法写入（{exc.strerror}）") from None
+        raise DraftError(f"{path}：无法写入（{why(exc)}），未留下输出文件") from None
     try:
         try:
             os.link(tmp, path)
@@ -154,7 +200,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
                 raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
             os.replace(tmp, path)
     except OSError as exc:
-        raise DraftError(f"{path}：写入失败（{exc.strerror}），未留下输出文件") from None
+        raise DraftError(f"{path}：写入失败（{why(exc)}），未留下输出文件") from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

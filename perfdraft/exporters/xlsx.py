@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 import tempfile
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
@@ -62,6 +61,7 @@ from .xlsx_embed import (  # noqa: F401 - read_embedded, fingerprint: the import
     _toml_without_ooxml_escapes,
     fingerprint,
     read_embedded,
+    sheet_name,
     stored_text,
 )
 
@@ -76,8 +76,6 @@ CM_PER_UNIT = 0.2  # one Excel column-width unit on paper, roughly
 XLSX_SCALE = 1.3  # profile tables are laid out this much wider than the paper (printed at ~77%)
 FLUSH_ROWS = 1000  # long sheets (import rows) are written in batches of rows
 MARKER_FLUSH_ROWS = 32  # the draft's chunks: 1,000 of them held 16 MiB of text at once
-
-_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 _BASE = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
 STYLES: dict[str, dict[str, Any]] = {
@@ -124,32 +122,6 @@ def excel_number(value: Decimal) -> float | None:
 
 def number_text(value: Decimal) -> str:
     return f"{value:f}"
-
-
-def sheet_name(wanted: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: ≤31 characters, none of []:*?/\\, not History, deduped with (2)…"""
-    name = _INVALID_SHEET_CHARS.sub("_", xml_safe(wanted)).strip().strip("'") or "项目"
-    if name.lower() == "history":
-        name += "_"
-    base = _utf16_cut(name, 31).rstrip("'") or "项目"
-    candidate, n = base, 1
-    while candidate.lower() in taken:
-        n += 1
-        suffix = f"({n})"
-        candidate = _utf16_cut(base, 31 - len(suffix)).rstrip("'") + suffix
-    taken.add(candidate.lower())
-    return candidate
-
-
-def _utf16_cut(text: str, units: int) -> str:
-    """``text`` cut to ``units`` UTF-16 code units: Excel counts a character beyond the BMP as two."""
-    out, used = [], 0
-    for ch in text:
-        used += 2 if ord(ch) > 0xFFFF else 1
-        if used > units:
-            break
-        out.append(ch)
-    return "".join(out)
 
 
 # --- one sheet, written in row order ----------------------------------------------------------------
@@ -556,7 +528,7 @@ _trim: Any = None
 
 
 def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | None = None, *,
-               embed: Draft | None = None, flat: str | None = None) -> list[str]:
+               embed: Draft | None = None, flat: str | None = None, tmpdir: str | None = None) -> list[str]:
     """Write the xlsx of ``draft`` to ``out`` (a path or a binary stream); return the user's messages.
 
     ``embed`` is the draft to embed when ``draft`` is a view of it in another profile; ``flat``
@@ -565,7 +537,7 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     import xlsxwriter  # type: ignore[import-untyped]
 
     wb = xlsxwriter.Workbook(out, {"constant_memory": True, "strings_to_numbers": False,
-                                   "strings_to_formulas": False, "strings_to_urls": False})
+                                   "strings_to_formulas": False, "strings_to_urls": False, "tmpdir": tmpdir})
     w = _Writer(wb)
     taken: set[str] = {MARKER_SHEET.lower()}
     blocks = [] if flat else department_blocks(draft)
@@ -597,10 +569,11 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
 
 def render_xlsx(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None,
                 flat: str | None = None) -> Rendered:
-    # Through a temp file, not BytesIO: the zip is written while every sheet's record is still
-    # alive, and the workbook is let go before the bytes are read back (issue 21: 10,000 projects).
-    with tempfile.TemporaryFile() as fh:
-        messages = write_xlsx(draft, fh, step, embed=embed, flat=flat)
+    # xlsxwriter's temp files in a directory of our own, removed even when the disk fills up (issue 19).
+    # The zip goes to a temp file there, not BytesIO: it is written while every sheet's record is
+    # still alive, and the workbook is let go before the bytes are read back (issue 21: 10,000 projects).
+    with tempfile.TemporaryDirectory(prefix="perfdraft-xlsx-") as tmp, tempfile.TemporaryFile(dir=tmp) as fh:
+        messages = write_xlsx(draft, fh, step, embed=embed, flat=flat, tmpdir=tmp)
         _give_back_memory()
         fh.seek(0)
         return Rendered(fh.read(), messages)

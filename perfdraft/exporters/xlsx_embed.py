@@ -1,6 +1,6 @@
-"""The draft embedded in an xlsx export, read back: the ``_perfdraft`` sheet's rows, the fingerprint
-of the visible cells, and how a string is stored (split from ``xlsx`` so the importers read the
-embedded draft without the writer, and the writer stays under 600 lines).
+"""What an xlsx export stores and reads back: valid sheet names, how a string is stored, the draft
+embedded in the ``_perfdraft`` sheet and the fingerprint of the visible cells. Split from ``xlsx``
+(the writer) so that the importers read the embedded draft without it.
 
 Written by ``xlsx._marker_sheet``: key/value rows (format, version, fingerprint, note), the TOML in
 ``draft`` rows of ``CHUNK`` characters, then their count. docs/export-formats.md has the spec.
@@ -17,11 +17,39 @@ from typing import Any
 
 from ..drafts import MAX_DRAFT_BYTES
 from . import MARKER_FORMAT
+from .safety import xml_safe
 
 MARKER_SHEET = "_perfdraft"
 # Version 2: key/value rows with the chunk count last (version 1 had it in row 4); both read back.
 SHEET_VERSION = 2
 CHUNK = 8000  # characters per cell of the embedded draft (Excel's limit is 32,767 UTF-16 units)
+_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def sheet_name(wanted: str, taken: set[str]) -> str:
+    """A valid, unique sheet name: ≤31 characters, none of []:*?/\\, not History, deduped with (2)…"""
+    name = _INVALID_SHEET_CHARS.sub("_", xml_safe(wanted)).strip().strip("'") or "项目"
+    if name.lower() == "history":
+        name += "_"
+    base = _utf16_cut(name, 31).rstrip("'") or "项目"
+    candidate, n = base, 1
+    while candidate.lower() in taken:
+        n += 1
+        suffix = f"({n})"
+        candidate = _utf16_cut(base, 31 - len(suffix)).rstrip("'") + suffix
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _utf16_cut(text: str, units: int) -> str:
+    """``text`` cut to ``units`` UTF-16 code units: Excel counts a character beyond the BMP as two."""
+    out, used = [], 0
+    for ch in text:
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            break
+        out.append(ch)
+    return "".join(out)
 
 
 def _col(c: int) -> str:

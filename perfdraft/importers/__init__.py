@@ -161,7 +161,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         shape_report = Report(str(path))
         draft = asm.finish()
         # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
-        shaped = Shape(str(path), shape_report).run(lines) if lines is not None and not _structured(draft) else None
+        shape = Shape(str(path), shape_report) if lines is not None and not _structured(draft) else None
+        shaped = shape.run(lines) if shape is not None and lines is not None else None
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
@@ -179,9 +180,11 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
                                 "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:
-            inferred = infer_year(asm) or (shaped.year if shaped is not None else None)
+            # the shape reader reads titles across cells and 预算年度 labels: its title year comes first
+            inferred = (shape.title_year() if shape is not None else None) or infer_year(asm) or \
+                (shaped.year if shaped is not None else None)
         remark_draft(draft, report, split_doc_number=split_doc_number)
-        guess_framework(draft, report)
+        guess_framework(draft, report, asm.header_texts)
         repairs.extend(report.lines())
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))

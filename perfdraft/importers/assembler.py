@@ -26,14 +26,14 @@ from dataclasses import dataclass
 
 from .. import frameworks, names, values
 from ..model import (
-    Budget,
     Draft,
     Indicator,
     Project,
-    SpendingPlan,
     SubGoal,
 )
+from . import kinds
 from .grid_rows import GridMixin
+from .label_rows import LabelRowsMixin
 from .labels import (
     _BRACKET_LEVELS,
     _DEPT_HEADING,
@@ -56,11 +56,9 @@ from .labels import (
     _prefix,
     glued_header,
     grid_header,
-    parse_money,
-    parse_percent,
     project_label,
 )
-from .repairs import _UNIT_NAME, fold, split_unit_code, strip_field_codes
+from .repairs import fold, split_unit_code, strip_field_codes
 from .report import Record, Report, clean_cell
 
 # --- the assembler ----------------------------------------------------------------------------------------------
@@ -91,13 +89,11 @@ class _Grid:
         return level1, level2
 
 
-_MONEY_FIELDS = ("total", "fiscal", "other")
-_MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
 _INDICATORS_MARK = re.compile(r"^(?:部门)?(?:年度)?(?:整体)?绩效指标[:：]?$")
 _LINKED = re.compile(r"^关联项目[:：]\s*(.*)$")
 
 
-class Assembler(GridMixin):
+class Assembler(LabelRowsMixin, GridMixin):
     """Builds one draft from the records of one file."""
 
     def __init__(self, source: str, report: Report, *, split_doc_number: bool = False):
@@ -120,6 +116,7 @@ class Assembler(GridMixin):
         self.found_anything = False
         self._titles: dict[int, str] = {}
         self.records: list[Record] = []  # as fed: the shape assembler reads the same rows
+        self.header_texts: list[str] = []  # the grid's header cells: they name the profile
 
     # -- entry points --------------------------------------------------------------------------------------
 
@@ -257,6 +254,10 @@ class Assembler(GridMixin):
         if m and self.project is None and self.section == "sub" and self.draft.department.sub_goals:
             self.draft.department.sub_goals[-1].projects.extend(_linked_codes(m.group(1)))
             return
+        if self.grid is not None and kinds.signoff(text):
+            self._close_grid()  # 填报人 / 联系电话 / 审核意见（盖章）: the table has ended
+            self._lose(where, text)
+            return
         if self.grid is not None and not self.grid.narrative and self._glued_row(rec, text):
             return
         order = glued_header(text)
@@ -384,6 +385,7 @@ class Assembler(GridMixin):
             self._close_grid()
             self.pending_cols, self.pending_text, self.text_target = {}, None, None
             cols, extra = head
+            self.header_texts.extend(c for c in filled if c)
             self.grid = _Grid(cols, extra, where,
                               project_cols=bool({"project_name", "project_code"} & set(cols.values())))
             if {"sign", "unit"} & set(cols.values()):
@@ -399,6 +401,11 @@ class Assembler(GridMixin):
         g = self.grid
         if single is not None and g is not None and rec.spans and rec.spans[nonblank[0]] >= 4:
             self._para(Record([single], rec.loc(nonblank[0]), para=True), single)  # a paragraph across the sheet
+            return
+        if g is not None and kinds.signoff(cells[nonblank[0]] or ""):
+            self._close_grid()  # sign-off lines end the table; their text goes to the notes
+            for i in nonblank:
+                self._lose(rec.loc(i), cells[i] or "")
             return
         if g is not None and not g.narrative and g.order is None:
             first = cells[nonblank[0]]
@@ -416,181 +423,6 @@ class Assembler(GridMixin):
             self._para(Record([single], rec.loc(nonblank[0]), para=True), single)
             return
         self._label_row(rec)
-
-    def _label_row(self, rec: Record) -> None:
-        cells = rec.cells
-        n = len(cells)
-        labels = [project_label(c) for c in cells]
-        nonblank = [i for i, c in enumerate(cells) if c]
-        self.text_target = None
-        # a header row of labels over a row of values (资金支出计划 | 3月底 | 6月底 …)
-        if len(nonblank) >= 2 and all((lab := labels[i]) is not None and lab.inline is None for i in nonblank):
-            self.pending_cols, self.pending_text = {}, None
-            for i in nonblank:
-                lab = labels[i]
-                assert lab is not None
-                if lab.field in ("purpose", "goal"):
-                    self.pending_text = lab.field
-                elif lab.field == "dept_budget":
-                    self.dept_money = True
-                elif lab.field != "plan":
-                    self.pending_cols[i] = lab.field
-                if lab.unit == "万元":
-                    self.money_unit = "万元"
-            self.found_anything = True
-            return
-        if (self.pending_cols and not any(labels[i] is not None for i in nonblank)
-                and all(_plausible(self.pending_cols[i], cells[i]) for i in nonblank if i in self.pending_cols)):
-            cols, self.pending_cols = self.pending_cols, {}
-            rest = []
-            for i in nonblank:
-                if i in cols:
-                    self._set(Label(cols[i], None, None), cells[i], rec.loc(i))
-                else:
-                    rest.append(i)
-            self.dept_money = False
-            if len(rest) == 1 and self.pending_text:
-                self._assign_text(self.pending_text, cells[rest[0]] or "")
-                rest = []
-            self.pending_text = None
-            for i in rest:
-                self._lose(rec.loc(i), cells[i] or "")
-            return
-        self.pending_cols = {}
-        pending_text, self.pending_text = self.pending_text, None
-        handled: set[int] = set()
-        i = 0
-        while i < n:
-            c, lab = cells[i], labels[i]
-            if c is None:
-                i += 1
-                continue
-            if _MONEY_UNIT.match(c):
-                self._money_unit(c)
-                handled.add(i)
-            elif lab is None:
-                if split_unit_code(c) and self._department_cell(c, rec.loc(i)):
-                    handled.add(i)
-                elif (_UNIT_NAME.match(c) and any(x and _MONEY_UNIT.match(x) for x in cells)
-                      and self.draft.department.name in (None, c)):
-                    self.draft.department.name = c  # "顺平县交通运输局 | 单位：元": the unit line without a code
-                    handled.add(i)
-            elif lab.inline is not None:
-                handled.add(i)
-                self._set(lab, lab.inline or None, rec.loc(i))
-            else:
-                handled.add(i)
-                j = i + 1
-                if j < n and labels[j] is None and not (cells[j] and _MONEY_UNIT.match(cells[j] or "")):
-                    self._set(lab, cells[j], rec.loc(j))
-                    handled.add(j)
-                    i = j + 1
-                    continue
-                if lab.field in ("purpose", "goal"):
-                    self.pending_text = lab.field  # its text is on the next row (预算规模及资金用途)
-                elif lab.field == "dept_budget":
-                    self.dept_money = True
-                elif lab.field != "plan":
-                    self._set(lab, None, rec.loc(i))
-            i += 1
-        rest = [k for k in nonblank if k not in handled]
-        if len(rest) == 1 and pending_text and not handled:
-            self._assign_text(pending_text, cells[rest[0]] or "")
-            rest = []
-        for k in rest:
-            self._lose(rec.loc(k), cells[k] or "")
-
-    def _money_unit(self, text: str) -> None:
-        m = _MONEY_UNIT.match(text)
-        if m:
-            self.money_unit = m.group(1)
-            self.found_anything = True
-
-    def _department_cell(self, text: str, where: str) -> bool:
-        parts = split_unit_code(text)
-        if not parts:
-            return False
-        code, name = parts
-        d = self.draft.department
-        if d.name is None and d.code is None:
-            d.code, d.name = code, name
-            self.report.note("unit-code", f"单位编码与名称连写“{text}”，已拆为编码 {code} 和名称 {name}", where)
-            self.found_anything = True
-            return True
-        return (d.code, d.name) == (code, name)
-
-    def _assign_text(self, attr: str, text: str) -> None:
-        p = self._current()
-        old = getattr(p, attr)
-        setattr(p, attr, f"{old}\n\n{text}" if old else text)
-        self.text_target = (p, attr)
-
-    def _set(self, lab: Label, value: str | None, where: str) -> None:
-        f = lab.field
-        self.found_anything = True
-        self.text_target = None
-        if f == "dept":
-            if value is None:
-                return
-            d = self.draft.department
-            parts = split_unit_code(value)
-            code, name = parts if parts else (None, value)
-            if parts:
-                self.report.note("unit-code", f"单位编码与名称连写“{value}”，已拆为编码 {code} 和名称 {name}", where)
-            if d.name is None:
-                d.name, d.code = name, d.code or code
-            elif d.name != name:
-                self._lose(where, f"单位：{value}")
-            return
-        if f in ("code", "name"):
-            if self.project is None or f in self.project_from_cell:
-                self._new_project()
-            p = self._current()
-            setattr(p, f, value)
-            self.project_from_cell.add(f)
-            return
-        if f in _MONEY_FIELDS:
-            if value is None:
-                return
-            amount, unit = parse_money(value)
-            if amount is None:
-                self._lose(where, f"{_MONEY_NAMES[f]}：{value}")
-                return
-            if "," in value or "，" in value:
-                self.report.note("money-sep", "金额中的千分位分隔符已去除", where)
-            if (lab.unit or unit or self.money_unit) == "万元":
-                amount = amount * 10000
-                self.report.note("money-wan", "金额以万元填写，已换算为元", where)
-            if self.dept_money or (self.project is None and self.section is not None):
-                d = self.draft.department
-                d.budget = d.budget or Budget()
-                setattr(d.budget, f, amount)
-            else:
-                setattr(self._current().budget, f, amount)
-            return
-        p = self._current()
-        if f in _PLAN_FIELDS:
-            if value is None:
-                return
-            pct = parse_percent(value)
-            if pct is None:
-                self._lose(where, f"资金支出计划：{value}")
-                return
-            if p.spending_plan is None:
-                p.spending_plan = SpendingPlan()
-            setattr(p.spending_plan, f, pct)
-            return
-        if f in ("purpose", "goal"):
-            if value is not None:
-                setattr(p, f, value)
-                self.text_target = (p, f)
-            return
-        if f == "doc_number":
-            if value is not None:
-                p.doc_number = value
-            return
-        if value is not None:
-            self._lose(where, value)
 
     # -- the grid ----------------------------------------------------------------------------------------------
     # -- the end ------------------------------------------------------------------------------------------------
@@ -624,21 +456,6 @@ def _linked_codes(text: str) -> list[str]:
         m = re.search(r"[（(]([^（）()]+)[）)]$", part)
         out.append(m.group(1) if m else part)
     return [c for c in out if c]
-
-
-def _plausible(field_name: str, text: str | None) -> bool:
-    """Whether ``text`` can be the value of ``field_name`` in a row of values under a row of labels.
-
-    A label row with blank values (预算数 | | 其中：财政资金 | |) looks like a header row; the text on
-    the next row (资金用途) then is no amount, and the row is read on its own.
-    """
-    if text is None:
-        return True
-    if field_name in _MONEY_FIELDS:
-        return parse_money(text)[0] is not None
-    if field_name in _PLAN_FIELDS:
-        return parse_percent(text) is not None
-    return True
 
 
 def _looks_like_value(text: str) -> bool:

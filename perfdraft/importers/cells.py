@@ -164,11 +164,11 @@ def _header_split(text: str) -> tuple[str, list[str] | None, str]:
         end = pos
         t = text
         while end < len(t):
-            for word in kinds.HEADER_WORDS:
+            for word in kinds.header_words():
                 if t.startswith(word, end):
                     end += len(word)
                     tail = re.match(r"\([^()]{0,3}\)", t[end:])  # '指标值(A)', OCR '指标值(八)'
-                    if tail and word + tail.group(0) not in kinds.HEADER_KINDS:
+                    if tail and word + tail.group(0) not in kinds.header_table():
                         end += len(tail.group(0))
                     break
             else:

@@ -1,71 +1,361 @@
-"""Header facts of a table: the labels (项目名称, 年度资金总额 …) and how amounts are read."""
+"""Header facts of a table: the labels (项目名称, 年度资金总额 …), how their amounts are read, and the
+shape assembler's half that places them (:class:`FactsMixin`).
+
+Labels come from the field registry (perfdraft/fields.py: every project and department field's label
+and aliases), so a field declared there is read on import without touching this module; the table
+below only adds the wording real tables print that the registry does not list.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from .. import fields, numbers
+from ..model import Draft, Project
 from . import kinds
-from .labels import parse_money
+from .report import Report
 
-# Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
-FACT_LABELS: dict[str, str] = {
+if TYPE_CHECKING:
+    from .shape import _Open
+
+# Wording of real tables beyond the registry's labels → the fact it names (squashed, without a
+# trailing colon or bracketed unit). Short names are the facts the assembler places itself; anything
+# else is a field key of the registry.
+_VARIANTS: dict[str, str] = {
     "项目名称": "name", "专项名称": "name", "项目(专项)名称": "name", "专项(项目)名称": "name",
     "项目支出名称": "name", "申报项目名称": "name", "项目名": "name",
-    "项目编码": "code", "项目代码": "code", "项目编号": "code",
-    "主管部门": "authority", "主管部门及代码": "authority", "主管部门及编码": "authority", "项目主管部门": "authority",
+    "主管部门及编码": "authority", "项目主管部门": "authority",
     "主管部门及其编码": "authority", "区级主管部门": "authority", "市级主管部门": "authority",
-    "实施单位": "unit", "项目实施单位": "unit", "具体实施单位": "unit", "预算单位": "unit", "申报单位": "unit",
+    "具体实施单位": "unit", "预算单位": "unit", "申报单位": "unit", "项目单位": "unit",
     "部门(单位)名称": "unit", "部门名称": "unit", "部门": "unit", "单位信息": "unit", "预算部门": "unit",
-    "年度资金总额": "total", "当年资金总额": "total", "资金总额": "total", "项目金额": "total", "年度金额": "total",
-    "年度本级预算金额": "total", "本年度申请市财政预算资金": "total", "预算数": "total", "年度预算数": "total",
+    "当年资金总额": "total", "资金总额": "total", "项目金额": "total", "年度金额": "total",
+    "年度本级预算金额": "total", "本年度申请市财政预算资金": "total",
     "年度金额(提前下达)": "total", "项目总金额": "total", "年度预算金额": "total", "预算金额": "total",
     "本年度预计投入": "total", "全年预算数": "total", "年初预算数": "total",
-    "财政拨款": "fiscal", "其中:财政拨款": "fiscal", "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
-    "本年财政拨款": "fiscal", "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal", "财政资金": "fiscal",
+    "中期资金总额": "project.total_amount", "实施周期资金总额": "project.total_amount",
+    "本年度下达投资": "total", "年度下达投资": "total", "本年度投资": "total",  # 发改 中央预算内投资
+    "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
+    "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal",
     "一、预算资金": "fiscal", "公共财政拨款": "fiscal", "其中:财政拨款数": "fiscal", "其中:当年财政拨款数": "fiscal",
-    "其他资金": "other", "4.其他资金": "other", "当年其他资金": "other",
-    "年度目标": "goal", "年度绩效目标": "goal", "本年度绩效目标": "goal", "绩效目标": "goal", "项目年度目标": "goal",
+    "4.其他资金": "other", "当年其他资金": "other",
+    "本年度绩效目标": "goal", "项目年度目标": "goal",
     "年度总体目标": "goal", "年度绩效目标(文字)": "goal", "年度绩效总目标": "goal", "整体目标": "goal",
     "年度总体绩效目标": "goal", "整体绩效目标": "goal",
-    "中期目标": "overall_goal", "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
+    "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
     "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
+    "年度": "year", "所属年度": "year", "编制年度": "year",  # a year fact only where a year follows
+    # the last line of a cost breakdown (成本构成 | 金额 …) or of a row of money columns (中央 | 省 | 合计)
+    "合计": "total",
 }
+# Registry fields the assembler places itself (budgets, the project's identity, goals).
+_OWN = {"project.name": "name", "project.code": "code", "project.authority": "authority", "project.unit": "unit",
+        "department.name": "unit", "project.budget.total": "total", "project.budget.fiscal": "fiscal",
+        "project.budget.other": "other", "project.goal": "goal", "project.overall_goal": "overall_goal",
+        "draft.year": "year"}
 _MONEY = ("total", "fiscal", "other")
-_LONG_LABELS = sorted((k for k in FACT_LABELS if len(k) >= 4), key=len, reverse=True)
+
+
+@lru_cache(maxsize=4)
+def _labels(registry: int) -> tuple[dict[str, str], list[str]]:
+    """Label → fact, and the labels long enough to cut glued text at, for one registry (tests swap it)."""
+    out = dict(_VARIANTS)
+    for f in fields.FIELDS.values():
+        if f.owner == "indicator" or f.kind == "special":
+            continue
+        for label in f.labels:
+            key = kinds.squash(label).rstrip(":：")
+            # short aliases ('项目') name a column in one table and are plain words in the next
+            if len(key) >= 3 or label == f.label:
+                out.setdefault(key, _OWN.get(f.key, f.key))
+    return out, sorted((k for k in out if len(k) >= 4), key=len, reverse=True)
+
+
+def fact_labels() -> dict[str, str]:
+    return _labels(id(fields.FIELDS))[0]
+
+
+def _long_labels() -> list[str]:
+    return _labels(id(fields.FIELDS))[1]
+
+
+def is_money(fact: str) -> bool:
+    if fact in _MONEY:
+        return True
+    f = fields.FIELDS.get(fact)
+    return f is not None and f.kind == "money"
+
+
+# Labels too short to cut glued text at, except right before an amount ('…结算372.88合计814…').
+_SHORT_MONEY = re.compile(r"合计(?=[:：]?\d)")
 _LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
+_UNIT_IN_LABEL = re.compile(r"[(（](?:单位[:：]?|金额单位[:：]?)?(万元|元)[)）]")
 
 
-def _decimal(text: str) -> Decimal | None:
-    amount, _ = parse_money(kinds.squash(text).rstrip("分%"))
-    return amount
+def read_number(text: str) -> Decimal | None:
+    """A weight or score cell ('10分', '95%') as a number."""
+    return numbers.read_decimal(kinds.squash(text).rstrip("分%"))
 
 
-def _fact_label(text: str) -> tuple[str, str | None, bool] | None:
-    """(field, inline value, 万元 named) for a header-fact label cell."""
+def _unit(text: str) -> str | None:
+    m = _UNIT_IN_LABEL.search(kinds.squash(text))
+    return m.group(1) if m else None
+
+
+def fact_label(text: str) -> tuple[str, str | None, str | None] | None:
+    """(fact, inline value, money unit the label names: 万元 / 元 / None) for a header-fact label cell."""
     t = kinds.squash(text).lstrip("*")
-    wan = "万元" in t
-    base = re.sub(r"[(（](?:万元|元|单位[:：]?万元)[)）]", "", t).rstrip(":：")
-    if base in FACT_LABELS:
-        return FACT_LABELS[base], None, wan
-    for lab in _LONG_LABELS:  # '资金总额222.45': a label glued to its amount
-        if base.startswith(lab) and FACT_LABELS[lab] in _MONEY and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
-            return FACT_LABELS[lab], base[len(lab):], wan
+    unit = _unit(t)
+    base = _UNIT_IN_LABEL.sub("", t).rstrip(":：")
+    labels = fact_labels()
+    if base in labels:
+        return labels[base], None, unit
+    for lab in _long_labels():  # '资金总额222.45': a label glued to its amount
+        if base.startswith(lab) and is_money(labels[lab]) and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
+            return labels[lab], base[len(lab):], unit
     m = _LABEL_SPLIT.match(text.strip())
     if m:
-        key = re.sub(r"[(（](?:万元|元)[)）]", "", kinds.squash(m.group(1)).lstrip("*"))
-        if key in FACT_LABELS:
-            return FACT_LABELS[key], m.group(2).strip(), wan or "万元" in m.group(1)
+        key = _UNIT_IN_LABEL.sub("", kinds.squash(m.group(1)).lstrip("*"))
+        if key in labels:
+            return labels[key], m.group(2).strip(), unit or _unit(m.group(1))
     return None
 
 
-def _money(text: str) -> tuple[Decimal | None, bool]:
-    """An amount and whether it says 万; '854万854万' and '1,600.00' read right."""
+def read_amount(text: str) -> tuple[Decimal, str | None] | None:
+    """An amount in 元 and the unit the cell itself wrote (None for a bare number): '854万854万' (the
+    same amount twice), '1,600.00', '160万元' read right; None when the cell is not an amount."""
     t = kinds.squash(text).rstrip("。")
     n = len(t)
     if n >= 4 and n % 2 == 0 and t[: n // 2] == t[n // 2:]:
         t = t[: n // 2]
-    wan = "万" in t
-    t = t.replace("万元", "").replace("万", "").replace("元", "")
-    amount, _ = parse_money(t)
-    return amount, wan
+    read = numbers.read_money(t)
+    if read is None:
+        return None
+    amount, unit = read
+    return amount, (unit if re.search(r"[万亿元]$", t) else None)
+
+
+# --- glued amounts ------------------------------------------------------------------------------------------
+
+_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+_RUN = re.compile(r"\d+(?:\.\d+)*")
+
+
+def _splits(run: str, parts: int = 4) -> list[list[str]]:
+    """Every way to read a run of glued digits as at most ``parts`` amounts of at most two decimals."""
+    if not run:
+        return [[]]
+    out: list[list[str]] = []
+    for end in range(1, min(len(run), 16) + 1):
+        head = run[:end]
+        if run[end:end + 1] == "." or not _AMOUNT.fullmatch(head):
+            continue
+        if parts > 1:
+            out.extend([head, *tail] for tail in _splits(run[end:], parts - 1))
+        elif end == len(run):
+            out.append([head])
+    return out
+
+
+def _item_amounts(text: str) -> list[Decimal]:
+    """Amounts standing in glued text before a 合计 (not years, dates or percentages), the last 12."""
+    out = []
+    for m in _RUN.finditer(text):
+        if re.match(r"\s*[年月日%％]", text[m.end():]) or not _AMOUNT.fullmatch(m.group(0)):
+            continue
+        out.append(Decimal(m.group(0)))
+    return out[-12:]
+
+
+def glued_total(run: str, before: str) -> str | None:
+    """The first amount of a glued run of amounts ('合计814662.98794.55': 金额 then two years' 执行数).
+
+    A repeated amount ('64.864.8') is sure. Where the digits split several ways, the reading whose
+    first amount is the sum of two or more amounts glued before it decides (a 合计 is the sum of its
+    items: 191 + 99 + 524 = 814); otherwise the leading number is taken as written."""
+    m = re.match(r"(\d+(?:\.\d+)?)\1", run)
+    if m:
+        return m.group(1)
+    m = _RUN.match(run)
+    if not m:
+        return None
+    firsts = list(dict.fromkeys(o[0] for o in _splits(m.group(0))))
+    if len(firsts) > 1 and "." in m.group(0):  # digits only ('2280') are one number more often than not
+        items = _item_amounts(before)
+        sums = {sum((items[k] for k in range(len(items)) if mask >> k & 1), Decimal(0))
+                for mask in range(1, 1 << len(items)) if mask & (mask - 1)}
+        matched = [f for f in firsts if Decimal(f) in sums]
+        if len(matched) == 1:
+            return matched[0]
+    lead = re.match(r"\d+(?:\.\d+)?", run)
+    return lead.group(0) if lead else None
+
+
+# --- placing facts (the shape assembler's header half) ---------------------------------------------------------
+
+_CODE_PREFIX = re.compile(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?")
+
+
+class FactsMixin:
+    """Header facts for :class:`~.shape.Shape`: a label and the value after it, or glued text cut at labels."""
+
+    draft: Draft
+    project: Project | None
+    report: Report
+    grid: bool
+    wan: bool
+    pending: tuple[str, str | None, str] | None
+    title_years: Counter[int]
+    cur: _Open | None
+
+    def _note(self, text: str, where: str) -> None:  # pragma: no cover - defined by Shape
+        raise NotImplementedError
+
+    def _close(self) -> None:  # pragma: no cover - defined by Shape
+        raise NotImplementedError
+
+    def _fact(self, c: str, where: str) -> bool:
+        lab = fact_label(c)
+        if lab is not None:
+            fld, inline, unit = lab
+            if unit == "万元":
+                self.wan = True
+            if inline:
+                return self._set_fact(fld, inline, unit, where)
+            self.pending = (fld, unit, where)
+            return True
+        if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):
+            self.wan = True
+        if self.pending is not None:
+            fld, unit, _ = self.pending
+            if re.search(r"[:：]\s*$", c):  # a label of its own: the pending one headed a block (项目资金(万元))
+                self.pending = None
+                return False
+            if self._set_fact(fld, c, unit, where):
+                self.pending = None
+                return True
+            if not is_money(fld):
+                self.pending = None
+        return False
+
+    def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
+        """Header facts of glued text: cut before each known label, then read label and value."""
+        t = kinds.squash(text)
+        longs = _long_labels()
+        hits = sorted({m.start() for lab in longs for m in re.finditer(re.escape(lab), t)} |
+                      {m.start() for m in _SHORT_MONEY.finditer(t)})
+        if not hits or (not sure and len(hits) < 2):
+            return False
+        starts = [0, *hits]
+        pieces = [(a, t[a:b]) for a, b in zip(starts, [*hits, len(t)], strict=True) if t[a:b]]
+        for start, piece in pieces:
+            lab = next((x for x in longs if piece.startswith(x)), None)
+            if lab is None and _SHORT_MONEY.match(piece):
+                lab = "合计"
+            if lab is None:
+                self._note(piece, where)
+                continue
+            rest = piece[len(lab):].lstrip(":：")
+            fld = fact_labels()[lab]
+            unit = _unit(rest[:8]) if re.match(r"^[(（]", rest) else None
+            rest = _UNIT_IN_LABEL.sub("", rest, count=1) if unit else rest
+            unit = unit or ("万元" if "万元" in lab else None)
+            if is_money(fld):
+                # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; see glued_total
+                amount = glued_total(rest, t[:start])
+                if amount is not None:
+                    amount += re.match(r"(?:万元|万|元)?", rest[len(amount):]).group(0)  # type: ignore[union-attr]
+                else:
+                    again = re.search(r"(\d+\.\d+)\1", rest)
+                    amount = again.group(1) if again else None
+                if amount and self._set_fact(fld, amount, unit, where):
+                    continue
+            elif rest and self._set_fact(fld, rest, unit, where):
+                continue
+            self._note(piece, where)
+        return True
+
+    def _set_fact(self, fld: str, value: str, unit: str | None, where: str) -> bool:
+        if is_money(fld):
+            return self._set_money(fld, value, unit, where)
+        if kinds.signoff(value) or fact_label(value) is not None:
+            return False
+        if fld == "year":
+            m = re.search(r"(?<!\d)(20\d\d)(?!\d)", value)
+            if m is None:
+                return False
+            self.title_years[int(m.group(1))] += 5  # 预算年度：2025 says it outright
+        elif fld == "name":
+            if self.project is not None and (self.project.name or self.project.indicators):
+                self._new_project()
+            self._project_for_fact().name = value
+        elif fld in ("authority", "unit"):
+            d = self.draft.department
+            if d.name is None:
+                d.name = _CODE_PREFIX.sub("", value).strip() or value
+            self._keep(self._project_for_fact(), fld, value)
+        elif fld == "goal":
+            p = self._project_for_fact()
+            p.goal = f"{p.goal}\n{value}" if p.goal else value
+        elif fld in ("code", "overall_goal"):
+            self._keep(self._project_for_fact(), fld, value)
+        else:  # any other field of the registry: the first value read is kept
+            f = fields.FIELDS[fld]
+            try:
+                parsed = fields.parse(f, value)
+            except fields.FieldValueError:
+                return False
+            owner = {"department": self.draft.department, "draft": self.draft}.get(f.owner) or self._project_for_fact()
+            if f.get(owner) is None:
+                f.set(owner, parsed)
+        return True
+
+    def _set_money(self, fld: str, value: str, unit: str | None, where: str) -> bool:
+        read = read_amount(value)
+        if read is None:
+            return False
+        amount, written = read
+        p = self._project_for_fact()
+        f = None if fld in _MONEY else fields.FIELDS[fld]
+        if (getattr(p.budget, fld) if f is None else f.get(p)) is not None:
+            return True  # 全年预算数 after 年初预算数: the first amount of the row is the budget
+        if written is None and (unit == "万元" or unit is None and self.wan):
+            amount = amount * 10000
+            self.report.note("money-wan", "金额以万元填写，已换算为元", where)
+        elif written is None and unit is None and amount < 100000:
+            # the 项目资金 block of these templates is in 万元 even where the header lost it
+            amount = amount * 10000
+            self.report.note("money-wan?", "金额未注明单位，按表格通行的万元换算为元，请核对", where)
+            if "budget" not in p.confirm:
+                p.confirm.append("budget")
+        elif written in ("万", "万元", "亿", "亿元"):
+            self.report.note("money-wan", "金额以万元填写，已换算为元", where)
+        if f is None:
+            setattr(p.budget, fld, amount)
+        else:
+            f.set(p, amount)
+        return True
+
+    def _keep(self, p: Project, attr: str, value: str) -> None:
+        if getattr(p, attr) is None:
+            setattr(p, attr, value)
+
+    def _project_for_fact(self) -> Project:
+        if self.project is None or (self.project.indicators and not self.grid):
+            return self._new_project()
+        return self.project
+
+    def _new_project(self) -> Project:
+        self._close()
+        p = Project()
+        self.draft.projects.append(p)
+        self.project = p
+        self.wan = False
+        self._reset_grid()
+        return p
+
+    def _reset_grid(self) -> None:  # pragma: no cover - defined by Shape
+        raise NotImplementedError

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from .. import frameworks
+from .. import frameworks, numbers
 from ..model import (
     Indicator,
     Project,
 )
+from . import registry
 from .labels import (
     _INDICATOR_FIELDS,
     LEVEL1_WORDS,
@@ -24,6 +24,10 @@ from .report import Record, Report
 
 if TYPE_CHECKING:
     from .assembler import _Grid
+
+
+# Grid fields that are not an indicator's content (levels, project columns, skipped columns).
+_NOT_CONTENT = {"level1", "level2", "skip", "project_name", "project_code"}
 
 
 class GridMixin:
@@ -74,7 +78,8 @@ class GridMixin:
         if g.project_cols:
             self._grid_project(vals)
         level1, level2 = g.carry_levels(vals.get("level1"), vals.get("level2"))
-        content = {k: v for k, v in vals.items() if k in _INDICATOR_FIELDS and v is not None}
+        content = {k: v for k, v in vals.items() if v is not None and
+                   (k in _INDICATOR_FIELDS or k not in _NOT_CONTENT and registry.field_of(k) is not None)}
         if content:
             g.pending = None
             self._add_indicator(self._indicator(level1, level2, content, rec))
@@ -119,14 +124,18 @@ class GridMixin:
                 description, formula = description or None, formula or None
         weight = None
         if c.get("weight"):
-            try:
-                weight = Decimal(unicodedata.normalize("NFKC", c["weight"]).rstrip("%分").strip())
-            except InvalidOperation:
+            weight = numbers.read_decimal(unicodedata.normalize("NFKC", c["weight"]).strip().rstrip("%分"))
+            if weight is None:
                 self._lose(where, f"权重：{c['weight']}")
-        return Indicator(level1=level1, level2=level2, name=c.get("name"), description=description,
-                         value=value, basis=parse_basis(c.get("basis")), formula=formula,
-                         direction=c.get("direction"), weight=weight, last_year=c.get("last_year"), note=note,
-                         scope=_scope(c.get("scope")))
+        ind = Indicator(level1=level1, level2=level2, name=c.get("name"), description=description,
+                        value=value, basis=parse_basis(c.get("basis")), formula=formula,
+                        direction=c.get("direction"), weight=weight, last_year=c.get("last_year"), note=note,
+                        scope=_scope(c.get("scope")))
+        for key, text in c.items():  # columns the registry declares that this reader has no slot for
+            if key not in _INDICATOR_FIELDS and registry.store(ind, key, text) is not None:
+                f = registry.field_of(key)
+                ind.note = "；".join(x for x in (ind.note, f"{f.label if f else key}：{text}") if x)
+        return ind
 
     def _glued_row(self, rec: Record, text: str) -> bool:
         g = self.grid
@@ -136,7 +145,7 @@ class GridMixin:
         level1 = level2 = None
         w = _prefix(rest, LEVEL1_WORDS)
         # 成本指标 is a 一级 (central-2021) and a 二级 (local-2015): under a 一级 it is the 二级
-        if w and not (frameworks.level2_key(w) and g.level1 and not _prefix(rest[len(w):], LEVEL2_WORDS)):
+        if w and not (frameworks.level2_key(w) and g.level1 and not _prefix(rest[len(w):].lstrip(), LEVEL2_WORDS)):
             level1, rest = w, rest[len(w):].lstrip()
         w = _prefix(rest, LEVEL2_WORDS)
         if w:

@@ -11,29 +11,44 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .. import frameworks, values
+from .. import fields, frameworks, numbers, values
+from .registry import shape_headers
 
 # --- level names ---------------------------------------------------------------------------------------
 
-# Level words of every profile, beyond frameworks' aliases: local names, old names and self-evaluation
-# frameworks (项目产出 / 项目效益 …). Value: canonical (一级, 二级); 二级 None for a 一级 word.
-LEVEL_WORDS: dict[str, tuple[str | None, str | None]] = {
-    "产出": ("产出", None), "项目产出": ("产出", None), "预期产出": ("产出", None), "项目完成": ("产出", None),
-    "产出值": ("产出", None), "完成": ("产出", None),
-    "效益": ("效益", None), "效果": ("效益", None), "项目效益": ("效益", None), "实施效果": ("效益", None),
-    "预期效果": ("效益", None), "影响力": ("效益", None),
-    "满意度": ("满意度", None), "社会公众或服务对象满意度": ("满意度", "服务对象满意度"),
-    "服务对象满意度": ("满意度", "服务对象满意度"), "社会公众满意度": ("满意度", "服务对象满意度"),
-    "服务对象或受益者满意度": ("满意度", "服务对象满意度"), "受益对象满意度": ("满意度", "服务对象满意度"),
-    "成本": ("成本", "成本"), "投入": ("投入", None),
-    "数量": ("产出", "数量"), "质量": ("产出", "质量"), "时效": ("产出", "时效"),
-    "经济效益": ("效益", "经济效益"), "社会效益": ("效益", "社会效益"), "生态效益": ("效益", "生态效益"),
-    "环境效益": ("效益", "生态效益"), "生态环境效益": ("效益", "生态效益"),
-    "可持续影响": ("效益", "可持续影响"), "可持续性发展影响": ("效益", "可持续影响"),
-    "可持续发展影响": ("效益", "可持续影响"), "可持续": ("效益", "可持续影响"),
-    "经济成本": ("成本", "经济成本"), "社会成本": ("成本", "社会成本"), "生态环境成本": ("成本", "生态环境成本"),
+# Level words the frameworks (frameworks.py) do not list the way tables use them. Value: canonical
+# (一级, 二级); 二级 None for a 一级 word. Everything else is read from the frameworks' own names and
+# aliases (see _derived_levels), so a new framework alias is recognised on import as it is declared.
+_LOCAL_LEVELS: dict[str, tuple[str | None, str | None]] = {
+    # a 满意度 block written once: the word is its 一级 and its only 二级
+    "社会公众或服务对象满意度": ("满意度", "服务对象满意度"), "服务对象满意度": ("满意度", "服务对象满意度"),
+    "社会公众满意度": ("满意度", "服务对象满意度"), "服务对象或受益者满意度": ("满意度", "服务对象满意度"),
+    "受益对象满意度": ("满意度", "服务对象满意度"),
+    "成本": ("成本", "成本"),  # a 二级 in local-2015, a 一级 in central-2021: its position decides
+    "可持续性发展影响": ("效益", "可持续影响"), "可持续发展影响": ("效益", "可持续影响"),
+    # the scoring blocks of self-evaluation tables (no framework's tree): their rows stay together
     "项目决策": ("决策", None), "决策": ("决策", None), "项目管理": ("管理", None), "过程管理": ("管理", None),
 }
+
+
+def _derived_levels() -> dict[str, tuple[str | None, str | None]]:
+    """Every framework's 一级/二级 names and the shared aliases → canonical (一级, 二级)."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    plain = [f for f in frameworks.FRAMEWORKS.values() if not f.level1_aliases]  # own-named trees: below
+    for fw in plain:
+        for k1, k2s in fw.levels.items():
+            out.setdefault(k1, (k1, None))
+            for k2 in k2s:
+                out.setdefault(k2, (k1, k2))
+    for word, k1 in frameworks.LEVEL1_ALIASES.items():
+        out.setdefault(word, (k1, None))
+    for word, k2 in frameworks.LEVEL2_ALIASES.items():
+        owner = next((k for f in plain for k, v in f.levels.items() if k2 in v), None)
+        out.setdefault(word, (owner, k2))
+    return out
+
+
+LEVEL_WORDS: dict[str, tuple[str | None, str | None]] = {**_derived_levels(), **_LOCAL_LEVELS}
 # Words that name a 一级 only when written with 指标/目标 (a bare 效益 is a 二级 word in some tables).
 _BARE_OK = {"经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "服务对象满意度", "项目产出", "项目效益",
             "项目决策", "项目管理", "社会公众或服务对象满意度", "经济成本", "社会成本", "生态环境成本"}
@@ -72,6 +87,55 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
     return hit[0], hit[1], t
 
 
+@lru_cache(maxsize=1)
+def _framework_words() -> dict[str, dict[str, tuple[str | None, str | None]]]:
+    """For each framework with level names of its own (frameworks.py ``level1_aliases``): word →
+    (一级 key, 二级 key) in that framework. 发改: 产出 is a 二级 under 实施效果 there."""
+    out: dict[str, dict[str, tuple[str | None, str | None]]] = {}
+    for fw in frameworks.FRAMEWORKS.values():
+        if not fw.level1_aliases:
+            continue
+        words: dict[str, tuple[str | None, str | None]] = {}
+        for k1, k2s in fw.levels.items():
+            words.update({k2: (k1, k2) for k2 in k2s})
+        for word, k2 in fw.level2_aliases.items():
+            words[word] = (next((k for k, v in fw.levels.items() if k2 in v), None), k2)
+        words.update({k1: (k1, None) for k1 in fw.levels})
+        for word, k1 in fw.level1_aliases.items():
+            words[word] = (k1, None)
+        out[fw.id] = words
+    return out
+
+
+@lru_cache(maxsize=4096)
+def framework_level(text: str, framework: str) -> tuple[str | None, str | None, str] | None:
+    """(一级 key, 二级 key, the word as written) when the cell is a level name of ``framework``'s own
+    tree; bare words count from three characters on ('计划管理', not '资金')."""
+    words = _framework_words().get(framework)
+    if not words:
+        return None
+    t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
+    base = t
+    for suffix in _LEVEL_SUFFIX:
+        if base.endswith(suffix) and len(base) > len(suffix):
+            base = base[: -len(suffix)]
+            break
+    hit = words.get(base)
+    if hit is None or (base == t and len(base) < 3):
+        return None
+    return hit[0], hit[1], t
+
+
+@lru_cache(maxsize=4096)
+def own_framework(text: str) -> str | None:
+    """The framework whose own 一级 this cell names ('实施效果', '过程管理指标' → ndrc-investment)."""
+    for fid in _framework_words():
+        lv = framework_level(text, fid)
+        if lv is not None and lv[1] is None:
+            return fid
+    return None
+
+
 @lru_cache(maxsize=8192)
 def glued_levels(text: str) -> tuple[list[str], str]:
     """Level words at the start of a glued cell: '产出指标数量指标送戏下乡' → (['产出指标', '数量指标'], '送戏下乡')."""
@@ -100,7 +164,8 @@ def level_part(text: str) -> bool:
         return True
     if len(t) < 3:
         return False
-    return any(w.startswith(t) or w.endswith(t) for w in _LONG_LEVELS) and level_of(t) is None
+    # a whole word without 指标 is not a part: '群众满意度' is a row's name
+    return t not in LEVEL_WORDS and any(w.startswith(t) or w.endswith(t) for w in _LONG_LEVELS) and level_of(t) is None
 
 
 _LONG_LEVELS = tuple(w + "指标" for w in LEVEL_WORDS if len(w) >= 4)
@@ -108,7 +173,8 @@ _LONG_LEVELS = tuple(w + "指标" for w in LEVEL_WORDS if len(w) >= 4)
 
 # --- grid header labels -----------------------------------------------------------------------------------
 
-# Header label → column kind. Order of the table is the reading order; kinds are fixed words.
+# Header label → column kind: the wording real tables print beyond the field registry's labels (which
+# registry.shape_headers adds: a field declared there is a column here). Local words win.
 HEADER_KINDS: dict[str, str] = {
     "一级指标": "l1", "一级": "l1", "级指标": "l1", "指标类型": "l1", "评价内容": "l1",
     "二级指标": "l2", "二级": "l2", "绩效内容": "l2",
@@ -144,20 +210,41 @@ HEADER_KINDS: dict[str, str] = {
     "预算单位": "unit_col",
 }
 GRID_ONLY = {"project", "budget_col", "unit_col"}  # kinds that name a column only inside a header row
-HEADER_WORDS = sorted(HEADER_KINDS, key=len, reverse=True)
+
+
+@lru_cache(maxsize=4)
+def _headers(registry: int) -> tuple[dict[str, str], list[str]]:
+    table = {**shape_headers(), **HEADER_KINDS}
+    return table, sorted(table, key=len, reverse=True)
+
+
+def header_table() -> dict[str, str]:
+    """Every header label the shape assembler knows (registry and local) → its column kind."""
+    return _headers(id(fields.FIELDS))[0]
+
+
+def header_words() -> list[str]:
+    """The same labels, longest first (for cutting glued headers)."""
+    return _headers(id(fields.FIELDS))[1]
+
 # Lead-in cells of a grid that carry no column ('绩效指标', '绩 效 指 标', '年度绩效指标').
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
-@lru_cache(maxsize=8192)
 def header_kind(text: str) -> str | None:
+    return _header_kind(text, id(fields.FIELDS))
+
+
+@lru_cache(maxsize=8192)
+def _header_kind(text: str, registry: int) -> str | None:
+    table = header_table()
     t = squash(text).lstrip("*")
     t = re.sub(r"\((?:jí|biāo|zhǔn|píng|kòu)\)", "", t)
-    if t in HEADER_KINDS:
-        return HEADER_KINDS[t]
+    if t in table:
+        return table[t]
     t2 = re.sub(r"[（(][^()（）]*[)）]$", "", t)
-    if t2 in HEADER_KINDS:
-        return HEADER_KINDS[t2]
+    if t2 in table:
+        return table[t2]
     if len(t) <= 14 and re.search(r"(实现值|完成值|实际值)$", t):
         return "actual" if re.search(r"实际|完成|全年", t) else "value"
     return None
@@ -176,10 +263,11 @@ def glued_header(text: str) -> list[str] | None:
         if t.startswith(lead) and t[len(lead):].startswith("一级"):
             t = t[len(lead):]
     pos, kinds = 0, []
+    table = header_table()
     while pos < len(t):
-        for word in HEADER_WORDS:
+        for word in header_words():
             if t.startswith(word, pos):
-                kinds.append(HEADER_KINDS[word])
+                kinds.append(table[word])
                 pos += len(word)
                 break
         else:
@@ -239,10 +327,8 @@ def is_weight(text: str) -> bool:
     t = squash(text).rstrip("分%")
     if not _NUMBER.match(t) or "," in t:
         return False
-    try:
-        return 0 <= float(t) <= 100
-    except ValueError:
-        return False
+    number = numbers.read_decimal(t)
+    return number is not None and 0 <= number <= 100
 
 
 @lru_cache(maxsize=8192)
@@ -287,14 +373,3 @@ def value_like(text: str) -> bool:
     if re.search(r"\d", t) and len(t) <= 16 and not re.search(r"[\u4e00-\u9fff]{5,}", t):
         return True
     return t in values.TERM_SCALE or t in values.STATE_TERMS
-
-
-def level_key_pair(level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
-    """Canonical (一级, 二级) of labels as written, through our words and then frameworks' aliases."""
-    a = level_of(level1) if level1 else None
-    b = level_of(level2) if level2 else None
-    l1 = a[0] if a else frameworks.level1_key(level1)
-    l2 = b[1] if b else frameworks.level2_key(level2)
-    if l1 is None and b is not None:
-        l1 = b[0]
-    return l1, l2

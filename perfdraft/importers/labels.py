@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from .. import frameworks, values
+from .. import fields, frameworks, values
 from ..model import (
     BASIS_CATEGORIES,
     Basis,
 )
+from .registry import label_headers
 from .repairs import fold
 from .report import clean_cell
 
@@ -37,6 +37,32 @@ PROJECT_LABELS = {
     "3月": "mar", "6月": "jun", "10月": "oct", "12月": "dec",
     "合计": "total", "部门预算": "dept_budget",
 }
+# Registry fields the label assembler places itself → its own names; any other project, department or
+# draft field is "field:<key>" and stored through the registry.
+_OWN = {"project.code": "code", "project.name": "name", "project.budget.total": "total",
+        "project.budget.fiscal": "fiscal", "project.budget.other": "other", "project.purpose": "purpose",
+        "project.goal": "goal", "project.spending_plan": "plan", "project.doc_number": "doc_number",
+        "department.name": "dept", "project.authority": "dept", "project.unit": "dept", "draft.year": "year"}
+
+
+@lru_cache(maxsize=4)
+def _project_labels(registry: int) -> dict[str, str]:
+    out = dict(PROJECT_LABELS)
+    for f in fields.FIELDS.values():
+        if f.owner == "indicator" or f.kind == "special" and f.key not in _OWN:
+            continue
+        for label in f.labels:
+            key = fold(label).replace("（", "(").replace("）", ")").replace("其中:", "其中")
+            if len(key) >= 3 or label == f.label:
+                out.setdefault(key, _OWN.get(f.key, f"field:{f.key}"))
+    return out
+
+
+def project_labels() -> dict[str, str]:
+    """Every label of the project header (registry and local) → the field it fills."""
+    return _project_labels(id(fields.FIELDS))
+
+
 _PLAN_FIELDS = ("mar", "jun", "oct", "dec")
 _MONEY_UNIT = re.compile(r"^[（(]?\s*(?:金额|资金)?单位\s*[:：]\s*(万元|元)\s*[)）]?$")
 
@@ -63,6 +89,7 @@ def _label_key(text: str) -> tuple[str, str | None]:
 def project_label(cell: str | None) -> Label | None:
     if not cell:
         return None
+    PROJECT_LABELS = project_labels()  # noqa: N806 - the merged table, read like the module's
     key, unit = _label_key(cell)
     key = key.strip("【】[]")
     if key in PROJECT_LABELS and PROJECT_LABELS[key]:
@@ -112,14 +139,26 @@ _INDICATOR_FIELDS = ("name", "description", "value", "sign", "unit", "basis", "w
                      "last_year", "formula", "note", "scope", "value_alt")
 
 
+@lru_cache(maxsize=4)
+def _grid_headers(registry: int) -> tuple[dict[str, str], list[str]]:
+    table = {**label_headers(), **GRID_HEADERS}
+    return table, sorted((k for k in table if len(k) >= 3 or k in ("单位",)), key=len, reverse=True)
+
+
+def grid_headers() -> dict[str, str]:
+    """Every header label of the indicator grid (registry and local) → the label assembler's field."""
+    return _grid_headers(id(fields.FIELDS))[0]
+
+
 def header_field(cell: str | None) -> str | None:
     if not cell:
         return None
+    table = grid_headers()
     t = fold(cell)
-    if t in GRID_HEADERS:
-        return GRID_HEADERS[t]
+    if t in table:
+        return table[t]
     t2 = re.sub(r"\([^()]*\)$", "", t)
-    return GRID_HEADERS.get(t2)
+    return table.get(t2)
 
 
 def grid_header(cells: list[str | None]) -> tuple[dict[int, str], dict[int, str]] | None:
@@ -145,17 +184,17 @@ def grid_header(cells: list[str | None]) -> tuple[dict[int, str], dict[int, str]
     return cols, extra
 
 
-_HEADER_WORDS = sorted((k for k in GRID_HEADERS if len(k) >= 3 or k in ("单位",)), key=len, reverse=True)
 
 
 def glued_header(text: str) -> list[str] | None:
     """'一级指标二级指标三级指标指标值' → ['level1', 'level2', 'name', 'value'] (the whole text must match)."""
     t = fold(text)
     pos, order = 0, []
+    table, words = _grid_headers(id(fields.FIELDS))
     while pos < len(t):
-        for word in _HEADER_WORDS:
+        for word in words:
             if t.startswith(word, pos):
-                order.append(GRID_HEADERS[word])
+                order.append(table[word])
                 pos += len(word)
                 break
         else:
@@ -177,8 +216,18 @@ def _level_words(aliases: dict[str, str]) -> list[str]:
     return sorted(words, key=len, reverse=True)
 
 
-LEVEL1_WORDS = _level_words(frameworks.LEVEL1_ALIASES)
-LEVEL2_WORDS = _level_words(frameworks.LEVEL2_ALIASES)
+def _framework_names(level: int) -> dict[str, str]:
+    """Every framework's 一级 (level 1) or 二级 (level 2) names and aliases, the shared ones first."""
+    out = dict(frameworks.LEVEL1_ALIASES if level == 1 else frameworks.LEVEL2_ALIASES)
+    for fw in frameworks.FRAMEWORKS.values():
+        names = list(fw.levels) if level == 1 else [k2 for k2s in fw.levels.values() for k2 in k2s]
+        out.update({n: n for n in names if n not in out})
+        out.update({k: v for k, v in (fw.level1_aliases if level == 1 else fw.level2_aliases).items() if k not in out})
+    return out
+
+
+LEVEL1_WORDS = _level_words(_framework_names(1))
+LEVEL2_WORDS = _level_words(_framework_names(2))
 
 
 def _prefix(text: str, words: list[str]) -> str | None:
@@ -249,29 +298,6 @@ def join_value(sign: str | None, number: str | None, unit: str | None) -> tuple[
     if unit and not text.endswith(unit):
         text += unit
     return text or None, None
-
-
-def parse_money(text: str) -> tuple[Decimal | None, str | None]:
-    """'1,600,000.00' → Decimal; the unit named in the cell (万元) is returned apart; None when not money."""
-    t = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
-    unit = None
-    for u in ("万元", "元"):
-        if t.endswith(u):
-            unit, t = u, t[: -len(u)]
-            break
-    t = t.replace(",", "")
-    try:
-        return Decimal(t), unit
-    except InvalidOperation:
-        return None, unit
-
-
-def parse_percent(text: str) -> Decimal | None:
-    t = unicodedata.normalize("NFKC", text).strip().rstrip("%").strip()
-    try:
-        return Decimal(t)
-    except InvalidOperation:
-        return None
 
 
 # --- headings ------------------------------------------------------------------------------------------------

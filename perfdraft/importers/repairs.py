@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .. import frameworks, names
 from ..model import (
     Draft,
+    Indicator,
 )
 from .report import Report
 
@@ -139,8 +140,30 @@ def remark_draft(draft: Draft, report: Report, *, split_doc_number: bool) -> Non
                     report.note(key, text, f"{path}.value “{ind.value}”")
 
 
-def guess_framework(draft: Draft, report: Report) -> None:
+def implied_levels(rows: list[Indicator]) -> list[tuple[str | None, str | None]]:
+    """(一级, 二级) of each row with a blank 一级 read from the row above, as the printed table implies:
+    a 满意度 二级 after the 效益 rows with no 满意度 一级 of its own is the 2013 framework's."""
+    out: list[tuple[str | None, str | None]] = []
+    above: str | None = None
+    for i in rows:
+        above = i.level1 or above
+        out.append((above, i.level2))
+    return out
+
+
+def guess_framework(draft: Draft, report: Report, headers: list[str] | None = None) -> None:
+    """The framework (and the profile, where the shape reader did not already find one) from the rows'
+    level names: 成本 as a 一级 is the central-2021 tree."""
+    from ..profiles import PROFILES, detect, for_draft
+
     rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
-    if any(frameworks.level1_key(i.level1) == "成本" for i in rows):
+    if draft.profile is None:
+        found = detect(headers or [], implied_levels(rows))
+        if found is not None and found != for_draft(draft).id:  # the default is not written (old drafts stay as they were)
+            draft.profile, draft.framework = found, PROFILES[found].framework
+            report.note("profile", f"表格样式识别为 {PROFILES[found].title}（{found}）")
+    if draft.framework != "ndrc-investment" and any(frameworks.level1_key(i.level1) == "成本" for i in rows):
         draft.framework = "central-2021"
+        if draft.profile in (None, "local-2015", "hebei-2020"):
+            draft.profile = "central-2021"
         report.note("framework", "有一级指标“成本”，草稿按 central-2021 框架（成本为一级指标）建立")

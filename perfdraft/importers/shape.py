@@ -15,11 +15,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Budget, Draft, Indicator, Project
-from . import kinds, prose
+from ..model import Draft, Indicator, Project
+from . import kinds, prose, registry
 from .cells import Line, split_weight
-from .facts import _LONG_LABELS, _MONEY, FACT_LABELS, _decimal, _fact_label, _money
-from .labels import join_value, parse_basis, parse_money, split_name_value
+from .facts import FactsMixin, fact_label, read_amount, read_number
+from .labels import join_value, parse_basis, split_name_value
+from .repairs import implied_levels
 from .report import Report
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
@@ -44,7 +45,7 @@ class _Open:
     glued: bool = False
 
 
-class Shape:
+class Shape(FactsMixin):
     """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
 
     def __init__(self, source: str, report: Report):
@@ -56,10 +57,11 @@ class Shape:
         self.grid = False
         self.level1: str | None = None
         self.level2: str | None = None
+        self.fw: str | None = None  # a framework with level names of its own, once a 一级 showed it
         self.cur: _Open | None = None
         self.last: Indicator | None = None
         self.wan = False
-        self.pending: tuple[str, bool, str] | None = None  # a fact label waiting for its value
+        self.pending: tuple[str, str | None, str] | None = None  # a fact label waiting for its value
         self.years: Counter[int] = Counter()
         self.title_years: Counter[int] = Counter()
         self.headers: list[str] = []
@@ -86,7 +88,8 @@ class Shape:
             ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
             nxt = ahead[0] if ahead else None
             self._ahead = ahead
-            self._years(c)
+            if i == 0:
+                self._years(line)
             if self._skip:
                 self._skip = False
                 continue
@@ -137,22 +140,27 @@ class Shape:
             self.grid = True
             p.name = name
             if "budget_col" in cols and cells[cols.index("budget_col")]:
-                amount, wan = _money(cells[cols.index("budget_col")] or "")
-                if amount is not None:
-                    p.budget.total = amount * 10000 if (wan or self.money_wan) else amount
+                read = read_amount(cells[cols.index("budget_col")] or "")
+                if read is not None:
+                    p.budget.total = read[0] * 10000 if (read[1] is None and self.money_wan) else read[0]
             if "unit_col" in cols and cells[cols.index("unit_col")]:
-                self._extra(p, "unit", cells[cols.index("unit_col")] or "")
+                self._keep(p, "unit", cells[cols.index("unit_col")] or "")
         for k, col in enumerate(cols):
             if col in kinds.GRID_ONLY:
                 cells[k] = None
         return Line(cells, line.where, rowed=True, glued=line.glued)
 
-    def _years(self, c: str | None) -> None:
-        if not c:
+    def _years(self, line: Line) -> None:
+        """Years of one line: a cell that is only a year ('(2025年度)') names the table's year; a
+        title's year is read across the line's cells ('2025 | 年度项目支出绩效目标表' split by spaces)."""
+        texts = line.texts()
+        if not texts:
             return
-        m = _YEAR_CELL.search(kinds.squash(c))
-        if m:
-            self.title_years[int(m.group(1) or m.group(2))] += 3
+        for c in texts:
+            m = _YEAR_CELL.search(kinds.squash(c))
+            if m:
+                self.title_years[int(m.group(1) or m.group(2))] += 3
+        c = " ".join(texts)
         for m in _YEAR_TITLE.finditer(c):
             self.title_years[int(m.group(1))] += 1
         for m in _YEAR_ANY.finditer(c):
@@ -194,11 +202,11 @@ class Shape:
                 return
             if self._fact(c, where):
                 return
-            lv = kinds.level_of(c)
+            lv = self._level_of(c)
             if lv is None and kinds.glued_levels(c)[0] and len(c) < 200:
                 lv = (None, None, "")
             if lv is not None and lv[0] != "投入" and self.cols is None and \
-                    any(kinds.value_like(x) for x in self._ahead) and not any(_fact_label(x) for x in self._ahead[:2]):
+                    any(kinds.value_like(x) for x in self._ahead) and not any(fact_label(x) for x in self._ahead[:2]):
                 self._start_grid(list(_DEFAULT), where, guessed=True)
             else:
                 self._note(c, where)
@@ -244,6 +252,7 @@ class Shape:
 
     _header_run = False
     money_wan = False
+    _level_last = False  # the last cell read was a level name (no row opened since)
     blanks = False  # line order with empty cells kept: cells stand in their columns
     guessed = False
     _skip = False
@@ -280,127 +289,15 @@ class Shape:
                     else c) for k, c in enumerate(post)]
         return post
 
-    # -- header facts -----------------------------------------------------------------------------------------
-
-    def _fact(self, c: str, where: str) -> bool:
-        lab = _fact_label(c)
-        if lab is not None:
-            fld, inline, wan = lab
-            if wan:
-                self.wan = True
-            if inline:
-                return self._set_fact(fld, inline, wan, where)
-            self.pending = (fld, wan, where)
-            return True
-        if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):
-            self.wan = True
-        if self.pending is not None:
-            fld, wan, _ = self.pending
-            if self._set_fact(fld, c, wan, where):
-                self.pending = None
-                return True
-            if fld not in _MONEY:
-                self.pending = None
-        return False
-
-    def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
-        """Header facts of glued text: cut before each known label, then read label and value."""
-        t = kinds.squash(text)
-        hits = sorted({m.start() for lab in _LONG_LABELS for m in re.finditer(re.escape(lab), t)})
-        if not hits or (not sure and len(hits) < 2):
-            return False
-        pieces = [t[a:b] for a, b in zip([0, *hits], [*hits, len(t)], strict=True) if t[a:b]]
-        for piece in pieces:
-            lab = next((x for x in _LONG_LABELS if piece.startswith(x)), None)
-            if lab is None:
-                self._note(piece, where)
-                continue
-            rest = piece[len(lab):].lstrip(":：")
-            fld = FACT_LABELS[lab]
-            wan = "万元" in lab or bool(re.match(r"^[(（]万元[)）]", rest)) or self.wan
-            rest = re.sub(r"^[(（]万元[)）]", "", rest)
-            if fld in _MONEY:
-                # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; the repeat is sure, a lone number is taken as is
-                m = re.match(r"^(\d+(?:\.\d+)?)\1", rest) or re.match(r"^\d+(?:\.\d+)?(?:万元|万|元)?", rest) \
-                    or re.search(r"(\d+\.\d+)\1", rest)
-                if m and self._set_fact(fld, m.group(1) if m.lastindex else m.group(0), wan, where):
-                    continue
-            elif rest and self._set_fact(fld, rest, wan, where):
-                continue
-            self._note(piece, where)
-        return True
-
-    def _set_fact(self, fld: str, value: str, wan: bool, where: str) -> bool:
-        if fld in _MONEY:
-            amount, says_wan = _money(value)
-            if amount is None:
-                return False
-            p = self._project_for_fact()
-            if getattr(p.budget, fld) is not None:
-                return True  # 全年预算数 after 年初预算数: the first amount of the row is the budget
-            if wan or says_wan or self.wan:
-                amount = amount * 10000
-                self.report.note("money-wan", "金额以万元填写，已换算为元", where)
-            elif "元" not in value and amount < 100000:
-                # the 项目资金 block of these templates is in 万元 even where the header lost it
-                amount = amount * 10000
-                self.report.note("money-wan?", "金额未注明单位，按表格通行的万元换算为元，请核对", where)
-                if "budget" not in p.confirm:
-                    p.confirm.append("budget")
-            setattr(p.budget, fld, amount)
-            return True
-        if kinds.signoff(value) or _fact_label(value) is not None:
-            return False
-        if fld == "name":
-            if self.project is not None and (self.project.name or self.project.indicators):
-                self._new_project()
-            self._project_for_fact().name = value
-        elif fld == "code":
-            self._project_for_fact().code = value
-        elif fld == "authority":
-            d = self.draft.department
-            if d.name is None:
-                d.name = re.sub(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?", "", value).strip() or value
-            self._extra(self._project_for_fact(), "authority", value)
-        elif fld == "unit":
-            self._extra(self._project_for_fact(), "unit", value)
-            if self.draft.department.name is None:
-                self.draft.department.name = re.sub(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?", "", value).strip()
-        elif fld == "goal":
-            p = self._project_for_fact()
-            p.goal = f"{p.goal}\n{value}" if p.goal else value
-        elif fld == "overall_goal":
-            self._extra(self._project_for_fact(), "overall_goal", value)
-        return True
-
-    def _extra(self, p: Project, attr: str, value: str) -> None:
-        label = {"authority": "主管部门", "unit": "实施单位", "overall_goal": "中期目标"}[attr]
-        if hasattr(p, attr):
-            if getattr(p, attr) is None:
-                setattr(p, attr, value)
-        else:
-            p.notes.append(f"{label}：{value}")
-
-    def _project_for_fact(self) -> Project:
-        if self.project is None or (self.project.indicators and not self.grid):
-            return self._new_project()
-        return self.project
-
-    def _new_project(self) -> Project:
-        self._close()
-        p = Project()
-        self.draft.projects.append(p)
-        self.project = p
-        self.wan = False
+    def _reset_grid(self) -> None:
         self.cols = None
         self.grid = False
-        return p
 
     # -- the grid ------------------------------------------------------------------------------------------------
 
     def _grid_cell(self, c: str, line: Line, where: str, nxt: str | None) -> None:
         cur = self.cur
-        lv = kinds.level_of(c)
+        lv = self._level_of(c)
         if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
             cur.expect.pop(0)
             return
@@ -451,10 +348,31 @@ class Shape:
         cols = self.cols or []
         return "name" in cols and "l2" not in cols
 
+    def _level_of(self, c: str) -> tuple[str | None, str | None, str] | None:
+        """A level cell, read in the table's own framework once one of its 一级 showed it (发改:
+        实施效果 → 产出/效益/满意度 and 过程管理 → 计划/资金/项目/监督管理 are 二级 there)."""
+        fid = kinds.own_framework(c)
+        if fid is not None:
+            self.fw = fid
+        if self.fw is not None:
+            lv = kinds.framework_level(c, self.fw)
+            if lv is not None:
+                return lv
+        return kinds.level_of(c)
+
     def _level(self, lv: tuple[str | None, str | None, str], text: str) -> None:
         l1, l2, _ = lv
         label = re.sub(r"\s+", "", text)
         label = kinds._SCORE_TAIL.sub("", label)
+        if self.fw is not None and kinds.framework_level(text, self.fw) is not None:
+            if l2 is None:
+                self.level1, self.level2 = label, None
+                return
+            cur1 = kinds.framework_level(self.level1, self.fw) if self.level1 else None
+            if cur1 is None or cur1[0] != l1:
+                self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
+            self.level2 = label
+            return
         if l2 is None or (l1 == "满意度" and l2 == "服务对象满意度" and self.level1 is None):
             cur1 = kinds.level_of(self.level1) if self.level1 else None
             if cur1 and cur1[0] == l1 and self.level2 is None and l1 == "满意度" and l2 is None:
@@ -463,6 +381,13 @@ class Shape:
             if l2 is None:
                 self.level1, self.level2 = label, None
                 return
+        before = kinds.level_of(self.level2) if self.level2 and self._level_last else None
+        if before and l2 != before[1] and before[0] == l1 and before[0] == before[1]:
+            # '成本指标' then '经济成本指标' with no row between: the first is the 一级 (central-2021)
+            self.level1, self.level2 = self.level2, label
+            self._level_last = True
+            return
+        self._level_last = True
         if l1 == "成本" and l2 == "成本" and self.level1 is None:
             self.level1, self.level2 = None, label
             return
@@ -480,6 +405,7 @@ class Shape:
             name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
             post = post[1:]
         self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued)
+        self._level_last = False
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass
         post = self._post()
@@ -537,7 +463,7 @@ class Shape:
             return kinds.is_basis(c) or line.rowed and not kinds.value_like(c)
         if col == "desc":
             return not kinds.value_like(c) or line.rowed
-        if col in _OPTIONAL_TEXT:
+        if col in _OPTIONAL_TEXT or col.startswith("field:"):
             if line.rowed:
                 return True
             # in line order a short plain text is the next row's name, not this row's remark
@@ -576,11 +502,10 @@ class Shape:
             value = joined
         weight = None
         if f.get("weight"):
-            amount, _ = parse_money(kinds.squash(f["weight"]).rstrip("分%"))
-            weight = amount
+            weight = read_number(f["weight"])
         # columns the model has fields for go there; the rest is kept, labelled, in the row's note
         model_fields = Indicator.__dataclass_fields__
-        score = _decimal(f["score"]) if f.get("score") else None
+        score = read_number(f["score"]) if f.get("score") else None
         kept = {"actual": "actual" in model_fields, "scoring": "scoring" in model_fields,
                 "score": score is not None and "score" in model_fields}
         notes = [f["note"]] if f.get("note") else []
@@ -599,6 +524,10 @@ class Shape:
         for key, item in extra.items():
             if item is not None and key in model_fields:
                 setattr(ind, key, item)
+        for key, item in f.items():  # a column the registry declares and this reader has no slot for
+            if key.startswith("field:") and registry.store(ind, key, item) is not None:
+                fdef = registry.field_of(key)
+                ind.note = "；".join(x for x in (ind.note, f"{fdef.label if fdef else key}：{item}") if x)
         p = self.project
         p.indicators.append(ind)
         idx = len(p.indicators) - 1
@@ -627,16 +556,21 @@ class Shape:
         d.notes.extend(self.notes)
         from ..profiles import PROFILES, detect
 
-        profile = detect(self.header_texts, [(i.level1, i.level2) for p in d.projects for i in p.indicators])
+        profile = detect(self.header_texts, implied_levels([i for p in d.projects for i in p.indicators]))
         if profile is not None:
             # The profile brings its framework: 发改 and 2013 tables name their levels their own way.
             d.profile, d.framework = profile, PROFILES[profile].framework
             self.report.note("profile", f"表格样式识别为 {PROFILES[profile].title}（{profile}）")
-        counts = self.title_years or self.years
-        if counts:
-            best = max(counts.values())
-            d.year = max(y for y, n in counts.items() if n == best)
+        d.year = _best_year(self.title_years or self.years)
+
+    def title_year(self) -> int | None:
+        """The year a title, a year cell or a 预算年度 label gave (after ``run``)."""
+        return _best_year(self.title_years)
 
 
-def shape_budget(p: Project) -> Budget:
-    return p.budget
+def _best_year(counts: Counter[int]) -> int | None:
+    if not counts:
+        return None
+    best = max(counts.values())
+    return max(y for y, n in counts.items() if n == best)
+

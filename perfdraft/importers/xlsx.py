@@ -168,12 +168,6 @@ def draft_from_embedded(emb: Any, path: Path, report: Report | None, what: str) 
         return None
 
 
-def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
-    """The draft embedded by perfdraft's xlsx export, when the tables are unchanged; else None."""
-    wb = load(path)
-    return embedded(wb, path, report)
-
-
 def embedded(wb: Any, path: Path, report: Report | None) -> Draft | None:
     if MARKER_SHEET not in wb.sheetnames:
         return None
@@ -230,7 +224,8 @@ def _format_places(number_format: str | None) -> int:
 
 def _plain(d: Decimal, places: int = 0) -> str:
     """The number as shown: no float noise, at least ``places`` decimals (1600000.00 stays so)."""
-    text = str(d.quantize(Decimal(1))) if d == d.to_integral_value() else format(d.normalize(), "f")
+    # format(…, "f"), not quantize: quantize raised InvalidOperation past 28 digits (a cell of 3.17e29, issue 19)
+    text = format(d.to_integral_value(), "f") if d == d.to_integral_value() else format(d.normalize(), "f")
     if places:
         have = len(text.split(".")[1]) if "." in text else 0
         if have < places:

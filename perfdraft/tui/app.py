@@ -26,7 +26,8 @@ from ..steps import COMMANDS
 class PerfdraftApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "perfdraft"
-    BINDINGS = [Binding("f2", "command_palette", "命令", id="palette", tooltip="命令面板（也可 Ctrl+P）")]
+    # Textual adds its own ctrl+p only when no binding runs the palette: F2 here, so ctrl+p is listed too.
+    BINDINGS = [Binding("f2,ctrl+p", "command_palette", "命令", id="palette", tooltip="命令面板（也可 Ctrl+P）")]
 
     class Saved(Message_):
         """A background save finished (posted from the saver's thread; post_message is thread-safe)."""

@@ -14,6 +14,7 @@ from . import harness
 from .harness import have_tmux, plan, problems, reference, run_sessions, step_key, summary
 
 
+@pytest.mark.slow
 def test_every_state_reopens_at_its_step():
     """The resume marker's promise, for every prefix of the script: reopening asks the same step
     (for indicator rows, the same group: the marker keeps the group, not the row within it)."""
@@ -23,6 +24,7 @@ def test_every_state_reopens_at_its_step():
         assert step_key(ref.resume_titles[k]) == step_key(ref.titles[k]), (k, ref.titles[k], ref.resume_titles[k])
 
 
+@pytest.mark.slow
 def test_killed_line_sessions(tmp_path):
     """50 piped sessions, a third of them with fsync slowed so that the kill lands inside a save."""
     outcomes = run_sessions(tmp_path, plan(34, 16, 0), seed=1)
@@ -37,6 +39,7 @@ def test_killed_line_sessions(tmp_path):
     assert s["kills inside a save"] >= 1
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not have_tmux(), reason="tmux not installed (.ci/run installs it): the TUI part needs a terminal")
 def test_killed_tui_sessions(tmp_path):
     """The Textual app at 80×24 in tmux, keys sent with send-keys, killed by signal or by the terminal

@@ -81,6 +81,7 @@ def test_a_draft_named_like_its_export_is_not_replaced_by_it(tmp_path):
 # --- 2. external edits ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_change_made_by_another_program_is_never_overwritten(seed):
     """Item 2: an external edit was overwritten without a word, and gone from .bak two saves later."""
     with Session.open(seed, remember=False) as s:
@@ -331,6 +332,7 @@ def test_deep_nesting_is_a_draft_error_in_every_command(tmp_path):
         assert r.returncode == 2 and "嵌套过深" in r.stderr and no_traceback(r), (args, r.stderr)
 
 
+@pytest.mark.slow
 def test_a_directory_where_the_lock_or_the_output_goes(seed, tmp_path):
     env = session_env(tmp_path)
     drafts.lock_path(seed).mkdir()
@@ -343,6 +345,7 @@ def test_a_directory_where_the_lock_or_the_output_goes(seed, tmp_path):
     assert r.returncode == 2 and "目录" in r.stderr and no_traceback(r)
 
 
+@pytest.mark.slow
 def test_show_with_an_absurd_width_finishes(seed, tmp_path):
     """Item 14: show --width 100000000 hung."""
     started = time.monotonic()
@@ -372,6 +375,7 @@ def test_a_lock_that_cannot_be_read_is_not_taken_over(seed, monkeypatch):
     assert lp.exists()
 
 
+@pytest.mark.slow
 def test_a_lock_from_another_host_names_the_way_out(seed, tmp_path):
     holder = {"user": "zhang", "host": "other-host", "pid": 4242, "since": time.time() - 86400}
     drafts.lock_path(seed).write_text(json.dumps(holder), "utf-8")

@@ -21,18 +21,21 @@ from . import fuzz
 FAST = dict(deadline=None, suppress_health_check=list(HealthCheck))
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, **FAST)
 @given(fuzz.extended_values)
 def test_generated_values_round_trip(v):
     fuzz.prop_value_roundtrip(v)
 
 
+@pytest.mark.slow
 @settings(max_examples=2500, **FAST)
 @given(fuzz.value_texts)
 def test_whatever_parse_reads_round_trips(text):
     fuzz.prop_parse_range(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, **FAST)
 @given(fuzz.indicators, fuzz.value_texts)
 def test_checks_of_random_indicators_never_raise(ind, text):
@@ -40,24 +43,28 @@ def test_checks_of_random_indicators_never_raise(ind, text):
     checks.check_indicator(ind)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, **FAST)
 @given(fuzz.draft_objects)
 def test_checks_of_random_drafts_never_raise(draft):
     fuzz.prop_checks(draft)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, **FAST)
 @given(fuzz.byte_mutations())
 def test_damaged_draft_bytes_load_or_give_a_draft_error(tmp_path_factory, data):
     fuzz.prop_loader_bytes(data, tmp_path_factory.mktemp("fz"))
 
 
+@pytest.mark.slow
 @settings(max_examples=400, **FAST)
 @given(fuzz.type_swaps())
 def test_fields_of_the_wrong_type_load_or_give_a_draft_error(text):
     fuzz.prop_loader_text(text)
 
 
+@pytest.mark.slow
 def test_damaged_xlsx_docx_and_text_tables_import_or_fail_cleanly(tmp_path):
     counts = fuzz.import_campaign(160, seed=3, workdir=tmp_path)
     assert counts["ok"] and counts["refused"] and sum(counts.values()) == 160
@@ -119,6 +126,7 @@ def test_huge_merge_in_xlsx_is_refused_before_openpyxl_reads_it(tmp_path):
     assert time.perf_counter() - t0 < 5
 
 
+@pytest.mark.slow
 def test_forged_chunk_count_or_far_cell_in_an_export_stays_cheap(tmp_path):
     """A perfdraft export whose _perfdraft sheet claims a million chunks, or with one cell moved to a
     far column (r="D6" → r="rId999"): hundreds of MiB, or a fingerprint over billions of cells."""
@@ -164,6 +172,7 @@ def test_check_value_on_an_empty_indicator():
     checks.check_value("", Indicator())
 
 
+@pytest.mark.slow
 def test_a_number_of_millions_of_digits_is_an_error_not_an_overflow():
     """Found by the 10 MB test: a 2,000,000-digit 指标值 made the cross-row check raise decimal.Overflow."""
     from perfdraft.model import Project
@@ -177,6 +186,7 @@ def test_a_number_of_millions_of_digits_is_an_error_not_an_overflow():
     checks.check_project(p)
 
 
+@pytest.mark.slow
 def test_the_import_command_turns_damage_into_exit_2(tmp_path):
     import subprocess
     import sys

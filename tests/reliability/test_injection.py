@@ -100,6 +100,7 @@ def assert_no_live_formula_csv(data: bytes) -> None:
                 assert i == sign and cell in SIGN_VOCABULARY, (header[i], cell)
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(st.lists(st.tuples(st.sampled_from(FIELDS), st.integers(0, 50), formula_text), min_size=1, max_size=8))
 def test_exports_never_hold_a_live_formula(small_seed, choices):
@@ -120,6 +121,7 @@ def test_each_field_alone(small_seed, field):
     assert_no_live_formula_csv(render(d, "csv").data)
 
 
+@pytest.mark.slow
 def test_every_field_at_once_with_every_payload(small_seed):
     for text in PAYLOADS:
         d = _inject(small_seed, [(f, 0, text) for f in FIELDS])
@@ -158,6 +160,7 @@ def _nothing_named(marker: str, *roots: Path) -> None:
     assert not any(Path(p).exists() for p in (f"/tmp/{marker}-code", f"/tmp/{marker}-p1.xlsx", f"/etc/{marker}"))
 
 
+@pytest.mark.slow
 def test_names_in_a_draft_never_become_paths(tmp_path):
     marker = f"pd-evil-{uuid.uuid4().hex[:8]}"
     work = tmp_path / "a" / "b" / "c"
@@ -187,6 +190,7 @@ def test_names_in_a_draft_never_become_paths(tmp_path):
     _nothing_named(marker, tmp_path, work, work.parent, work.parent.parent)
 
 
+@pytest.mark.slow
 def test_several_drafts_go_only_into_the_output_directory(tmp_path):
     marker = f"pd-evil-{uuid.uuid4().hex[:8]}"
     src = tmp_path / "src"
@@ -203,6 +207,7 @@ def test_several_drafts_go_only_into_the_output_directory(tmp_path):
     _nothing_named(marker, tmp_path, src, out)
 
 
+@pytest.mark.slow
 def test_symlinks_in_the_output_directory_are_never_written_through(tmp_path):
     secret = tmp_path / "secret"
     secret.mkdir()
@@ -251,6 +256,7 @@ def test_a_symlink_planted_at_the_temp_name_is_not_followed(tmp_path):
     assert victim.read_text() == "precious" and not (out / "z.toml.bak").is_symlink()
 
 
+@pytest.mark.slow
 def test_an_organisation_catalogue_cannot_write_anywhere(tmp_path):
     """A catalogue with hostile ids and names is read, never used to build a path."""
     marker = f"pd-evil-{uuid.uuid4().hex[:8]}"
@@ -285,6 +291,7 @@ value = "≥1人"
 # --- size --------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_10_mb_string_is_handled_in_bounded_memory(tmp_path):
     path = tmp_path / "big.toml"
     big_string_draft(path)
@@ -305,6 +312,7 @@ def test_a_10_mb_string_is_handled_in_bounded_memory(tmp_path):
     assert rc == 2 and "超过 10 MB" in err and "Traceback" not in err, err
 
 
+@pytest.mark.slow
 def test_a_table_cell_over_10_mb_is_written_to_docx(small_seed):
     """Regression: the table XML went through python-docx's parser, whose 10 MB text limit raised.
     The docx is now written as XML straight into the zip: the whole text must be in document.xml."""
@@ -322,6 +330,7 @@ def test_a_table_cell_over_10_mb_is_written_to_docx(small_seed):
         ">" + d.projects[0].indicators[0].description + "<" in body
 
 
+@pytest.mark.slow
 def test_10000_projects_are_checked_in_bounded_memory(tmp_path):
     path = tmp_path / "many.toml"
     many_projects_draft(path)
@@ -330,6 +339,7 @@ def test_10000_projects_are_checked_in_bounded_memory(tmp_path):
     assert rc == 1 and "Traceback" not in err and mib < 800
 
 
+@pytest.mark.slow
 def test_a_draft_over_the_size_limit_is_refused_at_once(tmp_path):
     path = tmp_path / "huge.toml"
     with open(path, "wb") as fh:

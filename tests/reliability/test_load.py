@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from .harness import load_summary, run_load
 
 
+@pytest.mark.slow
 def test_ten_concurrent_sessions_all_finish(tmp_path):
     results = run_load(tmp_path, 10, think=(0.01, 0.04), seed=3)
     s = load_summary(results)

@@ -136,6 +136,7 @@ def test_a_failed_background_save_is_reported_on_the_next_answer(tmp_path, monke
     assert drafts.load(p).department.code == "317002"
 
 
+@pytest.mark.slow
 def test_snapshots_are_consistent_while_the_ui_changes_the_draft(tmp_path):
     """The saver writes only snapshots: whatever it is doing, each file it writes is one whole state."""
     p = tmp_path / "d.toml"

@@ -60,6 +60,7 @@ def _dead_pid() -> int:
     return p.pid
 
 
+@pytest.mark.slow
 def test_second_writer_of_every_kind_is_refused_while_a_line_session_holds(tmp_path):
     env = session_env(tmp_path)
     ref = reference()
@@ -93,6 +94,7 @@ def test_second_writer_of_every_kind_is_refused_while_a_line_session_holds(tmp_p
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.slow
 def test_import_force_takes_the_lock(tmp_path):
     """Regression: ``import --force`` replaced a draft open in the assistant without its lock."""
     path = tmp_path / "d.toml"
@@ -112,6 +114,7 @@ def test_import_force_takes_the_lock(tmp_path):
     assert drafts.backup_path(path).read_bytes() == SEED.read_bytes() and not drafts.lock_path(path).exists()
 
 
+@pytest.mark.slow
 def test_dead_holder_is_taken_over_with_a_notice(tmp_path):
     env = session_env(tmp_path)
     ref = reference()
@@ -126,6 +129,7 @@ def test_dead_holder_is_taken_over_with_a_notice(tmp_path):
     assert path.read_bytes() == ref.texts[5] and not drafts.lock_path(path).exists()
 
 
+@pytest.mark.slow
 def test_sessions_racing_for_a_dead_lock_leave_one_writer(tmp_path):
     """Six sessions start at once on a draft whose lock holder died: exactly one goes on."""
     env = session_env(tmp_path)
@@ -240,6 +244,7 @@ def test_temp_files_of_a_killed_save_are_removed_backup_included(tmp_path):
     assert not any(f.exists() for f in left) and mine.exists()
 
 
+@pytest.mark.slow
 @needs_tmux
 def test_tui_holds_the_draft_against_line_fill_and_import(tmp_path):
     env = session_env(tmp_path)
@@ -265,23 +270,30 @@ def test_tui_holds_the_draft_against_line_fill_and_import(tmp_path):
     assert drafts.load(path).department.name == "另一个单位"
 
 
-@pytest.mark.xfail(strict=False, reason="fill's saves are now fast enough to finish before the TUI starts on a loaded machine: the race the test needs is not reliably there (closing note)")
+@pytest.mark.slow
 @needs_tmux
 def test_tui_is_refused_while_fill_writes(tmp_path):
-    """``fill`` replays the 59 answers with slow saves (~4 s); the TUI opened meanwhile is refused
-    before any screen, naming fill's pid; the file is what fill alone writes."""
+    """``fill`` replays the 59 answers and is stopped inside a save while it holds the lock
+    (tests/reliability/gatedsave.py); the TUI opened then is refused before any screen, naming fill's
+    pid; let go, fill finishes and the file is what fill alone writes. (Before: fill's saves were
+    slowed and the TUI raced them, which a fast or a loaded machine lost either way.)"""
     import tomli_w
 
     ref = reference()
     env = session_env(tmp_path)
     path = tmp_path / "d.toml"
+    gate = tmp_path / "gate"
+    gate.mkdir()
     answers = tmp_path / "answers.toml"
     answers.write_text(tomli_w.dumps({"answers": ref.answers}), "utf-8")
-    fill = subprocess.Popen([sys.executable, "-m", "tests.reliability.slowsave", "fill", str(path), "--year", "2020",
-                             "--answers", str(answers)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    fill = subprocess.Popen([sys.executable, "-m", "tests.reliability.gatedsave", str(gate), str(drafts.lock_path(path)),
+                             "fill", str(path), "--year", "2020", "--answers", str(answers)], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        assert harness._poll(lambda: drafts.lock_path(path).exists(), 30)
+        assert harness._poll(lambda: (gate / "holding").exists() or fill.poll() is not None, 60), "fill never saved"
+        assert fill.poll() is None, fill.communicate()
+        assert json.loads(drafts.lock_path(path).read_text())["pid"] == fill.pid  # known to hold it now
+        held = path.read_bytes()
         tui = TmuxTui(path, env, tmp_path, f"pdrel-f-{os.getpid()}")
         try:
             assert harness._poll(lambda: tui.dead()[0], 30), tui.screen()
@@ -289,13 +301,16 @@ def test_tui_is_refused_while_fill_writes(tmp_path):
             screen = tui.screen()
         finally:
             tui.kill_server()
-        assert fill.poll() is None, "fill finished before the TUI was refused: the test proves nothing"
+        assert fill.poll() is None and (gate / "holding").exists()  # fill still held it throughout
         assert status == 2, screen
         assert "正被" in screen and f"进程 {fill.pid}" in screen.replace("\n", ""), screen
-        out, err = fill.communicate(timeout=60)
+        assert path.read_bytes() == held  # the TUI wrote nothing
+        (gate / "go").touch()
+        out, err = fill.communicate(timeout=120)
     finally:
         if fill.poll() is None:
             fill.kill()
             fill.wait()
     assert fill.returncode == 0, err
     assert path.read_bytes() == ref.texts[-1]
+    assert not drafts.lock_path(path).exists()

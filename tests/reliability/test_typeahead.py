@@ -45,6 +45,7 @@ def test_a_burst_of_keys_answers_in_order_in_process(tmp_path):
     assert (d.department.name, d.department.code, d.year) == ("aaa", "bbb", 2021)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not have_tmux(), reason="tmux not installed (.ci/run installs it): needs a terminal")
 def test_a_burst_of_keys_answers_in_order_in_a_terminal(tmp_path):
     path = tmp_path / "d.toml"

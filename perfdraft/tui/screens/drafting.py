@@ -162,6 +162,11 @@ class DraftingScreen(Screen):
             self.open_findings(scope, 0)
             return
         before = self.conv.prompt()
+        if not text.strip() and before.suggestion and not before.default and not before.prefill:
+            # Enter under a sentence to complete (the goal's pattern with □): it goes into the line,
+            # its first □ selected so that typing replaces it; the live check names the □ left.
+            self._take_suggestion(before.suggestion)
+            return
         transcript = self.query_one(Transcript)
         if self._in_transcript != before:
             # The question goes into the history once it is answered; until then it is pinned below.
@@ -278,6 +283,12 @@ class DraftingScreen(Screen):
 
     def action_choice(self, delta: int) -> None:
         self.query_one(Suggestions).move(delta)
+
+    def _take_suggestion(self, text: str) -> None:
+        inp = self.query_one(AnswerInput)
+        inp.value = text
+        at = text.find("□")
+        inp.selection = Selection(at, at + 1) if at >= 0 else Selection.cursor(len(text))
 
     def action_take_choice(self) -> None:
         choice = self.query_one(Suggestions).current()

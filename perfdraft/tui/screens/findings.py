@@ -19,8 +19,7 @@ from textual.widgets.option_list import Option
 
 from ... import checks, places
 from ...conversation import Conversation
-from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS
-from ..text_fit import wrap
+from ...text_fit import wrap
 from ..widgets.key_bar import KeyBar
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "hint": ""}
@@ -45,11 +44,11 @@ def scope_label(conv: Conversation, scope: str) -> str:
 
 def finding_label(conv: Conversation, f: checks.Finding, width: int = 74) -> Text:
     """Two parts: where (bold), then what and how to fix, indented under it and wrapped at ``width``."""
+    words = places.finding_words(f, conv.draft)
     text = Text()
-    text.append(f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code} ", style=SEVERITY_STYLE[f.severity])
-    text.append(places.place_text(conv.draft, f.path), style="bold")
-    body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
-    for line in wrap(body, max(20, width - 3)):
+    text.append(words.head + " ", style=SEVERITY_STYLE[f.severity])
+    text.append(words.where, style="bold")
+    for line in wrap(words.body, max(20, width - 3)):
         text.append(f"\n   {line}")
     return text
 

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ... import table_text
 from ...conversation import Conversation
-from .. import table_view
 from ..widgets.key_bar import KeyBar
 
 
@@ -26,9 +26,9 @@ class TableScreen(ModalScreen[None]):
         conv = self.conv
         if conv.current_project() is not None:
             i = conv.pos.project
-            lines = table_view.project_lines(conv.draft.projects[i], i, width, ascii_ops=getattr(self.app, "ascii_ops", False))
+            lines = table_text.project_lines(conv.draft.projects[i], i, width, ascii_ops=getattr(self.app, "ascii_ops", False))
         else:
-            lines = table_view.department_lines(conv.draft, width)
+            lines = table_text.department_lines(conv.draft, width)
         with VerticalScroll(id="table-view"):
             yield Static(Text("\n".join(lines), no_wrap=True, overflow="crop"), markup=False)
         yield KeyBar()

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from ..text_fit import wrap
+from ...text_fit import wrap
 
 MAX_LINES = 3
 

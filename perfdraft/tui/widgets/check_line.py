@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from ..text_fit import truncate
+from ...cells import width as cell_len
+from ...text_fit import truncate
 
 if TYPE_CHECKING:
     from ...checks import Finding
@@ -26,7 +26,7 @@ class CheckLine(Static):
             self.update(Text("✓ 本栏通过检查", style="green"))
             self.set_class(False, "has-error", "has-warning")
             return
-        from ...rules import SEVERITY_LABELS, SEVERITY_SYMBOLS  # with the first finding, not at start-up
+        from ...places import finding_words  # with the first finding, not at start-up
 
         lines = Text()
         # One finding may take both lines; with more, one line each, cut with …, and the rest counted.
@@ -37,8 +37,8 @@ class CheckLine(Static):
             if i:
                 lines.append("\n")
             style = "bold red" if f.severity == "error" else ("yellow" if f.severity == "warning" else "")
-            head = f"{SEVERITY_SYMBOLS[f.severity]} {SEVERITY_LABELS[f.severity]} {f.code}："
-            body = f.message + (f" → {f.suggestion}" if f.suggestion else "")
+            words = finding_words(f)  # the text being typed: no place (it is the question's)
+            head, body = words.head + "：", words.body
             tail = f"（另 {more} 条）" if more and i == len(shown) - 1 else ""
             if len(shown) > 1:
                 body = truncate(body, width - cell_len(head) - cell_len(tail))

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from ...prompts import Prompt
-from ..text_fit import truncate, wrap
+from ...text_fit import fit_lines, truncate
 
 
 class QuestionPanel(Static):
@@ -49,25 +49,6 @@ class QuestionPanel(Static):
 
 
 MAX_LINES = 5  # the panel's max-height in app.tcss
-
-
-def fit_lines(question: str, width: int, budget: int) -> list[str]:
-    """The question wrapped into at most ``budget`` lines. Its last paragraph is what is asked, so it
-    is kept whole where it can be; the paragraphs before it (a long 口径, a row name) give way first:
-    the longest loses a line (its cut marked …) until all fit; one-line heads are dropped last."""
-    paragraphs = question.split("\n")
-    last = wrap(paragraphs[-1], width)
-    heads = [wrap(para, width) for para in paragraphs[:-1]]
-    while heads and sum(map(len, heads)) + len(last) > budget:
-        longest = max(range(len(heads)), key=lambda i: len(heads[i]))
-        if len(heads[longest]) > 1:
-            kept = heads[longest][:-1]
-            kept[-1] = truncate(kept[-1] + "……", width)
-            heads[longest] = kept
-        else:
-            heads.pop(len(heads) // 2 if len(heads) > 1 else 0)  # the first (the title) stays longest
-    lines = [ln for head in heads for ln in head] + last
-    return lines[-budget:] if budget > 0 else lines
 
 
 def default_line(p: Prompt) -> str:

@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
-from ..text_fit import truncate
+from ...text_fit import truncate
 
 
 class StatusLine(Static):

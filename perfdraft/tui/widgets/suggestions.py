@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...prompts import Choice
-from ..text_fit import truncate
+from ...text_fit import truncate
 
 
 class Suggestions(OptionList):

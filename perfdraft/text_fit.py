@@ -1,4 +1,6 @@
-"""Fitting text into terminal cells for the TUI: cut with …, and wrap without splitting a number.
+"""Fitting text into terminal cells: cut with …, and wrap without splitting a number.
+
+Core (no UI library): the TUI's widgets, the line mode, the table text and the findings use it.
 
 A line break may fall between two CJK characters or at a space, never inside a run such as
 ``≥125000人``'s ``≥125000`` or ``30元/人·年``'s ``30``: a value split over two lines reads as two values.
@@ -8,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
+from .cells import graphemes
+from .cells import width as cell_len  # the one cell-width function
 
 # Atoms that must stay on one line: a value (operator, number, unit: ≥125000人, =30元/人·年, 100%),
 # an ASCII word or code (317-1002-JXN), a run of spaces; anything else is one character.
@@ -25,11 +28,10 @@ def truncate(text: str, width: int) -> str:
     if cell_len(first) <= width and not rest:
         return first
     out, used = "", 0
-    for ch in first:
-        w = cell_len(ch)
+    for g, w in graphemes(first):  # never inside a cluster (a ZWJ emoji, an accent)
         if used + w > width - 1:
             break
-        out += ch
+        out += g
         used += w
     return out + "…"
 
@@ -99,3 +101,22 @@ def wrap(text: str, width: int) -> list[str]:
 
 def widest_atom(text: str) -> int:
     return max((cell_len(a) for a in atoms(text or "") if not a.isspace()), default=0)
+
+
+def fit_lines(question: str, width: int, budget: int) -> list[str]:
+    """The question wrapped into at most ``budget`` lines. Its last paragraph is what is asked, so it
+    is kept whole where it can be; the paragraphs before it (a long 口径, a row name) give way first:
+    the longest loses a line (its cut marked …) until all fit; one-line heads are dropped last."""
+    paragraphs = question.split("\n")
+    last = wrap(paragraphs[-1], width)
+    heads = [wrap(para, width) for para in paragraphs[:-1]]
+    while heads and sum(map(len, heads)) + len(last) > budget:
+        longest = max(range(len(heads)), key=lambda i: len(heads[i]))
+        if len(heads[longest]) > 1:
+            kept = heads[longest][:-1]
+            kept[-1] = truncate(kept[-1] + "……", width)
+            heads[longest] = kept
+        else:
+            heads.pop(len(heads) // 2 if len(heads) > 1 else 0)  # the first (the title) stays longest
+    lines = [ln for head in heads for ln in head] + last
+    return lines[-budget:] if budget > 0 else lines

@@ -1,19 +1,18 @@
-"""The project table as the TUI shows it (F3): narrow enough for 80 columns, no value ever split.
+"""The project table on a terminal (the TUI's F3, the table at a review): 80 columns, no value split.
 
 ``render.project_table`` draws the printed layout (six columns) for ``perfdraft show``; at 80 columns
 that leaves 7 cells for 指标值 and ``≥125000人`` broke over two lines. Here the 一级/二级 levels
 become a heading above their rows, the columns are 条 | 三级指标 | 绩效指标描述 | 指标值 | 依据, the
 value column is as wide as the widest value, and cells wrap at word and value boundaries. The row
-numbers are the ones the findings use (第 5 条).
+numbers are the ones the findings use (第 5 条). Core (no UI library): the TUI only draws these lines.
 """
 
 from __future__ import annotations
 
-from rich.cells import cell_len
-
-from ..model import PLAN_LABELS, Draft, Project
-from ..values import format_number
+from .cells import width as cell_len  # the one cell-width function
+from .model import PLAN_LABELS, Draft, Project
 from .text_fit import widest_atom, wrap
+from .values import format_number
 
 AMBIGUOUS_SWAP = str.maketrans({"≥": ">=", "≤": "<="})
 
@@ -35,7 +34,9 @@ def column_widths(rows: list[list[str]], width: int) -> list[int]:
     """Widths of 条 | 三级指标 | 描述 | 指标值 | 依据 inside ``width`` cells of table."""
     inner = width - (3 * 5 + 1)  # "| " … " | " … " |"
     num = max(2, max((cell_len(r[0]) for r in rows), default=2))
-    value = min(18, max(6, max((widest_atom(r[3]) for r in rows), default=6), max((cell_len(r[3]) for r in rows), default=0) // 2))
+    # A value is kept on one line up to 18 cells (2024年1月底前 broke as 2024年 / 1月底前); a longer one
+    # (a graded standard) wraps at its atoms.
+    value = min(18, max(6, max((widest_atom(r[3]) for r in rows), default=6), max((cell_len(r[3]) for r in rows), default=0)))
     basis = min(14, max(8, max((widest_atom(r[4]) for r in rows), default=8)))
     rest = max(12, inner - num - value - basis)
     name = max(6, rest // 2)
@@ -91,7 +92,7 @@ def project_lines(project: Project, index: int, width: int, ascii_ops: bool = Fa
 
 
 def department_lines(draft: Draft, width: int) -> list[str]:
-    from .. import render
+    from . import render
 
     out: list[str] = []
     for line in render.department_text(draft, 10**6):  # its own wrap cuts anywhere: re-wrap here

@@ -1,0 +1,280 @@
+"""Issue 19, what the first round left: a full disk under the xlsx export's temp files, names at the
+length limit, and what a fresh hostile sweep found (each reproduced first)."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from perfdraft import drafts
+from perfdraft.conversation import open_session
+
+from ..conftest import SEED
+from .harness import session_env
+from .test_files import no_traceback, perfdraft
+
+# --- a full disk while an export is written (item 10) -----------------------------------------------------
+
+
+def _leftovers(*dirs: Path) -> list[str]:
+    return sorted(p.name for d in dirs for p in d.iterdir() if p.name.startswith(".") or "perfdraft-" in p.name
+                  or p.name.startswith("tmp"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_full_disk_during_an_export_is_one_line_and_keeps_the_earlier_file(tmp_path, fmt):
+    """Item 10: on a full disk the xlsx export died with xlsxwriter's FileCreateError (before it,
+    lxml's SerialisationError IO_ENOSPC) and left its temp files in /tmp. Every write after the first
+    N fails; N is swept from 0 to the first that succeeds, so the failure lands in each phase: the
+    temp directory, the sheets' temp files, the packaging, and the output file itself."""
+    out_dir, tmp = tmp_path / "out", tmp_path / "tmp"
+    out_dir.mkdir()
+    tmp.mkdir()
+    draft = out_dir / "seed.toml"
+    draft.write_bytes(SEED.read_bytes())
+    env = {**session_env(tmp_path), "TMPDIR": str(tmp)}
+    r = perfdraft("export", str(draft), "--to", fmt, env=env)
+    assert r.returncode == 0, r.stderr
+    target = out_dir / f"seed.{fmt}"
+    earlier = target.read_bytes()
+
+    def attempt(n: int) -> int:
+        target.write_bytes(earlier)  # a success before replaced it
+        r = perfdraft("--after", str(n), "export", str(draft), "--to", fmt, "--force",
+                      module="tests.reliability.fulldisk", env=env)
+        assert no_traceback(r) and r.returncode in (0, 2), (n, r.returncode, r.stderr[-800:])
+        assert _leftovers(out_dir, tmp) == [], (n, _leftovers(out_dir, tmp))
+        if r.returncode == 2:
+            assert "磁盘已满" in r.stderr or "临时目录" in r.stderr, (n, r.stderr)
+            assert target.read_bytes() == earlier, n  # the earlier export is untouched
+        return r.returncode
+
+    assert attempt(0) == 2
+    low, high = 0, 1
+    while attempt(high) == 2:  # the first N that succeeds, by doubling then halving
+        low, high = high, high * 2
+        assert high < 5000
+    while high - low > 1:
+        mid = (low + high) // 2
+        if attempt(mid) == 2:
+            low = mid
+        else:
+            high = mid
+    # low: the last failing N, the failure in the very last write (the output's temp file)
+    assert attempt(low) == 2
+    if fmt == "xlsx":
+        assert attempt(1) == 2  # inside xlsxwriter's own temp files
+
+
+def test_a_disk_error_while_rendering_is_a_draft_error(monkeypatch, tmp_path):
+    """The assistant's /export goes through export_draft: the same words there, not ``[Errno 28] …``."""
+    import errno
+
+    import xlsxwriter.exceptions  # type: ignore[import-untyped]
+
+    from perfdraft import exporters
+    from perfdraft.exporters import xlsx
+
+    def full(*a, **k):
+        raise xlsxwriter.exceptions.FileCreateError(OSError(errno.ENOSPC, "No space left on device"))
+
+    monkeypatch.setattr(xlsx, "write_xlsx", full)
+    with pytest.raises(drafts.DraftError, match="磁盘已满.*未写出文件"):
+        exporters.export_draft(drafts.load(SEED), "xlsx", tmp_path / "x.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+# --- names at the length limit (item 11) -------------------------------------------------------------------
+
+LONG_DEPARTMENT = "顺平县社会保险事业管理局" * 21  # 252 characters
+
+
+def _long_draft(tmp_path: Path) -> Path:
+    text = SEED.read_text("utf-8").replace('name = "顺平县社会保险事业管理局"', f'name = "{LONG_DEPARTMENT}"', 1)
+    # People name a draft after its department: 81 characters, 243 bytes + ".toml" = 248, within the limit.
+    path = tmp_path / (LONG_DEPARTMENT[:81] + ".toml")
+    assert len(os.fsencode(path.name)) <= 255
+    path.write_text(text, "utf-8")
+    return path
+
+
+def _document_text(docx: Path) -> str:
+    with zipfile.ZipFile(docx) as zf:
+        xml = zf.read("word/document.xml").decode("utf-8")
+    return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+
+
+@pytest.mark.slow
+def test_a_long_department_and_file_name_export_and_save(tmp_path):
+    """Item 11: a department name of ≥ 245 characters (and a draft named after it) failed in docx
+    export: the temp file's name (``.NAME.tmp-PID``) went over 255 bytes. Saves failed the same way,
+    and so would the lock, the backup and a conflict copy of a name a few bytes longer."""
+    path = _long_draft(tmp_path)
+    env = session_env(tmp_path)
+    for fmt in ("docx", "xlsx", "csv", "md"):
+        r = perfdraft("export", str(path), "--to", fmt, env=env)
+        assert r.returncode == 0 and no_traceback(r), r.stderr
+    assert LONG_DEPARTMENT in _document_text(path.with_suffix(".docx"))  # the text itself is whole
+    for name in ("甲", "乙"):  # two saves: the second one makes a backup
+        r = perfdraft("fill", str(path), "--set", f"department.name={LONG_DEPARTMENT}{name}", env=env)
+        assert r.returncode == 0 and no_traceback(r), r.stderr
+    assert drafts.load(path).department.name == LONG_DEPARTMENT + "乙"
+    assert drafts.load(drafts.backup_path(path)).department.name == LONG_DEPARTMENT + "甲"
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+
+@pytest.mark.parametrize("length", [248, 250, 252, 255])
+def test_files_beside_a_draft_fit_however_long_its_name(tmp_path, length):
+    name = "a" * (length - 5) + ".toml"
+    path = tmp_path / name
+    path.write_bytes(SEED.read_bytes())
+    conv, lock = open_session(path)
+    try:
+        assert drafts.lock_path(path).exists()
+        for answer in ("某局", "某局二"):
+            conv.draft.department.name = answer
+            message = conv.save()
+            assert "已保存" in message.text or message.kind != "error", message.text
+    finally:
+        lock.release()
+    assert drafts.load(path).department.name == "某局二"
+    names = [p.name for p in tmp_path.iterdir()]
+    assert all(len(os.fsencode(n)) <= 255 for n in names)
+    assert drafts.backup_path(path).exists() and not drafts.lock_path(path).exists()
+    # two long names that differ only at the end never share a lock or a backup
+    other = tmp_path / ("a" * (length - 6) + "b.toml")
+    if length >= 251:
+        assert drafts.lock_path(other) != drafts.lock_path(path)
+        assert drafts.backup_path(other) != drafts.backup_path(path)
+    from perfdraft.drafts_io import conflict_path
+
+    conflict = conflict_path(path)
+    assert len(os.fsencode(conflict.name)) <= 255 and conflict.parent == tmp_path
+
+
+def test_a_temp_file_of_a_long_name_killed_mid_save_is_cleaned(tmp_path):
+    import subprocess
+    import sys
+
+    from perfdraft.drafts_io import temp_stem
+
+    path = tmp_path / ("a" * 250 + ".toml")
+    path.write_bytes(SEED.read_bytes())
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f"{temp_stem(path)}.tmp-{dead.pid}"
+    left.write_text("half a save")
+    conv, lock = open_session(path)
+    lock.release()
+    assert not left.exists()
+
+
+@pytest.mark.slow
+def test_a_name_over_the_limit_is_refused_in_words(tmp_path):
+    path = tmp_path / ("顺" * 90 + ".toml")
+    env = session_env(tmp_path)
+    for args in (["fill", str(path), "--set", "department.name=x"], ["export", str(path), "--to", "docx"],
+                 ["check", str(path)], ["line", str(path)]):
+        r = perfdraft(*args, env=env, stdin=b"")
+        assert r.returncode == 2 and no_traceback(r) and "文件名过长" in r.stderr, (args, r.stderr)
+
+
+def test_export_in_the_assistant_beside_a_long_name(tmp_path):
+    """/export picks NAME-导出N.xlsx when NAME.xlsx is someone else's: that name must fit too."""
+    path = tmp_path / ("a" * 250 + ".toml")
+    path.write_bytes(SEED.read_bytes())
+    path.with_suffix(".xlsx").write_bytes(b"not mine")
+    conv, lock = open_session(path)
+    try:
+        result = conv.answer("/export xlsx")
+    finally:
+        lock.release()
+    texts = " ".join(m.text for m in result.messages)
+    assert "已导出" in texts and "Errno" not in texts, texts
+    assert path.with_suffix(".xlsx").read_bytes() == b"not mine"
+    assert [p for p in tmp_path.iterdir() if "导出1" in p.name]
+
+
+# --- duplicate 项目编码 (item 15) ---------------------------------------------------------------------------
+
+
+def _pd409(draft) -> list:
+    from perfdraft import checks
+
+    return [f for f in checks.check_draft(draft) if f.code == "PD409"]
+
+
+def test_duplicate_project_codes_are_an_error_with_a_fix():
+    """Item 15: two projects with one 项目编码 (a project copied and its code left) got no finding."""
+    from perfdraft.rules import RULES
+
+    draft = drafts.load(SEED)
+    assert not _pd409(draft)  # the seed's codes are distinct
+    draft.projects[2].code = draft.projects[0].code
+    draft.projects[5].code = " " + (draft.projects[0].code or "").translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    found = _pd409(draft)
+    assert [f.path for f in found] == ["projects[2].code", "projects[5].code"]
+    assert all(f.severity == "error" and "项目 1" in f.message and f.suggestion for f in found)
+    rule = RULES["PD409"]
+    assert rule.scope == "department" and rule.why and rule.fix
+    draft.projects[2].code, draft.projects[5].code = "130627-2020-903", "130627-2020-906"  # the fix: own codes
+    assert not _pd409(draft)
+
+
+def test_blank_or_distinct_codes_are_not_duplicates():
+    draft = drafts.load(SEED)
+    for p in draft.projects:
+        p.code = None
+    draft.projects[1].code = "  "
+    assert not _pd409(draft)
+    for i, p in enumerate(draft.projects):
+        p.code = f"13062720200{i}"
+    assert not _pd409(draft)
+
+
+def test_check_reports_duplicate_codes(tmp_path):
+    d = drafts.load(SEED)
+    d.projects[1].code = d.projects[0].code = "317002-001"
+    path = tmp_path / "dup.toml"
+    drafts.save(d, path)
+    r = perfdraft("check", str(path), env=session_env(tmp_path))
+    assert r.returncode == 1 and "PD409" in r.stdout and "项目编码相同" in r.stdout, r.stdout[-2000:]
+
+
+# --- found by the fresh sweep ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("number", [3.17e29, -3.17e29, 1e308, 12345678901234567890123456789.0])
+def test_an_xlsx_cell_beyond_28_digits_reads_as_its_digits(number):
+    """Item 11: a cell of 3.17e29 gave "无法读取 xlsx 文件（InvalidOperation: [<class 'decimal.
+    InvalidOperation'>]）…文件可能已损坏": Decimal.quantize stops at 28 digits. The cell is read as the
+    number it shows; a draft that cannot hold it is refused by the range check, in words."""
+    from decimal import Decimal
+
+    from perfdraft.importers.xlsx import cell_text
+
+    text = cell_text(number, "General")
+    assert text is not None and Decimal(text) == Decimal(repr(number))
+    assert cell_text(number, "#,##0.00").endswith(".00")
+
+
+@pytest.mark.slow
+def test_importing_a_workbook_with_a_huge_amount_is_refused_in_words(tmp_path):
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    book = tmp_path / "big.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    ws = wb.add_worksheet("表")
+    for c, (head, value) in enumerate(zip(["项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"],
+                                          ["某项目", 3.17e29, "产出指标", "数量指标", "人数", "≥5人"], strict=True)):
+        ws.write(0, c, head)
+        ws.write(1, c, value)
+    wb.close()
+    r = perfdraft("import", str(book), "-o", str(tmp_path / "d.toml"), env=session_env(tmp_path))
+    assert r.returncode == 2 and no_traceback(r) and "超出范围" in r.stderr, r.stderr
+    assert "InvalidOperation" not in r.stderr and not (tmp_path / "d.toml").exists()
