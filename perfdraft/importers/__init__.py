@@ -167,6 +167,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
         if shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft):
+            shape_report.carry(report, ("hidden:", "formula:"))  # the file's own remarks stay said (issue 19)
             draft, report = shaped, shape_report
             report.note("shape", "按表格的形状读取（表头列序、层级名称、指标值的写法），请核对")
             if inferred is None and shaped.year is not None:

@@ -50,6 +50,14 @@ class Report:
         if where:
             self._where[key].append(where)
 
+    def carry(self, other: Report, prefixes: tuple[str, ...]) -> None:
+        """Take over ``other``'s notes whose key starts with one of ``prefixes`` (what reading the file
+        found, said whichever reader's result is kept)."""
+        for key in other._order:
+            if key.startswith(prefixes):
+                self.note(key, other._text[key])
+                self._where[key].extend(other._where[key])
+
     def lost(self, where: str, text: str) -> Unplaced:
         item = Unplaced(self.source, where, text)
         self.unplaced.append(item)

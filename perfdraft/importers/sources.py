@@ -241,9 +241,11 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
                 ranges = []
                 part = getattr(ws, "_worksheet_path", None)
                 if part:
-                    for m in merge_re.finditer(zf.read(part.lstrip("/"))):
+                    xml = zf.read(part.lstrip("/"))
+                    for m in merge_re.finditer(xml):
                         ranges.append(((int(m.group(2)) - 1, _col(m.group(1)) - 1),
                                        (int(m.group(4)) - 1, _col(m.group(3)) - 1)))
+                    _note_uncached_formulas(xml, ws.title, report)
                 dims = (ws.max_row or 0, ws.max_column or 0)  # from <dimension>: refuse before reading
                 if dims[0] > MAX_ROWS or dims[1] > MAX_COLS:
                     raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过导入上限"
@@ -264,6 +266,31 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     finally:
         wb.close()
     return out
+
+
+_CELL_START = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}\d{1,7})"[^>]*>')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+
+
+def _note_uncached_formulas(xml: bytes, sheet: str, report: Report) -> None:
+    """A formula cell saved without its result (a workbook written by a program, never opened in Excel)
+    reads as blank: say which cells, instead of importing blanks without a word (issue 19, item 15)."""
+    if b"<f" not in xml and b":f" not in xml:
+        return
+    refs: list[str] = []
+    for m in _CELL_START.finditer(xml):
+        if m.group().endswith(b"/>"):
+            continue
+        end = xml.find(b"</", m.end())
+        while end >= 0 and not re.match(rb"</(?:\w+:)?c>", xml[end:end + 8]):
+            end = xml.find(b"</", end + 2)
+        inner = xml[m.end():end if end >= 0 else len(xml)]
+        if re.search(rb"<(?:\w+:)?f\b", inner) and not _VALUE.search(inner):
+            refs.append(m.group(1).decode("ascii"))
+    if refs:
+        shown = "、".join(refs[:5]) + (f" 等 {len(refs)} 格" if len(refs) > 5 else "")
+        report.note(f"formula:{sheet}", f"工作表“{sheet}”的 {shown} 是公式，但文件没有保存计算结果，已按空白导入；"
+                                        "请用 Excel 或 WPS 打开并保存后再导入")
 
 
 MAX_SHEET_XML = 16 * 1024 * 1024
