@@ -303,7 +303,8 @@ def test_any_text_round_trips_through_the_embedded_draft(name, value):
     draft = _tiny(name=name, indicators=[Indicator(name="n", value=value)])
     wb = _open(render(draft, "xlsx").data)
     emb = read_embedded(wb)
-    assert emb.intact and drafts.loads(emb.text) == draft
+    # The embedded copy is the draft as its file holds it (TOML's multi-line strings keep \r\n as \n).
+    assert emb.intact and drafts.loads(emb.text) == drafts.loads(drafts.dumps(draft))
 
 
 def test_ooxml_escape_lookalikes_round_trip_and_stay_intact():
