@@ -1,8 +1,12 @@
-"""Where perfdraft keeps its config, history and recent-drafts list (XDG via platformdirs)."""
+"""Where perfdraft keeps its config, history and recent-drafts list (XDG via platformdirs), and the
+demo draft's temporary copy."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 
@@ -83,3 +87,18 @@ def remember(path: Path, limit: int = 10) -> None:
 
 def recent(limit: int = 10) -> list[Path]:
     return [Path(x) for x in _read_recent()][:limit]
+
+
+def demo_copy() -> Path:
+    """A fresh copy of the seed draft in a temporary directory: never inside the installed package.
+
+    The directory (with the lock, backups and exports written beside the draft) is removed when
+    this process exits, also on SIGHUP/SIGTERM, which both front-ends turn into a normal exit.
+    """
+    from importlib import resources
+
+    target_dir = Path(tempfile.mkdtemp(prefix="perfdraft-demo-"))
+    atexit.register(shutil.rmtree, target_dir, ignore_errors=True)
+    target = target_dir / "顺平县社保局-2020-示例.toml"
+    target.write_bytes(resources.files("perfdraft.data").joinpath("demo.toml").read_bytes())
+    return target

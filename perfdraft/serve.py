@@ -116,7 +116,7 @@ def run_session(root: Path, *, demo: bool = False, catalogue: str | None = None)
     from .tui.app import run_app
 
     if demo:
-        from .commands.drafting import demo_copy
+        from .locations import demo_copy
 
         path = demo_copy()  # a temporary copy, removed when the session ends
         return run_app(path, catalogue_dir=catalogue)

@@ -42,7 +42,7 @@ WITH_EVIDENCE = dict(id="with-evidence", title="带佐证材料的表（测试�
 def evidence(monkeypatch):
     """A new field: its registry entry (and the attribute the model keeps it in)."""
     monkeypatch.setattr(Indicator, "evidence", None, raising=False)
-    monkeypatch.setitem(fields.FIELDS, EVIDENCE.key, EVIDENCE)
+    monkeypatch.setattr(fields, "FIELDS", {**fields.FIELDS, EVIDENCE.key: EVIDENCE})
     return EVIDENCE
 
 
@@ -162,8 +162,11 @@ def test_a_new_field_is_reached_by_jump_and_fill_set(profile, tmp_path):
 def test_a_new_field_is_exported_and_imported(profile, tmp_path):
     draft = _seed(profile.id)
     draft.projects[0].indicators[0].evidence = "考勤表"
-    rows = list(csv.reader(io.StringIO(render(draft, "csv", profile.id).data.decode("utf-8-sig"))))
+    data = render(draft, "csv", profile.id).data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert "佐证材料" in rows[0] and rows[1][rows[0].index("佐证材料")] == "考勤表"
+    (tmp_path / "out.csv").write_bytes(data)  # a visible table, no embedded draft: read by its header labels
+    assert import_file(tmp_path / "out.csv").draft.projects[0].indicators[0].evidence == "考勤表"
     for fmt in ("xlsx", "docx"):
         path = tmp_path / f"out.{fmt}"
         path.write_bytes(render(draft, fmt).data)

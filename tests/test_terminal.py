@@ -51,7 +51,6 @@ def env(tmp_path):
             "PERFDRAFT_CACHE_DIR": str(tmp_path / "k"), "TEXTUAL_ANIMATIONS": "none", "LANG": "C.UTF-8"}
 
 
-@pytest.mark.slow
 def test_demo_at_80x24_shows_cjk_aligned_and_the_reason_for_a_bad_value(env):
     t = Tmux(f"{sys.executable} -m perfdraft demo", env)
     try:
@@ -80,7 +79,6 @@ def test_demo_at_80x24_shows_cjk_aligned_and_the_reason_for_a_bad_value(env):
         t.close()
 
 
-@pytest.mark.slow
 def test_ascii_display_option(env):
     t = Tmux(f"{sys.executable} -m perfdraft demo --ascii", env)
     try:
@@ -95,7 +93,6 @@ def test_ascii_display_option(env):
         t.close()
 
 
-@pytest.mark.slow
 def test_start_screen_without_arguments(env):
     t = Tmux(f"{sys.executable} -m perfdraft", env)
     try:
@@ -106,7 +103,6 @@ def test_start_screen_without_arguments(env):
         t.close()
 
 
-@pytest.mark.slow
 def test_dumb_terminal_gets_line_mode(env, tmp_path):
     draft = tmp_path / "x.toml"
     e = dict(env, TERM="dumb")

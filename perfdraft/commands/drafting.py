@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import atexit
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from ..errors import EXIT_OK, UsageError
+from ..locations import demo_copy
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -29,21 +27,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     drafts.save(draft, path)
     print(f"已新建空白草稿 {path}（{draft.year} 年度，{draft.profile or draft.framework}）")
     return EXIT_OK
-
-
-def demo_copy() -> Path:
-    """A fresh copy of the seed draft in a temporary directory: never inside the installed package.
-
-    The directory (with the lock, backups and exports written beside the draft) is removed when
-    this process exits, also on SIGHUP/SIGTERM, which both front-ends turn into a normal exit.
-    """
-    from importlib import resources
-
-    target_dir = Path(tempfile.mkdtemp(prefix="perfdraft-demo-"))
-    atexit.register(shutil.rmtree, target_dir, ignore_errors=True)
-    target = target_dir / "顺平县社保局-2020-示例.toml"
-    target.write_bytes(resources.files("perfdraft.data").joinpath("demo.toml").read_bytes())
-    return target
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

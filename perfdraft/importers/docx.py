@@ -41,10 +41,6 @@ def load(path: Path) -> Any:
                            "文件可能已损坏，请用 Word 打开后重新保存") from None
 
 
-def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
-    return embedded(load(path), path, report)
-
-
 def embedded(doc: Any, path: Path, report: Report | None) -> Draft | None:
     try:
         from ..exporters.docx import read_embedded

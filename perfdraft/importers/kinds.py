@@ -373,14 +373,3 @@ def value_like(text: str) -> bool:
     if re.search(r"\d", t) and len(t) <= 16 and not re.search(r"[\u4e00-\u9fff]{5,}", t):
         return True
     return t in values.TERM_SCALE or t in values.STATE_TERMS
-
-
-def level_key_pair(level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
-    """Canonical (一级, 二级) of labels as written, through our words and then frameworks' aliases."""
-    a = level_of(level1) if level1 else None
-    b = level_of(level2) if level2 else None
-    l1 = a[0] if a else frameworks.level1_key(level1)
-    l2 = b[1] if b else frameworks.level2_key(level2)
-    if l1 is None and b is not None:
-        l1 = b[0]
-    return l1, l2

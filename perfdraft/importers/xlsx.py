@@ -168,12 +168,6 @@ def draft_from_embedded(emb: Any, path: Path, report: Report | None, what: str) 
         return None
 
 
-def embedded_draft(path: Path, report: Report | None = None) -> Draft | None:
-    """The draft embedded by perfdraft's xlsx export, when the tables are unchanged; else None."""
-    wb = load(path)
-    return embedded(wb, path, report)
-
-
 def embedded(wb: Any, path: Path, report: Report | None) -> Draft | None:
     if MARKER_SHEET not in wb.sheetnames:
         return None

@@ -109,6 +109,7 @@ def _document_text(docx: Path) -> str:
     return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
 
 
+@pytest.mark.slow
 def test_a_long_department_and_file_name_export_and_save(tmp_path):
     """Item 11: a department name of ≥ 245 characters (and a draft named after it) failed in docx
     export: the temp file's name (``.NAME.tmp-PID``) went over 255 bytes. Saves failed the same way,
@@ -173,6 +174,7 @@ def test_a_temp_file_of_a_long_name_killed_mid_save_is_cleaned(tmp_path):
     assert not left.exists()
 
 
+@pytest.mark.slow
 def test_a_name_over_the_limit_is_refused_in_words(tmp_path):
     path = tmp_path / ("顺" * 90 + ".toml")
     env = session_env(tmp_path)

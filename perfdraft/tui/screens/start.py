@@ -48,7 +48,7 @@ class StartScreen(Screen):
         if oid.startswith("recent:"):
             self._app.open_draft(self.recent[int(oid.split(":")[1])])
         elif oid == "demo":
-            from ...commands.drafting import demo_copy
+            from ...locations import demo_copy
 
             self._app.open_draft(demo_copy())
         elif oid == "quit":
