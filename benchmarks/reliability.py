@@ -10,11 +10,13 @@
 5. load: 50 concurrent line-mode sessions on 50 drafts started together, three ways: answers as fast
    as a script (catalogue cache warm, then empty: everyone's first run) and paced like people (1–3 s);
 6. files (issue 19): external edits, file modes, symlinks, encodings, non-finite and huge numbers,
-   nesting and a full disk, at random against real sessions and saves;
+   nesting, names at the length limit and a full disk (saves and exports), at random against real
+   sessions and saves; huge sheets and drafts within the limits (import, check, show), peak RSS measured;
 7. saves (issue 21): autosave per answer against "dump + write + fsync" (benchmarks/bench_save.py).
 
 The method is described in docs/reliability.md. Options: ``--sessions N`` (200), ``--load N`` (50),
-``--values N`` (100000), ``--quick`` (small numbers, to try the script). Ends with a compact block.
+``--values N`` (100000), ``--quick`` (small numbers, to try the script), ``--only SECTION`` (repeatable).
+Ends with a compact block.
 """
 
 from __future__ import annotations
@@ -384,11 +386,114 @@ def files(base: Path, rounds: int) -> None:
             (p.read_bytes() == before or drafts.load(p).department.name == "顺平县社保局") and \
             (res.returncode == 0 or "磁盘已满" in err)
         count("full disk", ok, err[-300:])
-    tests = pytest_result("tests/reliability/test_files.py", "tests/reliability/test_saves.py")
+    for r in range(rounds):
+        # names at the 255-byte limit: the files beside the draft (temp, lock, backup, conflict) must fit
+        unit = rng.choice(["a", "社", "局a"])
+        stem = ""
+        while len((stem + unit + ".toml").encode()) <= rng.randint(240, 255):
+            stem += unit
+        p = wd / f"{stem}.toml"
+        p.write_bytes(seed_bytes)
+        try:
+            with Session.open(p, remember=False) as s:
+                for k in range(2):
+                    s.conv.draft.department.name = f"长名 {r} {k}"
+                    s.save()
+            ok = drafts.load(p).department.name == f"长名 {r} 1" and drafts.backup_path(p).exists()
+        except drafts.DraftError as exc:
+            ok, stem = False, str(exc)
+        count("long names", ok and not [x for x in wd.iterdir() if ".tmp-" in x.name], stem[-80:])
+        p.unlink()
+        drafts.backup_path(p).unlink(missing_ok=True)
+    for r in range(max(2, rounds // 10)):  # exports on a full disk: the earlier file stays, nothing is left
+        p = fresh("fullexp")
+        fmt = rng.choice(["xlsx", "docx"])
+        out = p.with_suffix(f".{fmt}")
+        tmp = wd / f"tmp-{r}"
+        tmp.mkdir()
+        out.write_bytes(b"the earlier export")
+        res = subprocess.run([sys.executable, "-m", "tests.reliability.fulldisk", "--after", str(rng.randint(0, 60)),
+                              "export", str(p), "--to", fmt, "--force"], capture_output=True, cwd=ROOT,
+                             env={**env, "TMPDIR": str(tmp)}, timeout=120)
+        err = res.stderr.decode("utf-8", "replace")
+        ok = "Traceback" not in err and not list(tmp.iterdir()) and not [x for x in wd.iterdir() if ".tmp-" in x.name] \
+            and (res.returncode == 0 or res.returncode == 2 and out.read_bytes() == b"the earlier export"
+                 and ("磁盘已满" in err or "临时目录" in err))
+        count("full disk", ok, f"{fmt} {res.returncode} {err[-300:]}")
+        tmp.rmdir()
+    limits(wd, env, rng, max(1, rounds // 25), count)
+    tests = pytest_result("tests/reliability/test_files.py", "tests/reliability/test_files_more.py",
+                          "tests/reliability/test_saves.py")
     say(f"  file and save tests: {tests}")
     parts = [f"{name} {n - bad}/{n}" for name, (n, bad) in tally.items()]
     figure("files", "cases that ended whole and in plain words: " + " · ".join(parts))
-    figure("", f"regression tests of issue 19 and of the saves (tests/reliability/test_files.py, test_saves.py): {tests}")
+    figure("", "huge inputs (peak RSS, wall; the worst of the rounds): " + "; ".join(LIMITS))
+    figure("", f"regression tests of issue 19 and of the saves (tests/reliability/test_files.py, test_files_more.py, "
+               f"test_saves.py): {tests}")
+
+
+LIMITS: list[str] = []
+
+
+def limits(wd: Path, env: dict[str, str], rng: random.Random, rounds: int, count) -> None:  # type: ignore[no-untyped-def]
+    """Huge sheets and drafts within the limits: an xlsx up to the 16 MiB sheet limit through import, a
+    project of up to 50,000 indicators through check, ``show --width`` of 10^8. Each in its own process,
+    its peak RSS from /proc (tests/reliability/peakrss.py)."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    def measured(*args: str) -> tuple[int, float, float, str]:
+        rss = wd / "rss"
+        t = time.perf_counter()
+        res = subprocess.run([sys.executable, "-m", "tests.reliability.peakrss", str(rss), *args], capture_output=True,
+                             cwd=ROOT, env=env, timeout=600)
+        wall = time.perf_counter() - t
+        mib = int(rss.read_text()) / 1024 if rss.exists() else float("nan")
+        return res.returncode, wall, mib, res.stderr.decode("utf-8", "replace")
+
+    worst: dict[str, tuple[float, float, str]] = {}
+
+    def note(name: str, wall: float, mib: float, what: str) -> None:
+        w = worst.get(name)
+        if w is None or wall > w[0]:
+            worst[name] = (wall, max(mib, w[1] if w else 0), what)
+
+    alphabet = "产出效益满意度数量质量时效成本社会经济生态可持续影响服务对象人次元万亩公里"
+    for r in range(rounds):
+        rows, cols = rng.randint(2000, 19_999), rng.randint(3, 15)
+        size = min(60, (15 * 2**20) // (rows * cols * 8))  # stay under the 16 MiB sheet limit
+        book = wd / f"huge-{r}.xlsx"
+        wb = xlsxwriter.Workbook(str(book), {"constant_memory": True})
+        ws = wb.add_worksheet("表")
+        for i in range(rows):
+            for j in range(cols):
+                ws.write_string(i, j, "".join(rng.choice(alphabet) for _ in range(rng.randint(1, max(1, size)))))
+        wb.close()
+        code, wall, mib, err = measured("import", str(book), "-o", str(wd / f"huge-{r}.toml"), "--force")
+        count("huge inputs", code in (0, 1, 2) and "Traceback" not in err and wall < 120 and mib < 1024, err[-300:])
+        note("xlsx import", wall, mib, f"{book.stat().st_size / 2**20:.1f} MB xlsx, {rows}×{cols}")
+        book.unlink()
+        n = rng.randint(10_000, 50_000)
+        draft = wd / f"rows-{r}.toml"
+        head = harness_seed_head()
+        draft.write_text(head + "".join(f'[[projects.indicators]]\nlevel1 = "产出指标"\nlevel2 = "数量指标"\n'
+                                        f'name = "指标{i}"\nvalue = "≥{i + 1}人"\n\n' for i in range(n)), "utf-8")
+        code, wall, mib, err = measured("check", str(draft))
+        count("huge inputs", code in (0, 1) and "Traceback" not in err and mib < 1024, err[-300:])
+        note("check", wall, mib, f"{n:,} indicators in one project")
+        code, wall, mib, err = measured("show", str(draft), "--width", str(10 ** rng.randint(4, 9)))
+        count("huge inputs", code in (0, 1) and "Traceback" not in err, err[-300:])
+        note("show --width", wall, mib, f"up to 10^9 on {n:,} rows")
+        draft.unlink()
+    for name, (wall, mib, what) in worst.items():
+        LIMITS.append(f"{name} ({what}) {mib:.0f} MiB {wall:.1f} s")
+
+
+def harness_seed_head() -> str:
+    """The seed draft up to its first indicator row: the department and project 1's header."""
+    from tests.reliability import harness
+
+    text = harness.SEED.read_text("utf-8")
+    return text[: text.index("[[projects.indicators]]")]
 
 
 def saves() -> None:
@@ -445,20 +550,30 @@ def main() -> int:
     ap.add_argument("--load", type=int, default=50)
     ap.add_argument("--values", type=int, default=100_000)
     ap.add_argument("--quick", action="store_true", help="small numbers, to try the script (about a minute)")
+    ap.add_argument("--files-rounds", type=int, default=100, help="rounds of each attack class in section 6")
+    ap.add_argument("--only", choices=["crash", "two-writers", "fuzzing", "injection", "load", "files", "saves"],
+                    action="append", help="run only these sections (repeatable)")
     args = ap.parse_args()
     quick = args.quick
     base = Path(tempfile.mkdtemp(prefix="perfdraft-reliability-"))
     isolate(base)
     t0 = time.perf_counter()
     try:
-        crash(base, 20 if quick else args.sessions)
-        two_writers(base, 3 if quick else 20)
-        fuzzing(base, 2000 if quick else args.values, 50 if quick else 1000, 100 if quick else 2000,
-                40 if quick else 1000)
-        injection_and_size(base, 10 if quick else 200, big=not quick)
-        load(base, 10 if quick else args.load, LOAD_SCENARIOS[:2] if quick else LOAD_SCENARIOS)
-        files(base, 10 if quick else 100)
-        if not quick:
+        only = set(args.only or ["crash", "two-writers", "fuzzing", "injection", "load", "files", "saves"])
+        if "crash" in only:
+            crash(base, 20 if quick else args.sessions)
+        if "two-writers" in only:
+            two_writers(base, 3 if quick else 20)
+        if "fuzzing" in only:
+            fuzzing(base, 2000 if quick else args.values, 50 if quick else 1000, 100 if quick else 2000,
+                    40 if quick else 1000)
+        if "injection" in only:
+            injection_and_size(base, 10 if quick else 200, big=not quick)
+        if "load" in only:
+            load(base, 10 if quick else args.load, LOAD_SCENARIOS[:2] if quick else LOAD_SCENARIOS)
+        if "files" in only:
+            files(base, 10 if quick else args.files_rounds)
+        if not quick and "saves" in only:
             saves()
     finally:
         shutil.rmtree(base, ignore_errors=True)

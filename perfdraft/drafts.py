@@ -438,10 +438,11 @@ def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
     text = decode(raw, str(p))
     data = parse_toml(text, str(p))
     draft = _Reader(str(p)).draft(data)
-    return draft, state, _dropped(text, data, draft, p.name)
+    # the backup is made at a symlinked draft's target, and a long name's is cut to fit (issue 19)
+    return draft, state, _dropped(text, data, draft, p.name, drafts_io.backup_path(draft_target(p)).name)
 
 
-def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[str]:
+def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str, bak: str) -> list[str]:
     """What the first save would drop without a word before (issue 19, item 5): unknown keys, comments."""
     out = []
     unknown: list[str] = []
@@ -449,11 +450,11 @@ def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[s
     if unknown:
         more = f" 等 {len(unknown)} 处" if len(unknown) > 3 else ""
         out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留；"
-                   f"原文件将保留为 {name}.bak")
+                   f"原文件将保留为 {bak}")
     comments = comment_lines(text) if "#" in text else []
     if comments:
         where = "、".join(str(n) for n in comments[:3]) + (f" 行等 {len(comments)} 处" if len(comments) > 3 else " 行")
-        out.append(f"{name} 中有注释（第 {where}），保存时不会保留；原文件将保留为 {name}.bak")
+        out.append(f"{name} 中有注释（第 {where}），保存时不会保留；原文件将保留为 {bak}")
     return out
 
 

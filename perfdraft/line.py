@@ -317,9 +317,11 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
         _print_messages(reply.messages, out)
         if not reply.ok and not any(m.role == "error" for m in reply.messages):
             out.write("✗ 回答未被接受\n")  # never silent: the next prompt starts on an empty line
-        if not reply.ok and not text.strip() and p.suggestion and not dumb:
-            # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI.
-            pending = p.suggestion
+        if not reply.ok and not text.strip() and p.suggestion:
+            if dumb:  # no Tab, no text put in the line: the sentence is typed whole
+                out.write("  （这个终端不能用 Tab 填入：请照上面的建议句式写出完整的一句，把 □ 换成实际数字）\n")
+            else:  # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI
+                pending = p.suggestion
         elif not reply.ok:
             out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:

@@ -37,13 +37,16 @@ def table_messages(c: Ctx, idx: int) -> list[Message]:
     return [Message("table", "\n".join(table_text.project_lines(c.draft.projects[idx], idx, 76)))]
 
 
-def check_messages(c: Ctx, scope: str, project: int | None) -> list[Message]:
+def check_messages(c: Ctx, scope: str, project: int | None, limit: int | None = CHECK_LIST_LIMIT) -> list[Message]:
+    """The check's head and its findings; arriving at a review lists ``limit`` of them and says how to see
+    the rest (``/check`` lists them all: the list was cut with no way to read it in the app, issue 18)."""
     found = findings(c, scope, project)
     e, w, h = checks.counts(found)
     head = Message("notice", f"检查{'全稿' if scope == 'draft' else '本项目'}：{e} 个错误，{w} 个警告，{h} 条提示")
-    more = len(found) - CHECK_LIST_LIMIT
-    return [head] + [Message("remark", finding_text(f, c.draft)) for f in found[:CHECK_LIST_LIMIT]] + (
-        [Message("notice", f"……另有 {more} 条，运行 perfdraft check 查看全部")] if more > 0 else [])
+    shown = found if limit is None else found[:limit]
+    more = len(found) - len(shown)
+    return [head] + [Message("remark", finding_text(f, c.draft)) for f in shown] + (
+        [Message("notice", f"……另有 {more} 条：输入 /check 列出全部")] if more > 0 else [])
 
 
 def weight_messages(c: Ctx, pi: int) -> list[Message]:

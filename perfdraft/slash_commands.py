@@ -113,7 +113,8 @@ def cmd_table(conv: Conversation, arg: str) -> list[Message]:
 
 def cmd_check(conv: Conversation, arg: str) -> list[Message]:
     whole = arg in ("all", "全部", "全稿") or conv.current_project() is None
-    return review_steps.check_messages(conv.ctx, "draft" if whole else "project", None if whole else conv.pos.project)
+    return review_steps.check_messages(conv.ctx, "draft" if whole else "project", None if whole else conv.pos.project,
+                                       limit=None)  # asked for: all of them
 
 
 def cmd_save(conv: Conversation, arg: str) -> list[Message]:

@@ -307,3 +307,58 @@ def test_xterm_enter_under_the_goal_pattern_puts_it_in_the_line(tmp_path):
     finally:
         child.close(force=True)
     assert drafts.load(path).projects[0].goal == sentence
+
+
+@pytest.mark.slow
+def test_dumb_enter_under_the_goal_pattern_says_how_to_answer_without_tab(tmp_path):
+    from .test_tui import _goal_draft
+
+    path = _goal_draft(tmp_path)
+    pexpect, child = _spawn_line(path, "dumb")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("")
+        child.expect("还没有写绩效目标")
+        child.expect("这个终端不能用 Tab 填入")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert not drafts.load(path).projects[0].goal
+
+
+@pytest.mark.slow
+def test_piped_input_ending_after_a_suggested_value_resumes_at_the_next_row(tmp_path):
+    """Issue 18: accepting a suggested indicator value and then ending the input went back a row."""
+    from .test_tui import _goal_draft
+
+    path = _goal_draft(tmp_path)
+
+    def run(text):
+        return subprocess.run([sys.executable, "-m", "perfdraft", "line", str(path)], input=text, capture_output=True,
+                              text=True, cwd=ROOT, timeout=120)
+
+    r = run("为1000名城乡居民发放补贴，参保率达到95%。\n1200\n")
+    stop = r.stdout.strip().splitlines()[-1]
+    assert "停在：" in stop, r.stdout
+    where = stop.split("停在：")[1].split("。")[0]
+    r2 = run("")
+    first = next(ln for ln in r2.stdout.splitlines() if ln.startswith("["))
+    assert first == f"[{where}]", (where, r2.stdout[:400])
+    assert "1/3" not in where  # moved past the row answered
+
+
+@pytest.mark.slow
+def test_check_lists_every_finding_the_review_only_the_first(tmp_path):
+    """Issue 18: the review's list was cut (……另有 38 条) with no way to read the rest in the session."""
+    import re
+
+    path = _copy_seed(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "line", str(path)], input="/jump 检查\n/check\n/quit\n",
+                       capture_output=True, text=True, cwd=ROOT, timeout=120)
+    review, _, listed = r.stdout.partition("> /check")
+    assert re.search(r"……另有 \d+ 条：输入 /check 列出全部", review), review[-500:]
+    e, w, h = map(int, re.search(r"检查全稿：(\d+) 个错误，(\d+) 个警告，(\d+) 条提示", listed).groups())
+    rows = [ln for ln in listed.splitlines() if ln.startswith(("  ✗ 错误 ", "  ! 警告 ", "  i 提示 "))]
+    assert len(rows) == e + w + h and "另有" not in listed

@@ -626,6 +626,12 @@ def test_transcript_fills_its_lines_where_cjk_follows_a_space(tmp_path):
             lines = [ln.rstrip() for ln in screen_lines(app) if "注释" in ln or "保存时" in ln]
             assert lines and "保存时" in lines[0], lines  # the run after the space starts on the same line
             assert all(cell_len(ln) <= 80 for ln in screen_lines(app))
+            await pilot.resize_terminal(60, 24)  # narrower: wrapped again at the new width
+            await pilot.pause()
+            await pilot.pause()
+            lines = [ln.rstrip() for ln in screen_lines(app) if "注释" in ln or "保存时" in ln]
+            assert all(cell_len(ln) <= 60 for ln in screen_lines(app))
+            assert lines and cell_len(lines[0]) >= 54, lines  # filled to the width, not cut at a space
 
     asyncio.run(run())
 

@@ -68,9 +68,12 @@ def draft_pieces(draft: Draft) -> Iterator[str]:
         yield draft_text(draft)
         return
     yield _xml_escapes(tomli_w.dumps(to_dict(replace(draft, projects=[])), multiline_strings=True))
-    ctx = Context(True, 4)  # as drafts.dumps: multi-line strings, indent 4
     for project in draft.projects:
         table = to_dict(Draft(projects=[project]))["projects"][0]
+        # A Context per project (as drafts.dumps: multi-line strings, indent 4): tomli_w caches inline tables
+        # by id(), and the last project's freed dicts gave their ids to this one's, so an indicator could be
+        # written as an earlier one (an embedded `{ weight = 0.0 }` read back as `{}`).
+        ctx = Context(True, 4)
         yield "\n" + _xml_escapes("".join(gen_table_chunks(table, ctx, name="projects", inside_aot=True)))
 
 

@@ -23,17 +23,13 @@ since the export. docs/export-formats.md has the spec.
 from __future__ import annotations
 
 import hashlib
-import io
 import math
-import re
+import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
 from typing import IO, Any
 
-from ..drafts import MAX_DRAFT_BYTES
 from ..model import Draft
 from . import (
     MARKER_FORMAT,
@@ -55,13 +51,22 @@ from . import (
     text_units,
 )
 from .safety import draft_pieces, is_formula_like, xml_safe
+from .xlsx_embed import (  # noqa: F401 - read_embedded, fingerprint: the importers' and tests' names
+    CHUNK,
+    MARKER_SHEET,
+    SHEET_VERSION,
+    Embedded,
+    _col,
+    _norm_number,
+    _toml_without_ooxml_escapes,
+    fingerprint,
+    read_embedded,
+    sheet_name,
+    stored_text,
+)
 
-MARKER_SHEET = "_perfdraft"
-# Version 2: key/value rows with the chunk count last (version 1 had it in row 4); both read back.
-SHEET_VERSION = 2
 DEPARTMENT_SHEET = "部门整体绩效目标"
 IMPORT_SHEET = "导入"
-CHUNK = 8000  # characters per cell of the embedded draft (Excel's limit is 32,767 UTF-16 units)
 MAX_CELL = 32767
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.00"
@@ -69,9 +74,8 @@ LINE_HEIGHT = 14.5  # points per line of 11 pt 宋体
 TITLE_HEIGHT = 32.0
 CM_PER_UNIT = 0.2  # one Excel column-width unit on paper, roughly
 XLSX_SCALE = 1.3  # profile tables are laid out this much wider than the paper (printed at ~77%)
-FLUSH_ROWS = 1000  # long sheets (import rows, the draft's chunks) are written in batches of rows
-
-_INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+FLUSH_ROWS = 1000  # long sheets (import rows) are written in batches of rows
+MARKER_FLUSH_ROWS = 32  # the draft's chunks: 1,000 of them held 16 MiB of text at once
 
 _BASE = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
 STYLES: dict[str, dict[str, Any]] = {
@@ -118,65 +122,6 @@ def excel_number(value: Decimal) -> float | None:
 
 def number_text(value: Decimal) -> str:
     return f"{value:f}"
-
-
-def sheet_name(wanted: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: ≤31 characters, none of []:*?/\\, not History, deduped with (2)…"""
-    name = _INVALID_SHEET_CHARS.sub("_", xml_safe(wanted)).strip().strip("'") or "项目"
-    if name.lower() == "history":
-        name += "_"
-    base = _utf16_cut(name, 31).rstrip("'") or "项目"
-    candidate, n = base, 1
-    while candidate.lower() in taken:
-        n += 1
-        suffix = f"({n})"
-        candidate = _utf16_cut(base, 31 - len(suffix)).rstrip("'") + suffix
-    taken.add(candidate.lower())
-    return candidate
-
-
-def _utf16_cut(text: str, units: int) -> str:
-    """``text`` cut to ``units`` UTF-16 code units: Excel counts a character beyond the BMP as two."""
-    out, used = [], 0
-    for ch in text:
-        used += 2 if ord(ch) > 0xFFFF else 1
-        if used > units:
-            break
-        out.append(ch)
-    return "".join(out)
-
-
-def _col(c: int) -> str:
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-_OOXML_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
-_OOXML_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
-
-
-def stored_text(text: str) -> str:
-    """A string as the file stores it and openpyxl reads it back: xlsxwriter writes ``\r`` as
-    ``_x000D_`` and protects a literal ``_x0041_`` as ``_x005F_x0041_`` (the OOXML escape, which
-    Excel undoes and openpyxl does not). The fingerprint hashes what a reader will see."""
-    if "_x" in text:
-        text = _OOXML_ESCAPE.sub(r"_x005F\1", text)
-    return _OOXML_CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
-
-
-def _toml_without_ooxml_escapes(text: str) -> str:
-    """The draft's TOML with every ``_xHHHH_`` written ``_\u0078HHHH_``: the same string to TOML
-    (such text only occurs inside strings, which all take escapes), but nothing any xlsx reader
-    could unescape differently."""
-    return _OOXML_ESCAPE.sub(lambda m: "_\\u0078" + m.group(1)[2:], text)
-
-
-def _norm_number(f: float) -> str:
-    return "n:" + format(Decimal(repr(f)).normalize(), "f")
 
 
 # --- one sheet, written in row order ----------------------------------------------------------------
@@ -229,7 +174,10 @@ class _Sheet:
                     self.put(r, c, None, style)
         # merge_range would write the padding blanks row by row at once, and constant_memory drops
         # any cell written to a row above the last one touched: register the range, write in order.
-        self.ws.merge.append((top, left, bottom, right))  # a tuple: 10,000 sheets hold ~40 each
+        # One tuple object per distinct range, shared by every sheet: 10,000 sheets hold ~40 each
+        # and are alive until the workbook closes (35 MiB as a tuple per range and sheet).
+        key = (top, left, bottom, right)
+        self.ws.merge.append(self.w.shared.setdefault(key, key))
 
     def flush_rows(self) -> None:
         """Write the rows collected so far and forget them (later cells must lie below them)."""
@@ -258,12 +206,19 @@ class _Sheet:
     def flush(self) -> None:
         self.flush_rows()
         ws = self.ws
+        # xlsxwriter's private constant_memory API, best effort: write the last row now (the workbook
+        # would at close, from records kept until then), so nothing of the rows stays in memory.
+        write_row = getattr(ws, "_write_single_row", None)
+        early = callable(write_row) and isinstance(getattr(ws, "previous_row", None), int)
+        if early:
+            write_row(ws.previous_row + 1)  # type: ignore[misc]
         ws._opt_close()  # see the module docstring: one open temp file per sheet adds up
+        if early and getattr(ws, "row_data_fh_closed", False):
+            ws.fh = ws.row_data_fh = None  # closed; reopened by name at close
         # Rows already in the temp file need no row info any more (it is read when a row is written,
-        # and for images, which we have none); only the last row is written at close. Dropping the
-        # rest saves ~7 KiB a sheet, 70 MiB for 10,000 projects.
-        last = ws.previous_row
-        # xlsxwriter's private row tables (row_info before 3.2.1 is named set_rows there): best effort.
+        # and for images, which we have none). Dropping it saves ~7 KiB a sheet, 70 MiB for 10,000
+        # projects. row_info before 3.2.1 is named set_rows there.
+        last = None if early else ws.previous_row
         for info in (getattr(ws, "row_info", None), getattr(ws, "row_sizes", None)):
             if not isinstance(info, dict):
                 continue
@@ -278,6 +233,7 @@ class _Writer:
         self.wb = wb
         self.messages: list[str] = []
         self.hash = hashlib.sha256()
+        self.shared: dict[Any, Any] = {}  # equal per-sheet records, kept once (see _Sheet.merge)
         self._formats: dict[tuple[str, bool], Any] = {}
 
     def format(self, style: str, quote: bool) -> Any:
@@ -288,6 +244,20 @@ class _Writer:
                 props["quote_prefix"] = True
             self._formats[key] = self.wb.add_format(props)
         return self._formats[key]
+
+
+def _share_columns(w: _Writer, ws: Any) -> None:
+    """The sheet's column records replaced by equal ones already kept for another sheet (xlsxwriter
+    holds every sheet's until the workbook closes; the projects' sheets have the same few widths)."""
+    info = getattr(ws, "col_info", None)  # xlsxwriter's private table: best effort
+    if not isinstance(info, dict):
+        return
+    for col, ci in info.items():
+        try:
+            key = ("col", ci.width, id(ci.column_format), ci.hidden, ci.level, ci.collapsed, ci.autofit)
+        except AttributeError:  # another xlsxwriter's record: leave it
+            return
+        info[col] = w.shared.setdefault(key, ci)
 
 
 def _style_of(cell: Cell) -> str:
@@ -397,6 +367,7 @@ def _project_sheet(w: _Writer, ws: Any, draft: Draft, index: int) -> None:
     widths = _grid_widths(grid)
     for i, width in enumerate(widths):
         ws.set_column(i, i, round(width, 1))
+    _share_columns(w, ws)
     sheet = _Sheet(w, ws)
     title = project_title(project, index)
     sheet.text(0, 0, title, "title")
@@ -485,7 +456,7 @@ def _marker_sheet(w: _Writer, ws: Any, pieces: Iterable[str], digest: str) -> No
         sheet.put(row, 0, "draft", "marker")
         sheet.put(row, 1, chunk, "marker")
         row += 1
-        if len(sheet.cells) > 2 * FLUSH_ROWS:
+        if len(sheet.cells) > 2 * MARKER_FLUSH_ROWS:  # rows of 8,000 characters: keep few in memory
             sheet.flush_rows()
 
     for piece in pieces:
@@ -500,78 +471,6 @@ def _marker_sheet(w: _Writer, ws: Any, pieces: Iterable[str], digest: str) -> No
     sheet.put(row, 1, str(chunks), "marker")
     ws.hide()
     sheet.flush()
-
-
-def _norm(value: object) -> str:
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, int | float | Decimal):
-        d = value if isinstance(value, Decimal) else Decimal(repr(value))
-        return "n:" + format(d.normalize(), "f")
-    return "s:" + str(value)
-
-
-def fingerprint(wb: Any) -> str:
-    """sha256 over the values of the visible sheets (titles, coordinates, normalised values).
-
-    Reads rows as values only, so it works on a read-only (streaming) openpyxl workbook too."""
-    h = hashlib.sha256()
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue
-        h.update(b"\x1e" + ws.title.encode("utf-8"))
-        for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
-            for c, value in enumerate(row):
-                if value is not None and value != "":
-                    h.update(f"\x1f{_col(c)}{r}\x1d{_norm(value)}".encode())
-    return h.hexdigest()
-
-
-@dataclass
-class Embedded:
-    """The draft text embedded in an export, and whether the visible tables still match it."""
-
-    text: str
-    intact: bool
-
-
-def read_embedded(source: str | Path | Any) -> Embedded | None:
-    """The embedded draft of a perfdraft xlsx export, or None for any other workbook.
-
-    ``intact`` is False when the visible cells differ from those exported (someone edited the
-    tables): the importer should then read the tables and may use the text only as a reference.
-    Accepts a path or an openpyxl workbook, normal or read-only.
-    """
-    if isinstance(source, str | Path):
-        from openpyxl import load_workbook  # type: ignore[import-untyped]
-
-        source = load_workbook(source, read_only=True)
-    wb = source
-    if MARKER_SHEET not in wb.sheetnames:
-        return None
-    ws = wb[MARKER_SHEET]
-    # A damaged or forged sheet must not make us read a million rows (issue 9): no draft
-    # (MAX_DRAFT_BYTES) needs more chunks than this.
-    limit = min(8 + MAX_DRAFT_BYTES // CHUNK, ws.max_row or 0)
-    meta: dict[Any, Any] = {}
-    chunks: list[str] = []
-    for row in ws.iter_rows(min_row=1, max_row=limit, max_col=2, values_only=True):
-        key = row[0] if row else None
-        value = row[1] if len(row) > 1 else None
-        if key == "draft":
-            chunks.append(str(value or ""))
-        elif key is not None:
-            meta.setdefault(key, value)
-    if meta.get("format") != MARKER_FORMAT:
-        return None
-    try:
-        version, n = int(meta.get("version") or 0), int(meta.get("chunks") or 0)
-    except (TypeError, ValueError):
-        return None
-    if version > SHEET_VERSION or n != len(chunks):  # a newer format, or rows lost
-        return None
-    text = "".join(chunks)
-    return Embedded(text, fingerprint(wb) == meta.get("fingerprint"))
 
 
 # --- entry point -------------------------------------------------------------------------------------------
@@ -605,6 +504,29 @@ def _import_sheet(w: _Writer, ws: Any, draft: Draft, layout: str) -> None:
     sheet.flush()
 
 
+TRIM_EVERY = 250  # sheets between two returns of freed heap memory to the system
+
+
+def _give_back_memory() -> None:
+    """Return the C heap's free pages to the system (glibc only; elsewhere nothing). Each sheet's
+    transient buffers are freed between long-lived records, and glibc keeps such holes mapped: at
+    10,000 projects a third of the export's resident memory was freed memory (issue 21)."""
+    global _trim
+    if _trim is None:
+        _trim = False
+        try:
+            import ctypes
+
+            _trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            pass
+    if _trim:
+        _trim(0)
+
+
+_trim: Any = None
+
+
 def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | None = None, *,
                embed: Draft | None = None, flat: str | None = None, tmpdir: str | None = None) -> list[str]:
     """Write the xlsx of ``draft`` to ``out`` (a path or a binary stream); return the user's messages.
@@ -626,6 +548,8 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     for i, project in enumerate([] if flat else draft.projects):
         ws = wb.add_worksheet(sheet_name(f"{i + 1}、{project.name or project.code or '项目'}", taken))
         _project_sheet(w, ws, draft, i)
+        if i % TRIM_EVERY == TRIM_EVERY - 1:
+            _give_back_memory()
         if step is not None:
             step()
     if not flat and not blocks and not draft.projects:  # a workbook needs one visible sheet
@@ -635,15 +559,21 @@ def write_xlsx(draft: Draft, out: IO[bytes] | str, step: Callable[[], None] | No
     wb.set_properties({"title": department_title(draft), "subject": "项目支出绩效目标表", "author": "perfdraft",
                        "keywords": MARKER_FORMAT})
     wb.close()
+    # Sheets point back at the workbook (a cycle): drop them now rather than at the next collection.
+    for held in (getattr(wb, "worksheets_objs", None), getattr(wb, "sheetnames", None)):
+        if isinstance(held, list | dict):
+            held.clear()
+    w.shared.clear()
     return w.messages
 
 
 def render_xlsx(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None,
                 flat: str | None = None) -> Rendered:
-    import tempfile
-
-    buf = io.BytesIO()
     # xlsxwriter's temp files in a directory of our own, removed even when the disk fills up (issue 19).
-    with tempfile.TemporaryDirectory(prefix="perfdraft-xlsx-") as tmp:
-        messages = write_xlsx(draft, buf, step, embed=embed, flat=flat, tmpdir=tmp)
-    return Rendered(buf.getvalue(), messages)
+    # The zip goes to a temp file there, not BytesIO: it is written while every sheet's record is
+    # still alive, and the workbook is let go before the bytes are read back (issue 21: 10,000 projects).
+    with tempfile.TemporaryDirectory(prefix="perfdraft-xlsx-") as tmp, tempfile.TemporaryFile(dir=tmp) as fh:
+        messages = write_xlsx(draft, fh, step, embed=embed, flat=flat, tmpdir=tmp)
+        _give_back_memory()
+        fh.seek(0)
+        return Rendered(fh.read(), messages)

@@ -138,10 +138,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             for line in lines:
                 asm.feed(Record(list(line.cells), line.where))
         elif kind == "docx":
-            document = docx_reader.load(path)
-            own = docx_reader.embedded(document, path, report)
-            asm = None if own is not None else docx_reader.read(path, report, split_doc_number=split_doc_number,
-                                                                  document=document)
+            own, asm = docx_reader.read(path, report, split_doc_number=split_doc_number)
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
@@ -167,6 +164,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
         if shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft):
+            shape_report.carry(report, _READER_NOTES)
             draft, report = shaped, shape_report
             report.note("shape", "按表格的形状读取（表头列序、层级名称、指标值的写法），请核对")
             if inferred is None and shaped.year is not None:
@@ -183,6 +181,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             # the shape reader reads titles across cells and 预算年度 labels: its title year comes first
             inferred = (shape.title_year() if shape is not None else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
+        if inferred is None and kind in ("xlsx", "docx"):
+            inferred = sources.document_title_year(path)
         remark_draft(draft, report, split_doc_number=split_doc_number)
         guess_framework(draft, report, asm.header_texts)
         repairs.extend(report.lines())
@@ -198,6 +198,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         repairs.append("文中没有年份，草稿未设预算年度；请用 --year 指定")
     return ImportResult(merged, repairs, unplaced)
 
+
+# Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
+_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 

@@ -21,6 +21,7 @@ class Line:
     where: str
     rowed: bool = False
     glued: bool = False  # cells split out of glued text by the grammar: the split is reported
+    unsure: bool = False  # a cell of the row read blank that may not be (an uncalculated formula)
 
     def texts(self) -> list[str]:
         return [c for c in self.cells if c]

@@ -1,17 +1,25 @@
 """docx documents: tables as in the seed's Word document and perfdraft's own docx export.
 
-The body is read in order. Paragraphs carry the department part (一、总体绩效目标 … under their
-headings, TOC field codes stripped) and the project titles (``1、…绩效目标表``); a paragraph with
-tabs (``317002顺平县…<tab>单位：元``) is read as a row. Each table row becomes a record: a cell
-spanning several grid columns counts once, a vertically merged cell is filled down inside the
-indicator grid. A perfdraft export embeds the draft itself (a custom XML part); it is used when the
-visible text is unchanged since the export, so that export → import gives the same draft.
+``word/document.xml`` is read as a stream with lxml's iterparse, block by block of the body, each block
+freed once read (no python-docx tree, no proxy objects). Paragraphs carry the department part
+(一、总体绩效目标 … under their headings, TOC field codes stripped) and the project titles (``1、…绩效目标表``);
+a paragraph with tabs (``317002顺平县…<tab>单位：元``) is read as a row. Each table row becomes a record
+with its cells by grid column: a cell spanning several columns (``w:gridSpan``) counts once, a vertically
+merged cell (``w:vMerge``) is filled down inside the indicator grid. Text is read as python-docx reads it
+(runs and hyperlinks; tab, break, carriage return).
+
+A perfdraft export embeds the draft itself (a custom XML part); it is used when the visible text is
+unchanged since the export (the exporter's own fingerprint, over the same parsed body), so that
+export → import gives the same draft.
 """
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from ..model import Draft
@@ -22,30 +30,56 @@ from .xlsx import check_zip, draft_from_embedded
 MAX_TABLE_ROWS = 20_000
 MAX_GRID_COLUMNS = 63  # Word's own limit
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_P, _TBL, _BODY, _R, _TC, _TR = W + "p", W + "tbl", W + "body", W + "r", W + "tc", W + "tr"
+# What a run's children read as (python-docx's CT_R.text): w:br is a line break unless it breaks a page.
+_RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "cr": "\n", W + "noBreakHyphen": "-"}
 
-def load(path: Path) -> Any:
-    check_zip(path, "docx", "word/document.xml")
-    from docx import Document
+
+class _Damaged(Exception):
+    """A table part that cannot be read (a w:gridSpan without a number …)."""
+
+
+def _parser_error(path: Path, exc: Exception) -> ImportFailed:
+    if "Text node too long" in str(exc):  # libxml2's 10 MB limit on one text: not damage
+        return ImportFailed(f"{path}：文件中有一段文字超过 10 MB，超出 docx 读取的上限，无法导入；"
+                            "请在 Word 中缩短这段文字后重新保存（perfdraft 导出的文件可直接使用原草稿）")
+    return ImportFailed(f"{path}：无法读取 docx 文件（{type(exc).__name__}: {exc}），"
+                        "文件可能已损坏，请用 Word 打开后重新保存")
+
+
+def _custom_parts(zf: zipfile.ZipFile) -> list[str]:
+    """Members the document part relates to as custom XML (where perfdraft embeds its draft)."""
+    from lxml import etree  # type: ignore[import-untyped]
 
     try:
-        return Document(str(path))
-    except zipfile.BadZipFile:
-        raise ImportFailed(f"{path}：文件已损坏或不完整（不是有效的 docx 压缩包）") from None
-    except KeyError as exc:
-        raise ImportFailed(f"{path}：docx 文件不完整（缺少 {exc.args[0] if exc.args else '部件'}），请用 Word 重新保存") from None
-    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many kinds on damaged files
-        if "Text node too long" in str(exc):  # libxml2's 10 MB limit on one text: not damage
-            raise ImportFailed(f"{path}：文件中有一段文字超过 10 MB，超出 docx 读取的上限，无法导入；"
-                               "请在 Word 中缩短这段文字后重新保存（perfdraft 导出的文件可直接使用原草稿）") from None
-        raise ImportFailed(f"{path}：无法读取 docx 文件（{type(exc).__name__}: {exc}），"
-                           "文件可能已损坏，请用 Word 打开后重新保存") from None
+        rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"),
+                                etree.XMLParser(resolve_entities=False, no_network=True))
+    except (KeyError, etree.XMLSyntaxError):
+        return []
+    out = []
+    for rel in rels.iter(_REL):
+        if rel.get("Type") == _CUSTOM_XML and rel.get("TargetMode") != "External" and rel.get("Target"):
+            out.append(posixpath.normpath(posixpath.join("word", rel.get("Target"))).lstrip("/"))
+    return out
 
 
-def embedded(doc: Any, path: Path, report: Report | None) -> Draft | None:
+def _embedded(zf: zipfile.ZipFile, body: Any, parts: list[str], path: Path, report: Report) -> Draft | None:
+    """The exporter's own reader and fingerprint, handed the parsed body and the custom parts."""
     try:
         from ..exporters.docx import read_embedded
     except ImportError:  # pragma: no cover - the exporters ship with perfdraft
         return None
+    rels = {}
+    for n, name in enumerate(parts):
+        try:
+            blob = zf.read(name)
+        except KeyError:
+            continue
+        rels[n] = SimpleNamespace(reltype=_CUSTOM_XML, is_external=False, target_part=SimpleNamespace(blob=blob))
+    doc = SimpleNamespace(element=SimpleNamespace(body=body), part=SimpleNamespace(rels=rels))
     try:
         emb = read_embedded(doc)
     except Exception:  # noqa: BLE001 - a damaged part: read the tables instead
@@ -55,54 +89,100 @@ def embedded(doc: Any, path: Path, report: Report | None) -> Draft | None:
     return draft_from_embedded(emb, path, report, "内容")
 
 
-def _table_records(table: Any, number: int, report: Report) -> list[Record]:
-    from docx.oxml.ns import qn
-    from docx.table import _Cell
+def _blocks(stream: Any, keep: bool) -> Iterator[Any]:
+    """The body's paragraphs and tables in order. Unless ``keep``, each is freed once yielded."""
+    from lxml import etree
 
+    for _, el in etree.iterparse(stream, events=("end",), tag=(_P, _TBL), resolve_entities=False, no_network=True):
+        parent = el.getparent()
+        if parent is None or parent.tag != _BODY:
+            continue  # a paragraph inside a cell: read with its table
+        yield el
+        if not keep:
+            el.clear(keep_tail=True)
+            while el.getprevious() is not None:
+                del parent[0]
+
+
+def _run_text(r: Any) -> str:
+    out = []
+    for e in r:
+        if e.tag == W + "t":
+            out.append(e.text or "")
+        elif e.tag == W + "br":
+            out.append("\n" if e.get(W + "type") in (None, "textWrapping") else "")
+        else:
+            out.append(_RUN_TEXT.get(e.tag, ""))
+    return "".join(out)
+
+
+def paragraph_text(p: Any) -> str:
+    """A paragraph's text: its runs and its hyperlinks' runs (what python-docx's Paragraph.text gives)."""
+    out = []
+    for child in p:
+        if child.tag == _R:
+            out.append(_run_text(child))
+        elif child.tag == W + "hyperlink":
+            out.extend(_run_text(r) for r in child if r.tag == _R)
+    return "".join(out)
+
+
+def _int_attr(el: Any, name: str, default: int) -> int:
+    """w:val of a child element; _Damaged when the child is there with no number."""
+    child = el.find(W + name) if el is not None else None
+    if child is None:
+        return default
+    val = child.get(W + "val")
+    try:
+        return int(val)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise _Damaged(f"w:{name} 的值“{val}”不是整数") from None
+
+
+def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     out = []
     above: dict[int, str | None] = {}
-    rows = table._tbl.tr_lst
+    rows = [tr for tr in tbl if tr.tag == _TR]
     if len(rows) > MAX_TABLE_ROWS:
         raise ImportFailed(f"表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
     for r, tr in enumerate(rows, 1):
         cells: list[str | None] = []
         filled: list[str | None] = []
         locs: list[str] = []
-        tr_pr = tr.trPr
-        before = 0
-        if tr_pr is not None:
-            gb = tr_pr.find(qn("w:gridBefore"))
-            if gb is not None:
-                try:
-                    before = int(gb.get(qn("w:val")) or 0)
-                except ValueError:
-                    before = 0
+        try:
+            before = _int_attr(tr.find(W + "trPr"), "gridBefore", 0)
+        except _Damaged:
+            before = 0
         if before > MAX_GRID_COLUMNS:
             raise ImportFailed(f"表格 {number} 第 {r} 行前空 {before} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
-        for _ in range(before):
+        for _ in range(max(before, 0)):
             cells.append(None)
             filled.append(None)
             locs.append(f"表格 {number} 第 {r} 行第 {len(cells)} 列")
-        for tc in tr.tc_lst:
+        for tc in tr:
+            if tc.tag != _TC:
+                continue
             col = len(cells)
             where = f"表格 {number} 第 {r} 行第 {col + 1} 列"
-            cell = _Cell(tc, table)
-            if tc.tbl_lst:
+            pr = tc.find(W + "tcPr")
+            span = _int_attr(pr, "gridSpan", 1)
+            merge = pr.find(W + "vMerge") if pr is not None else None
+            if tc.find(_TBL) is not None:
                 report.note("nested", "表格中嵌套的表格按文字读取，请核对", where)
-            if tc.vMerge == "continue":
+            if merge is not None and merge.get(W + "val", "continue") == "continue":
                 cells.append(None)
                 filled.append(above.get(col))
             else:
-                text = cell.text
+                text = "\n".join(paragraph_text(p) for p in tc if p.tag == _P)
                 cells.append(text)
                 filled.append(text)
                 above[col] = text
             locs.append(where)
             # A damaged w:gridSpan (50000000) made this loop take gigabytes (issue 9).
-            if tc.grid_span > MAX_GRID_COLUMNS:
-                raise ImportFailed(f"{where} 的单元格横跨 {tc.grid_span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
+            if span > MAX_GRID_COLUMNS:
+                raise ImportFailed(f"{where} 的单元格横跨 {span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
                                    "文件可能已损坏")
-            for _ in range(max(1, tc.grid_span) - 1):
+            for _ in range(max(1, span) - 1):
                 cells.append(None)
                 filled.append(None)
                 locs.append(where)
@@ -110,20 +190,40 @@ def _table_records(table: Any, number: int, report: Report) -> list[Record]:
     return out
 
 
-def read(path: Path, report: Report, *, split_doc_number: bool = False, document: Any = None) -> Assembler:
-    from docx.exceptions import PythonDocxError
-    from docx.oxml.exceptions import XmlchemyError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+def read(path: Path, report: Report, *, split_doc_number: bool = False) -> tuple[Draft | None, Assembler | None]:
+    """(the embedded draft, None) for an unedited perfdraft export, else (None, the assembler fed with
+    the document's paragraphs and tables)."""
+    check_zip(path, "docx", "word/document.xml")
+    from lxml import etree
 
-    doc = document if document is not None else load(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            parts = _custom_parts(zf)
+            with zf.open("word/document.xml") as stream:
+                if parts:  # an export: the fingerprint needs the whole body, so it is kept
+                    blocks = list(_blocks(stream, keep=True))
+                    body = blocks[0].getparent() if blocks else etree.Element(_BODY)
+                    own = _embedded(zf, body, parts, path, report)
+                    if own is not None:
+                        return own, None
+                    return None, _feed(path, report, iter(blocks), split_doc_number)
+                return None, _feed(path, report, _blocks(stream, keep=False), split_doc_number)
+    except ImportFailed:
+        raise
+    except etree.XMLSyntaxError as exc:
+        raise _parser_error(path, exc) from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+        raise _parser_error(path, exc) from None
+
+
+def _feed(path: Path, report: Report, blocks: Iterator[Any], split_doc_number: bool) -> Assembler:
     asm = Assembler(str(path), report, split_doc_number=split_doc_number)
     gap = False
     p_no = t_no = 0
-    for block in doc.iter_inner_content():
-        if isinstance(block, Paragraph):
+    for block in blocks:
+        if block.tag == _P:
             p_no += 1
-            text = block.text
+            text = paragraph_text(block)
             where = f"第 {p_no} 段"
             if not text.strip():
                 gap = True
@@ -134,21 +234,18 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False, document
             else:
                 asm.feed(Record([text], where, para=True, gap=gap))
             gap = False
-        elif isinstance(block, Table):
-            t_no += 1
-            try:
-                recs = _table_records(block, t_no, report)
-            except ImportFailed as exc:
-                raise ImportFailed(f"{path}：{exc}") from None
-            except (ValueError, PythonDocxError, XmlchemyError) as exc:
-                # python-docx reads attributes lazily: a damaged one (w:gridSpan="abc", no w:val) raised
-                # here, past load()'s net, as a traceback (issue 9).
-                raise ImportFailed(f"{path}：表格 {t_no} 无法读取（{type(exc).__name__}: {exc}），"
-                                   "文件可能已损坏，请用 Word 打开后重新保存") from None
-            for rec in recs:
-                asm.feed(rec)
-            asm.end_table()
-            gap = False
+            continue
+        t_no += 1
+        try:
+            recs = _table_records(block, t_no, report)
+        except ImportFailed as exc:
+            raise ImportFailed(f"{path}：{exc}") from None
+        except _Damaged as exc:
+            raise ImportFailed(f"{path}：表格 {t_no} 无法读取（{exc}），文件可能已损坏，请用 Word 打开后重新保存") from None
+        for rec in recs:
+            asm.feed(rec)
+        asm.end_table()
+        gap = False
     if t_no == 0:
         report.note("no-table", "文档中没有表格，只读取了段落文字")
     return asm

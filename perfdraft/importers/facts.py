@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .. import fields, numbers
 from ..model import Draft, Project
 from . import kinds
-from .report import Report
+from .report import ImportFailed, Report
 
 if TYPE_CHECKING:
     from .shape import _Open
@@ -315,6 +315,8 @@ class FactsMixin:
 
     def _set_money(self, fld: str, value: str, unit: str | None, where: str) -> bool:
         read = read_amount(value)
+        if read is None and numbers.too_large(kinds.squash(value)):
+            raise ImportFailed(f"{where}：金额“{value}”超出范围（金额应小于 10^15 元），请核对该单元格")
         if read is None:
             return False
         amount, written = read

@@ -83,6 +83,9 @@ class GridMixin:
         if content:
             g.pending = None
             self._add_indicator(self._indicator(level1, level2, content, rec))
+            p = self.project
+            if rec.unsure and p is not None and self._indicator_list() is p.indicators:
+                p.confirm.append(f"indicators[{len(p.indicators) - 1}].value")  # a cell read blank
         elif vals.get("level1") or vals.get("level2"):
             self._flush_pending()
             g.pending = Indicator(level1=level1, level2=level2)

@@ -12,7 +12,7 @@ from ..model import Budget, Draft, Project, SpendingPlan
 from . import registry
 from .labels import _MONEY_UNIT, _PLAN_FIELDS, Label, project_label
 from .repairs import _UNIT_NAME, split_unit_code
-from .report import Record, Report
+from .report import ImportFailed, Record, Report
 
 _MONEY_FIELDS = ("total", "fiscal", "other")
 _MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
@@ -179,6 +179,8 @@ class LabelRowsMixin:
             if value is None:
                 return
             read = numbers.read_money(value, lab.unit or self.money_unit)
+            if read is None and numbers.too_large(value):
+                raise ImportFailed(f"{where}：{_MONEY_NAMES[f]}“{value}”超出范围（金额应小于 10^15 元），请核对该单元格")
             if read is None:
                 self._lose(where, f"{_MONEY_NAMES[f]}：{value}")
                 return

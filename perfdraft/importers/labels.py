@@ -87,8 +87,14 @@ def _label_key(text: str) -> tuple[str, str | None]:
 
 
 def project_label(cell: str | None) -> Label | None:
+    """The project-header label a cell is (with its inline value and money unit), or None."""
     if not cell:
         return None
+    return _project_label(cell, id(fields.FIELDS))
+
+
+@lru_cache(maxsize=16384)  # asked of every cell of every row: a sheet repeats its labels
+def _project_label(cell: str, registry: int) -> Label | None:
     PROJECT_LABELS = project_labels()  # noqa: N806 - the merged table, read like the module's
     key, unit = _label_key(cell)
     key = key.strip("【】[]")
@@ -153,6 +159,11 @@ def grid_headers() -> dict[str, str]:
 def header_field(cell: str | None) -> str | None:
     if not cell:
         return None
+    return _header_field(cell, id(fields.FIELDS))
+
+
+@lru_cache(maxsize=16384)
+def _header_field(cell: str, registry: int) -> str | None:
     table = grid_headers()
     t = fold(cell)
     if t in table:

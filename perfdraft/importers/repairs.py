@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import frameworks, names
@@ -69,6 +70,7 @@ def value_remarks(value: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """The matching form of a label: NFKC (full-width → ASCII), no white space, no trailing colon."""
     t = unicodedata.normalize("NFKC", text)

@@ -50,6 +50,14 @@ class Report:
         if where:
             self._where[key].append(where)
 
+    def carry(self, other: Report, prefixes: tuple[str, ...]) -> None:
+        """Take ``other``'s remarks whose key starts with one of ``prefixes`` (what the file reader said,
+        kept when another assembler's reading of the same cells wins)."""
+        for key in other._order:
+            if key.startswith(prefixes):
+                self.note(key, other._text[key])
+                self._where[key].extend(other._where[key])
+
     def lost(self, where: str, text: str) -> Unplaced:
         item = Unplaced(self.source, where, text)
         self.unplaced.append(item)
@@ -94,6 +102,7 @@ class Record:
     para: bool = False
     gap: bool = False
     spans: list[int] | None = None  # columns each cell spans (xlsx merges); a wide lone cell is a paragraph
+    unsure: list[int] | None = None  # cells read blank that may not be (a formula never calculated)
 
     def loc(self, i: int) -> str:
         if self.locs and i < len(self.locs):

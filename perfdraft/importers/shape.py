@@ -15,13 +15,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import numbers
 from ..model import Draft, Indicator, Project
 from . import kinds, prose, registry
 from .cells import Line, split_weight
 from .facts import FactsMixin, fact_label, read_amount, read_number
 from .labels import join_value, parse_basis, split_name_value
 from .repairs import implied_levels
-from .report import Report
+from .report import ImportFailed, Report
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
 _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
@@ -43,6 +44,7 @@ class _Open:
     expect: list[str]
     fields: dict[str, str] = field(default_factory=dict)
     glued: bool = False
+    unsure: bool = False
 
 
 class Shape(FactsMixin):
@@ -140,7 +142,10 @@ class Shape(FactsMixin):
             self.grid = True
             p.name = name
             if "budget_col" in cols and cells[cols.index("budget_col")]:
-                read = read_amount(cells[cols.index("budget_col")] or "")
+                text = cells[cols.index("budget_col")] or ""
+                read = read_amount(text)
+                if read is None and numbers.too_large(kinds.squash(text)):
+                    raise ImportFailed(f"{line.where}：预算数“{text}”超出范围（金额应小于 10^15 元），请核对该单元格")
                 if read is not None:
                     p.budget.total = read[0] * 10000 if (read[1] is None and self.money_wan) else read[0]
             if "unit_col" in cols and cells[cols.index("unit_col")]:
@@ -404,7 +409,7 @@ class Shape(FactsMixin):
         if post[:1] == ["desc"] and n >= 4 and n % 2 == 0 and name[: n // 2] == name[n // 2:]:
             name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
             post = post[1:]
-        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued)
+        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued, unsure=line.unsure)
         self._level_last = False
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass
@@ -533,7 +538,7 @@ class Shape(FactsMixin):
         idx = len(p.indicators) - 1
         self.rows += 1
         self.last = ind
-        unsure = cur.glued or value is None or not kinds.value_like(value) or "*" in (name or "")
+        unsure = cur.glued or cur.unsure or value is None or not kinds.value_like(value) or "*" in (name or "")
         if unsure:
             self.unsure += 1
             p.confirm.append(f"indicators[{idx}].value")

@@ -190,8 +190,8 @@ def _word_lines(words: list[dict[str, Any]], page: int) -> list[tuple[float, Lin
 
 
 def records_to_lines(records: list[Record]) -> list[Line]:
-    return [Line([c for c in (r.cells if r.cells else [])], r.where, rowed=len(r.cells) > 1 and not r.para)
-            for r in records]
+    return [Line([c for c in (r.cells if r.cells else [])], r.where, rowed=len(r.cells) > 1 and not r.para,
+                 unsure=bool(r.unsure)) for r in records]
 
 
 def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
@@ -212,6 +212,41 @@ def _guarded(path: Path, what: str, read: Callable[[], Any]) -> Any:
 
 
 def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
+    """xlsx through the lean reader (xlsx_cells.py); a workbook it does not understand through openpyxl."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    from . import xlsx_cells
+
+    _precheck_sheets(path)
+    xlsx_cells.LIMITS = (MAX_ROWS, MAX_COLS, MAX_CELLS)
+    try:
+        sheets = xlsx_cells.read(path, MARKER_SHEET)
+    except xlsx_cells.TooLarge as exc:
+        raise ImportFailed(f"{path}：工作表“{exc.sheet}”{exc.what}，不像是绩效目标表，未导入") from None
+    except (xlsx_cells.Unsupported, etree.XMLSyntaxError, KeyError, ValueError, IndexError, OverflowError):
+        return _openpyxl_records(path, report)
+    out = []
+    for sheet in sheets:
+        if not sheet.visible:
+            report.note(f"hidden:{sheet.name}", f"已跳过隐藏的工作表“{sheet.name}”")
+            continue
+        height, width = len(sheet.rows), len(sheet.rows[0]) if sheet.rows else 0
+        if height > MAX_ROWS or width > MAX_COLS or height * width > MAX_CELLS:
+            raise ImportFailed(f"{path}：工作表“{sheet.name}”有 {height} 行 {width} 列，超过导入上限"
+                               f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+        rows = [[cell_text(v, f) if v is not None else None for v, f in row] for row in sheet.rows]
+        recs = _records(sheet.name, _Grid(rows, sheet.ranges))
+        for r, c in sheet.uncalculated:
+            where = f"{sheet.name}!{_column_letters(c)}{r + 1}"
+            report.note("formula", "公式单元格没有计算结果（文件未经 Excel 计算保存），按空白导入，"
+                                   "所在行已记为待确认；请在 Excel 中打开并保存后重新导入，或核对该值", where)
+            if r < len(recs):
+                recs[r].unsure = [*(recs[r].unsure or []), c]
+        out.append(recs)
+    return out
+
+
+def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
     """xlsx through openpyxl's read-only (streaming) mode, which keeps number formats (0.95 shown as
     95%); merged ranges come from the sheet XML, so no cell object is built for what a merge covers."""
     import re
@@ -220,7 +255,6 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
 
     from openpyxl import load_workbook
 
-    _precheck_sheets(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
@@ -241,9 +275,11 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
                 ranges = []
                 part = getattr(ws, "_worksheet_path", None)
                 if part:
-                    for m in merge_re.finditer(zf.read(part.lstrip("/"))):
+                    xml = zf.read(part.lstrip("/"))
+                    for m in merge_re.finditer(xml):
                         ranges.append(((int(m.group(2)) - 1, _col(m.group(1)) - 1),
                                        (int(m.group(4)) - 1, _col(m.group(3)) - 1)))
+                    _note_uncached_formulas(xml, ws.title, report)
                 dims = (ws.max_row or 0, ws.max_column or 0)  # from <dimension>: refuse before reading
                 if dims[0] > MAX_ROWS or dims[1] > MAX_COLS:
                     raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过导入上限"
@@ -264,6 +300,31 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     finally:
         wb.close()
     return out
+
+
+_CELL_START = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3}\d{1,7})"[^>]*>')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+
+
+def _note_uncached_formulas(xml: bytes, sheet: str, report: Report) -> None:
+    """A formula cell saved without its result (a workbook written by a program, never opened in Excel)
+    reads as blank: say which cells, instead of importing blanks without a word (issue 19, item 15)."""
+    if b"<f" not in xml and b":f" not in xml:
+        return
+    refs: list[str] = []
+    for m in _CELL_START.finditer(xml):
+        if m.group().endswith(b"/>"):
+            continue
+        end = xml.find(b"</", m.end())
+        while end >= 0 and not re.match(rb"</(?:\w+:)?c>", xml[end:end + 8]):
+            end = xml.find(b"</", end + 2)
+        inner = xml[m.end():end if end >= 0 else len(xml)]
+        if re.search(rb"<(?:\w+:)?f\b", inner) and not _VALUE.search(inner):
+            refs.append(m.group(1).decode("ascii"))
+    if refs:
+        shown = "、".join(refs[:5]) + (f" 等 {len(refs)} 格" if len(refs) > 5 else "")
+        report.note(f"formula:{sheet}", f"工作表“{sheet}”的 {shown} 是公式，但文件没有保存计算结果，已按空白导入；"
+                                        "请用 Excel 或 WPS 打开并保存后再导入")
 
 
 MAX_SHEET_XML = 16 * 1024 * 1024
@@ -304,3 +365,25 @@ class _Grid:
 
     def to_python(self, skip_empty_area: bool = False) -> list[list[str | None]]:
         return self.rows
+
+
+_CORE_TITLE = re.compile(r"<(?:\w+:)?title\b[^>]*>([^<]{1,400})</(?:\w+:)?title>")
+_TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
+
+
+def document_title_year(path: Path) -> int | None:
+    """The year of an xlsx/docx's own title property (File → Properties): where no printed title names
+    the year (an xlsx whose sheets are project tables only), the document's title may still say it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 20:  # a property part is a few hundred bytes: anything else is not read
+                return None
+            xml = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return None
+    m = _CORE_TITLE.search(xml)
+    y = _TITLE_YEAR.search(m.group(1)) if m else None
+    return int(y.group(1)) if y else None

@@ -109,3 +109,13 @@ def test_new_draft_first_question(snap_compare, tmp_path):
         assert snap_compare(app, terminal_size=(80, 24))
     finally:
         app.close_session()
+
+
+def test_goal_pattern_taken_into_the_line(snap_compare, tmp_path):
+    """Enter under the goal's pattern: the sentence in the line, its first □ selected, the □ left named."""
+    conv, lock = open_session(_goal_draft(tmp_path))
+    app = PerfdraftApp(conv, lock)
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), press=["enter"])
+    finally:
+        app.close_session()
