@@ -55,7 +55,7 @@ def test_default_output_beside_the_draft(capsys, seed_copy):
     target = seed_copy.with_suffix(".xlsx")
     assert code == 0 and target.exists()
     assert f"已导出 {target}（8 个项目；" in out
-    assert "个错误" in err and "PD101" in err and "projects[0].indicators[2].value" in err  # errors listed
+    assert "个错误" in err and "PD101" in err and "项目 1 · 第 3 条" in err  # errors listed, rows in words
     wb = openpyxl.load_workbook(target)
     assert wb.worksheets[1]["B3"].value == "317-1002-JXN-FRS7"
     assert read_embedded(wb).intact
