@@ -126,15 +126,16 @@ class _Reader:
 
     def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
         """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
-        for f in fields.scalars(owner):
-            key = f.toml_key
-            if f.kind in ("money", "number"):
-                value: Any = self.number(data, key, path)
-            elif f.kind == "int":
-                value = self.integer(data, key, path)
+        for attr, key, kind in _scalar_plan(owner):
+            if key not in data:
+                setattr(target, attr, None)
+                continue
+            value = data[key]
+            if kind == "text" and type(value) is str:  # the common case, without a method call per cell
+                setattr(target, attr, value)
             else:
-                value = self.text(data, key, path)
-            setattr(target, f.attr, value)
+                setattr(target, attr, self.number(data, key, path) if kind == "number"
+                        else self.integer(data, key, path) if kind == "int" else self.text(data, key, path))
 
     def integer(self, data: dict[str, Any], key: str, path: str) -> int | None:
         if key not in data:
@@ -232,6 +233,21 @@ class _Reader:
         if isinstance(data.get("field"), str):  # a row's column, or the name of the row being asked
             out["field"] = data["field"]
         return out or None
+
+
+def _scalar_plan(owner: str) -> tuple[tuple[str, str, str], ...]:
+    # derived once per owner, not for every row; rebuilt when the registry's cached tuple changes
+    # (a test declaring a field): an identity check, as hashing 19 dataclasses per row costs more
+    scalars = fields.scalars(owner)
+    cached = _PLANS.get(owner)
+    if cached is None or cached[0] is not scalars:
+        plan = tuple((f.attr, f.toml_key, "number" if f.kind in ("money", "number") else "int" if f.kind == "int" else "text")
+                     for f in scalars)
+        cached = _PLANS[owner] = (scalars, plan)
+    return cached[1]
+
+
+_PLANS: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, str, str], ...]]] = {}
 
 
 def _type_name(value: Any) -> str:
