@@ -126,16 +126,18 @@ class _Reader:
 
     def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
         """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
+        values: dict[str, Any] = {}
         for attr, key, kind in _scalar_plan(owner):
             if key not in data:
-                setattr(target, attr, None)
+                values[attr] = None
                 continue
             value = data[key]
             if kind == "text" and type(value) is str:  # the common case, without a method call per cell
-                setattr(target, attr, value)
+                values[attr] = value
             else:
-                setattr(target, attr, self.number(data, key, path) if kind == "number"
-                        else self.integer(data, key, path) if kind == "int" else self.text(data, key, path))
+                values[attr] = (self.number(data, key, path) if kind == "number"
+                                else self.integer(data, key, path) if kind == "int" else self.text(data, key, path))
+        target.__dict__.update(values)  # plain dataclasses (model.py): one update instead of a setattr per field
 
     def integer(self, data: dict[str, Any], key: str, path: str) -> int | None:
         if key not in data:
@@ -494,7 +496,14 @@ class _LazyProject:
 
 def _plain_keys(owner: str) -> frozenset[str]:
     # a scalar field is in the model's dict whenever its key is in the file: the reader never yields None for it
-    return frozenset(f.toml_key for f in fields.scalars(owner) if f.attr == f.toml_key)
+    plan = _scalar_plan(owner)
+    cached = _PLAIN.get(owner)
+    if cached is None or cached[0] is not plan:
+        cached = _PLAIN[owner] = (plan, frozenset(key for attr, key, _ in plan if attr == key))
+    return cached[1]
+
+
+_PLAIN: dict[str, tuple[object, frozenset[str]]] = {}
 
 
 _PLAN_KEYS = frozenset(("mar", "jun", "oct", "dec"))
