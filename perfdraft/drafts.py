@@ -126,15 +126,18 @@ class _Reader:
 
     def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
         """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
-        for f in fields.scalars(owner):
-            key = f.toml_key
-            if f.kind in ("money", "number"):
-                value: Any = self.number(data, key, path)
-            elif f.kind == "int":
-                value = self.integer(data, key, path)
+        values: dict[str, Any] = {}
+        for attr, key, kind in _scalar_plan(owner):
+            if key not in data:
+                values[attr] = None
+                continue
+            value = data[key]
+            if kind == "text" and type(value) is str:  # the common case, without a method call per cell
+                values[attr] = value
             else:
-                value = self.text(data, key, path)
-            setattr(target, f.attr, value)
+                values[attr] = (self.number(data, key, path) if kind == "number"
+                                else self.integer(data, key, path) if kind == "int" else self.text(data, key, path))
+        target.__dict__.update(values)  # plain dataclasses (model.py): one update instead of a setattr per field
 
     def integer(self, data: dict[str, Any], key: str, path: str) -> int | None:
         if key not in data:
@@ -232,6 +235,21 @@ class _Reader:
         if isinstance(data.get("field"), str):  # a row's column, or the name of the row being asked
             out["field"] = data["field"]
         return out or None
+
+
+def _scalar_plan(owner: str) -> tuple[tuple[str, str, str], ...]:
+    # derived once per owner, not for every row; rebuilt when the registry's cached tuple changes
+    # (a test declaring a field): an identity check, as hashing 19 dataclasses per row costs more
+    scalars = fields.scalars(owner)
+    cached = _PLANS.get(owner)
+    if cached is None or cached[0] is not scalars:
+        plan = tuple((f.attr, f.toml_key, "number" if f.kind in ("money", "number") else "int" if f.kind == "int" else "text")
+                     for f in scalars)
+        cached = _PLANS[owner] = (scalars, plan)
+    return cached[1]
+
+
+_PLANS: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, str, str], ...]]] = {}
 
 
 def _type_name(value: Any) -> str:
@@ -445,8 +463,9 @@ def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
 def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str, bak: str) -> list[str]:
     """What the first save would drop without a word before (issue 19, item 5): unknown keys, comments."""
     out = []
-    unknown: list[str] = []
-    _unknown_keys(data, to_dict(draft), "", unknown)
+    from .drafts_unknown import unknown_keys  # after this module: it reads the model's dicts from here
+
+    unknown = unknown_keys(data, draft)
     if unknown:
         more = f" 等 {len(unknown)} 处" if len(unknown) > 3 else ""
         out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留；"
@@ -456,27 +475,6 @@ def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str, bak: str)
         where = "、".join(str(n) for n in comments[:3]) + (f" 行等 {len(comments)} 处" if len(comments) > 3 else " 行")
         out.append(f"{name} 中有注释（第 {where}），保存时不会保留；原文件将保留为 {bak}")
     return out
-
-
-def _unknown_keys(data: Any, known: Any, path: str, out: list[str]) -> None:
-    if len(out) > 20:
-        return
-    if isinstance(data, dict) and isinstance(known, dict):
-        for key, value in data.items():
-            where = f"{path}.{key}" if path else str(key)
-            if key in known:
-                _unknown_keys(value, known[key], where, out)
-            elif key != "resume" and not _blank(value):
-                out.append(where)
-    elif isinstance(data, list) and isinstance(known, list) and len(data) == len(known):
-        for i, (a, b) in enumerate(zip(data, known, strict=True)):
-            _unknown_keys(a, b, f"{path}[{i}]", out)
-
-
-def _blank(value: Any) -> bool:
-    if isinstance(value, dict):
-        return all(_blank(v) for v in value.values())
-    return value is None or (isinstance(value, (str, list)) and not value)
 
 
 # One pass of the regex engine instead of a Python loop over every character (the scan was most of

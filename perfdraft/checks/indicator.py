@@ -7,7 +7,7 @@ row is one project-level finding (project.py), so ``skip`` lets the project sile
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -113,7 +113,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         out.extend(_check_value(text or "", name, l2, f"{p}value"))
     op = value.op if isinstance(value, Quantity) else None
     unit = _unit_of(text)
-    fix = propose(text, name, l2) if text else None
+
+    def fixer() -> str | None:  # the proposal only when a finding offers it (most rows draw none); cached
+        return propose(text, name, l2) if text else None
+
 
     out.extend(_level_rules(ind, l1, l2, ctx, p, skip))
     named, misfiled = _name_rules(full_name, name, l1, l2)
@@ -124,22 +127,22 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         wanted = expected_unit(name, unit)
         if wanted:
             out.append(_f("PD205", f"{p}value", f"指标名称与计量单位不符：宜为“{wanted}”，当前为“{unit}”",
-                          _ask(fix, f"单位改为 {wanted}"), fix=fix))
+                          _ask(fixer(), f"单位改为 {wanted}"), fix=fixer()))
     if unit == "万" and (l2 in ("成本", "经济成本") or MONEY_NAME.search(name)):
-        out.append(_f("PD205", f"{p}value", "金额单位写成了“万”，应为“万元”", _ask(fix), fix=fix))
+        out.append(_f("PD205", f"{p}value", "金额单位写成了“万”，应为“万元”", _ask(fixer()), fix=fixer()))
 
     # Operator direction by 二级 and by name (PD206–PD208).
     if op is not None and isinstance(value, Quantity):
         if l2 in ("成本", "经济成本") and op in ("≥", ">"):
             out.append(_f("PD206", f"{p}value", "成本指标用了“≥”，成本应控制上限" +
-                          ("；补贴标准宜用“=”" if PER_HEAD_NAME.search(name) else ""), _ask(fix), fix=fix))
+                          ("；补贴标准宜用“=”" if PER_HEAD_NAME.search(name) else ""), _ask(fixer()), fix=fixer()))
         if l2 == "数量" and op in ("≤", "<"):
-            out.append(_f("PD207", f"{p}value", "数量指标用了“≤”，等于给产出设上限", _ask(fix), fix=fix))
+            out.append(_f("PD207", f"{p}value", "数量指标用了“≤”，等于给产出设上限", _ask(fixer()), fix=fixer()))
         neg = NEGATIVE_NAME.search(name)
         if neg and op in ("≥", ">") and not (value.unit == "%" and value.number == 100):  # ≥100% is PD111's
-            out.append(_f("PD208", f"{p}value", f"“{neg.group(0)}”越低越好，应使用 ≤", _ask(fix), fix=fix))
+            out.append(_f("PD208", f"{p}value", f"“{neg.group(0)}”越低越好，应使用 ≤", _ask(fixer()), fix=fixer()))
 
-    out.extend(_meaning_rules(value, name, l2, p, fix, misfiled, ind.direction))
+    out.extend(_meaning_rules(value, name, l2, p, fixer, misfiled, ind.direction))
     out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
@@ -230,14 +233,14 @@ def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tu
     return tuple(out), misfiled
 
 
-def _meaning_rules(value: object, name: str, l2: str | None, p: str, fix: str | None, misfiled: bool,
+def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Callable[[], str | None], misfiled: bool,
                    direction: str | None) -> Iterator[Finding]:
     # Satisfaction / awareness rows (PD209).
     if SATISFACTION_NAME.search(name) and isinstance(value, Quantity) and value.unit == "%":
         if value.op in ("=", None) and value.number == 100:
-            yield _f("PD209", f"{p}value", "满意度/知晓率定为 100% 没有余地", _ask(fix, "是否应为 ≥90%？"), fix=fix)
+            yield _f("PD209", f"{p}value", "满意度/知晓率定为 100% 没有余地", _ask(fixer(), "是否应为 ≥90%？"), fix=fixer())
         elif value.number < 80:
-            yield _f("PD209", f"{p}value", f"满意度/知晓率目标 {format_number(value.number)}% 偏低", _ask(fix, "一般不低于 80%"), fix=fix)
+            yield _f("PD209", f"{p}value", f"满意度/知晓率目标 {format_number(value.number)}% 偏低", _ask(fixer(), "一般不低于 80%"), fix=fixer())
 
     # PD224: % on a row that is not a rate, or on a yes/no question.
     if isinstance(value, Quantity) and value.unit == "%" and name:

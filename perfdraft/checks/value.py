@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .. import frameworks, numbers
@@ -191,16 +191,19 @@ def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterato
     if isinstance(value, ParseError):
         yield _f("PD101", path, f"{value.message}（第 {value.position + 1} 个字符处）", value.suggestion)
         return
-    fix = propose(text, name, level2)
+    def fixer() -> str | None:  # the proposal only when a finding offers it (most rows draw none)
+        return propose(text, name, level2)
+
     values = [value.first, value.second] if isinstance(value, Either) else [value]
     digits = _digits_as_typed(text)
     for v in values:
-        yield from _check_one_value(text, v, name, path, digits, fix)
+        yield from _check_one_value(text, v, name, path, digits, fixer)
 
 
-def _check_one_value(text: str, v: object, name: str, path: str, digits: str | None, fix: str | None) -> Iterator[Finding]:
+def _check_one_value(text: str, v: object, name: str, path: str, digits: str | None,
+                     fixer: Callable[[], str | None]) -> Iterator[Finding]:
     if isinstance(v, Quantity):
-        yield from _check_quantity(v, name, path, digits, fix)
+        yield from _check_quantity(v, name, path, digits, fixer)
     elif isinstance(v, Range):
         if v.low >= v.high:
             swapped = f"{format_number(v.high)}{v.unit}-{format_number(v.low)}{v.unit}"
@@ -221,40 +224,41 @@ def _check_one_value(text: str, v: object, name: str, path: str, digits: str | N
         yield _f("PD101", path, "日期不完整")
 
 
-def _check_quantity(v: Quantity, name: str, path: str, digits: str | None, fix: str | None) -> Iterator[Finding]:
+def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
+                    fixer: Callable[[], str | None]) -> Iterator[Finding]:
     unit = v.unit
     if not unit:  # a name ending in 数 does not say 人, 辆 or 个: the 计量单位 is still required
         implied = expected_unit(name, "") if name else None
         number = format_number(v.number)
         yield _f("PD103", path, "指标值缺少计量单位",
-                 _ask(fix) if implied and fix else
+                 _ask(fixer()) if implied and fixer() else
                  f"在数值后写上单位，例如 {_with_op(v.op, number, '人')}、{_with_op(v.op, number, '次')} 或 {_with_op(v.op, number, '%')}",
-                 fix=fix if implied else None)
+                 fix=fixer() if implied else None)
     elif not unit_known(unit):
-        yield _f("PD110", path, f"计量单位“{unit}”不在常用单位表中，请确认", _ask(fix), fix=fix)
+        yield _f("PD110", path, f"计量单位“{unit}”不在常用单位表中，请确认", _ask(fixer()), fix=fixer())
     doubled = _doubled(digits) if digits else None
     together = _run_together(digits) if digits else None
     rate = _is_rate(name, unit) or (unit == "%" and not GROWTH_NAME.search(name) and not OVERFULFIL_NAME.search(name))
     if unit == "%" and v.number > 100 and not GROWTH_NAME.search(name):
-        sugg: str | None = f"是 =100% 还是 ≥{together[1]}%？" if together else _ask(fix, "比率不能超过 100%")
-        yield _f("PD104", path, f"比率 {format_number(v.number)}% 超过 100%", sugg, fix=fix)
+        sugg: str | None = f"是 =100% 还是 ≥{together[1]}%？" if together else _ask(fixer(), "比率不能超过 100%")
+        yield _f("PD104", path, f"比率 {format_number(v.number)}% 超过 100%", sugg, fix=fixer())
     elif RATE_NAME.search(name) and not GROWTH_NAME.search(name) and unit in ("", "比例") and 0 < v.number <= 1:
         pct = f"{v.op or '='}{format_number((v.number * 100).normalize())}%"
         yield _f("PD104", path, f"比率写成了小数 {format_number(v.number)}", f"是否应为 {pct}？", fix=pct)
     elif rate and v.number == 100 and v.op in (">", "≥"):
         if NEGATIVE_NAME.search(name):
             yield _f("PD111", path, f"“{NEGATIVE_NAME.search(name).group(0)}”越低越好，目标 {v.op}100% 等于要求全部出问题",  # type: ignore[union-attr]
-                     _ask(fix), fix=fix)
+                     _ask(fixer()), fix=fixer())
         elif v.op == ">":
-            yield _f("PD111", path, "比率不可能超过 100%", _ask(fix), fix=fix)
+            yield _f("PD111", path, "比率不可能超过 100%", _ask(fixer()), fix=fixer())
         else:
-            yield _f("PD112", path, "比率最高就是 100%，“≥100%”应写成 =100%", _ask(fix), fix=fix)
+            yield _f("PD112", path, "比率最高就是 100%，“≥100%”应写成 =100%", _ask(fixer()), fix=fixer())
     if digits and _LEADING_ZERO.match(digits):
-        yield _f("PD105", path, f"数值“{digits}”有前导零", _ask(fix), fix=fix)
+        yield _f("PD105", path, f"数值“{digits}”有前导零", _ask(fixer()), fix=fixer())
     if together and unit == "%":
         yield _f("PD106", path, f"“{digits}”像是 100 和 {together[1]} 两个值连在一起", f"是 =100% 还是 ≥{together[1]}%？")
     elif doubled:
-        yield _f("PD106", path, f"“{digits}”像是“{doubled}”重复录入了一次", _ask(fix), fix=fix)
+        yield _f("PD106", path, f"“{digits}”像是“{doubled}”重复录入了一次", _ask(fixer()), fix=fixer())
     if v.op is None:
-        ask = f"是 =100% 还是 ≥{together[1]}%？" if together and unit == "%" else _ask(fix, "请加上运算符 ≥、≤ 或 =")
-        yield _f("PD107", path, "指标值没有运算符，将按“=”理解", ask, fix=fix)
+        ask = f"是 =100% 还是 ≥{together[1]}%？" if together and unit == "%" else _ask(fixer(), "请加上运算符 ≥、≤ 或 =")
+        yield _f("PD107", path, "指标值没有运算符，将按“=”理解", ask, fix=fixer())
