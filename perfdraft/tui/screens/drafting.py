@@ -53,6 +53,7 @@ class DraftingScreen(Screen):
         self.findings_first = findings_first
         self._in_transcript: Prompt | None = None  # the question last written into the transcript
         self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
+        self._first_check: str | None = None  # the first question's prefill, checked once the frame is out
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -105,11 +106,20 @@ class DraftingScreen(Screen):
         self.query_one(CheckLine).clear()
         self.query_one(AnswerPreview).display = False
         if first:
-            # Checking needs the checker loaded: do it right after the first screen is painted.
+            # Checking needs the checker loaded and the whole draft checked: not before the first frame
+            # is written (Textual runs call_after_refresh callbacks before it while starting up).
             self.query_one(StatusLine).update(f" {p.title}")
-            self.call_after_refresh(self._after_ask, p.prefill)
+            if getattr(self.app, "first_frame_shown", True):
+                self.call_after_refresh(self._after_ask, p.prefill)
+            else:
+                self._first_check = p.prefill
         else:
             self._after_ask(p.prefill)
+
+    def after_first_frame(self) -> None:
+        prefill, self._first_check = self._first_check, None
+        if prefill is not None:
+            self._after_ask(prefill)
 
     def _after_ask(self, prefill: str) -> None:
         if prefill:
