@@ -46,7 +46,8 @@ async def ready(pilot):
     print("READY", time.process_time(), flush=True)
     pilot.app.exit()
 try:
-    PerfdraftApp(conv, lock).run(headless=True, size=(80, 24), auto_pilot=ready)
+    # As `perfdraft demo` runs it: the first frame is the question, its findings view follows it.
+    PerfdraftApp(conv, lock, findings_first=True).run(headless=True, size=(80, 24), auto_pilot=ready)
 finally:
     lock.release()
 """

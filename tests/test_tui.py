@@ -657,3 +657,60 @@ def test_f4_in_a_clone_goes_to_the_project_chosen(tmp_path):
             assert screen_lines(app)[0].lstrip().startswith("项目 3/8")
 
     asyncio.run(run())
+
+
+def test_first_frame_is_written_before_the_whole_draft_is_checked(tmp_path, monkeypatch):
+    """Issue 21: the checker is off the first-paint path; its counts follow right after the question."""
+    from perfdraft.tui.screens.drafting import DraftingScreen
+
+    order: list[str] = []
+    after_ask = DraftingScreen._after_ask
+    monkeypatch.setattr(DraftingScreen, "_after_ask", lambda self, prefill: (order.append("check"),
+                                                                             after_ask(self, prefill)))
+
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        display = app._display
+
+        def written(screen, renderable):  # what Textual would write to the terminal (not while batched)
+            if renderable is not None and not app._batch_count:
+                order.append("frame")
+            display(screen, renderable)
+
+        app._display = written
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert order and order[0] == "frame", order
+            assert "check" in order, order
+            assert _status_counts(app) == _check_counts(conv)
+
+    asyncio.run(run())
+
+
+def test_the_demo_shows_the_question_first_then_opens_on_the_findings(tmp_path, monkeypatch):
+    from perfdraft.tui.screens.drafting import DraftingScreen
+
+    order: list[str] = []
+    open_findings = DraftingScreen.open_findings
+    monkeypatch.setattr(DraftingScreen, "open_findings", lambda self, *a: (order.append("findings"),
+                                                                           open_findings(self, *a)))
+
+    async def run():
+        conv, lock = open_session(_seed_copy(tmp_path))
+        app = PerfdraftApp(conv, lock, findings_first=True)
+        display = app._display
+
+        def written(screen, renderable):  # what Textual would write to the terminal (not while batched)
+            if renderable is not None and not app._batch_count:
+                order.append(f"frame:{type(screen).__name__}")
+            display(screen, renderable)
+
+        app._display = written
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert order[0] == "frame:DraftingScreen" and "findings" in order, order
+            assert type(app.screen).__name__ == "FindingsScreen"
+
+    asyncio.run(run())

@@ -46,6 +46,7 @@ class PerfdraftApp(App[int]):
         self.lock = lock  # the old (conversation, lock) pair: tests and callers of open_session
         self.ascii_ops = ascii_ops
         self.catalogue_dir = catalogue_dir
+        self.first_frame_shown = False  # Textual's Ready: the first frame has been written
         if session is not None:
             session.saver.on_done = self._saved_elsewhere
 
@@ -66,6 +67,18 @@ class PerfdraftApp(App[int]):
             screen.refresh_status()
         except Exception:  # noqa: BLE001 - the screen is being torn down
             pass
+
+    def on_ready(self) -> None:
+        # The whole-draft check waits for this: the first frame is the question, not the checker (issue 21).
+        self.first_frame_shown = True
+        from .screens.drafting import DraftingScreen
+
+        screen = self.screen
+        if isinstance(screen, DraftingScreen):
+            # Ready comes once the start-up batch is over; the frame laid out within it is written by
+            # the next screen update, and callbacks after a refresh run after that update's write.
+            screen.refresh()
+            screen.call_after_refresh(screen.after_first_frame)
 
     def on_mount(self) -> None:
         self._install_hangup_handlers()

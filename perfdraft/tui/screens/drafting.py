@@ -53,6 +53,7 @@ class DraftingScreen(Screen):
         self.findings_first = findings_first
         self._in_transcript: Prompt | None = None  # the question last written into the transcript
         self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
+        self._first_check_due = False  # the first question's check waits until the first frame is out
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -75,8 +76,9 @@ class DraftingScreen(Screen):
         inp.focus()
         # The preview marks the cursor: follow it when it moves without the text changing (←, Home).
         self.watch(inp, "selection", lambda _: self._preview(inp.value), init=False)
-        if self.findings_first:
+        if self.findings_first and getattr(self.app, "first_frame_shown", True):
             self.call_after_refresh(self.open_findings, "draft", 0)
+        # else after_first_frame opens it: the first frame is the question, the findings follow it
         # The catalogue takes a few hundred ms to read: load it on a worker thread once the first screen
         # is up (a user needs seconds to reach the template question; if faster, the engine loads it).
         self.set_timer(1.5, self._preload_catalogue)
@@ -105,11 +107,23 @@ class DraftingScreen(Screen):
         self.query_one(CheckLine).clear()
         self.query_one(AnswerPreview).display = False
         if first:
-            # Checking needs the checker loaded: do it right after the first screen is painted.
+            # Checking needs the checker loaded and the whole draft checked: not before the first frame
+            # is written (Textual runs call_after_refresh callbacks before it while starting up).
             self.query_one(StatusLine).update(f" {p.title}")
-            self.call_after_refresh(self._after_ask, p.prefill)
+            if getattr(self.app, "first_frame_shown", True):
+                self.call_after_refresh(self._after_ask, p.prefill)
+            else:
+                self._first_check_due = True
         else:
             self._after_ask(p.prefill)
+
+    def after_first_frame(self) -> None:
+        if self._first_check_due:
+            self._first_check_due = False
+            # What is in the line now: a test or a quick user may have moved on since the first question.
+            self._after_ask(self.query_one(AnswerInput).value)
+            if self.findings_first:
+                self.open_findings("draft", 0)
 
     def _after_ask(self, prefill: str) -> None:
         if prefill:
