@@ -39,8 +39,11 @@ class YearChange:
     before: str
     after: str
 
-    def __str__(self) -> str:
-        return f"{self.path}：{_snippet(self.before, self.after)}"
+    def text(self, draft: Draft) -> str:
+        """The change where people find it: ``项目 1 · 第 5 条「…」· 指标值：…2020年… → …2021年…``."""
+        from .places import place_text
+
+        return f"{place_text(draft, self.path)}：{_snippet(self.before, self.after)}"
 
 
 def _snippet(before: str, after: str, width: int = 18) -> str:
@@ -64,7 +67,7 @@ class _Cloner:
     def __init__(self, old: int | None, new: int):
         self.old, self.new = old, new
         self.changes: list[YearChange] = []
-        self.stale_values: list[str] = []
+        self.stale_values: list[tuple[str, str]] = []  # (path of the value, the value)
 
     def text(self, value: str | None, path: str) -> tuple[str | None, bool]:
         if value is None or self.old is None:
@@ -91,7 +94,7 @@ class _Cloner:
         ind.actual, ind.score = None, None  # last year's self-evaluation results are not this year's
         if ind.value is not None and self.old is not None and re.search(
                 _RANGE_OR_DIGIT + str(self.old) + r"\s*年", ind.value):
-            self.stale_values.append(f"{path}.value “{ind.value}”")
+            self.stale_values.append((f"{path}.value", ind.value))
         if confirm is not None and rel is not None:
             if ind.value is not None:
                 confirm.append(f"{rel}.value")
@@ -100,7 +103,7 @@ class _Cloner:
             confirm.extend(f"{rel}.{key}" for key in changed)
 
 
-def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, list[YearChange], list[str]]:
+def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, list[YearChange], list[tuple[str, str]]]:
     """The new draft, each year change made, and the values that still name the old year."""
     old = draft.year
     if year is None:
@@ -126,7 +129,7 @@ def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, lis
     for ii, ind in enumerate(d.indicators):
         c.indicator(ind, f"department.indicators[{ii}]", None)
     for ch in c.changes[dept_changes_from:]:
-        new.notes.append(f"年份已由 {old} 改为 {year}，请复核：{ch}")
+        new.notes.append(f"年份已由 {old} 改为 {year}，请复核：{ch.text(new)}")
     for pi, p in enumerate(new.projects):
         confirm: list[str] = []
         p.name, name_moved = c.text(p.name, f"projects[{pi}].name")
@@ -159,6 +162,8 @@ def cmd_clone(args: argparse.Namespace) -> int:
     from .errors import EXIT_OK, UsageError
 
     src, out = Path(args.file), Path(args.output)
+    if out.is_dir():
+        raise UsageError(f"{out}：是一个目录；请给出新草稿的文件名，如 {out / (src.stem + '-新年度.toml')}")
     if out.exists() or out.is_symlink():
         raise UsageError(f"{out}：文件已存在，未覆盖（克隆不会改写已有草稿，请换一个文件名）")
     directory = out.parent if str(out.parent) else Path(".")
@@ -175,11 +180,13 @@ def cmd_clone(args: argparse.Namespace) -> int:
     if changes:
         print(f"  年份改动 {len(changes)} 处（{last.year}年 → {new.year}年；文号中的年份未改），请复核：")
         for ch in changes:
-            print(f"    {ch}")
+            print(f"    {ch.text(new)}")
     else:
         print("  名称和文字中没有需要改动的年份")
     if stale:
         print(f"  以下指标值仍写着 {last.year} 年的日期，未改动，请按今年重填：")
-        for v in stale:
-            print(f"    {v}")
+        from .places import place_text
+
+        for path, value in stale:
+            print(f"    {place_text(new, path)}：“{value}”")
     return EXIT_OK

@@ -19,6 +19,7 @@ def script(shell: str) -> str:
     parser = build_parser()
     for action in _file_arguments(parser):
         action.complete = shtab.FILE  # type: ignore[attr-defined]
+    _listed_choices(parser)
     return str(shtab.complete(parser, shell=shell))
 
 
@@ -31,6 +32,18 @@ def _file_arguments(parser: argparse.ArgumentParser):
         elif action.choices is None and (not action.option_strings and action.dest not in ("code", "id", "query")
                                          or {"-o", "--catalogue", "--dir", "--answers"} & set(action.option_strings)):
             yield action
+
+
+def _listed_choices(parser: argparse.ArgumentParser) -> None:
+    """Lazy choices (commands.ProfileIds, read only when argparse checks a value) become plain lists on
+    this throwaway parser: older shtab indexes choices (1.7 does ``choices[0]``), and the script should
+    offer the ids anyway."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _listed_choices(sub)
+        elif action.choices is not None and not isinstance(action.choices, (list, tuple, dict, str)):
+            action.choices = list(action.choices)
 
 
 def cmd_completion(args: argparse.Namespace) -> int:

@@ -70,10 +70,13 @@ def test_clone_flags_names_department_texts_and_old_dates():
     assert p.name == "2023年农村公路养护" and "name" in p.confirm
     assert p.indicators[0].name == "2023年完工时间" and "indicators[0].name" in p.confirm
     assert p.indicators[0].value == "2022年11月30日前" and p.indicators[0].last_year == "2022年11月30日前"
-    assert stale == ["projects[0].indicators[0].value “2022年11月30日前”"]
+    assert stale == [("projects[0].indicators[0].value", "2022年11月30日前")]
     assert new.department.overall_goal == "2023年完成任务"
-    assert any("department.overall_goal" in n for n in new.notes)
+    assert "年份已由 2022 改为 2023，请复核：部门 · 总体目标：2022年完成任务… → 2023年完成任务…" in new.notes
     assert len(changes) == 3
+    # every change named where people find it (issue 18: no model paths in what the user reads)
+    assert [c.text(new).split("：")[0] for c in changes] == [
+        "部门 · 总体目标", "项目 1 · 项目名称", "项目 1 · 第 1 条「2023年完工时间」· 三级指标"]
 
 
 def test_clone_needs_a_year():
@@ -90,7 +93,11 @@ def test_cli_clone_writes_summary_and_refuses_to_overwrite(tmp_path):
     r = run_cli("clone", str(SEED), "-o", str(out))
     assert r.returncode == 0, r.stderr
     assert "2021" in r.stdout and "last_year" in r.stdout and "请复核" in r.stdout
+    assert "    项目 1 · " in r.stdout  # changes named in words
+    assert "projects[" not in r.stdout and "department." not in r.stdout
     assert drafts.load(out).year == 2021
+    r = run_cli("clone", str(SEED), "-o", str(tmp_path))  # a directory is not a file name
+    assert r.returncode == 2 and "是一个目录" in r.stderr and "已存在" not in r.stderr
     before = out.read_bytes()
     r = run_cli("clone", str(SEED), "-o", str(out), "--year", "2022")
     assert r.returncode == 2 and "已存在" in r.stderr

@@ -184,6 +184,7 @@ def test_strict_refuses_drafts_with_errors(capsys, seed_copy, fixed_copy):
     code, out, err = run(capsys, str(seed_copy), "--to", "xlsx", "--strict")
     assert code == 1 and not seed_copy.with_suffix(".xlsx").exists()
     assert "--strict 下未导出" in err and "PD" in err
+    assert "项目 1 · 第 " in err and "projects[" not in err  # the rows named in words (issue 18)
     code, out, _ = run(capsys, str(fixed_copy), "--to", "xlsx", "--strict")
     assert code == 0 and fixed_copy.with_suffix(".xlsx").exists() and "0 个错误" in out
 

@@ -348,3 +348,17 @@ def test_text_encodings(tmp_path, encoding):
     d = import_files([path]).draft
     assert [r[2] for r in rows(d)] == [r[2] for r in EXPECTED["tabs-filldown.txt"]]
     assert d.projects[0].indicators[2].value == ">=85%"
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t", "  "])
+def test_a_title_year_in_brackets_is_the_tables_year(tmp_path, sep):
+    """``项目支出绩效目标表（2025年度）``: the year in brackets after the title names the table's year,
+    ahead of a year the text mentions (``较2024年``); a 文号's bracketed year (〔2019〕) still does not."""
+    rows = [["项目名称", "乡镇污水处理设施运行维护"], ["项目编码", "3508-2025-0117"], ["主管部门", "某县生态环境局"],
+            ["年度资金总额（万元）", "186.5"], ["年度绩效目标", "较2024年提高出水达标率，依据某政〔2019〕3号"],
+            ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "运行站点数", "14座"],
+            ["效益指标", "生态效益指标", "出水达标率", "≥95%"]]
+    text = "项目支出绩效目标表（2025年度）\n" + "\n".join(sep.join(r) for r in rows) + "\n"
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    assert import_files([path]).draft.year == 2025

@@ -143,6 +143,11 @@ def test_zsh_completion(tmp_path):
     assert r.stdout.startswith("#compdef perfdraft")
     for word in ("serve", "--public-url", "xlsx", "_files"):
         assert word in r.stdout
+    from perfdraft import profiles
+
+    # --layout's choices are read lazily (commands.ProfileIds); the script lists them all the same
+    (layout,) = [ln for ln in r.stdout.splitlines() if '"--layout[' in ln][:1]
+    assert all(pid in layout for pid in profiles.PROFILES), layout
     if shutil.which("zsh"):
         script = tmp_path / "_perfdraft"
         script.write_text(r.stdout, "utf-8")

@@ -83,8 +83,12 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _listing(findings: list[Finding]) -> str:
-    shown = "、".join(f"{f.code} {f.path}" for f in findings[:MAX_LISTED])
+def _listing(findings: list[Finding], draft: Draft | None) -> str:
+    """The first findings as code and place in words (``PD104 项目 1 · 第 7 条「…」· 指标值``)."""
+    from ..places import place_text
+
+    shown = "、".join(f"{f.code} {place_text(draft, f.path) if draft is not None else f.path}"
+                     for f in findings[:MAX_LISTED])
     more = f" 等 {len(findings)} 处" if len(findings) > MAX_LISTED else ""
     return shown + more
 
@@ -153,10 +157,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not text_mode:
             continue
         if job.status == "refused":
-            print(f"perfdraft: {job.source}：草稿有 {len(job.errors)} 个错误（{_listing(job.errors)}），"
+            print(f"perfdraft: {job.source}：草稿有 {len(job.errors)} 个错误（{_listing(job.errors, job.draft)}），"
                   "--strict 下未导出", file=sys.stderr)
         elif job.errors:
-            print(f"perfdraft: {job.source}：草稿有 {len(job.errors)} 个错误（{_listing(job.errors)}），仍已导出；"
+            print(f"perfdraft: {job.source}：草稿有 {len(job.errors)} 个错误（{_listing(job.errors, job.draft)}），仍已导出；"
                   f"运行 perfdraft check {job.source} 查看详情，加 --strict 可拒绝导出", file=sys.stderr)
 
     if text_mode:

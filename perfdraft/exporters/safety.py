@@ -207,3 +207,26 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def drop_unfinished_zip(exc: BaseException) -> None:
+    """A write that failed half way (a full disk) leaves xlsxwriter's ZipFile alive in the traceback; at
+    exit its ``__del__`` would write to a file already closed and print a Python traceback under the
+    user's one-line message. Let it go now, while its file is open, and keep its second failure quiet:
+    the error that matters is being raised."""
+    import gc
+    import sys
+    import traceback
+
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        seen: set[int] = set()
+        link: BaseException | None = exc
+        while link is not None and id(link) not in seen:  # xlsxwriter re-raises: the zip is in the first one
+            seen.add(id(link))
+            traceback.clear_frames(link.__traceback__)
+            link = link.__context__ or link.__cause__
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

@@ -50,7 +50,7 @@ from . import (
     table_grid,
     text_units,
 )
-from .safety import draft_pieces, is_formula_like, xml_safe
+from .safety import draft_pieces, drop_unfinished_zip, is_formula_like, xml_safe
 from .xlsx_embed import (  # noqa: F401 - read_embedded, fingerprint: the importers' and tests' names
     CHUNK,
     MARKER_SHEET,
@@ -573,7 +573,12 @@ def render_xlsx(draft: Draft, step: Callable[[], None] | None = None, *, embed: 
     # The zip goes to a temp file there, not BytesIO: it is written while every sheet's record is
     # still alive, and the workbook is let go before the bytes are read back (issue 21: 10,000 projects).
     with tempfile.TemporaryDirectory(prefix="perfdraft-xlsx-") as tmp, tempfile.TemporaryFile(dir=tmp) as fh:
-        messages = write_xlsx(draft, fh, step, embed=embed, flat=flat, tmpdir=tmp)
+        try:
+            messages = write_xlsx(draft, fh, step, embed=embed, flat=flat, tmpdir=tmp)
+        except BaseException as exc:
+            drop_unfinished_zip(exc)
+            raise
         _give_back_memory()
         fh.seek(0)
         return Rendered(fh.read(), messages)
+

@@ -326,7 +326,9 @@ _BRACKET_LEVELS = re.compile(r"^【\s*([^】]+?)\s*[-－—–_/、]\s*([^】]+?
 _NARRATIVE_ROW = re.compile(r"^(?:指标\s*\d+|\d+)\s*[：:、.．]\s*(.+)$")
 _NUMBERED = re.compile(r"^\s*\d+\s*[、.．]\s*")
 _TITLE_LINE = re.compile(r"^[^：:，。；]{0,40}(?:绩效目标|绩效文本|部门预算|预算项目)[^：:，。；]{0,20}$")
-_YEAR_IN_TEXT = re.compile(r"(?<![\d\[〔【(（])(20\d\d)\s*年")
+# A year followed by 年, not inside a 文号 (〔2019〕, [2019]) or a range; a year alone in brackets with
+# 年度 is a title's year ("项目支出绩效目标表（2025年度）").
+_YEAR_IN_TEXT = re.compile(r"(?:(?<![\d\[〔【(（])|(?<=[(（])(?=\d{4}\s*年度?\s*[)）]))(20\d\d)\s*年")
 
 
 def _is_level1(label: str) -> bool:
