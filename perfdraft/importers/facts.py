@@ -82,6 +82,11 @@ def _long_labels() -> list[str]:
     return _labels(id(fields.FIELDS))[1]
 
 
+@lru_cache(maxsize=4)
+def _long_prefixes(registry: int) -> tuple[str, ...]:
+    return tuple(_labels(registry)[1])
+
+
 def is_money(fact: str) -> bool:
     if fact in _MONEY:
         return True
@@ -113,7 +118,8 @@ def fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     labels = fact_labels()
     if base in labels:
         return labels[base], None, unit
-    for lab in _long_labels():  # '资金总额222.45': a label glued to its amount
+    # '资金总额222.45': a label glued to its amount; one C-level prefix test first (most cells have none)
+    for lab in _long_labels() if base.startswith(_long_prefixes(id(fields.FIELDS))) else ():
         if base.startswith(lab) and is_money(labels[lab]) and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
             return labels[lab], base[len(lab):], unit
     m = _LABEL_SPLIT.match(text.strip())

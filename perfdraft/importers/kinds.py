@@ -144,7 +144,8 @@ def glued_levels(text: str) -> tuple[list[str], str]:
     while t and len(found) < 2:
         for n in range(min(len(t), 20), 1, -1):
             head = t[:n]
-            if level_of(head) and head.endswith(_LEVEL_SUFFIX):
+            # the suffix test first: it is cheap and rules out almost every prefix of a long cell
+            if head.endswith(_LEVEL_SUFFIX) and level_of(head):
                 found.append(head)
                 t = _SCORE_TAIL_START.sub("", t[n:])
                 break
@@ -218,6 +219,11 @@ def _headers(registry: int) -> tuple[dict[str, str], list[str]]:
     return table, sorted(table, key=len, reverse=True)
 
 
+@lru_cache(maxsize=4)
+def _header_starts(registry: int) -> frozenset[str]:
+    return frozenset(w[:1] for w in _headers(registry)[1])
+
+
 def header_table() -> dict[str, str]:
     """Every header label the shape assembler knows (registry and local) → its column kind."""
     return _headers(id(fields.FIELDS))[0]
@@ -264,7 +270,10 @@ def glued_header(text: str) -> list[str] | None:
             t = t[len(lead):]
     pos, kinds = 0, []
     table = header_table()
+    starts = _header_starts(id(fields.FIELDS))
     while pos < len(t):
+        if t[pos] not in starts:  # no label starts here: skip the scan of every label (most cells)
+            return None
         for word in header_words():
             if t.startswith(word, pos):
                 kinds.append(table[word])

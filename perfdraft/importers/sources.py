@@ -15,10 +15,16 @@ from typing import Any
 
 from .cells import Line
 from .report import ImportFailed, Record, Report
-from .xlsx import MARKER_SHEET, MAX_COLS, MAX_ROWS, cell_text
+from .xlsx import MARKER_SHEET, MAX_COLS, cell_text
 
 MAX_PDF_PAGES = 60
-MAX_CELLS = 300_000  # a real 绩效目标表 workbook has a few thousand cells; stop streaming long before memory matters
+# A table sheet is classified cell by cell at about 0.1-0.2 ms of CPU a cell (both assemblers), so the
+# limits are what bounds an import's time: 40,000 cells is a few seconds. A real 绩效目标表 sheet has a few
+# hundred cells (a department's 200-project summary, one sheet each, about 180). Own exports with an
+# embedded draft are read through xlsx.py's larger limits, not these.
+MAX_ROWS = 5_000
+MAX_CELLS = 40_000
+_LIMITS = f"导入上限（{MAX_ROWS} 行、{MAX_COLS} 列、{MAX_CELLS} 个单元格；一张绩效目标表通常只有几百个单元格）"
 MAX_PDF_BYTES = 30 * 1024 * 1024
 
 
@@ -67,9 +73,9 @@ def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
                 report.note(f"hidden:{name}", f"已跳过隐藏的工作表“{name}”")
                 continue
             sheet = wb.get_sheet_by_name(name)
-            if sheet.height > MAX_ROWS or sheet.width > MAX_COLS:
-                raise ImportFailed(f"{path}：工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超过导入上限"
-                                   f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+            if sheet.height > MAX_ROWS or sheet.width > MAX_COLS or sheet.height * sheet.width > MAX_CELLS:
+                raise ImportFailed(f"{path}：工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超过"
+                                   f"{_LIMITS}，不像是绩效目标表，未导入")
             out.append(_records(name, sheet))
     finally:
         wb.close()
@@ -222,7 +228,7 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     try:
         sheets = xlsx_cells.read(path, MARKER_SHEET)
     except xlsx_cells.TooLarge as exc:
-        raise ImportFailed(f"{path}：工作表“{exc.sheet}”{exc.what}，不像是绩效目标表，未导入") from None
+        raise ImportFailed(f"{path}：工作表“{exc.sheet}”超过{_LIMITS}，不像是绩效目标表，未导入") from None
     except (xlsx_cells.Unsupported, etree.XMLSyntaxError, KeyError, ValueError, IndexError, OverflowError):
         return _openpyxl_records(path, report)
     out = []
@@ -232,8 +238,8 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
             continue
         height, width = len(sheet.rows), len(sheet.rows[0]) if sheet.rows else 0
         if height > MAX_ROWS or width > MAX_COLS or height * width > MAX_CELLS:
-            raise ImportFailed(f"{path}：工作表“{sheet.name}”有 {height} 行 {width} 列，超过导入上限"
-                               f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+            raise ImportFailed(f"{path}：工作表“{sheet.name}”有 {height} 行 {width} 列，超过"
+                               f"{_LIMITS}，不像是绩效目标表，未导入")
         rows = [[cell_text(v, f) if v is not None else None for v, f in row] for row in sheet.rows]
         recs = _records(sheet.name, _Grid(rows, sheet.ranges))
         for r, c in sheet.uncalculated:
@@ -282,19 +288,19 @@ def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
                     _note_uncached_formulas(xml, ws.title, report)
                 dims = (ws.max_row or 0, ws.max_column or 0)  # from <dimension>: refuse before reading
                 if dims[0] > MAX_ROWS or dims[1] > MAX_COLS:
-                    raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过导入上限"
-                                       f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+                    raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过"
+                                       f"{_LIMITS}，不像是绩效目标表，未导入")
                 rows = []
                 cells_read = 0
                 for n, row in enumerate(ws.iter_rows(), 1):
                     if n > MAX_ROWS:
-                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过 {MAX_ROWS} 行，不像是绩效目标表，未导入")
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     cells = list(row)
                     cells_read += len(cells)
                     if cells_read > MAX_CELLS:
-                        raise ImportFailed(f"{path}：工作表“{ws.title}”的单元格超过 {MAX_CELLS} 个，不像是绩效目标表，未导入")
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     if len(cells) > MAX_COLS:
-                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过 {MAX_COLS} 列，不像是绩效目标表，未导入")
+                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     rows.append([cell_text(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells])
                 out.append(_records(ws.title, _Grid(rows, ranges)))
     finally:
@@ -346,8 +352,8 @@ def _precheck_sheets(path: Path) -> None:
             with zf.open(info) as fh:
                 m = _DIMENSION.search(fh.read(4096))
             if m and (int(m.group(2)) > MAX_ROWS or _col(m.group(1)) > MAX_COLS):
-                raise ImportFailed(f"{path}：工作表有 {int(m.group(2))} 行 {_col(m.group(1))} 列，超过导入上限"
-                                   f"（{MAX_ROWS} 行、{MAX_COLS} 列），不像是绩效目标表，未导入")
+                raise ImportFailed(f"{path}：工作表有 {int(m.group(2))} 行 {_col(m.group(1))} 列，超过"
+                                   f"{_LIMITS}，不像是绩效目标表，未导入")
 
 
 def _col(letters: bytes) -> int:
