@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from ..model import Draft
+from ..sheet_refs import column_letters
 from . import (
     MARKER_FORMAT,
     MONEY,
@@ -56,7 +57,6 @@ from .xlsx_embed import (  # noqa: F401 - read_embedded, fingerprint: the import
     MARKER_SHEET,
     SHEET_VERSION,
     Embedded,
-    _col,
     _norm_number,
     _toml_without_ooxml_escapes,
     fingerprint,
@@ -148,7 +148,7 @@ class _Sheet:
             self.put(r, c, None, style)
             return
         clean = xml_safe(text)
-        where = f"{self.ws.name}!{_col(c)}{r + 1}"
+        where = f"{self.ws.name}!{column_letters(c)}{r + 1}"
         if clean != text:
             self.w.messages.append(f"{where}：删除了 Excel 无法保存的控制字符（草稿原文已完整嵌入）")
         if len(clean) > MAX_CELL:
@@ -160,7 +160,7 @@ class _Sheet:
         f = excel_number(value)
         if f is None:
             self.text(r, c, number_text(value), style)
-            self.w.messages.append(f"{self.ws.name}!{_col(c)}{r + 1}：数值 {number_text(value)} "
+            self.w.messages.append(f"{self.ws.name}!{column_letters(c)}{r + 1}：数值 {number_text(value)} "
                                    "超出 Excel 数字精度，按文本写入以保留全部位数")
             return
         self.put(r, c, f, style)
@@ -200,7 +200,7 @@ class _Sheet:
                 ws.write_string(r, c, value, fmt(style, quote))
                 norm = "s:" + stored_text(value)
             if self.visible:
-                h.update(f"\x1f{_col(c)}{r + 1}\x1d{norm}".encode())
+                h.update(f"\x1f{column_letters(c)}{r + 1}\x1d{norm}".encode())
         self.cells.clear()
 
     def flush(self) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..drafts import MAX_DRAFT_BYTES
+from ..sheet_refs import column_letters
 from . import MARKER_FORMAT
 from .safety import xml_safe
 
@@ -50,15 +51,6 @@ def _utf16_cut(text: str, units: int) -> str:
             break
         out.append(ch)
     return "".join(out)
-
-
-def _col(c: int) -> str:
-    letters = ""
-    c += 1
-    while c:
-        c, rem = divmod(c - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 _OOXML_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
@@ -106,7 +98,7 @@ def fingerprint(wb: Any) -> str:
         for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
             for c, value in enumerate(row):
                 if value is not None and value != "":
-                    h.update(f"\x1f{_col(c)}{r}\x1d{_norm(value)}".encode())
+                    h.update(f"\x1f{column_letters(c)}{r}\x1d{_norm(value)}".encode())
     return h.hexdigest()
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..sheet_refs import column_letters, column_number
 from .cells import Line
 from .report import ImportFailed, Record, Report
 from .xlsx import MARKER_SHEET, MAX_COLS, cell_text
@@ -26,15 +27,6 @@ MAX_ROWS = 5_000
 MAX_CELLS = 40_000
 _LIMITS = f"导入上限（{MAX_ROWS} 行、{MAX_COLS} 列、{MAX_CELLS} 个单元格；一张绩效目标表通常只有几百个单元格）"
 MAX_PDF_BYTES = 30 * 1024 * 1024
-
-
-def _column_letters(n: int) -> str:
-    out = ""
-    n += 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
 
 
 def _value(v: Any) -> str | None:
@@ -109,7 +101,7 @@ def _records(name: str, sheet: Any) -> list[Record]:
         locs = []
         for j, v in enumerate(row):
             c = c0 + j
-            locs.append(f"{name}!{_column_letters(c)}{r + 1}")
+            locs.append(f"{name}!{column_letters(c)}{r + 1}")
             if (r, c) in hidden:
                 cells.append(None)
                 filled.append(None)
@@ -243,7 +235,7 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
         rows = [[cell_text(v, f) if v is not None else None for v, f in row] for row in sheet.rows]
         recs = _records(sheet.name, _Grid(rows, sheet.ranges))
         for r, c in sheet.uncalculated:
-            where = f"{sheet.name}!{_column_letters(c)}{r + 1}"
+            where = f"{sheet.name}!{column_letters(c)}{r + 1}"
             report.note("formula", "公式单元格没有计算结果（文件未经 Excel 计算保存），按空白导入，"
                                    "所在行已记为待确认；请在 Excel 中打开并保存后重新导入，或核对该值", where)
             if r < len(recs):
@@ -283,8 +275,8 @@ def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
                 if part:
                     xml = zf.read(part.lstrip("/"))
                     for m in merge_re.finditer(xml):
-                        ranges.append(((int(m.group(2)) - 1, _col(m.group(1)) - 1),
-                                       (int(m.group(4)) - 1, _col(m.group(3)) - 1)))
+                        ranges.append(((int(m.group(2)) - 1, column_number(m.group(1)) - 1),
+                                       (int(m.group(4)) - 1, column_number(m.group(3)) - 1)))
                     _note_uncached_formulas(xml, ws.title, report)
                 dims = (ws.max_row or 0, ws.max_column or 0)  # from <dimension>: refuse before reading
                 if dims[0] > MAX_ROWS or dims[1] > MAX_COLS:
@@ -351,16 +343,9 @@ def _precheck_sheets(path: Path) -> None:
                                    f"{info.file_size / 1024 / 1024:.0f} MiB，远超绩效目标表的大小，未导入")
             with zf.open(info) as fh:
                 m = _DIMENSION.search(fh.read(4096))
-            if m and (int(m.group(2)) > MAX_ROWS or _col(m.group(1)) > MAX_COLS):
-                raise ImportFailed(f"{path}：工作表有 {int(m.group(2))} 行 {_col(m.group(1))} 列，超过"
+            if m and (int(m.group(2)) > MAX_ROWS or column_number(m.group(1)) > MAX_COLS):
+                raise ImportFailed(f"{path}：工作表有 {int(m.group(2))} 行 {column_number(m.group(1))} 列，超过"
                                    f"{_LIMITS}，不像是绩效目标表，未导入")
-
-
-def _col(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
 
 
 class _Grid:

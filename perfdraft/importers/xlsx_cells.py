@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..sheet_refs import column_number
+
 _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -50,13 +52,6 @@ def _parser() -> Any:
     from lxml import etree  # type: ignore[import-untyped]
 
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-
-def _col(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def _xml(zf: zipfile.ZipFile, name: str) -> Any:
@@ -144,14 +139,14 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
         if el.tag == _M + "dimension":
             m = re.match(r"^[A-Z]{1,3}\d+:([A-Z]{1,3})(\d+)$", el.get("ref") or "")
             if m:
-                sheet.dims = (int(m.group(2)), _col(m.group(1)))
+                sheet.dims = (int(m.group(2)), column_number(m.group(1)))
             continue
         if el.tag == _M + "mergeCell":
             a, _, b = (el.get("ref") or "").replace("$", "").partition(":")
             ma, mb = _CELL.match(a), _CELL.match(b or a)
             if ma and mb:
-                sheet.ranges.append(((int(ma.group(2)) - 1, _col(ma.group(1)) - 1),
-                                     (int(mb.group(2)) - 1, _col(mb.group(1)) - 1)))
+                sheet.ranges.append(((int(ma.group(2)) - 1, column_number(ma.group(1)) - 1),
+                                     (int(mb.group(2)) - 1, column_number(mb.group(1)) - 1)))
             continue
         r = int(el.get("r") or (max(rows) + 1 if rows else 1))
         row: list[Any] = []
@@ -159,7 +154,7 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
             if c.tag != _M + "c":
                 continue
             ref = _CELL.match(c.get("r") or "")
-            col = _col(ref.group(1)) if ref else len(row) + 1
+            col = column_number(ref.group(1)) if ref else len(row) + 1
             while len(row) < col - 1:
                 row.append((None, None))
             t = c.get("t") or "n"
