@@ -18,6 +18,7 @@ import glob
 import os
 import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -159,12 +160,17 @@ def _replace_with(path: Path, data: bytes, like: os.stat_result | None) -> None:
         raise DraftError(f"{path}：目录 {directory} 不可写，未保存") from None
     except OSError as exc:
         raise DraftError(f"{path}：无法写入（{why(exc)}），未保存，原文件未改动") from None
+    _move_into_place(tmp, path, lambda why_: f"{path}：写入失败（{why_}），原文件未改动")
+
+
+def _move_into_place(tmp: Path, target: Path, failure: Callable[[str], str]) -> None:
+    """Rename ``tmp`` over ``target``; on failure the temp file goes and ``failure(reason)`` is raised."""
     try:
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise DraftError(f"{path}：写入失败（{why(exc)}），原文件未改动") from None
+        raise DraftError(failure(why(exc))) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -214,12 +220,7 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
             tmp = write_temp(bak, old, like)
         except OSError as exc:
             raise DraftError(f"{path}：无法写入备份 {bak.name}（{why(exc)}），未保存，原文件未改动") from None
-    try:
-        os.replace(tmp, bak)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise DraftError(f"{path}：无法写入备份 {bak.name}（{why(exc)}），未保存，原文件未改动") from None
+    _move_into_place(tmp, bak, lambda why_: f"{path}：无法写入备份 {bak.name}（{why_}），未保存，原文件未改动")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()  # rename between two links of one file does nothing and leaves the source
 
