@@ -11,7 +11,9 @@
    as a script (catalogue cache warm, then empty: everyone's first run) and paced like people (1–3 s);
 6. files (issue 19): external edits, file modes, symlinks, encodings, non-finite and huge numbers,
    nesting, names at the length limit and a full disk (saves and exports), at random against real
-   sessions and saves; huge sheets and drafts within the limits (import, check, show), peak RSS measured;
+   sessions and saves;
+6b. huge: sheets, workbooks of many sheets, text and docx files and drafts at or over the limits
+   (import, check, show), each in its own process with its peak RSS;
 7. saves (issue 21): autosave per answer against "dump + write + fsync" (benchmarks/bench_save.py).
 
 The method is described in docs/reliability.md. Options: ``--sessions N`` (200), ``--load N`` (50),
@@ -421,18 +423,40 @@ def files(base: Path, rounds: int) -> None:
                  and ("磁盘已满" in err or "临时目录" in err))
         count("full disk", ok, f"{fmt} {res.returncode} {err[-300:]}")
         tmp.rmdir()
-    limits(wd, env, rng, max(1, rounds // 25), count)
     tests = pytest_result("tests/reliability/test_files.py", "tests/reliability/test_files_more.py",
                           "tests/reliability/test_saves.py")
     say(f"  file and save tests: {tests}")
     parts = [f"{name} {n - bad}/{n}" for name, (n, bad) in tally.items()]
     figure("files", "cases that ended whole and in plain words: " + " · ".join(parts))
-    figure("", "huge inputs (peak RSS, wall; the worst of the rounds): " + "; ".join(LIMITS))
     figure("", f"regression tests of issue 19 and of the saves (tests/reliability/test_files.py, test_files_more.py, "
                f"test_saves.py): {tests}")
 
 
 LIMITS: list[str] = []
+
+
+def huge(base: Path, rounds: int) -> None:
+    """Huge inputs within and just over the limits (issue 19, item 14), each in its own process."""
+    import random
+
+    from tests.reliability import harness
+
+    say(f"\n== 6b. huge inputs: {rounds} rounds (issue 19, item 14)")
+    wd = base / "huge"
+    wd.mkdir(parents=True, exist_ok=True)
+    tally: dict[str, list[int]] = {}
+
+    def count(name: str, ok: bool, detail: str = "") -> None:
+        t = tally.setdefault(name, [0, 0])
+        t[0] += 1
+        if not ok:
+            t[1] += 1
+            say(f"  PROBLEM {name}: {detail}")
+
+    limits(wd, harness.session_env(wd), random.Random(1914), rounds, count)
+    parts = [f"{name} {n - bad}/{n}" for name, (n, bad) in tally.items()]
+    figure("huge", "inputs that ended in seconds and in plain words: " + " · ".join(parts))
+    figure("", "the worst of the rounds (peak RSS, wall): " + "; ".join(LIMITS))
 
 
 def limits(wd: Path, env: dict[str, str], rng: random.Random, rounds: int, count) -> None:  # type: ignore[no-untyped-def]
@@ -475,6 +499,50 @@ def limits(wd: Path, env: dict[str, str], rng: random.Random, rounds: int, count
         code, wall, mib, err = measured("import", str(book), "-o", str(wd / f"huge-{r}.toml"), "--force")
         count("huge inputs", code in (0, 1, 2) and "Traceback" not in err and wall < 60 and mib < 1024, err[-300:])
         note("xlsx import", wall, mib, f"{book.stat().st_size / 2**20:.1f} MB xlsx, {rows}×{cols}")
+        book.unlink()
+        # many sheets each under the sheet limits: the whole-file cap (importers/report.py) stops them
+        from perfdraft.importers.report import MAX_FILE_CELLS
+
+        sheets = rng.randint(2, 3) * MAX_FILE_CELLS // sources.MAX_CELLS + 1
+        book = wd / f"sheets-{r}.xlsx"
+        wb = xlsxwriter.Workbook(str(book), {"constant_memory": True})
+        for k in range(sheets):
+            ws = wb.add_worksheet(f"表{k}")
+            for i in range(sources.MAX_CELLS // 10):
+                ws.write_row(i, 0, ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(10)])
+        wb.close()
+        code, wall, mib, err = measured("import", str(book), "-o", str(wd / f"sheets-{r}.toml"), "--force")
+        count("huge inputs", code == 2 and "单元格" in err and "Traceback" not in err and wall < 30 and mib < 1024,
+              err[-300:])
+        note("xlsx of many sheets", wall, mib, f"{sheets} sheets of {sources.MAX_CELLS:,} cells")
+        book.unlink()
+        # a text file at the 5 MiB text limit, rows of tab-separated cells
+        from perfdraft.importers.text import MAX_TEXT_BYTES
+
+        text = wd / f"rows-{r}.txt"
+        with open(text, "w", encoding="utf-8") as fh:
+            written = 0
+            while written < MAX_TEXT_BYTES - 400:
+                line = "\t".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(8))
+                written += fh.write(line + "\n") * 3
+        code, wall, mib, err = measured("import", str(text), "-o", str(wd / f"rows-{r}.toml"), "--force")
+        count("huge inputs", code in (1, 2) and "Traceback" not in err and wall < 30 and mib < 1024, err[-300:])
+        note("text import", wall, mib, f"{text.stat().st_size / 2**20:.1f} MiB text")
+        text.unlink()
+        # a docx of many tables, each under docx's 20,000-row limit
+        import docx
+
+        doc = docx.Document()
+        for _table in range(rng.randint(2, 4)):
+            table = doc.add_table(rows=0, cols=6)
+            for _ in range(MAX_FILE_CELLS // 6 // 2):
+                for cell in table.add_row().cells:
+                    cell.text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        book = wd / f"tables-{r}.docx"
+        doc.save(str(book))
+        code, wall, mib, err = measured("import", str(book), "-o", str(wd / f"tables-{r}.toml"), "--force")
+        count("huge inputs", code in (1, 2) and "Traceback" not in err and wall < 30 and mib < 1024, err[-300:])
+        note("docx import", wall, mib, f"{len(doc.tables)} tables of {MAX_FILE_CELLS // 2:,} cells")
         book.unlink()
         n = rng.randint(10_000, 50_000)
         draft = wd / f"rows-{r}.toml"
@@ -555,7 +623,7 @@ def main() -> int:
     ap.add_argument("--values", type=int, default=100_000)
     ap.add_argument("--quick", action="store_true", help="small numbers, to try the script (about a minute)")
     ap.add_argument("--files-rounds", type=int, default=100, help="rounds of each attack class in section 6")
-    ap.add_argument("--only", choices=["crash", "two-writers", "fuzzing", "injection", "load", "files", "saves"],
+    ap.add_argument("--only", choices=["crash", "two-writers", "fuzzing", "injection", "load", "files", "huge", "saves"],
                     action="append", help="run only these sections (repeatable)")
     args = ap.parse_args()
     quick = args.quick
@@ -563,7 +631,7 @@ def main() -> int:
     isolate(base)
     t0 = time.perf_counter()
     try:
-        only = set(args.only or ["crash", "two-writers", "fuzzing", "injection", "load", "files", "saves"])
+        only = set(args.only or ["crash", "two-writers", "fuzzing", "injection", "load", "files", "huge", "saves"])
         if "crash" in only:
             crash(base, 20 if quick else args.sessions)
         if "two-writers" in only:
@@ -577,6 +645,8 @@ def main() -> int:
             load(base, 10 if quick else args.load, LOAD_SCENARIOS[:2] if quick else LOAD_SCENARIOS)
         if "files" in only:
             files(base, 10 if quick else args.files_rounds)
+        if "huge" in only:
+            huge(base, 1 if quick else max(1, args.files_rounds // 25))
         if not quick and "saves" in only:
             saves()
     finally:

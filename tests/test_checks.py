@@ -144,3 +144,24 @@ def test_budget_sum_and_plan(seed_draft):
     p.spending_plan.dec = 90
     codes = {f.code for f in checks.check_project(p, year=2020)}
     assert {"PD306", "PD309"} <= codes
+
+
+def test_a_project_of_thousands_of_rows_is_checked_row_by_row_only_up_to_the_cap():
+    """Issue 19, item 14: 50,000 rows pasted into one project took minutes and buried every other
+    finding; rows past the cap are named once (PD305) instead of checked one by one."""
+    from perfdraft.checks.project import MAX_CHECKED_ROWS
+
+    draft = drafts.load(SEED_FIXED)
+    project = draft.projects[0]
+    clean = project.indicators[0]
+    bad = Indicator(level1=clean.level1, level2=clean.level2, name="指标名称", value="100100%")
+    project.indicators = [clean] * (MAX_CHECKED_ROWS - 1) + [bad] + [bad] * 1_500
+    found = [f for f in checks.check_project(project, draft.framework, "projects[0]", draft.year)]
+    rows = [(int(f.path.split("[")[2].split("]")[0]), f.code) for f in found if f.path.startswith("projects[0].indicators[")]
+    assert (MAX_CHECKED_ROWS - 1, "PD104") in rows and max(rows)[0] == MAX_CHECKED_ROWS - 1  # none past the cap
+    many = [f for f in found if f.code == "PD305" and "条指标" in f.message]
+    assert len(many) == 1 and f"{len(project.indicators):,} 条指标" in many[0].message
+    assert f"前 {MAX_CHECKED_ROWS} 条" in many[0].message
+    project.indicators = project.indicators[:MAX_CHECKED_ROWS]
+    assert not [f for f in checks.check_project(project, draft.framework, "projects[0]", draft.year)
+                if "只逐条检查" in f.message]

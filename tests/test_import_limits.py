@@ -48,3 +48,99 @@ def test_a_sheet_over_the_limits_is_refused_at_once_naming_them(tmp_path):
     with pytest.raises(ImportFailed, match=f"超过导入上限（{sources.MAX_ROWS} 行"):
         import_file(book)
     assert time.process_time() - t0 < 5
+
+
+# --- the whole-file cap (issue 19, item 14): many sheets or tables, each under its own limit ------------
+
+
+def _book(path: Path, sheets: int, rows: int, cols: int) -> None:
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    rng = random.Random(sheets)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    for s in range(sheets):
+        ws = wb.add_worksheet(f"表{s + 1}")
+        ws.write_row(0, 0, ["一级指标", "二级指标", "三级指标", "指标值"])
+        for i in range(1, rows):
+            ws.write_row(i, 0, ["".join(rng.choice(_ALPHABET) for _ in range(6)) for _ in range(cols)])
+    wb.close()
+
+
+@pytest.mark.slow
+def test_many_sheets_each_under_the_sheet_limit_are_refused_by_the_file_cap_while_reading(tmp_path):
+    from perfdraft.importers.report import MAX_FILE_CELLS
+
+    book = tmp_path / "many.xlsx"
+    rows, cols = sources.MAX_ROWS // 2, sources.MAX_CELLS // (sources.MAX_ROWS // 2)
+    _book(book, 2 * MAX_FILE_CELLS // (rows * cols) + 2, rows, cols)
+    t0 = time.process_time()
+    with pytest.raises(ImportFailed) as err:
+        import_file(book)
+    assert time.process_time() - t0 < 10
+    text = str(err.value)
+    assert f"{MAX_FILE_CELLS:,} 个单元格" in text and "工作表“表" in text and "分存为几个较小的文件" in text
+
+
+def test_the_file_cap_counts_across_sheets_not_per_sheet(tmp_path, monkeypatch):
+    from perfdraft.importers import report
+
+    book = tmp_path / "three.xlsx"
+    _book(book, 3, 30, 4)  # 120 cells a sheet, 360 in all
+    monkeypatch.setattr(report, "MAX_FILE_CELLS", 300)
+    with pytest.raises(ImportFailed, match="读到工作表“表3”第 \\d+ 行时已超过 300 个单元格"):
+        import_file(book)
+    monkeypatch.setattr(report, "MAX_FILE_CELLS", 400)
+    try:
+        import_file(book)
+    except ImportFailed as exc:  # junk rows: refused for what they are, not for their number
+        assert "单元格" not in str(exc)
+
+
+def test_a_text_file_over_the_cell_cap_is_refused_naming_the_line(tmp_path, monkeypatch):
+    from perfdraft.importers import report
+
+    monkeypatch.setattr(report, "MAX_FILE_CELLS", 1_000)
+    path = tmp_path / "rows.txt"
+    path.write_text("\n".join("\t".join(["产出指标", "数量指标", f"指标{i}", f"≥{i}人"]) for i in range(400)), "utf-8")
+    with pytest.raises(ImportFailed, match="rows.txt：读到第 251 行时已超过 1,000 个单元格"):
+        import_file(path)
+
+
+def test_a_docx_over_the_cell_cap_is_refused_naming_the_table_row(tmp_path, monkeypatch):
+    import docx
+
+    from perfdraft.importers import report
+
+    monkeypatch.setattr(report, "MAX_FILE_CELLS", 1_000)
+    doc = docx.Document()
+    doc.add_paragraph("项目支出绩效目标表")
+    for _ in range(3):
+        table = doc.add_table(rows=100, cols=4)
+        table.cell(0, 0).text = "一级指标"
+    path = tmp_path / "tables.docx"
+    doc.save(str(path))
+    with pytest.raises(ImportFailed, match="tables.docx：读到表格 3 第 \\d+ 行时已超过 1,000 个单元格") as err:
+        import_file(path)
+    assert str(err.value).count("tables.docx") == 1  # named once, not re-prefixed
+
+
+@pytest.mark.slow
+def test_a_department_workbook_of_two_hundred_project_sheets_is_within_the_cap(tmp_path):
+    """The cap is for junk: a real department's whole budget (one sheet per project) is far below it."""
+    from perfdraft import drafts
+    from perfdraft.exporters import export_draft
+    from perfdraft.locations import demo_copy
+
+    draft = drafts.load(demo_copy())
+    draft.projects = [draft.projects[i % len(draft.projects)] for i in range(200)]
+    out = tmp_path / "dept.xlsx"
+    export_draft(draft, "xlsx", out)
+    from openpyxl import load_workbook
+
+    from perfdraft.importers.xlsx import MARKER_SHEET
+
+    wb = load_workbook(out)
+    del wb[MARKER_SHEET]  # read as tables, as a workbook from another program would be
+    wb.save(out)
+    result = import_file(out)
+    assert len(result.draft.projects) == 200

@@ -60,6 +60,9 @@ def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Find
 # row, the table (profile, framework, year), the blank-column set and the budget, so they are
 # computed once per distinct row and re-placed. Bounded; cleared when full.
 _ROW_CACHE: dict[tuple[object, ...], list[Finding]] = {}
+# Rows checked one by one in a project: a real project has 10-30; a table pasted in by mistake can have
+# 50,000, which would take a minute and bury every other finding (issue 19, item 14).
+MAX_CHECKED_ROWS = 500
 _ROW_CACHE_MAX = 100_000
 
 
@@ -108,7 +111,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     fw = ctx.framework
     column_findings, skip = _blank_columns(project, path, ctx)
     budget = (project.budget.total, project.budget.fiscal)
-    for i, ind in enumerate(project.indicators):
+    for i, ind in enumerate(project.indicators[:MAX_CHECKED_ROWS]):
         out.extend(_row_findings(ind, f"{path}.indicators[{i}]", project, ctx, skip, budget))
     out.extend(column_findings)
 
@@ -125,7 +128,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         out.extend(goal_findings("PD302", f"{path}.goal", goal))
 
     inds = [(levels(ctx, i.level1, i.level2), i) for i in project.indicators]
-    out.extend(_number_agreement(project, inds, path))
+    out.extend(_number_agreement(project, inds[:MAX_CHECKED_ROWS], path))
 
     if not project.indicators:
         out.append(_f("PD304", f"{path}.indicators", "未设置绩效指标", "按 产出、效益、满意度 添加指标"))
@@ -144,6 +147,11 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     if project.indicators:
         if len(project.indicators) < 3:
             out.append(_f("PD305", f"{path}.indicators", f"只有 {len(project.indicators)} 条指标，一般不少于 3 条"))
+        elif len(project.indicators) > MAX_CHECKED_ROWS:
+            out.append(_f("PD305", f"{path}.indicators",
+                          f"有 {len(project.indicators):,} 条指标，远超一个项目的常规（通常 10–30 条），"
+                          f"只逐条检查了前 {MAX_CHECKED_ROWS} 条",
+                          "核对是否把别的表格或多个项目误录进了这个项目，删去多余的行"))
         elif len(project.indicators) > 20:
             out.append(_f("PD305", f"{path}.indicators", f"有 {len(project.indicators)} 条指标，过多则重点不突出"))
     out.extend(_weights(project, inds, path, ctx))
@@ -204,7 +212,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         if qual / len(project.indicators) > 0.3:
             out.append(_f("PD321", f"{path}.indicators", f"定性指标占 {qual}/{len(project.indicators)}，超过 30%", "尽量改为量化指标"))
 
-    out.extend(_cross_rows(project, inds, path))
+    out.extend(_cross_rows(project, inds[:MAX_CHECKED_ROWS], path))
 
     m = DOC_NUMBER.search(name)
     if m:

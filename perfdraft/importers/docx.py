@@ -144,7 +144,7 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     above: dict[int, str | None] = {}
     rows = [tr for tr in tbl if tr.tag == _TR]
     if len(rows) > MAX_TABLE_ROWS:
-        raise ImportFailed(f"表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
+        raise ImportFailed(f"{report.source}：表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
     for r, tr in enumerate(rows, 1):
         cells: list[str | None] = []
         filled: list[str | None] = []
@@ -154,7 +154,7 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
         except _Damaged:
             before = 0
         if before > MAX_GRID_COLUMNS:
-            raise ImportFailed(f"表格 {number} 第 {r} 行前空 {before} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
+            raise ImportFailed(f"{report.source}：表格 {number} 第 {r} 行前空 {before} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
         for _ in range(max(before, 0)):
             cells.append(None)
             filled.append(None)
@@ -180,12 +180,13 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
             locs.append(where)
             # A damaged w:gridSpan (50000000) made this loop take gigabytes (issue 9).
             if span > MAX_GRID_COLUMNS:
-                raise ImportFailed(f"{where} 的单元格横跨 {span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
+                raise ImportFailed(f"{report.source}：{where} 的单元格横跨 {span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
                                    "文件可能已损坏")
             for _ in range(max(1, span) - 1):
                 cells.append(None)
                 filled.append(None)
                 locs.append(where)
+        report.take_cells(len(cells), f"表格 {number} 第 {r} 行")
         out.append(Record(cells, f"表格 {number} 第 {r} 行", locs=locs, filled=filled))
     return out
 
@@ -230,16 +231,16 @@ def _feed(path: Path, report: Report, blocks: Iterator[Any], split_doc_number: b
                 continue
             if "\t" in text.strip():
                 parts = text.split("\t")
+                report.take_cells(len(parts), where)
                 asm.feed(Record(list(parts), where, locs=[where] * len(parts)))
             else:
+                report.take_cells(1, where)
                 asm.feed(Record([text], where, para=True, gap=gap))
             gap = False
             continue
         t_no += 1
         try:
             recs = _table_records(block, t_no, report)
-        except ImportFailed as exc:
-            raise ImportFailed(f"{path}：{exc}") from None
         except _Damaged as exc:
             raise ImportFailed(f"{path}：表格 {t_no} 无法读取（{exc}），文件可能已损坏，请用 Word 打开后重新保存") from None
         for rec in recs:

@@ -32,11 +32,18 @@ class Unplaced:
         return f"{self.file} {self.where}：{self.text}"
 
 
+# Every cell is classified by both assemblers at about 0.1 ms of CPU (more for long random text), so
+# the cells of one file bound an import's time: 60,000 is about seven seconds at worst. A department's
+# whole workbook of 200 project sheets has about 20,000; each sheet on its own is capped lower in sources.py.
+MAX_FILE_CELLS = 60_000
+
+
 class Report:
     """Repairs and remarks of one import, grouped so that 34 identical repairs make one line."""
 
     def __init__(self, source: str):
         self.source = source
+        self.cells = 0
         self._order: list[str] = []
         self._text: dict[str, str] = {}
         self._where: dict[str, list[str]] = {}
@@ -57,6 +64,15 @@ class Report:
             if key.startswith(prefixes):
                 self.note(key, other._text[key])
                 self._where[key].extend(other._where[key])
+
+    def take_cells(self, n: int, where: str) -> None:
+        """Count ``n`` more cells read from the file; refuse the file once it passes the whole-file cap,
+        however its cells are spread over sheets, tables and paragraphs."""
+        self.cells += n
+        if self.cells > MAX_FILE_CELLS:
+            raise ImportFailed(f"{self.source}：读到{where}时已超过 {MAX_FILE_CELLS:,} 个单元格（整个文件的导入上限；"
+                               "一个单位全部项目的绩效目标表通常只有几千到两万个单元格），不像是绩效目标表，未导入；"
+                               "如确需导入，请把表格分存为几个较小的文件，一起导入（perfdraft import 甲.xlsx 乙.xlsx -o 草稿.toml）")
 
     def lost(self, where: str, text: str) -> Unplaced:
         item = Unplaced(self.source, where, text)

@@ -68,6 +68,7 @@ def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
             if sheet.height > MAX_ROWS or sheet.width > MAX_COLS or sheet.height * sheet.width > MAX_CELLS:
                 raise ImportFailed(f"{path}：工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超过"
                                    f"{_LIMITS}，不像是绩效目标表，未导入")
+            report.take_cells(sheet.height * sheet.width, f"工作表“{name}”")
             out.append(_records(name, sheet))
     finally:
         wb.close()
@@ -151,9 +152,11 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
             for t, box in zip(tables, boxes, strict=True):
                 rows = [Line([(c or "").replace("\n", "") or None for c in row], f"第 {n} 页表格", rowed=True)
                         for row in t.extract()]
+                report.take_cells(sum(len(line.cells) for line in rows), f"第 {n} 页的表格")
                 items.append((box[1], rows))
             for top, line in _word_lines(free, n):
                 items.append((top, [line]))
+                report.take_cells(len(line.cells), f"第 {n} 页")
             for _, lines in sorted(items, key=lambda x: x[0]):
                 out.extend(lines)
     if chars == 0:
@@ -218,7 +221,7 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
     _precheck_sheets(path)
     xlsx_cells.LIMITS = (MAX_ROWS, MAX_COLS, MAX_CELLS)
     try:
-        sheets = xlsx_cells.read(path, MARKER_SHEET)
+        sheets = xlsx_cells.read(path, MARKER_SHEET, report.take_cells)
     except xlsx_cells.TooLarge as exc:
         raise ImportFailed(f"{path}：工作表“{exc.sheet}”超过{_LIMITS}，不像是绩效目标表，未导入") from None
     except (xlsx_cells.Unsupported, etree.XMLSyntaxError, KeyError, ValueError, IndexError, OverflowError):
@@ -289,6 +292,7 @@ def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
                         raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     cells = list(row)
                     cells_read += len(cells)
+                    report.take_cells(len(cells), f"工作表“{ws.title}”第 {n} 行")
                     if cells_read > MAX_CELLS:
                         raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     if len(cells) > MAX_COLS:

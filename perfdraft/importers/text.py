@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 from ..cells import width as cell_width
@@ -50,8 +49,14 @@ def decode(raw: bytes, source: str) -> str:
     raise ImportFailed(f"{source}：不是可识别的文本（既不是 UTF-8 也不是 GBK），应为 xlsx、docx 或文本的绩效目标表")
 
 
+# Unicode categories Cc (but tab, newlines, form feed), Co and Cs: one regex pass instead of a
+# unicodedata call per character (1.2 s on a 5 MiB file).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff"
+                      "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+
+
 def _check_text(text: str, source: str) -> str:
-    controls = sum(1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cs") and ch not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text))
     if controls > max(2, len(text) // 200):
         raise ImportFailed(f"{source}：不是文本文件（含大量控制字符），应为 xlsx、docx 或文本的绩效目标表")
     return text
@@ -172,5 +177,6 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
     text = decode(path.read_bytes(), source)
     asm = Assembler(source, report, split_doc_number=split_doc_number)
     for rec in (csv_records(text, report) if path.suffix.lower() == ".csv" else records(text)):
+        report.take_cells(len(rec.cells), rec.where)
         asm.feed(rec)
     return asm

@@ -292,6 +292,7 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False, workbook
         if ws.sheet_state != "visible":
             report.note(f"hidden:{ws.title}", f"已跳过隐藏的工作表“{ws.title}”")
             continue
+        report.take_cells((ws.max_row or 0) * (ws.max_column or 0), f"工作表“{ws.title}”")
         try:
             recs = sheet_records(ws)
         except ImportFailed as exc:

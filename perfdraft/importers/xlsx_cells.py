@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,8 +95,9 @@ def _formats(zf: zipfile.ZipFile) -> list[str | None]:
     return out
 
 
-def read(path: Any, skip: str) -> list[Sheet]:
-    """Every sheet but ``skip`` in workbook order (hidden ones with no rows read)."""
+def read(path: Any, skip: str, count: Callable[[int, str], None] = lambda n, where: None) -> list[Sheet]:
+    """Every sheet but ``skip`` in workbook order (hidden ones with no rows read). ``count`` is told the
+    cells of each row as it is read, so that a whole-file cap stops the reading itself."""
     from openpyxl.styles.numbers import is_date_format
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
@@ -124,12 +126,12 @@ def read(path: Any, skip: str) -> list[Sheet]:
                 raise Unsupported(f"sheet {name}")
             part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
             with zf.open(part) as stream:
-                _sheet(stream, sheet, shared, formats, dates, lambda v: from_excel(v, epoch))
+                _sheet(stream, sheet, shared, formats, dates, lambda v: from_excel(v, epoch), count)
     return out
 
 
 def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | None], dates: list[bool],
-           to_date: Any) -> None:
+           to_date: Any, count: Callable[[int, str], None]) -> None:
     from lxml import etree
 
     rows: dict[int, list[Any]] = {}
@@ -183,6 +185,7 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
         rows[r] = row
         width = max(width, len(row))
         cells += len(row)
+        count(len(row), f"工作表“{sheet.name}”第 {r} 行")
         if r > LIMITS[0] or width > LIMITS[1] or cells > LIMITS[2]:
             raise TooLarge(sheet.name, f"超过 {LIMITS[0]} 行、{LIMITS[1]} 列或 {LIMITS[2]} 个单元格")
         el.clear(keep_tail=True)
