@@ -40,9 +40,12 @@ def stat_key(st: os.stat_result) -> tuple[int, ...]:
 
 
 def digest(data: bytes) -> str:
-    import hashlib  # first needed at the first save, not at start-up
-
-    return hashlib.sha256(data).hexdigest()
+    """A digest of the file's bytes, kept in memory only, to notice an edit made by another program."""
+    try:  # the C module hashlib wraps: importing hashlib itself costs 10 ms of every start-up (issue 21)
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - every CPython has it; other interpreters get hashlib's
+        from hashlib import blake2b
+    return blake2b(data, digest_size=32).hexdigest()
 
 
 def backup_path(path: Path) -> Path:
