@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import stat
 import time
@@ -338,9 +337,15 @@ def cleanup_temp_files(path: str | os.PathLike[str], follow: bool = True) -> lis
     removed = []
     # The backup is written the same way (.NAME.bak.tmp-PID): a kill during that half of a save left
     # its temp file behind for good, since only .NAME.tmp-* was looked for (issue 9).
-    # escaped: a draft named "[1].toml" must not match another file's temp files
-    temps = [*p.parent.glob(glob.escape(temp_stem(p)) + ".tmp-*"),
-             *p.parent.glob(glob.escape(temp_stem(backup_path(p))) + ".tmp-*")]
+    # A prefix test, not a glob: a draft named "[1].toml" must not match another file's temp files, and
+    # fnmatch over a big directory (a crowded Downloads or /tmp) cost tens of ms of every start.
+    starts = (temp_stem(p) + ".tmp-", temp_stem(backup_path(p)) + ".tmp-")
+    directory = p.parent if str(p.parent) else Path(".")
+    try:
+        with os.scandir(directory) as entries:
+            temps = [directory / e.name for e in entries if e.name.startswith(starts)]
+    except OSError:
+        temps = []
     for tmp in temps:
         try:
             pid = int(tmp.name.rsplit("-", 1)[1])

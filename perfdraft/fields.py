@@ -27,6 +27,8 @@ KINDS = ("text", "money", "number", "int", "choice", "special")
 
 @dataclass(frozen=True)
 class Field:
+    """One field of the registry: its key, where it lives in the model, its label and aliases, and how a typed answer is read."""
+
     key: str
     owner: str
     attr: str

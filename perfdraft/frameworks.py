@@ -14,6 +14,8 @@ from functools import lru_cache
 
 @dataclass(frozen=True)
 class Framework:
+    """An indicator framework: its 一级 and 二级 names, the 二级 it discourages and those every project should have."""
+
     id: str
     title: str
     # canonical 一级 key -> canonical 二级 keys, in table order

@@ -65,6 +65,8 @@ def lock_path(path: Path) -> Path:
 
 @dataclass
 class Lock:
+    """A draft's lock held by this process, and what was said when it was taken."""
+
     path: Path
     notice: str | None = None  # set when a stale lock was taken over
 

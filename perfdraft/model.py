@@ -40,6 +40,8 @@ class Basis:
 
 @dataclass
 class Indicator:
+    """One indicator row: 一级 / 二级 / 三级 and the value, with the columns some profiles add."""
+
     level1: str | None = None
     level2: str | None = None
     name: str | None = None
@@ -65,6 +67,8 @@ class Indicator:
 
 @dataclass
 class Budget:
+    """预算数 = 财政资金 + 其他资金, in yuan (None where not filled in)."""
+
     total: Decimal | None = None
     fiscal: Decimal | None = None
     other: Decimal | None = None
@@ -88,6 +92,8 @@ class SpendingPlan:
 
 @dataclass
 class Project:
+    """One project's target table: code, name, budget, plan, goal and indicator rows."""
+
     code: str | None = None
     name: str | None = None
     doc_number: str | None = None
@@ -116,6 +122,8 @@ class Project:
 
 @dataclass
 class SubGoal:
+    """A 分项目标 of the department: its text, indicators and the projects that fund it."""
+
     text: str | None = None
     indicators: list[Indicator] = field(default_factory=list)
     projects: list[str] = field(default_factory=list)
@@ -123,6 +131,8 @@ class SubGoal:
 
 @dataclass
 class Department:
+    """The department and its 部门整体绩效目标."""
+
     code: str | None = None
     name: str | None = None
     overall_goal: str | None = None
@@ -134,6 +144,8 @@ class Department:
 
 @dataclass
 class Draft:
+    """A whole draft: the department, its projects and where the conversation stopped."""
+
     year: int | None = None
     framework: str = "local-2015"
     # Table profile (profiles.py); None in drafts written before profiles: derived from framework.

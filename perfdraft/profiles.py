@@ -26,6 +26,8 @@ BASE_HEADER = ("project.code", "project.name", "project.budget.total", "project.
 
 @dataclass(frozen=True)
 class Profile:
+    """A province's or body's table: its framework, indicator columns, header fields and sign-off lines."""
+
     id: str
     title: str
     framework: str

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Choice:
+    """One entry of a prompt's pick list."""
+
     label: str  # what the list shows
     value: str  # what choosing it answers
     detail: str = ""  # unit / sector / typical value beside it
@@ -21,6 +23,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class Prompt:
+    """The question a front-end shows, with its help, default, current value and choices."""
+
     step: str
     title: str  # "项目 1/8 · 预算数"
     question: str
@@ -37,12 +41,16 @@ class Prompt:
 
 @dataclass(frozen=True)
 class Message:
+    """One line of the transcript, with the role that decides how it is shown."""
+
     role: str  # assistant | user | remark | error | table | notice
     text: str
 
 
 @dataclass
 class Reply:
+    """What the engine answers to an input: accepted or not, messages and findings."""
+
     ok: bool
     messages: list[Message]
     findings: list[Finding] = field(default_factory=list)
@@ -51,6 +59,8 @@ class Reply:
 
 @dataclass(frozen=True)
 class Position:
+    """Where the conversation is: the step and the project, group and row it is on."""
+
     step: str
     project: int = 0
     index: int = 0  # sub-goal n / indicator group / row being edited

@@ -224,6 +224,8 @@ class ChunkDumper:
 
 @dataclass(frozen=True)
 class SaveResult:
+    """How a save ended: written or not, and the message for the status line."""
+
     ok: bool
     error: str | None = None
     kept: Path | None = None  # where the session's version went when the draft changed on disk

@@ -19,6 +19,8 @@ Answer = tuple[Position, list["Finding"]]
 
 @dataclass(frozen=True)
 class Step:
+    """One question of the conversation: when it is asked, what it shows and how it applies."""
+
     id: str
     # The checker's path of what the step edits: a template ({p} project, {i} index, {r} row, {f} field)
     # or a function of the position.

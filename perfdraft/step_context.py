@@ -39,6 +39,8 @@ def is_overall(ind: Indicator) -> bool:
 
 @dataclass
 class StepContext:
+    """What a step reads and writes: the draft, the position and the session's state."""
+
     draft: Draft
     pos: Position = field(default_factory=lambda: Position("dept.name"))
     catalogue_loader: Callable[[], Any] | None = None

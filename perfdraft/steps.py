@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class StepText:
+    """A step's words for both front-ends: its label, question and help, with a good and a bad example."""
+
     label: str  # short name, also a /jump target
     prompt: str
     help: str
@@ -136,6 +138,8 @@ GROUP_HELP = {
 
 @dataclass(frozen=True)
 class Command:
+    """A slash command: its name, its Chinese aliases and the help line."""
+
     name: str
     aliases: tuple[str, ...]
     help: str

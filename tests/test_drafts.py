@@ -146,3 +146,23 @@ def test_draft_numbers_are_bounded_above_what_can_be_typed():
     assert numbers.MAX_MONEY < Decimal(10) ** drafts.MAX_MAGNITUDE
     assert drafts.check_number(Decimal(10) ** drafts.MAX_MAGNITUDE) and not drafts.check_number(numbers.MAX_MONEY * 10)
     assert drafts.check_number(Decimal("1e40")) and drafts.check_number(Decimal("1e-9999999"))
+
+
+def test_leftover_temp_files_of_a_killed_save_are_removed_and_no_others(tmp_path):
+    import subprocess
+    import sys
+
+    from perfdraft import drafts_io
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    draft = tmp_path / "[1].toml"
+    mine = [tmp_path / f".[1].toml.tmp-{pid}", tmp_path / f".[1].toml.bak.tmp-{pid}"]
+    others = [tmp_path / f".1.toml.tmp-{pid}",  # another draft's, which a glob "[1]" would have matched
+              tmp_path / f".[1].toml.tmp-{os.getpid()}",  # a save under way in a live process
+              tmp_path / "[1].toml.tmp-note.txt"]  # a user's file that only looks alike
+    for f in (*mine, *others):
+        f.write_text("x", "utf-8")
+    removed = drafts_io.cleanup_temp_files(draft)
+    assert sorted(removed) == sorted(mine)
+    assert all(f.exists() for f in others) and not any(f.exists() for f in mine)

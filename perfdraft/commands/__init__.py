@@ -54,6 +54,8 @@ class A:
 
 @dataclass(frozen=True)
 class Cmd:
+    """A command of the CLI: its name, help, arguments and the handler that runs it."""
+
     name: str
     handler: str | None  # "module:function" under perfdraft; None for a group that only has sub-commands
     help: str = ""
