@@ -15,6 +15,7 @@ Three parts:
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections.abc import Callable
@@ -133,12 +134,27 @@ def _toml(data: dict[str, Any]) -> str:
     return tomli_w.dumps(data, multiline_strings=True)
 
 
-def _project_chunk(pd: dict[str, Any]) -> tuple[str, bool]:
+@functools.cache
+def _chunk_writer() -> tuple[Any, Any, Any] | None:
+    """tomli_w's own table writer, or None where its private names or their signature differ from 1.2's
+    (a newer tomli-w): then every save dumps the whole file, slower on a large draft but never wrong."""
+    try:
+        from tomli_w._writer import Context, gen_table_chunks, is_suitable_inline_table
+
+        ctx = Context(True, 4)
+        probe = {"name": "x" * 120, "indicators": [{"name": "y" * 120}]}  # too long to be inlined
+        chunk = "".join(gen_table_chunks(probe, ctx, name="projects", inside_aot=True))
+        if is_suitable_inline_table(probe, ctx) or _toml({"projects": [probe, probe]}) != chunk + "\n" + chunk:
+            return None
+    except Exception:  # noqa: BLE001 - any change in a private API means: do not use it
+        return None
+    return ctx, gen_table_chunks, is_suitable_inline_table
+
+
+def _project_chunk(pd: dict[str, Any], writer: tuple[Any, Any, Any]) -> tuple[str, bool]:
     """One project as an element of the ``[[projects]]`` array, exactly as tomli_w writes it inside the
     whole file, and whether tomli_w would rather inline it (then only the whole file decides the form)."""
-    from tomli_w._writer import Context, gen_table_chunks, is_suitable_inline_table
-
-    ctx = Context(True, 4)
+    ctx, gen_table_chunks, is_suitable_inline_table = writer
     inline = _short(pd, [0]) and is_suitable_inline_table(pd, ctx)
     return "".join(gen_table_chunks(pd, ctx, name="projects", inside_aot=True)), inline
 
@@ -183,6 +199,11 @@ class ChunkDumper:
         from . import drafts
 
         reader = drafts._Reader(source)
+        writer = _chunk_writer()
+        if writer is None:  # a tomli-w whose private writer changed: the whole file, verified
+            text = drafts.dumps(thaw(frozen))
+            reader.draft(drafts.parse_toml(text, source))
+            return text
         fields = _fields(frozen)
         chunks: list[tuple[str, bool]] = []
         by_id: dict[int, tuple[Any, tuple[str, bool]]] = {}
@@ -193,7 +214,7 @@ class ChunkDumper:
             if hit is not None and hit[0] is fp:
                 chunk = hit[1]
             else:
-                chunk = _project_chunk(drafts.project_dict(thaw(fp)))
+                chunk = _project_chunk(drafts.project_dict(thaw(fp)), writer)
                 if id(fp) not in self.trusted:
                     parsed = drafts.parse_toml(chunk[0], source)  # never write what we could not read back
                     reader.project(reader.table_list(parsed, "projects", "")[0], f"projects[{i}]")

@@ -45,6 +45,23 @@ def test_the_chunked_file_is_exactly_dumps(index):
         assert dumper.dumps_verified(draft, "x") == drafts.dumps(draft)
 
 
+@pytest.mark.parametrize("index", range(5))
+def test_without_tomli_w_private_writer_saves_dump_the_whole_file(index, monkeypatch):
+    """saver.py uses tomli_w._writer, a private API: a tomli-w that changed it must not break saves."""
+    import sys
+
+    from perfdraft import saver
+
+    saver._chunk_writer.cache_clear()
+    monkeypatch.setitem(sys.modules, "tomli_w._writer", None)  # import fails, as when it is renamed
+    try:
+        assert saver._chunk_writer() is None
+        draft = _drafts()[index]
+        assert ChunkDumper().dumps_verified(draft, "x") == drafts.dumps(draft)
+    finally:
+        saver._chunk_writer.cache_clear()
+
+
 def test_freeze_and_thaw_round_trip():
     for draft in _drafts():
         assert drafts.to_dict(thaw(freeze(draft))) == drafts.to_dict(draft)
