@@ -26,7 +26,6 @@ import io
 import math
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape as xml_escape
@@ -53,7 +52,7 @@ from . import (
     text_units,
 )
 from . import docx_parts as parts
-from .safety import draft_pieces, xml_safe
+from .safety import Embedded, draft_pieces, xml_safe
 
 MARKER_NS = "urn:perfdraft:export"
 MARKER_PART = "/customXml/perfdraft-draft.xml"
@@ -444,12 +443,6 @@ def fingerprint(doc: Any) -> str:
                 text = "\n".join(_p_text(p, qn) for p in tc.iter(qn("w:p")))
                 h.update(f"c{r}.{c}\x1d{text}".encode() + b"\x1f")
     return h.hexdigest()
-
-
-@dataclass
-class Embedded:
-    text: str
-    intact: bool
 
 
 def read_embedded(source: str | Path | Any) -> Embedded | None:

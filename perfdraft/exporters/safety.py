@@ -18,7 +18,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..drafts import DraftError, atomic_write, cleanup_temp_files, dumps, write_temp
@@ -48,6 +48,14 @@ def csv_cell(text: str | None, *, sign_column: bool = False) -> str:
     if sign_column and text in SIGN_VOCABULARY:
         return text
     return "'" + text if is_formula_like(text) else text
+
+
+@dataclass
+class Embedded:
+    """The draft text embedded in an export (xlsx or docx), and whether the visible tables still match it."""
+
+    text: str
+    intact: bool
 
 
 def draft_pieces(draft: Draft) -> Iterator[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 from ..drafts import MAX_DRAFT_BYTES
 from ..sheet_refs import column_letters
 from . import MARKER_FORMAT
-from .safety import xml_safe
+from .safety import Embedded, xml_safe
 
 MARKER_SHEET = "_perfdraft"
 # Version 2: key/value rows with the chunk count last (version 1 had it in row 4); both read back.
@@ -100,14 +99,6 @@ def fingerprint(wb: Any) -> str:
                 if value is not None and value != "":
                     h.update(f"\x1f{column_letters(c)}{r}\x1d{_norm(value)}".encode())
     return h.hexdigest()
-
-
-@dataclass
-class Embedded:
-    """The draft text embedded in an export, and whether the visible tables still match it."""
-
-    text: str
-    intact: bool
 
 
 def read_embedded(source: str | Path | Any) -> Embedded | None:
