@@ -229,3 +229,28 @@ def test_xlsx_import_layout_is_one_sheet_of_import_columns():
     assert rows[1][STANDARD_COLUMNS.index("评分标准")] == "每少10人次扣1分"
     emb = read_embedded(wb)
     assert emb.intact and drafts.loads(emb.text) == draft
+
+
+@pytest.mark.parametrize("profile", ["local-2015", "central-2021", "guangdong", "sichuan-grid", "ndrc-investment"])
+def test_markdown_prints_the_columns_and_header_of_the_drafts_profile(seed, profile):
+    """The markdown export printed the seed's six columns for every profile: it now prints the table the
+    xlsx, docx and pdf exports print (the same header fields and indicator columns, in their order)."""
+    from perfdraft.exporters import table_grid
+    from perfdraft.profiles import get
+
+    seed.profile = profile
+    seed.framework = get(profile).framework
+    md = render(seed, "md").data.decode("utf-8")
+    project = seed.projects[0]
+    grid = table_grid(seed, project)
+    titles = [c.text for c in sorted(grid.cells, key=lambda c: c.col) if c.row == grid.header_row]
+    section = md[md.index("### 1、"):md.index("### 2、")]
+    assert "| " + " | ".join(escape(t) for t in titles) + " |" in section
+    rows = [line for line in section.splitlines() if line.startswith("| ")]
+    assert len(rows) == 1 + len(project.indicators)
+    assert all(len(re.findall(r"(?<!\\)\|", line)) == len(titles) + 1 for line in rows)
+    labels = [c.text for c in grid.cells if c.role == "label" and c.row < grid.header_row]
+    for label in labels:
+        if label not in ("资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"):
+            assert f"- **{escape(label)}**：" in section, label
+    assert escape(project.name) in section and escape(project.indicators[0].name) in section

@@ -267,7 +267,7 @@ def column_widths(profile: Profile, rows: list[Row]) -> tuple[float, ...]:
     return tuple(round(m + spare * d / total, 2) for m, d in zip(mins, demand, strict=True))
 
 
-def _header_pairs(project: Project, profile: Profile) -> list[tuple[str, str | None, Decimal | None, bool]]:
+def header_pairs(project: Project, profile: Profile) -> list[tuple[str, str | None, Decimal | None, bool]]:
     """(label, text, money, long) for each header field of the profile, 项目期 as one pair."""
     out: list[tuple[str, str | None, Decimal | None, bool]] = []
     for key in profile.header:
@@ -328,7 +328,7 @@ def _header_cells(project: Project, profile: Profile, widths: tuple[float, ...])
         pending.clear()
         row += 1
 
-    for label, text, money, long in _header_pairs(project, profile):
+    for label, text, money, long in header_pairs(project, profile):
         if long:
             flush()
             label_span = _label_span(widths, 0, ncols)

@@ -1,4 +1,5 @@
-"""Markdown export: the department text, then per project its header fields and one pipe table.
+"""Markdown export: the department text, then per project its header fields and one pipe table, in
+the header fields and indicator columns of the draft's profile (as the xlsx, docx and pdf tables).
 
 Text is escaped so that it shows exactly as typed: Markdown punctuation gets a backslash (``\\*``,
 ``\\|``, ``\\<``, ``\\&`` …: no HTML tag or entity gets through), a line break inside a cell or
@@ -11,8 +12,10 @@ from __future__ import annotations
 import re
 
 from ..model import PLAN_LABELS, Draft, Project
+from ..profiles import Profile, for_draft
 from . import (
     GRID_HEADERS,
+    SEED_GRID_PROFILES,
     UNIT_LABEL,
     Rendered,
     basis_text,
@@ -69,21 +72,59 @@ def indicator_rows(indicators) -> list[list[str | None]]:
     return rows
 
 
-def project_lines(draft: Draft, project: Project, index: int) -> list[str]:
-    b = project.budget
+def _plan_text(project: Project) -> str:
     plan = project.spending_plan
-    plan_text = "；".join(f"{PLAN_LABELS[k]} {_money(getattr(plan, k)) if plan else ''}".rstrip()
-                         for k in PLAN_LABELS)
+    return "；".join(f"{PLAN_LABELS[k]} {_money(getattr(plan, k)) if plan else ''}".rstrip() for k in PLAN_LABELS)
+
+
+def _seed_header(project: Project) -> list[tuple[str, str | None]]:
+    b = project.budget
+    return [("项目编码", project.code), ("项目名称", project.name), ("预算数", _money(b.total)),
+            ("其中：财政资金", _money(b.fiscal)), ("其他资金", _money(b.other)), ("资金用途", project.purpose),
+            ("资金支出计划（%）", _plan_text(project)), ("绩效目标", project.goal)]
+
+
+def _profile_header(project: Project, profile: Profile) -> list[tuple[str, str | None]]:
+    """The profile's header fields in its order, as the xlsx/docx/pdf tables print them (layout.py)."""
+    from .layout import header_pairs
+
+    out = [(label, _money(money) if money is not None else text) for label, text, money, _ in
+           header_pairs(project, profile)]
+    if profile.has("project.spending_plan"):
+        out.append(("资金支出计划（%）", _plan_text(project)))
+    return out
+
+
+def _profile_table(project: Project, profile: Profile) -> tuple[list[str], list[list[str | None]]]:
+    """The profile's indicator columns (中期 beside 年度 where it has them), 一级/二级 only where they change."""
+    from .layout import Ctx, column_title, columns, getter, pair_rows
+
+    cols = columns(profile)
+    ctx = Ctx.of(profile)
+    rows: list[list[str | None]] = []
+    prev1 = prev2 = None
+    for k, row in enumerate(pair_rows(project.indicators, profile.multi_year)):
+        ind = row.ind
+        same1 = k > 0 and ind.level1 is not None and ind.level1 == prev1
+        same2 = same1 and ind.level2 is not None and ind.level2 == prev2
+        shown = {"indicator.level1": None if same1 else ind.level1, "indicator.level2": None if same2 else ind.level2}
+        rows.append([shown[key] if key in shown else getter(key)(row, ctx) for key in cols])
+        prev1, prev2 = ind.level1, ind.level2
+    return [column_title(profile, key) for key in cols], rows
+
+
+def project_lines(draft: Draft, project: Project, index: int) -> list[str]:
+    """One project: its title, header fields and indicator table, in the columns of the draft's profile."""
+    profile = for_draft(draft)
+    seed = profile.id in SEED_GRID_PROFILES
     lines = [f"### {escape(project_title(project, index))}", "",
              f"{escape(department_line(draft))}　{UNIT_LABEL}", ""]
-    fields = [("项目编码", project.code), ("项目名称", project.name), ("预算数", _money(b.total)),
-              ("其中：财政资金", _money(b.fiscal)), ("其他资金", _money(b.other)), ("资金用途", project.purpose),
-              ("资金支出计划（%）", plan_text), ("绩效目标", project.goal)]
-    for label, value in fields:
+    for label, value in (_seed_header(project) if seed else _profile_header(project, profile)):
         lines.append(f"- **{escape(label)}**：{escape(value)}")
     lines.append("")
     if project.indicators:
-        lines += pipe_table(list(GRID_HEADERS), indicator_rows(project.indicators))
+        lines += pipe_table(list(GRID_HEADERS), indicator_rows(project.indicators)) if seed else \
+            pipe_table(*_profile_table(project, profile))
     else:
         lines.append("（未设置绩效指标）")
     lines.append("")
