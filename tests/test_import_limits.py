@@ -144,3 +144,24 @@ def test_a_department_workbook_of_two_hundred_project_sheets_is_within_the_cap(t
     wb.save(out)
     result = import_file(out)
     assert len(result.draft.projects) == 200
+
+
+def test_an_edited_own_export_is_held_to_the_file_cap_too(tmp_path, monkeypatch):
+    """An export edited after export is read as tables (xlsx.read): the whole-file cap counts there too."""
+    from openpyxl import load_workbook
+
+    from perfdraft import drafts
+    from perfdraft.exporters import export_draft
+    from perfdraft.importers import report
+    from perfdraft.locations import demo_copy
+
+    out = tmp_path / "edited.xlsx"
+    export_draft(drafts.load(demo_copy()), "xlsx", out)
+    wb = load_workbook(out)
+    ws = wb.worksheets[1]
+    ws["B3"] = "改过的编码"  # the visible tables no longer match the embedded draft
+    wb.save(out)
+    assert import_file(out).draft.projects  # within the cap: imported from the tables
+    monkeypatch.setattr(report, "MAX_FILE_CELLS", 200)
+    with pytest.raises(ImportFailed, match="已超过 200 个单元格"):
+        import_file(out)

@@ -292,11 +292,11 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False, workbook
         if ws.sheet_state != "visible":
             report.note(f"hidden:{ws.title}", f"已跳过隐藏的工作表“{ws.title}”")
             continue
-        report.take_cells((ws.max_row or 0) * (ws.max_column or 0), f"工作表“{ws.title}”")
         try:
-            recs = sheet_records(ws)
+            recs = sheet_records(ws)  # refuses a sheet over its own limits first, naming its size
         except ImportFailed as exc:
             raise ImportFailed(f"{path}：{exc}") from None
+        report.take_cells(sum(len(rec.cells) for rec in recs), f"工作表“{ws.title}”")
         for rec in recs:
             asm.feed(rec)
         asm.end_unit()
