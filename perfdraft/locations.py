@@ -3,10 +3,7 @@ demo draft's temporary copy."""
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 
@@ -95,6 +92,10 @@ def demo_copy() -> Path:
     The directory (with the lock, backups and exports written beside the draft) is removed when
     this process exits, also on SIGHUP/SIGTERM, which both front-ends turn into a normal exit.
     """
+    import atexit  # here, not at the top: only the demo needs them, and every start-up imports this module
+    import shutil
+    import tempfile
+
     target_dir = Path(tempfile.mkdtemp(prefix="perfdraft-demo-"))
     atexit.register(shutil.rmtree, target_dir, ignore_errors=True)
     target = target_dir / "顺平县社保局-2020-示例.toml"
