@@ -165,3 +165,36 @@ def test_an_edited_own_export_is_held_to_the_file_cap_too(tmp_path, monkeypatch)
     monkeypatch.setattr(report, "MAX_FILE_CELLS", 200)
     with pytest.raises(ImportFailed, match="已超过 200 个单元格"):
         import_file(out)
+
+
+@pytest.mark.slow
+def test_a_budget_systems_flat_export_of_a_large_department_imports(tmp_path):
+    """One row per indicator, 18 columns, 180 projects of 17 rows: 55,000 cells on one sheet, within the
+    limits (a sheet may hold the file's whole allowance), as the same table in csv is."""
+    import csv
+    import io
+
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    from perfdraft import drafts
+    from perfdraft.exporters import render
+    from perfdraft.locations import demo_copy
+
+    draft = drafts.load(demo_copy())
+    full = [p for p in draft.projects if p.indicators]
+    draft.projects = []
+    for i in range(180):
+        p = drafts.loads(drafts.dumps(type(draft)(projects=[full[i % len(full)]]))).projects[0]
+        p.code, p.name = f"P{i:04d}", f"{p.name}{i}"
+        draft.projects.append(p)
+    rows = list(csv.reader(io.StringIO(render(draft, "csv").data.decode("utf-8-sig"))))
+    assert 40_000 < len(rows) * len(rows[0]) <= sources.MAX_CELLS
+    book = tmp_path / "flat.xlsx"
+    wb = xlsxwriter.Workbook(str(book))
+    ws = wb.add_worksheet("项目绩效目标")
+    for r, row in enumerate(rows):
+        ws.write_row(r, 0, row)
+    wb.close()
+    result = import_file(book)
+    assert len(result.draft.projects) == 180
+    assert sum(len(p.indicators) for p in result.draft.projects) == len(rows) - 1

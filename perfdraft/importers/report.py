@@ -35,7 +35,7 @@ class Unplaced:
 # Every cell is classified by both assemblers: about 0.03 ms of CPU in a real table, up to 0.15 ms in
 # random text under a table header, so the cells of one file bound an import's time: 60,000 is about
 # 2 s for a real flat table (a 330-project department) and 9 s at worst. A department's workbook of
-# 200 project sheets has about 20,000; each sheet on its own is capped lower in sources.py.
+# 200 project sheets has about 20,000. sources.py checks one sheet's size against it before reading.
 MAX_FILE_CELLS = 60_000
 
 

@@ -15,16 +15,18 @@ from typing import Any
 
 from ..sheet_refs import column_letters, column_number
 from .cells import Line
-from .report import ImportFailed, Record, Report
+from .report import MAX_FILE_CELLS, ImportFailed, Record, Report
 from .xlsx import MARKER_SHEET, MAX_COLS, cell_text
 
 MAX_PDF_PAGES = 60
-# A table sheet is classified cell by cell at about 0.1-0.2 ms of CPU a cell (both assemblers), so the
-# limits are what bounds an import's time: 40,000 cells is a few seconds. A real 绩效目标表 sheet has a few
-# hundred cells (a department's 200-project summary, one sheet each, about 180). Own exports with an
-# embedded draft are read through xlsx.py's larger limits, not these.
+# A table sheet is classified cell by cell (both assemblers), so the limits bound an import's time (see
+# report.MAX_FILE_CELLS for the costs). A sheet may hold the whole file's allowance: a budget system's
+# flat export (one row per indicator, 18 columns) of a 330-project department is 60,000 cells; a
+# project's own 绩效目标表 sheet has a few hundred. Checked from the sheet's size before it is read;
+# the file's count runs while reading. Own exports with an embedded draft are read through xlsx.py's
+# larger limits, not these.
 MAX_ROWS = 5_000
-MAX_CELLS = 40_000
+MAX_CELLS = MAX_FILE_CELLS
 _LIMITS = f"导入上限（{MAX_ROWS} 行、{MAX_COLS} 列、{MAX_CELLS} 个单元格；一张绩效目标表通常只有几百个单元格）"
 MAX_PDF_BYTES = 30 * 1024 * 1024
 
