@@ -50,6 +50,23 @@ def figure(name: str, text: str) -> None:
     say(f"  → {text}")
 
 
+class Tally:
+    """Cases counted by class: ``count(name, ok, detail)`` records one, saying what went wrong."""
+
+    def __init__(self) -> None:
+        self.cases: dict[str, list[int]] = {}
+
+    def __call__(self, name: str, ok: bool, detail: str = "") -> None:
+        t = self.cases.setdefault(name, [0, 0])
+        t[0] += 1
+        if not ok:
+            t[1] += 1
+            say(f"  PROBLEM {name}: {detail}")
+
+    def summary(self) -> str:
+        return " · ".join(f"{name} {n - bad}/{n}" for name, (n, bad) in self.cases.items())
+
+
 def isolate(base: Path) -> None:
     """Config, history and recent lists of everything this run starts go under ``base``."""
     os.environ["PERFDRAFT_CONFIG_DIR"] = str(base / "config")
@@ -273,14 +290,7 @@ def files(base: Path, rounds: int) -> None:
     wd.mkdir(parents=True, exist_ok=True)
     env = harness.session_env(wd)
     seed_bytes = harness.SEED.read_bytes()
-    tally: dict[str, list[int]] = {}
-
-    def count(name: str, ok: bool, detail: str = "") -> None:
-        t = tally.setdefault(name, [0, 0])
-        t[0] += 1
-        if not ok:
-            t[1] += 1
-            say(f"  PROBLEM {name}: {detail}")
+    count = Tally()
 
     def fresh(name: str) -> Path:
         p = wd / f"{name}-{rng.randrange(10**9)}.toml"
@@ -426,8 +436,7 @@ def files(base: Path, rounds: int) -> None:
     tests = pytest_result("tests/reliability/test_files.py", "tests/reliability/test_files_more.py",
                           "tests/reliability/test_saves.py")
     say(f"  file and save tests: {tests}")
-    parts = [f"{name} {n - bad}/{n}" for name, (n, bad) in tally.items()]
-    figure("files", "cases that ended whole and in plain words: " + " · ".join(parts))
+    figure("files", "cases that ended whole and in plain words: " + count.summary())
     figure("", f"regression tests of issue 19 and of the saves (tests/reliability/test_files.py, test_files_more.py, "
                f"test_saves.py): {tests}")
 
@@ -444,22 +453,14 @@ def huge(base: Path, rounds: int) -> None:
     say(f"\n== 6b. huge inputs: {rounds} rounds (issue 19, item 14)")
     wd = base / "huge"
     wd.mkdir(parents=True, exist_ok=True)
-    tally: dict[str, list[int]] = {}
-
-    def count(name: str, ok: bool, detail: str = "") -> None:
-        t = tally.setdefault(name, [0, 0])
-        t[0] += 1
-        if not ok:
-            t[1] += 1
-            say(f"  PROBLEM {name}: {detail}")
+    count = Tally()
 
     limits(wd, harness.session_env(wd), random.Random(1914), rounds, count)
-    parts = [f"{name} {n - bad}/{n}" for name, (n, bad) in tally.items()]
-    figure("huge", "inputs that ended in seconds and in plain words: " + " · ".join(parts))
+    figure("huge", "inputs that ended in seconds and in plain words: " + count.summary())
     figure("", "the worst of the rounds (peak RSS, wall): " + "; ".join(LIMITS))
 
 
-def limits(wd: Path, env: dict[str, str], rng: random.Random, rounds: int, count) -> None:  # type: ignore[no-untyped-def]
+def limits(wd: Path, env: dict[str, str], rng: random.Random, rounds: int, count: Tally) -> None:
     """Huge sheets and drafts within the limits: an xlsx up to the 16 MiB sheet limit through import, a
     project of up to 50,000 indicators through check, ``show --width`` of 10^8. Each in its own process,
     its peak RSS from /proc (tests/reliability/peakrss.py)."""
