@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -374,9 +375,11 @@ def project_dict(p: Project) -> dict[str, Any]:
     return pd
 
 
-def to_dict(draft: Draft) -> dict[str, Any]:
+def to_dict(draft: Draft, project: Callable[[Project], Any] = project_dict) -> dict[str, Any]:
+    """The draft as the TOML file's tree; ``project`` builds each project's entry (drafts_unknown passes
+    a lazy one)."""
     out = head_dict(draft)
-    _put(out, "projects", [project_dict(p) for p in draft.projects])
+    _put(out, "projects", [project(p) for p in draft.projects])
     if draft.resume:
         out["resume"] = dict(draft.resume)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .drafts import _put, _scalar_plan, head_dict, project_dict
+from .drafts import _scalar_plan, project_dict, to_dict
 from .model import Draft, Project
 
 
@@ -22,11 +22,7 @@ def unknown_keys(data: dict[str, Any], draft: Draft) -> list[str]:
 
 def known_tree(draft: Draft) -> dict[str, Any]:
     """``to_dict(draft)`` with each project left as a thunk, built by _unknown_keys only when needed."""
-    out = head_dict(draft)
-    _put(out, "projects", [_LazyProject(p) for p in draft.projects])
-    if draft.resume:
-        out["resume"] = dict(draft.resume)
-    return out
+    return to_dict(draft, _LazyProject)
 
 
 class _LazyProject:
