@@ -18,15 +18,14 @@ import os
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DraftConflict, DraftError
 from .locks import NAME_MAX, beside, draft_target, fit_name
 
 
-@dataclass(frozen=True)
-class DiskState:
+class DiskState(NamedTuple):
     """What a session knows of the draft on disk: the digest of its bytes and the stat when read/written."""
 
     digest: str | None

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import numbers
 
@@ -25,8 +24,7 @@ OWNERS = ("draft", "department", "project", "indicator")
 KINDS = ("text", "money", "number", "int", "choice", "special")
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One field of the registry: its key, where it lives in the model, its label and aliases, and how a typed answer is read."""
 
     key: str

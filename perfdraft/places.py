@@ -9,8 +9,7 @@ formatter of a finding, for the findings view, the live check, ``/check``, the l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .model import Draft
 
@@ -36,8 +35,7 @@ def label(owner: str, attr: str) -> str:
     return f.label if f is not None else EXTRA_LABELS.get((owner, attr), attr)
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     """A finding's location, parsed: project and row indices (0-based) and the field's label."""
 
     project: int | None = None  # None: the department or the whole draft
@@ -124,8 +122,7 @@ def place_text(draft: Draft, path: str) -> str:
 # --- a finding in words: the one formatter every front-end and ``perfdraft check`` use ---------------
 
 
-@dataclass(frozen=True)
-class FindingWords:
+class FindingWords(NamedTuple):
     """A finding's parts as people read them; front-ends style the parts, never re-word them."""
 
     severity: str

@@ -12,7 +12,7 @@ Sources for each profile are in docs/profiles.md.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import fields
 from .model import Draft
@@ -24,8 +24,7 @@ BASE_HEADER = ("project.code", "project.name", "project.budget.total", "project.
                "project.budget.other")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """A province's or body's table: its framework, indicator columns, header fields and sign-off lines."""
 
     id: str

@@ -6,14 +6,13 @@ The conversation engine produces these; the Textual app and the line mode only d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .checks import Finding
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     """One entry of a prompt's pick list."""
 
     label: str  # what the list shows
@@ -21,8 +20,7 @@ class Choice:
     detail: str = ""  # unit / sector / typical value beside it
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(NamedTuple):
     """The question a front-end shows, with its help, default, current value and choices."""
 
     step: str
@@ -39,8 +37,7 @@ class Prompt:
     suggestion: str = ""
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """One line of the transcript, with the role that decides how it is shown."""
 
     role: str  # assistant | user | remark | error | table | notice

@@ -19,9 +19,8 @@ import functools
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import drafts_io
 from .errors import DraftConflict, DraftError
@@ -243,8 +242,7 @@ class ChunkDumper:
 # --- the saver -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SaveResult:
+class SaveResult(NamedTuple):
     """How a save ended: written or not, and the message for the status line."""
 
     ok: bool

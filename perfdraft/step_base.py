@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .prompts import Choice, Message, Position
 
@@ -17,8 +16,7 @@ else:
 Answer = tuple[Position, list["Finding"]]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One question of the conversation: when it is asked, what it shows and how it applies."""
 
     id: str

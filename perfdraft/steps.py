@@ -6,11 +6,10 @@ from the real seed document (顺平县社会保险事业管理局 2020).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class StepText:
+class StepText(NamedTuple):
     """A step's words for both front-ends: its label, question and help, with a good and a bad example."""
 
     label: str  # short name, also a /jump target
@@ -136,8 +135,7 @@ GROUP_HELP = {
 }
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """A slash command: its name, its Chinese aliases and the help line."""
 
     name: str

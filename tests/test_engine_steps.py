@@ -562,9 +562,7 @@ def test_a_bare_slash_is_not_an_answer_and_a_crashing_step_changes_nothing(monke
         c.draft.projects.append(None)  # half-applied, then a bug
         raise RuntimeError("bug")
 
-    from dataclasses import replace
-
-    monkeypatch.setitem(STEPS, "project.name", replace(step, answer=boom))
+    monkeypatch.setitem(STEPS, "project.name", step._replace(answer=boom))
     r = conv.answer("项目甲")
     assert not r.ok and "草稿未改动" in r.messages[-1].text
     assert conv.draft.projects == [] and conv.prompt().step == "project.name"

@@ -4,7 +4,6 @@ change to perfdraft/importers. Each test declares one in the test itself."""
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 
 import openpyxl
@@ -19,7 +18,7 @@ ROWS = ["| 产出指标 | 数量指标 | 培训人次 | ≥280人次 | {a} |", "
 def _with_alias(monkeypatch, key: str, alias: str) -> None:
     table = dict(fields.FIELDS)
     f = table[key]
-    table[key] = dataclasses.replace(f, aliases=(*f.aliases, alias))
+    table[key] = f._replace(aliases=(*f.aliases, alias))
     monkeypatch.setattr(fields, "FIELDS", table)
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import __version__
 from ..errors import EXIT_OK
@@ -40,20 +39,17 @@ class ProfileIds:
 PROFILE_IDS = ProfileIds()
 
 
-@dataclass(frozen=True)
 class A:
     """One argparse argument: its flags and keyword arguments."""
 
-    flags: tuple[str, ...]
-    kwargs: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("flags", "kwargs")
 
     def __init__(self, flags: tuple[str, ...], **kwargs: Any):
-        object.__setattr__(self, "flags", flags)
-        object.__setattr__(self, "kwargs", kwargs)
+        self.flags = flags
+        self.kwargs = kwargs
 
 
-@dataclass(frozen=True)
-class Cmd:
+class Cmd(NamedTuple):
     """A command of the CLI: its name, help, arguments and the handler that runs it."""
 
     name: str
