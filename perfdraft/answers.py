@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from . import numbers
+from ._lazy import LazyPattern
 from .model import BASIS_CATEGORIES, Basis, SpendingPlan, format_number
 from .numbers import FULL_WIDTH
 from .prompts import Rejected
@@ -75,9 +76,9 @@ def basis_from_text(text: str) -> Basis:
 
 
 _BASIS_HINTS = [
-    (re.compile(r"〔\d{4}〕|\[\d{4}\]|【\d{4}】|规划|计划|预算|文件|方案|号"), "计划标准"),
-    (re.compile(r"GB|国家标准|行业标准|规范|标准化"), "行业标准"),
-    (re.compile(r"上年|近三年|历年|往年|实际执行"), "历史标准"),
+    (LazyPattern(r"〔\d{4}〕|\[\d{4}\]|【\d{4}】|规划|计划|预算|文件|方案|号"), "计划标准"),
+    (LazyPattern(r"GB|国家标准|行业标准|规范|标准化"), "行业标准"),
+    (LazyPattern(r"上年|近三年|历年|往年|实际执行"), "历史标准"),
 ]
 
 

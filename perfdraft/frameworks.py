@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     """An indicator framework: its 一级 and 二级 names, the 二级 it discourages and those every project should have."""
 
     id: str
@@ -27,8 +28,8 @@ class Framework:
     # 一级 every project must have a row under (PD304)
     required_level1: tuple[str, ...] = ()
     # Names whose meaning differs in this framework (发改: 二级 “产出指标” is a block, not 数量…)
-    level1_aliases: dict[str, str] = field(default_factory=dict)
-    level2_aliases: dict[str, str] = field(default_factory=dict)
+    level1_aliases: Mapping[str, str] = MappingProxyType({})
+    level2_aliases: Mapping[str, str] = MappingProxyType({})
 
     def allows(self, level1: str, level2: str) -> bool:
         return level2 in self.levels.get(level1, ())

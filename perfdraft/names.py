@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8})\s*[【\[〔(（]\s*(\d{4})\s*[】\]〕)）]\s*(\d+)\s*号")
-YEAR = re.compile(r"(?:19|20)\d\d\s*年度?")
-BRACKETED = re.compile(r"[（(【\[〔][^（）()【】\[\]〔〕]*[）)】\]〕]")
+from ._lazy import LazyPattern
+
+DOC_NUMBER = LazyPattern(r"([\u4e00-\u9fff]{1,8})\s*[【\[〔(（]\s*(\d{4})\s*[】\]〕)）]\s*(\d+)\s*号")
+YEAR = LazyPattern(r"(?:19|20)\d\d\s*年度?")
+BRACKETED = LazyPattern(r"[（(【\[〔][^（）()【】\[\]〔〕]*[）)】\]〕]")
 NAME_SUFFIXES = ("专项资金", "补助资金", "补贴资金", "工作经费", "资金", "项目", "经费", "专项", "补助")
 
 

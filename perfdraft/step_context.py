@@ -37,7 +37,7 @@ def is_overall(ind: Indicator) -> bool:
     return ind.scope == "overall"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a session's state: identity is its equality
 class StepContext:
     """What a step reads and writes: the draft, the position and the session's state."""
 
