@@ -4,7 +4,6 @@ Labels are kept as written in the draft; checks and migration work on canonical 
 (``"产出"``, ``"数量"`` …) produced by :func:`level1_key` and :func:`level2_key`.
 """
 
-from __future__ import annotations
 
 import re
 import unicodedata

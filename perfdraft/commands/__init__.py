@@ -5,7 +5,6 @@ A new command is one ``Cmd`` row here plus its handler function. Handlers are na
 ``perfdraft --help`` loads no UI, export or import library.
 """
 
-from __future__ import annotations
 
 import argparse
 import importlib
@@ -57,7 +56,7 @@ class Cmd(NamedTuple):
     help: str = ""
     description: str | None = None
     args: tuple[A, ...] = ()
-    sub: tuple[Cmd, ...] = ()
+    sub: tuple["Cmd", ...] = ()
 
 
 COMMANDS: tuple[Cmd, ...] = (
