@@ -31,7 +31,9 @@ def _atom_pattern() -> re.Pattern[str]:
 def truncate(text: str, width: int) -> str:
     """The first line of ``text`` in at most ``width`` cells, … marking a cut."""
     first, _, rest = text.partition("\n")
-    if cell_len(first) <= width and not rest:
+    # No character takes more than two cells: a short text fits unmeasured (the line mode's first
+    # paint then never loads the width table).
+    if not rest and (len(first) * 2 <= width or cell_len(first) <= width):
         return first
     out, used = "", 0
     for g, w in graphemes(first):  # never inside a cluster (a ZWJ emoji, an accent)
