@@ -6,6 +6,7 @@ with one Chinese line saying what is wrong and where; nothing here prints or exi
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import time
@@ -61,6 +62,7 @@ MAX_PROJECTS = 20_000
 class _Reader:
     def __init__(self, source: str):
         self.source = source
+        self._plans: dict[str, _Plan] = {}  # per owner, for this read (the registry may change between reads)
 
     def fail(self, path: str, message: str) -> DraftError:
         return DraftError(f"{self.source}：{path} {message}")
@@ -121,24 +123,45 @@ class _Reader:
             else:
                 b = self.table(raw, f"{path}.basis")
                 basis = Basis(self.text(b, "category", f"{path}.basis"), self.text(b, "note", f"{path}.basis"))
-        ind = Indicator(basis=basis)
-        self.scalars(ind, "indicator", data, path)
+        plan = self._plan("indicator", Indicator)
+        if plan.blank is None:
+            ind = Indicator(basis=basis)
+            ind.__dict__.update(self._scalar_values(plan, data, path))
+            return ind
+        # Rows are most of a draft: made without running __init__ (its 20 defaults are in plan.blank)
+        ind = Indicator.__new__(Indicator)
+        values = self._scalar_values(plan, data, path)
+        values["basis"] = basis
+        ind.__dict__ = values
         return ind
 
     def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
         """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
-        values: dict[str, Any] = {}
-        for attr, key, kind in _scalar_plan(owner):
-            if key not in data:
-                values[attr] = None
-                continue
-            value = data[key]
+        # plain dataclasses (model.py): one update instead of a setattr per field
+        target.__dict__.update(self._scalar_values(self._plan(owner, None), data, path))
+
+    def _scalar_values(self, plan: _Plan, data: dict[str, Any], path: str) -> dict[str, Any]:
+        """The owner's scalar attributes from one table: None where its key is absent. The table's own
+        keys are walked (a row holds a few of the registry's 20), not the registry's."""
+        values = dict(plan.blank or plan.nones)
+        by_key = plan.by_key
+        for key, value in data.items():
+            entry = by_key.get(key)
+            if entry is None:
+                continue  # not a scalar of this owner (basis, indicators …), or unknown (drafts_unknown)
+            attr, kind = entry
             if kind == "text" and type(value) is str:  # the common case, without a method call per cell
                 values[attr] = value
             else:
                 values[attr] = (self.number(data, key, path) if kind == "number"
                                 else self.integer(data, key, path) if kind == "int" else self.text(data, key, path))
-        target.__dict__.update(values)  # plain dataclasses (model.py): one update instead of a setattr per field
+        return values
+
+    def _plan(self, owner: str, cls: type | None) -> _Plan:
+        plan = self._plans.get(owner)
+        if plan is None:
+            plan = self._plans[owner] = _Plan(_scalar_plan(owner), cls)
+        return plan
 
     def integer(self, data: dict[str, Any], key: str, path: str) -> int | None:
         if key not in data:
@@ -251,6 +274,20 @@ def _scalar_plan(owner: str) -> tuple[tuple[str, str, str], ...]:
 
 
 _PLANS: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, str, str], ...]]] = {}
+
+
+class _Plan:
+    """How one read fills an owner's scalar fields: the registry's keys, and the instance dict to start
+    from (every scalar None, the class's other defaults) when the class can be made without __init__."""
+
+    def __init__(self, plan: tuple[tuple[str, str, str], ...], cls: type | None) -> None:
+        self.by_key = {key: (attr, kind) for attr, key, kind in plan}
+        self.nones: dict[str, Any] = {attr: None for attr, _, _ in plan}
+        self.blank: dict[str, Any] | None = None
+        fields_ = dataclasses.fields(cls) if cls is not None else ()
+        # A factory or a required field: the class is made by __init__.
+        if fields_ and all(f.default is not dataclasses.MISSING for f in fields_):
+            self.blank = {f.name: f.default for f in fields_} | self.nones
 
 
 def _type_name(value: Any) -> str:
@@ -449,7 +486,10 @@ def decode(raw: bytes, source: str) -> str:
 
 
 def load(path: str | os.PathLike[str]) -> Draft:
-    return read(path)[0]
+    """The draft alone, for reading it (check, show, export): what a save would drop is not looked for."""
+    p = Path(path)
+    raw, _ = _read_raw(p)
+    return _Reader(str(p)).draft(parse_toml(decode(raw, str(p)), str(p)))
 
 
 def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
