@@ -126,11 +126,11 @@ class _Reader:
         plan = self._plan("indicator", Indicator)
         if plan.blank is None:
             ind = Indicator(basis=basis)
-            ind.__dict__.update(self._scalar_values(plan, data, path))
+            ind.__dict__.update(self._scalar_values(plan, plan.nones, data, path))
             return ind
         # Rows are most of a draft: made without running __init__ (its 20 defaults are in plan.blank)
         ind = Indicator.__new__(Indicator)
-        values = self._scalar_values(plan, data, path)
+        values = self._scalar_values(plan, plan.blank, data, path)
         values["basis"] = basis
         ind.__dict__ = values
         return ind
@@ -138,12 +138,13 @@ class _Reader:
     def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
         """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
         # plain dataclasses (model.py): one update instead of a setattr per field
-        target.__dict__.update(self._scalar_values(self._plan(owner, None), data, path))
+        plan = self._plan(owner, None)
+        target.__dict__.update(self._scalar_values(plan, plan.nones, data, path))
 
-    def _scalar_values(self, plan: _Plan, data: dict[str, Any], path: str) -> dict[str, Any]:
-        """The owner's scalar attributes from one table: None where its key is absent. The table's own
-        keys are walked (a row holds a few of the registry's 20), not the registry's."""
-        values = dict(plan.blank or plan.nones)
+    def _scalar_values(self, plan: _Plan, start: dict[str, Any], data: dict[str, Any], path: str) -> dict[str, Any]:
+        """``start`` with the owner's scalar attributes from one table (None where its key is absent).
+        The table's own keys are walked (a row holds a few of the registry's 20), not the registry's."""
+        values = dict(start)
         by_key = plan.by_key
         for key, value in data.items():
             entry = by_key.get(key)

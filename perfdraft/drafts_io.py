@@ -10,7 +10,6 @@
   program edited it), the session's version is written beside it and the draft is left alone.
 """
 
-
 import contextlib
 import errno
 import os

@@ -7,7 +7,6 @@ list which of these fields their table has; drafts.py reads and writes every sca
 table, so a new field is one entry here (plus, if it is asked for, one step).
 """
 
-
 import re
 import unicodedata
 from decimal import Decimal

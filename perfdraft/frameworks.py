@@ -4,7 +4,6 @@ Labels are kept as written in the draft; checks and migration work on canonical 
 (``"产出"``, ``"数量"`` …) produced by :func:`level1_key` and :func:`level2_key`.
 """
 
-
 import re
 import unicodedata
 from collections.abc import Mapping

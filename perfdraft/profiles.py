@@ -9,7 +9,6 @@ profile from the header labels they meet. Field keys are those of the field regi
 Sources for each profile are in docs/profiles.md.
 """
 
-
 import unicodedata
 from typing import NamedTuple
 

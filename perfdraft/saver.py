@@ -13,7 +13,6 @@ Three parts:
   inline or on its own thread; requests made while a save runs collapse into the newest.
 """
 
-
 import functools
 import threading
 import time

@@ -4,7 +4,6 @@ Data only, so that the TUI, the line mode and the tests show the same words. Exa
 from the real seed document (顺平县社会保险事业管理局 2020).
 """
 
-
 from typing import NamedTuple
 
 

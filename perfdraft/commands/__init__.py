@@ -5,7 +5,6 @@ A new command is one ``Cmd`` row here plus its handler function. Handlers are na
 ``perfdraft --help`` loads no UI, export or import library.
 """
 
-
 import argparse
 import importlib
 from collections.abc import Callable
