@@ -82,7 +82,7 @@ class PerfdraftApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         # The first screen is the app's base screen, not pushed over an empty default one: composing
-        # and switching from a blank screen cost the first frame about 30 ms (issue 21).
+        # and switching from a blank screen cost the first frame about 60 ms of CPU (issue 21).
         if self.conv is not None:
             from .screens.drafting import DraftingScreen
 
