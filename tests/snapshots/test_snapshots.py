@@ -54,6 +54,9 @@ def _paste(text: str):
 
 def _jump(target: str, then=None):
     async def run(pilot) -> None:
+        # The drafting screen is the app's default screen: its Mount comes after Textual's Ready, when
+        # run_before starts. A key waits behind it in the screen's queue; a direct call must wait too.
+        await pilot.pause()
         pilot.app.screen.submit(f"/jump {target}")
         await pilot.pause()
         if then is not None:
