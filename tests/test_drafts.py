@@ -113,6 +113,20 @@ def test_lock_names_holder_and_stale_takeover(tmp_path):
     assert not drafts.lock_path(p).exists()
 
 
+def test_lock_file_is_json_naming_this_process(tmp_path, monkeypatch):
+    import json
+
+    from perfdraft import locks
+
+    monkeypatch.setattr(locks, "_user", lambda: '张三 "q" \\ \u2028')  # anything a user name may hold
+    p = tmp_path / "d.toml"
+    lock = drafts.acquire_lock(p)
+    held = json.loads(drafts.lock_path(p).read_text("utf-8"))
+    assert held["user"] == '张三 "q" \\ \u2028' and held["pid"] == os.getpid()
+    assert isinstance(held["since"], float) and held["host"]
+    lock.release()
+
+
 def test_lock_is_reentrant_for_same_process(tmp_path):
     p = tmp_path / "d.toml"
     a = drafts.acquire_lock(p)
