@@ -148,6 +148,15 @@ def _chunk_writer() -> tuple[Any, Any, Any] | None:
     return ctx, gen_table_chunks, is_suitable_inline_table
 
 
+def _whole_file(frozen: Any, source: str) -> str:
+    """The whole draft dumped at once, and read back before anything is written."""
+    from . import drafts
+
+    text = drafts.dumps(thaw(frozen))
+    drafts.loads(text, source)
+    return text
+
+
 def _project_chunk(pd: dict[str, Any], writer: tuple[Any, Any, Any]) -> tuple[str, bool]:
     """One project as an element of the ``[[projects]]`` array, exactly as tomli_w writes it inside the
     whole file, and whether tomli_w would rather inline it (then only the whole file decides the form)."""
@@ -198,9 +207,7 @@ class ChunkDumper:
         reader = drafts._Reader(source)
         writer = _chunk_writer()
         if writer is None:  # a tomli-w whose private writer changed: the whole file, verified
-            text = drafts.dumps(thaw(frozen))
-            reader.draft(drafts.parse_toml(text, source))
-            return text
+            return _whole_file(frozen, source)
         fields = _fields(frozen)
         chunks: list[tuple[str, bool]] = []
         by_id: dict[int, tuple[Any, tuple[str, bool]]] = {}
@@ -220,9 +227,7 @@ class ChunkDumper:
         self._by_id = by_id  # only what this draft still has: memory stays one copy of the file
         if not chunks or all(inline for _, inline in chunks):
             # tomli_w writes an array of small tables inline at the top: the whole file, at once.
-            text = drafts.dumps(thaw(frozen))
-            reader.draft(drafts.parse_toml(text, source))
-            return text
+            return _whole_file(frozen, source)
         head_key = tuple((k, v) for k, v in fields.items() if k not in ("projects", "resume"))
         if self._head is None or self._head[0] != head_key:
             head_fields = {**fields, "projects": (_LIST,), "resume": None}
