@@ -490,7 +490,7 @@ def load(path: str | os.PathLike[str]) -> Draft:
     """The draft alone, for reading it (check, show, export): what a save would drop is not looked for."""
     p = Path(path)
     raw, _ = _read_raw(p)
-    return _Reader(str(p)).draft(parse_toml(decode(raw, str(p)), str(p)))
+    return loads(decode(raw, str(p)), str(p))
 
 
 def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
