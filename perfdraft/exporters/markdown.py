@@ -59,17 +59,22 @@ def pipe_table(headers: list[str], rows: list[list[str | None]]) -> list[str]:
     return out
 
 
-def indicator_rows(indicators) -> list[list[str | None]]:
-    """Rows of the grid; 一级/二级 only where they change (the merged look of the paper table)."""
-    rows = []
+def _merged_levels(indicators) -> list[tuple[str | None, str | None]]:
+    """Each row's 一级 and 二级, blank where the row above has the same (the merged look of the paper table)."""
+    out: list[tuple[str | None, str | None]] = []
     prev1 = prev2 = None
     for k, ind in enumerate(indicators):
         same1 = k > 0 and ind.level1 is not None and ind.level1 == prev1
         same2 = same1 and ind.level2 is not None and ind.level2 == prev2
-        rows.append([None if same1 else ind.level1, None if same2 else ind.level2, ind.name,
-                     description_text(ind), print_value(ind.value), basis_text(ind)])
+        out.append((None if same1 else ind.level1, None if same2 else ind.level2))
         prev1, prev2 = ind.level1, ind.level2
-    return rows
+    return out
+
+
+def indicator_rows(indicators) -> list[list[str | None]]:
+    """Rows of the grid; 一级/二级 only where they change."""
+    return [[l1, l2, ind.name, description_text(ind), print_value(ind.value), basis_text(ind)]
+            for (l1, l2), ind in zip(_merged_levels(indicators), indicators, strict=True)]
 
 
 def _plan_text(project: Project) -> str:
@@ -101,15 +106,11 @@ def _profile_table(project: Project, profile: Profile) -> tuple[list[str], list[
 
     cols = columns(profile)
     ctx = Ctx.of(profile)
+    grid = pair_rows(project.indicators, profile.multi_year)
     rows: list[list[str | None]] = []
-    prev1 = prev2 = None
-    for k, row in enumerate(pair_rows(project.indicators, profile.multi_year)):
-        ind = row.ind
-        same1 = k > 0 and ind.level1 is not None and ind.level1 == prev1
-        same2 = same1 and ind.level2 is not None and ind.level2 == prev2
-        shown = {"indicator.level1": None if same1 else ind.level1, "indicator.level2": None if same2 else ind.level2}
+    for (l1, l2), row in zip(_merged_levels([r.ind for r in grid]), grid, strict=True):
+        shown = {"indicator.level1": l1, "indicator.level2": l2}
         rows.append([shown[key] if key in shown else getter(key)(row, ctx) for key in cols])
-        prev1, prev2 = ind.level1, ind.level2
     return [column_title(profile, key) for key in cols], rows
 
 
