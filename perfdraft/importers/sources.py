@@ -288,15 +288,12 @@ def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
                     raise ImportFailed(f"{path}：工作表“{ws.title}”有 {dims[0]} 行 {dims[1]} 列，超过"
                                        f"{_LIMITS}，不像是绩效目标表，未导入")
                 rows = []
-                cells_read = 0
                 for n, row in enumerate(ws.iter_rows(), 1):
                     if n > MAX_ROWS:
                         raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     cells = list(row)
-                    cells_read += len(cells)
+                    # the file's count: a sheet may hold the whole file's allowance (MAX_CELLS)
                     report.take_cells(len(cells), f"工作表“{ws.title}”第 {n} 行")
-                    if cells_read > MAX_CELLS:
-                        raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     if len(cells) > MAX_COLS:
                         raise ImportFailed(f"{path}：工作表“{ws.title}”超过{_LIMITS}，不像是绩效目标表，未导入")
                     rows.append([cell_text(getattr(c, "value", None), getattr(c, "number_format", None)) for c in cells])
