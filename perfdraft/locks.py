@@ -13,11 +13,11 @@ import getpass
 import os
 import socket
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import DraftError, DraftLocked
+from .record import Record
 
 
 def draft_target(path: str | os.PathLike[str]) -> Path:
@@ -62,8 +62,7 @@ def lock_path(path: Path) -> Path:
     return beside(draft_target(path), ".lock")
 
 
-@dataclass
-class Lock:
+class Lock(Record):
     """A draft's lock held by this process, and what was said when it was taken."""
 
     path: Path

@@ -6,8 +6,10 @@ so that "left blank" survives a round trip. Money is ``Decimal`` 元.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
+
+from .record import Record
 
 SCHEMA = "perfdraft/1"
 SCHEMA_VERSION = 1
@@ -23,8 +25,7 @@ def format_number(number: Decimal) -> str:
     return f"{number:f}"
 
 
-@dataclass
-class Basis:
+class Basis(Record):
     """指标值确定依据: a category (计划标准 …) and a free note."""
 
     category: str | None = None
@@ -38,8 +39,7 @@ class Basis:
         return "：".join(parts)
 
 
-@dataclass
-class Indicator:
+class Indicator(Record):
     """One indicator row: 一级 / 二级 / 三级 and the value, with the columns some profiles add."""
 
     level1: str | None = None
@@ -65,8 +65,7 @@ class Indicator:
     score: Decimal | None = None  # 得分 (self-evaluation)
 
 
-@dataclass
-class Budget:
+class Budget(Record):
     """预算数 = 财政资金 + 其他资金, in yuan (None where not filled in)."""
 
     total: Decimal | None = None
@@ -74,8 +73,7 @@ class Budget:
     other: Decimal | None = None
 
 
-@dataclass
-class SpendingPlan:
+class SpendingPlan(Record):
     """Cumulative planned spending in % at the end of March, June, October and December."""
 
     mar: Decimal | None = None
@@ -90,8 +88,7 @@ class SpendingPlan:
         return all(c is None for c in self.cells())
 
 
-@dataclass
-class Project:
+class Project(Record):
     """One project's target table: code, name, budget, plan, goal and indicator rows."""
 
     code: str | None = None
@@ -120,8 +117,7 @@ class Project:
         return self.name or self.code or "（未命名项目）"
 
 
-@dataclass
-class SubGoal:
+class SubGoal(Record):
     """A 分项目标 of the department: its text, indicators and the projects that fund it."""
 
     text: str | None = None
@@ -129,8 +125,7 @@ class SubGoal:
     projects: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Department:
+class Department(Record):
     """The department and its 部门整体绩效目标."""
 
     code: str | None = None
@@ -142,8 +137,7 @@ class Department:
     indicators: list[Indicator] = field(default_factory=list)
 
 
-@dataclass
-class Draft:
+class Draft(Record):
     """A whole draft: the department, its projects and where the conversation stopped."""
 
     year: int | None = None

@@ -5,8 +5,10 @@ The conversation engine produces these; the Textual app and the line mode only d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, NamedTuple
+
+from .record import Record
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -44,8 +46,7 @@ class Message(NamedTuple):
     text: str
 
 
-@dataclass
-class Reply:
+class Reply(Record):
     """What the engine answers to an input: accepted or not, messages and findings."""
 
     ok: bool
@@ -54,8 +55,7 @@ class Reply:
     quit: bool = False
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(Record, frozen=True):
     """Where the conversation is: the step and the project, group and row it is on."""
 
     step: str

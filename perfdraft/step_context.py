@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
 
 from . import frameworks, profiles
@@ -18,6 +18,7 @@ from ._lazy import lazy_module
 from .answers import basis_from_text
 from .model import Draft, Indicator, Project
 from .prompts import Message, Position, Rejected
+from .record import Record
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -25,8 +26,7 @@ if TYPE_CHECKING:
 checks = lazy_module("perfdraft.checks")
 
 
-@dataclass
-class Candidate:
+class Candidate(Record):
     """A row offered in an indicator group: an existing row of the project, or a catalogue row."""
 
     existing: int | None
@@ -37,8 +37,7 @@ def is_overall(ind: Indicator) -> bool:
     return ind.scope == "overall"
 
 
-@dataclass(eq=False, repr=False)  # a session's state: identity is its equality
-class StepContext:
+class StepContext(Record, eq=False, repr=False):  # a session's state: identity is its equality
     """What a step reads and writes: the draft, the position and the session's state."""
 
     draft: Draft
