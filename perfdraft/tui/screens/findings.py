@@ -54,6 +54,17 @@ def finding_label(conv: Conversation, f: checks.Finding, width: int = 74) -> Tex
 
 
 class FindingsScreen(ModalScreen[FindingsResult | None]):
+    # Parsed when this screen first opens, not at every start (issue 21).
+    DEFAULT_CSS = """
+    .title {
+        padding: 0 1;
+        text-style: bold;
+    }
+    #findings-list {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [
         Binding("escape", "close", "关闭", id="close"),
         Binding("f5", "toggle_scope", "本项目/全稿", id="scope"),

@@ -14,6 +14,17 @@ from ..widgets.key_bar import KeyBar
 
 
 class HelpScreen(ModalScreen[None]):
+    # Parsed when this screen first opens, not at every start (issue 21).
+    DEFAULT_CSS = """
+    #help-view {
+        width: 100%;
+        height: 1fr;
+        background: $surface;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
     BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭", id="close")]
 
     def __init__(self, title: str, text: str) -> None:

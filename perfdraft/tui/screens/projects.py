@@ -15,6 +15,17 @@ from ..widgets.key_bar import KeyBar
 
 
 class ProjectsScreen(ModalScreen[int | None]):
+    # Parsed when this screen first opens, not at every start (issue 21).
+    DEFAULT_CSS = """
+    .title {
+        padding: 0 1;
+        text-style: bold;
+    }
+    #project-list {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [Binding("escape,f4", "dismiss_none", "关闭", id="close")]
 
     def __init__(self, conversation: Conversation) -> None:

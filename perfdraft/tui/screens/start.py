@@ -20,6 +20,22 @@ if TYPE_CHECKING:
 
 
 class StartScreen(Screen):
+    # Parsed when this screen first opens, not at every start (issue 21).
+    DEFAULT_CSS = """
+    #start-title {
+        text-style: bold;
+        padding: 1 2;
+    }
+    #start-list {
+        height: auto;
+        max-height: 14;
+        margin: 0 2;
+    }
+    #start-hint {
+        padding: 0 2;
+    }
+    """
+
     BINDINGS = [Binding("f10,ctrl+q", "app.quit", "退出", id="quit"), Binding("escape", "cancel", "取消", id="cancel")]
 
     @property

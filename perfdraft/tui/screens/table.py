@@ -15,6 +15,17 @@ from ..widgets.key_bar import KeyBar
 
 
 class TableScreen(ModalScreen[None]):
+    # Parsed when this screen first opens, not at every start (issue 21).
+    DEFAULT_CSS = """
+    #table-view {
+        width: 100%;
+        height: 1fr;
+        background: $surface;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
     BINDINGS = [Binding("escape,f3,q", "dismiss", "关闭", id="close")]
 
     def __init__(self, conversation: Conversation) -> None:

@@ -9,6 +9,12 @@ from textual.widgets import Input
 
 
 class AnswerInput(Input):
+    def __init__(self, *args, **kwargs) -> None:
+        # Answers are checked by the engine, not by Textual validators: without this, Input still
+        # re-styles itself as -valid on the first value (a style pass in the first frame).
+        kwargs.setdefault("validate_on", ())
+        super().__init__(*args, **kwargs)
+
     # A blinking cursor is the only thing that moves on an idle screen: it costs redraws over SSH.
     def on_mount(self) -> None:
         self.cursor_blink = False
