@@ -3,8 +3,9 @@
 Python 3.11's ``@dataclass`` compiles each generated method with ``exec`` when the module is
 imported: about 1 ms a class on this kind of machine, and the draft model, the prompts and the
 session state are a dozen classes every start pays for (issue 21, start-up). A ``Record``'s
-``__init__``, ``__eq__``, ``__repr__`` (and, frozen, ``__setattr__`` and ``__hash__``) are shared
-functions that read a table built once per class from its annotations.
+``__eq__``, ``__repr__`` (and, frozen, ``__setattr__`` and ``__hash__``) are shared functions that
+read the class's field table, built once from its annotations; its ``__init__`` is compiled when the
+class makes its first instance, so only the classes a run uses pay for one.
 
 Each class also gets a ``__dataclass_fields__`` of real ``dataclasses.Field`` objects, so
 ``dataclasses.fields``, ``replace``, ``asdict`` and ``is_dataclass`` work on records as on
@@ -31,8 +32,6 @@ class Record:
 
     __slots__ = ()
     _record_names: ClassVar[tuple[str, ...]]
-    _record_defaults: ClassVar[dict[str, Any]]
-    _record_factories: ClassVar[tuple[tuple[str, Callable[[], Any]], ...]]
     _record_values: ClassVar[Callable[[Any], Any]]
 
     def __init_subclass__(cls, *, eq: bool = True, repr: bool = True, frozen: bool = False, **kwargs: Any) -> None:
@@ -51,12 +50,17 @@ class Record:
             if f.default is _MISSING and name in cls.__dict__:
                 delattr(cls, name)  # a factory's Field object is no class attribute (as in dataclasses)
         names = tuple(fields)
+        if "__init__" not in cls.__dict__:
+            cls.__init__ = Record.__init__  # type: ignore[method-assign]  # compiled for cls on first use
+        defaulted = False
+        for name, f in fields.items():  # as @dataclass refuses it, at class creation
+            if f.default is not _MISSING or f.default_factory is not _MISSING:
+                defaulted = True
+            elif defaulted:
+                raise TypeError(f"non-default argument {name!r} follows default argument")
         cls.__dataclass_fields__ = fields  # type: ignore[attr-defined]
         cls.__match_args__ = names  # type: ignore[attr-defined,misc]
         cls._record_names = names
-        cls._record_defaults = {n: f.default for n, f in fields.items() if f.default is not _MISSING}
-        cls._record_factories = tuple((n, f.default_factory) for n, f in fields.items()
-                                      if f.default_factory is not _MISSING)
         # attrgetter of one name returns the value itself, not a 1-tuple: either compares alike
         cls._record_values = attrgetter(*names) if names else (lambda _: ())  # type: ignore[assignment]
         if "__eq__" not in cls.__dict__:
@@ -75,33 +79,56 @@ class Record:
             cls.__delattr__ = _refuse_del  # type: ignore[method-assign,assignment]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The first instance of a class compiles its own __init__ (straight-line, as dataclasses
+        # write it) and installs it: classes never made in a run cost nothing, and hot ones (a draft's
+        # rows, parsed values, findings) are made as fast as dataclasses make theirs.
         cls = type(self)
-        names = cls._record_names
-        if len(args) > len(names):
-            raise TypeError(f"{cls.__name__}() takes {len(names)} positional arguments but {len(args)} were given")
-        values = dict(cls._record_defaults)
-        for name, factory in cls._record_factories:
-            if name not in kwargs:
-                values[name] = factory()
-        values.update(zip(names, args, strict=False))  # the rest by keyword or default
-        if kwargs:
-            for name in kwargs:
-                if name not in values and name not in cls.__dataclass_fields__:  # type: ignore[attr-defined]
-                    raise TypeError(f"{cls.__name__}() got an unexpected keyword argument '{name}'")
-            for name in names[: len(args)]:
-                if name in kwargs:
-                    raise TypeError(f"{cls.__name__}() got multiple values for argument '{name}'")
-            values.update(kwargs)
-        if len(values) < len(names):
-            missing = [n for n in names if n not in values]
-            raise TypeError(f"{cls.__name__}() missing required argument: {', '.join(map(repr, missing))}")
-        self.__dict__.update(values)
+        init = cls.__dict__.get("_record_init")
+        if init is None:
+            init = _compile_init(cls)
+            cls._record_init = init  # type: ignore[attr-defined]
+            if cls.__dict__.get("__init__") is Record.__dict__["__init__"]:
+                cls.__init__ = init  # type: ignore[method-assign]  # not over an __init__ of the class's own
+        init(self, *args, **kwargs)
+
+
+_HAS_FACTORY = object()  # the default of a parameter whose field has a default_factory
+
+
+def _compile_init(cls: type) -> Callable[..., None]:
+    fields: dict[str, dataclasses.Field[Any]] = cls.__dataclass_fields__  # type: ignore[attr-defined]
+    frozen = cls.__setattr__ is _refuse_set
+    params: list[str] = []
+    body: list[str] = []
+    env: dict[str, Any] = {"_HAS_FACTORY": _HAS_FACTORY}
+    for name, f in fields.items():
+        if f.default is not _MISSING:
+            env[f"_dflt_{name}"] = f.default
+            params.append(f"{name}=_dflt_{name}")
+        elif f.default_factory is not _MISSING:
+            env[f"_fact_{name}"] = f.default_factory
+            params.append(f"{name}=_HAS_FACTORY")
+            body.append(f" if {name} is _HAS_FACTORY: {name} = _fact_{name}()")
+        else:
+            params.append(name)
+        # A frozen class refuses setattr: its fields go into the instance dict (dataclasses call
+        # object.__setattr__, slower); the others take plain attribute stores, the fastest.
+        body.append(f" d[{name!r}] = {name}" if frozen else f" self.{name} = {name}")
+    head = " d = self.__dict__\n" if frozen else ""
+    source = f"def __init__(self, {', '.join(params)}):\n{head}" + "\n".join(body) + "\n pass\n"
+    exec(source, env)  # noqa: S102 - our own source: field names are annotations, so identifiers
+    init: Callable[..., None] = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
 
 
 def _eq(self: Any, other: Any) -> bool:
     if other.__class__ is not self.__class__:
         return NotImplemented
-    get = self._record_values
+    mine, theirs = self.__dict__, other.__dict__
+    if len(mine) == len(theirs) == len(self._record_names):  # the fields alone: one C-level dict compare
+        return bool(mine == theirs)
+    get = self._record_values  # an attribute set beside the fields is not compared (as in dataclasses)
     return bool(get(self) == get(other))
 
 

@@ -6,15 +6,14 @@ PD3xx project, PD4xx department. New rules take the next free code of their scop
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import Record
 
 ERROR, WARNING, HINT = "error", "warning", "hint"
 SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告", HINT: "提示"}
 SEVERITY_SYMBOLS = {ERROR: "✗", WARNING: "!", HINT: "i"}
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record, frozen=True):
     code: str
     severity: str
     scope: str  # value | indicator | project | department

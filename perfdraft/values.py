@@ -8,12 +8,13 @@ the CSV split (计算符号 | 指标值 | 计量单位) and the importers all us
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 
 from .model import format_number
 from .numbers import FULL_WIDTH, read_decimal
+from .record import Record
 
 # --- operators ---------------------------------------------------------------------------
 
@@ -95,8 +96,7 @@ def placeholder_in(text: str | None) -> str | None:
 # --- value types -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(Record, frozen=True):
     """An operator, a number and a unit: ``≥125000人``. ``op`` is None for a bare number."""
 
     op: str | None
@@ -106,8 +106,7 @@ class Quantity:
     kind = "quantity"
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(Record, frozen=True):
     low: Decimal
     high: Decimal
     unit: str = ""
@@ -115,8 +114,7 @@ class Range:
     kind = "range"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(Record, frozen=True):
     """A change against a base year: ``较上年提高≥5%``, ``较2023年减少≥2个百分点``."""
 
     base: str  # "上年" or "2023年"
@@ -128,8 +126,7 @@ class Change:
     kind = "change"
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(Record, frozen=True):
     """``2020年12月底前``, ``2021年11月30日前``, ``2023年底``, ``12月底前`` (year omitted)."""
 
     year: int | None
@@ -140,8 +137,7 @@ class Deadline:
     kind = "deadline"
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(Record, frozen=True):
     """A recurrence: ``每月10日前``, ``每季度``. (A time limit such as ``≤24小时`` is a Quantity.)"""
 
     period: str
@@ -150,8 +146,7 @@ class Schedule:
     kind = "schedule"
 
 
-@dataclass(frozen=True)
-class Qualitative:
+class Qualitative(Record, frozen=True):
     """A graded term (优, 是, 达到预期 …), a state (基本建立) or vague wording (有效)."""
 
     term: str
@@ -161,8 +156,7 @@ class Qualitative:
     kind = "qualitative"
 
 
-@dataclass(frozen=True)
-class Either:
+class Either(Record, frozen=True):
     """Two values joined by 或: ``不低于80%或较2023年提高≥5个百分点``."""
 
     first: Value
@@ -171,8 +165,7 @@ class Either:
     kind = "either"
 
 
-@dataclass(frozen=True)
-class Graded:
+class Graded(Record, frozen=True):
     """A graded value with its standard: ``优：≥90%；良：≥80%；中：≥60%；差：<60%`` (分级分档).
 
     The one accepted form of a qualitative target: each grade says what it takes to earn it.
@@ -190,8 +183,7 @@ class Graded:
 Value = Quantity | Range | Change | Deadline | Schedule | Qualitative | Either | Graded
 
 
-@dataclass(frozen=True)
-class ParseError:
+class ParseError(Record, frozen=True):
     """Why a text is not a 指标值, and where (0-based character position)."""
 
     message: str
@@ -535,8 +527,7 @@ def format(value: Value) -> str:  # noqa: A001 - the grammar's public name
 # --- helpers used by checks, exports and the catalogue ----------------------------------------
 
 
-@dataclass(frozen=True)
-class Split:
+class Split(Record, frozen=True):
     """The 一体化 split of a value: 计算符号 | 指标值 | 计量单位."""
 
     sign: str

@@ -111,3 +111,25 @@ def test_model_records_copy_pickle_and_match():
             pytest.fail("match by position")
     assert [f.name for f in dataclasses.fields(Indicator)][:5] == ["level1", "level2", "name", "description", "value"]
     assert Position("dept.name") == Position("dept.name", 0, 0, 0, "")
+
+
+def test_init_compiled_on_first_instance_is_the_class_own():
+    class Base(Record):
+        a: int = 0
+
+    class Child(Base):
+        b: int = 1
+
+    class Own(Record):
+        a: int = 0
+
+        def __init__(self, a: int = 0) -> None:
+            super().__init__(a * 2)  # a class's own __init__ stays in place
+
+    assert Base(5).a == 5 and (Child(5, 6).a, Child(5, 6).b) == (5, 6)
+    assert Base.__init__ is not Child.__init__
+    assert Own(2).a == 4 and Own(3).a == 6
+    with pytest.raises(TypeError):
+        class Wrong(Record):  # as @dataclass: a required field after a defaulted one
+            a: int = 0
+            b: int

@@ -7,15 +7,14 @@ checks) get the profile drafts of that framework had before profiles existed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import frameworks, profiles
 from ..model import Draft
+from ..record import Record
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Record, frozen=True):
     profile: profiles.Profile
     framework: frameworks.Framework
     year: int | None = None

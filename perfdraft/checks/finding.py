@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..record import Record
 from ..rules import RULES
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record, frozen=True):
     code: str
     severity: str
     path: str  # where a front-end jumps: the first place when there are several
