@@ -324,6 +324,30 @@ def test_key_bar_shows_every_key_within_80_columns(tmp_path):
     asyncio.run(run())
 
 
+def test_key_bar_follows_a_change_of_bindings(tmp_path):
+    """The bar keeps its items between frames: a focus change (the screen's bindings signal) renews them."""
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            before = bar.items()
+            computed = []
+            active = bar._active_items
+            bar._active_items = lambda: computed.append(1) or active()  # type: ignore[method-assign]
+            bar.refresh(layout=True)
+            await pilot.pause()
+            assert computed == [] and bar.items() == before  # frames without a change reuse the items
+            app.screen.set_focus(None)  # the answer line's own bindings leave the chain
+            await pilot.pause()
+            assert computed and bar.items() == active()
+            app.screen.query_one(AnswerInput).focus()
+            await pilot.pause()
+            assert bar.items() == active() == before
+
+    asyncio.run(run())
+
+
 def _status_counts(app) -> tuple[int, int]:
     import re
 

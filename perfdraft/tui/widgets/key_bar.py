@@ -55,6 +55,9 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._hits: list[tuple[int, int, int, str]] = []  # (row, x0, x1, key) for clicks
+        # Textual recomputes the active bindings at every call (the focus chain's, Input's thirty among
+        # them) and layout and render both ask: kept until the screen says its bindings changed.
+        self._items: list[tuple[str, str, str]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -63,10 +66,16 @@ class KeyBar(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen) -> None:
+        self._items = None
         self.refresh(layout=True)
 
     def items(self) -> list[tuple[str, str, str]]:
         """(label, description, key) of each binding to show, in declaration order, once per action."""
+        if self._items is None:
+            self._items = self._active_items()
+        return self._items
+
+    def _active_items(self) -> list[tuple[str, str, str]]:
         seen: set[str] = set()
         out = []
         bindings = [b for (_, b, _, _) in self.screen.active_bindings.values()]
