@@ -44,6 +44,8 @@ class Record:
                 continue
             given = cls.__dict__.get(name, _MISSING)
             f = given if isinstance(given, dataclasses.Field) else dataclasses.field(default=given)
+            if not (f.init and f.repr and f.compare) or f.kw_only is True:  # type: ignore[union-attr]
+                raise TypeError(f"{cls.__name__}.{name}: a Record field takes a default or a default_factory only")
             f.name, f.type = name, annotation
             f._field_type = dataclasses._FIELD  # type: ignore[attr-defined,union-attr]  # what fields() lists
             fields[name] = f

@@ -133,3 +133,6 @@ def test_init_compiled_on_first_instance_is_the_class_own():
         class Wrong(Record):  # as @dataclass: a required field after a defaulted one
             a: int = 0
             b: int
+    with pytest.raises(TypeError):
+        class Unsupported(Record):  # options a Record does not honour are refused, not ignored
+            a: int = field(default=0, repr=False)
