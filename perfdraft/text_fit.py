@@ -9,23 +9,18 @@ A line break may fall between two CJK characters or at a space, never inside a r
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from ._lazy import LazyPattern
 from .cells import graphemes
 from .cells import width as cell_len  # the one cell-width function
 
 # Atoms that must stay on one line: a value (operator, number, unit: ≥125000人, =30元/人·年, 100%),
 # an ASCII word or code (317-1002-JXN), a run of spaces; anything else is one character.
 _UNIT = r"(?:[万亿千百]?(?:元|人次|人天|人|个月|个|次|户|件|项|所|家|台|套|名|亩|天|年|月|工作日|日|周岁|周|小时|分钟|岁|平方公里|公里|平方米|立方米|册|本|场|期|批|辆|张|份|篇|座|间|床|吨|米))"
-_ATOM = (rf"[≥≤><=~＞＜]*[0-9][0-9.,:]*(?:[-_][0-9A-Za-z]+)*(?:%|‰|{_UNIT}(?:[/·]{_UNIT})*)?"
-         r"|[≥≤><=~＞＜]+(?=\s*[0-9])"  # an operator is kept with the number after it (below)
-         r"|[A-Za-z][0-9A-Za-z._\-/]*|\s+|.")
-
-
-@cache
-def _atom_pattern() -> re.Pattern[str]:
-    # Compiled on first wrap (~4 ms): the line mode's first paint cuts text but never wraps it.
-    return re.compile(_ATOM, re.S)
+# Compiled on first wrap (~4 ms): the line mode's first paint cuts text but never wraps it.
+_ATOM = LazyPattern(rf"[≥≤><=~＞＜]*[0-9][0-9.,:]*(?:[-_][0-9A-Za-z]+)*(?:%|‰|{_UNIT}(?:[/·]{_UNIT})*)?"
+                    r"|[≥≤><=~＞＜]+(?=\s*[0-9])"  # an operator is kept with the number after it (below)
+                    r"|[A-Za-z][0-9A-Za-z._\-/]*|\s+|.", re.S)
 
 
 def truncate(text: str, width: int) -> str:
@@ -45,7 +40,7 @@ def truncate(text: str, width: int) -> str:
 
 
 def atoms(text: str) -> list[str]:
-    return _atom_pattern().findall(text)
+    return _ATOM.findall(text)
 
 
 CLOSING = set("，。、；：？！）》」』”’,.;:?!)]%")  # never at the start of a line (kinsoku)
