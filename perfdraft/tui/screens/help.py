@@ -5,26 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ...steps import COMMANDS
 from ..widgets.key_bar import KeyBar
+from ..widgets.page_view import PageView
 
 
 class HelpScreen(ModalScreen[None]):
-    # Parsed when this screen first opens, not at every start (issue 21).
-    DEFAULT_CSS = """
-    #help-view {
-        width: 100%;
-        height: 1fr;
-        background: $surface;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
-    }
-    """
-
     BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭", id="close")]
 
     def __init__(self, title: str, text: str) -> None:
@@ -41,6 +30,6 @@ class HelpScreen(ModalScreen[None]):
         keys = [f"{b.key.replace(',', '/').upper()} {b.description}" for b in DraftingScreen.BINDINGS
                 if isinstance(b, Binding) and b.description and b.key.startswith("f")]
         body.append("\n按键：" + "  ".join(keys) + "  F2 命令面板\n↑/↓ 选择建议，Tab 把建议填入回答栏再修改，回车确认。")
-        with VerticalScroll(id="help-view"):
+        with PageView(id="help-view"):
             yield Static(body, markup=False)
         yield KeyBar()

@@ -5,27 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ... import table_text
 from ...conversation import Conversation
 from ..widgets.key_bar import KeyBar
+from ..widgets.page_view import PageView
 
 
 class TableScreen(ModalScreen[None]):
-    # Parsed when this screen first opens, not at every start (issue 21).
-    DEFAULT_CSS = """
-    #table-view {
-        width: 100%;
-        height: 1fr;
-        background: $surface;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
-    }
-    """
-
     BINDINGS = [Binding("escape,f3,q", "dismiss", "关闭", id="close")]
 
     def __init__(self, conversation: Conversation) -> None:
@@ -40,6 +29,6 @@ class TableScreen(ModalScreen[None]):
             lines = table_text.project_lines(conv.draft.projects[i], i, width, ascii_ops=getattr(self.app, "ascii_ops", False))
         else:
             lines = table_text.department_lines(conv.draft, width)
-        with VerticalScroll(id="table-view"):
+        with PageView(id="table-view"):
             yield Static(Text("\n".join(lines), no_wrap=True, overflow="crop"), markup=False)
         yield KeyBar()
