@@ -137,7 +137,7 @@ class _Reader:
 
     def scalars(self, target: Any, owner: str, data: dict[str, Any], path: str) -> None:
         """Every scalar field the registry declares for this owner (fields.py: one entry per field)."""
-        # plain dataclasses (model.py): one update instead of a setattr per field
+        # model records (model.py) keep their fields in the instance dict: one update, not a setattr per field
         plan = self._plan(owner, None)
         target.__dict__.update(self._scalar_values(plan, plan.nones, data, path))
 
@@ -264,7 +264,7 @@ class _Reader:
 
 def _scalar_plan(owner: str) -> tuple[tuple[str, str, str], ...]:
     # derived once per owner, not for every row; rebuilt when the registry's cached tuple changes
-    # (a test declaring a field): an identity check, as hashing 19 dataclasses per row costs more
+    # (a test declaring a field): an identity check, as hashing 19 Field tuples per row costs more
     scalars = fields.scalars(owner)
     cached = _PLANS.get(owner)
     if cached is None or cached[0] is not scalars:

@@ -30,7 +30,7 @@ _LIST = list  # marker of a frozen list: (list, item, item, …)
 
 
 def freeze(obj: Any) -> Any:
-    """An immutable, hashable copy of a model object: (type, field names, values) for a dataclass,
+    """An immutable, hashable copy of a model object: (type, field names, values) for a model record,
     (list, items…) for a list, the value itself for str / int / Decimal / None."""
     d = getattr(obj, "__dict__", None)
     if d is not None:
