@@ -103,6 +103,28 @@ def test_start_screen_without_arguments(env):
         t.close()
 
 
+def test_keys_typed_while_it_starts_are_kept(env, tmp_path):
+    """Type-ahead over a slow link: a name, Enter and the next answer typed before the first screen is
+    up all land, in order (the keys reach the terminal before Python has even started)."""
+    draft = tmp_path / "d.toml"
+    shutil.copy(ROOT / "perfdraft" / "data" / "demo.toml", draft)
+    t = Tmux(f"{sys.executable} -m perfdraft edit {draft}", env)
+    try:
+        t.keys("新名称", literal=True)
+        t.keys("Enter")
+        t.keys("X1", literal=True)
+        t.wait_for("指标模板")  # the name was answered (the terminal's own echo shows the keys before)
+        time.sleep(0.5)
+        assert any(ln.startswith("▊  X1 ") for ln in t.screen().splitlines())  # in the next question's line
+        t.keys("F10")
+        time.sleep(1)
+    finally:
+        t.close()
+    from perfdraft import drafts
+
+    assert drafts.load(draft).projects[0].name == "新名称"
+
+
 def test_dumb_terminal_gets_line_mode(env, tmp_path):
     draft = tmp_path / "x.toml"
     e = dict(env, TERM="dumb")

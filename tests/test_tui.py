@@ -195,6 +195,41 @@ def test_hang_up_saves_and_releases(tmp_path):
     assert not drafts.lock_path(p).exists()
 
 
+def test_keys_typed_before_the_first_screen_mounts_reach_the_answer_line(tmp_path):
+    """Type-ahead: keys that arrive while perfdraft starts (here posted from the App's Mount, which comes
+    before the first screen's) are delivered to the answer line in order once it has the focus, and an
+    Enter typed ahead (a line feed before raw mode: Ctrl-J) answers the question."""
+    from pathlib import Path
+
+    from perfdraft.tui import app as tui_app
+
+    p = _seed_copy(tmp_path)
+    conv, lock = open_session(p)
+    typed = [("新", "新"), ("名", "名"), ("ctrl+j", None), ("x", "x"), ("1", "1")]
+    focus_when_typed: list[object] = []
+
+    class TypedAhead(PerfdraftApp):
+        CSS_PATH = str(Path(tui_app.__file__).with_name("app.tcss"))  # a subclass's path is its module's
+
+        def on_mount(self) -> None:
+            super().on_mount()
+            focus_when_typed.append(self.focused)
+            for key, char in typed:
+                self.post_message(events.Key(key, char))
+
+    async def run():
+        app = TypedAhead(conv, lock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert app.screen.query_one(AnswerInput).value == "x1"
+            await pilot.press("f10")
+
+    asyncio.run(run())
+    assert focus_when_typed == [None]  # sent before the answer line had the focus
+    assert drafts.load(p).projects[0].name == "新名"
+
+
 @pytest.mark.slow
 def test_start_screen_clones_last_years_draft(tmp_path):
     last = tmp_path / "2020.toml"

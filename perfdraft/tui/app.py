@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message as Message_
@@ -29,6 +30,9 @@ class PerfdraftApp(App[int]):
     # Textual adds its own ctrl+p only when no binding runs the palette: F2 here, so ctrl+p is listed too.
     BINDINGS = [Binding("f2,ctrl+p", "command_palette", "命令", id="palette", tooltip="命令面板（也可 Ctrl+P）")]
 
+    class FirstScreenReady(Message_):
+        """The first screen has mounted and focused its input: the keys typed before it go there now."""
+
     class Saved(Message_):
         """A background save finished (posted from the saver's thread; post_message is thread-safe)."""
 
@@ -47,6 +51,8 @@ class PerfdraftApp(App[int]):
         self.ascii_ops = ascii_ops
         self.catalogue_dir = catalogue_dir
         self.first_frame_shown = False  # Textual's Ready: the first frame has been written
+        # Keys typed before the first screen has mounted (None once delivered): see on_event.
+        self._held_keys: list[events.Key] | None = []
         if session is not None:
             session.saver.on_done = self._saved_elsewhere
 
@@ -96,6 +102,28 @@ class PerfdraftApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_hangup_handlers()
+
+    # --- type-ahead ------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        # Keys typed while perfdraft starts (over a slow link people type ahead) would reach the first
+        # screen before its Mount has focused the answer line, and the bare screen drops them. Held
+        # here until the screen says it is ready (first_screen_ready), then delivered in order.
+        if self._held_keys is not None and isinstance(event, events.Key) and not event.is_forwarded:
+            self._held_keys.append(event)
+            return
+        await super().on_event(event)
+
+    def first_screen_ready(self) -> None:
+        """Called by the first screen's Mount once its input has the focus."""
+        if self._held_keys is not None:
+            # A message, not a call: keys still queued behind this Mount are held until it arrives.
+            self.post_message(self.FirstScreenReady())
+
+    async def on_perfdraft_app_first_screen_ready(self, _message: PerfdraftApp.FirstScreenReady) -> None:
+        held, self._held_keys = self._held_keys or [], None
+        for key in held:
+            await super().on_event(key)
 
     # --- never lose work on a dropped link -------------------------------------------------------
 

@@ -82,6 +82,9 @@ class DraftingScreen(Screen):
         # The catalogue takes a few hundred ms to read: load it on a worker thread once the first screen
         # is up (a user needs seconds to reach the template question; if faster, the engine loads it).
         self.set_timer(1.5, self._preload_catalogue)
+        first_screen_ready = getattr(self.app, "first_screen_ready", None)
+        if first_screen_ready is not None:
+            first_screen_ready()  # the keys typed ahead go to the answer line now
 
     def _preload_catalogue(self) -> None:
         self.run_worker(self.conv.catalogue, thread=True, exit_on_error=False, group="catalogue")

@@ -57,6 +57,9 @@ class StartScreen(Screen):
         self.mode: str | None = None
         self.query_one("#start-input").display = False
         self.query_one(OptionList).focus()
+        first_screen_ready = getattr(self.app, "first_screen_ready", None)
+        if first_screen_ready is not None:
+            first_screen_ready()  # the keys typed ahead go to the list now
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

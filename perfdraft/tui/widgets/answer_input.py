@@ -4,11 +4,16 @@ Textual's Input would keep only its first line."""
 from __future__ import annotations
 
 from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
 
 class AnswerInput(Input):
+    # Enter typed ahead, before Textual has the terminal in raw mode, reaches it as a line feed (the
+    # tty's CR→LF mapping), which Textual reads as Ctrl-J; readline also takes Ctrl-J for Enter.
+    BINDINGS = [Binding("ctrl+j", "submit", "回答", show=False)]
+
     def __init__(self, *args, **kwargs) -> None:
         # Answers are checked by the engine, not by Textual validators: without this, Input still
         # re-styles itself as -valid on the first value (a style pass in the first frame).
