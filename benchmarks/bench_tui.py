@@ -25,13 +25,18 @@ sys.path.insert(0, str(ROOT))
 # a screen's own Mount may come after Ready, and a frame without the question is not a first screen.
 FIRST_FRAME = """
 import time
-from textual.app import App
-_display, painted = App._display, []
-def display(app, screen, renderable):
-    if renderable is not None and not app._batch_count and not painted and shows_content(app, screen):
-        painted.append((time.process_time(), time.time()))
-    return _display(app, screen, renderable)
-App._display = display
+painted = []
+def patch_textual():
+    # Imported here, not at the top: perfdraft imports Textual inside its command (below), and the
+    # harness must not import it earlier than the program would.
+    from textual.app import App
+    _display = App._display
+    def display(app, screen, renderable):
+        if renderable is not None and not app._batch_count and not painted and shows_content(app, screen):
+            painted.append((time.process_time(), time.time()))
+        return _display(app, screen, renderable)
+    App._display = display
+    return App
 async def ready(pilot):
     for _ in range(200):
         if painted:
@@ -42,6 +47,7 @@ async def ready(pilot):
 """
 
 BARE = FIRST_FRAME + """
+App = patch_textual()
 from textual.widgets import Footer, Input
 class Bare(App):
     def compose(self):
@@ -53,21 +59,27 @@ Bare().run(headless=True, size=(80, 24), auto_pilot=ready)
 """
 
 DEMO = FIRST_FRAME + """
-from perfdraft import cli  # the way `perfdraft demo` comes: entry point, its parser, then the app
-cli.build_parser(["demo"]).parse_args(["demo"])
-from perfdraft.commands.drafting import demo_copy
-from perfdraft.conversation import open_session
-from perfdraft.tui.app import PerfdraftApp
-conv, lock = open_session(demo_copy())
+# `perfdraft demo` as its console script runs it: cli.main, its parser, the command, the app. Only the
+# terminal is simulated: the command sees an interactive terminal, the app runs headless at 80×24.
+from perfdraft import gc_pause
+from perfdraft.commands import drafting
+drafting.interactive = lambda: True
+drafting._dumb_terminal = lambda: False
+_pause = gc_pause.pause
+def pause():  # the command's first step, before it imports the TUI: patch Textual from here
+    _pause()
+    App = patch_textual()
+    _run = App.run
+    def run(self, *args, **kwargs):
+        return _run(self, headless=True, size=(80, 24), auto_pilot=ready)
+    App.run = run
+gc_pause.pause = pause
 def shows_content(app, screen):
     from perfdraft.tui.widgets.question import QuestionPanel
     panels = screen.query(QuestionPanel)
     return bool(panels) and getattr(panels.first(), "prompt", None) is not None
-try:
-    # As `perfdraft demo` runs it: the first frame is the question, its findings view follows it.
-    PerfdraftApp(conv, lock, findings_first=True).run(headless=True, size=(80, 24), auto_pilot=ready)
-finally:
-    lock.release()
+from perfdraft import cli
+cli.main(["demo"])  # the first frame is the question, its findings view follows it
 """
 
 MEASURE = """

@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 from typing import TextIO
 
-from . import locations
+from . import gc_pause, locations
 from .conversation import Conversation
 from .prompts import Message, Prompt
 from .session import Session
@@ -255,6 +255,7 @@ def _after_first_paint(session, conv: Conversation) -> None:
     def launch() -> None:
         if not started.is_set():
             started.set()
+            gc_pause.resume()  # the first paint is out (gc_pause.py)
             threading.Thread(target=work, name="after-first-paint", daemon=True).start()
 
     def start(app) -> None:
@@ -341,6 +342,7 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
     session = Session.open(Path(path), catalogue_dir=catalogue_dir, remember=piped)
     conv = session.conv
     if piped:
+        gc_pause.resume()  # no screen to paint: a long scripted session collects as usual
         # Load the catalogue while the first answers are read, so the project name's suggestions do
         # not stall (about 150 ms alone, over half a second with many sessions on one server).
         session.preload_catalogue()

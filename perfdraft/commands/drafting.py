@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from .. import gc_pause
 from ..errors import EXIT_OK, UsageError
 from ..locations import demo_copy
 
@@ -59,14 +60,15 @@ def _dumb_terminal() -> bool:
 def open_editor(path: Path, args: argparse.Namespace) -> int:
     """Open a draft in the TUI, or in the line mode on a dumb terminal / with --line."""
     line = getattr(args, "line", False) or _dumb_terminal() or not interactive()
-    if line:
-        from ..line import run_line
+    with gc_pause.paused():  # until the first screen is painted (gc_pause.py)
+        if line:
+            from ..line import run_line
 
-        return run_line(path, catalogue_dir=getattr(args, "catalogue", None))
-    from ..tui.app import run_app
+            return run_line(path, catalogue_dir=getattr(args, "catalogue", None))
+        from ..tui.app import run_app
 
-    return run_app(path, mouse=mouse_default(args), catalogue_dir=getattr(args, "catalogue", None),
-                   ascii_ops=getattr(args, "ascii", False), findings_first=getattr(args, "findings_first", False))
+        return run_app(path, mouse=mouse_default(args), catalogue_dir=getattr(args, "catalogue", None),
+                       ascii_ops=getattr(args, "ascii", False), findings_first=getattr(args, "findings_first", False))
 
 
 def mouse_default(args: argparse.Namespace) -> bool:
@@ -104,14 +106,16 @@ def cmd_start(args: argparse.Namespace) -> int:
 
         build_parser().print_help()
         return EXIT_OK
-    from ..tui.app import run_start
+    with gc_pause.paused():
+        from ..tui.app import run_start
 
-    return run_start(mouse=mouse_default(args))
+        return run_start(mouse=mouse_default(args))
 
 
 def cmd_line(args: argparse.Namespace) -> int:
     path = Path(args.file)
     create_if_missing(path, args.year)  # a bad draft fails in Session.open, before the first question
-    from ..line import run_line
+    with gc_pause.paused():
+        from ..line import run_line
 
-    return run_line(path, catalogue_dir=args.catalogue)
+        return run_line(path, catalogue_dir=args.catalogue)

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.message import Message as Message_
 from textual.screen import Screen
 
-from .. import drafts
+from .. import drafts, gc_pause
 from ..conversation import Conversation
 from ..prompts import Message
 from ..saver import SaveResult
@@ -79,6 +79,7 @@ class PerfdraftApp(App[int]):
         self.first_frame_shown = True
         from .screens.drafting import DraftingScreen
 
+        self.call_after_refresh(gc_pause.resume)  # start-up is over once that frame is out
         screen = self.screen
         if isinstance(screen, DraftingScreen):
             # Ready comes once the start-up batch is over; the frame laid out within it is written by
