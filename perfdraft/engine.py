@@ -54,6 +54,7 @@ class Conversation:
         self.finished = False
         self.last_saved_error: str | None = None
         self.exported: set[Path] = set()  # files this session wrote with /export (only those are replaced)
+        self.export_log: list[Path] = []  # the same, in order: a front-end in a browser sends each one there
         self._arrivals: list[Message] = []  # what arriving at a step shows (tables, check results)
         self.pos = self._resume_position()
         self._arrive()

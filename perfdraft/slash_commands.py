@@ -137,6 +137,7 @@ def cmd_export(conv: Conversation, arg: str) -> list[Message]:
         # the draft was imported from, with sheets of its own (issue 19, item 1).
         export_draft(conv.draft, fmt, out, force=out in conv.exported)
         conv.exported.add(out)
+        conv.export_log.append(out)
     except ImportError:
         return [Message("error", "导出功能不可用（缺少导出模块）")]
     except Exception as exc:  # noqa: BLE001 - report, keep the session alive

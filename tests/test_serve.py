@@ -77,6 +77,7 @@ class Browser:
     def __init__(self, ws) -> None:
         self.ws = ws
         self.raw = ""
+        self.messages: list[list] = []  # the server's own JSON messages (a download to start …)
 
     @property
     def text(self) -> str:
@@ -91,8 +92,26 @@ class Browser:
             msg = await asyncio.wait_for(self.ws.receive(), max(0.1, end - loop.time()))
             if msg.type == aiohttp.WSMsgType.BINARY:
                 self.raw += msg.data.decode("utf-8", "replace")
+            elif msg.type == aiohttp.WSMsgType.TEXT:
+                self.messages.append(json.loads(msg.data))
             elif msg.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
                 raise AssertionError(f"websocket closed before {word!r}: {self.text[-500:]}")
+
+    async def message(self, kind: str, timeout: float = 30) -> list:
+        """The first JSON message of ``kind`` the server sent (reading on while there is none yet)."""
+        import aiohttp
+
+        loop = asyncio.get_running_loop()
+        end = loop.time() + timeout
+        while not any(m[:1] == [kind] for m in self.messages):
+            msg = await asyncio.wait_for(self.ws.receive(), max(0.1, end - loop.time()))
+            if msg.type == aiohttp.WSMsgType.BINARY:
+                self.raw += msg.data.decode("utf-8", "replace")
+            elif msg.type == aiohttp.WSMsgType.TEXT:
+                self.messages.append(json.loads(msg.data))
+            else:
+                raise AssertionError(f"websocket closed before a {kind} message: {self.messages}")
+        return next(m for m in self.messages if m[:1] == [kind])
 
     async def type(self, keys: str) -> None:
         self.raw = ""
@@ -165,6 +184,38 @@ def test_serve_answers_a_browser_and_keeps_sessions_apart(server, tmp_path):
     assert not list(root.glob("*/*.lock"))
     assert not list((tmp_path / "tmp").iterdir())
     assert proc.poll() is None
+
+
+@pytest.mark.slow
+def test_an_export_in_the_browser_is_downloaded_by_the_browser(server, tmp_path):
+    """/export in a browser session: the file is written on the server and handed to the browser as a
+    download (textual-serve's deliver_file_start, then /download/KEY), which is what the page's script
+    fetches."""
+    import aiohttp
+
+    port, root, _ = server
+
+    async def drive() -> bytes:
+        async with aiohttp.ClientSession() as http:
+            ws = await http.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30")
+            tab = Browser(ws)
+            await tab.until("部门名称")
+            await tab.type("甲县财政局\r")
+            await tab.until("部门编码")
+            await tab.type("/export csv\r")
+            await tab.until("已发送到浏览器下载")
+            key = (await tab.message("deliver_file_start"))[1]
+            async with http.get(f"http://127.0.0.1:{port}/download/{key}") as r:
+                assert r.status == 200
+                assert "绩效目标草稿.csv" in r.headers.get("Content-Disposition", "")
+                body = await r.read()
+            await ws.close()
+            return body
+
+    body = asyncio.run(drive())
+    exported = sorted(root.glob("*/绩效目标草稿.csv"))
+    assert len(exported) == 1 and body == exported[0].read_bytes()  # the browser got the file written
+    assert body.decode("utf-8-sig").startswith("项目编码,项目名称")
 
 
 @pytest.mark.slow

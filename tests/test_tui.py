@@ -773,3 +773,27 @@ def test_the_demo_shows_the_question_first_then_opens_on_the_findings(tmp_path, 
             assert type(app.screen).__name__ == "FindingsScreen"
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("web", [False, True])
+def test_an_export_goes_to_the_browser_only_in_a_browser(tmp_path, monkeypatch, web):
+    """perfdraft serve: /export hands the written file to the browser as a download; in a terminal
+    the file beside the draft is all (nothing copied to a downloads folder)."""
+    delivered: list[tuple[object, dict]] = []
+    monkeypatch.setattr(PerfdraftApp, "is_web", property(lambda self: web))
+    monkeypatch.setattr(PerfdraftApp, "deliver_binary", lambda self, path, **kw: delivered.append((path, kw)))
+    p = _seed_copy(tmp_path)
+
+    async def run():
+        app, conv = _app(p)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            app.screen.submit("/export csv")
+            await pilot.pause()
+            assert ("已发送到浏览器下载" in _screen_text(app)) == web
+            await pilot.press("f10")
+
+    asyncio.run(run())
+    out = p.with_suffix(".csv")
+    assert out.exists()
+    assert delivered == ([(out, {"save_filename": out.name})] if web else [])

@@ -104,6 +104,10 @@ class PerfdraftApp(App[int]):
     def on_mount(self) -> None:
         self._install_hangup_handlers()
 
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        # An export sent to the browser (perfdraft serve) did not arrive: the file itself is intact.
+        self.notify(f"下载失败（{event.exception}）；文件仍在服务器上，可以再导出一次", severity="error", timeout=8)
+
     # --- type-ahead ------------------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:

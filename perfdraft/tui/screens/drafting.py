@@ -6,6 +6,8 @@ however long the check or the suggestions are; the transcript takes what is left
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,6 +24,9 @@ from ..widgets.question import QuestionPanel, default_line
 from ..widgets.status_line import StatusLine
 from ..widgets.suggestions import Suggestions
 from ..widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PLACEHOLDER = "输入回答，回车确认；/help 查看命令"
 DEFAULT_PLACEHOLDER = "回车 = 采用上面的建议；Tab 填入后修改"
@@ -133,6 +138,13 @@ class DraftingScreen(Screen):
             self.live_check(prefill)
         self.refresh_status()
 
+    def _hand_over(self, exported: Path) -> None:
+        """In a browser (``perfdraft serve``) an exported file is on the server, out of the user's reach:
+        send it to the browser as a download. In a terminal it is already beside the draft."""
+        if self.app.is_web:
+            self.app.deliver_binary(exported, save_filename=exported.name)
+            self.query_one(Transcript).add(Message("notice", f"已发送到浏览器下载：{exported.name}"))
+
     def findings(self) -> tuple[str, list]:
         """What ``/check`` lists here: this project's findings, or the whole draft's outside a project."""
         from .findings import scope_findings, scope_label
@@ -189,6 +201,7 @@ class DraftingScreen(Screen):
             # The question goes into the history once it is answered; until then it is pinned below.
             transcript.add(Message("assistant", before.question))
             self._in_transcript = before
+        exports_before = len(self.conv.export_log)
         reply = self.conv.answer(text)
         if reply.quit:
             transcript.add_all(reply.messages)
@@ -209,6 +222,8 @@ class DraftingScreen(Screen):
             self.refresh_status()
             return
         transcript.add_all(reply.messages)
+        for path in self.conv.export_log[exports_before:]:
+            self._hand_over(path)
         after = self.conv.prompt()
         if after != before or not text.startswith("/"):
             self.ask()
