@@ -12,6 +12,7 @@ import errno
 import getpass
 import os
 import socket
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,23 @@ def draft_target(path: str | os.PathLike[str]) -> Path:
     target, and the lock was keyed on the link's name, so two writers could hold one file."""
     p = Path(path)
     if p.is_symlink():
-        return Path(os.path.realpath(p))
+        target = Path(os.path.realpath(p))
+        # /dev/fd/N (a shell's <(…)) links to "pipe:[N]", which is no path: the link itself reads it.
+        if target.exists() or not p.exists():
+            return target
     return p
+
+
+def refuse_special_file(path: str | os.PathLike[str]) -> None:
+    """A pipe, device or socket cannot hold a draft: a save replaces the file by renaming over it
+    (as root, over /dev/null itself) and reading a pipe with no writer waits for ever."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # missing or unreadable: the caller's own message says which
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise DraftError(f"{path}：不是普通文件（管道、设备或套接字），草稿不能在这里编辑或保存；"
+                         "请先把内容存成 .toml 文件再打开")
 
 
 NAME_MAX = 255  # bytes in one path component (Linux, macOS)
@@ -202,6 +218,7 @@ def _unlock_hint(path: Any) -> str:
 
 def acquire_lock(path: str | os.PathLike[str]) -> Lock:
     """Take the draft's lock or raise DraftLocked naming who holds it. Stale locks are taken over."""
+    refuse_special_file(path)
     lp = lock_path(Path(path))
     me = {"user": _user(), "host": socket.gethostname(), "pid": os.getpid(), "since": time.time()}
     notice = None

@@ -176,3 +176,65 @@ def test_twenty_thousand_by_hundred_sheet_is_refused_fast(tmp_path):
     with pytest.raises(ImportFailed, match="未导入"):
         import_file(tmp_path / "huge.xlsx")
     assert time.perf_counter() - start < 5
+
+
+def _import_cli(*args: str, stdin: bytes | None = None, pass_fds: tuple[int, ...] = ()):
+    import subprocess
+    import sys
+
+    from .corpus_scoring import ROOT
+
+    return subprocess.run([sys.executable, "-m", "perfdraft", "import", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, timeout=60, pass_fds=pass_fds)
+
+
+def _rows_of(path) -> set[tuple[str | None, str | None]]:
+    from perfdraft import drafts
+
+    return {(i.name, i.value) for p in drafts.load(path).projects for i in p.indicators}
+
+
+@pytest.mark.parametrize("kind", ["text", "xlsx"])
+def test_a_table_piped_to_standard_input_imports_as_the_file_does(tmp_path, kind):
+    """`pbpaste | perfdraft import - -o d.toml`: text copied from last year's document (or a file piped
+    in) is read like the file; messages name 标准输入, never the private temp file it was spooled to."""
+    if kind == "text":
+        source = tmp_path / "t.txt"
+        source.write_text(corpus_text(NAME), "utf-8")
+    else:
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        for r in _rows():
+            wb.active.append(r)
+        source = tmp_path / "t.xlsx"
+        wb.save(source)
+    r = _import_cli("-o", str(tmp_path / "a.toml"), str(source))
+    piped = _import_cli("-o", str(tmp_path / "b.toml"), "-", stdin=source.read_bytes())
+    assert r.returncode in (0, 1) and piped.returncode == r.returncode, piped.stderr.decode()
+    err = piped.stderr.decode()
+    assert "perfdraft-import" not in err and "perfdraft-import" not in (tmp_path / "b.toml").read_text("utf-8")
+    assert _rows_of(tmp_path / "b.toml") == _rows_of(tmp_path / "a.toml")
+    assert ("主体班培训人次", "280人次") in _rows_of(tmp_path / "b.toml")
+    if "未能归位" in err:
+        assert "标准输入" in err
+
+
+def test_a_process_substitution_imports_and_bad_piped_input_is_refused(tmp_path):
+    """`perfdraft import <(…)`: the readers sniffed the pipe's head and reopened it to find it empty."""
+    import os
+
+    r_fd, w_fd = os.pipe()
+    os.write(w_fd, corpus_text(NAME).encode("utf-8"))
+    os.close(w_fd)
+    try:
+        r = _import_cli("-o", str(tmp_path / "c.toml"), f"/dev/fd/{r_fd}", pass_fds=(r_fd,))
+    finally:
+        os.close(r_fd)
+    assert r.returncode in (0, 1), r.stderr.decode()
+    assert ("主体班培训人次", "280人次") in _rows_of(tmp_path / "c.toml")
+    for data, why in ((b"", "文件是空的"), (bytes(range(256)) * 4, "不是文本文件")):
+        bad = _import_cli("-o", str(tmp_path / "d.toml"), "-", stdin=data)
+        err = bad.stderr.decode()
+        assert bad.returncode == 2 and why in err and "标准输入" in err and "Traceback" not in err, err
+        assert not (tmp_path / "d.toml").exists()

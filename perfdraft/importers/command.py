@@ -11,13 +11,21 @@ without it names stay exactly as printed (the seed's fixture keeps them so) and 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import stat
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from . import NothingPlaced, import_files
+from . import ImportFailed, NothingPlaced, import_files
+
+STDIN = "-"
+# A pipe is read whole before its kind is known; the largest file any reader takes (a PDF) bounds it.
+MAX_PIPED_BYTES = 30 * 1024 * 1024
 
 
 def _say(message: str) -> None:
@@ -27,7 +35,16 @@ def _say(message: str) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.output)
     force = bool(getattr(args, "force", False))
-    inputs = [Path(f) for f in args.files]
+    with _spooled(list(args.files)) as (inputs, shown):
+        return _import(args, out, force, inputs, shown)
+
+
+def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path], shown: dict[str, str]) -> int:
+    def named(text: str) -> str:  # a spooled pipe's temp file is named as the user wrote it
+        for temp, name in shown.items():
+            text = text.replace(temp, name)
+        return text
+
     for f in inputs:
         if f.exists() and out.exists() and os.path.samefile(f, out):
             raise UsageError(f"{out}：输出文件与输入文件相同，未导入（请换一个输出文件名）")
@@ -46,11 +63,17 @@ def cmd_import(args: argparse.Namespace) -> int:
             result = import_files(inputs, year=getattr(args, "year", None),
                                   split_doc_number=bool(getattr(args, "split_doc_number", False)))
         except NothingPlaced as exc:
-            _say(str(exc))
+            _say(named(str(exc)))
             print("没有导入任何指标行，未写入草稿。")
             return EXIT_FINDINGS
+        except ImportFailed as exc:
+            if not shown:
+                raise
+            raise ImportFailed(named(str(exc))) from None
         for line in result.repairs:
-            _say(line)
+            _say(named(line))
+        if shown:
+            result.draft.notes[:] = [named(n) for n in result.draft.notes]
         _write(result.draft, out)
     finally:
         lock.release()
@@ -67,9 +90,61 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.unplaced:
         _say(f"有 {len(result.unplaced)} 处内容未能归位，已原样放入草稿的 notes，请手工移到合适位置：")
         for item in result.unplaced:
-            _say(f"  {item}")
+            _say(f"  {named(str(item))}")
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _spooled(files: list[str]) -> Iterator[tuple[list[Path], dict[str, str]]]:
+    """The inputs as files the readers can reopen, and the names to show for spooled ones.
+
+    ``-`` (standard input: text pasted or piped in) and pipes such as a shell's ``<(…)`` are read
+    once into a private temp directory: the readers look at a file's head and then open it again,
+    which a pipe cannot do (the second read found it empty)."""
+    piped = [f for f in files if f == STDIN or _is_pipe(f)]
+    if not piped:
+        yield [Path(f) for f in files], {}
+        return
+    with tempfile.TemporaryDirectory(prefix="perfdraft-import-") as tmp:
+        paths: list[Path] = []
+        shown: dict[str, str] = {}
+        for n, f in enumerate(files):
+            if f not in piped:
+                paths.append(Path(f))
+                continue
+            name = "标准输入" if f == STDIN else f
+            data = _read_pipe(f, name)
+            # The suffix keeps what sniffing cannot tell apart (a .xls is named so); a pipe has none.
+            temp = Path(tmp) / f"{n}{Path(f).suffix if f != STDIN else ''}"
+            temp.write_bytes(data)
+            paths.append(temp)
+            shown[str(temp)] = name
+        yield paths, shown
+
+
+def _is_pipe(f: str) -> bool:
+    try:
+        mode = os.stat(f).st_mode
+    except OSError:
+        return False  # missing: the importer's own message says so
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
+
+
+def _read_pipe(f: str, name: str) -> bytes:
+    if f == STDIN and sys.stdin.isatty():
+        raise UsageError("-：标准输入是终端，没有可导入的内容；请用管道传入，如 pbpaste | perfdraft import - -o 草稿.toml")
+    try:
+        if f == STDIN:
+            data = sys.stdin.buffer.read(MAX_PIPED_BYTES + 1)
+        else:
+            with open(f, "rb") as fh:
+                data = fh.read(MAX_PIPED_BYTES + 1)
+    except OSError as exc:
+        raise ImportFailed(f"{name}：无法读取（{exc.strerror}）") from None
+    if len(data) > MAX_PIPED_BYTES:
+        raise ImportFailed(f"{name}：内容超过 {MAX_PIPED_BYTES // (1024 * 1024)} MiB，不像是一张绩效目标表，未导入")
+    return data
 
 
 def _write(draft: drafts.Draft, out: Path) -> None:

@@ -404,3 +404,47 @@ def test_the_notice_names_the_backup_that_is_made(tmp_path):
     long.write_text("# 注释\n" + SEED.read_text("utf-8"), "utf-8")
     _, _, warnings = drafts.read(long)
     assert any(drafts.backup_path(long).name in w for w in warnings), warnings
+
+
+# --- pipes and other special files (session 8's sweep) ----------------------------------------------------
+
+
+def test_a_draft_read_through_a_pipe_is_checked_and_shown(tmp_path):
+    """`perfdraft check <(cat d.toml)`: /dev/fd/N links to "pipe:[N]", which was followed as a path and
+    reported as 文件不存在."""
+    r_fd, w_fd = os.pipe()
+    data = SEED.read_bytes()
+    pid = os.fork()
+    if pid == 0:  # the writer, as the shell's process substitution would be
+        os.close(r_fd)
+        with os.fdopen(w_fd, "wb") as fh:
+            fh.write(data)
+        os._exit(0)
+    os.close(w_fd)
+    try:
+        import subprocess
+        import sys
+
+        r = subprocess.run([sys.executable, "-m", "perfdraft", "check", f"/dev/fd/{r_fd}"], pass_fds=(r_fd,),
+                           capture_output=True, text=True, env=session_env(tmp_path), timeout=60)
+    finally:
+        os.close(r_fd)
+        os.waitpid(pid, 0)
+    assert no_traceback(r) and "文件不存在" not in r.stderr, r.stderr
+    assert "个错误" in r.stdout and r.returncode == 1, (r.returncode, r.stdout[-300:], r.stderr)
+
+
+@pytest.mark.parametrize("command", [["fill", "--set", "year=2021"], ["line"], ["migrate", "--force", "--to", "central-2021",
+                                                                              "-o"]])
+def test_a_named_pipe_is_refused_by_every_writer_at_once(tmp_path, command):
+    """The sweep: `fill`/`line` on a named pipe waited for ever for a writer (and as root a save would
+    rename over a device such as /dev/null); a writer refuses a special file before reading it."""
+    fifo = tmp_path / "d.toml"
+    os.mkfifo(fifo)
+    args = [*command, str(fifo)]
+    if command[0] == "migrate":
+        args = [*command, str(fifo), str(SEED)]
+    r = perfdraft(*args, env=session_env(tmp_path), timeout=30)
+    assert r.returncode == 2 and no_traceback(r), (r.returncode, r.stderr)
+    assert "不是普通文件" in r.stderr, r.stderr
+    assert fifo.is_fifo() and not (tmp_path / "d.toml.lock").exists()
