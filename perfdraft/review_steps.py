@@ -79,11 +79,20 @@ def _done_answer(c: Ctx, pos: Position, text: str) -> Answer:
     return Position("draft.done"), []
 
 
+def _done_shows(c: Ctx, pos: Position) -> list[Message]:
+    """Done with errors left is not done: said on arriving (the walk-through is over, the draft is not)."""
+    errors = checks.counts(findings(c, "draft", None))[0]
+    if not errors:
+        return []
+    return [Message("notice", f"全稿还有 {errors} 个错误，按原样导出的表格会带着它们送审：/check 列出全部，/jump 去改正")]
+
+
 STEPS: dict[str, Step] = {s.id: s for s in [
     Step("project.review", "projects[{p}]", lambda c, p: "", answer=_review_answer, skip=lambda c, p: _review_answer(c, p, "")[0],
          shows=_project_review_shows, resume=_project_review_resume,
          question=lambda c, p: STEP_TEXTS["project.review"].prompt.format(n=p.project + 1), returns=False),
     Step("draft.review", "", lambda c, p: "", answer=_done_answer, skip=lambda c, p: Position("draft.done"),
          shows=lambda c, p: check_messages(c, "draft", None), returns=False),
-    Step("draft.done", "", lambda c, p: "", answer=lambda c, p, t: (p, []), skip=lambda c, p: p, returns=False),
+    Step("draft.done", "", lambda c, p: "", answer=lambda c, p, t: (p, []), skip=lambda c, p: p, returns=False,
+         shows=_done_shows),
 ]}

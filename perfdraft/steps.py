@@ -113,7 +113,7 @@ STEP_TEXTS: dict[str, StepText] = {
                                "错误必须改正才能通过审核；警告请逐条确认。", "", ""),
     "draft.review": StepText("全稿检查", "全部填完。下面是全稿检查结果。/save 保存，/export xlsx 导出，/jump 修改；回车结束。",
                              "导出前请把错误都改掉。", "", ""),
-    "draft.done": StepText("完成", "草稿已完成并保存。可以 /export xlsx 导出，或 /jump 继续修改。",
+    "draft.done": StepText("完成", "问答已走完，草稿已保存。可以 /export xlsx 导出，或 /jump 继续修改。",
                            "所有回答都已保存在草稿文件中；导出前请用 /check 确认没有错误。", "", ""),
 }
 

@@ -275,3 +275,22 @@ def test_any_answer_sequence_gets_an_answer(answers_, seeded):
         assert reply.messages
         assert not any("无法处理这个回答" in m.text for m in reply.messages), text  # the engine's safety net
         assert conv.prompt().question
+
+
+def test_done_with_errors_left_says_so_and_done_without_errors_does_not(tmp_path):
+    """A newcomer pressing Enter through every question reached 「草稿已完成并保存」 over a draft with no
+    project: arriving at the end now names the errors left; a clean end says nothing more."""
+    conv = feed(new_conv(tmp_path), *DEPT)
+    texts: list[str] = []
+    for _ in range(20):
+        if conv.prompt().step == "draft.done":
+            break
+        texts += [m.text for m in conv.answer("").messages]
+    assert conv.prompt().step == "draft.done"
+    assert "草稿已完成" not in conv.prompt().question and "已保存" in conv.prompt().question
+    assert any("全稿还有 1 个错误" in t and "/jump" in t for t in texts), texts
+
+    from perfdraft.review_steps import _done_shows
+
+    clean = Conversation(drafts.load(SEED_FIXED), None)  # warnings only (the fixture is the corrected seed)
+    assert _done_shows(clean, clean.pos) == []
