@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ._lazy import lazy_module
 from .places import finding_text
-from .prompts import Message, Position
+from .prompts import Message, Position, Rejected
 from .step_table import Answer, Ctx, Step
 from .steps import STEP_TEXTS
 
@@ -79,6 +79,15 @@ def _done_answer(c: Ctx, pos: Position, text: str) -> Answer:
     return Position("draft.done"), []
 
 
+def _at_done(c: Ctx, pos: Position, text: str) -> Answer:
+    """Nothing is asked at the end: a text typed here used to vanish without a word (the TUI stays here)."""
+    typed = text.strip()
+    lost = f"“{typed[:20]}{'…' if len(typed) > 20 else ''}”没有记入草稿；" if typed else ""
+    n = len(c.draft.projects)
+    where = (f"要修改请用 /jump（如 /jump 项目 1），新增项目用 /jump 项目 {n + 1}" if n else "要添加项目请用 /jump 项目 1")
+    raise Rejected(f"问答已走完，{lost}{where}；/export xlsx 导出，/quit 保存并退出")
+
+
 def _done_shows(c: Ctx, pos: Position) -> list[Message]:
     """Done with errors left is not done: said on arriving (the walk-through is over, the draft is not)."""
     errors = checks.counts(findings(c, "draft", None))[0]
@@ -93,6 +102,5 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          question=lambda c, p: STEP_TEXTS["project.review"].prompt.format(n=p.project + 1), returns=False),
     Step("draft.review", "", lambda c, p: "", answer=_done_answer, skip=lambda c, p: Position("draft.done"),
          shows=lambda c, p: check_messages(c, "draft", None), returns=False),
-    Step("draft.done", "", lambda c, p: "", answer=lambda c, p, t: (p, []), skip=lambda c, p: p, returns=False,
-         shows=_done_shows),
+    Step("draft.done", "", lambda c, p: "", answer=_at_done, skip=lambda c, p: p, returns=False, shows=_done_shows),
 ]}

@@ -289,6 +289,11 @@ def test_done_with_errors_left_says_so_and_done_without_errors_does_not(tmp_path
     assert conv.prompt().step == "draft.done"
     assert "草稿已完成" not in conv.prompt().question and "已保存" in conv.prompt().question
     assert any("全稿还有 1 个错误" in t and "/jump" in t for t in texts), texts
+    # Nothing is asked at the end: typed text is refused in words, never dropped without one.
+    r = conv.answer("雾炮车降尘抑尘服务")
+    assert not r.ok and "“雾炮车降尘抑尘服务”没有记入草稿" in r.messages[-1].text and "/jump 项目 1" in r.messages[-1].text
+    assert not conv.answer("").ok and not any("全稿还有" in m.text for m in conv.answer("").messages)
+    assert conv.answer("/jump 项目 1").ok and conv.prompt().step == "project.name"
 
     from perfdraft.review_steps import _done_shows
 
