@@ -66,6 +66,7 @@ def test_held_out_names_meet_the_targets(cat):
     ("三支一扶", "emp-three-supports"), ("特岗教师", "edu-special-post-teachers"),
     ("新农合", "ms-resident-insurance-subsidy"), ("惠民惠农一卡通", None), ("农业技术培训", "agr-farmer-training"),
     ("两免一补", "edu-boarding-living-allowance"), ("四好农村路", "tr-rural-road-construction"),
+    ("雾炮车降尘抑尘服务", "env-air-pollution"),  # a 环卫 project's dust control (湘潭 2023): no template before
 ])
 def test_domain_words_and_abbreviations(cat, query, expected):
     found = cat.search(query, 3)
