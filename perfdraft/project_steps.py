@@ -111,13 +111,21 @@ def plan_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
             if f.code in ("PD308", "PD309", "PD310")]
 
 
-def purpose_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-    """The purpose against the budget (a carried-over text still naming last year's amount)."""
-    if not text.strip():
-        return []
-    p = replace(_project(c, pos), purpose=text, indicators=[])
-    prefix = f"projects[{pos.project}].purpose"
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.path.startswith(prefix)]
+def project_text_live(attr: str):
+    """The project's own rules on one text field as typed: 资金用途 against the budget (a carried-over text
+    still naming last year's amount), a 项目编码 that is an amount typed one question early."""
+
+    def live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+        if not text.strip():
+            return []
+        p = copy.copy(_project(c, pos))  # shallow: only these two attributes are set on the copy
+        setattr(p, attr, text)
+        p.indicators = []
+        prefix = f"projects[{pos.project}].{attr}"
+        return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
+                if f.path.startswith(prefix)]
+
+    return live
 
 
 def apply_plan(c: Ctx, pos: Position, text: str) -> None:

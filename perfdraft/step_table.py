@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import frameworks, profiles
 from ._lazy import lazy_module
@@ -44,7 +44,7 @@ from .project_steps import (
     period_live,
     period_start_default,
     plan_live,
-    purpose_live,
+    project_text_live,
     registry_step,
     total_amount_default,
     total_amount_live,
@@ -52,6 +52,9 @@ from .project_steps import (
 from .prompts import Choice, Position, Rejected
 from .step_base import Answer, Ctx, Step
 from .steps import STEP_TEXTS
+
+if TYPE_CHECKING:
+    from .checks import Finding
 
 # Loaded on first use, after the first screen is up (start-up budget: design.md).
 checks = lazy_module("perfdraft.checks")
@@ -72,6 +75,11 @@ def _set_text(getter: Callable[[Ctx, Position], Any], attr: str):
 
 def _dept(c: Ctx, pos: Position):
     return c.draft.department
+
+
+def _dept_code_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+    draft = replace(c.draft, department=replace(c.draft.department, code=text))
+    return [f for f in checks.check_department(draft) if f.path == "department.code"]
 
 
 def _apply_year(c: Ctx, pos: Position, text: str) -> None:
@@ -284,7 +292,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.name", "department.name", lambda c, p: c.draft.department.name or "", _set_text(_dept, "name"),
          required=True, field="department.name"),
     Step("dept.code", "department.code", lambda c, p: c.draft.department.code or "", _set_text(_dept, "code"),
-         field="department.code"),
+         field="department.code", live=_dept_code_live),
     Step("draft.year", "year", lambda c, p: str(c.draft.year or ""), _apply_year,
          default=lambda c, p: str(c.draft.year or ""), required=True, field="draft.year"),
     Step("draft.framework", "profile", _profile_number, _apply_profile, default=_profile_number,
@@ -307,7 +315,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          default=_template_default, choices=_template_choices,
          question=_template_question, settled=_template_settled),
     Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code"),
-         field="project.code"),
+         field="project.code", live=project_text_live("code")),
     Step("project.doc_number", "projects[{p}].doc_number", lambda c, p: _project(c, p).doc_number or "", _apply_doc_number,
          question=_doc_question, arrive=_doc_arrive, field="project.doc_number"),
     registry_step("project.authority", default=dept_name),
@@ -329,7 +337,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     registry_step("project.total_amount", default=total_amount_default, live=total_amount_live),
     registry_step("project.basis_text", multiline=True),
     Step("project.purpose", "projects[{p}].purpose", lambda c, p: _project(c, p).purpose or "",
-         _set_text(_project, "purpose"), multiline=True, field="project.purpose", live=purpose_live),
+         _set_text(_project, "purpose"), multiline=True, field="project.purpose", live=project_text_live("purpose")),
     Step("project.spending_plan", "projects[{p}].spending_plan", lambda c, p: plan_text(_project(c, p).spending_plan),
          apply_plan, default=lambda c, p: "25 50 75 100", live=plan_live, field="project.spending_plan"),
     Step("project.goal", "projects[{p}].goal", lambda c, p: _project(c, p).goal or "", apply_goal,

@@ -305,3 +305,20 @@ def test_json_form_carries_places_and_fix():
     ind = row(level2="质量指标", name="发放准确率", value="≥095%")
     fixed = next(f for f in checks.check_value(ind.value, ind) if f.code == "PD105").as_dict()
     assert fixed["fix"] == "≥95%"
+
+
+@pytest.mark.parametrize("code, what", [
+    ("250万", "金额"), ("2,500,000元", "金额"), ("≥95%", "比例"), ("2023年", "年份或日期"), ("2023年12月底前", "年份或日期"),
+    ("317-1002-JXN-FRS7", None), ("130627-2020-001", None), ("901001033", None), ("042", None), ("2023-001", None),
+    ("XT2023年度-05", None), ("", None),
+])
+def test_a_code_that_is_another_fields_answer(code, what):
+    """PD326 / PD410: an amount typed one question early lands in 项目编码 (or 单位编码); real codes pass."""
+    project = Project(name="雾炮车降尘抑尘服务", code=code or None)
+    draft = Draft(year=2023, department=Department(name="某处", code=code or None), projects=[project])
+    found = {(f.code, f.path) for f in checks.check_draft(draft)}
+    assert (("PD326", "projects[0].code") in found) == (what is not None), found
+    assert (("PD410", "department.code") in found) == (what is not None), found
+    if what:
+        message = next(f.message for f in checks.check_project(project) if f.code == "PD326")
+        assert f"像是{what}" in message and code in message

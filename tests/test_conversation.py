@@ -299,3 +299,20 @@ def test_done_with_errors_left_says_so_and_done_without_errors_does_not(tmp_path
 
     clean = Conversation(drafts.load(SEED_FIXED), None)  # warnings only (the fixture is the corrected seed)
     assert _done_shows(clean, clean.pos) == []
+
+
+def test_an_amount_typed_into_the_code_is_refused_while_typing_and_on_enter(tmp_path):
+    """The 项目编码 question comes just before 预算数: "250万" typed there was kept as the code."""
+    conv = new_conv(tmp_path, 2021)
+    r = conv.answer("某县社保局")
+    assert r.ok
+    r = conv.answer("2021年")  # 单位编码
+    assert not r.ok and "单位编码“2021年”像是年份或日期" in r.messages[-1].text and conv.prompt().step == "dept.code"
+    feed(conv, "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施", "城乡居民基本养老保险", "0")
+    assert conv.prompt().step == "project.code"
+    live = conv.check("250万")
+    assert [f.code for f in live] == ["PD326"], live
+    r = conv.answer("250万")
+    assert not r.ok and "像是金额" in r.messages[-1].text and conv.draft.projects[0].code is None
+    assert conv.check("317-1002-JXN-FRS7") == []
+    assert conv.answer("317-1002-JXN-FRS7").ok and conv.draft.projects[0].code == "317-1002-JXN-FRS7"

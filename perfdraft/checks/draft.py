@@ -14,7 +14,7 @@ from .context import for_draft
 from .finding import Finding, _f
 from .indicator import check_indicator
 from .project import check_project, goal_findings
-from .words import ADDITIVE_UNITS
+from .words import ADDITIVE_UNITS, not_a_code
 
 
 def check_department(draft: Draft) -> list[Finding]:
@@ -30,6 +30,10 @@ def check_department(draft: Draft) -> list[Finding]:
     for i, g in enumerate(d.sub_goals):
         for j, ind in enumerate(g.indicators):
             out.extend(check_indicator(ind, ctx.framework.id, f"department.sub_goals[{i}].indicators[{j}]", ctx=ctx))
+    misfiled = not_a_code(d.code)
+    if misfiled:
+        out.append(_f("PD410", "department.code", f"单位编码“{d.code}”像是{misfiled}，不是编码",
+                      "填写预算系统中的单位代码，如 317002；没有可留空"))
     if not draft.projects and not d.indicators and not any(g.indicators for g in d.sub_goals):
         out.append(_f("PD408", "projects", "草稿里没有任何项目或指标", "添加项目及其绩效指标，或填写部门整体指标"))
     for i, g in enumerate(d.sub_goals):

@@ -26,6 +26,7 @@ from .words import (
     PAST_TENSE,
     PER_HEAD_NAME,
     YEAR_IN_TEXT,
+    not_a_code,
 )
 
 PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
@@ -120,6 +121,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     purpose = project.purpose or ""
     if not name.strip() and ctx.has("project.name"):
         out.append(_f("PD325", f"{path}.name", "项目名称为空", "填写项目名称"))
+    misfiled = not_a_code(project.code)
+    if misfiled:
+        out.append(_f("PD326", f"{path}.code", f"项目编码“{project.code}”像是{misfiled}，不是编码",
+                      "填写预算系统中的项目编码，如 317-1002-JXN-FRS7；没有可留空"))
     if not goal:
         out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
     elif placeholder_in(goal):

@@ -96,3 +96,21 @@ GOAL_NOISE = re.compile(r"(?:目标|任务)?\s*\d{1,2}\s*[、.．:：)）]|[（(
 PAST_TENSE = re.compile(r"已(?:完成|发放|拨付|支付|实现|建成|落实|下达)|完成了|实现了|共完成|全年共")
 # Parts of a whole: "其中…" rows after the row they break down (PD322).
 PART_NAME = re.compile(r"^\s*[★☆*]*\s*其中[:：]?")
+
+# A code field holding another field's answer (the amount typed one question early): (pattern, what it is).
+# Budget systems' codes are digits, letters and separators (317-1002-JXN-FRS7, 130627-2020-001); none
+# ends in a money unit or a percent sign, or is a year followed by 年.
+NOT_A_CODE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^[≥≤>＞<＜=]?\s*\d[\d,，.]*\s*(万元|万|元|亿元|亿)$"), "金额"),
+    (re.compile(r"^[≥≤>＞<＜=]?\s*\d[\d.]*\s*[%％]$"), "比例"),
+    (re.compile(r"^20\d\d\s*年"), "年份或日期"),
+]
+
+
+def not_a_code(code: str | None) -> str | None:
+    """What a 项目编码 / 单位编码 looks like instead of a code, or None."""
+    text = (code or "").strip()
+    for pattern, what in NOT_A_CODE:
+        if pattern.search(text):
+            return what
+    return None
