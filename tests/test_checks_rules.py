@@ -322,3 +322,17 @@ def test_a_code_that_is_another_fields_answer(code, what):
     if what:
         message = next(f.message for f in checks.check_project(project) if f.code == "PD326")
         assert f"像是{what}" in message and code in message
+
+
+@pytest.mark.parametrize("goal, flagged", [
+    ("2021年为1200名对象发放补贴，发放及时率达到95%以上。", True),  # last year's goal kept in a 2023 table
+    ("2023年为1200名对象发放补贴，发放及时率达到95%以上。", False),
+    ("2021—2023年累计为3600名对象发放补贴，发放及时率达到95%以上。", False),  # a range opens on no single year
+    ("为1200名对象发放补贴，参保率较2022年提高2个百分点。", False),  # a baseline year later in the text
+])
+def test_a_goal_opening_on_another_year(goal, flagged):
+    p = project(full_grid(), goal=goal)
+    found = [f for f in checks.check_project(p, ctx=context("local-2015", "local-2015", 2023)) if f.code == "PD316"]
+    assert bool(found) == flagged, found
+    if flagged:
+        assert found[0].path.endswith(".goal") and "2021" in found[0].message and "2023" in found[0].message

@@ -30,6 +30,7 @@ from .words import (
 )
 
 PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
+LEADING_YEAR = re.compile(r"\s*(20\d\d)\s*年")
 PER_UNIT_AFTER = re.compile(r"\s*(?:[/／]|每|一[人户村次年月])")
 
 
@@ -227,13 +228,19 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     if year:
         name_wo_doc = DOC_NUMBER.sub("", name)
         years = {int(y) for y in YEAR_IN_TEXT.findall(name_wo_doc)}
-        lead = re.match(r"\s*(20\d\d)\s*年", purpose)
+        lead = LEADING_YEAR.match(purpose)
         if lead:
             years.add(int(lead.group(1)))
         other_years = sorted(y for y in years if y != year)
         if other_years:
             out.append(_f("PD316", f"{path}.purpose" if lead else f"{path}.name",
                           f"出现 {other_years[0]} 年，与预算年度 {year} 不同", "是否为上年结转资金？请在用途中说明"))
+        # A goal opening on another year is last year's goal copied in (a range such as 2021—2023年
+        # opens on no single year; years later in the text are baselines: 较2022年提高…).
+        goal_lead = LEADING_YEAR.match(goal)
+        if goal_lead and int(goal_lead.group(1)) != year:
+            out.append(_f("PD316", f"{path}.goal", f"绩效目标写的是 {goal_lead.group(1)} 年，预算年度是 {year} 年",
+                          f"写明 {year} 年要完成的数量和效果；沿用往年的目标请同时更新其中的数字"))
     return out
 
 
