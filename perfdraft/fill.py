@@ -15,11 +15,12 @@ import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation
+from .errors import EXIT_FINDINGS, EXIT_OK
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
 
@@ -288,10 +289,33 @@ def cmd_fill(args: argparse.Namespace) -> int:
         msg = session.save(full=True)
         if msg.role == "error":
             raise UsageError(conv.last_saved_error or msg.text)
+        remarks = _set_findings(conv.draft, [key for key, _ in sets])
     finally:
         session.close()
     print(f"已填写 {path}：回答 {len(replay)} 个，--set {len(sets)} 项" + (f"，接受默认建议 {len(filled)} 处" if args.defaults else ""))
-    return 0
+    for line in remarks.lines:
+        print(f"perfdraft: {line}", file=sys.stderr)
+    return EXIT_FINDINGS if remarks.errors else EXIT_OK
+
+
+class _Remarks(NamedTuple):
+    lines: list[str]
+    errors: int
+
+
+def _set_findings(draft: Draft, keys: list[str]) -> _Remarks:
+    """What the checker says about the places ``--set`` wrote: a value set there is written as given (as
+    a typed answer is kept with its error flagged) and checked like one, not left for a later ``check``.
+    A row's key covers the row (a value can make its name's unit wrong)."""
+    if not keys:
+        return _Remarks([], 0)
+    from . import checks
+    from .places import finding_text
+
+    covered = tuple(m.group(0) if (m := re.match(r"projects\[\d+\]\.indicators\[\d+\]", k)) else k for k in keys)
+    found = [f for f in checks.check_draft(draft)
+             if f.severity in ("error", "warning") and f.path.startswith(covered)]
+    return _Remarks([f"检查：{finding_text(f, draft)}" for f in found], sum(f.severity == "error" for f in found))
 
 
 __all__ = ["set_path", "known_paths", "apply_defaults", "cmd_fill", "FillError", "Basis", "Budget"]

@@ -55,3 +55,21 @@ def test_fill_answers_file_and_defaults(tmp_path):
     answers.write_text('answers = ["某县", "1", "二〇二一"]\n', "utf-8")
     bad = run(str(tmp_path / "m.toml"), "--answers", str(answers))
     assert bad.returncode == 2 and "第 3 个回答" in bad.stderr
+
+
+def test_what_set_writes_is_checked_and_an_error_there_exits_1(tmp_path, capsys, monkeypatch):
+    """`fill --set` wrote `≥095%` or a 项目编码 of `250万` and said only 已填写: the places it set are
+    checked as a typed answer is (kept, with the findings said); an error there exits 1."""
+    from perfdraft import cli
+
+    monkeypatch.setenv("PERFDRAFT_DATA_DIR", str(tmp_path / "data"))
+    p = tmp_path / "s.toml"
+    p.write_bytes(SEED.read_bytes())
+    assert cli.main(["fill", "--set", "projects[0].code=250万", str(p)]) == 1
+    err = capsys.readouterr().err
+    assert "PD326" in err and "250万" in err and drafts.load(p).projects[0].code == "250万"
+    assert cli.main(["fill", "--set", "projects[0].code=317-1002-JXN-FRS7",
+                     "--set", "projects[1].indicators[5].value=≥0459100元", str(p)]) == 0  # a warning only
+    err = capsys.readouterr().err
+    assert "PD105" in err and "第 6 条" in err and "PD326" not in err
+    assert "projects[0]" not in err and "项目 1 ·" not in err  # findings elsewhere are `check`'s to list
