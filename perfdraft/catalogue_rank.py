@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue, Suggestion, Template
 
 GOOD = 80.0  # a top score at or above this is a fit; below it the suggestions are marked weak
-CLEAR_WINNER = (65.0, 15.0)
-AGREE = (70.0, 0.7, 6.0)
-TERMS_WINNER = 0.85  # word coverage a clear winner needs when shared words are its only evidence  # name score, word coverage, bonus when both agree  # …unless the top score is at least this and this far ahead of the next
+WEAK_BESIDE_A_FIT = 55.0  # weak suggestions listed under a fit score at least this
+CLEAR_WINNER = (65.0, 15.0)  # …unless the top score is at least this and this far ahead of the next
+AGREE = (70.0, 0.7, 6.0)  # name score, word coverage, bonus when both agree
+TERMS_WINNER = 0.85  # word coverage a clear winner needs when shared words are its only evidence
 
 # Abbreviations and old names edit distance cannot know (abbreviation → the words templates use).
 SYNONYMS = {
@@ -284,6 +285,8 @@ class Index:
             if evidence_ok and top.score >= CLEAR_WINNER[0] and top.score - runner_up >= CLEAR_WINNER[1]:
                 top.fit = "good"
         fits = bool(suggestions) and suggestions[0].fit == "good"
+        if fits:  # beside a fit, a template sharing one character (41 points) is noise, not a choice
+            suggestions = [s for s in suggestions if s.fit == "good" or s.score >= WEAK_BESIDE_A_FIT]
         result = SearchResult(query, suggestions, fits)
         if not fits and cat is not None:
             result.categories = categories_of(query)

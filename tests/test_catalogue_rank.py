@@ -135,3 +135,15 @@ def test_odd_input_is_never_a_fit_and_never_slow(cat, query):
     found = cat.search(query, 5)
     assert time.thread_time() - t < 0.2
     assert not found.fits and all(s.fit == "weak" for s in found.suggestions)
+
+
+def test_beside_a_fit_no_template_sharing_a_character_is_offered(cat):
+    """雾炮车降尘抑尘服务 fit 大气污染防治 and was offered 政务服务中心运行 (41 points: 服务) beside it."""
+    from perfdraft.catalogue_rank import WEAK_BESIDE_A_FIT
+
+    found = cat.search("雾炮车降尘抑尘服务", 4)
+    assert found.fits and [s.template.id for s in found.suggestions] == ["env-air-pollution"], found.suggestions
+    for query in ("城乡居民基本养老保险", "农村公路日常养护", "河道保洁"):
+        found = cat.search(query, 4)
+        assert found.fits and all(s.fit == "good" or s.score >= WEAK_BESIDE_A_FIT for s in found.suggestions)
+        assert len(found.suggestions) >= 2  # the near ones stay: 河道保洁 keeps 河湖长制 and the like
