@@ -238,3 +238,20 @@ def test_a_process_substitution_imports_and_bad_piped_input_is_refused(tmp_path)
         err = bad.stderr.decode()
         assert bad.returncode == 2 and why in err and "标准输入" in err and "Traceback" not in err, err
         assert not (tmp_path / "d.toml").exists()
+
+
+def test_standard_input_on_a_terminal_is_refused_with_how_to_pipe(monkeypatch):
+    """`perfdraft import - -o d.toml` typed at a terminal would wait for input nobody knows to give."""
+    import io
+
+    from perfdraft.errors import UsageError
+    from perfdraft.importers import command
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Tty())
+    with pytest.raises(UsageError, match="标准输入是终端.*pbpaste \\| perfdraft import -"):
+        with command._spooled(["-"]):
+            pass
