@@ -129,6 +129,20 @@ FIELDS: dict[str, Field] = {f.key: f for f in (
 )}
 
 
+RegistryKey = tuple[int, int]
+_KEYED: list[dict[str, Field]] = []  # every registry a cache was keyed on, kept alive: see registry_key
+
+
+def registry_key() -> RegistryKey:
+    """What caches built from the registry are keyed on: its identity and size. A real run never
+    changes the registry; a test swaps it or declares a field. A registry keyed on is kept alive, so
+    that a later one can never be given its id and be served the old one's cached tables."""
+    registry = FIELDS
+    if not _KEYED or _KEYED[-1] is not registry:
+        _KEYED.append(registry)
+    return id(registry), len(registry)
+
+
 def by_owner(owner: str) -> list[Field]:
     return [f for f in FIELDS.values() if f.owner == owner]
 
@@ -137,11 +151,11 @@ def scalars(owner: str) -> tuple[Field, ...]:
     """Fields of one owner that are plain values directly on it (what drafts.py loops over for every
     row of every project: cached per registry and its size, so a field declared later, as a test
     does, is seen)."""
-    return _scalars(owner, id(FIELDS), len(FIELDS))
+    return _scalars(owner, registry_key())
 
 
 @lru_cache(maxsize=16)
-def _scalars(owner: str, registry: int, size: int) -> tuple[Field, ...]:
+def _scalars(owner: str, registry: RegistryKey) -> tuple[Field, ...]:
     return tuple(f for f in by_owner(owner) if f.kind != "special" and "." not in f.attr)
 
 
@@ -157,11 +171,11 @@ def _fold(label: str) -> str:
 
 
 def _label_index() -> dict[tuple[str, str], Field]:
-    return _labels(id(FIELDS), len(FIELDS))
+    return _labels(registry_key())
 
 
 @lru_cache(maxsize=1)
-def _labels(registry: int, size: int) -> dict[tuple[str, str], Field]:
+def _labels(registry: RegistryKey) -> dict[tuple[str, str], Field]:
     index: dict[tuple[str, str], Field] = {}
     for f in FIELDS.values():
         for label in f.labels:

@@ -212,3 +212,21 @@ def test_an_unregistered_command_is_gone():
     conv = Conversation(drafts.load(SEED_FIXED), None)
     assert not conv.answer("/count").ok
     assert not any(c.name == "count" for c in COMMANDS)
+
+
+def test_caches_built_from_the_registry_follow_it_and_never_serve_a_freed_one(monkeypatch):
+    """The importers' label tables were keyed on id(FIELDS) alone: a field declared into the same
+    registry was not seen, and a registry freed after a test could lend its id to the next one."""
+    from perfdraft.importers import labels
+
+    before = fields.registry_key()
+    assert "证明材料" not in labels.grid_headers()
+    monkeypatch.setitem(fields.FIELDS, EVIDENCE.key, EVIDENCE)  # declared into the same registry
+    assert fields.registry_key() != before and "证明材料" in labels.grid_headers()
+    monkeypatch.undo()
+    keys = set()
+    for _ in range(50):  # swapped registries, each dropped at once: none may share a key
+        monkeypatch.setattr(fields, "FIELDS", dict(fields.FIELDS))
+        keys.add(fields.registry_key())
+        monkeypatch.undo()
+    assert len(keys) == 50

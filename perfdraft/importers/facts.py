@@ -60,7 +60,7 @@ _MONEY = ("total", "fiscal", "other")
 
 
 @lru_cache(maxsize=4)
-def _labels(registry: int) -> tuple[dict[str, str], list[str]]:
+def _labels(registry: fields.RegistryKey) -> tuple[dict[str, str], list[str]]:
     """Label → fact, and the labels long enough to cut glued text at, for one registry (tests swap it)."""
     out = dict(_VARIANTS)
     for f in fields.FIELDS.values():
@@ -75,15 +75,15 @@ def _labels(registry: int) -> tuple[dict[str, str], list[str]]:
 
 
 def fact_labels() -> dict[str, str]:
-    return _labels(id(fields.FIELDS))[0]
+    return _labels(fields.registry_key())[0]
 
 
 def _long_labels() -> list[str]:
-    return _labels(id(fields.FIELDS))[1]
+    return _labels(fields.registry_key())[1]
 
 
 @lru_cache(maxsize=4)
-def _long_prefixes(registry: int) -> tuple[str, ...]:
+def _long_prefixes(registry: fields.RegistryKey) -> tuple[str, ...]:
     return tuple(_labels(registry)[1])
 
 
@@ -119,7 +119,7 @@ def fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     if base in labels:
         return labels[base], None, unit
     # '资金总额222.45': a label glued to its amount; one C-level prefix test first (most cells have none)
-    for lab in _long_labels() if base.startswith(_long_prefixes(id(fields.FIELDS))) else ():
+    for lab in _long_labels() if base.startswith(_long_prefixes(fields.registry_key())) else ():
         if base.startswith(lab) and is_money(labels[lab]) and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
             return labels[lab], base[len(lab):], unit
     m = _LABEL_SPLIT.match(text.strip())

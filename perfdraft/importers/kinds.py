@@ -218,35 +218,35 @@ GRID_ONLY = {"project", "budget_col", "unit_col"}  # kinds that name a column on
 
 
 @lru_cache(maxsize=4)
-def _headers(registry: int) -> tuple[dict[str, str], list[str]]:
+def _headers(registry: fields.RegistryKey) -> tuple[dict[str, str], list[str]]:
     table = {**shape_headers(), **HEADER_KINDS}
     return table, sorted(table, key=len, reverse=True)
 
 
 @lru_cache(maxsize=4)
-def _header_starts(registry: int) -> frozenset[str]:
+def _header_starts(registry: fields.RegistryKey) -> frozenset[str]:
     return frozenset(w[:1] for w in _headers(registry)[1])
 
 
 def header_table() -> dict[str, str]:
     """Every header label the shape assembler knows (registry and local) → its column kind."""
-    return _headers(id(fields.FIELDS))[0]
+    return _headers(fields.registry_key())[0]
 
 
 def header_words() -> list[str]:
     """The same labels, longest first (for cutting glued headers)."""
-    return _headers(id(fields.FIELDS))[1]
+    return _headers(fields.registry_key())[1]
 
 # Lead-in cells of a grid that carry no column ('绩效指标', '绩 效 指 标', '年度绩效指标').
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
 def header_kind(text: str) -> str | None:
-    return _header_kind(text, id(fields.FIELDS))
+    return _header_kind(text, fields.registry_key())
 
 
 @lru_cache(maxsize=8192)
-def _header_kind(text: str, registry: int) -> str | None:
+def _header_kind(text: str, registry: fields.RegistryKey) -> str | None:
     table = header_table()
     t = squash(text).lstrip("*")
     t = re.sub(r"\((?:jí|biāo|zhǔn|píng|kòu)\)", "", t)
@@ -274,7 +274,7 @@ def glued_header(text: str) -> list[str] | None:
             t = t[len(lead):]
     pos, kinds = 0, []
     table = header_table()
-    starts = _header_starts(id(fields.FIELDS))
+    starts = _header_starts(fields.registry_key())
     while pos < len(t):
         if t[pos] not in starts:  # no label starts here: skip the scan of every label (most cells)
             return None

@@ -46,7 +46,7 @@ _OWN = {"project.code": "code", "project.name": "name", "project.budget.total": 
 
 
 @lru_cache(maxsize=4)
-def _project_labels(registry: int) -> dict[str, str]:
+def _project_labels(registry: fields.RegistryKey) -> dict[str, str]:
     out = dict(PROJECT_LABELS)
     for f in fields.FIELDS.values():
         if f.owner == "indicator" or f.kind == "special" and f.key not in _OWN:
@@ -60,7 +60,7 @@ def _project_labels(registry: int) -> dict[str, str]:
 
 def project_labels() -> dict[str, str]:
     """Every label of the project header (registry and local) → the field it fills."""
-    return _project_labels(id(fields.FIELDS))
+    return _project_labels(fields.registry_key())
 
 
 _PLAN_FIELDS = ("mar", "jun", "oct", "dec")
@@ -90,11 +90,11 @@ def project_label(cell: str | None) -> Label | None:
     """The project-header label a cell is (with its inline value and money unit), or None."""
     if not cell:
         return None
-    return _project_label(cell, id(fields.FIELDS))
+    return _project_label(cell, fields.registry_key())
 
 
 @lru_cache(maxsize=16384)  # asked of every cell of every row: a sheet repeats its labels
-def _project_label(cell: str, registry: int) -> Label | None:
+def _project_label(cell: str, registry: fields.RegistryKey) -> Label | None:
     PROJECT_LABELS = project_labels()  # noqa: N806 - the merged table, read like the module's
     key, unit = _label_key(cell)
     key = key.strip("【】[]")
@@ -146,24 +146,24 @@ _INDICATOR_FIELDS = ("name", "description", "value", "sign", "unit", "basis", "w
 
 
 @lru_cache(maxsize=4)
-def _grid_headers(registry: int) -> tuple[dict[str, str], list[str]]:
+def _grid_headers(registry: fields.RegistryKey) -> tuple[dict[str, str], list[str]]:
     table = {**label_headers(), **GRID_HEADERS}
     return table, sorted((k for k in table if len(k) >= 3 or k in ("单位",)), key=len, reverse=True)
 
 
 def grid_headers() -> dict[str, str]:
     """Every header label of the indicator grid (registry and local) → the label assembler's field."""
-    return _grid_headers(id(fields.FIELDS))[0]
+    return _grid_headers(fields.registry_key())[0]
 
 
 def header_field(cell: str | None) -> str | None:
     if not cell:
         return None
-    return _header_field(cell, id(fields.FIELDS))
+    return _header_field(cell, fields.registry_key())
 
 
 @lru_cache(maxsize=16384)
-def _header_field(cell: str, registry: int) -> str | None:
+def _header_field(cell: str, registry: fields.RegistryKey) -> str | None:
     table = grid_headers()
     t = fold(cell)
     if t in table:
@@ -201,7 +201,7 @@ def glued_header(text: str) -> list[str] | None:
     """'一级指标二级指标三级指标指标值' → ['level1', 'level2', 'name', 'value'] (the whole text must match)."""
     t = fold(text)
     pos, order = 0, []
-    table, words = _grid_headers(id(fields.FIELDS))
+    table, words = _grid_headers(fields.registry_key())
     while pos < len(t):
         for word in words:
             if t.startswith(word, pos):

@@ -40,7 +40,7 @@ def _usable(f: fields.Field, label: str) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _grid(registry: int, shape: bool) -> dict[str, str]:
+def _grid(registry: fields.RegistryKey, shape: bool) -> dict[str, str]:
     out: dict[str, str] = {}
     for f in fields.FIELDS.values():
         if f.owner != "indicator":
@@ -57,12 +57,12 @@ def _grid(registry: int, shape: bool) -> dict[str, str]:
 
 def shape_headers() -> dict[str, str]:
     """Header label (squashed) → the shape assembler's column kind, from the registry."""
-    return _grid(id(fields.FIELDS), True)
+    return _grid(fields.registry_key(), True)
 
 
 def label_headers() -> dict[str, str]:
     """Header label (squashed) → the label assembler's grid field, from the registry."""
-    return _grid(id(fields.FIELDS), False)
+    return _grid(fields.registry_key(), False)
 
 
 def field_of(kind: str) -> fields.Field | None:
