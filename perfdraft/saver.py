@@ -145,7 +145,10 @@ def _chunk_writer() -> tuple[Any, Any, Any] | None:
             return None
     except Exception:  # noqa: BLE001 - any change in a private API means: do not use it
         return None
-    return ctx, gen_table_chunks, is_suitable_inline_table
+    # The class, not that instance: a Context caches each inline table's text by id() of its dict, and
+    # one Context kept for the process served a freed dict's text for a new dict at the same address
+    # (a row's basis written as another table's). tomli_w.dumps makes one per call; so does each chunk.
+    return Context, gen_table_chunks, is_suitable_inline_table
 
 
 def _whole_file(frozen: Any, source: str) -> str:
@@ -160,7 +163,8 @@ def _whole_file(frozen: Any, source: str) -> str:
 def _project_chunk(pd: dict[str, Any], writer: tuple[Any, Any, Any]) -> tuple[str, bool]:
     """One project as an element of the ``[[projects]]`` array, exactly as tomli_w writes it inside the
     whole file, and whether tomli_w would rather inline it (then only the whole file decides the form)."""
-    ctx, gen_table_chunks, is_suitable_inline_table = writer
+    context, gen_table_chunks, is_suitable_inline_table = writer
+    ctx = context(True, 4)  # a fresh one per chunk (see _chunk_writer): its cache lives as long as pd does
     inline = _short(pd, [0]) and is_suitable_inline_table(pd, ctx)
     return "".join(gen_table_chunks(pd, ctx, name="projects", inside_aot=True)), inline
 
@@ -218,10 +222,13 @@ class ChunkDumper:
             if hit is not None and hit[0] is fp:
                 chunk = hit[1]
             else:
-                chunk = _project_chunk(drafts.project_dict(thaw(fp)), writer)
+                pd = drafts.project_dict(thaw(fp))
+                chunk = _project_chunk(pd, writer)
                 if id(fp) not in self.trusted:
                     parsed = drafts.parse_toml(chunk[0], source)  # never write what we could not read back
-                    reader.project(reader.table_list(parsed, "projects", "")[0], f"projects[{i}]")
+                    back = reader.project(reader.table_list(parsed, "projects", "")[0], f"projects[{i}]")
+                    if drafts.project_dict(back) != pd:  # read back as something else: the whole file
+                        return _whole_file(frozen, source)
             by_id[id(fp)] = (fp, chunk)
             chunks.append(chunk)
         self._by_id = by_id  # only what this draft still has: memory stays one copy of the file

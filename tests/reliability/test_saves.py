@@ -270,3 +270,34 @@ def test_the_tui_saves_off_its_thread_and_says_when_it_is_on_disk(tmp_path):
     session.close()
     assert "未保存" in seen[0] and "已保存" in seen[-1], seen
     assert drafts.load(p).department.name == "顺平县社保局"
+
+
+def test_a_chunk_never_reuses_an_inline_table_rendered_for_another_dict():
+    """tomli_w's Context caches each inline table's text by id() of its dict; one Context kept for the
+    process let a save write a freed dict's text for a new dict at the same address (a row's basis
+    came out as `{ name = "小" }`, found by this file's first test failing once in a full run).
+    Deterministic here: the same dict, changed between two chunks."""
+    from perfdraft.saver import _chunk_writer, _project_chunk
+
+    writer = _chunk_writer()
+    assert writer is not None
+    # A long goal keeps the project a table of its own; its one short row is written inline.
+    pd = {"name": "甲", "goal": "目" * 120, "indicators": [{"name": "x", "basis": {"category": "计划标准"}}]}
+    assert 'basis = { category = "计划标准" }' in _project_chunk(pd, writer)[0]
+    pd["indicators"][0]["basis"]["category"] = "行业标准"
+    assert 'basis = { category = "行业标准" }' in _project_chunk(pd, writer)[0]
+
+
+def test_a_chunk_that_reads_back_as_something_else_is_not_written(monkeypatch):
+    """The read-back compared only that the chunk parsed as a project; now it must be this project."""
+    from perfdraft import saver
+
+    draft = _drafts()[1]
+    real = saver._project_chunk
+
+    def wrong(pd, writer):  # a writer that renders another project's text
+        text, inline = real(pd, writer)
+        return text.replace("≥", "≤", 1), inline
+
+    monkeypatch.setattr(saver, "_project_chunk", wrong)
+    assert ChunkDumper().dumps_verified(draft, "x") == drafts.dumps(draft)
