@@ -12,8 +12,9 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import gc_pause, locations
 from .conversation import Conversation
@@ -23,25 +24,47 @@ from .session import Session
 EXIT_OK, EXIT_REJECTED, EXIT_SAVE_FAILED = 0, 1, 2
 
 
-def _print_messages(messages: list[Message], out: TextIO) -> None:
+def _fitted(prefix: str, text: str, width: int | None) -> str:
+    """``prefix`` + ``text``, wrapped to a terminal's ``width`` by text_fit: the terminal's own wrap split
+    values (``≥1250`` / ``00人``) and began lines with ``；``. Continuation lines start under the text.
+    ``width`` None (a pipe): as is, one line per line for the program reading it."""
+    if width is None or ("\n" not in text and (len(prefix) + len(text)) * 2 <= width):
+        return prefix + text  # surely fits: measured by nothing (the first paint loads no width table)
+    from .cells import width as cell_len
+    from .text_fit import wrap
+
+    indent = " " * cell_len(prefix)
+    lines = wrap(text, max(20, width - len(indent)))
+    return "\n".join((prefix if i == 0 else indent) + line for i, line in enumerate(lines))
+
+
+def _print_messages(messages: list[Message], out: TextIO, width: int | None = None) -> None:
     for m in messages:
         if m.role == "user":
             continue
         prefix = {"error": "✗ ", "notice": "· ", "remark": "  "}.get(m.role, "")
-        out.write(prefix + m.text + "\n")
+        # Tables are laid out for 76 cells already; wrapping them again would break their columns.
+        out.write((prefix + m.text if m.role == "table" else _fitted(prefix, m.text, width)) + "\n")
 
 
-def _print_prompt(p: Prompt, out: TextIO) -> None:
-    out.write(f"\n[{p.title}]\n{p.question}\n")
+def _print_prompt(p: Prompt, out: TextIO, width: int | None = None) -> None:
+    out.write(f"\n[{p.title}]\n{_fitted('', p.question, width)}\n")
     for n, c in enumerate(p.choices, 1):
         detail = f"（{c.detail}）" if c.detail else ""
-        out.write(f"  {n}. {c.label}{detail}\n")
+        out.write(_fitted(f"  {n}. ", f"{c.label}{detail}", width) + "\n")
     if p.prefill:
-        out.write(f"  当前：{p.prefill}（回车保留）\n")
+        out.write(_fitted("  ", f"当前：{p.prefill}（回车保留）", width) + "\n")
         if p.default and p.default != p.prefill and not p.choices:
-            out.write(f"  建议：{p.default}\n")  # typed, it replaces the current value
+            out.write(_fitted("  ", f"建议：{p.default}", width) + "\n")  # typed, it replaces the current value
     elif p.default:
-        out.write(f"  回车 = {p.default}\n")
+        out.write(_fitted("  ", f"回车 = {p.default}", width) + "\n")
+
+
+def _columns() -> int:
+    """The terminal's width less one: text reaching the last column makes some terminals wrap twice."""
+    import shutil
+
+    return shutil.get_terminal_size((80, 24)).columns - 1
 
 
 def decode_line(line: str) -> str:
@@ -224,7 +247,7 @@ def _over_ssh() -> bool:
     return any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
-def _after_first_paint(session, conv: Conversation) -> None:
+def _after_first_paint(session, conv: Conversation, in_background: Callable[[Callable[[], None], str], Any]) -> None:
     """Once the first question is on screen, load the checker (then show the toolbar's counts), record
     the draft as recent and read the catalogue, on a thread. Done before, they share the interpreter
     with start-up and delay the first paint by their own time."""
@@ -256,7 +279,7 @@ def _after_first_paint(session, conv: Conversation) -> None:
         if not started.is_set():
             started.set()
             gc_pause.resume()  # the first paint is out (gc_pause.py)
-            threading.Thread(target=work, name="after-first-paint", daemon=True).start()
+            in_background(work, "after-first-paint")
 
     def start(app) -> None:
         # The toolbar is drawn once the terminal has told its height (the cursor-position reply):
@@ -274,8 +297,10 @@ def _after_first_paint(session, conv: Conversation) -> None:
     session.app.after_render += start
 
 
-def run_interactive(conv: Conversation, pending: str | None = None, typed: list | None = None) -> int:
-    """``typed``: gets the prompt session, so that a hang-up can keep the line being typed."""
+def run_interactive(conv: Conversation, pending: str | None = None, typed: list | None = None,
+                    in_background: Callable[[Callable[[], None], str], Any] | None = None) -> int:
+    """``typed``: gets the prompt session, so that a hang-up can keep the line being typed;
+    ``in_background``: starts the after-first-paint thread (Session.in_background, joined at the end)."""
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
@@ -283,17 +308,17 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
 
     dumb = is_dumb_terminal()
     session = _session(conv, dumb)
-    _after_first_paint(session, conv)
+    _after_first_paint(session, conv, in_background or _daemon)
     if typed is not None:
         typed.append(session)
     out = sys.stdout
-    _print_messages(conv.messages, out)
+    _print_messages(conv.messages, out, _columns())
     conv.messages.clear()
-    _print_messages(conv.take_arrivals(), out)
+    _print_messages(conv.take_arrivals(), out, _columns())
     number = 0
     while not conv.finished:
         p = conv.prompt()
-        _print_prompt(p, out)
+        _print_prompt(p, out, _columns())
         number += 1
         try:
             # The running number lets the user (and scripts) tell one prompt from the next. The line
@@ -315,7 +340,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
         except EOFError:
             break
         reply = conv.answer(decode_line(text))
-        _print_messages(reply.messages, out)
+        _print_messages(reply.messages, out, _columns())
         if not reply.ok and not any(m.role == "error" for m in reply.messages):
             out.write("✗ 回答未被接受\n")  # never silent: the next prompt starts on an empty line
         if not reply.ok and not text.strip() and p.suggestion:
@@ -328,7 +353,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
         if reply.quit:
             return EXIT_OK
     if conv.path is not None and conv.dirty:
-        _print_messages([conv.save()], out)
+        _print_messages([conv.save()], out, _columns())
     return EXIT_OK
 
 
@@ -359,9 +384,16 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
     try:
         if not stdin.isatty():
             return run_piped(conv, _tolerant(stdin), out or sys.stdout)
-        return run_interactive(conv, session.pending_answer, prompts)
+        return run_interactive(conv, session.pending_answer, prompts, session.in_background)
     finally:
         session.close(pending=_typed_line(prompts, conv) if hung_up else None)
+        session.join_background()
+
+
+def _daemon(target: Callable[[], None], name: str) -> threading.Thread:
+    t = threading.Thread(target=target, name=name, daemon=True)
+    t.start()
+    return t
 
 
 def _typed_line(prompts: list, conv: Conversation) -> str | None:

@@ -10,6 +10,7 @@ here prints: messages go to the conversation, errors are ``DraftError``.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ class Session:
         self.saver = saver
         self.closed = False
         self._close_lock = threading.Lock()
+        self.background: list[threading.Thread] = []
 
     @classmethod
     def open(cls, path: str | Path, *, catalogue_dir: str | None = None,
@@ -74,9 +76,22 @@ class Session:
 
     def preload_catalogue(self) -> threading.Thread:
         """Load the catalogue on a thread while the first answers are typed."""
-        t = threading.Thread(target=self.conv.catalogue, name="catalogue", daemon=True)
+        return self.in_background(self.conv.catalogue, "catalogue")
+
+    def in_background(self, target: Callable[[], Any], name: str) -> threading.Thread:
+        """Run ``target`` on a daemon thread that :meth:`join_background` waits for before the process ends."""
+        t = threading.Thread(target=target, name=name, daemon=True)
+        self.background.append(t)
         t.start()
         return t
+
+    def join_background(self, timeout: float = 5.0) -> None:
+        """Wait (bounded) for the background threads: a daemon thread still inside a C extension (the
+        compiled TOML parser, rapidfuzz) when the interpreter finalizes can crash the process. A piped
+        session on an empty input ended while the catalogue was loading and exited with SIGSEGV."""
+        deadline = time.monotonic() + timeout
+        for t in self.background:
+            t.join(max(0.0, deadline - time.monotonic()))
 
     # --- saving ----------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The line mode: piped answers, prompt-toolkit headless, and a real pseudo-terminal (pexpect)."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -239,8 +240,10 @@ def test_line_check_names_each_finding_project_and_row_in_words(tmp_path, term):
         child.expect(r"(?<![0-9])2>")
         child.sendline("/check")
         child.expect(r"检查本项目：\d+ 个错误")
-        child.expect(r"✗ 错误 PD104 项目 1 · 第 7 条「[^」]+」· 指标值：比率 100100% 超过 100%")
         child.expect(r"(?<![0-9])3>")
+        # Findings are wrapped to the terminal (a break drops its space): read them without white space.
+        said = re.sub(r"\s", "", child.before)
+        assert re.search(r"✗错误PD104项目1·第7条「[^」]+」·指标值：比率100100%超过100%", said), said
         child.sendline("/quit")
         child.expect(pexpect.EOF)
     finally:
@@ -362,3 +365,61 @@ def test_check_lists_every_finding_the_review_only_the_first(tmp_path):
     e, w, h = map(int, re.search(r"检查全稿：(\d+) 个错误，(\d+) 个警告，(\d+) 条提示", listed).groups())
     rows = [ln for ln in listed.splitlines() if ln.startswith(("  ✗ 错误 ", "  ! 警告 ", "  i 提示 "))]
     assert len(rows) == e + w + h and "另有" not in listed
+
+
+def test_long_lines_are_wrapped_to_the_terminal_without_splitting_a_value(tmp_path):
+    """The terminal's own wrap cut `317002` over two lines and began one with `；`: messages and
+    questions are wrapped by text_fit to the terminal's width, continuation lines under the text.
+    (On xterm a refused answer stays in the line with its reason in prompt-toolkit's toolbar.)"""
+    term = "dumb"
+    pexpect = pytest.importorskip("pexpect")
+    from perfdraft.cells import width as cell_len
+    from perfdraft.text_fit import CLOSING
+
+    env = dict(os.environ, TERM=term, PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="50",
+               PERFDRAFT_DATA_DIR=str(tmp_path / "data"))
+    child = pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(tmp_path / "n.toml")], env=env, cwd=str(ROOT),
+                          encoding="utf-8", timeout=30, dimensions=(24, 50))
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("某县社保局")
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("2021年")
+        child.expect(r"(?<![0-9])3>")
+        said = child.before
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    lines = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", ln) for ln in said.split("\r\n")]
+    refusal = [ln for ln in lines if "像是年份" in ln or ln.startswith("  ") and "317002" in ln]
+    assert len(refusal) >= 2 and any("317002" in ln for ln in refusal), lines
+    assert all(cell_len(ln) <= 49 for ln in lines), [ln for ln in lines if cell_len(ln) > 49]
+    assert not any(ln.strip()[:1] in CLOSING for ln in lines if ln.strip()), lines
+
+
+def test_a_piped_session_waits_for_its_catalogue_thread_before_returning(tmp_path, monkeypatch):
+    """A piped session on an empty input ended while the catalogue was still loading on a daemon
+    thread; finalizing the interpreter under it killed the next session of the crash suite with
+    SIGSEGV (exit -11). The session's background threads are joined (bounded) before it returns."""
+    import io
+    import threading
+    import time
+
+    from perfdraft import drafts
+    from perfdraft.conversation import Conversation
+    from perfdraft.line import run_line
+
+    monkeypatch.setenv("PERFDRAFT_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2021), path)
+    finished = threading.Event()
+
+    def slow_catalogue(self):
+        time.sleep(0.5)
+        finished.set()
+
+    monkeypatch.setattr(Conversation, "catalogue", slow_catalogue)
+    assert run_line(path, stdin=io.StringIO(""), out=io.StringIO()) == 0
+    assert finished.is_set()
+    assert not [t for t in threading.enumerate() if t.name == "catalogue"]
