@@ -30,12 +30,9 @@ def _fitted(prefix: str, text: str, width: int | None) -> str:
     ``width`` None (a pipe): as is, one line per line for the program reading it."""
     if width is None or ("\n" not in text and (len(prefix) + len(text)) * 2 <= width):
         return prefix + text  # surely fits: measured by nothing (the first paint loads no width table)
-    from .cells import width as cell_len
-    from .text_fit import wrap
+    from .text_fit import hanging
 
-    indent = " " * cell_len(prefix)
-    lines = wrap(text, max(20, width - len(indent)))
-    return "\n".join((prefix if i == 0 else indent) + line for i, line in enumerate(lines))
+    return "\n".join(hanging(prefix, text, max(width, 20 + len(prefix))))
 
 
 def _print_messages(messages: list[Message], out: TextIO, width: int | None = None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .cells import width as cell_len  # the one cell-width function
 from .model import PLAN_LABELS, Draft, Project
-from .text_fit import widest_atom, wrap
+from .text_fit import hanging, widest_atom, wrap
 from .values import format_number
 
 AMBIGUOUS_SWAP = str.maketrans({"≥": ">=", "≤": "<="})
@@ -22,8 +22,7 @@ def _money(value) -> str:
 
 
 def _labelled(label: str, text: str, width: int) -> list[str]:
-    indent = " " * cell_len(label)
-    return [(label if i == 0 else indent) + line for i, line in enumerate(wrap(text or "（未填写）", width - cell_len(label)))]
+    return hanging(label, text or "（未填写）", width)
 
 
 def _pad(text: str, width: int) -> str:

@@ -102,6 +102,12 @@ def wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def hanging(prefix: str, text: str, width: int) -> list[str]:
+    """``prefix`` + ``text`` wrapped to ``width`` cells, the lines after the first indented under the text."""
+    indent = " " * cell_len(prefix)
+    return [(prefix if i == 0 else indent) + line for i, line in enumerate(wrap(text, width - len(indent)))]
+
+
 def widest_atom(text: str) -> int:
     return max((cell_len(a) for a in atoms(text or "") if not a.isspace()), default=0)
 
