@@ -1,5 +1,6 @@
 """Issue 16: the false alarms of real provinces' tables, one test each, and the new rule families."""
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -336,3 +337,23 @@ def test_a_goal_opening_on_another_year(goal, flagged):
     assert bool(found) == flagged, found
     if flagged:
         assert found[0].path.endswith(".goal") and "2021" in found[0].message and "2023" in found[0].message
+
+
+def test_row_findings_are_not_shared_between_rows_that_differ_in_any_field() -> None:
+    """The row cache keys on every field: a 备注 holding one row's grade standard does not excuse the
+    next row, and a project whose period ends later keeps its own PD225."""
+    explained = Indicator(level1="产出指标", level2="质量指标", name="服务质量", value="优", description="按服务规范评定",
+                          note="优：≥90分；良：≥80分")
+    bare = dataclasses.replace(explained, note=None)
+    draft = Draft(projects=[Project(name="甲", indicators=[explained, bare])])
+    found = {(f.path, f.code) for f in checks.check_draft(draft)}
+    assert ("projects[0].indicators[1].description", "PD214") in found
+    assert ("projects[0].indicators[0].description", "PD214") not in found
+
+    later = Indicator(level1="产出指标", level2="时效指标", name="工程完工时间", value="2022年12月底前", scope="overall")
+    long_run = Project(name="乙", period_end="2022", indicators=[later])
+    one_year = Project(name="丙", indicators=[dataclasses.replace(later)])
+    draft = Draft(year=2020, projects=[long_run, one_year])
+    found = {(f.path, f.code) for f in checks.check_draft(draft)}
+    assert ("projects[0].indicators[0].value", "PD225") not in found
+    assert ("projects[1].indicators[0].value", "PD225") in found

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from .. import frameworks, numbers
 from ..model import Indicator, Project
 from ..names import DOC_NUMBER, split_doc_number
-from ..values import PERCENT_UNITS, Qualitative, Quantity, format_number, parse, placeholder_in
+from ..values import (
+    PERCENT_UNITS,
+    ParseError,
+    Qualitative,
+    Quantity,
+    Value,
+    format_number,
+    parse,
+    placeholder_in,
+)
 from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
 from .indicator import check_indicator
@@ -59,7 +70,7 @@ def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Find
 
 # Rows repeat: projects drafted from one catalogue template share most of their rows, and a
 # bureau's directory repeats them across hundreds of projects. A row's findings depend only on the
-# row, the table (profile, framework, year), the blank-column set and the budget, so they are
+# row, the table (profile, framework, year), the blank-column set and the budget and period, so they are
 # computed once per distinct row and re-placed. Bounded; cleared when full.
 _ROW_CACHE: dict[tuple[object, ...], list[Finding]] = {}
 # Rows checked one by one in a project: a real project has 10-30; a table pasted in by mistake can have
@@ -68,14 +79,18 @@ MAX_CHECKED_ROWS = 500
 _ROW_CACHE_MAX = 100_000
 
 
+# Every field of the row, read by one C call: a key naming some fields only served one row's findings
+# to another row differing in the rest (a PD214 standard written in 备注 hid the missing one below).
+_ROW_FIELDS = attrgetter(*(f.name for f in dataclasses.fields(Indicator) if f.name != "basis"))
+
+
 def _row_key(ind: Indicator) -> tuple[object, ...]:
     basis = (ind.basis.category, ind.basis.note) if ind.basis is not None else None
-    return (ind.level1, ind.level2, ind.name, ind.description, ind.value, basis, ind.formula, ind.direction,
-            ind.weight, ind.last_year, ind.unit, ind.scoring, ind.scope)
+    return (_ROW_FIELDS(ind), basis)
 
 
 def _row_findings(ind: Indicator, path: str, project: Project, ctx: Context, skip: frozenset[str],
-                  budget: tuple[object, object]) -> list[Finding]:
+                  budget: tuple[object, ...]) -> list[Finding]:
     key = (_row_key(ind), ctx.profile.id, ctx.framework.id, ctx.year, skip, budget)
     found = _ROW_CACHE.get(key)
     if found is None:
@@ -112,7 +127,8 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     out: list[Finding] = []
     fw = ctx.framework
     column_findings, skip = _blank_columns(project, path, ctx)
-    budget = (project.budget.total, project.budget.fiscal)
+    # What a row's rules read of its project: the budget (PD219, PD221) and the period's end (PD225).
+    budget = (project.budget.total, project.budget.fiscal, project.period_end)
     for i, ind in enumerate(project.indicators[:MAX_CHECKED_ROWS]):
         out.extend(_row_findings(ind, f"{path}.indicators[{i}]", project, ctx, skip, budget))
     out.extend(column_findings)
@@ -134,7 +150,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         out.extend(goal_findings("PD302", f"{path}.goal", goal))
 
     inds = [(levels(ctx, i.level1, i.level2), i) for i in project.indicators]
-    out.extend(_number_agreement(project, inds[:MAX_CHECKED_ROWS], path))
+    # Each value parsed once, for every project-level rule below.
+    values = [parse(i.value or "") for i in project.indicators]
+    rows = [(pair, ind, v) for (pair, ind), v in zip(inds[:MAX_CHECKED_ROWS], values, strict=False)]
+    out.extend(_number_agreement(project, rows, path))
 
     if not project.indicators:
         out.append(_f("PD304", f"{path}.indicators", "未设置绩效指标", "按 产出、效益、满意度 添加指标"))
@@ -161,7 +180,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         elif len(project.indicators) > 20:
             out.append(_f("PD305", f"{path}.indicators", f"有 {len(project.indicators)} 条指标，过多则重点不突出"))
     out.extend(_weights(project, inds, path, ctx))
-    out.extend(_parts_of_whole(project, path))
+    out.extend(_parts_of_whole(project, values, path))
 
     b = project.budget
     if b.total is None:
@@ -214,11 +233,11 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
                           "统一用途文字与预算数"))
 
     if inds:
-        qual = sum(1 for i in project.indicators if isinstance(parse(i.value or ""), Qualitative))
+        qual = sum(1 for v in values if isinstance(v, Qualitative))
         if qual / len(project.indicators) > 0.3:
             out.append(_f("PD321", f"{path}.indicators", f"定性指标占 {qual}/{len(project.indicators)}，超过 30%", "尽量改为量化指标"))
 
-    out.extend(_cross_rows(project, inds[:MAX_CHECKED_ROWS], path))
+    out.extend(_cross_rows(project, rows, path))
 
     m = DOC_NUMBER.search(name)
     if m:
@@ -244,11 +263,13 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     return out
 
 
-def _number_agreement(project: Project, inds: list, path: str) -> Iterator[Finding]:
+Row = tuple[tuple[str | None, str | None], Indicator, "Value | ParseError"]  # (canonical 一级, 二级), the row, its value
+
+
+def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[Finding]:
     """PD303: counts in 资金用途/绩效目标 that no indicator carries, where indicators in that unit exist."""
     values_by_unit: dict[str, set[Decimal]] = {}
-    for _, ind in inds:
-        v = parse(ind.value or "")
+    for _, _ind, v in rows:
         if isinstance(v, Quantity):
             values_by_unit.setdefault(v.unit, set()).add(v.number)
     for field in ("purpose", "goal"):
@@ -279,8 +300,7 @@ def _similar(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-def _cross_rows(project: Project, inds: list, path: str) -> Iterator[Finding]:
-    parsed = [(pair, ind, parse(ind.value or "")) for pair, ind in inds]
+def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Finding]:
     # PD204 duplicates; PD315 same measure and value under two 二级.
     seen: dict[str, int] = {}
     for i, (_pair, ind, _v) in enumerate(parsed):
@@ -359,16 +379,16 @@ def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[
                      "每个一级指标都应分配权重")
 
 
-def _parts_of_whole(project: Project, path: str) -> Iterator[Finding]:
+def _parts_of_whole(project: Project, values: list[Value | ParseError], path: str) -> Iterator[Finding]:
     """PD322: "其中…" rows break down the row above them; together they cannot exceed it."""
     rows = project.indicators
     i = 0
     while i < len(rows):
-        whole = parse(rows[i].value or "")
+        whole = values[i]
         j = i + 1
         parts = []
         while j < len(rows) and PART_NAME.match(rows[j].name or ""):
-            parts.append(parse(rows[j].value or ""))
+            parts.append(values[j])
             j += 1
         if parts and isinstance(whole, Quantity) and all(isinstance(v, Quantity) and v.unit == whole.unit for v in parts):
             total = sum((v.number for v in parts if isinstance(v, Quantity)), Decimal(0))
