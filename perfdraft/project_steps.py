@@ -173,7 +173,11 @@ def goal_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     if "□" in text:
         return [checks.Finding("PD301", "error", f"projects[{pos.project}].goal", "句式中还有 □ 没有换成实际数字")]
     p = replace(_project(c, pos), goal=text, indicators=[])
-    return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile) if f.code in ("PD301", "PD302")]
+    path = f"projects[{pos.project}]"
+    # What the goal text alone decides (PD301/302 placeholder or no output, PD323 past tense, PD316 last
+    # year's goal): the project's other findings are not the typist's business here.
+    return [f for f in checks.check_project(p, c.draft.framework, path, c.draft.year, profile=c.draft.profile)
+            if f.path == f"{path}.goal"]
 
 
 def goal_choices(c: Ctx, pos: Position) -> list[Choice]:

@@ -316,3 +316,20 @@ def test_an_amount_typed_into_the_code_is_refused_while_typing_and_on_enter(tmp_
     assert not r.ok and "像是金额" in r.messages[-1].text and conv.draft.projects[0].code is None
     assert conv.check("317-1002-JXN-FRS7") == []
     assert conv.answer("317-1002-JXN-FRS7").ok and conv.draft.projects[0].code == "317-1002-JXN-FRS7"
+
+
+def test_the_goal_being_typed_shows_every_finding_on_the_goal(tmp_path):
+    """The goal's live check named only PD301/PD302: a goal in the past tense (PD323) or last year's
+    goal kept (PD316) was learnt of only at /check."""
+    conv = new_conv(tmp_path, 2021)
+    feed(conv, "某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施", "城乡居民基本养老保险", "0",
+         "317-1002-JXN-FRS7")
+    while conv.prompt().step != "project.goal":
+        assert conv.answer("").ok or conv.answer("1").ok
+    codes = lambda text: sorted(f.code for f in conv.check(text))  # noqa: E731
+    assert codes("为 1000 名参保人发放补贴，发放及时率达到 95%") == []
+    assert codes("已发放补贴 1000 人，发放及时率 95%") == ["PD323"]
+    assert codes("2020年为 1000 名参保人发放补贴") == ["PD316"]
+    assert codes("2021年为 1000 名参保人发放补贴") == []
+    assert codes("做好养老保险工作") == ["PD302"]
+    assert all(f.path.endswith(".goal") for f in conv.check("2019年已完成全部任务"))
