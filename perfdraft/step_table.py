@@ -300,7 +300,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.overall_goal", "department.overall_goal", lambda c, p: c.draft.department.overall_goal or "",
          _set_text(_dept, "overall_goal"), multiline=True, field="department.overall_goal",
          live=lambda c, p, t: [f for f in checks.check_department(replace(c.draft, department=replace(c.draft.department, overall_goal=t)))
-                               if f.code == "PD406"] if t.strip() else []),
+                               if f.path == "department.overall_goal"] if t.strip() else []),
     Step("dept.sub_goals", "department.sub_goals[{i}].text",
          lambda c, p: (c.draft.department.sub_goals[p.index].text or "") if p.index < len(c.draft.department.sub_goals) else "",
          _apply_sub_goal, multiline=True, answer=_sub_goal_answer, skip=lambda c, p: Position("dept.safeguards"),

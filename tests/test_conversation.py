@@ -333,3 +333,12 @@ def test_the_goal_being_typed_shows_every_finding_on_the_goal(tmp_path):
     assert codes("2021年为 1000 名参保人发放补贴") == []
     assert codes("做好养老保险工作") == ["PD302"]
     assert all(f.path.endswith(".goal") for f in conv.check("2019年已完成全部任务"))
+
+
+def test_the_department_goal_being_typed_shows_a_past_tense_goal(tmp_path):
+    conv = new_conv(tmp_path, 2021)
+    feed(conv, "某县社保局", "317002", "2021", "1")
+    assert conv.prompt().step == "dept.overall_goal"
+    assert [f.code for f in conv.check("完成参保 1000 人，发放及时率 95%")] == []
+    assert [f.code for f in conv.check("已完成参保 1000 人")] == ["PD323"]
+    assert [f.code for f in conv.check("做好社保工作")] == ["PD406"]
