@@ -62,8 +62,14 @@ SCALES: dict[str, tuple[str, ...]] = {
     "达到预期": ("达到预期", "基本达到预期", "未达到预期", "达到预期目标", "基本达到预期目标"),
     "有无": ("有", "无"),
     "符合": ("符合", "基本符合", "不符合"),
+    "达标": ("达标", "基本达标", "不达标"),
 }
 TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
+# A cost row's target written as the budget itself (成本控制率 不超预算): a value many provinces print,
+# read as such (it was refused as 此处应为数值) and warned of as unquantified (PD108). Kept out of SCALES
+# so that no graded value (优：≥90%；…) takes them for a band name.
+BUDGET_SCALE = "预算控制"
+BUDGET_TERMS = frozenset({"不超预算", "不超过预算", "不超出预算", "控制在预算内", "控制在预算范围内", "在预算范围内"})
 
 # A state: accepted, but the row must define what it means (PD214).
 STATE_TERMS = frozenset(
@@ -387,6 +393,8 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, TERM_SCALE[text])
     if text in STATE_TERMS:
         return Qualitative(text, None)
+    if text in BUDGET_TERMS:
+        return Qualitative(text, BUDGET_SCALE)
     if text in VAGUE_TERMS:
         return Qualitative(text, None, vague=True)
     return None

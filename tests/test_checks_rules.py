@@ -9,6 +9,7 @@ from perfdraft import checks
 from perfdraft.checks.context import context
 from perfdraft.model import Basis, Budget, Department, Draft, Indicator, Project, SubGoal
 from perfdraft.rules import RULES
+from perfdraft.values import Qualitative, parse
 
 ALARM = ("error", "warning")
 
@@ -244,9 +245,20 @@ def test_qualitative_needs_its_standard_and_the_graded_form_is_accepted(value):
     assert not codes(ind)
 
 
-@pytest.mark.parametrize("value", ["是", "否", "合格", "达成"])
+@pytest.mark.parametrize("value", ["是", "否", "合格", "达成", "达标"])
 def test_binary_and_rule_defined_scales_need_no_standard(value):
     assert not codes(row("效益指标", "生态效益指标", "是否造成环境污染", value))
+
+
+@pytest.mark.parametrize("value", ["不超预算", "不超过预算", "控制在预算范围内"])
+def test_a_cost_held_to_the_budget_is_a_value_warned_of_as_unquantified(value):
+    """成本控制率 不超预算 is printed in many provinces' tables: it was refused as 此处应为数值 (PD101),
+    a wrong reason; what a reviewer says is that it sets no amount."""
+    assert isinstance(parse(value), Qualitative)
+    assert codes(row("产出指标", "成本指标", "成本控制率", value)) == {"PD108"}
+    [finding] = checks.check_value(value)
+    assert "没有数值" in finding.message and "≤" in (finding.suggestion or "")
+    assert parse("不超预算1") != parse("不超预算")  # only the whole phrase
 
 
 def test_vague_value_advice_is_accepted():

@@ -120,6 +120,15 @@ EXPECTED = {
         ("效益指标", "社会效益指标", "社会和谐稳定", None, "好", None),
         ("满意度指标", "服务对象满意度指标", "受益对象满意度", None, "≥95%", None),
     ],
+    # A glued table whose 指标解释 column ran into the names; a cost row targeted at the budget itself.
+    "glued-explained.txt": [
+        ("产出指标", "数量指标", "公厕保洁次数", "反映公厕日常保洁情况", "≥730次", None),
+        ("产出指标", "质量指标", "设施完好率", "反映公厕设施维护质量情况", "≥95%", None),
+        ("产出指标", "时效指标", "问题处置时间", "反映问题处置及时情况", "≤24小时", None),
+        ("产出指标", "成本指标", "成本控制率", None, "不超预算", None),
+        ("效益指标", "社会效益指标", "公厕开放率", "反映公厕正常开放情况", "=100%", None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "反映群众对公厕管理的满意程度", "≥90%", None),
+    ],
     "glued.txt": [
         ("产出指标", "数量指标", "送戏下乡场次", None, "≥197场", None),
         ("产出指标", "质量指标", "演出节目审查合格率", None, "100%", None),
@@ -362,3 +371,33 @@ def test_a_title_year_in_brackets_is_the_tables_year(tmp_path, sep):
     path = tmp_path / "t.txt"
     path.write_text(text, encoding="utf-8")
     assert import_files([path]).draft.year == 2025
+
+
+@pytest.mark.parametrize(("name", "split"), [
+    ("大楼安检巡察次数反映大楼保卫巡检情况", ("大楼安检巡察次数", "反映大楼保卫巡检情况")),
+    ("设备验收合格率主要反映设备维保质量情况", ("设备验收合格率", "主要反映设备维保质量情况")),
+    ("群众反映问题解决情况", None),  # a name about what people report: no measure before 反映
+    ("群众反映问题办结率", None),
+    ("反映情况", None),
+])
+def test_an_explanation_glued_to_a_name_is_moved_to_the_description(name, split):
+    from perfdraft.importers.repairs import split_glued_explanations
+    from perfdraft.importers.report import Report
+    from perfdraft.model import Draft, Indicator, Project
+
+    draft = Draft(projects=[Project(indicators=[Indicator(name=name, value="≥1次")])])
+    report = Report("t.txt")
+    split_glued_explanations(draft, report)
+    ind = draft.projects[0].indicators[0]
+    assert (ind.name, ind.description) == (split or (name, None))
+    assert bool(report.lines()) == bool(split)
+
+
+def test_a_glued_explanation_is_not_moved_over_a_description_already_there():
+    from perfdraft.importers.repairs import split_glued_explanations
+    from perfdraft.importers.report import Report
+    from perfdraft.model import Draft, Indicator, Project
+
+    ind = Indicator(name="巡察次数反映巡检情况", description="按巡查记录统计", value="≥1次")
+    split_glued_explanations(Draft(projects=[Project(indicators=[ind])]), Report("t.txt"))
+    assert (ind.name, ind.description) == ("巡察次数反映巡检情况", "按巡查记录统计")

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .. import frameworks
 from ..model import Indicator, Project
 from ..values import (
+    BUDGET_SCALE,
     Deadline,
     ParseError,
     Qualitative,
@@ -52,7 +53,7 @@ from .words import (
 YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
 # Counts whose ideal is zero (a 反向 row written without the 指标方向 column).
 NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
-SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成"})
+SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", BUDGET_SCALE})  # 预算控制: PD108 says what it lacks
 
 
 def value_text(ind: Indicator) -> str | None:
@@ -285,7 +286,7 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
             yield _f("PD213", f"{p}description", "比率类指标请在描述中写明计算公式", _formula_hint(full_name))
     # PD214: a graded or state term is accepted only with its standard, written where the table has room
     # for it (描述, 评分标准, 指标值说明) or in the value itself as a graded value (优：≥90%；良：…).
-    # Binary scales (是/否, 有/无, 合格, 符合) and 达成 (its tiers are set by 财预〔2020〕10号) need none.
+    # Binary scales (是/否, 有/无, 合格, 符合, 达标) and 达成 (its tiers are set by 财预〔2020〕10号) need none.
     if isinstance(value, Qualitative) and not value.vague and value.scale not in SELF_DEFINED_SCALES:
         explain += (ind.note or "") + (ind.value_note or "")
         explained = (("：" in explain or ":" in explain)

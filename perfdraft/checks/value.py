@@ -9,6 +9,7 @@ from functools import lru_cache
 from .. import frameworks, numbers
 from ..model import Indicator
 from ..values import (
+    BUDGET_SCALE,
     PERCENT_UNITS,
     Change,
     Deadline,
@@ -216,6 +217,9 @@ def _check_one_value(text: str, v: object, name: str, path: str, digits: str | N
     elif isinstance(v, Qualitative) and v.vague:
         yield _f("PD108", path, f"“{v.term}”含糊，无法判断是否达成",
                  "改为量化目标，或写成分级值及其标准，例如 优：≥90%；良：≥80%；中：≥60%；差：<60%")
+    elif isinstance(v, Qualitative) and v.scale == BUDGET_SCALE:
+        yield _f("PD108", path, f"“{v.term}”没有数值，只能考核是否超支，看不出成本控制在多少",
+                 "写明成本上限，例如 ≤50万元，或 ≤800元/人；按预算考核的写 成本控制率 ≤100%")
     elif isinstance(v, Graded):
         for term, band in v.bands:
             if isinstance(band, Quantity) and band.unit == "%" and band.number > 100:

@@ -385,4 +385,4 @@ def value_like(text: str) -> bool:
         return True
     if re.search(r"\d", t) and len(t) <= 16 and not re.search(r"[\u4e00-\u9fff]{5,}", t):
         return True
-    return t in values.TERM_SCALE or t in values.STATE_TERMS
+    return t in values.TERM_SCALE or t in values.STATE_TERMS or t in values.BUDGET_TERMS

@@ -142,6 +142,26 @@ def remark_draft(draft: Draft, report: Report, *, split_doc_number: bool) -> Non
                     report.note(key, text, f"{path}.value “{ind.value}”")
 
 
+# An indicator's explanation glued to its name when a table's cells ran together ('大楼安检巡察次数反映大楼
+# 保卫巡检情况'): 指标解释 open on 反映 and close on what is reflected. The name must end like a measure
+# (…率, …次数, …时间) so that a name that merely contains the word (群众反映问题解决情况) stays whole.
+_GLUED_EXPLANATION = re.compile(r"^(.{2,}?(?:率|数|量|度|额|积|间|限|性|次|值|比|例|期|费|本))"
+                                r"((?:主要|用于|能够|可)?反映.{2,}?(?:情况|程度|水平|效果|成效|状况|能力|质量|进度|比例))$")
+
+
+def split_glued_explanations(draft: Draft, report: Report) -> None:
+    """Move a 反映… explanation glued to a 三级 name into the row's blank 指标描述, and say so."""
+    for pi, p in enumerate(draft.projects):
+        for ii, ind in enumerate(p.indicators):
+            if ind.description or not ind.name:
+                continue
+            m = _GLUED_EXPLANATION.match(ind.name.strip())
+            if m:
+                ind.name, ind.description = m.group(1), m.group(2)
+                report.note("glued-explanation", "指标名称后粘连的“反映…”说明已移到绩效指标描述，请核对",
+                            f"projects[{pi}].indicators[{ii}]")
+
+
 def implied_levels(rows: list[Indicator]) -> list[tuple[str | None, str | None]]:
     """(一级, 二级) of each row with a blank 一级 read from the row above, as the printed table implies:
     a 满意度 二级 after the 效益 rows with no 满意度 一级 of its own is the 2013 framework's."""
