@@ -258,11 +258,7 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
         ind = c.row_from_cells(cells, pos.index, ind)
         value = ind.value or ""
     else:
-        value = text.strip() or _suggested_value(c, pos)
-        if "□" in (cand.proposal.value or "") and text.strip():
-            from .catalogue import fill_placeholder
-
-            value = fill_placeholder(cand.proposal.value or "", text) or value
+        value = _typed_value(cand.proposal.value, text) if text.strip() else _suggested_value(c, pos)
     ind.value = cand.proposal.value if not cells else None
     if cand.existing is None:  # the catalogue's weight and 评分标准 are suggestions, asked, not taken silently
         for attr in _JUDGEMENTS:
@@ -314,10 +310,22 @@ def _value_resume(c: Ctx, pos: Position) -> Position:
     return Position("indicator.add", pos.project, pos.index)
 
 
+def _typed_value(proposed: str | None, text: str) -> str:
+    """The value a typed answer stores: a bare number fills the catalogue value's □ (0.5 → ≥0.5万亩)."""
+    if "□" in (proposed or ""):
+        from .catalogue import fill_placeholder
+
+        return fill_placeholder(proposed or "", text) or text.strip()
+    return text.strip()
+
+
 def _value_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     if split_row(text):
         return []
-    return [f for f in c.value_findings(_candidate(c, pos).proposal, text) if f.code != "PD215"]
+    # Checked as it will be stored: "0.5" typed for ≥□万亩 drew "no unit, =0.5亩?" while it was being
+    # stored as ≥0.5万亩.
+    proposal = _candidate(c, pos).proposal
+    return [f for f in c.value_findings(proposal, _typed_value(proposal.value, text)) if f.code != "PD215"]
 
 
 def _add_question(c: Ctx, pos: Position) -> str:

@@ -76,6 +76,8 @@ def test_a_typed_number_fills_the_placeholder_and_a_figure_is_derived_from_the_u
     enter_until(conv, "indicator.value")
     p = conv.prompt()
     assert "□" in p.default and "直接输入数字" in p.question
+    # checked while typing as it will be stored (≥300人): not as a bare number with no unit (PD103)
+    assert conv.check("300") == []
     conv.answer("300")
     assert conv.draft.projects[0].indicators[0].value == "≥300人"
     for _ in range(30):
