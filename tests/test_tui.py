@@ -797,3 +797,28 @@ def test_an_export_goes_to_the_browser_only_in_a_browser(tmp_path, monkeypatch, 
     out = p.with_suffix(".csv")
     assert out.exists()
     assert delivered == ([(out, {"save_filename": out.name})] if web else [])
+
+
+def test_the_last_answer_stays_in_view_when_the_check_below_grows(tmp_path):
+    """At 80×24 a two-line check shrinks the transcript: it stays at its newest entry, the answer just
+    given, instead of keeping its old offset and hiding it."""
+    from perfdraft.tui.widgets.transcript import Transcript
+
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            transcript = app.screen.query_one(Transcript)
+            for _ in range(8):  # answers enough to fill the transcript's box
+                conv.answer("/jump projects[0].indicators[6].value")
+                app.screen.ask()
+                await _answer(pilot, "paste", "≥95%")
+            inp = app.screen.query_one(AnswerInput)
+            inp.post_message(events.Paste("100100%" + "，另" * 30))  # a two-line check and the preview
+            await pilot.pause()
+            await pilot.pause()
+            assert transcript.max_scroll_y > 0
+            assert transcript.scroll_y == transcript.max_scroll_y
+            last = transcript.children[-1].region
+            assert last.height and transcript.region.contains_region(last)
+
+    asyncio.run(run())

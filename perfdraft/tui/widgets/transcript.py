@@ -37,6 +37,20 @@ class Entry(Static):
 class Transcript(VerticalScroll):
     can_focus = False
 
+    following = True  # showing the newest entry (False while the user reads back with the mouse wheel)
+
+    def on_resize(self) -> None:
+        # The boxes below grew (a two-line check, the answer preview) and shrank the transcript: keep the
+        # newest entry in view, as the last answer was hidden under them until the next one came.
+        if self.following:
+            self.scroll_end(animate=False, immediate=True)
+
+    def on_mouse_scroll_up(self) -> None:
+        self.following = False
+
+    def on_mouse_scroll_down(self) -> None:
+        self.following = self.scroll_y >= self.max_scroll_y
+
     def add(self, message: Message) -> None:
         prefix = ROLE_PREFIX.get(message.role, "")
         if message.role in ("assistant", "user"):
@@ -50,6 +64,7 @@ class Transcript(VerticalScroll):
         if extra > 0:
             for child in list(self.children)[:extra]:
                 child.remove()
+        self.following = True
         self.scroll_end(animate=False)
 
     def add_all(self, messages: list[Message]) -> None:
