@@ -255,6 +255,8 @@ def test_check_flags_placeholders_until_filled():
 
     found = checks.check_value("≥□人")
     assert [f.code for f in found] == ["PD102"] and found[0].severity == "error"
+    # named with the value and not told "例如 ≥95%" on a row counted in 人
+    assert "“≥□人”中的 □" in found[0].message and "95%" not in (found[0].suggestion or "")
     assert not [f for f in checks.check_value("≥300人") if f.code == "PD102"]
 
 
