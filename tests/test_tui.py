@@ -822,3 +822,23 @@ def test_the_last_answer_stays_in_view_when_the_check_below_grows(tmp_path):
             assert last.height and transcript.region.contains_region(last)
 
     asyncio.run(run())
+
+
+def test_a_command_that_leaves_the_question_clears_the_line(tmp_path):
+    """/save (or /export, /help) at a question left the command in the line: the answer typed next was
+    appended to it ("/save≥95%")."""
+
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            conv.answer("/jump projects[0].indicators[6].value")
+            app.screen.ask()
+            await pilot.pause()
+            before = conv.prompt()
+            inp = app.screen.query_one(AnswerInput)
+            await _answer(pilot, "type", "/save")
+            assert conv.prompt() == before
+            assert inp.value == before.prefill and not inp.value.startswith("/")
+
+    asyncio.run(run())

@@ -224,11 +224,9 @@ class DraftingScreen(Screen):
         transcript.add_all(reply.messages)
         for path in self.conv.export_log[exports_before:]:
             self._hand_over(path)
-        after = self.conv.prompt()
-        if after != before or not text.startswith("/"):
-            self.ask()
-        else:
-            self.refresh_status()
+        # Asked again even when a command left the question as it was (/export, /save, /help): the
+        # command stayed in the line, and the answer typed next was appended to it.
+        self.ask()
         self._maybe_reopen_findings(text)
 
     def _maybe_reopen_findings(self, text: str) -> None:
