@@ -315,25 +315,43 @@ def derive(value: str | None, project: Project) -> tuple[str, str] | None:
         denom, _, period = per.partition("·")
         months = _PER_PERIOD.get(period, 1)
         for ind, number, u in facts:
-            if _SAME_COUNT.get(u, u) == _SAME_COUNT.get(denom, denom) and number > 0:
-                figure = budget / (number * months) / _MONEY[head]
+            scale = _scale(u, denom)
+            if scale is not None and number > 0:
+                figure = budget / (number * scale * months) / _MONEY[head]
                 how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
                 return f"{op}{_round(figure)}{unit}", how
         return None
     for ind, number, u in facts:  # a count from a per-unit standard
         uh, _, uper = u.partition("/")
         per_unit = uper.partition("·")[0]
-        if uh in _MONEY and _SAME_COUNT.get(per_unit, per_unit) == _SAME_COUNT.get(unit, unit) and number > 0:
+        scale = _scale(unit, per_unit)
+        if uh in _MONEY and scale is not None and number > 0:
             months = _PER_PERIOD.get(uper.partition("·")[2], 1)
             figure = budget / (number * _MONEY[uh] * months)
             how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")
-            return f"{op}{format_number(figure.to_integral_value(rounding='ROUND_FLOOR'))}{unit}", how
+            if scale == 1:  # whole people, pupils, acres
+                return f"{op}{format_number(figure.to_integral_value(rounding='ROUND_FLOOR'))}{unit}", how
+            return f"{op}{_round(figure / scale)}{unit}", how
+    return None
+
+
+_MAGNITUDES = {"万": Decimal(10000), "千": Decimal(1000)}
+
+
+def _scale(unit: str, base: str) -> Decimal | None:
+    """How many ``base`` one ``unit`` is: 1 for the same count (人, 名 and 生 alike), 10,000 for 万亩
+    against 亩; None when they count different things."""
+    if _SAME_COUNT.get(unit, unit) == _SAME_COUNT.get(base, base):
+        return Decimal(1)
+    rest = unit[1:]
+    if unit[:1] in _MAGNITUDES and rest and _SAME_COUNT.get(rest, rest) == _SAME_COUNT.get(base, base):
+        return _MAGNITUDES[unit[:1]]
     return None
 
 
 def _round(x: Decimal) -> str:
     q = x.quantize(Decimal("0.01")) if x < 100 else x.quantize(Decimal(1))
-    return format_number(q.normalize() if q == q.to_integral_value() else q)
+    return format_number(q.normalize())  # 0.50万亩 → 0.5万亩; 600 stays 600 (format_number writes it plainly)
 
 
 # --- loading ---------------------------------------------------------------------------------

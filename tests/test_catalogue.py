@@ -248,6 +248,13 @@ def test_fill_placeholder_and_derive_from_the_users_own_answers():
     acres = Project(name="x", budget=Budget(total=Decimal("1500000")),
                     indicators=[Indicator("产出指标", "成本指标", "亩均补贴标准", value="=100元/亩")])
     assert catalogue.derive("=□亩", acres)[0] == "=15000亩"
+    # a count in 万 of the unit the standard is per: 万亩 against 元/亩, both ways
+    assert catalogue.derive("≥□万亩", acres)[0] == "≥1.5万亩"
+    built = Project(name="x", budget=Budget(total=Decimal("3000000")),
+                    indicators=[Indicator("产出指标", "数量指标", "新建高标准农田面积", value="≥0.5万亩")])
+    value, how = catalogue.derive("≤□元/亩", built)
+    assert value == "≤600元/亩" and "0.5万亩" in how
+    assert catalogue.derive("≤□元/公里", built) is None  # 万亩 is no count of 公里
 
 
 def test_check_flags_placeholders_until_filled():
