@@ -73,7 +73,8 @@ def project_table(project: Project, index: int, width: int = 100, ascii_ops: boo
     lines.extend("资金用途：" + line if i == 0 else "          " + line
                  for i, line in enumerate(wrap(project.purpose or "", max(20, width - 10))))
     plan = project.spending_plan
-    cells = [money(getattr(plan, k)) if plan else "" for k in PLAN_LABELS]
+    # percentages as typed: 25, not the 25.0 a TOML float reads back as
+    cells = [money(v.normalize()) if plan and (v := getattr(plan, k)) is not None else "" for k in PLAN_LABELS]
     lines.append("资金支出计划（%）：" + "  ".join(f"{PLAN_LABELS[k]} {c or '—'}" for k, c in zip(PLAN_LABELS, cells, strict=True)))
     lines.extend("绩效目标：" + line if i == 0 else "          " + line
                  for i, line in enumerate(wrap(project.goal or "", max(20, width - 10))))

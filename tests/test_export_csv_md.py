@@ -254,3 +254,18 @@ def test_markdown_prints_the_columns_and_header_of_the_drafts_profile(seed, prof
         if label not in ("资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"):
             assert f"- **{escape(label)}**：" in section, label
     assert escape(project.name) in section and escape(project.indicators[0].name) in section
+
+
+def test_the_spending_plan_is_shown_as_typed_not_as_the_float_it_reads_back_as(tmp_path):
+    """25 50 75 100 is saved as TOML floats (25.0): show and the markdown export printed 25.0."""
+    from perfdraft import render
+    from perfdraft.exporters import markdown
+    from perfdraft.model import Draft, Project, SpendingPlan
+
+    path = tmp_path / "d.toml"
+    plan = SpendingPlan(Decimal("25"), Decimal("50"), Decimal("75.5"), Decimal("100"))
+    drafts.save(Draft(year=2023, profile="hebei-2020", projects=[Project(name="甲", spending_plan=plan)]), path)
+    draft = drafts.load(path)
+    shown = "\n".join(render.project_table(draft.projects[0], 0))
+    assert "3月底 25  6月底 50  10月底 75.5  12月底 100" in shown
+    assert "3月底 25；6月底 50；10月底 75.5；12月底 100" in markdown._plan_text(draft.projects[0])

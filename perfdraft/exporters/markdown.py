@@ -79,7 +79,9 @@ def indicator_rows(indicators) -> list[list[str | None]]:
 
 def _plan_text(project: Project) -> str:
     plan = project.spending_plan
-    return "；".join(f"{PLAN_LABELS[k]} {_money(getattr(plan, k)) if plan else ''}".rstrip() for k in PLAN_LABELS)
+    # percentages as typed (25, not the 25.0 a TOML float reads back as)
+    return "；".join(f"{PLAN_LABELS[k]} {_money(v.normalize()) if plan and (v := getattr(plan, k)) is not None else ''}".rstrip()
+                    for k in PLAN_LABELS)
 
 
 def _seed_header(project: Project) -> list[tuple[str, str | None]]:
