@@ -111,19 +111,21 @@ def plan_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
             if f.code in ("PD308", "PD309", "PD310")]
 
 
-def project_text_live(attr: str):
-    """The project's own rules on one text field as typed: 资金用途 against the budget (a carried-over text
-    still naming last year's amount), a 项目编码 that is an amount typed one question early."""
+def project_text_live(attr: str, codes: tuple[str, ...] | None = None):
+    """The project's own rules on one text field as typed (``codes``: only these): 资金用途 against the
+    budget (a carried-over text still naming last year's amount), a 项目编码 or a 主管部门 that is an
+    amount typed one question early."""
 
     def live(c: Ctx, pos: Position, text: str) -> list[Finding]:
         if not text.strip():
             return []
-        p = copy.copy(_project(c, pos))  # shallow: only these two attributes are set on the copy
+        # shallow: only these two attributes are set on the copy; a new project's name has no project yet
+        p = copy.copy(_project(c, pos)) if pos.project < len(c.draft.projects) else Project()
         setattr(p, attr, text)
         p.indicators = []
         prefix = f"projects[{pos.project}].{attr}"
         return [f for f in checks.check_project(p, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
-                if f.path.startswith(prefix)]
+                if f.path.startswith(prefix) and (codes is None or f.code in codes)]
 
     return live
 

@@ -77,9 +77,14 @@ def _dept(c: Ctx, pos: Position):
     return c.draft.department
 
 
-def _dept_code_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-    draft = replace(c.draft, department=replace(c.draft.department, code=text))
-    return [f for f in checks.check_department(draft) if f.path == "department.code"]
+def _dept_text_live(attr: str):
+    """The department rules on its name or code as typed: a code or an amount in the wrong field."""
+
+    def live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+        draft = replace(c.draft, department=replace(c.draft.department, **{attr: text}))
+        return [f for f in checks.check_department(draft) if f.path == f"department.{attr}"]
+
+    return live
 
 
 def _apply_year(c: Ctx, pos: Position, text: str) -> None:
@@ -149,6 +154,11 @@ def _name_answer(c: Ctx, pos: Position, text: str) -> Answer:
         if not text.strip():
             return Position("draft.review"), []  # Enter on a new project's name: no more projects
         c.draft.projects.append(Project())
+        try:
+            return field_answer(c, STEPS["project.name"], pos, text)
+        except Rejected:
+            c.draft.projects.pop()  # a refused name adds no project
+            raise
     return field_answer(c, STEPS["project.name"], pos, text)
 
 
@@ -290,9 +300,9 @@ def field_answer(c: Ctx, step: Step, pos: Position, text: str) -> Answer:
 
 STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.name", "department.name", lambda c, p: c.draft.department.name or "", _set_text(_dept, "name"),
-         required=True, field="department.name"),
+         required=True, field="department.name", live=_dept_text_live("name")),
     Step("dept.code", "department.code", lambda c, p: c.draft.department.code or "", _set_text(_dept, "code"),
-         field="department.code", live=_dept_code_live),
+         field="department.code", live=_dept_text_live("code")),
     Step("draft.year", "year", lambda c, p: str(c.draft.year or ""), _apply_year,
          default=lambda c, p: str(c.draft.year or ""), required=True, field="draft.year"),
     Step("draft.framework", "profile", _profile_number, _apply_profile, default=_profile_number,
@@ -309,7 +319,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.safeguards", "department.safeguards", lambda c, p: c.draft.department.safeguards or "",
          _set_text(_dept, "safeguards"), multiline=True, field="department.safeguards"),
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
-         _apply_name, required=True, answer=_name_answer, field="project.name",
+         _apply_name, required=True, answer=_name_answer, field="project.name", live=project_text_live("name", ("PD327",)),
          question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(n=p.project + 1)),
     Step("project.template", "projects[{p}].template", lambda c, p: _project(c, p).template or "", _apply_template,
          default=_template_default, choices=_template_choices,
@@ -318,8 +328,8 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          field="project.code", live=project_text_live("code")),
     Step("project.doc_number", "projects[{p}].doc_number", lambda c, p: _project(c, p).doc_number or "", _apply_doc_number,
          question=_doc_question, arrive=_doc_arrive, field="project.doc_number"),
-    registry_step("project.authority", default=dept_name),
-    registry_step("project.unit", default=dept_name),
+    registry_step("project.authority", default=dept_name, live=project_text_live("authority")),
+    registry_step("project.unit", default=dept_name, live=project_text_live("unit")),
     registry_step("project.category"),
     registry_step("project.nature"),
     registry_step("project.period_start", default=period_start_default, live=period_live,

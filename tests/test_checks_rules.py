@@ -337,6 +337,24 @@ def test_a_code_that_is_another_fields_answer(code, what):
         assert f"像是{what}" in message and code in message
 
 
+@pytest.mark.parametrize("text, what", [
+    ("120万", "金额"), ("1,200,000元", "金额"), ("95%", "比例"), ("2023", "年份"), ("2023年度", "年份"),
+    ("317002", "编码"), ("317-1002", "编码"),
+    ("某县教育局", None), ("2023年农村公路养护", None), ("3号楼维修改造", None), ("第一中学", None), ("12", None),
+])
+def test_a_name_that_is_another_fields_answer(text, what):
+    """PD327 / PD411: 主管部门, 实施单位, 项目名称 or 单位名称 holding an amount, a percent, a year or a code."""
+    project = Project(name=text, authority=text, unit=text)
+    draft = Draft(year=2023, department=Department(name=text), projects=[project])
+    found = {(f.code, f.path) for f in checks.check_draft(draft)}
+    for attr in ("name", "authority", "unit"):
+        assert (("PD327", f"projects[0].{attr}") in found) == (what is not None), found
+    assert (("PD411", "department.name") in found) == (what is not None), found
+    if what:
+        message = next(f.message for f in checks.check_project(project) if f.code == "PD327")
+        assert f"像是{what}" in message and text in message
+
+
 @pytest.mark.parametrize("goal, flagged", [
     ("2021年为1200名对象发放补贴，发放及时率达到95%以上。", True),  # last year's goal kept in a 2023 table
     ("2023年为1200名对象发放补贴，发放及时率达到95%以上。", False),

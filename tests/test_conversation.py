@@ -342,3 +342,25 @@ def test_the_department_goal_being_typed_shows_a_past_tense_goal(tmp_path):
     assert [f.code for f in conv.check("完成参保 1000 人，发放及时率 95%")] == []
     assert [f.code for f in conv.check("已完成参保 1000 人")] == ["PD323"]
     assert [f.code for f in conv.check("做好社保工作")] == ["PD406"]
+
+
+def test_an_amount_or_a_code_typed_into_a_name_is_refused_while_typing_and_on_enter(tmp_path):
+    """主管部门 comes after 项目编码 and before 预算数: "120万" typed there was kept as the department."""
+    conv = new_conv(tmp_path, 2021)
+    assert [f.code for f in conv.check("317002")] == ["PD411"]
+    r = conv.answer("317002")  # the code typed for the name
+    assert not r.ok and "像是编码" in r.messages[-1].text and conv.draft.department.name is None
+    feed(conv, "某县社保局", "317002", "2021", "3", "完成参保 1000 人", "", "保障措施")
+    assert conv.prompt().step == "project.name"
+    assert [f.code for f in conv.check("120万")] == ["PD327"]
+    r = conv.answer("120万")
+    assert not r.ok and "像是金额" in r.messages[-1].text
+    assert conv.draft.projects == [] and conv.prompt().step == "project.name"  # no project added by it
+    feed(conv, "城乡居民基本养老保险", "0", "")
+    while conv.prompt().step != "project.authority":
+        assert conv.answer("").ok, conv.prompt().step
+    assert [f.code for f in conv.check("120万")] == ["PD327"]
+    r = conv.answer("120万")
+    assert not r.ok and conv.draft.projects[0].authority is None and conv.prompt().step == "project.authority"
+    assert conv.check("某县人力资源和社会保障局") == []
+    assert conv.answer("某县人力资源和社会保障局").ok

@@ -14,7 +14,7 @@ from .context import for_draft
 from .finding import Finding, _f
 from .indicator import check_indicator
 from .project import check_project, goal_findings
-from .words import ADDITIVE_UNITS, not_a_code
+from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
 
 def check_department(draft: Draft) -> list[Finding]:
@@ -34,6 +34,10 @@ def check_department(draft: Draft) -> list[Finding]:
     if misfiled:
         out.append(_f("PD410", "department.code", f"单位编码“{d.code}”像是{misfiled}，不是编码",
                       "填写预算系统中的单位代码，如 317002；没有可留空"))
+    misfiled = not_a_name(d.name)
+    if misfiled:
+        out.append(_f("PD411", "department.name", f"单位名称“{(d.name or '').strip()}”像是{misfiled}，不是名称",
+                      "填写预算单位全称，如 某县社会保险事业管理局"))
     if not draft.projects and not d.indicators and not any(g.indicators for g in d.sub_goals):
         out.append(_f("PD408", "projects", "草稿里没有任何项目或指标", "添加项目及其绩效指标，或填写部门整体指标"))
     for i, g in enumerate(d.sub_goals):

@@ -38,11 +38,17 @@ from .words import (
     PER_HEAD_NAME,
     YEAR_IN_TEXT,
     not_a_code,
+    not_a_name,
 )
 
 PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
 LEADING_YEAR = re.compile(r"\s*(20\d\d)\s*年")
 PER_UNIT_AFTER = re.compile(r"\s*(?:[/／]|每|一[人户村次年月])")
+
+
+# Name fields a project table prints (field, label, what to write instead).
+_NAME_FIELDS = (("name", "项目名称", "项目的名称，如 城乡居民基本养老保险补助"), ("authority", "主管部门", "主管部门全称，如 某县教育局"),
+                ("unit", "实施单位", "实施单位全称，如 某县第一中学"))
 
 
 def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Finding], frozenset[str]]:
@@ -142,6 +148,11 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     if misfiled:
         out.append(_f("PD326", f"{path}.code", f"项目编码“{project.code}”像是{misfiled}，不是编码",
                       "填写预算系统中的项目编码，如 317-1002-JXN-FRS7；没有可留空"))
+    for attr, label, example in _NAME_FIELDS:
+        text = getattr(project, attr)
+        misfiled = not_a_name(text)
+        if misfiled:
+            out.append(_f("PD327", f"{path}.{attr}", f"{label}“{text.strip()}”像是{misfiled}，不是名称", f"填写{example}"))
     if not goal:
         out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
     elif placeholder_in(goal):

@@ -107,6 +107,22 @@ NOT_A_CODE: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# A name field (项目名称, 主管部门, 实施单位, 单位名称) holding another field's answer: the amount or the code
+# typed one question early or late. Whole-text matches only: 2023年农村公路养护 is a name.
+NOT_A_NAME: list[tuple[re.Pattern[str], str]] = [
+    NOT_A_CODE[0],
+    NOT_A_CODE[1],
+    (re.compile(r"^20\d\d\s*(年度?)?$"), "年份"),
+    (re.compile(r"^[\d\s\-]{3,}$"), "编码"),
+]
+
+
+def not_a_name(name: str | None) -> str | None:
+    """What a name field's text looks like instead of a name, or None."""
+    text = (name or "").strip()
+    return next((what for pattern, what in NOT_A_NAME if pattern.search(text)), None)
+
+
 def not_a_code(code: str | None) -> str | None:
     """What a 项目编码 / 单位编码 looks like instead of a code, or None."""
     text = (code or "").strip()
