@@ -13,6 +13,7 @@ profile (``profile.header``), in the order its table reads.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -81,7 +82,9 @@ def _dept_text_live(attr: str):
     """The department rules on its name or code as typed: a code or an amount in the wrong field."""
 
     def live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-        draft = replace(c.draft, department=replace(c.draft.department, **{attr: text}))
+        department = copy.copy(c.draft.department)  # shallow: only this attribute is set on the copy
+        setattr(department, attr, text)
+        draft = replace(c.draft, department=department)
         return [f for f in checks.check_department(draft) if f.path == f"department.{attr}"]
 
     return live
