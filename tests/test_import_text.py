@@ -401,3 +401,21 @@ def test_a_glued_explanation_is_not_moved_over_a_description_already_there():
     ind = Indicator(name="巡察次数反映巡检情况", description="按巡查记录统计", value="≥1次")
     split_glued_explanations(Draft(projects=[Project(indicators=[ind])]), Report("t.txt"))
     assert (ind.name, ind.description) == ("巡察次数反映巡检情况", "按巡查记录统计")
+
+
+def test_a_goal_listed_on_one_space_separated_line_is_read_whole(tmp_path):
+    """'年度目标 围绕…达成以下目标: 目标1:… 目标2:…' in a space-separated table: the sentence ending in a
+    colon was taken for a label and every item was left unplaced; the goal was empty."""
+    grid = "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 聘用人数 =1人\n产出指标 质量指标 在岗率 =100%\n"
+    listed = tmp_path / "listed.txt"
+    listed.write_text("项目名称 再生资源回收市场管理经费\n"
+                      "年度目标 围绕循环经济要求,规范建设。达成以下目标: 目标1:聘用人员1人 目标2:在岗率100% 3、按期完成\n"
+                      + grid, encoding="utf-8")
+    result = import_files([listed])
+    assert result.draft.projects[0].goal == "围绕循环经济要求,规范建设。达成以下目标: 目标1:聘用人员1人 目标2:在岗率100% 3、按期完成"
+    assert not [u for u in result.unplaced if "目标" in u.text]
+    # two columns of a self-evaluation (the target, then what was done) are not one text
+    columns = tmp_path / "columns.txt"
+    columns.write_text("项目名称 再生资源回收市场管理经费\n年度目标 聘用人员1人,在岗率100% 全年聘用人员1人,在岗率100%\n" + grid,
+                       encoding="utf-8")
+    assert import_files([columns]).draft.projects[0].goal == "聘用人员1人,在岗率100%"

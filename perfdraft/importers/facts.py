@@ -202,6 +202,9 @@ def glued_total(run: str, before: str) -> str | None:
 
 # --- placing facts (the shape assembler's header half) ---------------------------------------------------------
 
+# Facts whose text is prose: a list in it cut at its spaces by a space-separated layout is joined back.
+_PROSE_FACTS = ("goal", "overall_goal", "project.purpose", "project.basis_text")
+_LIST_ITEM = re.compile(r"^(?:目标|任务)?\s*(?:\d{1,2}\s*[、.．:：)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．])")
 _CODE_PREFIX = re.compile(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?")
 
 
@@ -214,6 +217,7 @@ class FactsMixin:
     grid: bool
     wan: bool
     pending: tuple[str, str | None, str] | None
+    continued: tuple[str, str, bool] | None  # a prose fact just read, its line, and whether a list goes on
     title_years: Counter[int]
     cur: _Open | None
 
@@ -225,27 +229,68 @@ class FactsMixin:
 
     def _fact(self, c: str, where: str) -> bool:
         lab = fact_label(c)
+        continued, self.continued = self.continued, None
+        if (lab is None and continued is not None and continued[1] == where and self._continues(continued, c)
+                and self._append_prose(continued[0], c)):
+            self.continued = (continued[0], where, True)  # '年度目标 围绕…: 目标1:… 目标2:…' cut at its spaces
+            return True
         if lab is not None:
             fld, inline, unit = lab
             if unit == "万元":
                 self.wan = True
             if inline:
-                return self._set_fact(fld, inline, unit, where)
+                return self._set_prose_or_fact(fld, inline, unit, where)
             self.pending = (fld, unit, where)
             return True
         if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):
             self.wan = True
         if self.pending is not None:
             fld, unit, _ = self.pending
-            if re.search(r"[:：]\s*$", c):  # a label of its own: the pending one headed a block (项目资金(万元))
+            # a label of its own: the pending one headed a block (项目资金(万元)); a sentence ending in a
+            # colon (…达成以下目标:) is the text
+            if re.search(r"[:：]\s*$", c) and len(kinds.squash(c)) <= 16:
                 self.pending = None
                 return False
-            if self._set_fact(fld, c, unit, where):
+            if self._set_prose_or_fact(fld, c, unit, where):
                 self.pending = None
                 return True
             if not is_money(fld):
                 self.pending = None
         return False
+
+    def _set_prose_or_fact(self, fld: str, value: str, unit: str | None, where: str) -> bool:
+        done = self._set_fact(fld, value, unit, where)
+        if done and fld in _PROSE_FACTS:
+            self.continued = (fld, where, False)
+        return done
+
+    def _prose_text(self, fld: str) -> str | None:
+        if self.project is None:
+            return None
+        if fld in ("goal", "overall_goal"):
+            return getattr(self.project, fld)
+        return fields.FIELDS[fld].get(self.project)
+
+    def _continues(self, continued: tuple[str, str, bool], cell: str) -> bool:
+        """A list cut at its spaces: the text introduces items (…达成以下目标:) or is listing them, and the
+        cell is the next one (目标2:…, 2、…). Another column of the row (年初目标 | 实际完成情况) is not."""
+        fld, _, listing = continued
+        so_far = self._prose_text(fld) or ""
+        return bool(_LIST_ITEM.match(cell)) and (listing or so_far.rstrip().endswith((":", "：")) or
+                                                 bool(_LIST_ITEM.match(so_far)))
+
+    def _append_prose(self, fld: str, value: str) -> bool:
+        """A later piece of a prose fact's text on the same line, joined with the space it was cut at."""
+        if kinds.signoff(value) or self.project is None:
+            return False
+        if fld in ("goal", "overall_goal"):
+            old = getattr(self.project, fld)
+            setattr(self.project, fld, f"{old} {value}" if old else value)
+            return True
+        f = fields.FIELDS[fld]
+        old = f.get(self.project)
+        f.set(self.project, f"{old} {value}" if old else value)
+        return True
 
     def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
         """Header facts of glued text: cut before each known label, then read label and value."""

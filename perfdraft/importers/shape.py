@@ -64,6 +64,7 @@ class Shape(FactsMixin):
         self.last: Indicator | None = None
         self.wan = False
         self.pending: tuple[str, str | None, str] | None = None  # a fact label waiting for its value
+        self.continued: tuple[str, str, bool] | None = None
         self.years: Counter[int] = Counter()
         self.title_years: Counter[int] = Counter()
         self.headers: list[str] = []
