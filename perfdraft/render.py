@@ -6,6 +6,8 @@ a user sees is written once. No UI library here.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .cells import graphemes
 from .cells import width as cell_len
 from .checks import Finding
@@ -58,8 +60,15 @@ def grid(headers: list[str], rows: list[list[str]], widths: list[int]) -> list[s
     return out
 
 
+_CENTS = Decimal("0.01")
+
+
 def money(value) -> str:
-    return "" if value is None else format_number(value)
+    """An amount in 元 to the fen (30000.00): a TOML float reads back as 30000.0, a typed one as 3000000.00."""
+    if value is None:
+        return ""
+    cents = value.quantize(_CENTS)
+    return format_number(cents if cents == value else value)
 
 
 def project_table(project: Project, index: int, width: int = 100, ascii_ops: bool = False) -> list[str]:
@@ -74,7 +83,7 @@ def project_table(project: Project, index: int, width: int = 100, ascii_ops: boo
                  for i, line in enumerate(wrap(project.purpose or "", max(20, width - 10))))
     plan = project.spending_plan
     # percentages as typed: 25, not the 25.0 a TOML float reads back as
-    cells = [money(v.normalize()) if plan and (v := getattr(plan, k)) is not None else "" for k in PLAN_LABELS]
+    cells = [format_number(v.normalize()) if plan and (v := getattr(plan, k)) is not None else "" for k in PLAN_LABELS]
     lines.append("资金支出计划（%）：" + "  ".join(f"{PLAN_LABELS[k]} {c or '—'}" for k, c in zip(PLAN_LABELS, cells, strict=True)))
     lines.extend("绩效目标：" + line if i == 0 else "          " + line
                  for i, line in enumerate(wrap(project.goal or "", max(20, width - 10))))

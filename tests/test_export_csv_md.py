@@ -260,12 +260,14 @@ def test_the_spending_plan_is_shown_as_typed_not_as_the_float_it_reads_back_as(t
     """25 50 75 100 is saved as TOML floats (25.0): show and the markdown export printed 25.0."""
     from perfdraft import render
     from perfdraft.exporters import markdown
-    from perfdraft.model import Draft, Project, SpendingPlan
+    from perfdraft.model import Budget, Draft, Project, SpendingPlan
 
     path = tmp_path / "d.toml"
     plan = SpendingPlan(Decimal("25"), Decimal("50"), Decimal("75.5"), Decimal("100"))
-    drafts.save(Draft(year=2023, profile="hebei-2020", projects=[Project(name="甲", spending_plan=plan)]), path)
+    project = Project(name="甲", spending_plan=plan, budget=Budget(Decimal("30000"), Decimal("30000"), Decimal("0")))
+    drafts.save(Draft(year=2023, profile="hebei-2020", projects=[project]), path)
     draft = drafts.load(path)
     shown = "\n".join(render.project_table(draft.projects[0], 0))
     assert "3月底 25  6月底 50  10月底 75.5  12月底 100" in shown
+    assert "预算数：30000.00    其中：财政资金：30000.00    其他资金：0.00" in shown  # amounts to the fen
     assert "3月底 25；6月底 50；10月底 75.5；12月底 100" in markdown._plan_text(draft.projects[0])
