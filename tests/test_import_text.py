@@ -419,3 +419,21 @@ def test_a_goal_listed_on_one_space_separated_line_is_read_whole(tmp_path):
     columns.write_text("项目名称 再生资源回收市场管理经费\n年度目标 聘用人员1人,在岗率100% 全年聘用人员1人,在岗率100%\n" + grid,
                        encoding="utf-8")
     assert import_files([columns]).draft.projects[0].goal == "聘用人员1人,在岗率100%"
+
+
+def test_a_label_cut_in_two_and_prose_cut_at_its_spaces_are_read_whole(tmp_path):
+    """年度 | 目标 on two lines is the label 年度目标; a 立项依据 cut after the title of the document it cites
+    and again after a comma is one text; goal items one a line after 目标1 are one goal; '文 号' beside a
+    page title gives no 文号."""
+    grid = "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 康复人数 ≥1800人\n产出指标 质量指标 验收合格率 ≥95%\n"
+    path = tmp_path / "cut.txt"
+    path.write_text("标 题 某县残联项目支出绩效目标表 文 号\n"
+                    "项目名称 残疾人精准康复\n"
+                    "立项依据 依据《关于实施残疾人精准康复服务行动的通知》 皖政办秘〔2016〕190号, 坚持需求导向,精准服务。\n"
+                    "年度\n目标\n聚焦残疾人康复需求,实施精准康复服务。\n"
+                    "项目概况 目标1:签约康复1800人;\n 目标2:适配辅助器具400人。\n" + grid, encoding="utf-8")
+    p = import_files([path]).draft.projects[0]
+    assert p.basis_text == "依据《关于实施残疾人精准康复服务行动的通知》 皖政办秘〔2016〕190号, 坚持需求导向,精准服务。"
+    assert p.goal == "聚焦残疾人康复需求,实施精准康复服务。"
+    assert p.purpose == "目标1:签约康复1800人;\n目标2:适配辅助器具400人。"
+    assert p.doc_number is None

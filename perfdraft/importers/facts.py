@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .. import fields, numbers
+from .. import fields, names, numbers
 from ..model import Draft, Project
 from . import kinds
 from .report import ImportFailed, Report
@@ -203,7 +203,8 @@ def glued_total(run: str, before: str) -> str | None:
 # --- placing facts (the shape assembler's header half) ---------------------------------------------------------
 
 # Facts whose text is prose: a list in it cut at its spaces by a space-separated layout is joined back.
-_PROSE_FACTS = ("goal", "overall_goal", "project.purpose", "project.basis_text")
+_PROSE_FACTS = ("goal", "overall_goal", "project.purpose", "project.basis_text", "department.overall_goal")
+_OPEN_SENTENCE = (",", "，", "、", ";", "；", ":", "：")
 _LIST_ITEM = re.compile(r"^(?:目标|任务)?\s*(?:\d{1,2}\s*[、.．:：)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．])")
 _CODE_PREFIX = re.compile(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?")
 
@@ -230,10 +231,11 @@ class FactsMixin:
     def _fact(self, c: str, where: str) -> bool:
         lab = fact_label(c)
         continued, self.continued = self.continued, None
-        if (lab is None and continued is not None and continued[1] == where and self._continues(continued, c)
-                and self._append_prose(continued[0], c)):
-            self.continued = (continued[0], where, True)  # '年度目标 围绕…: 目标1:… 目标2:…' cut at its spaces
-            return True
+        if lab is None and continued is not None:
+            same_line = continued[1] == where
+            if self._continues(continued, c, same_line) and self._append_prose(continued[0], c, " " if same_line else "\n"):
+                self.continued = (continued[0], where, True)  # '年度目标 围绕…: 目标1:… 目标2:…' cut at its spaces
+                return True
         if lab is not None:
             fld, inline, unit = lab
             if unit == "万元":
@@ -264,32 +266,41 @@ class FactsMixin:
             self.continued = (fld, where, False)
         return done
 
+    def _prose_owner(self, fld: str) -> object | None:
+        if fld in ("goal", "overall_goal"):
+            return self.project
+        return {"department": self.draft.department, "draft": self.draft}.get(fields.FIELDS[fld].owner, self.project)
+
     def _prose_text(self, fld: str) -> str | None:
-        if self.project is None:
+        owner = self._prose_owner(fld)
+        if owner is None:
             return None
-        if fld in ("goal", "overall_goal"):
-            return getattr(self.project, fld)
-        return fields.FIELDS[fld].get(self.project)
+        return getattr(owner, fld) if fld in ("goal", "overall_goal") else fields.FIELDS[fld].get(owner)
 
-    def _continues(self, continued: tuple[str, str, bool], cell: str) -> bool:
-        """A list cut at its spaces: the text introduces items (…达成以下目标:) or is listing them, and the
-        cell is the next one (目标2:…, 2、…). Another column of the row (年初目标 | 实际完成情况) is not."""
+    def _continues(self, continued: tuple[str, str, bool], cell: str, same_line: bool) -> bool:
+        """Text cut at its spaces: a sentence left open (…精准服务, | 针对…), a 文号 after the title it
+        belongs to (《…通知》 | 皖政办秘〔2016〕190号), or a list the text introduces or is listing
+        (…达成以下目标: | 目标1:… | 目标2:…, the items also one a line). Another column of the row (年初目标 |
+        实际完成情况) follows a finished sentence or a heading, and is not joined."""
         fld, _, listing = continued
-        so_far = self._prose_text(fld) or ""
-        return bool(_LIST_ITEM.match(cell)) and (listing or so_far.rstrip().endswith((":", "：")) or
-                                                 bool(_LIST_ITEM.match(so_far)))
-
-    def _append_prose(self, fld: str, value: str) -> bool:
-        """A later piece of a prose fact's text on the same line, joined with the space it was cut at."""
-        if kinds.signoff(value) or self.project is None:
-            return False
-        if fld in ("goal", "overall_goal"):
-            old = getattr(self.project, fld)
-            setattr(self.project, fld, f"{old} {value}" if old else value)
+        so_far = (self._prose_text(fld) or "").rstrip()
+        if _LIST_ITEM.match(cell) and (listing or so_far.endswith((":", "：")) or _LIST_ITEM.match(so_far.split("\n")[-1])):
             return True
-        f = fields.FIELDS[fld]
-        old = f.get(self.project)
-        f.set(self.project, f"{old} {value}" if old else value)
+        if not same_line:
+            return False
+        return so_far.endswith(_OPEN_SENTENCE) or (so_far.endswith("》") and bool(names.DOC_NUMBER.match(cell)))
+
+    def _append_prose(self, fld: str, value: str, sep: str) -> bool:
+        """A later piece of a prose fact's text: after the space it was cut at, or the next line's item."""
+        owner = self._prose_owner(fld)
+        if kinds.signoff(value) or owner is None:
+            return False
+        old = self._prose_text(fld)
+        text = f"{old}{sep}{value}" if old else value
+        if fld in ("goal", "overall_goal"):
+            setattr(owner, fld, text)
+        else:
+            fields.FIELDS[fld].set(owner, text)
         return True
 
     def _glued_facts(self, text: str, where: str, sure: bool) -> bool:
@@ -353,6 +364,8 @@ class FactsMixin:
             p.goal = f"{p.goal}\n{value}" if p.goal else value
         elif fld in ("code", "overall_goal"):
             self._keep(self._project_for_fact(), fld, value)
+        elif fld == "project.doc_number" and not names.DOC_NUMBER.search(value):
+            return False  # '文 号' beside a page's title: no 〔2021〕12号, no 文号
         else:  # any other field of the registry: the first value read is kept
             f = fields.FIELDS[fld]
             try:

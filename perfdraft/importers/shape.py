@@ -47,6 +47,16 @@ class _Open:
     unsure: bool = False
 
 
+def _label_cut(c: str, nxt: str) -> bool:
+    """A header-fact label cut across two cells (年度 | 目标 = 年度目标): the halves alone are no label,
+    or only the year fact 年度 is."""
+    whole = fact_label(c.strip() + nxt.strip())
+    if whole is None or whole[0] == "year" or whole[1] is not None or fact_label(nxt) is not None:
+        return False
+    alone = fact_label(c)
+    return alone is None or (alone[0] == "year" and alone[1] is None)
+
+
 class Shape(FactsMixin):
     """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
 
@@ -99,6 +109,8 @@ class Shape(FactsMixin):
             if c and nxt and not line.rowed and kinds.header_kind(c) is None and not self.grid and \
                     self.headers and kinds.header_kind(c.strip() + nxt.strip()):
                 c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '指标值' on two lines
+            elif c and nxt and not self.grid and _label_cut(c, nxt):
+                c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '目标': a label cut in two
             self._cell(c, line, i, nxt)
             if line.rowed and i == len(line.cells) - 1:
                 self._row_end()
