@@ -437,3 +437,13 @@ def test_a_label_cut_in_two_and_prose_cut_at_its_spaces_are_read_whole(tmp_path)
     assert p.goal == "聚焦残疾人康复需求,实施精准康复服务。"
     assert p.purpose == "目标1:签约康复1800人;\n目标2:适配辅助器具400人。"
     assert p.doc_number is None
+
+
+def test_a_label_cut_at_a_space_is_not_taken_for_the_value_before_it(tmp_path):
+    """'项目名称 项目主管单 位 …' (a PDF's columns interleaved): the project was named 项目主管单."""
+    path = tmp_path / "cut.txt"
+    path.write_text("项目名称 项目主管单 位 广水市交通运输局 项目实施单位 广水市交通运输局\n"
+                    "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 养护里程 ≥300公里\n产出指标 质量指标 验收合格率 ≥95%\n",
+                    encoding="utf-8")
+    p = import_files([path]).draft.projects[0]
+    assert p.name != "项目主管单" and p.authority == "广水市交通运输局"

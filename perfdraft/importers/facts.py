@@ -30,6 +30,7 @@ _VARIANTS: dict[str, str] = {
     "项目支出名称": "name", "申报项目名称": "name", "项目名": "name",
     "主管部门及编码": "authority", "项目主管部门": "authority",
     "主管部门及其编码": "authority", "区级主管部门": "authority", "市级主管部门": "authority",
+    "项目主管单位": "authority", "主管单位名称": "authority", "项目承担单位": "unit", "承担单位": "unit",
     "具体实施单位": "unit", "预算单位": "unit", "申报单位": "unit", "项目单位": "unit",
     "部门(单位)名称": "unit", "部门名称": "unit", "部门": "unit", "单位信息": "unit", "预算部门": "unit",
     "当年资金总额": "total", "资金总额": "total", "项目金额": "total", "年度金额": "total",
