@@ -431,11 +431,11 @@ def test_a_label_cut_in_two_and_prose_cut_at_its_spaces_are_read_whole(tmp_path)
                     "项目名称 残疾人精准康复\n"
                     "立项依据 依据《关于实施残疾人精准康复服务行动的通知》 皖政办秘〔2016〕190号, 坚持需求导向,精准服务。\n"
                     "年度\n目标\n聚焦残疾人康复需求,实施精准康复服务。\n"
-                    "项目概况 目标1:签约康复1800人;\n 目标2:适配辅助器具400人。\n" + grid, encoding="utf-8")
+                    "项目概况 目标1:签约康复1800人;\n 目标2:适配辅助器具400人。\n二、绩效指标\n" + grid, encoding="utf-8")
     p = import_files([path]).draft.projects[0]
     assert p.basis_text == "依据《关于实施残疾人精准康复服务行动的通知》 皖政办秘〔2016〕190号, 坚持需求导向,精准服务。"
     assert p.goal == "聚焦残疾人康复需求,实施精准康复服务。"
-    assert p.purpose == "目标1:签约康复1800人;\n目标2:适配辅助器具400人。"
+    assert p.purpose == "目标1:签约康复1800人;\n目标2:适配辅助器具400人。"  # 二、 heads the next section
     assert p.doc_number is None
 
 

@@ -203,10 +203,18 @@ def glued_total(run: str, before: str) -> str | None:
 
 # --- placing facts (the shape assembler's header half) ---------------------------------------------------------
 
-# Facts whose text is prose: a list in it cut at its spaces by a space-separated layout is joined back.
+# Facts whose text is prose: cut at its spaces by a space-separated layout (or its items one a line),
+# the pieces are joined back where the cut is plainly inside the text.
 _PROSE_FACTS = ("goal", "overall_goal", "project.purpose", "project.basis_text", "department.overall_goal")
 _OPEN_SENTENCE = (",", "，", "、", ";", "；", ":", "：")
-_LIST_ITEM = re.compile(r"^(?:目标|任务)?\s*(?:\d{1,2}\s*[、.．:：)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[、.．])")
+# A list item's marker, by kind: 目标1: / 1、 / (1) / 一、 (a line of another kind is the next section).
+_LIST_ITEM = re.compile(r"^(?:(?P<goal>(?:目标|任务)\s*\d{1,2})|(?P<digit>\d{1,2}\s*[、.．:：)）])|(?P<paren>[（(]\d{1,2}[)）])"
+                        r"|(?P<cn>[一二三四五六七八九十]{1,2}[、.．]))")
+
+
+def _marker(text: str) -> str | None:
+    m = _LIST_ITEM.match(text.strip())
+    return m.lastgroup if m else None
 _CODE_PREFIX = re.compile(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?")
 
 
@@ -285,10 +293,11 @@ class FactsMixin:
         实际完成情况) follows a finished sentence or a heading, and is not joined."""
         fld, _, listing = continued
         so_far = (self._prose_text(fld) or "").rstrip()
-        if _LIST_ITEM.match(cell) and (listing or so_far.endswith((":", "：")) or _LIST_ITEM.match(so_far.split("\n")[-1])):
+        item = _marker(cell)
+        if not same_line:  # the next line: an item of the same kind as the line before
+            return item is not None and item == _marker(so_far.split("\n")[-1])
+        if item is not None and (listing or so_far.endswith((":", "：")) or _marker(so_far) is not None):
             return True
-        if not same_line:
-            return False
         return so_far.endswith(_OPEN_SENTENCE) or (so_far.endswith("》") and bool(names.DOC_NUMBER.match(cell)))
 
     def _append_prose(self, fld: str, value: str, sep: str) -> bool:
