@@ -194,10 +194,11 @@ class Conversation:
         self.pos = self._valid(self.pos)
         pos = self.pos
         step = STEPS[pos.step]
+        said = text if text.strip() else _enter_took(self.prompt())
         try:
             nxt, remarks = self._apply(text)
         except Rejected as exc:
-            msgs = [Message("user", text), Message("error", str(exc))]
+            msgs = [Message("user", said), Message("error", str(exc))]
             # The reason is said once: findings that only repeat it are not listed again.
             msgs += [Message("remark", finding_text(f, self.draft)) for f in exc.findings
                      if f.message not in str(exc)]
@@ -219,7 +220,7 @@ class Conversation:
         if self.return_to is not None and step.returns:
             nxt, self.return_to = self.return_to, None
         self._go(nxt)
-        msgs = [Message("user", text or "（回车）")] + [Message("remark", finding_text(f, self.draft)) for f in remarks]
+        msgs = [Message("user", said)] + [Message("remark", finding_text(f, self.draft)) for f in remarks]
         msgs += self.take_arrivals()
         self.messages.extend(msgs)
         saved = self._autosave()
@@ -345,3 +346,14 @@ class Conversation:
         return {"project": self.pos.project + 1 if self.current_project() is not None else 0,
                 "projects": len(self.draft.projects), "step": self.prompt().title,
                 "saved": not self.dirty, "errors": e, "warnings": w, "hints": h}
+
+
+def _enter_took(p: Prompt) -> str:
+    """What an empty Enter answered, for the transcript: （回车）alone said nothing of the value kept."""
+    taken = (p.default or p.prefill).split("\n")[0]
+    if not taken:
+        return "（回车）"
+    # a default is a choice's number (1 = the first template) or its value
+    number = int(taken) if taken.isdigit() and 1 <= int(taken) <= len(p.choices) else None
+    label = p.choices[number - 1].label if number else next((c.label for c in p.choices if c.value == taken), None)
+    return f"（回车）{taken}. {label}" if label and label != taken else f"（回车）{taken}"

@@ -345,7 +345,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
                 out.write("  （这个终端不能用 Tab 填入：请照上面的建议句式写出完整的一句，把 □ 换成实际数字）\n")
             else:  # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI
                 pending = p.suggestion
-        elif not reply.ok:
+        elif not reply.ok and text.strip():  # an empty Enter refused: its reason is enough (no “” to show)
             out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:
             return EXIT_OK

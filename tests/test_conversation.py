@@ -364,3 +364,19 @@ def test_an_amount_or_a_code_typed_into_a_name_is_refused_while_typing_and_on_en
     assert not r.ok and conv.draft.projects[0].authority is None and conv.prompt().step == "project.authority"
     assert conv.check("某县人力资源和社会保障局") == []
     assert conv.answer("某县人力资源和社会保障局").ok
+
+
+def test_the_transcript_says_what_an_empty_enter_answered(tmp_path):
+    """“你：（回车）” said nothing of the value Enter kept: it names it (and the choice it stands for)."""
+    conv = new_conv(tmp_path, 2021)
+    said = lambda r: [m.text for m in r.messages if m.role == "user"]  # noqa: E731
+    feed(conv, "某县社保局", "317002")
+    assert said(conv.answer("")) == ["（回车）2021"]  # the year kept
+    feed(conv, "3", "完成参保 1000 人", "", "保障措施", "城乡居民基本养老保险")
+    assert conv.prompt().step == "project.template"
+    first = conv.prompt().choices[0].label
+    assert said(conv.answer("")) == [f"（回车）1. {first}"]
+    while conv.prompt().step != "project.budget.total":
+        conv.answer("")
+    r = conv.answer("")  # refused: nothing to keep
+    assert not r.ok and said(r) == ["（回车）"]

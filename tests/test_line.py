@@ -165,6 +165,12 @@ def test_dumb_terminal_prints_the_refusal_and_never_keeps_the_refused_text(tmp_p
         child.expect(r"(?<![0-9])3>")
         child.sendline("≥95%")
         child.expect(r"(?<![0-9])4>")
+        child.sendline("/jump projects[0].budget.total")
+        child.expect(r"(?<![0-9])5>")
+        child.sendline("abc")
+        child.expect("不是金额")
+        child.expect("“abc”未保存")
+        child.expect(r"(?<![0-9])6>")
         child.sendline("/quit")
         child.expect(pexpect.EOF)
     finally:
