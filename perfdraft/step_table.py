@@ -90,8 +90,11 @@ def _dept_text_live(attr: str):
     return live
 
 
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")  # 二〇二五年, as a year is written out
+
+
 def _apply_year(c: Ctx, pos: Position, text: str) -> None:
-    m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", text.translate(FULL_WIDTH))
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:年度?)?\s*", text.translate(FULL_WIDTH).translate(_CN_DIGITS))
     if not m or not 2000 <= int(m.group(1)) <= 2100:
         raise Rejected(f"“{text}”不是年份；请写四位数，如 2021")
     c.draft.year = int(m.group(1))

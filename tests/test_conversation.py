@@ -380,3 +380,15 @@ def test_the_transcript_says_what_an_empty_enter_answered(tmp_path):
         conv.answer("")
     r = conv.answer("")  # refused: nothing to keep
     assert not r.ok and said(r) == ["（回车）"]
+
+
+@pytest.mark.parametrize(("typed", "year"), [("2023", 2023), ("２０２３年", 2023), ("二〇二三年", 2023), ("二零二三", 2023),
+                                             ("2023年度", 2023), ("23", None), ("二〇二", None), ("明年", None)])
+def test_the_budget_year_as_people_write_it(tmp_path, typed, year):
+    conv = new_conv(tmp_path, 2021)
+    feed(conv, "某县社保局", "317002")
+    assert conv.prompt().step == "draft.year"
+    r = conv.answer(typed)
+    assert r.ok == (year is not None) and conv.draft.year == (year or 2021)
+    if year is None:
+        assert "不是年份" in r.messages[-1].text
