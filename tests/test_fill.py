@@ -52,7 +52,7 @@ def test_fill_answers_file_and_defaults(tmp_path):
     d = drafts.load(p)
     assert (d.department.name, d.year, d.department.safeguards) == ("某县社保局", 2021, "措施")
     assert d.framework == "local-2015"  # accepted by --defaults
-    answers.write_text('answers = ["某县", "1", "二〇二一"]\n', "utf-8")
+    answers.write_text('answers = ["某县", "1", "明年"]\n', "utf-8")
     bad = run(str(tmp_path / "m.toml"), "--answers", str(answers))
     assert bad.returncode == 2 and "第 3 个回答" in bad.stderr
 
