@@ -234,6 +234,9 @@ def _value_choices(c: Ctx, pos: Position) -> list[Choice]:
     return ([Choice(derived[0], derived[0], f"推算：{derived[1]}")] if derived else []) + offered
 
 
+FILL_HINT = "□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
+
+
 def _value_question(c: Ctx, pos: Position) -> str:
     ind = _candidate(c, pos).proposal
     suggested = _suggested_value(c, pos)
@@ -241,7 +244,7 @@ def _value_question(c: Ctx, pos: Position) -> str:
                                                     description=ind.description or "（未写）",
                                                     suggested=suggested or "（无）")
     if ind.value and "□" in ind.value:
-        q += "\n□ 处要填本地的数字：直接输入数字即可（如 300），或输入完整的指标值。"
+        q += "\n" + FILL_HINT
     elif ind.value and suggested != ind.value:
         q += f"\n原为 {ind.value}：日期已按 {c.draft.year} 年改写，请核对"
     if c.profile.has("indicator.weight"):
@@ -391,7 +394,7 @@ def _cell_answer(c: Ctx, pos: Position, text: str) -> Answer:
         # from a table): it is the next row, not this cell's text; the cell stays blank for the check.
         return _add_answer(c, Position("indicator.add", pos.project, pos.index), text)
     ind = _row(c, pos)
-    _, warnings = answer_cell(c, pos.project, ind, pos.field, text)
+    _, warnings = answer_cell(c, pos.project, ind, pos.field, _filled(ind, pos.field, text))
     rel = f"indicators[{pos.row}].{pos.field}"
     confirm = c.draft.projects[pos.project].confirm
     if rel in confirm:
@@ -427,7 +430,13 @@ def _cell_title_label(c: Ctx, pos: Position) -> str:
 def _cell_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     if pos.field != "value" or split_row(text):
         return []
-    return [f for f in c.value_findings(_row(c, pos), text) if f.code != "PD215"]
+    ind = _row(c, pos)
+    return [f for f in c.value_findings(ind, _filled(ind, pos.field, text)) if f.code != "PD215"]
+
+
+def _filled(ind: Indicator, attr: str, text: str) -> str:
+    """A number typed for a value still holding the catalogue's □ fills it, at every step that edits it."""
+    return _typed_value(ind.value, text) if attr == "value" and text.strip() else text
 
 
 # --- one cell after a /jump --------------------------------------------------------------------------
@@ -439,12 +448,14 @@ def _edit_question(c: Ctx, pos: Position) -> str:
                                                    current=cell_read(ind, pos.field) or "空")
     if pos.field == "weight":
         q += f"（{weight_total_text(c, pos.project, ind)}）"
+    if pos.field == "value" and "□" in (ind.value or ""):
+        q += "\n" + FILL_HINT
     return q
 
 
 def _edit_answer(c: Ctx, pos: Position, text: str) -> Answer:
     ind = c.draft.projects[pos.project].indicators[pos.index]
-    value = text if text.strip() else cell_read(ind, pos.field)
+    value = _filled(ind, pos.field, text) if text.strip() else cell_read(ind, pos.field)
     # Names and the block are plain text; every other column is read as its registry kind says
     if pos.field in ("level1", "level2", "name", "scope") or f"indicator.{pos.field}" not in fields.FIELDS:
         setattr(ind, pos.field, value.strip() or None)
@@ -468,7 +479,7 @@ def _edit_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     if pos.field != "value" or split_row(text):
         return []
     ind = c.draft.projects[pos.project].indicators[pos.index]
-    return [f for f in c.value_findings(ind, text) if f.code != "PD215"]
+    return [f for f in c.value_findings(ind, _filled(ind, pos.field, text)) if f.code != "PD215"]
 
 
 def _edit_resume(c: Ctx, pos: Position) -> Position:

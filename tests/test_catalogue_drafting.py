@@ -119,3 +119,22 @@ def test_the_goal_pattern_keeps_blanks_for_what_only_the_user_knows(tmp_path):
     enter_until(conv, "project.goal")
     goal = conv.prompt().suggestion  # a sentence with □ is offered to edit (issue 18), never the default
     assert "□" in goal and goal.startswith("2025年") and not re.search(r"\d{3,}人", goal)
+
+
+def test_a_number_typed_after_a_jump_fills_the_placeholder_too(tmp_path):
+    """From the findings list (a /jump) to a row still holding ≤□元/亩, the number typed was checked and
+    stored as a bare number (PD103, "=1500元?"), not put in the □ as on the first pass."""
+    conv = start(tmp_path, "高素质农民培育项目")
+    conv.answer("1")
+    enter_until(conv, "project.budget.total")
+    conv.answer("300000")
+    enter_until(conv, "draft.done", 200)
+    rows = conv.draft.projects[0].indicators
+    k = next(i for i, ind in enumerate(rows) if "□" in (ind.value or ""))
+    pattern = rows[k].value or ""
+    assert conv.answer(f"/jump projects[0].indicators[{k}].value").ok
+    p = conv.prompt()
+    assert p.step == "indicator.edit" and "直接输入数字" in p.question
+    assert not [f for f in conv.check("5") if f.severity == "error"]
+    assert conv.answer("5").ok
+    assert conv.draft.projects[0].indicators[k].value == pattern.replace("□", "5", 1)
