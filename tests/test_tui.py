@@ -260,6 +260,45 @@ def test_start_screen_clones_last_years_draft(tmp_path):
     assert clone.exists() and drafts.load(clone).year == 2021
 
 
+def test_start_screen_imports_last_years_table_and_says_what_it_made(tmp_path):
+    """The start screen offered no import: last year's table was read only by `perfdraft import`."""
+    from textual.widgets import Input, Static
+
+    from .conftest import ROOT
+
+    table = tmp_path / "去年.txt"
+    table.write_bytes((ROOT / "tests" / "fixtures" / "import" / "glued-explained.txt").read_bytes())
+    junk = tmp_path / "junk.txt"
+    junk.write_text("今天天气很好\n", encoding="utf-8")
+
+    async def choose(pilot, path):
+        pilot.app.screen.query_one("#start-input", Input).value = ""
+        pilot.app.screen.query_one("#start-input", Input).post_message(events.Paste(str(path)))
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+
+    async def run():
+        app = PerfdraftApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "down", "enter")  # 新建草稿… → 克隆… → 导入去年的表格…
+            await pilot.pause()
+            await choose(pilot, junk)  # not a table: said on the start screen, nothing written
+            assert type(app.screen).__name__ == "StartScreen"
+            assert "无法导入" in str(app.screen.query_one("#start-hint", Static).render())
+            assert not junk.with_suffix(".toml").exists()
+            await choose(pilot, table)
+            assert type(app.screen).__name__ == "DraftingScreen"
+            text = _screen_text(app)
+            assert "已导入 1 个文件 → 去年.toml：1 个项目，6 个指标" in text and "反映" in text
+            assert app.conv.draft.projects[0].indicators[0].name == "公厕保洁次数"
+            await pilot.press("f10")
+        app.close_session()
+
+    asyncio.run(run())
+    assert drafts.load(table.with_suffix(".toml")).projects[0].indicators[3].value == "不超预算"
+
+
 # --- issue 18: a newcomer at 80×24 --------------------------------------------------------------
 
 from rich.cells import cell_len  # noqa: E402

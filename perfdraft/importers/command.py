@@ -22,6 +22,7 @@ from pathlib import Path
 from .. import drafts
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from . import ImportFailed, NothingPlaced, import_files
+from .report import summary_lines, unplaced_heading
 
 STDIN = "-"
 # A pipe is read whole before its kind is known; the largest file any reader takes (a PDF) bounds it.
@@ -77,18 +78,9 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
         _write(result.draft, out)
     finally:
         lock.release()
-    draft = result.draft
-    rows = sum(len(p.indicators) for p in draft.projects)
-    print(f"已导入 {len(inputs)} 个文件 → {out}：{len(draft.projects)} 个项目，{rows} 个指标，"
-          f"预算年度 {draft.year if draft.year is not None else '未定'}，框架 {draft.framework}")
-    for p in draft.projects:
-        money = f"{p.budget.total:,f} 元" if p.budget.total is not None else "未读到"
-        print(f"  {p.title}：{len(p.indicators)} 个指标，预算 {money}")
-    unsure = sum(len(p.confirm) for p in draft.projects)
-    if unsure:
-        print(f"  有 {unsure} 处读得不确定，已记入各项目的待确认列表，打开草稿时会先逐项确认")
+    print("\n".join(summary_lines(result.draft, str(out), len(inputs))))
     if result.unplaced:
-        _say(f"有 {len(result.unplaced)} 处内容未能归位，已原样放入草稿的 notes，请手工移到合适位置：")
+        _say(unplaced_heading(len(result.unplaced)))
         for item in result.unplaced:
             _say(f"  {named(str(item))}")
         return EXIT_FINDINGS

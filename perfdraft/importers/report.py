@@ -100,6 +100,25 @@ class ImportResult:
     unplaced: list[Unplaced] = field(default_factory=list)
 
 
+def summary_lines(draft: Draft, target: str, files: int) -> list[str]:
+    """What an import made, as the CLI prints it and the assistant says it: projects, rows, budgets,
+    the year, and how many places are left to confirm."""
+    rows = sum(len(p.indicators) for p in draft.projects)
+    lines = [f"已导入 {files} 个文件 → {target}：{len(draft.projects)} 个项目，{rows} 个指标，"
+             f"预算年度 {draft.year if draft.year is not None else '未定'}，框架 {draft.framework}"]
+    for p in draft.projects:
+        money = f"{p.budget.total:,f} 元" if p.budget.total is not None else "未读到"
+        lines.append(f"  {p.title}：{len(p.indicators)} 个指标，预算 {money}")
+    unsure = sum(len(p.confirm) for p in draft.projects)
+    if unsure:
+        lines.append(f"  有 {unsure} 处读得不确定，已记入各项目的待确认列表，打开草稿时会先逐项确认")
+    return lines
+
+
+def unplaced_heading(count: int) -> str:
+    return f"有 {count} 处内容未能归位，已原样放入草稿的 notes，请手工移到合适位置："
+
+
 # --- records ------------------------------------------------------------------------------------------
 
 

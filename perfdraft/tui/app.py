@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from .. import drafts, gc_pause
 from ..conversation import Conversation
+from ..errors import UsageError
 from ..prompts import Message
 from ..saver import SaveResult
 from ..session import Session
@@ -174,7 +175,7 @@ class PerfdraftApp(App[int]):
 
     # --- opening drafts from the start screen ----------------------------------------------------
 
-    def open_draft(self, path: Path, create: bool = False) -> None:
+    def open_draft(self, path: Path, create: bool = False, notices: list[str] | None = None) -> None:
         try:
             if create and not path.exists():
                 drafts.save(drafts.new_draft(), path)
@@ -184,6 +185,7 @@ class PerfdraftApp(App[int]):
             return
         self.close_session()
         self.session, self.conv, self.lock = session, session.conv, None
+        session.conv.messages.extend(Message("notice", text) for text in notices or [])
         session.saver.on_done = self._saved_elsewhere
         from .screens.drafting import DraftingScreen
 
@@ -205,6 +207,35 @@ class PerfdraftApp(App[int]):
             hint.update(f"无法克隆：{exc}")
             return
         self.open_draft(target)
+
+    def import_and_open(self, source: Path, hint) -> None:
+        """Last year's table read into a draft beside it (``表.xlsx`` → ``表.toml``, never over a file),
+        then opened: what the import made, changed, left to confirm or could not place is said first."""
+        from ..importers import import_files
+        from ..importers.report import summary_lines, unplaced_heading
+
+        target = source.with_suffix(".toml")
+        if source.suffix.lower() == ".toml":
+            hint.update(f"{source} 是草稿文件：请从“打开最近”打开，或选“克隆去年的草稿”")
+            return
+        if not source.is_file():
+            hint.update(f"{source}：文件不存在（或不是文件），请检查路径")
+            return
+        if target.exists():
+            hint.update(f"{target} 已存在，未覆盖；可从“打开最近”打开它，或用 perfdraft import 指定别的文件名")
+            return
+        try:
+            result = import_files([source])
+            drafts.save(result.draft, target)
+        except (drafts.DraftError, UsageError, OSError) as exc:  # NothingPlaced and ImportFailed included
+            hint.update(f"无法导入：{exc}")
+            return
+        notices = summary_lines(result.draft, target.name, 1) + result.repairs
+        if result.unplaced:
+            notices += [unplaced_heading(len(result.unplaced))] + [f"  {u}" for u in result.unplaced[:20]]
+            if len(result.unplaced) > 20:
+                notices.append(f"  … 其余 {len(result.unplaced) - 20} 处见草稿的 notes")
+        self.open_draft(target, notices=notices)
 
     # --- command palette: the engine's commands ---------------------------------------------------
 

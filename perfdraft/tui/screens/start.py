@@ -1,4 +1,4 @@
-"""The start screen: recent drafts, new draft, clone last year's draft, demo."""
+"""The start screen: recent drafts, new draft, clone last year's draft, import last year's table, demo."""
 
 from __future__ import annotations
 
@@ -47,6 +47,7 @@ class StartScreen(Screen):
         self.recent = [p for p in locations.recent() if p.exists()]
         options = [Option(f"打开最近：{p.name}  （{p.parent}）", id=f"recent:{i}") for i, p in enumerate(self.recent)]
         options += [Option("新建草稿…", id="new"), Option("克隆去年的草稿…", id="clone"),
+                    Option("导入去年的表格（xlsx、xls、docx、PDF、文本）…", id="import"),
                     Option("打开示例草稿（顺平县社保局 2020，临时副本）", id="demo"), Option("退出", id="quit")]
         yield OptionList(*options, id="start-list")
         yield Static("", id="start-hint")
@@ -75,7 +76,8 @@ class StartScreen(Screen):
         else:
             self.mode = oid
             hint = {"new": "新草稿的文件名（如 2026-社保局.toml），回车确认：",
-                    "clone": "去年的草稿文件路径，回车后在同一目录生成今年的草稿："}[oid]
+                    "clone": "去年的草稿文件路径，回车后在同一目录生成今年的草稿：",
+                    "import": "去年的表格文件路径，回车后在同一目录生成同名的 .toml 草稿并打开："}[oid]
             self.query_one("#start-hint", Static).update(hint)
             inp = self.query_one("#start-input", Input)
             inp.display = True
@@ -95,6 +97,8 @@ class StartScreen(Screen):
             self._app.open_draft(path, create=True)
         elif self.mode == "clone":
             self._app.clone_and_open(path, hint)
+        elif self.mode == "import":
+            self._app.import_and_open(path, hint)
 
     def action_cancel(self) -> None:
         self.query_one("#start-input").display = False
