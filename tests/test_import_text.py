@@ -447,3 +447,22 @@ def test_a_label_cut_at_a_space_is_not_taken_for_the_value_before_it(tmp_path):
                     encoding="utf-8")
     p = import_files([path]).draft.projects[0]
     assert p.name != "项目主管单" and p.authority == "广水市交通运输局"
+
+
+def test_a_table_copied_from_its_middle_keeps_its_first_rows(tmp_path):
+    """Rows above the first level word of an excerpt (the table copied from its middle) were lost: they
+    are read as rows with their levels blank, and the report says so. A page's header line before the
+    table (发布时间 | 2021-02-08 | 浏览次数 | 5) is no row."""
+    path = tmp_path / "excerpt.md"
+    path.write_text("发布时间 | 2021-02-08 | 浏览次数 | 5\n\n"
+                    "安全警示标志设置及时率 | = | 100 | % |\n"
+                    "警示标志维护次数 | ≥ | 12 | 次 |\n"
+                    "成本指标 | 安全隐患排查成本 | = | 6 | 万元 |\n"
+                    "效益指标 | 社会效益指标 | 环境整治达标率 | ≥ | 90 | % |\n", encoding="utf-8")
+    result = import_files([path])
+    rows = [(i.level1, i.level2, i.name, i.value) for i in result.draft.projects[0].indicators]
+    assert rows[:3] == [(None, None, "安全警示标志设置及时率", "=100%"), (None, None, "警示标志维护次数", "≥12次"),
+                        (None, "成本指标", "安全隐患排查成本", "=6万元")]
+    assert not [u for u in result.unplaced if "及时率" in u.text or "维护次数" in u.text]
+    assert any("表格从中间开始" in r for r in result.repairs)
+    assert not any("发布时间" in (i.name or "") for i in result.draft.projects[0].indicators)

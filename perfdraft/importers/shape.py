@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import numbers
+from .. import numbers, values
 from ..model import Draft, Indicator, Project
 from . import kinds, prose, registry
 from .cells import Line, split_weight
@@ -57,6 +57,31 @@ def _label_cut(c: str, nxt: str) -> bool:
     return alone is None or (alone[0] == "year" and alone[1] is None)
 
 
+def _row_like(line: Line) -> bool:
+    """A row of cells that reads as an indicator row without its levels: a name, then a value (or an
+    operator and a number) among the cells after it, and no label or level word anywhere."""
+    cells = [c.strip() for c in line.cells if c and c.strip()]
+    if not line.rowed or len(cells) < 3:
+        return False
+    name, rest = cells[0], cells[1:]
+    if (not re.search(r"[\u4e00-\u9fff]{2}", name) or kinds.value_like(name) or fact_label(name) is not None
+            or kinds.header_kind(name) is not None or kinds.level_of(name) is not None):
+        return False
+    if any(fact_label(c) is not None or kinds.level_of(c) is not None for c in rest):
+        return False
+    return any(_OPERATOR_CELL.match(c) or _target_value(c) for c in rest)
+
+
+_OPERATOR_CELL = re.compile(r"^(?:[=≥≤><≧≦＞＜＝]|>=|<=)$")
+
+
+def _target_value(cell: str) -> bool:
+    """A cell that is plainly a target (≥300人, 95%, 2025年12月底前), not any number (a date, a count of
+    visits on a page's header)."""
+    v = values.parse(kinds.squash(cell))
+    return isinstance(v, values.Deadline) or (isinstance(v, values.Quantity) and bool(v.op or v.unit))
+
+
 class Shape(FactsMixin):
     """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
 
@@ -83,6 +108,10 @@ class Shape(FactsMixin):
         self.unsure = 0
         self.placeholders = 0
         self.notes: list[str] = []
+        # Rows of a table copied from its middle (no header, no level yet) read before the first level
+        # word: each with the notes and unplaced items it left, taken back when they turn out to be rows.
+        self._orphans: list[tuple[Line, int, int, int, int]] = []
+        self._orphan_open: tuple[Line, int, int] | None = None
 
     # -- driving -------------------------------------------------------------------------------------------
 
@@ -103,6 +132,7 @@ class Shape(FactsMixin):
             self._ahead = ahead
             if i == 0:
                 self._years(line)
+                self._orphan_line(line)
             if self._skip:
                 self._skip = False
                 continue
@@ -276,7 +306,42 @@ class Shape(FactsMixin):
     _skip = False
     _ahead: list[str] = []
 
+    def _orphan_line(self, line: Line) -> None:
+        """Keep track of rows read before any grid that look like indicator rows (see _orphans)."""
+        if self._orphan_open is not None:
+            prev, n0, u0 = self._orphan_open
+            self._orphans.append((prev, n0, len(self.notes), u0, len(self.report.unplaced)))
+            self._orphan_open = None
+        if self.grid or self.cols is not None:
+            self._orphans = []
+            return
+        texts = [c.strip() for c in line.cells if c and c.strip() and not kinds.furniture(c.strip())]
+        if _row_like(line):
+            self._orphan_open = (line, len(self.notes), len(self.report.unplaced))
+        elif texts and not (line.rowed and kinds.level_of(texts[0]) is not None):
+            self._orphans = []  # text between: what came before is not the top of this table
+
+    def _replay_orphans(self) -> None:
+        """The rows above the first level word of a table copied from its middle, read as its first rows
+        (their levels are not in the excerpt: left blank, for the check to ask)."""
+        orphans, self._orphans = self._orphans, []
+        for _, n0, n1, u0, u1 in reversed(orphans):
+            del self.notes[n0:n1]
+            del self.report.unplaced[u0:u1]
+        for line, *_ in orphans:
+            texts = [c for c in line.cells]
+            for i, c in enumerate(texts):
+                if c and c.strip():
+                    nxt = next((x for x in texts[i + 1:] if x), None)
+                    self._grid_cell(c.strip(), line, line.where, nxt)
+            self._row_end()
+        if orphans:
+            self.report.note("orphan-rows", f"表格从中间开始：第一个层级名称之前的 {len(orphans)} 行按指标行读入，"
+                             "一级、二级指标留空，请补上", orphans[0][0].where)
+        self._close()
+
     def _start_grid(self, cols: list[str], where: str, guessed: bool = False) -> None:
+        first_grid = self.cols is None
         self._close()
         if self.project is None:
             self._new_project()
@@ -291,6 +356,10 @@ class Shape(FactsMixin):
         if self.project is None:
             self._new_project()
         self.headers = []
+        if self._orphan_open is not None:  # the line starting the grid is no orphan
+            self._orphan_open = None
+        if guessed and first_grid and self._orphans:
+            self._replay_orphans()
 
     def _post(self) -> list[str]:
         if self.cols is None or self.guessed:
