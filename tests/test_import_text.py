@@ -458,7 +458,8 @@ def test_a_table_copied_from_its_middle_keeps_its_first_rows(tmp_path):
                     "安全警示标志设置及时率 | = | 100 | % |\n"
                     "警示标志维护次数 | ≥ | 12 | 次 |\n"
                     "成本指标 | 安全隐患排查成本 | = | 6 | 万元 |\n"
-                    "效益指标 | 社会效益指标 | 环境整治达标率 | ≥ | 90 | % |\n", encoding="utf-8")
+                    "效益指标 | 社会效益指标 | 环境整治达标率 | ≥ | 90 | % |\n"
+                    "可持续影响指标 | 整治管理机制健全性 | 定性 | 优良中低差 |\n| 优 | 10 |\n", encoding="utf-8")
     result = import_files([path])
     rows = [(i.level1, i.level2, i.name, i.value) for i in result.draft.projects[0].indicators]
     assert rows[:3] == [(None, None, "安全警示标志设置及时率", "=100%"), (None, None, "警示标志维护次数", "≥12次"),
@@ -466,3 +467,5 @@ def test_a_table_copied_from_its_middle_keeps_its_first_rows(tmp_path):
     assert not [u for u in result.unplaced if "及时率" in u.text or "维护次数" in u.text]
     assert any("表格从中间开始" in r for r in result.repairs)
     assert not any("发布时间" in (i.name or "") for i in result.draft.projects[0].indicators)
+    # the grade and score of the 定性 row wrapped onto a line of their own are no row named 优
+    assert rows[-1][2] == "整治管理机制健全性" and any(u.text.startswith("优") for u in result.unplaced)

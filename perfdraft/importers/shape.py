@@ -573,6 +573,12 @@ class Shape(FactsMixin):
         if (name is None or kinds.placeholder(name)) and value is None:
             self.placeholders += 1
             return
+        if name is not None and kinds.squash(name) in values.TERM_SCALE and self.last is not None:
+            # '| 优 | 10 |' under a 定性 row: its grade (实际完成值) and score wrapped onto a line of their
+            # own, not a row named 优
+            self._note(" ".join(x for x in (name, value or "", *(v for k, v in f.items() if k != "value" and v)) if x),
+                       cur.where)
+            return
         if value is None and not f:
             if name and len(name) > 60:
                 self._note(name, cur.where)
