@@ -132,6 +132,8 @@ def test_bare_value_is_only_a_hint():
     (row("效益指标", "经济效益指标", "单位运行成本", "≤10万元"), "PD223"),
     (row("产出指标", "成本指标", "带动农户增收", "≥2000元"), "PD223"),
     (row(level2="质量指标", name="实验室仪器维修维护", value="≥4次"), "PD223"),
+    (row(level2="数量指标", name="补贴资金足额发放率", value="=100%"), "PD223"),
+    (row(level2="数量指标", name="水标尺宽度", value="≥50厘米"), "PD223"),
     (row(level2="数量指标", name="示范村建设数量", value="≤4个"), "PD207"),
     (row(level2="时效指标", name="完成时间", value="2021年12月底前"), "PD225"),
     (row(level2="成本指标", name="办公费总成本", value="=0万元"), "PD226"),
@@ -387,3 +389,11 @@ def test_row_findings_are_not_shared_between_rows_that_differ_in_any_field() -> 
     found = {(f.path, f.code) for f in checks.check_draft(draft)}
     assert ("projects[0].indicators[0].value", "PD225") not in found
     assert ("projects[1].indicators[0].value", "PD225") in found
+
+
+@pytest.mark.parametrize(("level2", "name", "value"), [
+    ("数量指标", "新建道路长度", "≥5公里"), ("数量指标", "提高深度学习培训人数", "≥20人"), ("质量指标", "补贴足额发放率", "=100%"),
+    ("时效指标", "补贴及时足额发放率", "=100%"), ("质量指标", "水标尺宽度", "≥50厘米"),
+])
+def test_a_size_or_paid_in_full_is_misfiled_only_under_quantity(level2, name, value):
+    assert "PD223" not in codes(row(level2=level2, name=name, value=value))

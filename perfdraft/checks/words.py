@@ -84,6 +84,8 @@ MISFILED_MEANING: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"收入|增收|受益|带动|效益"), frozenset({"成本", "经济成本"}), "效益指标"),
     # 及时率 under 质量 is common and accepted by reviewers; under 数量 it is not.
     (re.compile(r"时效|时限|及时|完成时间|时间节点|进度"), frozenset({"数量"}), "时效指标"),
+    # Paid in full, and a size or a spec (水标尺宽度 ≥50厘米), say how well, not how much.
+    (re.compile(r"足额.{0,4}率|宽度|厚度|直径|粒径|高度$|深度$"), frozenset({"数量"}), "质量指标"),
 ]
 # Count units: a 质量 row measured in them is a quantity filed under 质量 unless its name is a quality word.
 COUNT_UNITS = frozenset({"个", "次", "人", "人次", "户", "场", "件", "台", "套", "项", "家", "所", "座", "处", "批", "批次",
