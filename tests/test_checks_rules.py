@@ -397,3 +397,10 @@ def test_row_findings_are_not_shared_between_rows_that_differ_in_any_field() -> 
 ])
 def test_a_size_or_paid_in_full_is_misfiled_only_under_quantity(level2, name, value):
     assert "PD223" not in codes(row(level2=level2, name=name, value=value))
+
+
+def test_a_state_that_answers_the_names_own_question_needs_no_standard():
+    """长效管理机制健全性: 健全 is a yes (健全) or a no (不健全); 长效管理机制: 健全 still asks what 健全 means."""
+    assert "PD214" not in codes(row("效益指标", "可持续影响指标", "长效管理机制健全性", "健全"))
+    assert "PD214" not in codes(row("产出指标", "质量指标", "资金管理规范性", "规范"))
+    assert "PD214" in codes(row("效益指标", "可持续影响指标", "长效管理机制", "健全"))

@@ -287,7 +287,9 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
     # PD214: a graded or state term is accepted only with its standard, written where the table has room
     # for it (描述, 评分标准, 指标值说明) or in the value itself as a graded value (优：≥90%；良：…).
     # Binary scales (是/否, 有/无, 合格, 符合, 达标) and 达成 (its tiers are set by 财预〔2020〕10号) need none.
-    if isinstance(value, Qualitative) and not value.vague and value.scale not in SELF_DEFINED_SCALES:
+    # A state that answers the name's own question (制度健全性: 健全, 管理规范性: 规范) is a yes or a no too.
+    answers_name = isinstance(value, Qualitative) and value.scale is None and f"{value.term}性" in name
+    if isinstance(value, Qualitative) and not value.vague and value.scale not in SELF_DEFINED_SCALES and not answers_name:
         explain += (ind.note or "") + (ind.value_note or "")
         explained = (("：" in explain or ":" in explain)
                      or sum(t in explain for t in ("优", "良", "中", "差", "好", "一般")) >= 2)
