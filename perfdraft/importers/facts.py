@@ -201,6 +201,16 @@ def glued_total(run: str, before: str) -> str | None:
     return lead.group(0) if lead else None
 
 
+def _label_cut(c: str, nxt: str) -> bool:
+    """A header-fact label cut across two cells (年度 | 目标 = 年度目标): the halves alone are no label,
+    or only the year fact 年度 is."""
+    whole = fact_label(c.strip() + nxt.strip())
+    if whole is None or whole[0] == "year" or whole[1] is not None or fact_label(nxt) is not None:
+        return False
+    alone = fact_label(c)
+    return alone is None or (alone[0] == "year" and alone[1] is None)
+
+
 # --- placing facts (the shape assembler's header half) ---------------------------------------------------------
 
 # Facts whose text is prose: cut at its spaces by a space-separated layout (or its items one a line),

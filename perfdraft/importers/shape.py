@@ -19,8 +19,9 @@ from .. import numbers, values
 from ..model import Draft, Indicator, Project
 from . import kinds, prose, registry
 from .cells import Line, split_weight
-from .facts import FactsMixin, fact_label, read_amount, read_number
+from .facts import FactsMixin, _label_cut, fact_label, read_amount, read_number
 from .labels import join_value, parse_basis, split_name_value
+from .orphans import OrphanRowsMixin
 from .repairs import implied_levels
 from .report import ImportFailed, Report
 
@@ -47,42 +48,7 @@ class _Open:
     unsure: bool = False
 
 
-def _label_cut(c: str, nxt: str) -> bool:
-    """A header-fact label cut across two cells (年度 | 目标 = 年度目标): the halves alone are no label,
-    or only the year fact 年度 is."""
-    whole = fact_label(c.strip() + nxt.strip())
-    if whole is None or whole[0] == "year" or whole[1] is not None or fact_label(nxt) is not None:
-        return False
-    alone = fact_label(c)
-    return alone is None or (alone[0] == "year" and alone[1] is None)
-
-
-def _row_like(line: Line) -> bool:
-    """A row of cells that reads as an indicator row without its levels: a name, then a value (or an
-    operator and a number) among the cells after it, and no label or level word anywhere."""
-    cells = [c.strip() for c in line.cells if c and c.strip()]
-    if not line.rowed or len(cells) < 3:
-        return False
-    name, rest = cells[0], cells[1:]
-    if (not re.search(r"[\u4e00-\u9fff]{2}", name) or kinds.value_like(name) or fact_label(name) is not None
-            or kinds.header_kind(name) is not None or kinds.level_of(name) is not None):
-        return False
-    if any(fact_label(c) is not None or kinds.level_of(c) is not None for c in rest):
-        return False
-    return any(_OPERATOR_CELL.match(c) or _target_value(c) for c in rest)
-
-
-_OPERATOR_CELL = re.compile(r"^(?:[=≥≤><≧≦＞＜＝]|>=|<=)$")
-
-
-def _target_value(cell: str) -> bool:
-    """A cell that is plainly a target (≥300人, 95%, 2025年12月底前), not any number (a date, a count of
-    visits on a page's header)."""
-    v = values.parse(kinds.squash(cell))
-    return isinstance(v, values.Deadline) or (isinstance(v, values.Quantity) and bool(v.op or v.unit))
-
-
-class Shape(FactsMixin):
+class Shape(FactsMixin, OrphanRowsMixin):
     """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
 
     def __init__(self, source: str, report: Report):
@@ -306,40 +272,6 @@ class Shape(FactsMixin):
     _skip = False
     _ahead: list[str] = []
 
-    def _orphan_line(self, line: Line) -> None:
-        """Keep track of rows read before any grid that look like indicator rows (see _orphans)."""
-        if self._orphan_open is not None:
-            prev, n0, u0 = self._orphan_open
-            self._orphans.append((prev, n0, len(self.notes), u0, len(self.report.unplaced)))
-            self._orphan_open = None
-        if self.grid or self.cols is not None:
-            self._orphans = []
-            return
-        texts = [c.strip() for c in line.cells if c and c.strip() and not kinds.furniture(c.strip())]
-        if _row_like(line):
-            self._orphan_open = (line, len(self.notes), len(self.report.unplaced))
-        elif texts and not (line.rowed and kinds.level_of(texts[0]) is not None):
-            self._orphans = []  # text between: what came before is not the top of this table
-
-    def _replay_orphans(self) -> None:
-        """The rows above the first level word of a table copied from its middle, read as its first rows
-        (their levels are not in the excerpt: left blank, for the check to ask)."""
-        orphans, self._orphans = self._orphans, []
-        for _, n0, n1, u0, u1 in reversed(orphans):
-            del self.notes[n0:n1]
-            del self.report.unplaced[u0:u1]
-        for line, *_ in orphans:
-            texts = [c for c in line.cells]
-            for i, c in enumerate(texts):
-                if c and c.strip():
-                    nxt = next((x for x in texts[i + 1:] if x), None)
-                    self._grid_cell(c.strip(), line, line.where, nxt)
-            self._row_end()
-        if orphans:
-            self.report.note("orphan-rows", f"表格从中间开始：第一个层级名称之前的 {len(orphans)} 行按指标行读入，"
-                             "一级、二级指标留空，请补上", orphans[0][0].where)
-        self._close()
-
     def _start_grid(self, cols: list[str], where: str, guessed: bool = False) -> None:
         first_grid = self.cols is None
         self._close()
@@ -356,10 +288,7 @@ class Shape(FactsMixin):
         if self.project is None:
             self._new_project()
         self.headers = []
-        if self._orphan_open is not None:  # the line starting the grid is no orphan
-            self._orphan_open = None
-        if guessed and first_grid and self._orphans:
-            self._replay_orphans()
+        self._grid_started(guessed, first_grid)
 
     def _post(self) -> list[str]:
         if self.cols is None or self.guessed:
