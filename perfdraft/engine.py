@@ -354,6 +354,7 @@ def _enter_took(p: Prompt) -> str:
     if not taken:
         return "（回车）"
     # a default is a choice's number (1 = the first template) or its value
-    number = int(taken) if taken.isdigit() and 1 <= int(taken) <= len(p.choices) else None
+    short_number = len(taken) <= 3 and taken.isascii() and taken.isdigit()
+    number = int(taken) if short_number and 1 <= int(taken) <= len(p.choices) else None
     label = p.choices[number - 1].label if number else next((c.label for c in p.choices if c.value == taken), None)
     return f"（回车）{taken}. {label}" if label and label != taken else f"（回车）{taken}"

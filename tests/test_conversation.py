@@ -382,6 +382,20 @@ def test_the_transcript_says_what_an_empty_enter_answered(tmp_path):
     assert not r.ok and said(r) == ["（回车）"]
 
 
+def test_what_enter_took_is_said_for_any_current_value():
+    from perfdraft.engine import _enter_took
+    from perfdraft.prompts import Choice, Prompt
+
+    def prompt(default, choices=()):
+        return Prompt("s", "t", "q", "h", default, "", tuple(choices), "p")
+
+    assert _enter_took(prompt("9" * 5000)).startswith("（回车）999")  # no int() of 5,000 digits
+    assert _enter_took(prompt("²")) == "（回车）²"
+    assert _enter_took(prompt("2", [Choice("甲", "a"), Choice("乙", "b")])) == "（回车）2. 乙"
+    assert _enter_took(prompt("b", [Choice("甲", "a"), Choice("乙", "b")])) == "（回车）b. 乙"
+    assert _enter_took(prompt("")) == "（回车）"
+
+
 @pytest.mark.parametrize(("typed", "year"), [("2023", 2023), ("２０２３年", 2023), ("二〇二三年", 2023), ("二零二三", 2023),
                                              ("2023年度", 2023), ("23", None), ("二〇二", None), ("明年", None)])
 def test_the_budget_year_as_people_write_it(tmp_path, typed, year):
