@@ -54,7 +54,7 @@ PERCENT_UNITS = frozenset({"%", "‰"})
 # --- qualitative terms --------------------------------------------------------------------
 
 SCALES: dict[str, tuple[str, ...]] = {
-    "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差"),
+    "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差", "优良"),
     "好较好一般差": ("好", "较好", "一般", "很好"),
     "达成": ("达成", "部分达成", "未达成"),
     "是否": ("是", "否"),
@@ -65,6 +65,8 @@ SCALES: dict[str, tuple[str, ...]] = {
     "达标": ("达标", "基本达标", "不达标"),
 }
 TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
+# What a 指标值 may be, said where a word was written instead.
+WORD_VALUE_FORMS = "写成数值（如 ≥90%、≤3个工作日）、日期（如 2024年12月底前）或定性等级（优/良/中/差、是/否、达成）并说明标准"
 # A cost row's target written as the budget itself (成本控制率 不超预算): a value many provinces print,
 # read as such (it was refused as 此处应为数值) and warned of as unquantified (PD108). Kept out of SCALES
 # so that no graded value (优：≥90%；…) takes them for a band name.
@@ -195,7 +197,7 @@ class ParseError(Record, frozen=True):
     message: str
     position: int
     text: str
-    reason: str = "syntax"  # syntax | empty | placeholder | no-number | unit
+    reason: str = "syntax"  # syntax | word (no number at all) | empty | placeholder | no-number | unit
     suggestion: str | None = None
 
     kind = "error"
@@ -300,6 +302,9 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
         if tail and (_is_base_unit(tail) or unit_known(canonical_unit(tail))):
             return ParseError(f"“{text}”只有计量单位，缺少数值", pos, text, "no-number",
                               f"请在单位前填写数值，例如 ≥100{tail}")
+        if not any(ch.isdigit() for ch in text):
+            # a word where a target goes (好转, 达到国家二级标准): say what a 指标值 may be, not "a number here"
+            return ParseError(f"“{text}”不是数值、日期或定性等级", start, text, "word", WORD_VALUE_FORMS)
         return ParseError("此处应为数值", pos, text)
     rest, trailing = _split_trailing_op(text[after:])
     if trailing:

@@ -404,3 +404,16 @@ def test_a_state_that_answers_the_names_own_question_needs_no_standard():
     assert "PD214" not in codes(row("效益指标", "可持续影响指标", "长效管理机制健全性", "健全"))
     assert "PD214" not in codes(row("产出指标", "质量指标", "资金管理规范性", "规范"))
     assert "PD214" in codes(row("效益指标", "可持续影响指标", "长效管理机制", "健全"))
+
+
+@pytest.mark.parametrize("value", ["好转", "达到国家二级标准", "无关", "按要求完成当年的教育教学工作"])
+def test_a_word_where_a_target_goes_is_told_what_a_target_may_be(value):
+    """It said 此处应为数值（第 1 个字符处）: a number here, at the first character, and no way forward."""
+    [finding] = checks.check_value(value)
+    assert finding.code == "PD101" and finding.message == f"“{value}”不是数值、日期或定性等级"
+    assert "≥90%" in (finding.suggestion or "") and "优/良/中/差" in (finding.suggestion or "")
+
+
+def test_excellent_or_good_is_a_grade():
+    assert isinstance(parse("优良"), Qualitative)
+    assert "PD214" in codes(row("效益指标", "生态效益指标", "服务周期内空气质量", "优良"))

@@ -52,7 +52,7 @@ def test_either():
 
 @pytest.mark.parametrize(
     "text, reason",
-    [("人", "no-number"), ("元", "no-number"), ("无关", "syntax"), ("≥**%", "placeholder"), ("**", "placeholder"),
+    [("人", "no-number"), ("元", "no-number"), ("无关", "word"), ("≥**%", "placeholder"), ("**", "placeholder"),
      ("-", "placeholder"), ("", "empty"), ("指标1:", "placeholder"), ("90%左右", "syntax")],
 )
 def test_errors_have_reason_and_position(text, reason):

@@ -193,7 +193,8 @@ def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterato
         yield _f("PD102", path, msg, "请换成实际目标值，例如 ≥95%")
         return
     if isinstance(value, ParseError):
-        yield _f("PD101", path, f"{value.message}（第 {value.position + 1} 个字符处）", value.suggestion)
+        where = "" if value.reason == "word" else f"（第 {value.position + 1} 个字符处）"  # a word is wrong as a whole
+        yield _f("PD101", path, value.message + where, value.suggestion)
         return
     def fixer() -> str | None:  # the proposal only when a finding offers it (most rows draw none)
         return propose(text, name, level2)
