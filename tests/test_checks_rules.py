@@ -417,3 +417,12 @@ def test_a_word_where_a_target_goes_is_told_what_a_target_may_be(value):
 def test_excellent_or_good_is_a_grade():
     assert isinstance(parse("优良"), Qualitative)
     assert "PD214" in codes(row("效益指标", "生态效益指标", "服务周期内空气质量", "优良"))
+
+
+@pytest.mark.parametrize(("value", "found"), [("2023.07-2024.01", {"PD225"}), ("2023.7-2024.1", {"PD225"}),
+                                              ("2023.07-2023.12", set()), ("2023.10-2023.12", set()),
+                                              ("1.5-2.5", {"PD103", "PD216"}), ("2023.13-2024.01", {"PD103", "PD216"})])
+def test_a_span_of_months_is_read_as_dates(value, found):
+    """服务周期 2023.07-2024.01 was told 区间缺少计量单位 (add a unit to a range); it is a span of months,
+    and what a reviewer says is that it runs past the budget year."""
+    assert codes(row(level2="时效指标", name="服务周期", value=value)) == found

@@ -27,7 +27,7 @@ from ..values import (
 )
 from .context import Context, context, levels
 from .finding import Finding, _f
-from .value import _ask, _bare_name, _check_value, expected_unit, propose
+from .value import _ask, _bare_name, _check_value, expected_unit, propose, year_months
 from .words import (
     COUNT_UNITS,
     FORMULA_WORDS,
@@ -147,14 +147,16 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
-        timely = isinstance(value, Deadline | Schedule) or (
+        timely = isinstance(value, Deadline | Schedule) or year_months(value) is not None or (
             isinstance(value, Quantity) and (value.unit in TIME_UNITS or value.unit == "%"))
         if not timely:
             out.append(_f("PD216", f"{p}value", "时效指标应为日期、期限、时长或及时率", "例如 2020年12月底前、≤3个工作日、=100%"))
 
     # PD225: a date outside the budget year (a clone of last year's table keeps last year's deadlines).
     if ctx.year and text and value is not None:
-        years = [value.year] if isinstance(value, Deadline) and value.year else [int(y) for y in YEAR_IN_VALUE.findall(text)]
+        span = year_months(value)
+        years = ([value.year] if isinstance(value, Deadline) and value.year else list(span) if span
+                 else [int(y) for y in YEAR_IN_VALUE.findall(text)])
         # 中期 / 实施周期 rows may reach the end of the project period
         last_year = int(project.period_end[:4]) if (project is not None and (ind.scope or "annual") != "annual"
                                                and project.period_end and project.period_end[:4].isdigit()) else ctx.year

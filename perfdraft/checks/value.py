@@ -209,6 +209,8 @@ def _check_one_value(text: str, v: object, name: str, path: str, digits: str | N
                      fixer: Callable[[], str | None]) -> Iterator[Finding]:
     if isinstance(v, Quantity):
         yield from _check_quantity(v, name, path, digits, fixer)
+    elif isinstance(v, Range) and year_months(v):
+        pass  # 2023.07-2024.01: a span of months, not a range of numbers (PD216 / PD225 judge it)
     elif isinstance(v, Range):
         if v.low >= v.high:
             swapped = f"{format_number(v.high)}{v.unit}-{format_number(v.low)}{v.unit}"
@@ -230,6 +232,22 @@ def _check_one_value(text: str, v: object, name: str, path: str, digits: str | N
                 yield _f("PD104", path, f"“{term}”档的比率 {format_number(band.number)}% 超过 100%")
     elif isinstance(v, Deadline) and v.month is None:  # pragma: no cover - the grammar always fills the month
         yield _f("PD101", path, "日期不完整")
+
+
+def year_months(v: object) -> tuple[int, int] | None:
+    """The first and last year of a span written as 年.月-年.月 (2023.07-2024.01), or None."""
+    if not isinstance(v, Range) or v.unit:
+        return None
+    ends = []
+    for x in (v.low, v.high):
+        places = -int(x.as_tuple().exponent)  # 2023.07 / 2023.7: the month as written
+        if places not in (1, 2):
+            return None
+        year, month = divmod(x * 10**places, 10**places)
+        if not (2000 <= year <= 2100 and 1 <= month <= 12):
+            return None
+        ends.append(int(year))
+    return ends[0], ends[1]
 
 
 def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
