@@ -16,6 +16,15 @@ from .model import format_number
 from .numbers import FULL_WIDTH, read_decimal
 from .record import Record
 
+# The words a 指标值 may be (scales, states, vague words, the budget as a target), kept in value_terms.py
+# and read by the checks and importers as values.TERM_SCALE etc.
+from .value_terms import BUDGET_SCALE as BUDGET_SCALE
+from .value_terms import BUDGET_TERMS as BUDGET_TERMS
+from .value_terms import STATE_TERMS as STATE_TERMS
+from .value_terms import TERM_SCALE as TERM_SCALE
+from .value_terms import VAGUE_TERMS as VAGUE_TERMS
+from .value_terms import WORD_VALUE_FORMS as WORD_VALUE_FORMS
+
 # --- operators ---------------------------------------------------------------------------
 
 OPERATORS = ("≥", "≤", "=", ">", "<")
@@ -51,40 +60,6 @@ UNIT_PREFIXES = ("万", "亿", "千", "百")
 _ATOMIC_SLASH_UNITS = ("mg/L", "公里/小时")
 PERCENT_UNITS = frozenset({"%", "‰"})
 
-# --- qualitative terms --------------------------------------------------------------------
-
-SCALES: dict[str, tuple[str, ...]] = {
-    "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差", "优良"),
-    "好较好一般差": ("好", "较好", "一般", "很好"),
-    "达成": ("达成", "部分达成", "未达成"),
-    "是否": ("是", "否"),
-    "合格": ("合格", "不合格", "基本合格"),
-    "达到预期": ("达到预期", "基本达到预期", "未达到预期", "达到预期目标", "基本达到预期目标"),
-    "有无": ("有", "无"),
-    "符合": ("符合", "基本符合", "不符合"),
-    "达标": ("达标", "基本达标", "不达标"),
-}
-TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
-# What a 指标值 may be, said where a word was written instead.
-WORD_VALUE_FORMS = "写成数值（如 ≥90%、≤3个工作日）、日期（如 2024年12月底前）或定性等级（优/良/中/差、是/否、达成）并说明标准"
-# A cost row's target written as the budget itself (成本控制率 不超预算): a value many provinces print,
-# read as such (it was refused as 此处应为数值) and warned of as unquantified (PD108). Kept out of SCALES
-# so that no graded value (优：≥90%；…) takes them for a band name.
-BUDGET_SCALE = "预算控制"
-BUDGET_TERMS = frozenset({"不超预算", "不超过预算", "不超出预算", "控制在预算内", "控制在预算范围内", "在预算范围内"})
-
-# A state: accepted, but the row must define what it means (PD214).
-STATE_TERMS = frozenset(
-    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 规范 正常 正常运行 按时 及时 足额 全覆盖
-    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成""".split()
-)
-# Vague wording that cannot be scored (PD108); an improvement with no baseline and no amount is vague too.
-VAGUE_TERMS = frozenset(
-    """有效 正面支撑 有力保障 持续保障 持续改善 巩固提高 参照政府采购成本控制 控制在目标范围内 积极 较大 明显 显著
-    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动
-    有所提升 有所提高 明显提升 明显提高 显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 持续提升
-    显著改善 效果明显 效果良好 影响程度明显""".split()
-)
 # Leftovers of a template (PD102).
 _PLACEHOLDER_RE = re.compile(r"^[\s≥≤=<>＞＜]*(\*+|＊+|_+|-|—|－|x+|X+|/|／|…+|\.\.\.|指标\d*[:：]?)[\s%]*$")
 
@@ -305,7 +280,7 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
         if not any(ch.isdigit() for ch in text):
             # a word where a target goes (好转, 达到国家二级标准): say what a 指标值 may be, not "a number here"
             return ParseError(f"“{text}”不是数值、日期或定性等级", start, text, "word", WORD_VALUE_FORMS)
-        return ParseError("此处应为数值", pos, text)
+        return _words_before_number(text, pos)
     rest, trailing = _split_trailing_op(text[after:])
     if trailing:
         if op and op != trailing:
@@ -319,8 +294,42 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
                           "syntax", f"≥{format_number(number)}{canonical_unit(rest[:-2])}")
     unit = canonical_unit(rest)
     if unit and not _UNIT_CHARS_RE.match(unit):
+        said = _unit_then_words(rest)
+        if said is not None:  # 372万元将用于学校运转支出: a value with its explanation run on
+            shown = f"{format_number(number)}{said}"
+            a_year = canonical_unit(said) == "年" and 2000 <= number <= 2100  # 2021年全面开放: a date, not =2021年
+            return ParseError(f"“{shown}”后面跟了说明文字：说明写在指标描述里，指标值只写运算符、数值和单位",
+                              after + len(said), text, "unit", None if a_year else f"{op or '='}{shown}")
         return ParseError(f"无法识别的计量单位“{rest}”", after, text, "unit")
     return Quantity(op, number, unit)
+
+
+_ABOUT = ("大约", "约为", "约", "预计", "力争")
+
+
+def _words_before_number(text: str, pos: int) -> ParseError:
+    """当年在校学生数4953, 约1200人: words where the operator goes; what to write instead, where it can tell."""
+    digit = next(i for i in range(pos, len(text)) if text[i].isdigit())
+    words = text[pos:digit].strip()
+    if not re.search(r"[\u4e00-\u9fff]", words):
+        return ParseError("此处应为数值", pos, text)  # ≥≥95%, #95: a slip of the keys, not words
+    after = _parse_quantity(text, digit)
+    # shown as the value to write only when it reads whole (15%征收 does not: no suggestion)
+    number = (f"{format_number(after.number)}{after.unit}"
+              if isinstance(after, Quantity) and (not after.unit or unit_known(after.unit)) else None)
+    if words in _ABOUT:
+        return ParseError(f"“{words}”无法考核，请改用明确的运算符，例如 ≥ 或 ≤", pos, text, "syntax",
+                          f"≥{number}" if number else None)
+    return ParseError(f"数值前有文字“{words}”：指标值只写运算符、数值和单位（文字写在指标名称或描述里）", pos, text,
+                      "syntax", f"={number}" if number and isinstance(after, Quantity) and after.op is None else None)
+
+
+def _unit_then_words(rest: str) -> str | None:
+    """The known unit a run-on unit text starts with (万元 of 万元将用于…), when words follow it."""
+    for k in range(min(len(rest) - 2, 8), 0, -1):
+        if unit_known(canonical_unit(rest[:k])):
+            return rest[:k]
+    return None
 
 
 _RANGE_SEPS = ("-", "~", "至", "—", "到", "－", "～")

@@ -426,3 +426,18 @@ def test_a_span_of_months_is_read_as_dates(value, found):
     """服务周期 2023.07-2024.01 was told 区间缺少计量单位 (add a unit to a range); it is a span of months,
     and what a reviewer says is that it runs past the budget year."""
     assert codes(row(level2="时效指标", name="服务周期", value=value)) == found
+
+
+@pytest.mark.parametrize(("value", "message", "suggestion"), [
+    ("当年在校学生数4953", "数值前有文字“当年在校学生数”", "=4953"),
+    ("约1200人", "“约”无法考核", "≥1200人"),
+    ("372万元将用于学校运转支出,确保教学工作正常运行", "“372万元”后面跟了说明文字", "=372万元"),
+    ("≥530元/人，按实际人数发放", "“530元/人”后面跟了说明文字", "≥530元/人"),
+    ("2021年12月底完成项目规划相关工作。", "“2021年”后面跟了说明文字", None),  # a year is no =2021年
+    ("企业所得税减按15%征收", "数值前有文字“企业所得税减按”", None),  # 15%征收 does not read whole
+    ("≥≥95%", "此处应为数值", None),  # a slip of the keys, not words
+])
+def test_a_value_with_words_around_its_number_says_which_words(value, message, suggestion):
+    """These were 此处应为数值（第 1 个字符处） or 无法识别的计量单位“万元将用于…”: right, and of no help."""
+    [finding] = [f for f in checks.check_value(value) if f.code == "PD101"]
+    assert finding.message.startswith(message) and finding.suggestion == suggestion

@@ -193,7 +193,8 @@ def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterato
         yield _f("PD102", path, msg, "请换成实际目标值，例如 ≥95%")
         return
     if isinstance(value, ParseError):
-        where = "" if value.reason == "word" else f"（第 {value.position + 1} 个字符处）"  # a word is wrong as a whole
+        # Where it went wrong, unless the message already quotes the part (“左右”, “万元将用于…”) or the whole
+        where = "" if value.reason == "word" or "“" in value.message else f"（第 {value.position + 1} 个字符处）"
         yield _f("PD101", path, value.message + where, value.suggestion)
         return
     def fixer() -> str | None:  # the proposal only when a finding offers it (most rows draw none)

@@ -1,0 +1,37 @@
+"""The words a 指标值 may be: graded scales, states, vague words and the budget as a target (values.py's
+vocabulary, re-exported there; checks and importers read them as ``values.TERM_SCALE`` etc.)."""
+
+from __future__ import annotations
+
+SCALES: dict[str, tuple[str, ...]] = {
+    "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差", "优良"),
+    "好较好一般差": ("好", "较好", "一般", "很好"),
+    "达成": ("达成", "部分达成", "未达成"),
+    "是否": ("是", "否"),
+    "合格": ("合格", "不合格", "基本合格"),
+    "达到预期": ("达到预期", "基本达到预期", "未达到预期", "达到预期目标", "基本达到预期目标"),
+    "有无": ("有", "无"),
+    "符合": ("符合", "基本符合", "不符合"),
+    "达标": ("达标", "基本达标", "不达标"),
+}
+TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
+# What a 指标值 may be, said where a word was written instead.
+WORD_VALUE_FORMS = "写成数值（如 ≥90%、≤3个工作日）、日期（如 2024年12月底前）或定性等级（优/良/中/差、是/否、达成）并说明标准"
+# A cost row's target written as the budget itself (成本控制率 不超预算): a value many provinces print,
+# read as such (it was refused as 此处应为数值) and warned of as unquantified (PD108). Kept out of SCALES
+# so that no graded value (优：≥90%；…) takes them for a band name.
+BUDGET_SCALE = "预算控制"
+BUDGET_TERMS = frozenset({"不超预算", "不超过预算", "不超出预算", "控制在预算内", "控制在预算范围内", "在预算范围内"})
+
+# A state: accepted, but the row must define what it means (PD214).
+STATE_TERMS = frozenset(
+    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 规范 正常 正常运行 按时 及时 足额 全覆盖
+    应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成""".split()
+)
+# Vague wording that cannot be scored (PD108); an improvement with no baseline and no amount is vague too.
+VAGUE_TERMS = frozenset(
+    """有效 正面支撑 有力保障 持续保障 持续改善 巩固提高 参照政府采购成本控制 控制在目标范围内 积极 较大 明显 显著
+    良好效果 有效提升 有效保障 提升 提高 改善 促进 加强 推动
+    有所提升 有所提高 明显提升 明显提高 显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 持续提升
+    显著改善 效果明显 效果良好 影响程度明显""".split()
+)
