@@ -277,6 +277,10 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
         if tail and (_is_base_unit(tail) or unit_known(canonical_unit(tail))):
             return ParseError(f"“{text}”只有计量单位，缺少数值", pos, text, "no-number",
                               f"请在单位前填写数值，例如 ≥100{tail}")
+        if len(text) >= 3 and set(text) <= _GRADE_CHARS:
+            # 优良中低差 / 高中低 in the value cell: the table's grades, copied where the target goes
+            return ParseError(f"“{text}”列出了各个等级，没有写要达到哪一级", start, text, "word",
+                              "写要达到的等级（如 优、高），并在描述中说明各等级的标准")
         if not any(ch.isdigit() for ch in text):
             # a word where a target goes (好转, 达到国家二级标准): say what a 指标值 may be, not "a number here"
             return ParseError(f"“{text}”不是数值、日期或定性等级", start, text, "word", WORD_VALUE_FORMS)
@@ -305,6 +309,7 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
 
 
 _ABOUT = ("大约", "约为", "约", "预计", "力争")
+_GRADE_CHARS = frozenset("优良中低差高好")
 
 
 def _words_before_number(text: str, pos: int) -> ParseError:

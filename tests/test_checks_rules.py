@@ -441,3 +441,9 @@ def test_a_value_with_words_around_its_number_says_which_words(value, message, s
     """These were 此处应为数值（第 1 个字符处） or 无法识别的计量单位“万元将用于…”: right, and of no help."""
     [finding] = [f for f in checks.check_value(value) if f.code == "PD101"]
     assert finding.message.startswith(message) and finding.suggestion == suggestion
+
+
+@pytest.mark.parametrize("value", ["高中低", "优良中低差"])
+def test_the_list_of_grades_in_the_value_cell_is_named_as_such(value):
+    [finding] = checks.check_value(value)
+    assert finding.code == "PD101" and "列出了各个等级" in finding.message and "要达到的等级" in (finding.suggestion or "")
