@@ -305,10 +305,11 @@ class TmuxTui:
                     return False, None, None
                 if not parts[1] and not parts[2]:
                     # tmux marks the pane dead when the pty closes, and records the status only when it
-                    # reaps the child a moment later: not settled yet, unless that moment never comes.
+                    # reaps the child a moment later: not settled yet, unless that moment never comes. On a
+                    # loaded CI machine the moment took over 3 s once (a refused TUI read as status None).
                     now = time.monotonic()
                     self._dead_seen = self._dead_seen or now
-                    if now - self._dead_seen < 3:
+                    if now - self._dead_seen < 10:
                         return False, None, None
                 return True, int(parts[1]) if parts[1] else None, int(parts[2]) if parts[2] else None
         try:
