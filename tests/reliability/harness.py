@@ -305,11 +305,10 @@ class TmuxTui:
                     return False, None, None
                 if not parts[1] and not parts[2]:
                     # tmux marks the pane dead when the pty closes, and records the status only when it
-                    # reaps the child a moment later: not settled yet, unless that moment never comes. On a
-                    # loaded CI machine the moment took over 3 s once (a refused TUI read as status None).
+                    # reaps the child a moment later: not settled yet, unless that moment never comes.
                     now = time.monotonic()
                     self._dead_seen = self._dead_seen or now
-                    if now - self._dead_seen < 10:
+                    if now - self._dead_seen < 3:
                         return False, None, None
                 return True, int(parts[1]) if parts[1] else None, int(parts[2]) if parts[2] else None
         try:
@@ -317,6 +316,19 @@ class TmuxTui:
         except (OSError, IndexError):
             return True, None, None
         return state in ("Z", "X"), None, None
+
+    def exit_status(self, timeout: float = 15) -> int | None:
+        """The dead pane's exit status, waited for: on a loaded machine tmux once recorded it more than
+        3 s after marking the pane dead, and dead() had already answered None."""
+        end = time.monotonic() + timeout
+        while True:
+            out = self._run("display-message", "-p", "-t", self.name, "#{pane_dead}|#{pane_dead_status}").strip()
+            dead, _, status = out.partition("|")
+            if dead == "1" and status:
+                return int(status)
+            if time.monotonic() > end:
+                return None
+            time.sleep(0.1)
 
     def kill_server(self) -> None:
         self.server_killed = True

@@ -297,7 +297,7 @@ def test_tui_is_refused_while_fill_writes(tmp_path):
         tui = TmuxTui(path, env, tmp_path, f"pdrel-f-{os.getpid()}")
         try:
             assert harness._poll(lambda: tui.dead()[0], 30), tui.screen()
-            dead, status, _ = tui.dead()
+            status = tui.exit_status()
             screen = tui.screen()
         finally:
             tui.kill_server()
