@@ -298,6 +298,10 @@ def test_cli_import_seed_and_refuse_existing(tmp_path):
     assert "目录域代码" in r.stderr and "8 个项目" in r.stdout
     r = run_cli("import", str(SEED_TEXT), "-o", str(out))
     assert r.returncode == 2 and "已存在" in r.stderr
+    # a draft given to import is told to open or clone it (it was "no indicator rows found", exit 1)
+    r = run_cli("import", str(out), "-o", str(tmp_path / "again.toml"))
+    assert r.returncode == 2 and "这是 perfdraft 草稿" in r.stderr and "perfdraft clone" in r.stderr
+    assert not (tmp_path / "again.toml").exists()
 
 
 def test_cli_partial_import_writes_lists_and_exits_1(tmp_path):

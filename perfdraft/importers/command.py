@@ -49,6 +49,10 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
     for f in inputs:
         if f.exists() and out.exists() and os.path.samefile(f, out):
             raise UsageError(f"{out}：输出文件与输入文件相同，未导入（请换一个输出文件名）")
+        if f.suffix.lower() == ".toml" and _is_draft(f):
+            name = named(str(f))
+            raise UsageError(f"{name}：这是 perfdraft 草稿，不用导入：用 perfdraft edit {name} 打开，"
+                             f"或 perfdraft clone {name} -o 今年.toml 生成下一年的草稿")
     if out.is_dir():
         raise UsageError(f"{out}：是一个目录，应为要生成的草稿文件名（如 2021-社保局.toml）")
     if out.exists() and not force:
@@ -85,6 +89,15 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
             _say(f"  {named(str(item))}")
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _is_draft(path: Path) -> bool:
+    """A perfdraft draft given to import (it has nothing to import: open or clone it)."""
+    try:
+        drafts.load(path)
+    except Exception:  # noqa: BLE001 - anything that does not load as a draft is for the importers to judge
+        return False
+    return True
 
 
 @contextlib.contextmanager
