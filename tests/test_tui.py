@@ -287,7 +287,7 @@ def test_start_screen_imports_last_years_table_and_says_what_it_made(tmp_path):
             assert type(app.screen).__name__ == "StartScreen"
             assert "无法导入" in str(app.screen.query_one("#start-hint", Static).render())
             assert not junk.with_suffix(".toml").exists()
-            await choose(pilot, table)
+            await choose(pilot, f"'{table}'")  # quoted, as a file manager drops a path into a terminal
             assert type(app.screen).__name__ == "DraftingScreen"
             text = _screen_text(app)
             assert "已导入 1 个文件 → 去年.toml：1 个项目，6 个指标" in text and "反映" in text

@@ -86,7 +86,10 @@ class StartScreen(Screen):
 
     @on(Input.Submitted, "#start-input")
     def _path_given(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
+        typed = event.value.strip()
+        if len(typed) >= 2 and typed[0] == typed[-1] and typed[0] in "'\"":
+            typed = typed[1:-1]  # a path dropped into the terminal from a file manager comes quoted
+        path = Path(typed).expanduser()
         hint = self.query_one("#start-hint", Static)
         if not event.value.strip():
             hint.update("请输入文件名")
