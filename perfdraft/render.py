@@ -6,7 +6,7 @@ a user sees is written once. No UI library here.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from .cells import graphemes
 from .cells import width as cell_len
@@ -67,7 +67,10 @@ def money(value) -> str:
     """An amount in 元 to the fen (30000.00): a TOML float reads back as 30000.0, a typed one as 3000000.00."""
     if value is None:
         return ""
-    cents = value.quantize(_CENTS)
+    try:
+        cents = value.quantize(_CENTS)
+    except InvalidOperation:  # beyond the context's precision: as it is
+        return format_number(value)
     return format_number(cents if cents == value else value)
 
 

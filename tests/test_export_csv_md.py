@@ -270,4 +270,5 @@ def test_the_spending_plan_is_shown_as_typed_not_as_the_float_it_reads_back_as(t
     shown = "\n".join(render.project_table(draft.projects[0], 0))
     assert "3月底 25  6月底 50  10月底 75.5  12月底 100" in shown
     assert "预算数：30000.00    其中：财政资金：30000.00    其他资金：0.00" in shown  # amounts to the fen
+    assert render.money(Decimal("1E+40")).startswith("1000")  # past the context's precision: shown as it is
     assert "3月底 25；6月底 50；10月底 75.5；12月底 100" in markdown._plan_text(draft.projects[0])
