@@ -294,7 +294,7 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
                               f"{op or trailing}{format_number(number)}{canonical_unit(_split_trailing_op(rest)[0])}")
         op = op or trailing
     if rest.endswith("左右"):
-        return ParseError("“左右”无法考核，请改用明确的运算符，例如 ≥ 或 ≤", after + len(rest) - 2, text,
+        return ParseError(_not_measurable("左右"), after + len(rest) - 2, text,
                           "syntax", f"≥{format_number(number)}{canonical_unit(rest[:-2])}")
     unit = canonical_unit(rest)
     if unit and not _UNIT_CHARS_RE.match(unit):
@@ -309,6 +309,11 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
 
 
 _ABOUT = ("大约", "约为", "约", "预计", "力争")
+
+
+def _not_measurable(word: str) -> str:
+    """约 before the number, 左右 after it: an approximate target cannot be scored."""
+    return f"“{word}”无法考核，请改用明确的运算符，例如 ≥ 或 ≤"
 _GRADE_CHARS = frozenset("优良中低差高好")
 
 
@@ -323,7 +328,7 @@ def _words_before_number(text: str, pos: int) -> ParseError:
     number = (f"{format_number(after.number)}{after.unit}"
               if isinstance(after, Quantity) and (not after.unit or unit_known(after.unit)) else None)
     if words in _ABOUT:
-        return ParseError(f"“{words}”无法考核，请改用明确的运算符，例如 ≥ 或 ≤", pos, text, "syntax",
+        return ParseError(_not_measurable(words), pos, text, "syntax",
                           f"≥{number}" if number else None)
     return ParseError(f"数值前有文字“{words}”：指标值只写运算符、数值和单位（文字写在指标名称或描述里）", pos, text,
                       "syntax", f"={number}" if number and isinstance(after, Quantity) and after.op is None else None)

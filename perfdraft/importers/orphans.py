@@ -91,10 +91,9 @@ class OrphanRowsMixin:
             del self.notes[n0:n1]
             del self.report.unplaced[u0:u1]
         for line, *_ in orphans:
-            texts = [c for c in line.cells]
-            for i, c in enumerate(texts):
+            for i, c in enumerate(line.cells):
                 if c and c.strip():
-                    nxt = next((x for x in texts[i + 1:] if x), None)
+                    nxt = next((x for x in line.cells[i + 1:] if x), None)
                     self._grid_cell(c.strip(), line, line.where, nxt)
             self._row_end()
         if orphans:
