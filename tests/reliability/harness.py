@@ -318,14 +318,17 @@ class TmuxTui:
         return state in ("Z", "X"), None, None
 
     def exit_status(self, timeout: float = 15) -> int | None:
-        """The dead pane's exit status, waited for: on a loaded machine tmux once recorded it more than
-        3 s after marking the pane dead, and dead() had already answered None."""
+        """The dead pane's exit status, waited for. On a loaded machine tmux reaps its child late (the
+        process sat a zombie for over 15 s in CI): a zombie's status is read from /proc meanwhile."""
         end = time.monotonic() + timeout
         while True:
             out = self._run("display-message", "-p", "-t", self.name, "#{pane_dead}|#{pane_dead_status}").strip()
             dead, _, status = out.partition("|")
             if dead == "1" and status:
                 return int(status)
+            zombie = _zombie_status(self.pid)
+            if zombie is not None:
+                return zombie
             if time.monotonic() > end:
                 return None
             time.sleep(0.1)
@@ -333,6 +336,19 @@ class TmuxTui:
     def kill_server(self) -> None:
         self.server_killed = True
         self._run("kill-server")
+
+
+def _zombie_status(pid: int) -> int | None:
+    """The exit status of a process that has exited and is not reaped yet (the last field of
+    /proc/PID/stat, as waitpid reports it), or None: still running, gone, or killed by a signal."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    if fields[0] != "Z" or len(fields) < 50:
+        return None
+    code = int(fields[-1])
+    return code >> 8 if code & 0x7F == 0 else None
 
 
 def status_title(screen: str) -> str:
