@@ -15,6 +15,10 @@ from perfdraft.importers import kinds
 ROOT = Path(__file__).resolve().parent.parent
 KEYS = ROOT / "tests" / "corpus_keys"
 CORPUS = ROOT.parent / "shared" / "corpus"
+# Tables written from knowledge by helpers who never saw the importer (provinces the corpus lacks): a
+# probe of how the reader does on layouts it was not built on. Synthetic, and said so in each note line.
+PROBE = ROOT / "tests" / "probe_corpus"
+PROBE_KEYS = ROOT / "tests" / "probe_keys"
 
 
 def norm(text: str | None) -> str:
@@ -53,17 +57,17 @@ class FileScore:
     misses: list[str] = field(default_factory=list)
 
 
-def corpus_text(name: str) -> str:
+def corpus_text(name: str, corpus: Path = CORPUS) -> str:
     """A corpus file as the publisher showed it: without the three '# source/# layout/# note' lines
     the corpus adds on top (they describe the capture and are not part of the table)."""
-    lines = (CORPUS / name).read_text(encoding="utf-8").split("\n")
+    lines = (corpus / name).read_text(encoding="utf-8").split("\n")
     while lines and lines[0].startswith("# "):
         lines.pop(0)
     return "\n".join(lines)
 
 
-def keys() -> list[tuple[str, dict]]:
-    return [(p.stem, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(KEYS.glob("*.toml"))]
+def keys(directory: Path = KEYS) -> list[tuple[str, dict]]:
+    return [(p.stem, tomllib.loads(p.read_text(encoding="utf-8"))) for p in sorted(directory.glob("*.toml"))]
 
 
 def score(stem: str, key: dict, draft) -> FileScore:

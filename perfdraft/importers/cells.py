@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..values import BASE_UNITS, BUDGET_TERMS
+from ..values import BASE_UNITS, BUDGET_TERMS, STATE_TERMS, TERM_SCALE, VAGUE_TERMS
 from . import kinds
 
 
@@ -36,9 +36,47 @@ _TRADITIONAL = set("與為會個們這來時說對從後過還麼點現發開關
                    "價認證鑒設計劃資務應報總額")
 
 
+# A document-sharing site shows a .doc as numbered chunks of glued text ('1、…', '2、…'), cut anywhere,
+# even inside a word or between a name and its value. Long lines, numbered on from 1, no separators,
+# each cut mid-sentence (a list of goals '1、…。' '2、…。' ends its items), a table's words inside.
+_CHUNK = re.compile(r"^(\d{1,2})、(?=\S)")
+_CHUNK_MIN = 150
+
+
+def join_page_chunks(text: str) -> tuple[str, bool]:
+    """The chunks joined back into the first one's line; their own lines are left blank so every later
+    line keeps its number."""
+    lines = text.split("\n")
+    joined = False
+    i = 0
+    while i < len(lines):
+        m = _CHUNK.match(lines[i])
+        k = i + 1
+        if m and m.group(1) == "1":
+            while k < len(lines) and (n := _CHUNK.match(lines[k])) and int(n.group(1)) == k - i + 1 \
+                    and _glued_chunk(lines[k - 1]) and "|" not in lines[k]:
+                k += 1
+        whole = "".join(_CHUNK.sub("", x, count=1) for x in lines[i:k])
+        if k > i + 1 and _glued_grid(whole):
+            lines[i:k] = [whole] + [""] * (k - i - 1)
+            joined = True
+        i = k
+    return "\n".join(lines), joined
+
+
+def _glued_chunk(line: str) -> bool:
+    t = line.strip()
+    return len(t) >= _CHUNK_MIN and "|" not in t and "｜" not in t and len(re.findall(r"\s", t)) < len(t) // 50 \
+        and not re.search(r"[。；;！!？?]$", t)
+
+
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Remove pinyin glosses ('價(jià)') and convert traditional characters; the repairs made."""
+    """Remove pinyin glosses ('價(jià)') and convert traditional characters, join a document site's
+    numbered chunks; the repairs made."""
     repairs = []
+    text, joined = join_page_chunks(text)
+    if joined:
+        repairs.append("文库网站把文档切成了编号的几段（1、2、…），已按原文接回")
     new = _PINYIN.sub("", text)
     if new != text:
         repairs.append("已去除文字中夹带的拼音注音（如“價(jià)”）")
@@ -154,11 +192,17 @@ _UNITS = sorted(kinds.EXTRA_UNITS | {u for u in BASE_UNITS
                                      if not u.isascii()} | {"%", "‰", "元/人*月", "人/次"}, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|完成|全年)?"
-_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:{_UNIT_ALT})?"
+_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:(?:{_UNIT_ALT})(?:[/／·*](?:{_UNIT_ALT}))*)?"
 # Values with no number that still end a glued row: the budget as a cost target (成本控制率不超预算).
 _TERM = "|".join(re.escape(t) for t in sorted(BUDGET_TERMS, key=len, reverse=True))
 _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
-_END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|项目负责人[:：]|填表人|二、|\(二\))")
+_END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\))")
+# A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):
+# the vocabulary of values, two characters or more, and the trend and duration words tables print.
+_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {
+    "长期", "长效", "持续", "逐步改善", "逐步健全", "逐步完善", "不断提高", "不断提升", "稳步提升", "明显减轻",
+    "有效降低", "有效减轻", "持续巩固", "持续改善", "进一步提升", "进一步提高"}, key=len, reverse=True)
+_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, _WORD_VALUES))})$")
 
 
 def _header_split(text: str) -> tuple[str, list[str] | None, str]:
@@ -224,12 +268,18 @@ def split_glued(text: str) -> list[str]:
             break
         stop = min(x for x in (m.start() if m else None, lvl) if x is not None)
         if stop > pos:
-            cells.extend(_halves(t[pos:stop]))
+            # only a whole row between two level words: name and value, nothing else to mistake
+            word = _WORD_VALUE_END.match(t[pos:stop]) if stop == lvl and cells and kinds.level_of(cells[-1]) else None
+            cells.extend([word.group("name"), word.group("value")] if word else _halves(t[pos:stop]))
             pos = stop
             continue
         assert m is not None
-        cells.append(m.group(0))
-        pos = m.end()
+        end = m.end()
+        ahead = _next_level(t, m.start() + 1)
+        if ahead is not None and ahead < end and re.search(r"\d", t[m.start():ahead]):
+            end = ahead  # '13生态效益指标': the unit 生 is the level word's first character
+        cells.append(t[m.start():end])
+        pos = end
     return [c for c in (c.strip(" ,，;；") for c in cells) if c]
 
 

@@ -10,7 +10,7 @@ from ..model import (
     Indicator,
     Project,
 )
-from . import registry
+from . import kinds, registry
 from .labels import (
     _INDICATOR_FIELDS,
     LEVEL1_WORDS,
@@ -109,6 +109,13 @@ class GridMixin:
         if value is None and "value_alt" in c:
             value = c["value_alt"]
         note = c.get("note")
+        direction, nature = c.get("direction"), None
+        if direction and kinds.is_sign(direction) and not kinds.is_sign(c.get("sign") or ""):
+            # 指标方向 holding ≥ / ≤ (上海) is the value's sign, not 正向/反向; a 定量 read as the sign is
+            # the 指标性质 it is
+            nature = c.get("sign") if kinds.is_nature(c.get("sign") or "") else None
+            c = {**c, "sign": direction}
+            direction = None
         if "sign" in c or "unit" in c:
             value, remark = join_value(c.get("sign"), value, c.get("unit"))
             if remark:
@@ -132,8 +139,10 @@ class GridMixin:
                 self._lose(where, f"权重：{c['weight']}")
         ind = Indicator(level1=level1, level2=level2, name=c.get("name"), description=description,
                         value=value, basis=parse_basis(c.get("basis")), formula=formula,
-                        direction=c.get("direction"), weight=weight, last_year=c.get("last_year"), note=note,
+                        direction=direction, weight=weight, last_year=c.get("last_year"), note=note,
                         scope=_scope(c.get("scope")))
+        if nature:
+            ind.nature = nature
         for key, text in c.items():  # columns the registry declares that this reader has no slot for
             if key not in _INDICATOR_FIELDS and registry.store(ind, key, text) is not None:
                 f = registry.field_of(key)

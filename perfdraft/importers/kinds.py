@@ -191,7 +191,8 @@ HEADER_KINDS: dict[str, str] = {
     "年度目标值": "value", "绩效目标值": "value", "指标值及单位": "value", "年初指标值": "value",
     "当年度指标值": "value", "预期达到目标": "value", "当年预期实现值": "value", "预期2022年实现值": "value",
     "年初目标值": "value", "指标值(A)": "value", "年初设定目标值": "value",
-    "实施周期指标值": "mid_value", "中期指标值": "mid_value",
+    "实施周期指标值": "mid_value", "中期指标值": "mid_value", "实施期指标值": "mid_value", "中期目标值": "mid_value",
+    "实施期目标值": "mid_value", "实施周期目标值": "mid_value",
     "调整指标值": "adjusted", "实际完成值": "actual", "全年实际值": "actual", "全年完成值": "actual",
     "实际完成指标值": "actual", "完成值": "actual", "全年实际值(B)": "actual", "年成值全完值": "actual",
     "全年实际完成值": "actual", "2021年实际实现值": "actual",
@@ -295,7 +296,7 @@ def glued_header(text: str) -> list[str] | None:
 _SIGNOFF = re.compile(
     r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
     r"审核人|制表人|经办人)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
-    r"说明[:：])")
+    r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links after the table
 _FURNITURE = re.compile(
     r"^\[TRUNCATED|^!\[\]\(\)$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
 _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")

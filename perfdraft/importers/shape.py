@@ -512,7 +512,8 @@ class Shape(FactsMixin, OrphanRowsMixin):
             if name and len(name) > 60:
                 self._note(name, cur.where)
                 return
-        sign = f.get("sign") or (f.get("nature") if kinds.is_sign(f.get("nature") or "") else None)
+        # an operator is the value's sign in whichever column the province prints it (上海: 指标方向 ≥ / ≤)
+        sign = f.get("sign") or next((f[k] for k in ("nature", "direction") if kinds.is_sign(f.get(k) or "")), None)
         unit = f.get("unit")
         if unit and value and not re.fullmatch(r"[≥≤><=≧≦]?\s*-?\d[\d,.]*", kinds.squash(value)):
             notes_unit = f"计量单位：{unit}"  # the value carries its own unit or is a word: keep both as written
