@@ -13,7 +13,9 @@ from perfdraft.importers import NothingPlaced, import_file
 from perfdraft.importers.cells import join_page_chunks, split_glued
 from perfdraft.model import Draft
 
-from .corpus_scoring import PROBE, PROBE_KEYS, corpus_text, keys, score, totals
+from .corpus_scoring import PROBE, PROBE_KEYS, ROOT, corpus_text, keys, score, totals
+
+PROBE_FILES = ROOT / "tests" / "probe_files"
 
 PROBE_SET = keys(PROBE_KEYS)
 
@@ -34,7 +36,10 @@ def probe_scores(tmp_path_factory):
     out = []
     for stem, key in PROBE_SET:
         path = tmp / key["file"]
-        path.write_text(corpus_text(key["file"], PROBE), encoding="utf-8")
+        if (PROBE_FILES / key["file"]).exists():  # xlsx / docx as an office saves them
+            path.write_bytes((PROBE_FILES / key["file"]).read_bytes())
+        else:
+            path.write_text(corpus_text(key["file"], PROBE), encoding="utf-8")
         try:
             draft = import_file(path).draft
         except NothingPlaced:
@@ -45,7 +50,10 @@ def probe_scores(tmp_path_factory):
 
 def test_every_probe_file_has_a_key_and_says_it_is_synthetic():
     files = sorted(p.name for p in PROBE.glob("*.txt"))
-    assert files and [k["file"] for _, k in PROBE_SET] == files
+    binaries = sorted(p.name for p in PROBE_FILES.iterdir() if p.suffix in (".xlsx", ".docx"))
+    assert files and binaries and sorted(k["file"] for _, k in PROBE_SET) == sorted(files + binaries)
+    readme = (PROBE_FILES / "README.md").read_text(encoding="utf-8")
+    assert "synthetic" in readme.lower() and all(name in readme for name in binaries)
     for name in files:
         note = next(line for line in (PROBE / name).read_text(encoding="utf-8").splitlines() if line.startswith("# note:"))
         assert "synthetic" in note.lower(), name
@@ -129,3 +137,106 @@ def test_a_numbered_list_of_goals_is_not_joined():
 def test_a_unit_does_not_eat_the_next_level_word():
     assert split_glued("改善办学条件13生态效益指标绿化面积≥200平方米") == [
         "改善办学条件", "13", "生态效益指标", "绿化面积", "≥200平方米"]
+
+
+def test_a_template_blank_between_sign_and_unit_columns_is_kept(tmp_path):
+    """'≥ | ** | %' is the check's PD102 (a placeholder), not '≥%'; 万元/团队 is a unit, not a row."""
+    text = "\n".join([
+        "项目名称 | 家庭医生签约服务经费 |",
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 | 指标值说明 |",
+        "| 产出指标 | 数量指标 | 签约人数 | ≥ | 62 | 万人 | 10 | 按市级任务确定 |",
+        "| | 质量指标 | 签约居民续约率 | ≥ | ** | % | 6 | 以系统统计为准 |",
+        "| | 成本指标 | 团队绩效激励平均成本 | ≤ | 4.12 | 万元/团队 | 5 | 资金总额/团队数量 |",
+        "| 满意度指标 | 服务对象满意度指标 | 签约居民满意度 | ≥ | 90 | % | 10 | 第三方调查 |"])
+    assert _rows(_import_text(tmp_path, text)) == [
+        ("签约人数", "≥62万人"), ("签约居民续约率", "≥**%"), ("团队绩效激励平均成本", "≤4.12万元/团队"),
+        ("签约居民满意度", "≥90%")]
+
+
+TWO_TABLES = "\n".join([
+    "项目支出绩效目标表", "（2024年度）",
+    "项目名称\t基层农技推广补助项目",
+    "项目资金（万元）\t\t中期资金总额\t年度资金总额",
+    "\t资金总额\t258.00\t86.00",
+    "\t其中：财政拨款\t258.00\t86.00",
+    "总体目标\t中期目标（2024年－2026年）\t年度目标",
+    "\t三年培育农业科技示范主体300户，建设示范基地6个。\t2024年培育农业科技示范主体100户，建设示范基地2个。",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值",
+    "\t产出指标\t数量指标\t培育示范主体\t≥300户\t≥100户",
+    "\t满意度指标\t服务对象满意度指标\t示范主体满意度\t≥90%\t≥90%",
+    "", "",
+    "项目支出绩效目标表", "（2024年度）",
+    "项目名称\t农作物病虫害统防统治补助",
+    "项目资金（万元）\t\t中期资金总额\t年度资金总额",
+    "\t资金总额\t360.00\t120.00",
+    "绩效指标\t一级指标\t二级指标\t三级指标\t中期指标值\t年度指标值",
+    "\t产出指标\t数量指标\t统防统治作业面积\t≥90万亩次\t≥30万亩次",
+    "\t满意度指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t≥90%"])
+
+
+def test_two_tables_on_one_page_with_period_and_year_columns(tmp_path):
+    """The year's budget is the 年度 column (中期 总额 is the period's total), the goals go to their
+    heads, and the next table's title and 项目名称 end the first grid (they were read as its rows)."""
+    draft = _import_text(tmp_path, TWO_TABLES)
+    assert [p.name for p in draft.projects] == ["基层农技推广补助项目", "农作物病虫害统防统治补助"]
+    first, second = draft.projects
+    assert (first.budget.total, first.budget.fiscal, first.total_amount) == (860000, 860000, 2580000)
+    assert (second.budget.total, second.total_amount) == (1200000, 3600000)
+    assert first.goal == "2024年培育农业科技示范主体100户，建设示范基地2个。"
+    assert first.overall_goal == "三年培育农业科技示范主体300户，建设示范基地6个。"
+    assert [(i.name, i.value) for i in first.indicators] == [("培育示范主体", "≥100户"), ("示范主体满意度", "≥90%")]
+    assert [(i.name, i.value) for i in second.indicators] == [("统防统治作业面积", "≥30万亩次"), ("服务对象满意度", "≥90%")]
+
+
+PDF_PAGES = "\n".join([
+    "项目名称             小额信贷贴息项目",
+    "                     年度资金总额：                                          412.60",
+    "                     一级指标       二级指标           三级指标                                  指标值",
+    "                                    数量指标           享受贴息的户数                            ≥2600户",
+    "                                    质量指标           贴息资金足额拨付率                        100%",
+    "                     产出指标                          贴息对象精准率                            100%",
+    "                                    时效指标           贴息资金拨付及时率                        ≥95%",
+    "绩效指标                                               贴息资金拨付完成时间                      2024年12月31日前",
+    "                                                                 — 7 —",
+    "                     一级指标       二级指标           三级指标                                  指标值",
+    "                                    成本指标           户均贴息金额                              ≤1725元",
+    "                     满意度指标     服务对象满意度     贷款脱贫户满意度                          ≥90%"])
+
+
+def test_a_pdf_page_break_inside_the_grid(tmp_path):
+    """A 一级 printed mid-block keeps the 二级 above it open; the outer '绩效指标' label met mid-grid and
+    the header repeated on the next page make no rows."""
+    draft = _import_text(tmp_path, PDF_PAGES)
+    assert [(i.level2, i.name, i.value) for i in draft.projects[0].indicators] == [
+        ("数量指标", "享受贴息的户数", "≥2600户"), ("质量指标", "贴息资金足额拨付率", "100%"),
+        ("质量指标", "贴息对象精准率", "100%"), ("时效指标", "贴息资金拨付及时率", "≥95%"),
+        ("时效指标", "贴息资金拨付完成时间", "2024年12月31日前"), ("成本指标", "户均贴息金额", "≤1725元"),
+        ("服务对象满意度", "贷款脱贫户满意度", "≥90%")]
+
+
+def test_a_level_column_named_like_the_scope_and_a_money_block_in_wan(tmp_path):
+    """江苏: 指标类型 holds 数量指标 / 质量指标 (elsewhere 年度 / 中期), and 资金来源(万元) puts its amounts,
+    合计 among them, in 万元."""
+    text = "\n".join([
+        "项目名称,基本公共卫生服务项目", "资金来源(万元),合计,938.60", ",一般公共预算,412.30",
+        "指标类型,指标名称,指标值,指标值说明",
+        "数量指标,老年人健康管理人数,≥5.2万人,按常住人口测算", "质量指标,健康档案建档率,≥90%,以常住人口为基数",
+        "满意度指标,服务对象满意度,≥85%,第三方调查"])
+    draft = _import_text(tmp_path, text, "t.csv")
+    assert draft.projects[0].budget.total == 9386000
+    assert [(i.level1, i.level2, i.name) for i in draft.projects[0].indicators] == [
+        (None, "数量指标", "老年人健康管理人数"), (None, "质量指标", "健康档案建档率"),
+        (None, "满意度指标", "服务对象满意度")]
+
+
+def test_levels_the_vocabulary_lacks_in_line_order(tmp_path):
+    """部门整体 (履职效能 / 城乡住房保障 …), one cell per line, merged cells left out: the texts before a
+    value are the name and the levels above it (they were read as names and values)."""
+    cells = ["部门名称", "某县住房和城乡建设局", "一级指标", "二级指标", "三级指标", "指标值",
+             "履职效能", "城乡住房保障", "老旧小区改造开工数", "≥12个", "农村危房改造户数", "≥85户",
+             "安全监管", "较大及以上安全事故发生起数", "=0起",
+             "管理效率", "预算管理", "预算执行率", "≥95%"]
+    draft = _import_text(tmp_path, "\n\n".join(cells) + "\n")
+    assert [(i.level1, i.level2, i.name, i.value) for p in draft.projects for i in p.indicators] == [
+        ("履职效能", "城乡住房保障", "老旧小区改造开工数", "≥12个"), ("履职效能", "城乡住房保障", "农村危房改造户数", "≥85户"),
+        ("履职效能", "安全监管", "较大及以上安全事故发生起数", "=0起"), ("管理效率", "预算管理", "预算执行率", "≥95%")]

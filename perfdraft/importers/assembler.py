@@ -107,6 +107,8 @@ class Assembler(LabelRowsMixin, GridMixin):
         self.section: str | None = None  # department part: overall | sub | safeguards
         self.grid: _Grid | None = None
         self.pending_cols: dict[int, str] = {}
+        self.money_heads: dict[int, str] = {}
+        self.goal_heads: dict[int, str] = {}
         self.pending_text: str | None = None  # purpose / goal whose text is on the next row
         self.text_target: tuple[object, str] | None = None  # where a continuation paragraph goes
         self.money_unit = "元"

@@ -98,6 +98,7 @@ def is_money(fact: str) -> bool:
 # Labels too short to cut glued text at, except right before an amount ('…结算372.88合计814…').
 _SHORT_MONEY = re.compile(r"合计(?=[:：]?\d)")
 _LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 _UNIT_IN_LABEL = re.compile(r"[(（](?:单位[:：]?|金额单位[:：]?)?(万元|元)[)）]")
 
 
@@ -119,6 +120,9 @@ def fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     labels = fact_labels()
     if base in labels:
         return labels[base], None, unit
+    bare = _TRAILING_PAREN.sub("", base)  # '中期目标（2024年－2026年）', '实施单位（盖章）'
+    if bare != base and labels.get(bare) in _PROSE_FACTS:
+        return labels[bare], None, unit
     # '资金总额222.45': a label glued to its amount; one C-level prefix test first (most cells have none)
     for lab in _long_labels() if base.startswith(_long_prefixes(fields.registry_key())) else ():
         if base.startswith(lab) and is_money(labels[lab]) and re.fullmatch(r"\d[\d,.]*(?:万元|万|元)?", base[len(lab):]):
@@ -216,6 +220,7 @@ def _label_cut(c: str, nxt: str) -> bool:
 # Facts whose text is prose: cut at its spaces by a space-separated layout (or its items one a line),
 # the pieces are joined back where the cut is plainly inside the text.
 _PROSE_FACTS = ("goal", "overall_goal", "project.purpose", "project.basis_text", "department.overall_goal")
+_GOALS = ("goal", "overall_goal")  # side by side (中期目标 | 年度目标), their texts follow in that order
 _OPEN_SENTENCE = (",", "，", "、", ";", "；", ":", "：")
 # A list item's marker, by kind: 目标1: / 1、 / (1) / 一、 (a line of another kind is the next section).
 _LIST_ITEM = re.compile(r"^(?:(?P<goal>(?:目标|任务)\s*\d{1,2})|(?P<digit>\d{1,2}\s*[、.．:：)）])|(?P<paren>[（(]\d{1,2}[)）])"
@@ -240,6 +245,9 @@ class FactsMixin:
     continued: tuple[str, str, bool] | None  # a prose fact just read, its line, and whether a list goes on
     title_years: Counter[int]
     cur: _Open | None
+    money_cols: list[str | None] | None  # money column heads of the header block, in order
+    money_skip: list[str | None]  # of those, the ones still to pass on the current money row
+    goal_queue: list[str]  # goal heads side by side, waiting for their texts
 
     def _note(self, text: str, where: str) -> None:  # pragma: no cover - defined by Shape
         raise NotImplementedError
@@ -247,7 +255,31 @@ class FactsMixin:
     def _close(self) -> None:  # pragma: no cover - defined by Shape
         raise NotImplementedError
 
+    def _money_heads(self, cells: list[str | None]) -> None:
+        """A row of money column heads (中期资金总额 | 年度资金总额; 年初预算数 | 全年预算数 | 全年执行数):
+        the amounts under them are read by column, the year's budget from the first 年度 column."""
+        texts = [c for c in cells if c and c.strip()][1:]  # the first cell labels the row (项目资金（万元）)
+        heads = [fact_label(c) for c in texts]
+        money = [k for k, h in enumerate(heads) if h is not None and h[1] is None
+                 and (is_money(h[0]) or h[0] == "project.total_amount")]
+        if len(money) < 2 or any(read_amount(c) is not None for c in texts):
+            return
+        cols = [h[0] if h is not None else None for h in heads[money[0]:]]
+        self.money_cols = cols if "total" in cols else None
+
+    def _money_column(self, fld: str, where: str) -> None:
+        """A money label under remembered heads: the amounts before the year's column are skipped (the
+        中期 总额 is kept as the project's total over its period)."""
+        cols = self.money_cols
+        self.money_skip = [] if cols is None or fld not in _MONEY else cols[: cols.index("total")]
+
     def _fact(self, c: str, where: str) -> bool:
+        skip = self.money_skip
+        if skip and self.pending is not None and read_amount(c) is not None:
+            head = skip.pop(0)
+            if head == "project.total_amount" and self.pending[0] == "total":
+                self._set_fact(head, c, self.pending[1], where)
+            return True
         lab = fact_label(c)
         continued, self.continued = self.continued, None
         if lab is None and continued is not None:
@@ -255,8 +287,18 @@ class FactsMixin:
             if self._continues(continued, c, same_line) and self._append_prose(continued[0], c, " " if same_line else "\n"):
                 self.continued = (continued[0], where, True)  # '年度目标 围绕…: 目标1:… 目标2:…' cut at its spaces
                 return True
+        queue, self.goal_queue = self.goal_queue, []
+        if lab is None and queue and not kinds.value_like(c) and len(kinds.squash(c)) >= 4:
+            self._set_prose_or_fact(queue[0], c, None, where)  # 中期目标 | 年度目标 over their two texts
+            self.goal_queue = queue[1:]
+            return True
+        if lab is not None and lab[0] in _GOALS and lab[1] is None and self.pending is not None \
+                and self.pending[0] in _GOALS and self.pending[0] != lab[0]:
+            self.goal_queue, self.pending = [self.pending[0], lab[0]], None
+            return True
         if lab is not None:
             fld, inline, unit = lab
+            self._money_column(fld, where)
             if unit == "万元":
                 self.wan = True
             if inline:

@@ -77,6 +77,13 @@ class GridMixin:
                 vals[f] = c
         if g.project_cols:
             self._grid_project(vals)
+        scope = vals.get("scope")
+        if scope and not (vals.get("level1") or vals.get("level2")):
+            # 指标类型 holding 数量指标 / 满意度指标 (江苏) names the level, not 年度 / 中期
+            if frameworks.level2_key(scope):
+                vals["level2"] = vals.pop("scope")
+            elif frameworks.level1_key(scope):
+                vals["level1"] = vals.pop("scope")
         level1, level2 = g.carry_levels(vals.get("level1"), vals.get("level2"))
         content = {k: v for k, v in vals.items() if v is not None and
                    (k in _INDICATOR_FIELDS or k not in _NOT_CONTENT and registry.field_of(k) is not None)}

@@ -296,7 +296,8 @@ def glued_header(text: str) -> list[str] | None:
 _SIGNOFF = re.compile(
     r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
     r"审核人|制表人|经办人)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
-    r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links after the table
+    r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$"  # page links after the table
+    r"|(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表$")  # the next table's title
 _FURNITURE = re.compile(
     r"^\[TRUNCATED|^!\[\]\(\)$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
 _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")
@@ -360,6 +361,9 @@ def is_unit(text: str) -> bool:
     t = squash(text)
     if t in EXTRA_UNITS or t in values.BASE_UNITS or t in ("%", "‰"):
         return True
+    per = re.fullmatch(r"(.+?)[/／]([\u4e00-\u9fff]{1,3})", t)
+    if per and per.group(2) not in LEVEL_WORDS and is_unit(per.group(1)):
+        return True  # an amount per anything: 万元/团队, 元/人·天 (its own unit first)
     if not _UNIT_TEXT.match(t) or len(t) > 5:
         return False
     parts = re.split(r"[/／*·]", t)

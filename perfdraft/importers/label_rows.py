@@ -10,11 +10,14 @@ from decimal import Decimal
 from .. import numbers
 from ..model import Budget, Draft, Project, SpendingPlan
 from . import registry
+from .facts import fact_label, read_amount
 from .labels import _MONEY_UNIT, _PLAN_FIELDS, Label, project_label
 from .repairs import _UNIT_NAME, split_unit_code
 from .report import ImportFailed, Record, Report
 
 _MONEY_FIELDS = ("total", "fiscal", "other")
+_GOALS = ("goal", "overall_goal")
+_BLOCK_IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]$")
 _MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
 
 
@@ -26,6 +29,8 @@ class LabelRowsMixin:
     project: Project | None
     section: str | None
     pending_cols: dict[int, str]
+    money_heads: dict[int, str]  # money column heads by position (中期资金总额 | 年度资金总额)
+    goal_heads: dict[int, str]  # goal heads by position (中期目标 | 年度目标)
     pending_text: str | None
     text_target: tuple[object, str] | None
     money_unit: str
@@ -43,12 +48,61 @@ class LabelRowsMixin:
     def _new_project(self) -> Project:  # pragma: no cover - defined by Assembler
         raise NotImplementedError
 
+    def _money_heads(self, cells: list[str | None], nonblank: list[int]) -> bool:
+        """A row of money column heads after its row label (项目资金（万元） | 中期资金总额 | 年度资金总额):
+        kept by position, for the money rows under it."""
+        heads = {i: fact_label(cells[i] or "") for i in nonblank}
+        goals = {i: h[0] for i, h in heads.items() if h is not None and h[1] is None and h[0] in _GOALS}
+        if len(goals) >= 2 and set(nonblank[1:]) <= set(goals) and len(set(goals.values())) == len(goals):
+            self.goal_heads = goals  # 中期目标 | 年度目标: their texts are on the next row, by position
+            self.found_anything = True
+            return True
+        money = {i: h[0] for i, h in heads.items() if i != nonblank[0] and h is not None and h[1] is None
+                 and (h[0] in _MONEY_FIELDS or h[0] == "project.total_amount")}
+        if len(money) < 2 or "total" not in money.values() or any(read_amount(cells[i] or "") for i in nonblank):
+            return False
+        self.money_heads = money
+        first = project_label(cells[nonblank[0]] or "")
+        if first is not None and first.unit == "万元":
+            self.money_unit = "万元"
+        self.found_anything = True
+        return True
+
+    def _money_row(self, rec: Record, lab: Label, i: int) -> set[int]:
+        """The amounts of a money row under remembered heads: the year's from the first 年度 column, the
+        中期 总额 as the project's total over its period. The cells used."""
+        cells, heads = rec.cells, self.money_heads
+        used = {k for k in heads if k > i and cells[k]}
+        year = next((k for k in sorted(heads) if heads[k] == "total"), None)
+        if year in used:
+            self._set(lab, cells[year], rec.loc(year))
+        period = next((k for k in sorted(heads) if heads[k] == "project.total_amount"), None)
+        if lab.field == "total" and period in used and self.project is not None:
+            read = numbers.read_money(cells[period] or "", lab.unit or self.money_unit)
+            if read is not None:
+                self.project.total_amount = read[0]
+        return used
+
     def _label_row(self, rec: Record) -> None:
         cells = rec.cells
         n = len(cells)
         labels = [project_label(c) for c in cells]
         nonblank = [i for i, c in enumerate(cells) if c]
         self.text_target = None
+        goals, self.goal_heads = self.goal_heads, {}
+        if goals and not any(labels[i] for i in nonblank) and any(cells[i] for i in goals):
+            for i, attr in goals.items():
+                if cells[i]:
+                    self._assign_text(attr, cells[i] or "")
+            for i in nonblank:
+                if i not in goals:
+                    self._lose(rec.loc(i), cells[i] or "")
+            return
+        if nonblank and self._money_heads(cells, nonblank):
+            return
+        lead = labels[nonblank[0]] if nonblank else None
+        if self.money_heads and not (lead is not None and lead.field in _MONEY_FIELDS):
+            self.money_heads = {}
         # a header row of labels over a row of values (资金支出计划 | 3月底 | 6月底 …)
         if len(nonblank) >= 2 and all((lab := labels[i]) is not None and lab.inline is None for i in nonblank):
             self.pending_cols, self.pending_text = {}, None
@@ -94,6 +148,9 @@ class LabelRowsMixin:
             if _MONEY_UNIT.match(c):
                 self._money_unit(c)
                 handled.add(i)
+            elif lab is None and len(c) <= 16 and _BLOCK_IN_WAN.search(c):
+                self.money_unit = "万元"  # 资金来源(万元): the block's amounts, its rows labelled 合计, 其中 …
+                handled.add(i)
             elif lab is None:
                 if split_unit_code(c) and self._department_cell(c, rec.loc(i)):
                     handled.add(i)
@@ -104,6 +161,8 @@ class LabelRowsMixin:
             elif lab.inline is not None:
                 handled.add(i)
                 self._set(lab, lab.inline or None, rec.loc(i))
+            elif self.money_heads and lab.field in _MONEY_FIELDS:
+                handled |= {i, *self._money_row(rec, lab, i)}
             else:
                 handled.add(i)
                 j = i + 1

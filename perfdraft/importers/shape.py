@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 
 from .. import numbers, values
 from ..model import Draft, Indicator, Project
-from . import kinds, prose, registry
+from . import kinds, prose
 from .cells import Line, split_weight
-from .facts import FactsMixin, _label_cut, fact_label, read_amount, read_number
-from .labels import join_value, parse_basis, split_name_value
+from .facts import FactsMixin, _label_cut, fact_label, read_amount
+from .grid_levels import LevelsMixin
+from .labels import split_name_value
 from .orphans import OrphanRowsMixin
 from .repairs import implied_levels
 from .report import ImportFailed, Report
+from .row_fields import indicator_of
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
 _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
@@ -48,7 +50,7 @@ class _Open:
     unsure: bool = False
 
 
-class Shape(FactsMixin, OrphanRowsMixin):
+class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
     """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
 
     def __init__(self, source: str, report: Report):
@@ -64,6 +66,7 @@ class Shape(FactsMixin, OrphanRowsMixin):
         self.cur: _Open | None = None
         self.last: Indicator | None = None
         self.wan = False
+        self.money_cols, self.money_skip, self.goal_queue = None, [], []
         self.pending: tuple[str, str | None, str] | None = None  # a fact label waiting for its value
         self.continued: tuple[str, str, bool] | None = None
         self.years: Counter[int] = Counter()
@@ -77,6 +80,7 @@ class Shape(FactsMixin, OrphanRowsMixin):
         # Rows of a table copied from its middle (no header, no level yet) read before the first level
         # word: each with the notes and unplaced items it left, taken back when they turn out to be rows.
         self._orphans: list[tuple[Line, int, int, int, int]] = []
+        self._ahead_raw: list[str | None] = []
         self._orphan_open: tuple[Line, int, int] | None = None
 
     # -- driving -------------------------------------------------------------------------------------------
@@ -96,9 +100,12 @@ class Shape(FactsMixin, OrphanRowsMixin):
             ahead = [x[0] for x in flat[k + 1:k + 8] if x[0]][:4]
             nxt = ahead[0] if ahead else None
             self._ahead = ahead
+            self._ahead_raw = [x[0] for x in flat[k + 1:k + 5]]
             if i == 0:
                 self._years(line)
                 self._orphan_line(line)
+                if line.rowed and not self.grid:
+                    self._money_heads(line.cells)
             if self._skip:
                 self._skip = False
                 continue
@@ -230,6 +237,11 @@ class Shape(FactsMixin, OrphanRowsMixin):
             self.grid = False
             self._note(c, where)
             return
+        if line.rowed and i == 0 and "project" not in (self.cols or []) and (fact_label(c) or ("",))[0] == "name":
+            self._close()  # the next table's 项目名称 row: this grid is over, the next project begins
+            self._reset_grid()
+            self._fact(c, where)
+            return
         self._grid_cell(c, line, where, nxt)
 
     def _header(self, c: str, line: Line, i: int, where: str) -> bool:
@@ -250,6 +262,9 @@ class Shape(FactsMixin, OrphanRowsMixin):
         if self.grid and self.cur is None:
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
+            if line.rowed and sum(1 for x in line.cells if x and kinds.header_kind(x)) >= 3:
+                self._close()  # the header repeated after a page break, under a row it cut short
+                return True
             return False
         self.headers.append(kind)
         self.header_texts.append(c)
@@ -266,7 +281,6 @@ class Shape(FactsMixin, OrphanRowsMixin):
 
     _header_run = False
     money_wan = False
-    _level_last = False  # the last cell read was a level name (no row opened since)
     blanks = False  # line order with empty cells kept: cells stand in their columns
     guessed = False
     _skip = False
@@ -312,6 +326,8 @@ class Shape(FactsMixin, OrphanRowsMixin):
     # -- the grid ------------------------------------------------------------------------------------------------
 
     def _grid_cell(self, c: str, line: Line, where: str, nxt: str | None) -> None:
+        if kinds.grid_lead(c) and len(kinds.squash(c)) >= 4:
+            return  # '绩效指标': the label of the merged column beside the grid, met again mid-grid
         cur = self.cur
         lv = self._level_of(c)
         if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
@@ -346,6 +362,8 @@ class Shape(FactsMixin, OrphanRowsMixin):
             return
         if kinds.placeholder(c):
             if cur is not None and cur.expect:
+                if cur.expect[0] == "value" and re.fullmatch(r"\*+|[xX]+", kinds.squash(c)):
+                    cur.fields.setdefault("value", c)  # '≥ | ** | %': the template's blank, kept for the check
                 cur.expect.pop(0)
             else:
                 self.placeholders += 1
@@ -353,65 +371,14 @@ class Shape(FactsMixin, OrphanRowsMixin):
         if cur is not None and self._assign(cur, c, line, nxt):
             return
         self._close()
+        if not line.rowed and self._unknown_level(c):
+            return
         if (kinds.is_weight(c) or kinds.is_number(c)) and self.rows >= 0 and (
                 self.last is not None or "seq" in (self.cols or [])):
             if self.last is not None and self.last.weight is None and not line.rowed and not (self.cols and "seq" in self.cols):
                 pass
             return  # a 序号, or a block score standing alone
         self._open(c, where, line)
-
-    def _l2_as_name(self) -> bool:
-        cols = self.cols or []
-        return "name" in cols and "l2" not in cols
-
-    def _level_of(self, c: str) -> tuple[str | None, str | None, str] | None:
-        """A level cell, read in the table's own framework once one of its 一级 showed it (发改:
-        实施效果 → 产出/效益/满意度 and 过程管理 → 计划/资金/项目/监督管理 are 二级 there)."""
-        fid = kinds.own_framework(c)
-        if fid is not None:
-            self.fw = fid
-        if self.fw is not None:
-            lv = kinds.framework_level(c, self.fw)
-            if lv is not None:
-                return lv
-        return kinds.level_of(c)
-
-    def _level(self, lv: tuple[str | None, str | None, str], text: str) -> None:
-        l1, l2, _ = lv
-        label = re.sub(r"\s+", "", text)
-        label = kinds._SCORE_TAIL.sub("", label)
-        if self.fw is not None and kinds.framework_level(text, self.fw) is not None:
-            if l2 is None:
-                self.level1, self.level2 = label, None
-                return
-            cur1 = kinds.framework_level(self.level1, self.fw) if self.level1 else None
-            if cur1 is None or cur1[0] != l1:
-                self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
-            self.level2 = label
-            return
-        if l2 is None or (l1 == "满意度" and l2 == "服务对象满意度" and self.level1 is None):
-            cur1 = kinds.level_of(self.level1) if self.level1 else None
-            if cur1 and cur1[0] == l1 and self.level2 is None and l1 == "满意度" and l2 is None:
-                self.level2 = label  # 满意度指标 | 满意度指标: the second is the 二级
-                return
-            if l2 is None:
-                self.level1, self.level2 = label, None
-                return
-        before = kinds.level_of(self.level2) if self.level2 and self._level_last else None
-        if before and l2 != before[1] and before[0] == l1 and before[0] == before[1]:
-            # '成本指标' then '经济成本指标' with no row between: the first is the 一级 (central-2021)
-            self.level1, self.level2 = self.level2, label
-            self._level_last = True
-            return
-        self._level_last = True
-        if l1 == "成本" and l2 == "成本" and self.level1 is None:
-            self.level1, self.level2 = None, label
-            return
-        if l1 is not None and self.level1 is not None:
-            cur1 = kinds.level_of(self.level1)
-            if cur1 and cur1[0] not in (l1, "投入", "决策", "管理", "绩效") and not (l1 == "成本" and cur1[0] == "产出"):
-                self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
-        self.level2 = label
 
     def _open(self, c: str, where: str, line: Line) -> None:
         name = c.replace("\n", "")
@@ -512,45 +479,8 @@ class Shape(FactsMixin, OrphanRowsMixin):
             if name and len(name) > 60:
                 self._note(name, cur.where)
                 return
-        # an operator is the value's sign in whichever column the province prints it (上海: 指标方向 ≥ / ≤)
-        sign = f.get("sign") or next((f[k] for k in ("nature", "direction") if kinds.is_sign(f.get(k) or "")), None)
-        unit = f.get("unit")
-        if unit and value and not re.fullmatch(r"[≥≤><=≧≦]?\s*-?\d[\d,.]*", kinds.squash(value)):
-            notes_unit = f"计量单位：{unit}"  # the value carries its own unit or is a word: keep both as written
-            unit = None
-        else:
-            notes_unit = None
-        if sign or unit:
-            joined, _ = join_value(sign, value, unit)
-            value = joined
-        weight = None
-        if f.get("weight"):
-            weight = read_number(f["weight"])
-        # columns the model has fields for go there; the rest is kept, labelled, in the row's note
-        model_fields = Indicator.__dataclass_fields__
-        score = read_number(f["score"]) if f.get("score") else None
-        kept = {"actual": "actual" in model_fields, "scoring": "scoring" in model_fields,
-                "score": score is not None and "score" in model_fields}
-        notes = [f["note"]] if f.get("note") else []
-        for key, label in (("mid_value", "中期指标值"), ("actual", "实际完成值"), ("score", "得分"),
-                           ("scoring", "评分标准"), ("reason", "偏差原因"), ("adjusted", "调整指标值")):
-            if f.get(key) and not kept.get(key):
-                notes.append(f"{label}：{f[key]}")
-        if notes_unit:
-            notes.append(notes_unit)
-        ind = Indicator(level1=cur.level1, level2=cur.level2, name=name, value=value,
-                        description=f.get("desc"), basis=parse_basis(f.get("basis")), weight=weight,
-                        note="；".join(notes) or None)
-        extra: dict[str, object] = {"actual": f.get("actual"), "scoring": f.get("scoring"), "score": score,
-                                    "unit": f.get("unit"),
-                                    "nature": f.get("nature") if kinds.is_nature(f.get("nature") or "") else None}
-        for key, item in extra.items():
-            if item is not None and key in model_fields:
-                setattr(ind, key, item)
-        for key, item in f.items():  # a column the registry declares and this reader has no slot for
-            if key.startswith("field:") and registry.store(ind, key, item) is not None:
-                fdef = registry.field_of(key)
-                ind.note = "；".join(x for x in (ind.note, f"{fdef.label if fdef else key}：{item}") if x)
+        ind = indicator_of(f, name, cur.level1, cur.level2)
+        value = ind.value
         p = self.project
         p.indicators.append(ind)
         idx = len(p.indicators) - 1

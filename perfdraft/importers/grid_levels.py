@@ -1,0 +1,102 @@
+"""Level cells of the shape assembler: which 一级 / 二级 a cell names (in the table's own framework once
+it showed one), what a level cell does to the levels in force, and levels the vocabulary lacks."""
+
+from __future__ import annotations
+
+import re
+
+from . import kinds
+from .facts import fact_label
+
+
+class LevelsMixin:
+    """Level methods of :class:`~.shape.Shape` (split out to keep files short)."""
+
+    cols: list[str] | None
+    guessed: bool
+    fw: str | None
+    level1: str | None
+    level2: str | None
+    _ahead_raw: list[str | None]
+    _level_last = False  # the last cell read was a level name (no row opened since)
+
+    def _unknown_level(self, c: str) -> bool:
+        """Line order, levels the vocabulary lacks (部门整体: 履职效能 / 城乡住房保障): the texts before
+        the next value are the name and, before it, the levels its merged cells left once."""
+        cols = self.cols or []
+        # only where the value is the last column: texts before it can be nothing but name and levels
+        if self.guessed or not ("l2" in cols and "name" in cols and cols[cols.index("name") + 1:] == ["value"]) \
+                or kinds.value_like(c):
+            return False
+        texts = 1
+        for x in self._ahead_raw:
+            if x is None or self._level_of(x) is not None or fact_label(x) is not None:
+                return False  # an empty cell kept in line order: the layout shows its merges
+            if kinds.value_like(x):
+                break
+            texts += 1
+        else:
+            return False
+        if texts == 2:
+            self.level2 = c
+        elif texts == 3 and "l1" in cols:
+            self.level1, self.level2 = c, None
+        else:
+            return False
+        return True
+
+    def _l2_as_name(self) -> bool:
+        cols = self.cols or []
+        return "name" in cols and "l2" not in cols
+
+    def _level_of(self, c: str) -> tuple[str | None, str | None, str] | None:
+        """A level cell, read in the table's own framework once one of its 一级 showed it (发改:
+        实施效果 → 产出/效益/满意度 and 过程管理 → 计划/资金/项目/监督管理 are 二级 there)."""
+        fid = kinds.own_framework(c)
+        if fid is not None:
+            self.fw = fid
+        if self.fw is not None:
+            lv = kinds.framework_level(c, self.fw)
+            if lv is not None:
+                return lv
+        return kinds.level_of(c)
+
+    def _level(self, lv: tuple[str | None, str | None, str], text: str) -> None:
+        l1, l2, _ = lv
+        label = re.sub(r"\s+", "", text)
+        label = kinds._SCORE_TAIL.sub("", label)
+        if self.fw is not None and kinds.framework_level(text, self.fw) is not None:
+            if l2 is None:
+                self.level1, self.level2 = label, None
+                return
+            cur1 = kinds.framework_level(self.level1, self.fw) if self.level1 else None
+            if cur1 is None or cur1[0] != l1:
+                self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
+            self.level2 = label
+            return
+        if l2 is None or (l1 == "满意度" and l2 == "服务对象满意度" and self.level1 is None):
+            cur1 = kinds.level_of(self.level1) if self.level1 else None
+            if cur1 and cur1[0] == l1 and self.level2 is None and l1 == "满意度" and l2 is None:
+                self.level2 = label  # 满意度指标 | 满意度指标: the second is the 二级
+                return
+            if l2 is None:
+                under = kinds.level_of(self.level2) if self.level2 and self.level1 is None else None
+                # a 一级 merged cell printed mid-block (PDF text): the 二级 above is still open
+                self.level1, self.level2 = label, (self.level2 if under and under[0] == l1 else None)
+                return
+        before = kinds.level_of(self.level2) if self.level2 and self._level_last else None
+        if before and l2 != before[1] and before[0] == l1 and before[0] == before[1]:
+            # '成本指标' then '经济成本指标' with no row between: the first is the 一级 (central-2021)
+            self.level1, self.level2 = self.level2, label
+            self._level_last = True
+            return
+        self._level_last = True
+        if l1 == "成本" and l2 == "成本" and self.level1 is None:
+            self.level1, self.level2 = None, label
+            return
+        if l1 is not None and self.level1 is not None:
+            cur1 = kinds.level_of(self.level1)
+            if cur1 and cur1[0] not in (l1, "投入", "决策", "管理", "绩效") and not (l1 == "成本" and cur1[0] == "产出"):
+                self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
+        self.level2 = label
+
