@@ -240,3 +240,50 @@ def test_levels_the_vocabulary_lacks_in_line_order(tmp_path):
     assert [(i.level1, i.level2, i.name, i.value) for p in draft.projects for i in p.indicators] == [
         ("履职效能", "城乡住房保障", "老旧小区改造开工数", "≥12个"), ("履职效能", "城乡住房保障", "农村危房改造户数", "≥85户"),
         ("履职效能", "安全监管", "较大及以上安全事故发生起数", "=0起"), ("管理效率", "预算管理", "预算执行率", "≥95%")]
+
+
+def _import_probe_file(tmp_path: Path, name: str) -> Draft:
+    path = tmp_path / name
+    path.write_bytes((PROBE_FILES / name).read_bytes())
+    return import_file(path).draft
+
+
+def test_word_labels_spanning_columns_and_a_block_in_wan(tmp_path):
+    """A label cell spanning two grid columns (w:gridSpan) has its value after the span (the project
+    names were lost); 项目资金（万元） puts the rows under it in 万元; 主管部门 / 实施单位 are the project's."""
+    draft = _import_probe_file(tmp_path, "px_05_liaoning_2024_wenhua-huimin.docx")
+    assert [(p.name, p.budget.total) for p in draft.projects] == [
+        ("2024年公共图书馆、文化馆（站）免费开放补助资金", 4280000), ("2024年文化惠民演出（送戏下乡）项目", 968000)]
+    first = draft.projects[0]
+    assert (first.authority, first.unit) == ("鞍山市文化旅游和广播电视局", "鞍山市图书馆、鞍山市文化馆及各乡镇（街道）综合文化站")
+    assert draft.department.name == "鞍山市文化旅游和广播电视局"
+
+
+def test_line_breaks_inside_word_cells_are_not_kept_in_short_fields(tmp_path):
+    draft = _import_probe_file(tmp_path, "px_06_gansu_2025_yingji-overall.docx")
+    first = draft.projects[0].indicators[0]
+    assert (first.level1, first.name, first.value) == ("产出指标", "安全生产执法检查企业数量", "≥260家")
+    assert not any("\n" in (i.name or "") + (i.level1 or "") + (i.level2 or "") for i in draft.projects[0].indicators)
+
+
+def test_a_grade_unit_in_its_own_column(tmp_path):
+    draft = _import_probe_file(tmp_path, "px_01_shandong_2024_nongtian-fangkong.xlsx")
+    row = next(i for i in draft.projects[0].indicators if i.name == "项目区耕地质量等级提升")
+    assert (row.value, row.description) == ("≥0.5等", "按耕地质量等级评价标准")
+
+
+def test_a_pdf_pages_running_title_does_not_end_the_table(tmp_path):
+    """'2024年中央对地方转移支付区域绩效目标表' over the repeated header on page 2: the 质量指标 block
+    goes on (a table's title elsewhere ends the grid before it)."""
+    text = "\n".join([
+        "项目名称 困难群众救助补助资金",
+        "一级指标 二级指标 三级指标 指标值",
+        "产出指标 数量指标 城乡低保对象保障人数 ≥1.3万人",
+        "质量指标 城乡低保资金按时足额发放率 ≥98%",
+        "— 1 —",
+        "2024年中央对地方转移支付区域绩效目标表",
+        "一级指标 二级指标 三级指标 指标值",
+        "特困人员生活自理能力评估率 =100%",
+        "满意度指标 服务对象满意度指标 困难群众满意度 ≥90%"])
+    rows = [(i.level1, i.level2, i.name) for i in _import_text(tmp_path, text).projects[0].indicators]
+    assert rows[2] == ("产出指标", "质量指标", "特困人员生活自理能力评估率")

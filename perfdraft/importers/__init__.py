@@ -21,7 +21,7 @@ from ..model import Draft
 from . import sources
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
-from .repairs import guess_framework, infer_year, remark_draft, split_glued_explanations
+from .repairs import guess_framework, infer_year, join_cell_breaks, remark_draft, split_glued_explanations
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
 from .shape import Shape
 
@@ -184,6 +184,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         if inferred is None and kind in ("xlsx", "docx"):
             inferred = sources.document_title_year(path)
         remark_draft(draft, report, split_doc_number=split_doc_number)
+        join_cell_breaks(draft)
         split_glued_explanations(draft, report)
         guess_framework(draft, report, asm.header_texts)
         repairs.extend(report.lines())

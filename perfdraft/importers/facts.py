@@ -261,7 +261,7 @@ class FactsMixin:
         texts = [c for c in cells if c and c.strip()][1:]  # the first cell labels the row (项目资金（万元）)
         heads = [fact_label(c) for c in texts]
         money = [k for k, h in enumerate(heads) if h is not None and h[1] is None
-                 and (is_money(h[0]) or h[0] == "project.total_amount")]
+                 and h[0] in ("total", "project.total_amount")]  # one amount at two times, not its parts
         if len(money) < 2 or any(read_amount(c) is not None for c in texts):
             return
         cols = [h[0] if h is not None else None for h in heads[money[0]:]]

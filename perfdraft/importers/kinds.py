@@ -296,8 +296,8 @@ def glued_header(text: str) -> list[str] | None:
 _SIGNOFF = re.compile(
     r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
     r"审核人|制表人|经办人)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
-    r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$"  # page links after the table
-    r"|(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表$")  # the next table's title
+    r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links after the table
+_TABLE_TITLE = re.compile(r"(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表$")
 _FURNITURE = re.compile(
     r"^\[TRUNCATED|^!\[\]\(\)$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
 _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")
@@ -307,6 +307,12 @@ _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]
 def signoff(text: str) -> bool:
     t = squash(text)
     return len(t) <= 60 and bool(_SIGNOFF.search(t))
+
+
+def table_title(text: str) -> bool:
+    """A table's title ('…项目支出绩效目标表'): the next table, or the running title of a PDF page."""
+    t = squash(text)
+    return len(t) <= 60 and bool(_TABLE_TITLE.search(t))
 
 
 @lru_cache(maxsize=8192)
@@ -328,7 +334,8 @@ BASIS_WORDS = {"计划标准", "行业标准", "历史标准", "其他标准", "
 _UNIT_TEXT = re.compile(r"^[\u4e00-\u9fff%‰a-zA-Z²³·*/／]{1,6}$")
 EXTRA_UNITS = {"厘米", "毫米", "平方公里", "万平方米", "万立方米", "万亩", "万人", "万元", "亿元", "元/人", "人/天",
                "万元/人", "元/户", "人次", "批次", "个百分点", "工作日", "hm", "kg", "t", "M", "km", "m", "篇", "份",
-               "种", "村", "期", "家", "门", "倍", "单", "株", "组", "头", "只", "户", "亩", "公顷"}
+               "种", "村", "期", "家", "门", "倍", "单", "株", "组", "头", "只", "户", "亩", "公顷",
+               "等", "星", "档", "㎡", "m²", "万吨", "工日"}  # 耕地质量 ≥0.5等, 星级, 档次
 
 
 @lru_cache(maxsize=8192)

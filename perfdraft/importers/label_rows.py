@@ -59,7 +59,9 @@ class LabelRowsMixin:
             return True
         money = {i: h[0] for i, h in heads.items() if i != nonblank[0] and h is not None and h[1] is None
                  and (h[0] in _MONEY_FIELDS or h[0] == "project.total_amount")}
-        if len(money) < 2 or "total" not in money.values() or any(read_amount(cells[i] or "") for i in nonblank):
+        # the same amount at two times (中期 / 年度, 年初 / 全年), not 预算数 | 财政资金 | 其他资金 over their values
+        if len(money) < 2 or "total" not in money.values() or not set(money.values()) <= {"total", "project.total_amount"} \
+                or any(read_amount(cells[i] or "") for i in nonblank):
             return False
         self.money_heads = money
         first = project_label(cells[nonblank[0]] or "")
@@ -145,6 +147,8 @@ class LabelRowsMixin:
             if c is None:
                 i += 1
                 continue
+            if lab is not None and lab.unit == "万元":
+                self.money_unit = "万元"  # 项目资金（万元） over its rows of 年度资金总额, 其中 …
             if _MONEY_UNIT.match(c):
                 self._money_unit(c)
                 handled.add(i)
@@ -166,6 +170,8 @@ class LabelRowsMixin:
             else:
                 handled.add(i)
                 j = i + 1
+                while j < n and cells[j] is None and rec.loc(j) == rec.loc(i):
+                    j += 1  # the label's own merged cells (a Word gridSpan): its value is after them
                 if j < n and labels[j] is None and not (cells[j] and _MONEY_UNIT.match(cells[j] or "")):
                     self._set(lab, cells[j], rec.loc(j))
                     handled.add(j)
@@ -214,9 +220,16 @@ class LabelRowsMixin:
         f = lab.field
         self.found_anything = True
         self.text_target = None
-        if f == "dept":
+        if f in ("dept", "authority", "implementer"):
             if value is None:
                 return
+            kept = False
+            if f != "dept" and self.project is not None:
+                # the project's 主管部门 / 实施单位, as printed; the first also names the department
+                attr = "authority" if f == "authority" else "unit"
+                kept = getattr(self.project, attr) in (None, value)
+                if kept:
+                    setattr(self.project, attr, value)
             d = self.draft.department
             parts = split_unit_code(value)
             code, name = parts if parts else (None, value)
@@ -224,7 +237,7 @@ class LabelRowsMixin:
                 self.report.note("unit-code", f"单位编码与名称连写“{value}”，已拆为编码 {code} 和名称 {name}", where)
             if d.name is None:
                 d.name, d.code = name, d.code or code
-            elif d.name != name:
+            elif d.name != name and not kept:
                 self._lose(where, f"单位：{value}")
             return
         if f in ("code", "name"):

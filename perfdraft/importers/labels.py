@@ -31,8 +31,8 @@ PROJECT_LABELS = {
     "年度总体目标": "goal", "项目年度绩效目标": "goal", "项目绩效目标(年度)": "goal",
     "资金支出计划": "plan",
     "文号": "doc_number", "资金文号": "doc_number", "指标文号": "doc_number",
-    "预算单位": "dept", "单位名称": "dept", "部门名称": "dept", "实施单位": "dept", "主管部门": "dept",
-    "主管部门及代码": "dept", "预算部门": "dept", "部门(单位)名称": "dept",
+    "预算单位": "dept", "单位名称": "dept", "部门名称": "dept", "实施单位": "implementer", "主管部门": "authority",
+    "主管部门及代码": "authority", "预算部门": "dept", "部门(单位)名称": "dept",
     "3月底": "mar", "6月底": "jun", "10月底": "oct", "12月底": "dec",
     "3月": "mar", "6月": "jun", "10月": "oct", "12月": "dec",
     "合计": "total", "部门预算": "dept_budget",
@@ -42,7 +42,8 @@ PROJECT_LABELS = {
 _OWN = {"project.code": "code", "project.name": "name", "project.budget.total": "total",
         "project.budget.fiscal": "fiscal", "project.budget.other": "other", "project.purpose": "purpose",
         "project.goal": "goal", "project.spending_plan": "plan", "project.doc_number": "doc_number",
-        "department.name": "dept", "project.authority": "dept", "project.unit": "dept", "draft.year": "year"}
+        "department.name": "dept", "project.authority": "authority", "project.unit": "implementer",
+        "draft.year": "year"}
 
 
 @lru_cache(maxsize=4)

@@ -162,6 +162,33 @@ def split_glued_explanations(draft: Draft, report: Report) -> None:
                             f"projects[{pi}].indicators[{ii}]")
 
 
+# A line break Word or a PDF put inside a short cell (产出\n指标, 安全生产执法\n检查企业数量): no break
+# in what was typed; between Chinese characters nothing stands for it, elsewhere a space.
+_CELL_BREAK = re.compile(r"\s*\n\s*")
+_SHORT_FIELDS = ("level1", "level2", "name", "value")
+
+
+def join_cell_breaks(draft: Draft) -> None:
+    """The short fields of every row, and each project's name, without the cell's line breaks."""
+    def joined(text: str | None) -> str | None:
+        if not text or "\n" not in text:
+            return text
+        return _CELL_BREAK.sub(lambda m: "" if _cjk(text[m.start() - 1:m.start()]) or _cjk(text[m.end():m.end() + 1])
+                               else " ", text.strip())
+    for p in draft.projects:
+        p.name = joined(p.name)
+        for ind in p.indicators:
+            for attr in _SHORT_FIELDS:
+                setattr(ind, attr, joined(getattr(ind, attr)))
+    for ind in draft.department.indicators:
+        for attr in _SHORT_FIELDS:
+            setattr(ind, attr, joined(getattr(ind, attr)))
+
+
+def _cjk(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in "（）《》、，。：；")
+
+
 def implied_levels(rows: list[Indicator]) -> list[tuple[str | None, str | None]]:
     """(一级, 二级) of each row with a blank 一级 read from the row above, as the printed table implies:
     a 满意度 二级 after the 效益 rows with no 满意度 一级 of its own is the 2013 framework's."""

@@ -232,7 +232,9 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             else:
                 self._note(c, where)
                 return
-        if kinds.signoff(c) and not (self.cur and self.cur.expect and kinds.value_like(c)):
+        if kinds.table_title(c) and nxt is not None and kinds.header_kind(nxt):
+            return  # a PDF page's running title over the header it repeats: the table goes on
+        if (kinds.signoff(c) or kinds.table_title(c)) and not (self.cur and self.cur.expect and kinds.value_like(c)):
             self._close()
             self.grid = False
             self._note(c, where)
