@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_scoring import CORPUS, corpus_text, keys, score, totals  # noqa: E402
+from corpus_scoring import CORPUS, PROBE, PROBE_KEYS, corpus_text, keys, score, totals  # noqa: E402
 
 from perfdraft.importers import NothingPlaced, import_file  # noqa: E402
 from perfdraft.model import Draft  # noqa: E402
@@ -57,6 +57,31 @@ def accuracy(tmp: Path) -> None:
           f"{sum(s.projects > s.key['projects'] for s in scores)} files)")
     nothing = [s.stem[:2] for s in scores if s.projects == 0]
     print(f"  nothing placed (exit 1): {', '.join(nothing) or 'none'}")
+
+
+def probe(tmp: Path) -> None:
+    """The same figures on tables written from knowledge by helpers who never saw the importer
+    (tests/probe_corpus and tests/probe_files, synthetic): layouts and provinces the corpus lacks."""
+    files = ROOT / "tests" / "probe_files"
+    scores = []
+    for stem, key in keys(PROBE_KEYS):
+        path = tmp / key["file"]
+        if (files / key["file"]).exists():
+            path.write_bytes((files / key["file"]).read_bytes())
+        else:
+            path.write_text(corpus_text(key["file"], PROBE), encoding="utf-8")
+        try:
+            draft = import_file(path).draft
+        except NothingPlaced:
+            draft = Draft()
+        scores.append(score(stem, key, draft))
+    t = totals(scores)
+    print(f"probe: {len(scores)} synthetic tables, {t['samples']} sample rows")
+    print(f"  rows right {t['rows_right']:6.1%} · 一级 {t['level1_right']:6.1%} · budgets {t['budgets_right']:6.1%}"
+          f" · years {t['years_right']:6.1%} · project counts {t['projects_right']:6.1%}")
+    for s in scores:
+        if s.misses:
+            print(f"  {s.stem}: {'; '.join(s.misses[:3])}")
 
 
 def _best(fn, rounds: int = 3) -> float:
@@ -165,6 +190,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         accuracy(tmp)
+        probe(tmp)
         if not args.skip_speed:
             speed(tmp, args.projects)
     return 0
