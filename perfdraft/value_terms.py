@@ -3,6 +3,8 @@ vocabulary, re-exported there; checks and importers read them as ``values.TERM_S
 
 from __future__ import annotations
 
+import re
+
 SCALES: dict[str, tuple[str, ...]] = {
     "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差", "优良"),
     "好较好一般差": ("好", "较好", "一般", "很好"),
@@ -13,6 +15,8 @@ SCALES: dict[str, tuple[str, ...]] = {
     "有无": ("有", "无"),
     "符合": ("符合", "基本符合", "不符合"),
     "达标": ("达标", "基本达标", "不达标"),
+    # how long an effect lasts: the 可持续影响 row's own answer (长期), read as it is meant
+    "期限": ("长期", "中长期", "中期", "短期"),
 }
 TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
 # What a 指标值 may be, said where a word was written instead.
@@ -35,3 +39,10 @@ VAGUE_TERMS = frozenset(
     有所提升 有所提高 明显提升 明显提高 显著提升 显著提高 逐步提高 稳步提高 明显改善 有所改善 得到改善 持续提升
     显著改善 效果明显 效果良好 影响程度明显""".split()
 )
+
+# A trend with no amount (不断提高, 逐步完善, 得到有效控制, 零增长): tables print hundreds of them, built
+# from a few adverbs and a few verbs. Vague like the words above (PD108), not an unreadable value.
+_TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|零|负|稳定|同步|不断地"
+_TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
+                "保障|发挥|扩大|加快|好转|遏制|缓解|规范|落实|深化")
+TREND_VALUE = re.compile(rf"^(?:得到|实现|保持|持续)?(?:{_TREND_ADVERBS}){{1,2}}(?:{_TREND_VERBS})$|^(?:得到|实现)(?:{_TREND_VERBS})$")

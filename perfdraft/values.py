@@ -22,6 +22,7 @@ from .value_terms import BUDGET_SCALE as BUDGET_SCALE
 from .value_terms import BUDGET_TERMS as BUDGET_TERMS
 from .value_terms import STATE_TERMS as STATE_TERMS
 from .value_terms import TERM_SCALE as TERM_SCALE
+from .value_terms import TREND_VALUE
 from .value_terms import VAGUE_TERMS as VAGUE_TERMS
 from .value_terms import WORD_VALUE_FORMS as WORD_VALUE_FORMS
 
@@ -419,7 +420,7 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, None)
     if text in BUDGET_TERMS:
         return Qualitative(text, BUDGET_SCALE)
-    if text in VAGUE_TERMS:
+    if text in VAGUE_TERMS or (len(text) <= 8 and TREND_VALUE.match(text)):
         return Qualitative(text, None, vague=True)
     return None
 

@@ -447,3 +447,21 @@ def test_a_value_with_words_around_its_number_says_which_words(value, message, s
 def test_the_list_of_grades_in_the_value_cell_is_named_as_such(value):
     [finding] = checks.check_value(value)
     assert finding.code == "PD101" and "列出了各个等级" in finding.message and "要达到的等级" in (finding.suggestion or "")
+
+
+# A trend with no amount is vague (PD108, a warning a reviewer sends), not an unreadable value (PD101,
+# an error): the probe tables print dozens of them, and only the words listed one by one were read.
+@pytest.mark.parametrize("text", ["不断提高", "逐步完善", "持续巩固", "有效减轻", "逐步健全", "得到有效控制", "持续稳定",
+                                  "不断缩小", "有效降低", "明显增强", "逐步建立", "持续下降", "零增长", "逐步改善"])
+def test_a_trend_without_an_amount_is_vague_not_unreadable(text):
+    found = {f.code: f.severity for f in checks.check_indicator(row("效益指标", "社会效益指标", "群众生活水平", text))}
+    assert found.get("PD108") == "warning" and "PD101" not in found
+    assert isinstance(parse(text), Qualitative) and parse(text).vague
+
+
+def test_a_long_lasting_effect_is_an_answer_and_a_row_that_does_not_apply_is_said_once():
+    lasting = {f.code for f in checks.check_indicator(row("效益指标", "可持续影响指标", "对文化需求的可持续影响", "长期"))}
+    assert not lasting & {"PD101", "PD108", "PD214"}
+    unrelated = {f.code: f.severity for f in checks.check_indicator(row("效益指标", "生态效益指标", "对生态环境的影响", "无关"))}
+    assert unrelated.get("PD227") == "warning" and "PD101" not in unrelated  # the seed's 无关: delete the row
+    assert "PD101" in {f.code for f in checks.check_indicator(row("效益指标", "社会效益指标", "群众生活水平", "提高生活"))}

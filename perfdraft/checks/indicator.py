@@ -53,7 +53,9 @@ from .words import (
 YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
 # Counts whose ideal is zero (a 反向 row written without the 指标方向 column).
 NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
-SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", BUDGET_SCALE})  # 预算控制: PD108 says what it lacks
+# A value saying the row does not apply (the seed's 无关): the row is to be deleted, not kept.
+NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
+SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", BUDGET_SCALE})  # 预算控制: PD108 says what it lacks
 
 
 def value_text(ind: Indicator) -> str | None:
@@ -104,13 +106,14 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
                       "填写度量对象，或删除不适用的空行"))
     mark = placeholder_in(full_name)
     value: Value | ParseError | None = parse(text) if text and text.strip() else None
-    if "不适用" in full_name or (text or "").strip() in ("不适用", "不涉及"):
+    not_applicable = (text or "").strip() in NOT_APPLICABLE
+    if "不适用" in full_name or not_applicable:
         out.append(_f("PD227", f"{p}name", "这一行写明不适用", "不适用的指标请整行删除"))
     elif value is None and full_name and not mark:
         out.append(_f("PD230", f"{p}value", "指标值为空", "填写目标值，例如 ≥95%；不适用的指标请删除整行"))
 
     l1, l2 = levels(ctx, ind.level1, ind.level2)
-    if value is not None:
+    if value is not None and not not_applicable:  # a row to delete: its 无关 is no value to correct
         out.extend(_check_value(text or "", name, l2, f"{p}value"))
     op = value.op if isinstance(value, Quantity) else None
     unit = _unit_of(text)
