@@ -7,6 +7,8 @@ field). A clean row is alarmed when any error or warning lands on it. Hints coun
 
     python benchmarks/bench_check_key.py              # the development drafts
     python benchmarks/bench_check_key.py --heldout    # also the held-out drafts (keys written first, never tuned on)
+    python benchmarks/bench_check_key.py --probe      # also the probe drafts (tests/fixtures/probe-drafts:
+                                                      # synthetic tables, keys by reviewers who never saw the checker)
     python benchmarks/bench_check_key.py -v           # list what was missed and which clean rows were alarmed
 """
 
@@ -21,6 +23,7 @@ from pathlib import Path
 from perfdraft import checks, drafts
 
 KEYS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus-drafts"
+PROBE_KEYS = KEYS.parent / "probe-drafts"
 ALARM = ("error", "warning")
 _ROW = re.compile(r"^(.*?indicators\[\d+\])")
 _CONTAINER = re.compile(r"\[\d+\](\.[^.\[]+)?$")  # projects[0].indicators[3].basis -> projects[0].indicators
@@ -79,7 +82,7 @@ def score_one(key_path: Path) -> Score:
     places += [(_CONTAINER.sub("", f.path), f.code) for f in found if len(getattr(f, "places", ())) > 1]
     row_places = [(f.path, f.code) for f in found if len(getattr(f, "places", ())) <= 1]
     s = Score()
-    stem = key_path.name.removesuffix(".key.toml")[:2]
+    stem = key_path.name.removesuffix(".key.toml")[:5]
     for d in key.get("defects", []):
         anchor = _anchor(d["path"])
         hit = any(_covers(p, anchor) for p, _ in places)
@@ -105,9 +108,9 @@ def score_one(key_path: Path) -> Score:
     return s
 
 
-def score(heldout: bool) -> Score:
+def score(heldout: bool, directory: Path = KEYS) -> Score:
     total = Score()
-    for key_path in sorted(KEYS.glob("*.key.toml")):
+    for key_path in sorted(directory.glob("*.key.toml")):
         key = tomllib.loads(key_path.read_text(encoding="utf-8"))
         if bool(key.get("heldout")) == heldout:
             total.add(score_one(key_path))
@@ -132,3 +135,5 @@ if __name__ == "__main__":
     report("development drafts", score(heldout=False), verbose)
     if "--heldout" in sys.argv:
         report("held-out drafts", score(heldout=True), verbose)
+    if "--probe" in sys.argv:
+        report("probe drafts", score(heldout=True, directory=PROBE_KEYS), verbose)

@@ -144,7 +144,7 @@ _PREFERENCE = ("local-2015", "hebei-2020", "central-2021", "sichuan-grid", "self
                "hubei-2013", "ndrc-investment")
 
 
-def detect_from_headers(labels: list[str]) -> str | None:
+def detect_from_headers(labels: list[str], framework: str | None = None) -> str | None:
     """The profile whose columns and marker words best match the labels a table shows, or None.
 
     Labels are header cells or header lines as found (any order, any noise). A profile scores one
@@ -157,6 +157,8 @@ def detect_from_headers(labels: list[str]) -> str | None:
     joined = "\n".join(text)
     best: tuple[float, int, str] | None = None
     for profile in PROFILES.values():
+        if framework is not None and profile.framework != framework:
+            continue  # the rows already showed the framework (成本 under 产出 is the 2015 tree)
         score = 0.0
         for key in profile.columns[3:]:  # the three level columns are in every profile
             f = fields.FIELDS[key]

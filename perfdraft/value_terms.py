@@ -17,6 +17,8 @@ SCALES: dict[str, tuple[str, ...]] = {
     "达标": ("达标", "基本达标", "不达标"),
     # how long an effect lasts: the 可持续影响 row's own answer (长期), read as it is meant
     "期限": ("长期", "中长期", "中期", "短期"),
+    # no growth at all (化学农药使用量 零增长): checked against last year's figure, read as it is meant
+    "增减": ("零增长", "负增长"),
 }
 TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
 # What a 指标值 may be, said where a word was written instead.
@@ -42,7 +44,29 @@ VAGUE_TERMS = frozenset(
 
 # A trend with no amount (不断提高, 逐步完善, 得到有效控制, 零增长): tables print hundreds of them, built
 # from a few adverbs and a few verbs. Vague like the words above (PD108), not an unreadable value.
-_TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|零|负|稳定|同步|不断地"
+_TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|稳定|同步"
 _TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
                 "保障|发挥|扩大|加快|好转|遏制|缓解|规范|落实|深化")
 TREND_VALUE = re.compile(rf"^(?:得到|实现|保持|持续)?(?:{_TREND_ADVERBS}){{1,2}}(?:{_TREND_VERBS})$|^(?:得到|实现)(?:{_TREND_VERBS})$")
+
+# A comparison with a named reference a reviewer can look up (低于全省平均水平, 不高于1年期LPR, 不超过上年):
+# checkable as it stands, like a grade with its standard.
+BENCHMARK_SCALE = "对标"
+BENCHMARK_VALUE = re.compile(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
+                             r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准)(?:持平|相当)?$")
+# A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
+AFTER_EVENT = re.compile(r"^(.{2,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时))(?:内|以内|之内)$")
+
+# Units a value may carry; 万/亿/千/百 before any of them (万人, 千瓦).
+BASE_UNITS = frozenset(
+    """人 人次 户 户次 个 次 场 场次 件 台 套 台套 项 家 所 座 处 条 辆 艘 架 批 份 册 本 篇 部 期 班 组 名 只 头 羽
+    株 棵 吨 千克 公斤 斤 立方米 平方米 亩 公顷 公里 千米 米 延米 元 小时 天 日 周 个月 月 年 分钟 秒 个工作日
+    工作日 % ‰ 个百分点 床 张 间 栋 村 个村 宗 起 例 单 千瓦 千瓦时 兆瓦 度 万 亿 生 岁 学时 课时 人日 人月
+    mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
+    点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米
+    等 ㎡ m² 工日""".split()
+)
+UNIT_PREFIXES = ("万", "亿", "千", "百")
+# ASCII units that contain "/" themselves must not be split as compounds.
+_ATOMIC_SLASH_UNITS = ("mg/L", "公里/小时")
+PERCENT_UNITS = frozenset({"%", "‰"})

@@ -15,14 +15,20 @@ from functools import lru_cache
 from .model import format_number
 from .numbers import FULL_WIDTH, read_decimal
 from .record import Record
+from .units import _UNIT_CHARS_RE, _alternative_units, _is_base_unit
+from .units import canonical_unit as canonical_unit
+from .units import unit_known as unit_known
+from .value_terms import AFTER_EVENT, BENCHMARK_SCALE, BENCHMARK_VALUE, TREND_VALUE
+from .value_terms import BASE_UNITS as BASE_UNITS
 
 # The words a 指标值 may be (scales, states, vague words, the budget as a target), kept in value_terms.py
 # and read by the checks and importers as values.TERM_SCALE etc.
 from .value_terms import BUDGET_SCALE as BUDGET_SCALE
 from .value_terms import BUDGET_TERMS as BUDGET_TERMS
+from .value_terms import PERCENT_UNITS as PERCENT_UNITS
 from .value_terms import STATE_TERMS as STATE_TERMS
 from .value_terms import TERM_SCALE as TERM_SCALE
-from .value_terms import TREND_VALUE
+from .value_terms import UNIT_PREFIXES as UNIT_PREFIXES
 from .value_terms import VAGUE_TERMS as VAGUE_TERMS
 from .value_terms import WORD_VALUE_FORMS as WORD_VALUE_FORMS
 
@@ -49,17 +55,8 @@ _OP_WORDS_AFTER = [("及以上", "≥"), ("以上", "≥"), ("及以下", "≤")
 
 # --- units ---------------------------------------------------------------------------------
 
-BASE_UNITS = frozenset(
-    """人 人次 户 户次 个 次 场 场次 件 台 套 台套 项 家 所 座 处 条 辆 艘 架 批 份 册 本 篇 部 期 班 组 名 只 头 羽
-    株 棵 吨 千克 公斤 斤 立方米 平方米 亩 公顷 公里 千米 米 延米 元 小时 天 日 周 个月 月 年 分钟 秒 个工作日
-    工作日 % ‰ 个百分点 床 张 间 栋 村 个村 宗 起 例 单 千瓦 千瓦时 兆瓦 度 万 亿 生 岁 学时 课时 人日 人月
-    mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
-    点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米""".split()
-)
-UNIT_PREFIXES = ("万", "亿", "千", "百")
-# ASCII units that contain "/" themselves must not be split as compounds.
-_ATOMIC_SLASH_UNITS = ("mg/L", "公里/小时")
-PERCENT_UNITS = frozenset({"%", "‰"})
+# The unit vocabulary lives in value_terms.py with the rest of the words a value may hold, what makes a
+# unit known in units.py.
 
 # Leftovers of a template (PD102).
 _PLACEHOLDER_RE = re.compile(r"^[\s≥≤=<>＞＜]*(\*+|＊+|_+|-|—|－|x+|X+|/|／|…+|\.\.\.|指标\d*[:：]?)[\s%]*$")
@@ -224,40 +221,6 @@ def _read_number(text: str, pos: int) -> tuple[Decimal | None, int]:
     return read_decimal(m.group(0)), m.end()  # None past read_decimal's 64 characters: too many digits
 
 
-def _is_base_unit(part: str) -> bool:
-    if part in BASE_UNITS:
-        return True
-    for prefix in UNIT_PREFIXES:
-        if part.startswith(prefix) and part[len(prefix):] in BASE_UNITS:
-            return True
-    return False
-
-
-def canonical_unit(unit: str) -> str:
-    """``元/人/月`` → ``元/人·月``; spaces dropped. Unknown units are returned as written."""
-    unit = unit.replace(" ", "").replace("／", "/").replace("•", "·").replace("・", "·")
-    if unit in _ATOMIC_SLASH_UNITS or "/" not in unit:
-        return unit
-    head, _, rest = unit.partition("/")
-    tail = rest.replace("/", "·")
-    return f"{head}/{tail}"
-
-
-def unit_known(unit: str) -> bool:
-    if not unit:
-        return True
-    if unit in BASE_UNITS or _is_base_unit(unit) or unit in _ATOMIC_SLASH_UNITS:
-        return True
-    head, sep, rest = unit.partition("/")
-    if not sep:
-        return False
-    return _is_base_unit(head) and all(_is_base_unit(p) or p in _PER_WORDS for p in rest.split("·"))
-
-
-_PER_WORDS = frozenset("人 生 户 亩 件 次 台 月 年 天 日 公里 平方米 立方米 吨 人次 村 所 个 床 套 名 学时 课时 场".split())
-_UNIT_CHARS_RE = re.compile(r"^[\u4e00-\u9fff%‰A-Za-zμ³²/·•・]{1,10}$")
-
-
 def _split_trailing_op(rest: str) -> tuple[str, str | None]:
     for form, op in _OP_WORDS_AFTER:
         if rest.endswith(form):
@@ -298,7 +261,7 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
         return ParseError(_not_measurable("左右"), after + len(rest) - 2, text,
                           "syntax", f"≥{format_number(number)}{canonical_unit(rest[:-2])}")
     unit = canonical_unit(rest)
-    if unit and not _UNIT_CHARS_RE.match(unit):
+    if unit and not _UNIT_CHARS_RE.match(unit) and not _alternative_units(unit):
         said = _unit_then_words(rest)
         if said is not None:  # 372万元将用于学校运转支出: a value with its explanation run on
             shown = f"{format_number(number)}{said}"
@@ -422,6 +385,8 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, BUDGET_SCALE)
     if text in VAGUE_TERMS or (len(text) <= 8 and TREND_VALUE.match(text)):
         return Qualitative(text, None, vague=True)
+    if BENCHMARK_VALUE.match(text):
+        return Qualitative(text, BENCHMARK_SCALE)
     return None
 
 
@@ -468,6 +433,9 @@ def _parse_one(text: str) -> Value | ParseError:
     sched = _SCHEDULE_RE.match(text)
     if sched:
         return Schedule(sched.group(1), sched.group(2))
+    after = AFTER_EVENT.match(text)
+    if after:  # 收到上级资金后30日内: a time limit counted from an event, ≤30日
+        return _parse_quantity(f"≤{after.group(2)}", 0)
     deadline = _parse_deadline(text)
     if deadline is not None:
         return deadline

@@ -287,3 +287,18 @@ def test_a_pdf_pages_running_title_does_not_end_the_table(tmp_path):
         "满意度指标 服务对象满意度指标 困难群众满意度 ≥90%"])
     rows = [(i.level1, i.level2, i.name) for i in _import_text(tmp_path, text).projects[0].indicators]
     assert rows[2] == ("产出指标", "质量指标", "特困人员生活自理能力评估率")
+
+
+def test_cost_under_output_keeps_the_2015_tree_whatever_the_columns(tmp_path):
+    """The 一体化 table's columns (计算符号, 计量单位) point to the 2021 profile; its rows file 成本 under 产出,
+    so the draft is checked against the 2015 tree (every cost row was called misfiled, PD202)."""
+    from perfdraft import checks
+
+    text = "\n".join([
+        "项目名称\t义务教育公用经费", "年度资金总额（万元）\t3426.50",
+        "一级指标\t二级指标\t三级指标\t计算符号\t指标值\t计量单位",
+        "产出指标\t数量指标\t补助学生人数\t≥\t32000\t人", "产出指标\t成本指标\t生均公用经费补助标准\t=\t650\t元/生·年",
+        "效益指标\t社会效益指标\t义务教育巩固率\t≥\t98\t%", "满意度指标\t服务对象满意度指标\t家长满意度\t≥\t95\t%"])
+    draft = _import_text(tmp_path, text)
+    assert draft.framework == "local-2015"
+    assert not [f for f in checks.check_draft(draft) if f.code in ("PD201", "PD202", "PD304")]

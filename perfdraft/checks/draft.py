@@ -16,6 +16,16 @@ from .indicator import check_indicator
 from .project import check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
+# The 一级 of the 部门整体支出绩效 framework (财预〔2020〕10号 and the provinces' department tables).
+DEPARTMENT_LEVEL1 = frozenset({"履职效能", "管理效率", "运行成本", "社会效应", "可持续发展", "部门履职", "部门管理",
+                               "履职尽责", "运行管理", "预算管理", "资产管理"})
+_OWN_TREE = frozenset({"PD201"})
+
+
+def _department_level1(label: str | None) -> bool:
+    t = unicodedata.normalize("NFKC", label or "").replace(" ", "")
+    return t.removesuffix("指标") in DEPARTMENT_LEVEL1
+
 
 def check_department(draft: Draft) -> list[Finding]:
     out: list[Finding] = []
@@ -24,9 +34,11 @@ def check_department(draft: Draft) -> list[Finding]:
     goal = d.overall_goal or ""
     if goal:
         out.extend(goal_findings("PD406", "department.overall_goal", goal))
-    # 部门整体 indicators are rows like a project's (their money rules need a project: none here).
+    # 部门整体 indicators are rows like a project's (their money rules need a project: none here); their
+    # levels may be the 部门整体 tree (履职效能 / 管理效率 …), whose 二级 each department names itself.
     for i, ind in enumerate(d.indicators):
-        out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx))
+        skip = _OWN_TREE if _department_level1(ind.level1) else frozenset()
+        out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx, skip=skip))
     for i, g in enumerate(d.sub_goals):
         for j, ind in enumerate(g.indicators):
             out.extend(check_indicator(ind, ctx.framework.id, f"department.sub_goals[{i}].indicators[{j}]", ctx=ctx))

@@ -14,6 +14,7 @@ from functools import lru_cache
 from .. import frameworks
 from ..model import Indicator, Project
 from ..values import (
+    BENCHMARK_SCALE,
     BUDGET_SCALE,
     Deadline,
     ParseError,
@@ -43,6 +44,7 @@ from .words import (
     QUALITY_WORDS,
     RATE_NAME,
     SATISFACTION_NAME,
+    SUBSIDY_FLOOR_NAME,
     SURVEY_WORDS,
     TARGET_IN_NAME,
     TIME_UNITS,
@@ -55,7 +57,8 @@ YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
 NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
 # A value saying the row does not apply (the seed's 无关): the row is to be deleted, not kept.
 NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
-SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", BUDGET_SCALE})  # 预算控制: PD108 says what it lacks
+SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", "增减", BENCHMARK_SCALE,
+                                 BUDGET_SCALE})  # 预算控制: PD108 says what it lacks
 
 
 def value_text(ind: Indicator) -> str | None:
@@ -137,7 +140,7 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
 
     # Operator direction by 二级 and by name (PD206–PD208).
     if op is not None and isinstance(value, Quantity):
-        if l2 in ("成本", "经济成本") and op in ("≥", ">"):
+        if l2 in ("成本", "经济成本") and op in ("≥", ">") and not (op == "≥" and SUBSIDY_FLOOR_NAME.search(name)):
             out.append(_f("PD206", f"{p}value", "成本指标用了“≥”，成本应控制上限" +
                           ("；补贴标准宜用“=”" if PER_HEAD_NAME.search(name) else ""), _ask(fixer()), fix=fixer()))
         if l2 == "数量" and op in ("≤", "<"):
@@ -277,7 +280,9 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
     desc = (ind.description or "").strip()
     has_desc = ctx.has("indicator.description")
     explain = desc + (ind.formula or "") + (ind.scoring or "")
-    if has_desc and SATISFACTION_NAME.search(name) and not SURVEY_WORDS.search(explain):
+    # PD210 / PD213 read what the row explains; a row that explains nothing is PD212's (one finding for the
+    # empty column, not one per rate and per satisfaction row)
+    if has_desc and explain and SATISFACTION_NAME.search(name) and not SURVEY_WORDS.search(explain):
         yield _f("PD210", f"{p}description", "请写明调查对象和调查方法", "例如：抽样问卷调查服务对象，满意人数÷有效问卷数×100%")
     if has_desc and "PD212" not in skip:
         if not desc:
@@ -286,7 +291,7 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
             yield _f("PD212", f"{p}description", f"描述写“{desc}”：不适用的指标请整行删除，适用的请写明口径")
         elif name and (desc == name or (len(desc) <= 8 and desc in name)):
             yield _f("PD212", f"{p}description", "描述只重复了指标名称，请写明口径（统计范围、时点、计算方法）")
-    if (has_desc or ctx.has("indicator.scoring")) and RATE_NAME.search(name) and not SATISFACTION_NAME.search(name):
+    if (has_desc or ctx.has("indicator.scoring")) and explain and RATE_NAME.search(name) and not SATISFACTION_NAME.search(name):
         if not FORMULA_WORDS.search(explain):
             yield _f("PD213", f"{p}description", "比率类指标请在描述中写明计算公式", _formula_hint(full_name))
     # PD214: a graded or state term is accepted only with its standard, written where the table has room

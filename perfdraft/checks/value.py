@@ -35,6 +35,7 @@ from .words import (
     RATE_NAME,
     SATISFACTION_NAME,
     UNIT_BY_NAME,
+    UNITLESS_NAME,
 )
 
 _DIGITS = re.compile(r"[0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?")
@@ -254,7 +255,9 @@ def year_months(v: object) -> tuple[int, int] | None:
 def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
                     fixer: Callable[[], str | None]) -> Iterator[Finding]:
     unit = v.unit
-    if not unit:  # a name ending in 数 does not say 人, 辆 or 个: the 计量单位 is still required
+    if not unit and UNITLESS_NAME.search(name or ""):
+        pass  # 系数, 指数: the number is the whole value
+    elif not unit:  # a name ending in 数 does not say 人, 辆 or 个: the 计量单位 is still required
         implied = expected_unit(name, "") if name else None
         number = format_number(v.number)
         yield _f("PD103", path, "指标值缺少计量单位",

@@ -27,8 +27,12 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"(里程|长度)$"), frozenset({"公里", "千米", "米", "延米", "km"}), "公里"),
 ]
 # A standard per thing other than a person (每场, 每吨, 单个网点, 户均): plain 元 already says it all.
-PER_UNIT_NAME = re.compile(r"每|单个|单位|户均|生均|村均|亩均|件均|场均")
+PER_UNIT_NAME = re.compile(r"每|单个|单位|人均|户均|生均|村均|亩均|件均|场均|次均|床均|校均")
+# A subsidy paid per head at a policy minimum (人均…补助标准 ≥99元: 不低于 the national standard).
+SUBSIDY_FLOOR_NAME = re.compile(r"(?:人均|户均|生均|每人|每户|每生).*(?:补助|补贴|资助|救助|经费).*标准")
 RATE_NAME = re.compile(r"(率|比例|占比)(（|\(|$)")
+# A quantity with no unit by nature (灌溉水有效利用系数 ≥0.65, 空气质量综合指数 ≤4.5): a bare number is right.
+UNITLESS_NAME = re.compile(r"(系数|指数|比值|倍数|弹性)(（|\(|$)")
 GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升|稳定率|保持率|同比|比上年|较上年")
 SATISFACTION_NAME = re.compile(r"满意度|知晓率")
 SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
@@ -40,7 +44,7 @@ PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "
 # Units of an amount in a 指标值 (bare 万 is 万人 as often as 万元); their factors are numbers.py's.
 MONEY_UNITS = {u: MONEY_FACTORS[u] for u in ("元", "万元", "亿元")}
 MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入")
-PER_HEAD_NAME = re.compile(r"人均|平均|水平|标准|每人|单价|单位成本")
+PER_HEAD_NAME = re.compile(r"人均|户均|生均|平均|水平|标准|每人|每户|单价|单位成本")
 TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})
 # (name pattern, canonical 二级 keys it belongs to, where to put it)
 MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
@@ -68,7 +72,8 @@ YEAR_IN_TEXT = re.compile(r"(20\d\d)\s*年")
 MONEY_UNIT_HEADS = ("元/", "万元/")
 COST_UNITS_BY_NAME = re.compile(r"费|成本|金额|资金|经费|单价|标准")
 # A name that is a rate, a share or a degree may carry %; any other name measured in % is suspect.
-PERCENT_NAME = re.compile(r"率|比例|比重|占比|百分比|份额|幅|强度|(?<![年季])度|覆盖|增长|增幅|提高|提升|降低|下降|减少|比上年|较上年|同比|%|％")
+PERCENT_NAME = re.compile(r"率|比例|比重|占比|百分比|份额|幅|强度|(?<![年季])度|覆盖|增长|增幅|提高|提升|降低|下降|减少|比上年|较上年|同比"
+                          r"|增效|增产|节本|节约|%|％")
 YES_NO_NAME = re.compile(r"^是否|有无|是不是")
 UNIT_IN_NAME = re.compile(r"[（(](人次|人|户|个|名|次|场|件|台|套|项|家|所|座|处|篇|单|亩|万亩|公顷|公里|米|平方米|万平方米|"
                           r"立方米|万立方米|元|万元|亿元|天|年|月|%|％|‰|批次|期|吨)[）)]\s*$")

@@ -203,7 +203,7 @@ def implied_levels(rows: list[Indicator]) -> list[tuple[str | None, str | None]]
 def guess_framework(draft: Draft, report: Report, headers: list[str] | None = None) -> None:
     """The framework (and the profile, where the shape reader did not already find one) from the rows'
     level names: 成本 as a 一级 is the central-2021 tree."""
-    from ..profiles import PROFILES, detect, for_draft
+    from ..profiles import PROFILES, detect, detect_from_headers, for_draft
 
     rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
     if draft.profile is None:
@@ -216,3 +216,11 @@ def guess_framework(draft: Draft, report: Report, headers: list[str] | None = No
         if draft.profile in (None, "local-2015", "hebei-2020"):
             draft.profile = "central-2021"
         report.note("framework", "有一级指标“成本”，草稿按 central-2021 框架（成本为一级指标）建立")
+    elif draft.framework == "central-2021" and any(
+            frameworks.level1_key(l1) == "产出" and frameworks.level2_key(l2) == "成本" for l1, l2 in implied_levels(rows)):
+        # the columns of the 一体化 table (计算符号, 计量单位 …) with 成本 filed under 产出: the rows are the
+        # 2015 tree, and checking them against 2021 would call every cost row misfiled
+        draft.framework = "local-2015"
+        draft.profile = detect_from_headers(headers or [], "local-2015") or "local-2015"
+        report.note("framework", f"成本指标列在产出指标之下，草稿按 local-2015 框架（产出含成本）检查，"
+                                 f"表格样式改为 {PROFILES[draft.profile].title}（{draft.profile}）")
