@@ -302,3 +302,63 @@ def test_cost_under_output_keeps_the_2015_tree_whatever_the_columns(tmp_path):
     draft = _import_text(tmp_path, text)
     assert draft.framework == "local-2015"
     assert not [f for f in checks.check_draft(draft) if f.code in ("PD201", "PD202", "PD304")]
+
+
+def test_a_forms_label_value_pairs(tmp_path):
+    """'一级指标：产出指标；…；指标名称：…；指标值：…；' one indicator a line (pairs in any order), the header
+    facts as 'label：value；' pairs, projects numbered 一、二、."""
+    text = "\n".join([
+        "一、项目名称：2023年高标准农田建设项目",
+        "主管部门：射阳县农业农村局；实施单位：射阳县农业农村局；",
+        "资金情况：年度资金总额：6210.00万元；其中：财政拨款：6210.00万元；其他资金：0.00万元；",
+        "年度绩效目标：新建高标准农田2.3万亩，项目区粮食综合生产能力明显增强。",
+        "一级指标：产出指标；二级指标：数量指标；指标名称：新建高标准农田面积；指标值：≥2.3万亩；",
+        "一级指标:满意度指标;二级指标:服务对象满意度指标;指标值:≥90%;指标名称:受益农户满意度;",
+        "二、项目名称：2023年农机购置与应用补贴",
+        "资金情况：年度资金总额：1850.00万元；",
+        "一级指标：产出指标；二级指标：数量指标；指标名称：补贴机具数量；指标值：≥1600台（套）；"])
+    draft = _import_text(tmp_path, text)
+    assert [(p.name, p.budget.total, p.authority) for p in draft.projects] == [
+        ("2023年高标准农田建设项目", 62100000, "射阳县农业农村局"), ("2023年农机购置与应用补贴", 18500000, None)]
+    assert [(i.level2, i.name, i.value) for i in draft.projects[0].indicators] == [
+        ("数量指标", "新建高标准农田面积", "≥2.3万亩"), ("服务对象满意度指标", "受益农户满意度", "≥90%")]
+    assert draft.projects[0].goal.replace(",", "，") == "新建高标准农田2.3万亩，项目区粮食综合生产能力明显增强。"
+
+
+def test_a_csv_shown_as_text(tmp_path):
+    """An attachment's preview: quoted cells with commas and line breaks, and one comma too many."""
+    text = "\n".join([
+        "项目支出绩效目标表,,,,", "项目名称,森林草原防灭火专项经费,,,", "项目资金（万元）,年度资金总额,215.00,,",
+        '年度绩效目标,"目标1：聘用专职护林员开展巡山护林；', '目标2：开展防火宣传。",,,',
+        "绩效指标,一级指标,二级指标,三级指标,指标值",
+        ",产出指标,数量指标,聘用专职护林员人数,≥150人",
+        ',,,开展森林防火宣传活动次数,"≥30次,覆盖全县10个乡镇"',
+        ",,,防火物资储备库数量,,=3个",
+        ',效益指标,生态效益指标,"森林火灾受害率（受害森林面积,占森林总面积比例）",≤0.9‰',
+        ",满意度指标,服务对象满意度指标,群众满意度,≥90%"])
+    draft = _import_text(tmp_path, text)
+    p = draft.projects[0]
+    assert p.budget.total == 2150000 and p.goal.startswith("目标1：聘用专职护林员")
+    assert [(i.name, i.value) for i in p.indicators] == [
+        ("聘用专职护林员人数", "≥150人"), ("开展森林防火宣传活动次数", "≥30次,覆盖全县10个乡镇"),
+        ("防火物资储备库数量", "=3个"), ("森林火灾受害率（受害森林面积,占森林总面积比例）", "≤0.9‰"), ("群众满意度", "≥90%")]
+
+
+def test_a_self_evaluation_with_target_and_result_in_one_cell(tmp_path):
+    text = "\n".join([
+        "| 项目名称 | 基本公共卫生服务项目 | | | | |",
+        "| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |",
+        "| | 年度资金总额 | 3126.40 | 3298.72 | 3215.06 | 10 |",
+        "| | 其中：当年财政拨款 | 3126.40 | 3298.72 | 3215.06 | — |",
+        "| 年度总体目标 | 预期目标 | | | 实际完成情况 | |",
+        "| | 为辖区常住居民免费提供基本公共卫生服务。 | | | 全年按标准拨付经费。 | |",
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值/实际完成值 | 分值 |",
+        "| | 产出指标（50分） | 数量指标 | 居民电子健康档案建档率 | 目标：≥90%；完成：92.3% | 7 |",
+        "| | | 时效指标 | 资金拨付及时率 | 完成：100%；目标：100% | 6 |",
+        "| | 满意度指标（10分） | 服务对象满意度指标 | 居民满意度 | 目标:≥85%,完成:90.5% | 10 |"])
+    p = _import_text(tmp_path, text).projects[0]
+    assert (p.budget.total, p.budget.fiscal) == (31264000, 31264000)
+    assert p.goal == "为辖区常住居民免费提供基本公共卫生服务。"
+    assert [(i.level1, i.name, i.value, i.actual) for i in p.indicators] == [
+        ("产出指标", "居民电子健康档案建档率", "≥90%", "92.3%"), ("产出指标", "资金拨付及时率", "100%", "100%"),
+        ("满意度指标", "居民满意度", "≥85%", "90.5%")]

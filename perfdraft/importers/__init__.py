@@ -21,7 +21,14 @@ from ..model import Draft
 from . import sources
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
-from .repairs import guess_framework, infer_year, join_cell_breaks, remark_draft, split_glued_explanations
+from .repairs import (
+    guess_framework,
+    infer_year,
+    join_cell_breaks,
+    remark_draft,
+    split_glued_explanations,
+    split_target_and_result,
+)
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
 from .shape import Shape
 
@@ -142,8 +149,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
-            if path.suffix.lower() != ".csv":
-                text, cleaned = clean_text(text_reader.decode(path.read_bytes(), str(path)))
+            raw_text = text_reader.decode(path.read_bytes(), str(path))
+            if path.suffix.lower() != ".csv" and not text_reader.looks_like_csv(raw_text):
+                text, cleaned = clean_text(raw_text)
                 for remark in cleaned:
                     report.note(remark, remark)
                 lines = text_lines(text)
@@ -183,8 +191,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 (shaped.year if shaped is not None else None)
         if inferred is None and kind in ("xlsx", "docx"):
             inferred = sources.document_title_year(path)
-        remark_draft(draft, report, split_doc_number=split_doc_number)
         join_cell_breaks(draft)
+        split_target_and_result(draft, report)
+        remark_draft(draft, report, split_doc_number=split_doc_number)
         split_glued_explanations(draft, report)
         guess_framework(draft, report, asm.header_texts)
         repairs.extend(report.lines())

@@ -116,6 +116,7 @@ def text_lines(text: str) -> list[Line]:
     acc: list[str] = []
     acc_start = 0
     started = False
+    pair_header: list[str] | None = None  # the columns of '一级指标：…；指标名称：…；指标值：…；' rows
     for n, line in enumerate(raw, 1):
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
@@ -149,6 +150,17 @@ def text_lines(text: str) -> list[Line]:
         if stripped.replace("\xa0", "").strip() == "":
             out.append(Line([None], where))
             continue
+        pairs = label_pairs(stripped)
+        if pairs is not None:
+            kinds_, values_ = pairs
+            if kinds_ is None:
+                out.append(Line(list[str | None](values_), where, rowed=True))
+            else:
+                if kinds_ != pair_header:
+                    out.append(Line(["\x00header:" + ",".join(kinds_)], where))
+                    pair_header = kinds_
+                out.append(Line(list[str | None](values_), where, rowed=True))
+            continue
         pcells = _pipe_cells(stripped)
         if ("|" in stripped or "｜" in stripped) and (len(pcells) >= 2 or re.search(r"[|｜]\s*$", stripped)):
             if pcells:
@@ -179,6 +191,45 @@ def text_lines(text: str) -> list[Line]:
     if acc:
         out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
     return out
+
+
+# A form's export: 'label：value；' pairs on one line (一级指标：产出指标；…；指标值：≥2.3万亩； or
+# 主管部门：…；实施单位：…；). A list item's number and a group's own label ('资金情况：年度资金总额：…')
+# are dropped.
+_PAIR_SPLIT = re.compile(r"[；;]")
+_PAIR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])?([^：:]{1,12})[：:](.*)$", re.S)
+_GRID_ORDER = ("l1", "l2", "name", "desc", "sign", "value", "unit")
+
+
+def label_pairs(line: str) -> tuple[list[str] | None, list[str]] | None:
+    """(column kinds in a fixed order, the values in that order) for a row of grid pairs; (None, the
+    pairs as 'label：value' cells) for a row of header facts; None for any other line."""
+    from .facts import fact_label
+
+    if line.count("：") + line.count(":") < 2 or not _PAIR_SPLIT.search(line):
+        return None
+    pieces = [x for x in (p.strip() for p in _PAIR_SPLIT.split(line)) if x]
+    pairs = [_PAIR.match(x) for x in pieces]
+    if not pieces or not all(pairs):
+        return None
+    grid = {kinds.header_kind(m.group(1)) or "": m.group(2).strip() for m in pairs if m is not None}
+    if len(grid) == len(pieces) and "" not in grid and {"name", "value"} <= set(grid) and len(grid) >= 3:
+        cols = sorted(grid, key=lambda k: _GRID_ORDER.index(k) if k in _GRID_ORDER else len(_GRID_ORDER))
+        return cols, [grid[k] for k in cols]
+    cells = []
+    for m, piece in zip(pairs, pieces, strict=True):
+        assert m is not None
+        text = f"{m.group(1)}：{m.group(2)}"
+        if fact_label(text) is None:
+            inner = _PAIR.match(m.group(2))  # '资金情况：年度资金总额：6210.00万元'
+            if inner is None or fact_label(f"{inner.group(1)}：{inner.group(2)}") is None:
+                if fact_label(piece) is None:
+                    return None
+                text = piece
+            else:
+                text = f"{inner.group(1)}：{inner.group(2)}"
+        cells.append(text)
+    return None, cells
 
 
 def _glued_grid(text: str) -> bool:

@@ -19,6 +19,15 @@ from ..model import Draft, Project
 from . import kinds
 from .report import ImportFailed, Report
 
+GOAL_COLUMN_HEADS = frozenset({"预期目标", "年初设定目标", "实际完成情况", "实际完成", "完成情况", "全年实际完成情况"})
+_RESULT_HEAD = re.compile(r"(?:完成情况|完成情况综述|实际完成)$")
+
+
+def goal_column_head(text: str) -> bool:
+    """预期目标 / 年初设定目标 / 年度总体目标完成情况综述: a head over the goal's text, not the text."""
+    t = kinds.squash(text)
+    return t in GOAL_COLUMN_HEADS or (len(t) <= 14 and bool(_RESULT_HEAD.search(t)))
+
 if TYPE_CHECKING:
     from .shape import _Open
 
@@ -98,6 +107,7 @@ def is_money(fact: str) -> bool:
 # Labels too short to cut glued text at, except right before an amount ('…结算372.88合计814…').
 _SHORT_MONEY = re.compile(r"合计(?=[:：]?\d)")
 _LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
+_LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．])\s*(?=\S{2,12}[：:])")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 _UNIT_IN_LABEL = re.compile(r"[(（](?:单位[:：]?|金额单位[:：]?)?(万元|元)[)）]")
 
@@ -114,6 +124,12 @@ def _unit(text: str) -> str | None:
 
 def fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     """(fact, inline value, money unit the label names: 万元 / 元 / None) for a header-fact label cell."""
+    found = _fact_label(text)
+    m = _LIST_MARK.match(text) if found is None else None
+    return _fact_label(text[m.end():]) if m else found  # '一、项目名称：…' (one project of a numbered page)
+
+
+def _fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     t = kinds.squash(text).lstrip("*")
     unit = _unit(t)
     base = _UNIT_IN_LABEL.sub("", t).rstrip(":：")
@@ -307,6 +323,8 @@ class FactsMixin:
             return True
         if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):
             self.wan = True
+        if self.pending is not None and self.pending[0] == "goal" and goal_column_head(c):
+            return True  # a head over the goal's text: the text is still to come
         if self.pending is not None:
             fld, unit, _ = self.pending
             # a label of its own: the pending one headed a block (项目资金(万元)); a sentence ending in a
@@ -375,8 +393,11 @@ class FactsMixin:
             return False
         starts = [0, *hits]
         pieces = [(a, t[a:b]) for a, b in zip(starts, [*hits, len(t)], strict=True) if t[a:b]]
-        for start, piece in pieces:
+        for k, (start, piece) in enumerate(pieces):
             lab = next((x for x in longs if piece.startswith(x)), None)
+            if lab in (None, piece) and k + 1 < len(pieces) and any(
+                    (piece + pieces[k + 1][1]).startswith(x) and len(x) > len(piece) for x in longs):
+                continue  # '年度' cut off 年度绩效目标: the label goes on in the next piece
             if lab is None and _SHORT_MONEY.match(piece):
                 lab = "合计"
             if lab is None:
@@ -421,6 +442,8 @@ class FactsMixin:
             if d.name is None:
                 d.name = _CODE_PREFIX.sub("", value).strip() or value
             self._keep(self._project_for_fact(), fld, value)
+        elif fld == "goal" and goal_column_head(value):
+            return False  # 年度总体目标 | 预期目标 | 实际完成情况: the text comes after these heads
         elif fld == "goal":
             p = self._project_for_fact()
             p.goal = f"{p.goal}\n{value}" if p.goal else value

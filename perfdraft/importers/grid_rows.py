@@ -77,6 +77,9 @@ class GridMixin:
                 vals[f] = c
         if g.project_cols:
             self._grid_project(vals)
+        if not vals.get("value") and len(extra) == 1 and "value" in g.cols.values() and kinds.value_like(extra[0][1]):
+            # '防火物资储备库数量,,=3个': one comma too many put the value past the last column
+            vals["value"] = extra.pop()[1]
         scope = vals.get("scope")
         if scope and not (vals.get("level1") or vals.get("level2")):
             # 指标类型 holding 数量指标 / 满意度指标 (江苏) names the level, not 年度 / 中期

@@ -187,7 +187,7 @@ HEADER_KINDS: dict[str, str] = {
     "三级指标内容": "name", "绩效指标名称": "name", "具体指标": "name", "指标名称(三级指标)": "name",
     "指标解释": "desc", "指标描述": "desc", "绩效指标描述": "desc", "指标说明": "desc", "绩效标准": "basis",
     "指标说明及公式": "desc", "指标定义": "desc",
-    "指标值": "value", "年度指标值": "value", "目标值": "value", "指标目标值": "value", "预期目标值": "value",
+    "指标值": "value", "年度指标值": "value", "目标值": "value", "年度指标值/实际完成值": "value", "目标值/完成值": "value", "指标目标值": "value", "预期目标值": "value",
     "年度目标值": "value", "绩效目标值": "value", "指标值及单位": "value", "年初指标值": "value",
     "当年度指标值": "value", "预期达到目标": "value", "当年预期实现值": "value", "预期2022年实现值": "value",
     "年初目标值": "value", "指标值(A)": "value", "年初设定目标值": "value",

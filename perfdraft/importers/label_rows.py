@@ -10,7 +10,7 @@ from decimal import Decimal
 from .. import numbers
 from ..model import Budget, Draft, Project, SpendingPlan
 from . import registry
-from .facts import fact_label, read_amount
+from .facts import fact_label, goal_column_head, read_amount
 from .labels import _MONEY_UNIT, _PLAN_FIELDS, Label, project_label
 from .repairs import _UNIT_NAME, split_unit_code
 from .report import ImportFailed, Record, Report
@@ -172,6 +172,12 @@ class LabelRowsMixin:
                 j = i + 1
                 while j < n and cells[j] is None and rec.loc(j) == rec.loc(i):
                     j += 1  # the label's own merged cells (a Word gridSpan): its value is after them
+                if lab.field == "goal" and j < n and goal_column_head(cells[j] or ""):
+                    # 年度总体目标 | 预期目标 | 实际完成情况: heads over the texts of the next row, the
+                    # target's first (the row's cells may stand one column off the heads)
+                    self.pending_text = "goal"
+                    handled |= {k for k in nonblank if k >= i}
+                    break
                 if j < n and labels[j] is None and not (cells[j] and _MONEY_UNIT.match(cells[j] or "")):
                     self._set(lab, cells[j], rec.loc(j))
                     handled.add(j)
@@ -185,9 +191,11 @@ class LabelRowsMixin:
                     self._set(lab, None, rec.loc(i))
             i += 1
         rest = [k for k in nonblank if k not in handled]
-        if len(rest) == 1 and pending_text and not handled:
-            self._assign_text(pending_text, cells[rest[0]] or "")
-            rest = []
+        if rest and pending_text and not handled and (len(rest) == 1 or pending_text == "goal"):
+            # the goal's text first; beside it the 完成情况 the heads announced (or the same text again)
+            first = cells[rest[0]] or ""
+            self._assign_text(pending_text, first)
+            rest = [k for k in rest[1:] if (cells[k] or "").strip() != first.strip()]
         for k in rest:
             self._lose(rec.loc(k), cells[k] or "")
 

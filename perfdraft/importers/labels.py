@@ -114,6 +114,12 @@ def _project_label(cell: str, registry: fields.RegistryKey) -> Label | None:
         key, unit = _label_key(m.group(1))
         if key in PROJECT_LABELS and PROJECT_LABELS[key]:
             return Label(PROJECT_LABELS[key], clean_cell(m.group(2)) or "", unit)
+    # the money labels the shape reader knows (其中：当年财政拨款, 本年度下达投资 …): one vocabulary for both
+    from .facts import fact_label
+
+    fact = fact_label(cell)
+    if fact is not None and fact[0] in ("total", "fiscal", "other"):
+        return Label(fact[0], fact[1], fact[2])
     return None
 
 
@@ -127,6 +133,7 @@ GRID_HEADERS = {
     "绩效指标描述": "description", "指标解释": "description", "指标描述": "description", "指标说明": "description",
     "指标定义": "description", "指标解释说明": "description", "指标口径": "description",
     "指标值": "value", "年度指标值": "value", "目标值": "value", "指标目标值": "value", "本年度计划水平": "value",
+    "年度指标值/实际完成值": "value", "目标值/完成值": "value", "指标值/完成值": "value",
     "预期目标值": "value", "年度目标值": "value", "绩效指标值": "value", "指标值(年度)": "value",
     "评价标准": "value_alt",
     "计算符号": "sign", "指标性质": "sign", "运算符号": "sign", "符号": "sign",

@@ -13,6 +13,7 @@ from ..model import (
     Draft,
     Indicator,
 )
+from . import kinds
 from .report import Report
 
 if TYPE_CHECKING:
@@ -166,6 +167,31 @@ def split_glued_explanations(draft: Draft, report: Report) -> None:
 # in what was typed; between Chinese characters nothing stands for it, elsewhere a space.
 _CELL_BREAK = re.compile(r"\s*\n\s*")
 _SHORT_FIELDS = ("level1", "level2", "name", "value")
+
+
+# 目标：≥90%；完成：92.3% — a self-evaluation's target and result in one cell (either order).
+_TARGET_RESULT = re.compile(r"^\s*(?:目标|年度指标值|目标值)\s*[:：]\s*(?P<t>[^；;，,]+?)\s*[；;，,]\s*"
+                            r"(?:完成|实际完成值?|完成值)\s*[:：]\s*(?P<r>.+?)\s*$")
+_RESULT_TARGET = re.compile(r"^\s*(?:完成|实际完成值?|完成值)\s*[:：]\s*(?P<r>[^；;，,]+?)\s*[；;，,]\s*"
+                            r"(?:目标|年度指标值|目标值)\s*[:：]\s*(?P<t>.+?)\s*$")
+
+
+def split_target_and_result(draft: Draft, report: Report) -> None:
+    """A value cell holding the target and the result (目标：…；完成：…): the target is the 指标值, the
+    result the 实际完成值; and a 一级 carrying its score (产出指标（50分）) is the level."""
+    for pi, p in enumerate(draft.projects):
+        for ii, ind in enumerate(p.indicators):
+            for attr in ("level1", "level2"):
+                level = getattr(ind, attr)
+                if level and kinds._SCORE_TAIL.search(level) and len(level) > 4:
+                    setattr(ind, attr, kinds._SCORE_TAIL.sub("", level).strip() or level)
+            m = _TARGET_RESULT.match(ind.value or "") or _RESULT_TARGET.match(ind.value or "")
+            if m:
+                ind.value = m.group("t")
+                if ind.actual is None:
+                    ind.actual = m.group("r")
+                report.note("target-result", "指标值一栏同时写了目标和完成值，已分开：目标为指标值，完成值为实际完成值",
+                            f"projects[{pi}].indicators[{ii}]")
 
 
 def join_cell_breaks(draft: Draft) -> None:

@@ -239,7 +239,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             self.grid = False
             self._note(c, where)
             return
-        if line.rowed and i == 0 and "project" not in (self.cols or []) and (fact_label(c) or ("",))[0] == "name":
+        if "project" not in (self.cols or []) and (line.rowed and i == 0 or not line.rowed and len(line.cells) == 1) \
+                and (fact_label(c) or ("",))[0] == "name":
             self._close()  # the next table's 项目名称 row: this grid is over, the next project begins
             self._reset_grid()
             self._fact(c, where)

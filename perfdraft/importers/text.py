@@ -146,6 +146,15 @@ def records(text: str) -> list[Record]:
     return out
 
 
+def looks_like_csv(text: str) -> bool:
+    """Text that is a csv file shown as it is (an attachment's preview, a pasted export): rows of
+    comma-separated cells with empty ones (',,', a leading or trailing comma). Prose with commas has
+    none of those."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    rows = sum(1 for ln in lines if ln.count(",") >= 2 and (",," in ln or ln.startswith(",") or ln.rstrip().endswith(",")))
+    return rows >= 5 and rows * 3 >= len(lines)
+
+
 def csv_records(text: str, report: Report) -> list[Record]:
     """A csv file (one indicator per row, as a budget system or ``perfdraft export --to csv`` writes)."""
     import csv
@@ -176,7 +185,8 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
     text = decode(path.read_bytes(), source)
     asm = Assembler(source, report, split_doc_number=split_doc_number)
-    for rec in (csv_records(text, report) if path.suffix.lower() == ".csv" else records(text)):
+    as_csv = path.suffix.lower() == ".csv" or looks_like_csv(text)
+    for rec in (csv_records(text, report) if as_csv else records(text)):
         report.take_cells(len(rec.cells), rec.where)
         asm.feed(rec)
     return asm
