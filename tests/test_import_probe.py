@@ -362,3 +362,66 @@ def test_a_self_evaluation_with_target_and_result_in_one_cell(tmp_path):
     assert [(i.level1, i.name, i.value, i.actual) for i in p.indicators] == [
         ("产出指标", "居民电子健康档案建档率", "≥90%", "92.3%"), ("产出指标", "资金拨付及时率", "100%", "100%"),
         ("满意度指标", "居民满意度", "≥85%", "90.5%")]
+
+
+def test_a_value_column_spanning_sign_number_and_unit(tmp_path):
+    """'| 指标值 | | |' over '| 符号 | 数值 | 单位 |': the three columns are one value; '| --- |' is no row."""
+    text = "\n".join([
+        "| 项目名称 | 城市道路清扫保洁项目 | | |", "| --- | --- | --- | --- |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | | | 权重 |", "| --- | --- | --- | --- | --- | --- | --- |",
+        "| 符号 | 数值 | 单位 |",
+        "| 产出指标 | 数量指标 | 道路机械化清扫保洁面积 | ≥ | 1280 | 万平方米 | 10 |",
+        "| | | 公厕保洁座数 | = | 136 | | 5 |",
+        "| 成本指标 | 经济成本指标 | 道路清扫保洁单价 | ≤ | 1.2 | 元/平方米·年 | 10 |",
+        "| 满意度指标 | 服务对象满意度指标 | 辖区群众满意度 | ≥ | 90 | % | 10 |"])
+    rows = [(i.name, i.value, i.weight) for i in _import_text(tmp_path, text).projects[0].indicators]
+    assert rows == [("道路机械化清扫保洁面积", "≥1280万平方米", 10), ("公厕保洁座数", "=136", 5),
+                    ("道路清扫保洁单价", "≤1.2元/平方米·年", 10), ("辖区群众满意度", "≥90%", 10)]
+
+
+def test_full_width_spaced_rows_with_levels_the_vocabulary_lacks(tmp_path):
+    """Cells apart by full-width spaces (not glued text), 二级 the department names itself standing
+    right-aligned under the header, and 预算总额 as the budget."""
+    text = "\n".join([
+        "部门（单位）名称　某市市场监督管理局", "年度预算情况（万元）　预算总额　8426.37", "其中：财政拨款　8326.37",
+        "一级指标　二级指标　三级指标　指标值",
+        "产出指标　重点工作任务完成　开展重点领域日常监督检查及“双随机、一公开”抽查覆盖率达到规定要求的比例　≥95%",
+        "履职目标　投诉举报按时办结率　≥98%",
+        "满意度指标　服务对象满意度　市场主体和消费者满意度　≥90%"])
+    draft = _import_text(tmp_path, text)
+    p = draft.projects[0]
+    assert p.budget.total == 84263700
+    assert [(i.level1, i.level2, i.value) for i in p.indicators] == [
+        ("产出指标", "重点工作任务完成", "≥95%"), ("产出指标", "履职目标", "≥98%"), ("满意度指标", "服务对象满意度", "≥90%")]
+
+
+def test_pdf_cells_wrapped_in_their_columns(tmp_path):
+    text = "\n".join([
+        "项目名称          2022年农村公路养护工程",
+        "一级指标  二级指标          三级指标                  指标值",
+        "产出指标  数量指标          农村公路日常养护里程      ≥1865公里",
+        "                            县道预防性养护及修复      ≥32.6公里",
+        "                            养护工程里程",
+        "          时效指标          养护工程完工时间          2022年11月30日",
+        "                                                      前",
+        "效益指标  可持续影响指      “路长制”农村公路管养      逐步健全",
+        "          标                长效机制",
+        "满意度指  服务对象满意      沿线群众满意度            ≥90%",
+        "标        度指标",
+        "【打印本页】  【关闭窗口】"])
+    rows = [(i.level1, i.level2, i.name, i.value) for i in _import_text(tmp_path, text).projects[0].indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "农村公路日常养护里程", "≥1865公里"),
+        ("产出指标", "数量指标", "县道预防性养护及修复养护工程里程", "≥32.6公里"),
+        ("产出指标", "时效指标", "养护工程完工时间", "2022年11月30日前"),
+        ("效益指标", "可持续影响指标", "“路长制”农村公路管养长效机制", "逐步健全"),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%")]
+
+
+def test_numbered_section_headings_are_levels(tmp_path):
+    text = "\n".join([
+        "项目名称\t老年助餐服务补贴", "一、产出指标", "二级指标\t三级指标\t指标值\t计量单位",
+        "数量指标\t运营长者食堂数量\t≥45\t个", "二、效益指标", "社会效益指标\t老年人就餐便利程度\t显著提升\t",
+        "三、满意度指标", "服务对象满意度指标\t用餐老年人满意度\t≥90\t%"])
+    rows = [(i.level1, i.level2, i.name, i.value) for i in _import_text(tmp_path, text).projects[0].indicators]
+    assert [r[2] for r in rows] == ["运营长者食堂数量", "老年人就餐便利程度", "用餐老年人满意度"]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..cells import width
 from ..values import BASE_UNITS, BUDGET_TERMS, STATE_TERMS, TERM_SCALE, VAGUE_TERMS
 from . import kinds
 
@@ -93,6 +94,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 # --- text layouts ----------------------------------------------------------------------------------------------
 
+_RULE = re.compile(r":?-{3,}:?")
 _PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
 
 
@@ -117,6 +119,8 @@ def text_lines(text: str) -> list[Line]:
     acc_start = 0
     started = False
     pair_header: list[str] | None = None  # the columns of '一级指标：…；指标名称：…；指标值：…；' rows
+    spaced: tuple[Line, list[int]] | None = None  # the last space-separated row and its cells' columns
+    in_grid = False
     for n, line in enumerate(raw, 1):
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
@@ -162,6 +166,8 @@ def text_lines(text: str) -> list[Line]:
                 out.append(Line(list[str | None](values_), where, rowed=True))
             continue
         pcells = _pipe_cells(stripped)
+        if pcells and all(_RULE.fullmatch(c) for c in pcells):
+            continue  # a markdown table's '| --- | --- |' line
         if ("|" in stripped or "｜" in stripped) and (len(pcells) >= 2 or re.search(r"[|｜]\s*$", stripped)):
             if pcells:
                 out.append(Line(list(pcells), where, rowed=True))
@@ -169,7 +175,7 @@ def text_lines(text: str) -> list[Line]:
         if "\t" in stripped:
             out.append(Line([c.strip() or None for c in stripped.split("\t")], where, rowed=True))
             continue
-        if len(stripped) >= 60 and " " not in stripped.strip() and _glued_grid(stripped):
+        if len(stripped) >= 60 and not re.search(r"[ \u3000\t]", stripped) and _glued_grid(stripped):
             out.extend(glued_lines(stripped, where))
             continue
         scells = _space_cells(stripped)
@@ -184,10 +190,22 @@ def text_lines(text: str) -> list[Line]:
             if _glued_grid(stripped):
                 out.extend(Line([c], where) for c in scells)
                 continue
+        placed = _pieces(line)
+        if sum(1 for _, x in placed if kinds.header_kind(x)) >= 3:
+            in_grid = True  # the grid's header: rows below may wrap
+        if in_grid and spaced is not None and _wraps(placed, spaced[1]):
+            row, starts = spaced  # a PDF row's cells wrapped onto the next line, each in its own column
+            for col, text in placed:
+                k = starts.index(next(x for x in starts if abs(x - col) <= 1))
+                row.cells[k] = f"{row.cells[k] or ''}{text}"
+            continue
         if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
             out.append(Line(list(scells), where, rowed=True))
+            # columns only where the cells are padded to them (runs of spaces), not one space apart
+            spaced = (out[-1], [c for c, _ in placed]) if len(placed) == len(scells) and "  " in stripped else None
         else:
             out.append(Line([stripped], where))
+            spaced = None
     if acc:
         out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
     return out
@@ -230,6 +248,19 @@ def label_pairs(line: str) -> tuple[list[str] | None, list[str]] | None:
                 text = f"{inner.group(1)}：{inner.group(2)}"
         cells.append(text)
     return None, cells
+
+
+def _pieces(line: str) -> list[tuple[int, str]]:
+    """The space-separated cells of a line, each with the display column it starts at."""
+    return [(width(line[:m.start()]), m.group(0)) for m in re.finditer(r"[^ \u3000\t]+", line)]
+
+
+def _wraps(placed: list[tuple[int, str]], starts: list[int]) -> bool:
+    """Inside the grid: short pieces, none a value, each starting where a cell of the row above starts:
+    that row's cells wrapped (养护工程里程 under 县道预防性养护及修复, 标 under 可持续影响指)."""
+    return bool(placed) and len(starts) >= 2 and all(
+        len(text) <= 10 and not kinds.value_like(text) and kinds.header_kind(text) is None
+        and kinds.level_of(text) is None and any(abs(x - col) <= 1 for x in starts) for col, text in placed)
 
 
 def _glued_grid(text: str) -> bool:

@@ -45,7 +45,8 @@ _VARIANTS: dict[str, str] = {
     "当年资金总额": "total", "资金总额": "total", "项目金额": "total", "年度金额": "total",
     "年度本级预算金额": "total", "本年度申请市财政预算资金": "total",
     "年度金额(提前下达)": "total", "项目总金额": "total", "年度预算金额": "total", "预算金额": "total",
-    "本年度预计投入": "total", "全年预算数": "total", "年初预算数": "total",
+    "本年度预计投入": "total", "全年预算数": "total", "年初预算数": "total", "预算总额": "total", "年度预算总额": "total",
+    "部门预算总额": "total",
     "中期资金总额": "project.total_amount", "实施周期资金总额": "project.total_amount",
     "本年度下达投资": "total", "年度下达投资": "total", "本年度投资": "total",  # 发改 中央预算内投资
     "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",

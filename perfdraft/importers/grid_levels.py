@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import kinds
+from .cells import Line
 from .facts import fact_label
 
 
@@ -19,6 +20,25 @@ class LevelsMixin:
     level2: str | None
     _ahead_raw: list[str | None]
     _level_last = False  # the last cell read was a level name (no row opened since)
+
+    def _row_level(self, c: str, cells: Line, i: int) -> bool:
+        """A row's cell in a level column the vocabulary does not know (履职目标, 重点工作任务完成): where
+        the value is the last column and the row ends in a value, its cells stand right-aligned under
+        the header (the merged levels on its left are the ones missing)."""
+        cols = self.cols or []
+        texts = [k for k, x in enumerate(cells.cells) if x and x.strip()]
+        if self.guessed or not cols or cols[-1] != "value" or len(set(cols)) != len(cols) or i not in texts[:2] \
+                or len(texts) > len(cols) or not kinds.value_like(cells.cells[texts[-1]] or "") \
+                or kinds.value_like(c) or self._level_of(c) is not None or kinds.grid_lead(c):
+            return False
+        col = cols[len(cols) - len(texts) + texts.index(i)]
+        if col == "l2":
+            self.level2 = c.strip()
+        elif col == "l1":
+            self.level1, self.level2 = c.strip(), None
+        else:
+            return False
+        return True
 
     def _unknown_level(self, c: str) -> bool:
         """Line order, levels the vocabulary lacks (部门整体: 履职效能 / 城乡住房保障): the texts before

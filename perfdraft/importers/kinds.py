@@ -63,6 +63,9 @@ def squash(text: str) -> str:
     return re.sub(r"[\s★☆]+", "", t)
 
 
+_HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十]{1,2}[)）])")
+
+
 @lru_cache(maxsize=4096)
 def level_of(text: str) -> tuple[str | None, str | None, str] | None:
     """(一级 key, 二级 key, the word as written) when the whole cell is one level name, else None.
@@ -70,6 +73,7 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
     '产 出 指 标 (50分)', '经济效益 指标', '成本指標', '社会公众或服务对象满意度指标', '产出目标' all count.
     """
     t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
+    t = _HEADING_MARK.sub("", t, count=1)  # '二、效益指标': a numbered section heading over its block
     if not t or len(t) > 20:
         return None
     base = t
@@ -196,7 +200,7 @@ HEADER_KINDS: dict[str, str] = {
     "调整指标值": "adjusted", "实际完成值": "actual", "全年实际值": "actual", "全年完成值": "actual",
     "实际完成指标值": "actual", "完成值": "actual", "全年实际值(B)": "actual", "年成值全完值": "actual",
     "全年实际完成值": "actual", "2021年实际实现值": "actual",
-    "计算符号": "sign", "运算符号": "sign", "指标方向": "direction", "指标方向性": "direction",
+    "计算符号": "sign", "运算符号": "sign", "符号": "sign", "运算符": "sign", "数值": "value", "指标方向": "direction", "指标方向性": "direction",
     "指标性质": "nature", "指标值类型": "nature",
     "计量单位": "unit", "度量单位": "unit",
     "分值": "weight", "权重": "weight", "指标权重": "weight", "权重(%)": "weight", "指标权重(分)": "weight",
@@ -299,7 +303,7 @@ _SIGNOFF = re.compile(
     r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links after the table
 _TABLE_TITLE = re.compile(r"(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表$")
 _FURNITURE = re.compile(
-    r"^\[TRUNCATED|^!\[\]\(\)$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
+    r"^\[TRUNCATED|^!\[\]\(\)$|^(?:【[^】]{1,8}】\s*)+$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
 _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")
 
 
@@ -371,6 +375,8 @@ def is_unit(text: str) -> bool:
     per = re.fullmatch(r"(.+?)[/／]([\u4e00-\u9fff]{1,3})", t)
     if per and per.group(2) not in LEVEL_WORDS and is_unit(per.group(1)):
         return True  # an amount per anything: 万元/团队, 元/人·天 (its own unit first)
+    if "/" in t and len(t) <= 10 and not re.search(r"\d", t) and values.unit_known(values.canonical_unit(t)):
+        return True  # 元/平方米·年: the checker's own table of units
     if not _UNIT_TEXT.match(t) or len(t) > 5:
         return False
     parts = re.split(r"[/／*·]", t)

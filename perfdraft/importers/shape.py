@@ -245,6 +245,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             self._reset_grid()
             self._fact(c, where)
             return
+        if line.rowed and self._row_level(c, line, i):
+            return
         self._grid_cell(c, line, where, nxt)
 
     def _header(self, c: str, line: Line, i: int, where: str) -> bool:
@@ -263,6 +265,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 return False
             return False
         if self.grid and self.cur is None:
+            if i == 0 and line.rowed:
+                self._sub_header(line)
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
             if line.rowed and sum(1 for x in line.cells if x and kinds.header_kind(x)) >= 3:
@@ -321,6 +325,15 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             post = ["mid_value" if c == "value" and k < second else ("dup" if c in ("l2", "name") and k <= second
                     else c) for k, c in enumerate(post)]
         return post
+
+    def _sub_header(self, line: Line) -> None:
+        """符号 | 数值 | 单位 under a 指标值 spanning three columns: the value's column is those three."""
+        parts = [kinds.header_kind(x) for x in line.cells if x]
+        cols = self.cols or []
+        if len(parts) >= 2 and set(parts) <= {"sign", "value", "unit"} and "value" in parts and "value" in cols \
+                and not {"sign", "unit"} & set(cols):
+            k = cols.index("value")
+            self.cols = [*cols[:k], *(p for p in parts if p), *cols[k + 1:]]
 
     def _reset_grid(self) -> None:
         self.cols = None
