@@ -394,6 +394,9 @@ class FactsMixin:
             return False
         starts = [0, *hits]
         pieces = [(a, t[a:b]) for a, b in zip(starts, [*hits, len(t)], strict=True) if t[a:b]]
+        # the text as written (full-width ，。 kept) where squashing changed no character's place
+        written = re.sub(r"[\s★☆]+", "", text)
+        written = written if len(written) == len(t) else t
         for k, (start, piece) in enumerate(pieces):
             lab = next((x for x in longs if piece.startswith(x)), None)
             if lab in (None, piece) and k + 1 < len(pieces) and any(
@@ -418,6 +421,10 @@ class FactsMixin:
                     again = re.search(r"(\d+\.\d+)\1", rest)
                     amount = again.group(1) if again else None
                 if amount and self._set_fact(fld, amount, unit, where):
+                    continue
+            elif rest and fld in _PROSE_FACTS and not unit:
+                said = written[start + len(piece) - len(rest):start + len(piece)]
+                if self._set_fact(fld, said, unit, where):
                     continue
             elif rest and self._set_fact(fld, rest, unit, where):
                 continue
