@@ -425,3 +425,8 @@ def test_numbered_section_headings_are_levels(tmp_path):
         "三、满意度指标", "服务对象满意度指标\t用餐老年人满意度\t≥90\t%"])
     rows = [(i.level1, i.level2, i.name, i.value) for i in _import_text(tmp_path, text).projects[0].indicators]
     assert [r[2] for r in rows] == ["运营长者食堂数量", "老年人就餐便利程度", "用餐老年人满意度"]
+
+
+def test_a_ten_thousand_unit_glued_to_its_number():
+    assert split_glued("发放油茶良种苗木≥120万株质量指标新造林成活率≥85%") == [
+        "发放油茶良种苗木", "≥120万株", "质量指标", "新造林成活率", "≥85%"]

@@ -274,7 +274,7 @@ _UNITS = sorted(kinds.EXTRA_UNITS | {u for u in BASE_UNITS
                                      if not u.isascii()} | {"%", "‰", "元/人*月", "人/次"}, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|完成|全年)?"
-_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:(?:{_UNIT_ALT})(?:[/／·*](?:{_UNIT_ALT}))*)?"
+_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:[万亿千百]?(?:{_UNIT_ALT})(?:[/／·*](?:{_UNIT_ALT}))*)?"
 # Values with no number that still end a glued row: the budget as a cost target (成本控制率不超预算).
 _TERM = "|".join(re.escape(t) for t in sorted(BUDGET_TERMS, key=len, reverse=True))
 _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
