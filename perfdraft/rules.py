@@ -38,6 +38,9 @@ _TABLE: list[tuple[str, str, str, str, str, str, str]] = [
     # A hint, not a warning: a bare 280人次 or 100% is read as = by every reviewer (issue 16: a clean
     # row must not be alarmed); the hint still offers the explicit form.
     ("PD107", HINT, "value", "指标值没有运算符，将按“=”理解", "缺少 ≥、≤、= 时考核口径不够明确。", "100%", "=100%"),
+    # A hint: the value reads whole before the comma (issue 16: a clean row must not be alarmed).
+    ("PD113", HINT, "value", "指标值后面跟了说明文字", "说明宜写在指标描述里，指标值只写运算符、数值和单位。",
+     "≥30次,覆盖全县10个乡镇", "≥30次"),
     ("PD108", WARNING, "value", "定性指标值含糊，无法分级考核", "“有效”“持续改善”无法判断是否达成，应改用分级（优/良/中/差）或量化。",
      "有效", "优"),
     ("PD109", ERROR, "value", "区间下限应小于上限，两端单位一致", "区间写反或单位不一致无法考核。", "95%-90%", "90%-95%"),

@@ -485,8 +485,25 @@ def _parse_text(raw: str) -> Value | ParseError:
         return Either(a, b)
     result = _parse_one(folded)
     if isinstance(result, ParseError):
+        remark = _REMARK.match(folded)
+        if remark:  # ≥30次,覆盖全县10个乡镇 / ≥95%,以上: the value, then words about it (no second value)
+            head, tail = _parse_one(remark.group(1)), _parse_one(remark.group(2))
+            if not isinstance(head, ParseError) and isinstance(tail, ParseError) and tail.reason in ("word", "syntax"):
+                return head
         return _relocate(result, raw, 0)
     return result
+
+
+_REMARK = re.compile(r"^([^,，;；]+)[,，;；]([^,，;；]{1,30})$")
+
+
+def trailing_remark(text: str) -> tuple[str, str] | None:
+    """(the value, the words after it) where a value is followed by words about it (≥30次,覆盖全县10个乡镇)."""
+    folded = re.sub(r"\s+", "", _fold(text).strip()).rstrip("。；;，,")
+    m = _REMARK.match(folded)
+    if m is None or not isinstance(_parse_one(folded), ParseError):
+        return None
+    return (m.group(1), m.group(2)) if not isinstance(parse(text), ParseError) else None
 
 
 def _relocate(error: ParseError, raw: str, offset: int) -> ParseError:

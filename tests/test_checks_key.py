@@ -86,7 +86,7 @@ def _exists(draft, path: str) -> bool:
     import re
 
     obj = draft
-    for name, index in re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path):
+    for name, index in re.findall(r"([a-z_][a-z_0-9]*)(?:\[(\d+)\])?", path):
         if not hasattr(obj, name):
             return False
         obj = getattr(obj, name)

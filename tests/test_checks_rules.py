@@ -432,7 +432,6 @@ def test_a_span_of_months_is_read_as_dates(value, found):
     ("当年在校学生数4953", "数值前有文字“当年在校学生数”", "=4953"),
     ("约1200人", "“约”无法考核", "≥1200人"),
     ("372万元将用于学校运转支出,确保教学工作正常运行", "“372万元”后面跟了说明文字", "=372万元"),
-    ("≥530元/人，按实际人数发放", "“530元/人”后面跟了说明文字", "≥530元/人"),
     ("2021年12月底完成项目规划相关工作。", "“2021年”后面跟了说明文字", None),  # a year is no =2021年
     ("企业所得税减按15%征收", "数值前有文字“企业所得税减按”", None),  # 15%征收 does not read whole
     ("≥≥95%", "此处应为数值", None),  # a slip of the keys, not words
@@ -522,3 +521,34 @@ def test_department_rows_in_the_department_tree():
     assert not found
     wrong = Draft(year=2024, department=Department(name="某县住建局", indicators=[row("履职效果", "城乡住房保障", "开工数", "≥12个")]))
     assert [f.code for f in checks.check_draft(wrong) if f.code == "PD201"]
+
+
+def test_a_value_then_words_about_it_is_read_and_hinted():
+    """≥30次,覆盖全县10个乡镇: the value reads whole before the comma; the words belong in 描述 (a hint,
+    PD113 — it was PD101, an error on a row reviewers pass)."""
+    for text, head in (("≥530元/人，按实际人数发放", "≥530元/人"), ("≥95%,以上", "≥95%"), ("≥30次,覆盖全县10个乡镇", "≥30次")):
+        found = {f.code: f for f in checks.check_indicator(row("产出指标", "数量指标", "补助发放", text))}
+        assert "PD101" not in found and found["PD113"].severity == "hint" and found["PD113"].fix == head, text
+    assert "PD101" in codes(row(value="≥95%,≤100%"))  # two values, not a value and words
+
+
+def test_a_head_times_standard_short_of_the_budget_only_matters_for_a_subsidy():
+    def budget_codes(project_name: str, standard: str) -> set[str]:
+        p = Project(name=project_name, budget=Budget(Decimal(2150000), Decimal(2150000), Decimal(0)), indicators=[
+            row("产出指标", "数量指标", "聘用专职护林员人数", "≥150人"),
+            row("产出指标", "成本指标", "护林员人均年度劳务补助", standard)])
+        return {f.code for f in checks.check_project(p, year=2024)}
+    assert "PD311" not in budget_codes("森林草原防灭火专项经费", "≤10000元")  # the budget buys more than wages
+    assert "PD311" in budget_codes("护林员补助资金", "≤10000元")
+    assert "PD311" in budget_codes("森林草原防灭火专项经费", "≤20000元")  # 300万 is over the budget
+
+
+def test_levels_of_percent_and_a_lasting_mechanism():
+    assert "PD224" not in codes(row("效益指标", "社会效益指标", "居民健康素养水平", "≥25%"))
+    assert not codes(row("效益指标", "可持续影响指标", "工程设施管护机制", "长效运行")) & {"PD101", "PD108", "PD214"}
+
+
+def test_department_rows_with_their_own_level2_under_a_framework_level1():
+    d = Draft(year=2024, department=Department(name="某市市场监督管理局", indicators=[
+        row("产出指标", "重点工作任务完成", "抽查覆盖率", "≥95%"), row("效益指标", "履职效益", "抽检合格率", "≥98%")]))
+    assert not [f for f in checks.check_draft(d) if f.code == "PD201"]

@@ -37,7 +37,10 @@ def check_department(draft: Draft) -> list[Finding]:
     # 部门整体 indicators are rows like a project's (their money rules need a project: none here); their
     # levels may be the 部门整体 tree (履职效能 / 管理效率 …), whose 二级 each department names itself.
     for i, ind in enumerate(d.indicators):
-        skip = _OWN_TREE if _department_level1(ind.level1) else frozenset()
+        # the 部门整体 tree, or a 二级 of the department's own naming under a 一级 the framework has
+        own = _department_level1(ind.level1) or (frameworks.level1_key(ind.level1) is not None
+                                                  and frameworks.level2_key(ind.level2) is None)
+        skip = _OWN_TREE if own else frozenset()
         out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx, skip=skip))
     for i, g in enumerate(d.sub_goals):
         for j, ind in enumerate(g.indicators):

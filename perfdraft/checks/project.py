@@ -36,6 +36,7 @@ from .words import (
     PART_NAME,
     PAST_TENSE,
     PER_HEAD_NAME,
+    SUBSIDY_PROJECT,
     YEAR_IN_TEXT,
     not_a_code,
     not_a_name,
@@ -360,7 +361,10 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                 continue
             cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
             product = cnt.number * v.number * (12 if per_month else 1)
-            if not total * Decimal("0.9") <= product <= total * Decimal("1.1"):
+            # over the budget is never right; under it only where the project is the payment itself
+            # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
+            short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "")
+            if product > total * Decimal("1.1") or short:
                 months = " × 12个月" if per_month else ""
                 yield _f("PD311", f"{path}.indicators[{i}].value",
                          f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"

@@ -22,6 +22,7 @@ from ..values import (
     format_number,
     parse,
     placeholder_in,
+    trailing_remark,
     unit_known,
 )
 from .finding import Finding, _f
@@ -200,6 +201,11 @@ def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterato
         return
     def fixer() -> str | None:  # the proposal only when a finding offers it (most rows draw none)
         return propose(text, name, level2)
+
+    remark = trailing_remark(text) if ("," in text or "，" in text or ";" in text or "；" in text) else None
+    if remark:
+        yield _f("PD113", path, f"“{remark[0]}”后面跟了说明文字“{remark[1]}”：说明写在指标描述里，指标值只写运算符、数值和单位",
+                 remark[0], fix=remark[0])
 
     values = [value.first, value.second] if isinstance(value, Either) else [value]
     digits = _digits_as_typed(text)

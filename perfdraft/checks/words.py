@@ -73,7 +73,9 @@ MONEY_UNIT_HEADS = ("元/", "万元/")
 COST_UNITS_BY_NAME = re.compile(r"费|成本|金额|资金|经费|单价|标准")
 # A name that is a rate, a share or a degree may carry %; any other name measured in % is suspect.
 PERCENT_NAME = re.compile(r"率|比例|比重|占比|百分比|份额|幅|强度|(?<![年季])度|覆盖|增长|增幅|提高|提升|降低|下降|减少|比上年|较上年|同比"
-                          r"|增效|增产|节本|节约|%|％")
+                          r"|增效|增产|节本|节约|水平|%|％")
+# A project that is the payment itself: its budget is heads × the standard (PD311 both ways).
+SUBSIDY_PROJECT = re.compile(r"补助|补贴|资助|救助|津贴|抚恤|生活费|奖励|奖补|慰问|优待")
 YES_NO_NAME = re.compile(r"^是否|有无|是不是")
 UNIT_IN_NAME = re.compile(r"[（(](人次|人|户|个|名|次|场|件|台|套|项|家|所|座|处|篇|单|亩|万亩|公顷|公里|米|平方米|万平方米|"
                           r"立方米|万立方米|元|万元|亿元|天|年|月|%|％|‰|批次|期|吨)[）)]\s*$")
