@@ -44,10 +44,10 @@ VAGUE_TERMS = frozenset(
 
 # A trend with no amount (不断提高, 逐步完善, 得到有效控制, 零增长): tables print hundreds of them, built
 # from a few adverbs and a few verbs. Vague like the words above (PD108), not an unreadable value.
-_TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|稳定|同步"
-_TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
+TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|稳定|同步"
+TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
                 "保障|发挥|扩大|加快|好转|遏制|缓解|规范|落实|深化")
-TREND_VALUE = re.compile(rf"^(?:得到|实现|保持|持续)?(?:{_TREND_ADVERBS}){{1,2}}(?:{_TREND_VERBS})$|^(?:得到|实现)(?:{_TREND_VERBS})$")
+TREND_VALUE = re.compile(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS})$|^(?:得到|实现)(?:{TREND_VERBS})$")
 
 # A comparison with a named reference a reviewer can look up (低于全省平均水平, 不高于1年期LPR, 不超过上年):
 # checkable as it stands, like a grade with its standard.

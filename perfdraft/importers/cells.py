@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..cells import width
+from ..value_terms import TREND_ADVERBS, TREND_VERBS
 from ..values import BASE_UNITS, BUDGET_TERMS, STATE_TERMS, TERM_SCALE, VAGUE_TERMS
 from . import kinds
 
@@ -280,11 +281,10 @@ _TERM = "|".join(re.escape(t) for t in sorted(BUDGET_TERMS, key=len, reverse=Tru
 _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
 _END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\))")
 # A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):
-# the vocabulary of values, two characters or more, and the trend and duration words tables print.
-_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {
-    "长期", "长效", "持续", "逐步改善", "逐步健全", "逐步完善", "不断提高", "不断提升", "稳步提升", "明显减轻",
-    "有效降低", "有效减轻", "持续巩固", "持续改善", "进一步提升", "进一步提高"}, key=len, reverse=True)
-_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, _WORD_VALUES))})$")
+# the values' vocabulary (two characters or more) and its trends (逐步健全, 不断提高 …).
+_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2}, key=len, reverse=True)
+_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, _WORD_VALUES))}"
+                             rf"|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS}))$")
 
 
 def _header_split(text: str) -> tuple[str, list[str] | None, str]:
