@@ -538,9 +538,10 @@ def test_a_head_times_standard_short_of_the_budget_only_matters_for_a_subsidy():
             row("产出指标", "数量指标", "聘用专职护林员人数", "≥150人"),
             row("产出指标", "成本指标", "护林员人均年度劳务补助", standard)])
         return {f.code for f in checks.check_project(p, year=2024)}
-    assert "PD311" not in budget_codes("森林草原防灭火专项经费", "≤10000元")  # the budget buys more than wages
-    assert "PD311" in budget_codes("护林员补助资金", "≤10000元")
-    assert "PD311" in budget_codes("森林草原防灭火专项经费", "≤20000元")  # 300万 is over the budget
+    assert "PD311" not in budget_codes("森林草原防灭火专项经费", "=10000元")  # the budget buys more than wages
+    assert "PD311" in budget_codes("护林员补助资金", "=10000元")
+    assert "PD311" not in budget_codes("护林员补助资金", "≤10000元")  # a cap: under the budget is fine
+    assert "PD311" in budget_codes("森林草原防灭火专项经费", "=20000元")  # 300万 is over the budget
 
 
 def test_levels_of_percent_and_a_lasting_mechanism():
@@ -552,3 +553,23 @@ def test_department_rows_with_their_own_level2_under_a_framework_level1():
     d = Draft(year=2024, department=Department(name="某市市场监督管理局", indicators=[
         row("产出指标", "重点工作任务完成", "抽查覆盖率", "≥95%"), row("效益指标", "履职效益", "抽检合格率", "≥98%")]))
     assert not [f for f in checks.check_draft(d) if f.code == "PD201"]
+
+
+def test_fourth_check_probe_round():
+    """What the pf tables' reviewer passed: 可持续影响 in a 2021 table (a hint, PD235), a per-head living
+    standard at its floor, 人均月收入增加额 in 元, a count's growth in %, a training cap short of the
+    budget, and μg/m³ or 个等级 as units."""
+    central = codes(row("效益指标", "可持续影响指标", "监测网络稳定运行", "长期"), framework="central-2021",
+                    profile="central-2021")
+    assert "PD202" not in central
+    found = {f.code: f.severity for f in checks.check_indicator(row("效益指标", "可持续影响指标", "监测网络稳定运行", "长期"),
+                                                                  "central-2021", profile="central-2021")}
+    assert found.get("PD235") == "hint"
+    assert "PD206" not in codes(row("成本指标", "经济成本指标", "分散供养特困人员基本生活标准", "≥7488元/人·年"),
+                                framework="central-2021", profile="central-2021")
+    assert "PD205" not in codes(row("效益指标", "经济效益指标", "冰雪季接待游客人次同比增长", "≥10%"))
+    assert not codes(row("效益指标", "生态效益指标", "PM2.5年均浓度", "≤30微克/立方米")) & {"PD110", "PD101"}
+    assert "PD110" not in codes(row("产出指标", "质量指标", "耕地质量等级提升", "≥0.5个等级"))
+    p = Project(name="职业技能提升培训补贴", budget=Budget(Decimal(3600000), Decimal(3600000), Decimal(0)), indicators=[
+        row("产出指标", "数量指标", "培训人数", "≥1800人"), row("产出指标", "成本指标", "人均培训补贴标准", "≤1500元/人")])
+    assert "PD311" not in {f.code for f in checks.check_project(p, year=2025)}  # a cap: under the budget is fine

@@ -363,8 +363,10 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             product = cnt.number * v.number * (12 if per_month else 1)
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
-            short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "")
-            if product > total * Decimal("1.1") or short:
+            # a cap (≤) bounds the spending from above only: falling short of the budget says nothing
+            short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None)
+            over = product > total * Decimal("1.1") and v.op in ("=", None, "≥", ">")
+            if over or short:
                 months = " × 12个月" if per_month else ""
                 yield _f("PD311", f"{path}.indicators[{i}].value",
                          f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"

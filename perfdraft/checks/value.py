@@ -111,6 +111,8 @@ def expected_unit(name: str, unit: str) -> str | None:
                 return None  # 元/次, 万元/户, 元/生·天 … and 每吨…标准 =100元 are standards too
             if suggested == "%" and unit == "" and not RATE_NAME.search(name):
                 return None
+            if unit in PERCENT_UNITS and GROWTH_NAME.search(name):
+                return None  # …人次同比增长 ≥10%: a growth is a percentage of the count
             return suggested
     return None
 
