@@ -573,3 +573,14 @@ def test_fourth_check_probe_round():
     p = Project(name="职业技能提升培训补贴", budget=Budget(Decimal(3600000), Decimal(3600000), Decimal(0)), indicators=[
         row("产出指标", "数量指标", "培训人数", "≥1800人"), row("产出指标", "成本指标", "人均培训补贴标准", "≤1500元/人")])
     assert "PD311" not in {f.code for f in checks.check_project(p, year=2025)}  # a cap: under the budget is fine
+
+
+def test_two_subsidies_share_one_budget():
+    """生活补贴 and 护理补贴 paid from one budget: their heads × standards add up to it (PD311 compared
+    each with the whole budget)."""
+    p = Project(name="残疾人两项补贴", budget=Budget(Decimal(8002800), Decimal(8002800), Decimal(0)), indicators=[
+        row("产出指标", "数量指标", "困难残疾人生活补贴发放人数", "≥3260人"),
+        row("产出指标", "数量指标", "重度残疾人护理补贴发放人数", "≥4150人"),
+        row("产出指标", "成本指标", "困难残疾人生活补贴标准", "=90元/人·月"),
+        row("产出指标", "成本指标", "重度残疾人护理补贴标准", "=90元/人·月")])
+    assert "PD311" not in {f.code for f in checks.check_project(p, year=2025)}

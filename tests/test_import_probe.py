@@ -430,3 +430,13 @@ def test_numbered_section_headings_are_levels(tmp_path):
 def test_a_ten_thousand_unit_glued_to_its_number():
     assert split_glued("发放油茶良种苗木≥120万株质量指标新造林成活率≥85%") == [
         "发放油茶良种苗木", "≥120万株", "质量指标", "新造林成活率", "≥85%"]
+
+
+def test_an_attribute_column_of_quantitative_or_qualitative(tmp_path):
+    """指标属性 (定量指标 / 定性指标) is the 指标性质 column under another name: a column, not rows."""
+    cells = ["项目名称", "残疾人两项补贴", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "指标属性",
+             "产出指标", "数量指标", "生活补贴发放人数", "≥", "3260", "人", "定量指标",
+             "补贴发放月数", "=", "12", "月", "定量指标",
+             "满意度指标", "服务对象满意度指标", "受助对象满意度", "≥", "90", "%", "定量指标"]
+    rows = [(i.name, i.value) for i in _import_text(tmp_path, "\n\n".join(cells) + "\n").projects[0].indicators]
+    assert rows == [("生活补贴发放人数", "≥3260人"), ("补贴发放月数", "=12月"), ("受助对象满意度", "≥90%")]

@@ -201,7 +201,7 @@ HEADER_KINDS: dict[str, str] = {
     "实际完成指标值": "actual", "完成值": "actual", "全年实际值(B)": "actual", "年成值全完值": "actual",
     "全年实际完成值": "actual", "2021年实际实现值": "actual",
     "计算符号": "sign", "运算符号": "sign", "符号": "sign", "运算符": "sign", "数值": "value", "指标方向": "direction", "指标方向性": "direction",
-    "指标性质": "nature", "指标值类型": "nature",
+    "指标性质": "nature", "指标值类型": "nature", "指标属性": "nature",
     "计量单位": "unit", "度量单位": "unit",
     "分值": "weight", "权重": "weight", "指标权重": "weight", "权重(%)": "weight", "指标权重(分)": "weight",
     "考值参分": "weight", "项目权重": "weight",
