@@ -584,3 +584,10 @@ def test_two_subsidies_share_one_budget():
         row("产出指标", "成本指标", "困难残疾人生活补贴标准", "=90元/人·月"),
         row("产出指标", "成本指标", "重度残疾人护理补贴标准", "=90元/人·月")])
     assert "PD311" not in {f.code for f in checks.check_project(p, year=2025)}
+
+
+def test_a_deadline_that_is_only_the_year():
+    found = {f.code: f for f in checks.check_indicator(row("产出指标", "时效指标", "资金拨付完成时间", "2025年"), year=2025)}
+    assert found["PD216"].severity == "warning" and "看不出何时完成" in found["PD216"].message
+    assert "PD216" not in codes(row("产出指标", "时效指标", "完成时间", "2025年年底前"), year=2025)
+    assert "PD216" not in codes(row("产出指标", "时效指标", "完成时间", "2025年12月"), year=2025)

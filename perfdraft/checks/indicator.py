@@ -157,6 +157,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
             isinstance(value, Quantity) and (value.unit in TIME_UNITS or value.unit == "%"))
         if not timely:
             out.append(_f("PD216", f"{p}value", "时效指标应为日期、期限、时长或及时率", "例如 2020年12月底前、≤3个工作日、=100%"))
+        elif _WHOLE_YEAR.fullmatch((text or "").strip()):
+            # 2025年 / 2025年全年: the whole budget year, no point by which the work is done
+            out.append(_f("PD216", f"{p}value", f"时效指标只写了“{(text or '').strip()}”，看不出何时完成",
+                          f"写明完成时点，例如 {(text or '').strip()[:4]}年12月底前、{(text or '').strip()[:4]}年6月30日前"))
 
     # PD225: a date outside the budget year (a clone of last year's table keeps last year's deadlines).
     if ctx.year and text and value is not None:
@@ -181,6 +185,9 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
             if worse:
                 out.append(_f("PD222", f"{p}value", f"目标 {ind.value} 比上年值 {ind.last_year} 更差，请说明理由"))
     return out
+
+
+_WHOLE_YEAR = re.compile(r"\d{4}\s*年(?:度|全年)?")
 
 
 def _policy_floor(name: str, unit: str) -> bool:
