@@ -440,3 +440,14 @@ def test_an_attribute_column_of_quantitative_or_qualitative(tmp_path):
              "满意度指标", "服务对象满意度指标", "受助对象满意度", "≥", "90", "%", "定量指标"]
     rows = [(i.name, i.value) for i in _import_text(tmp_path, "\n\n".join(cells) + "\n").projects[0].indicators]
     assert rows == [("生活补贴发放人数", "≥3260人"), ("补贴发放月数", "=12月"), ("受助对象满意度", "≥90%")]
+
+
+def test_cell_breaks_joined_by_what_stands_around_them():
+    from perfdraft.importers.repairs import join_cell_breaks
+    from perfdraft.model import Indicator, Project
+
+    d = Draft(projects=[Project(name="  农村公路\n养护工程", indicators=[
+        Indicator(level1="\n产出\n指标", name="Big\nData 平台接入数", value="≥95%")])])
+    join_cell_breaks(d)
+    assert (d.projects[0].name, d.projects[0].indicators[0].level1, d.projects[0].indicators[0].name) == (
+        "农村公路养护工程", "产出指标", "Big Data 平台接入数")

@@ -163,12 +163,6 @@ def split_glued_explanations(draft: Draft, report: Report) -> None:
                             f"projects[{pi}].indicators[{ii}]")
 
 
-# A line break Word or a PDF put inside a short cell (产出\n指标, 安全生产执法\n检查企业数量): no break
-# in what was typed; between Chinese characters nothing stands for it, elsewhere a space.
-_CELL_BREAK = re.compile(r"\s*\n\s*")
-_SHORT_FIELDS = ("level1", "level2", "name", "value")
-
-
 # 目标：≥90%；完成：92.3% — a self-evaluation's target and result in one cell (either order).
 _TARGET_RESULT = re.compile(r"^\s*(?:目标|年度指标值|目标值)\s*[:：]\s*(?P<t>[^；;，,]+?)\s*[；;，,]\s*"
                             r"(?:完成|实际完成值?|完成值)\s*[:：]\s*(?P<r>.+?)\s*$")
@@ -194,13 +188,20 @@ def split_target_and_result(draft: Draft, report: Report) -> None:
                             f"projects[{pi}].indicators[{ii}]")
 
 
+# A line break Word or a PDF put inside a short cell (产出\n指标, 安全生产执法\n检查企业数量): no break
+# in what was typed; between Chinese characters nothing stands for it, elsewhere a space.
+_CELL_BREAK = re.compile(r"\s*\n\s*")
+_SHORT_FIELDS = ("level1", "level2", "name", "value")
+
+
 def join_cell_breaks(draft: Draft) -> None:
     """The short fields of every row, and each project's name, without the cell's line breaks."""
     def joined(text: str | None) -> str | None:
         if not text or "\n" not in text:
             return text
-        return _CELL_BREAK.sub(lambda m: "" if _cjk(text[m.start() - 1:m.start()]) or _cjk(text[m.end():m.end() + 1])
-                               else " ", text.strip())
+        t = text.strip()
+        return _CELL_BREAK.sub(lambda m: "" if _cjk(t[m.start() - 1:m.start()]) or _cjk(t[m.end():m.end() + 1])
+                               else " ", t)
     for p in draft.projects:
         p.name = joined(p.name)
         for ind in p.indicators:
