@@ -447,7 +447,9 @@ def test_cell_breaks_joined_by_what_stands_around_them():
     from perfdraft.model import Indicator, Project
 
     d = Draft(projects=[Project(name="  农村公路\n养护工程", indicators=[
-        Indicator(level1="\n产出\n指标", name="Big\nData 平台接入数", value="≥95%")])])
+        Indicator(level1="\n产出\n指标", name="Big\nData 平台接入数", value="≥95%"),
+        Indicator(name="  5G\n基站覆盖率", value="≥95%")])])
     join_cell_breaks(d)
-    assert (d.projects[0].name, d.projects[0].indicators[0].level1, d.projects[0].indicators[0].name) == (
-        "农村公路养护工程", "产出指标", "Big Data 平台接入数")
+    rows = d.projects[0].indicators
+    assert (d.projects[0].name, rows[0].level1, rows[0].name, rows[1].name) == (
+        "农村公路养护工程", "产出指标", "Big Data 平台接入数", "5G基站覆盖率")
