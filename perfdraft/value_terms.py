@@ -42,7 +42,7 @@ VAGUE_TERMS = frozenset(
     显著改善 效果明显 效果良好 影响程度明显""".split()
 )
 
-# A trend with no amount (不断提高, 逐步完善, 得到有效控制, 零增长): tables print hundreds of them, built
+# A trend with no amount (不断提高, 逐步完善, 得到有效控制): tables print hundreds of them, built
 # from a few adverbs and a few verbs. Vague like the words above (PD108), not an unreadable value.
 TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|稳定|同步"
 TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
