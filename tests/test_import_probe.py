@@ -50,7 +50,7 @@ def probe_scores(tmp_path_factory):
 
 def test_every_probe_file_has_a_key_and_says_it_is_synthetic():
     files = sorted(p.name for p in PROBE.glob("*.txt"))
-    binaries = sorted(p.name for p in PROBE_FILES.iterdir() if p.suffix in (".xlsx", ".docx", ".pdf"))
+    binaries = sorted(p.name for p in PROBE_FILES.iterdir() if p.suffix in (".xlsx", ".xls", ".docx", ".pdf"))
     assert files and binaries and sorted(k["file"] for _, k in PROBE_SET) == sorted(files + binaries)
     readme = (PROBE_FILES / "README.md").read_text(encoding="utf-8")
     assert "synthetic" in readme.lower() and all(name in readme for name in binaries)
@@ -453,3 +453,33 @@ def test_cell_breaks_joined_by_what_stands_around_them():
     rows = d.projects[0].indicators
     assert (d.projects[0].name, rows[0].level1, rows[0].name, rows[1].name) == (
         "农村公路养护工程", "产出指标", "Big Data 平台接入数", "5G基站覆盖率")
+
+
+def test_a_systems_flat_export_in_xls_and_xlsx(tmp_path):
+    """One row per indicator, the project's columns repeated (单位名称 | 项目名称 | 预算数（万元）| …): a
+    project each, with its budget (the shape reader made one nameless project of all rows, doubled)."""
+    for name, want in (("py_06_liaoning_2025_gongre-gaizao.xls", [46500000, 21806000]),
+                       ("py_01_tianjin_2024_jiaoyu-sanxiang.xlsx", [12864000, 8600000, 1568000])):
+        draft = _import_probe_file(tmp_path, name)
+        assert [p.budget.total for p in draft.projects] == want, name
+        assert all(p.name and p.indicators for p in draft.projects)
+
+
+def test_the_documents_title_year_before_a_deadline_in_the_cells(tmp_path):
+    """An exported table whose only printed year is a row's deadline (2021年11月30日前): the workbook's
+    own title says 2015 (hypothesis found the draft; the deadline's year won)."""
+    import io
+
+    import openpyxl
+
+    from perfdraft import drafts, exporters
+    from perfdraft.model import Department, Indicator, Project
+
+    d = drafts.loads(drafts.dumps(Draft(year=2015, department=Department(name="顺平县社会保险事业管理局"), projects=[
+        Project(code="317-1002-JXN-0000", indicators=[
+            Indicator(level1="产出指标", level2="数量指标", name="参保人数", value="2021年11月30日前")])])))
+    wb = openpyxl.load_workbook(io.BytesIO(exporters.render(d, "xlsx").data))
+    del wb["_perfdraft"]
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    assert import_file(path).draft.year == 2015

@@ -171,7 +171,13 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
-        if shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft):
+        wins = shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft)
+        if wins and asm.flat_projects and shaped is not None and len(draft.projects) > len(shaped.projects):
+            # a flat export (project columns on every indicator row) is read column by column, as it is
+            # laid out; the shape reader's year (the title's) still counts
+            if inferred is None and shaped.year is not None:
+                inferred = shaped.year
+        elif wins and shaped is not None:
             shape_report.carry(report, _READER_NOTES)
             draft, report = shaped, shape_report
             report.note("shape", "按表格的形状读取（表头列序、层级名称、指标值的写法），请核对")
@@ -186,11 +192,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
                                 "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:
-            # the shape reader reads titles across cells and 预算年度 labels: its title year comes first
-            inferred = (shape.title_year() if shape is not None else None) or infer_year(asm) or \
+            # the shape reader reads titles across cells and 预算年度 labels: its title year comes first;
+            # then the document's own title (an office file's properties) before a year merely written
+            # somewhere in the cells (a deadline's 2021年11月30日前)
+            inferred = (shape.title_year() if shape is not None else None) or \
+                (sources.document_title_year(path) if kind in ("xlsx", "docx") else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
-        if inferred is None and kind in ("xlsx", "docx"):
-            inferred = sources.document_title_year(path)
         join_cell_breaks(draft)
         split_target_and_result(draft, report)
         remark_draft(draft, report, split_doc_number=split_doc_number)

@@ -76,6 +76,7 @@ class _Grid:
     pending: Indicator | None = None  # a level-only row not yet used by a following row
     pending_where: str = ""
     project_cols: bool = False
+    budget_unit: str | None = None  # 预算数（万元） in a flat export's header: the unit of its budget column
 
     def carry_levels(self, level1: str | None, level2: str | None) -> tuple[str | None, str | None]:
         """Fill a row's blank 一级/二级 from the rows above (merged cells read blank), and remember them."""
@@ -108,6 +109,7 @@ class Assembler(LabelRowsMixin, GridMixin):
         self.grid: _Grid | None = None
         self.pending_cols: dict[int, str] = {}
         self.money_heads: dict[int, str] = {}
+        self.flat_projects = False  # a grid with project columns (a system's flat export): read by column
         self.goal_heads: dict[int, str] = {}
         self.pending_text: str | None = None  # purpose / goal whose text is on the next row
         self.text_target: tuple[object, str] | None = None  # where a continuation paragraph goes
@@ -388,8 +390,11 @@ class Assembler(LabelRowsMixin, GridMixin):
             self.pending_cols, self.pending_text, self.text_target = {}, None, None
             cols, extra = head
             self.header_texts.extend(c for c in filled if c)
+            self.flat_projects |= bool({"project_name", "project_code"} & set(cols.values()))
             self.grid = _Grid(cols, extra, where,
-                              project_cols=bool({"project_name", "project_code"} & set(cols.values())))
+                              project_cols=bool({"project_name", "project_code"} & set(cols.values())),
+                              budget_unit=next(("万元" for i, f in cols.items()
+                                                if f == "project_budget" and "万元" in (filled[i] or "")), None))
             if {"sign", "unit"} & set(cols.values()):
                 self.report.note("joined", "计算符号、指标值、计量单位分列，已合并为一个指标值（定性只取指标值）", where)
             for i, h in extra.items():

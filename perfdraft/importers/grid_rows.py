@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 
 # Grid fields that are not an indicator's content (levels, project columns, skipped columns).
-_NOT_CONTENT = {"level1", "level2", "skip", "project_name", "project_code"}
+_NOT_CONTENT = {"level1", "level2", "skip", "project_name", "project_code", "project_budget", "project_unit"}
 
 
 class GridMixin:
@@ -106,12 +106,23 @@ class GridMixin:
     def _grid_project(self, vals: dict[str, str | None]) -> None:
         name, code = vals.get("project_name"), vals.get("project_code")
         p = self.project
+        g = self.grid
         if p is None or (name and name != p.name) or (code and code != p.code):
-            g = self.grid
             self.grid = None
             p = self._new_project()
             self.grid = g
             p.name, p.code = name, code
+        budget, unit = vals.get("project_budget"), vals.get("project_unit")
+        if budget and p.budget.total is None and g is not None:
+            read = numbers.read_money(budget, g.budget_unit or "元")
+            if read is not None:
+                amount = read[0]
+                if g.budget_unit is None and amount < 100000:  # no unit in the header: the tables' 万元
+                    amount *= 10000
+                    p.confirm.append("budget")
+                p.budget.total = amount
+        if unit and p.unit is None:
+            p.unit = unit
 
     def _indicator(self, level1: str | None, level2: str | None, c: dict[str, str], rec: Record) -> Indicator:
         where = rec.first_loc()

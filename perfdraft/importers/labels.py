@@ -148,6 +148,9 @@ GRID_HEADERS = {
     "适用范围": "scope", "指标类型": "scope", "目标类型": "scope",
     "序号": "skip", "编号": "skip",
     "项目名称": "project_name", "项目编码": "project_code", "项目代码": "project_code",
+    # a flat export's project columns beside its indicator columns (one row per indicator)
+    "预算数": "project_budget", "项目预算数": "project_budget", "年度预算数": "project_budget",
+    "预算金额": "project_budget", "年度资金总额": "project_budget", "单位名称": "project_unit",
 }
 _INDICATOR_FIELDS = ("name", "description", "value", "sign", "unit", "basis", "weight", "direction",
                      "last_year", "formula", "note", "scope", "value_alt")
