@@ -28,25 +28,16 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_scoring import CORPUS, PROBE, PROBE_KEYS, corpus_text, keys, score, totals  # noqa: E402
+from corpus_scoring import CORPUS, PROBE, PROBE_KEYS, import_scores, keys, totals  # noqa: E402
 
-from perfdraft.importers import NothingPlaced, import_file  # noqa: E402
-from perfdraft.model import Draft  # noqa: E402
+from perfdraft.importers import import_file  # noqa: E402
 
 
 def accuracy(tmp: Path) -> None:
     if not CORPUS.is_dir():
         print("corpus: ../shared/corpus not found, accuracy skipped")
         return
-    scores = []
-    for stem, key in keys():
-        path = tmp / key["file"]
-        path.write_text(corpus_text(key["file"]), encoding="utf-8")
-        try:
-            draft = import_file(path).draft
-        except NothingPlaced:
-            draft = Draft()
-        scores.append(score(stem, key, draft))
+    scores = import_scores(keys(), tmp)
     t = totals(scores)
     print(f"corpus: {len(scores)} files, {t['samples']} sample rows")
     print(f"  rows right (name + value) {t['rows_right']:6.1%}   target ≥ 90%")
@@ -62,19 +53,7 @@ def accuracy(tmp: Path) -> None:
 def probe(tmp: Path) -> None:
     """The same figures on tables written from knowledge by helpers who never saw the importer
     (tests/probe_corpus and tests/probe_files, synthetic): layouts and provinces the corpus lacks."""
-    files = ROOT / "tests" / "probe_files"
-    scores = []
-    for stem, key in keys(PROBE_KEYS):
-        path = tmp / key["file"]
-        if (files / key["file"]).exists():
-            path.write_bytes((files / key["file"]).read_bytes())
-        else:
-            path.write_text(corpus_text(key["file"], PROBE), encoding="utf-8")
-        try:
-            draft = import_file(path).draft
-        except NothingPlaced:
-            draft = Draft()
-        scores.append(score(stem, key, draft))
+    scores = import_scores(keys(PROBE_KEYS), tmp, PROBE)
     t = totals(scores)
     print(f"probe: {len(scores)} synthetic tables, {t['samples']} sample rows")
     print(f"  rows right {t['rows_right']:6.1%} · 一级 {t['level1_right']:6.1%} · budgets {t['budgets_right']:6.1%}"

@@ -19,6 +19,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 # probe of how the reader does on layouts it was not built on. Synthetic, and said so in each note line.
 PROBE = ROOT / "tests" / "probe_corpus"
 PROBE_KEYS = ROOT / "tests" / "probe_keys"
+PROBE_FILES = ROOT / "tests" / "probe_files"  # the probe's xlsx, xls, docx and pdf, as an office saves them
 
 
 def norm(text: str | None) -> str:
@@ -64,6 +65,32 @@ def corpus_text(name: str, corpus: Path = CORPUS) -> str:
     while lines and lines[0].startswith("# "):
         lines.pop(0)
     return "\n".join(lines)
+
+
+def source_file(name: str, tmp: Path, corpus: Path = CORPUS) -> Path:
+    """A key's file written to ``tmp`` as the importer is given it: an office file of the probe as
+    saved, a text capture without the three lines the corpus adds on top."""
+    path = tmp / name
+    if (PROBE_FILES / name).exists():
+        path.write_bytes((PROBE_FILES / name).read_bytes())
+    else:
+        path.write_text(corpus_text(name, corpus), encoding="utf-8")
+    return path
+
+
+def import_scores(keyed: list[tuple[str, dict]], tmp: Path, corpus: Path = CORPUS) -> list[FileScore]:
+    """Each keyed file imported and scored; a file that places nothing scores as an empty draft."""
+    from perfdraft.importers import NothingPlaced, import_file
+    from perfdraft.model import Draft
+
+    out = []
+    for stem, key in keyed:
+        try:
+            draft = import_file(source_file(key["file"], tmp, corpus)).draft
+        except NothingPlaced:
+            draft = Draft()
+        out.append(score(stem, key, draft))
+    return out
 
 
 def keys(directory: Path = KEYS) -> list[tuple[str, dict]]:

@@ -10,7 +10,7 @@ import pytest
 
 from perfdraft.importers import NothingPlaced, import_file
 
-from .corpus_scoring import CORPUS, ROOT, corpus_text, keys, score, totals
+from .corpus_scoring import CORPUS, ROOT, corpus_text, import_scores, keys, score, totals
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
 KEYS = keys() if CORPUS.is_dir() else []
@@ -24,16 +24,7 @@ def _import(tmp_path, name: str):
 
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("corpus")
-    out = []
-    for stem, key in KEYS:
-        try:
-            draft = _import(tmp, key["file"]).draft
-        except NothingPlaced:
-            from perfdraft.model import Draft
-            draft = Draft()
-        out.append(score(stem, key, draft))
-    return out
+    return import_scores(KEYS, tmp_path_factory.mktemp("corpus"))
 
 
 def test_every_corpus_file_has_a_key():

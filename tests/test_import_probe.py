@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from perfdraft.importers import NothingPlaced, import_file
+from perfdraft.importers import import_file
 from perfdraft.importers.cells import join_page_chunks, split_glued
 from perfdraft.model import Draft
 
-from .corpus_scoring import PROBE, PROBE_KEYS, ROOT, corpus_text, keys, score, totals
-
-PROBE_FILES = ROOT / "tests" / "probe_files"
+from .corpus_scoring import PROBE, PROBE_FILES, PROBE_KEYS, import_scores, keys, source_file, totals
 
 PROBE_SET = keys(PROBE_KEYS)
 
@@ -32,20 +30,7 @@ def _rows(draft: Draft) -> list[tuple[str | None, str | None]]:
 
 @pytest.fixture(scope="module")
 def probe_scores(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("probe")
-    out = []
-    for stem, key in PROBE_SET:
-        path = tmp / key["file"]
-        if (PROBE_FILES / key["file"]).exists():  # xlsx / docx as an office saves them
-            path.write_bytes((PROBE_FILES / key["file"]).read_bytes())
-        else:
-            path.write_text(corpus_text(key["file"], PROBE), encoding="utf-8")
-        try:
-            draft = import_file(path).draft
-        except NothingPlaced:
-            draft = Draft()
-        out.append(score(stem, key, draft))
-    return out
+    return import_scores(PROBE_SET, tmp_path_factory.mktemp("probe"), PROBE)
 
 
 def test_every_probe_file_has_a_key_and_says_it_is_synthetic():
@@ -243,9 +228,7 @@ def test_levels_the_vocabulary_lacks_in_line_order(tmp_path):
 
 
 def _import_probe_file(tmp_path: Path, name: str) -> Draft:
-    path = tmp_path / name
-    path.write_bytes((PROBE_FILES / name).read_bytes())
-    return import_file(path).draft
+    return import_file(source_file(name, tmp_path, PROBE)).draft
 
 
 def test_word_labels_spanning_columns_and_a_block_in_wan(tmp_path):
