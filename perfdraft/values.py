@@ -471,10 +471,13 @@ def parse(text: str) -> Value | ParseError:
         return ParseError(f"无法解析：{exc}", 0, str(text))
 
 
+def _folded(raw: str) -> str:
+    """The text as the grammar reads it: folded, no white space, no closing full stop ("95%以上。")."""
+    return re.sub(r"\s+", "", _fold(raw).strip()).rstrip("。；;，,")
+
+
 def _parse_text(raw: str) -> Value | ParseError:
-    folded = _fold(raw).strip()
-    folded = re.sub(r"\s+", "", folded)
-    folded = folded.rstrip("。；;，,")  # "95%以上。": a sentence's full stop is not part of the value
+    folded = _folded(raw)
     if "或" in folded and not _BAND_RE.match(folded):
         left, _, right = folded.partition("或")
         a, b = _parse_one(left), _parse_one(right)
@@ -499,7 +502,7 @@ _REMARK = re.compile(r"^([^,，;；]+)[,，;；]([^,，;；]{1,30})$")
 
 def trailing_remark(text: str) -> tuple[str, str] | None:
     """(the value, the words after it) where a value is followed by words about it (≥30次,覆盖全县10个乡镇)."""
-    folded = re.sub(r"\s+", "", _fold(text).strip()).rstrip("。；;，,")
+    folded = _folded(text)
     m = _REMARK.match(folded)
     if m is None or not isinstance(_parse_one(folded), ParseError):
         return None

@@ -361,11 +361,11 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             if not (v.unit.startswith("元/人") or (v.unit == "元" and PER_HEAD_NAME.search(ind.name or ""))):
                 continue
             cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
-            products.append((i, ind, v, cnt, per_month, cnt.number * v.number * (12 if per_month else 1)))
+            products.append((i, v, cnt, per_month, cnt.number * v.number * (12 if per_month else 1)))
         # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it
         if len(products) >= 2 and total * Decimal("0.9") <= sum(x[-1] for x in products) <= total * Decimal("1.1"):
             products = []
-        for i, _ind, v, cnt, per_month, product in products:
+        for i, v, cnt, per_month, product in products:
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
             # a cap (≤) bounds the spending from above only: falling short of the budget says nothing

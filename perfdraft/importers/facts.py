@@ -237,7 +237,7 @@ def _label_cut(c: str, nxt: str) -> bool:
 # Facts whose text is prose: cut at its spaces by a space-separated layout (or its items one a line),
 # the pieces are joined back where the cut is plainly inside the text.
 _PROSE_FACTS = ("goal", "overall_goal", "project.purpose", "project.basis_text", "department.overall_goal")
-_GOALS = ("goal", "overall_goal")  # side by side (中期目标 | 年度目标), their texts follow in that order
+GOAL_FACTS = ("goal", "overall_goal")  # side by side (中期目标 | 年度目标), their texts follow in that order
 _OPEN_SENTENCE = (",", "，", "、", ";", "；", ":", "：")
 # A list item's marker, by kind: 目标1: / 1、 / (1) / 一、 (a line of another kind is the next section).
 _LIST_ITEM = re.compile(r"^(?:(?P<goal>(?:目标|任务)\s*\d{1,2})|(?P<digit>\d{1,2}\s*[、.．:：)）])|(?P<paren>[（(]\d{1,2}[)）])"
@@ -284,7 +284,7 @@ class FactsMixin:
         cols = [h[0] if h is not None else None for h in heads[money[0]:]]
         self.money_cols = cols if "total" in cols else None
 
-    def _money_column(self, fld: str, where: str) -> None:
+    def _money_column(self, fld: str) -> None:
         """A money label under remembered heads: the amounts before the year's column are skipped (the
         中期 总额 is kept as the project's total over its period)."""
         cols = self.money_cols
@@ -309,13 +309,13 @@ class FactsMixin:
             self._set_prose_or_fact(queue[0], c, None, where)  # 中期目标 | 年度目标 over their two texts
             self.goal_queue = queue[1:]
             return True
-        if lab is not None and lab[0] in _GOALS and lab[1] is None and self.pending is not None \
-                and self.pending[0] in _GOALS and self.pending[0] != lab[0]:
+        if lab is not None and lab[0] in GOAL_FACTS and lab[1] is None and self.pending is not None \
+                and self.pending[0] in GOAL_FACTS and self.pending[0] != lab[0]:
             self.goal_queue, self.pending = [self.pending[0], lab[0]], None
             return True
         if lab is not None:
             fld, inline, unit = lab
-            self._money_column(fld, where)
+            self._money_column(fld)
             if unit == "万元":
                 self.wan = True
             if inline:

@@ -10,13 +10,12 @@ from decimal import Decimal
 from .. import numbers
 from ..model import Budget, Draft, Project, SpendingPlan
 from . import registry
-from .facts import fact_label, goal_column_head, read_amount
+from .facts import GOAL_FACTS, fact_label, goal_column_head, read_amount
 from .labels import _MONEY_UNIT, _PLAN_FIELDS, Label, project_label
 from .repairs import _UNIT_NAME, split_unit_code
 from .report import ImportFailed, Record, Report
 
 _MONEY_FIELDS = ("total", "fiscal", "other")
-_GOALS = ("goal", "overall_goal")
 _BLOCK_IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]$")
 _MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
 
@@ -48,11 +47,11 @@ class LabelRowsMixin:
     def _new_project(self) -> Project:  # pragma: no cover - defined by Assembler
         raise NotImplementedError
 
-    def _money_heads(self, cells: list[str | None], nonblank: list[int]) -> bool:
-        """A row of money column heads after its row label (项目资金（万元） | 中期资金总额 | 年度资金总额):
-        kept by position, for the money rows under it."""
+    def _column_heads(self, cells: list[str | None], nonblank: list[int]) -> bool:
+        """A row of column heads kept by position for the rows under it: goals side by side (中期目标 |
+        年度目标) or money after its row label (项目资金（万元） | 中期资金总额 | 年度资金总额)."""
         heads = {i: fact_label(cells[i] or "") for i in nonblank}
-        goals = {i: h[0] for i, h in heads.items() if h is not None and h[1] is None and h[0] in _GOALS}
+        goals = {i: h[0] for i, h in heads.items() if h is not None and h[1] is None and h[0] in GOAL_FACTS}
         if len(goals) >= 2 and set(nonblank[1:]) <= set(goals) and len(set(goals.values())) == len(goals):
             self.goal_heads = goals  # 中期目标 | 年度目标: their texts are on the next row, by position
             self.found_anything = True
@@ -100,7 +99,7 @@ class LabelRowsMixin:
                 if i not in goals:
                     self._lose(rec.loc(i), cells[i] or "")
             return
-        if nonblank and self._money_heads(cells, nonblank):
+        if nonblank and self._column_heads(cells, nonblank):
             return
         lead = labels[nonblank[0]] if nonblank else None
         if self.money_heads and not (lead is not None and lead.field in _MONEY_FIELDS):
