@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ._lazy import LazyPattern
 from .value_terms import _ATOMIC_SLASH_UNITS, BASE_UNITS, UNIT_PREFIXES
 
 
@@ -28,7 +29,7 @@ def canonical_unit(unit: str) -> str:
     return f"{head}/{tail}"
 
 
-_ALT_UNIT = re.compile(r"^([^（()）]{1,4})[（(]([^（()）]{1,4})[)）]$")
+_ALT_UNIT = LazyPattern(r"^([^（()）]{1,4})[（(]([^（()）]{1,4})[)）]$")
 
 
 def _alternative_units(unit: str) -> bool:
@@ -53,5 +54,5 @@ def unit_known(unit: str) -> bool:
 
 
 _PER_WORDS = frozenset("人 生 户 亩 件 次 台 月 年 天 日 公里 平方米 立方米 吨 人次 村 所 个 床 套 名 学时 课时 场".split())
-_PER_THING = re.compile(r"[\u4e00-\u9fff]{1,2}")
+_PER_THING = LazyPattern(r"[\u4e00-\u9fff]{1,2}")
 _UNIT_CHARS_RE = re.compile(r"^[\u4e00-\u9fff%‰A-Za-zμ³²/·•・]{1,10}$")

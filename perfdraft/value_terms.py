@@ -3,7 +3,7 @@ vocabulary, re-exported there; checks and importers read them as ``values.TERM_S
 
 from __future__ import annotations
 
-import re
+from ._lazy import LazyPattern  # the checker's and importers' words: compiled on first use, not at start-up
 
 SCALES: dict[str, tuple[str, ...]] = {
     "优良中差": ("优", "良", "中", "低", "差", "优秀", "良好", "较差", "优良"),
@@ -47,15 +47,15 @@ VAGUE_TERMS = frozenset(
 TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|稳定|同步"
 TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
                 "保障|发挥|扩大|加快|好转|遏制|缓解|规范|落实|深化")
-TREND_VALUE = re.compile(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS})$|^(?:得到|实现)(?:{TREND_VERBS})$")
+TREND_VALUE = LazyPattern(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS})$|^(?:得到|实现)(?:{TREND_VERBS})$")
 
 # A comparison with a named reference a reviewer can look up (低于全省平均水平, 不高于1年期LPR, 不超过上年):
 # checkable as it stands, like a grade with its standard.
 BENCHMARK_SCALE = "对标"
-BENCHMARK_VALUE = re.compile(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
+BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
                              r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准)(?:持平|相当)?$")
 # A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
-AFTER_EVENT = re.compile(r"^(.{2,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时))(?:内|以内|之内)$")
+AFTER_EVENT = LazyPattern(r"^(.{2,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时))(?:内|以内|之内)$")
 
 # Units a value may carry; 万/亿/千/百 before any of them (万人, 千瓦).
 BASE_UNITS = frozenset(
