@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Draft
+from . import html as html_reader
 from . import sources
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
@@ -45,7 +46,7 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
 
 
 def sniff(path: Path) -> str:
-    """'xlsx', 'docx' or 'text'; ImportFailed for files of other kinds."""
+    """'xlsx', 'xls', 'docx', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
     if not path.exists():
         raise ImportFailed(f"{source}：文件不存在")
@@ -53,7 +54,7 @@ def sniff(path: Path) -> str:
         raise ImportFailed(f"{source}：这是一个目录，应为 xlsx、docx 或文本文件")
     try:
         with open(path, "rb") as fh:
-            head = fh.read(8)
+            head = fh.read(2048)
     except PermissionError:
         raise ImportFailed(f"{source}：没有读取权限") from None
     except OSError as exc:
@@ -69,6 +70,10 @@ def sniff(path: Path) -> str:
         raise ImportFailed(f"{source}：是旧版 Office（.xls/.doc）格式，请另存为 .xlsx 或 .docx 后再导入")
     if head.startswith(b"%PDF"):
         return "pdf"
+    # a saved web page, or the HTML a web system hands out as "Excel" (.xls) or "Word" (.doc)
+    if suffix not in (".txt", ".text", ".md", ".csv", ".tsv", ".tab") and (
+            html_reader.looks_like_html(head) or html_reader.looks_like_mht(head)):
+        return "html"
     if suffix in (".pdf", ".xls"):
         raise ImportFailed(f"{source}：不是有效的 {suffix[1:].upper()} 文件（文件头不对，可能已损坏或只是改了扩展名）")
     if suffix in _REFUSED:
@@ -118,6 +123,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         kind = sniff(path)
         report = Report(str(path))
         lines: list[Line] | None = None
+        page_year: int | None = None
         if kind == "xlsx" and xlsx_reader.has_marker(path):
             xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
             own = xlsx_reader.embedded_streamed(path, report)
@@ -146,6 +152,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 asm.feed(Record(list(line.cells), line.where))
         elif kind == "docx":
             own, asm = docx_reader.read(path, report, split_doc_number=split_doc_number)
+        elif kind == "html":
+            own = None
+            asm, page_year = html_reader.read(path, report, split_doc_number=split_doc_number)
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
@@ -155,7 +164,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 for remark in cleaned:
                     report.note(remark, remark)
                 lines = text_lines(text)
-        if kind == "docx" and asm is not None:
+        if kind in ("docx", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:
             repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
@@ -185,7 +194,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 inferred = shaped.year
             shaped.year = None
         elif not asm.found_anything:
-            what = {"xlsx": "工作表", "xls": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF"}[kind]
+            what = {"xlsx": "工作表", "xls": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
             if not _on_topic(lines, asm):
                 raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
                                    "应为项目支出绩效目标表（xlsx、xls、docx、PDF 或复制出的文本）")
@@ -196,7 +205,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             # then the document's own title (an office file's properties) before a year merely written
             # somewhere in the cells (a deadline's 2021年11月30日前)
             inferred = (shape.title_year() if shape is not None else None) or \
-                (sources.document_title_year(path) if kind in ("xlsx", "docx") else None) or infer_year(asm) or \
+                (sources.document_title_year(path) if kind in ("xlsx", "docx") else None) or \
+                (page_year if kind == "html" else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
         join_cell_breaks(draft)
         split_target_and_result(draft, report)

@@ -25,6 +25,7 @@ class Line:
     rowed: bool = False
     glued: bool = False  # cells split out of glued text by the grammar: the split is reported
     unsure: bool = False  # a cell of the row read blank that may not be (an uncalculated formula)
+    para: bool = False  # a document's paragraph outside its tables (docx, web pages)
 
     def texts(self) -> list[str]:
         return [c for c in self.cells if c]

@@ -300,7 +300,8 @@ def glued_header(text: str) -> list[str] | None:
 _SIGNOFF = re.compile(
     r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
     r"审核人|制表人|经办人)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
-    r"说明[:：]|填报说明|填表说明|上一篇|下一篇)|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links after the table
+    r"说明[:：]|填报说明|填表说明|上一篇|下一篇|(?:主办|承办|协办)(?:单位)?[:：]|版权所有|网站标识码|技术支持[:：]|关闭窗口|打印本页)|"
+    r"ICP备|公网安备|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links and a web page's footer after the table
 _TABLE_TITLE = re.compile(r"(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表$")
 _FURNITURE = re.compile(
     r"^\[TRUNCATED|^!\[\]\(\)$|^(?:【[^】]{1,8}】\s*)+$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")

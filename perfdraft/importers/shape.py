@@ -60,6 +60,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         self.project: Project | None = None
         self.cols: list[str] | None = None
         self.grid = False
+        self._paused = False  # the grid ended at a document's paragraph; its columns may go on below
         self.level1: str | None = None
         self.level2: str | None = None
         self.fw: str | None = None  # a framework with level names of its own, once a 一级 showed it
@@ -209,6 +210,11 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             return
         if self._header(c, line, i, where):
             return
+        if line.para and self.grid and not kinds.value_like(c) and self._level_of(c) is None:
+            # a document's paragraph between tables: the table above has ended (a continuation table
+            # resumes its columns at its first level name, below)
+            self._close()
+            self.grid, self._paused = False, True
         if self.headers and not self.grid:
             if len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
                 self._start_grid(self.headers, where)
@@ -226,9 +232,12 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             lv = self._level_of(c)
             if lv is None and kinds.glued_levels(c)[0] and len(c) < 200:
                 lv = (None, None, "")
-            if lv is not None and lv[0] != "投入" and self.cols is None and \
+            if lv is not None and lv[0] != "投入" and (self.cols is None or self._paused) and \
                     any(kinds.value_like(x) for x in self._ahead) and not any(fact_label(x) for x in self._ahead[:2]):
-                self._start_grid(list(_DEFAULT), where, guessed=True)
+                if self._paused:
+                    self.grid, self._paused = True, False
+                else:
+                    self._start_grid(list(_DEFAULT), where, guessed=True)
             else:
                 self._note(c, where)
                 return
@@ -303,7 +312,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         first = next((k for k, col in enumerate(cols) if col in ("l1", "l2", "name")), len(cols))
         self.cols = ["unit_col" if col == "unit" and k < first else col for k, col in enumerate(self.cols)]
         self.money_wan = any("万元" in t for t in self.header_texts)
-        self.grid = True
+        self.grid, self._paused = True, False
         self._header_run = False
         self.level1 = self.level2 = None
         if self.project is None:

@@ -194,7 +194,7 @@ def _word_lines(words: list[dict[str, Any]], page: int) -> list[tuple[float, Lin
 
 def records_to_lines(records: list[Record]) -> list[Line]:
     return [Line([c for c in (r.cells if r.cells else [])], r.where, rowed=len(r.cells) > 1 and not r.para,
-                 unsure=bool(r.unsure)) for r in records]
+                 unsure=bool(r.unsure), para=r.para and len(r.cells) == 1) for r in records]
 
 
 def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
