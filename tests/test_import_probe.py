@@ -466,3 +466,21 @@ def test_the_documents_title_year_before_a_deadline_in_the_cells(tmp_path):
     path = tmp_path / "x.xlsx"
     wb.save(path)
     assert import_file(path).draft.year == 2015
+
+
+@pytest.mark.parametrize("period, expected", [("2023年—2025年", ("2023", "2025")), ("2024-2026", ("2024", "2026")),
+                                              ("2023年1月至2025年12月", ("2023", "2025")), ("3年", (None, None))])
+def test_the_project_period_is_read_into_its_years(tmp_path, period, expected):
+    """吉林 prints 项目期 | 2023年—2025年 in the header block; it was left unplaced."""
+    text = ("项目名称 | 黑土地保护性耕作\n项目期 | " + period + "\n年度资金总额（万元） | 100\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 实施面积 | ≥3300万亩\n"
+            "满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90%\n")
+    p = _import_text(tmp_path, text).projects[0]
+    assert (p.period_start, p.period_end) == expected
+
+
+def test_the_project_period_in_the_label_readers_layout(tmp_path):
+    text = ("项目编码 | 13000024001\n项目名称 | 黑土地保护性耕作\n项目期 | 2023年—2025年\n预算数 | 1000000\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 实施面积 | ≥3300万亩\n")
+    p = _import_text(tmp_path, text).projects[0]
+    assert (p.code, p.period_start, p.period_end) == ("13000024001", "2023", "2025")

@@ -59,6 +59,8 @@ _VARIANTS: dict[str, str] = {
     "实施期绩效目标": "overall_goal", "项目总体目标": "overall_goal",
     "长期目标": "overall_goal", "中长期绩效目标": "overall_goal",
     "年度": "year", "所属年度": "year", "编制年度": "year",  # a year fact only where a year follows
+    **dict.fromkeys(("项目期", "项目实施期", "实施期限", "项目周期", "项目实施周期", "项目起止年限", "项目期限",
+                     "起止年限", "项目起止时间", "实施年限", "项目实施期限", "项目起止年度"), "period"),
     # the last line of a cost breakdown (成本构成 | 金额 …) or of a row of money columns (中央 | 省 | 合计)
     "合计": "total",
 }
@@ -68,6 +70,20 @@ _OWN = {"project.name": "name", "project.code": "code", "project.authority": "au
         "project.budget.other": "other", "project.goal": "goal", "project.overall_goal": "overall_goal",
         "draft.year": "year"}
 _MONEY = ("total", "fiscal", "other")
+
+
+_YEAR4 = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+
+
+def period_years(value: str) -> tuple[str, str] | None:
+    """项目期 '2023年—2025年', '2023-2025', '2023年1月至2025年12月' → ('2023', '2025'); a single year
+    ('2025年') is a one-year project; a duration ('3年') or anything else is not read."""
+    years = _YEAR4.findall(value)
+    if len(years) == 2 and years[0] <= years[1]:
+        return years[0], years[1]
+    if len(years) == 1 and re.fullmatch(r"\s*20\d\d\s*年?度?\s*", value):
+        return years[0], years[0]
+    return None
 
 
 @lru_cache(maxsize=4)
@@ -457,6 +473,13 @@ class FactsMixin:
             p.goal = f"{p.goal}\n{value}" if p.goal else value
         elif fld in ("code", "overall_goal"):
             self._keep(self._project_for_fact(), fld, value)
+        elif fld == "period":
+            years = period_years(value)
+            if years is None:
+                return False
+            p = self._project_for_fact()
+            if p.period_start is None and p.period_end is None:
+                p.period_start, p.period_end = years
         elif fld == "project.doc_number" and not names.DOC_NUMBER.search(value):
             return False  # '文 号' beside a page's title: no 〔2021〕12号, no 文号
         else:  # any other field of the registry: the first value read is kept

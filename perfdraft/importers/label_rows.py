@@ -247,6 +247,16 @@ class LabelRowsMixin:
             elif d.name != name and not kept:
                 self._lose(where, f"单位：{value}")
             return
+        if f == "period":
+            from .facts import period_years
+
+            years = period_years(value or "")
+            p = self._current() if years else None
+            if p is not None and years and p.period_start is None and p.period_end is None:
+                p.period_start, p.period_end = years
+            elif value:
+                self._lose(where, value)
+            return
         if f in ("code", "name"):
             if self.project is None or f in self.project_from_cell:
                 self._new_project()

@@ -36,6 +36,8 @@ PROJECT_LABELS = {
     "3月底": "mar", "6月底": "jun", "10月底": "oct", "12月底": "dec",
     "3月": "mar", "6月": "jun", "10月": "oct", "12月": "dec",
     "合计": "total", "部门预算": "dept_budget",
+    "项目期": "period", "项目实施期": "period", "实施期限": "period", "项目周期": "period", "项目实施周期": "period",
+    "项目起止年限": "period", "项目期限": "period", "起止年限": "period", "项目实施期限": "period",
 }
 # Registry fields the label assembler places itself → its own names; any other project, department or
 # draft field is "field:<key>" and stored through the registry.
