@@ -484,3 +484,41 @@ def test_the_project_period_in_the_label_readers_layout(tmp_path):
             "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 实施面积 | ≥3300万亩\n")
     p = _import_text(tmp_path, text).projects[0]
     assert (p.code, p.period_start, p.period_end) == ("13000024001", "2023", "2025")
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_a_date_shown_as_year_and_month_is_not_given_a_day(tmp_path, suffix):
+    """贵州's .xls shows 项目完工时间 as 2025年11月 (a date formatted yyyy"年"m"月"); the cell stores the
+    1st, and the import printed 2025年11月1日, a deadline nobody wrote."""
+    import datetime as dt
+
+    rows = [("项目名称", "茶园提质增效", None), ("一级指标", "三级指标", "指标值"),
+            ("产出指标", "项目完工时间", dt.datetime(2025, 11, 1)), ("产出指标", "验收日期", dt.datetime(2025, 12, 15)),
+            ("满意度指标", "茶农满意度", "≥90%")]
+    path = tmp_path / f"t{suffix}"
+    if suffix == ".xls":
+        import xlwt
+
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("表")
+        styles = [xlwt.easyxf(num_format_str='yyyy"年"m"月"'), xlwt.easyxf(num_format_str='yyyy"年"m"月"d"日"')]
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if isinstance(v, dt.datetime):
+                    sheet.write(r, c, v, styles[r - 2])
+                elif v is not None:
+                    sheet.write(r, c, v)
+        book.save(str(path))
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        ws = book.active
+        for r, row in enumerate(rows, 1):
+            for c, v in enumerate(row, 1):
+                cell = ws.cell(r, c, v)
+                if isinstance(v, dt.datetime):
+                    cell.number_format = 'yyyy"年"m"月"' if r == 3 else 'yyyy"年"m"月"d"日"'
+        book.save(path)
+    draft = import_file(path).draft
+    assert _rows(draft)[:2] == [("项目完工时间", "2025年11月"), ("验收日期", "2025年12月15日")]

@@ -58,6 +58,7 @@ def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
         raise ImportFailed(f"{path}：无法读取表格文件（{type(exc).__name__}: {text[:120]}），"
                            "文件可能已损坏，请用 Excel/WPS 打开后重新保存") from None
     out = []
+    formats = _XlsDateFormats(path)
     try:
         for meta in wb.sheets_metadata:
             name = meta.name
@@ -71,13 +72,44 @@ def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
                 raise ImportFailed(f"{path}：工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超过"
                                    f"{_LIMITS}，不像是绩效目标表，未导入")
             report.take_cells(sheet.height * sheet.width, f"工作表“{name}”")
-            out.append(_records(name, sheet))
+            out.append(_records(name, sheet, formats))
     finally:
         wb.close()
+        formats.close()
     return out
 
 
-def _records(name: str, sheet: Any) -> list[Record]:
+class _XlsDateFormats:
+    """The number format of an .xls date cell, which calamine does not give: a date shown as
+    2025年11月 is stored as the 1st of the month. Read with xlrd, opened only when a sheet has a date."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.book: Any = None
+        self.failed = False
+
+    def __call__(self, sheet: str, r: int, c: int) -> str | None:
+        if self.book is None and not self.failed:
+            try:
+                import xlrd  # type: ignore[import-untyped]
+
+                self.book = xlrd.open_workbook(str(self.path), formatting_info=True, on_demand=True)
+            except Exception:  # noqa: BLE001 - no format: the date is shown in full, as before
+                self.failed = True
+        if self.book is None:
+            return None
+        try:
+            xf = self.book.xf_list[self.book.sheet_by_name(sheet).cell_xf_index(r, c)]
+            return str(self.book.format_map[xf.format_key].format_str)
+        except Exception:  # noqa: BLE001 - a cell xlrd reads differently: shown in full
+            return None
+
+    def close(self) -> None:
+        if self.book is not None:
+            self.book.release_resources()
+
+
+def _records(name: str, sheet: Any, formats: Callable[[str, int, int], str | None] | None = None) -> list[Record]:
     rows = sheet.to_python(skip_empty_area=False)
     r0, c0 = sheet.start or (0, 0)
     hidden: set[tuple[int, int]] = set()
@@ -112,7 +144,7 @@ def _records(name: str, sheet: Any) -> list[Record]:
                 cells.append(None)
                 filled.append(seen.get(vertical[(r, c)]))
             else:
-                text = _value(v)
+                text = cell_text(v, formats(name, r, c)) if formats and isinstance(v, dt.date) else _value(v)
                 seen[(r, c)] = text
                 cells.append(text)
                 filled.append(text)

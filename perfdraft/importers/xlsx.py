@@ -198,7 +198,7 @@ def cell_text(value: Any, number_format: str | None = None) -> str | None:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, dt.datetime | dt.date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return _date_text(value, number_format)
     if isinstance(value, dt.time):
         return value.isoformat()
     if isinstance(value, int | float | Decimal):
@@ -212,6 +212,21 @@ def cell_text(value: Any, number_format: str | None = None) -> str | None:
             return _plain(d, places) + "%"
         return _plain(d, places)
     return str(value)
+
+
+# What a date format shows: its y / m / d codes outside quoted text, escapes and [colour] sections.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def _date_text(value: dt.date, number_format: str | None) -> str:
+    """A date as its cell shows it: 2025年11月 for a year-and-month format, not the 1st of the month the
+    cell stores (a deadline the user never typed)."""
+    codes = _FORMAT_LITERALS.sub("", (number_format or "").split(";")[0]).lower()
+    if "h" in codes or "s" in codes or not any(c in codes for c in "ymd"):
+        return f"{value.year}年{value.month}月{value.day}日"
+    parts = [f"{value.year}年" if "y" in codes else "", f"{value.month}月" if "m" in codes else "",
+             f"{value.day}日" if "d" in codes else ""]
+    return "".join(parts) or f"{value.year}年{value.month}月{value.day}日"
 
 
 def _format_places(number_format: str | None) -> int:
