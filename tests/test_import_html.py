@@ -186,3 +186,12 @@ def test_rowspan_over_a_missing_cell_keeps_columns(tmp_path):
 @pytest.fixture(autouse=True)
 def _no_home(tmp_path, monkeypatch):
     monkeypatch.setenv("PERFDRAFT_DATA_DIR", str(Path(tmp_path) / "data"))
+
+
+def test_a_gbk_page_with_a_damaged_byte_is_still_read(tmp_path):
+    """A browser shows a page with a bad byte replaced; refusing the whole page for it helps nobody."""
+    raw = _page(GRID, head='<meta charset="gb2312">').encode("gb18030")
+    cut = raw.index("农村人居".encode("gb18030"))
+    path = tmp_path / "bad-byte.html"
+    path.write_bytes(raw[:cut] + b"\xff" + raw[cut + 1:])
+    assert _rows(import_file(path).draft) == ROWS

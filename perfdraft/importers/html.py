@@ -73,15 +73,19 @@ def _decode(raw: bytes, charset: str | None, source: str) -> str:
     if charset is None:
         m = _CHARSET.search(raw[:8192])
         charset = m.group(1).decode("ascii") if m else None
-    if charset:
-        name = charset.lower()
-        if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
-            name = "gb18030"
+    name = (charset or "").lower()
+    if name in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "gb18030"):
+        name = "gb18030"
+    if not raw.strip(b" \t\r\n") or b"\x00" in raw:
+        return decode(raw, source)  # empty or binary: said in the text reader's words
+    for enc in dict.fromkeys((name, "utf-8", "gb18030")):  # a wrong declaration is common
         try:
-            return raw.decode(name)
+            return raw.decode(enc) if enc else raw.decode("utf-8")
         except (LookupError, UnicodeDecodeError):
-            pass  # a wrong declaration is common: read the bytes as any text is read
-    return decode(raw, source)
+            continue
+    # A few bad bytes: a browser shows the page with them replaced, and so is it read here
+    readings = [raw.decode(enc, errors="replace") for enc in ("utf-8", "gb18030")]
+    return min(readings, key=lambda t: t.count("\ufffd"))
 
 
 def _mht_html(raw: bytes, source: str) -> str:

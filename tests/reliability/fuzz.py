@@ -301,9 +301,29 @@ def import_bases() -> dict[str, bytes]:
         return content
 
     out["tables.docx"] = _rezip(out["seed.docx"], drop_embedded)
+    out["page.html"] = _web_page(draft)
     for f in sorted(IMPORT_FIXTURES.glob("*")):
         out[f.name] = f.read_bytes()
     return out
+
+
+def _web_page(draft) -> bytes:
+    """The seed's first project as a government site shows it: a GB2312 page, merged 一级 cells."""
+    from html import escape
+
+    p = draft.projects[0]
+    rows = [f"<tr><td>项目名称</td><td colspan=3>{escape(p.name or '')}</td></tr>",
+            f"<tr><td>年度目标</td><td colspan=3>{escape(p.goal or '')}</td></tr>",
+            "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>"]
+    last = None
+    for ind in p.indicators:
+        lead = "" if ind.level1 == last else f"<td rowspan={sum(1 for i in p.indicators if i.level1 == ind.level1)}>{ind.level1}</td>"
+        last = ind.level1
+        rows.append(f"<tr>{lead}<td>{ind.level2 or ''}</td><td>{escape(ind.name or '')}</td><td>{escape(ind.value or '')}</td></tr>")
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>2020年项目支出绩效目标表'
+            f'</title><script>var a="产出指标";</script></head><body><div>首页 &gt; 信息公开</div><table border=1>{"".join(rows)}'
+            "</table><div>主办单位：某县人民政府</div></body></html>")
+    return page.encode("gb18030")
 
 
 def _rezip(data: bytes, member_edit) -> bytes:
