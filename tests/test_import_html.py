@@ -51,7 +51,7 @@ def test_a_saved_page_reads_the_table_and_not_the_sites_chrome_or_scripts(tmp_pa
         "<script>var 指标 = '产出指标 数量指标 假行 ≥1个';</script><style>.产出指标{color:red}</style>"
         '<div style="display:none">满意度指标 隐藏行 ≥1%</div>'
         f"<h2>某县农业农村局2024年项目支出绩效目标表</h2>{GRID}"
-        '<div class="footer">主办单位：某县人民政府办公室</div>')
+        '<p class="text-right">公开日期：2025-02-18</p><div class="footer">主办单位：某县人民政府办公室</div>')
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     draft = import_file(path).draft

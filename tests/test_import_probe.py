@@ -35,7 +35,8 @@ def probe_scores(tmp_path_factory):
 
 def test_every_probe_file_has_a_key_and_says_it_is_synthetic():
     files = sorted(p.name for p in PROBE.glob("*.txt"))
-    binaries = sorted(p.name for p in PROBE_FILES.iterdir() if p.suffix in (".xlsx", ".xls", ".docx", ".pdf"))
+    binaries = sorted(p.name for p in PROBE_FILES.iterdir()
+                      if p.suffix in (".xlsx", ".xls", ".docx", ".pdf", ".html", ".htm", ".mht", ".doc"))
     assert files and binaries and sorted(k["file"] for _, k in PROBE_SET) == sorted(files + binaries)
     readme = (PROBE_FILES / "README.md").read_text(encoding="utf-8")
     assert "synthetic" in readme.lower() and all(name in readme for name in binaries)
@@ -522,3 +523,28 @@ def test_a_date_shown_as_year_and_month_is_not_given_a_day(tmp_path, suffix):
         book.save(path)
     draft = import_file(path).draft
     assert _rows(draft)[:2] == [("项目完工时间", "2025年11月"), ("验收日期", "2025年12月15日")]
+
+
+def test_mid_term_and_annual_value_groups_each_with_its_own_unit_column(tmp_path):
+    """青海 prints 中期指标值 and 年度指标值 side by side, each over 指标值 | 计量单位: rows came out doubled,
+    units as values and values as names."""
+    text = ("项目名称 | 草原生态保护补助奖励\n"
+            "一级指标 | 二级指标 | 三级指标 | 中期指标值 | | 年度指标值 |\n"
+            " | | | 指标值 | 计量单位 | 指标值 | 计量单位\n"
+            "产出指标 | 数量指标 | 草原禁牧面积 | ≥580 | 万亩 | ≥580 | 万亩\n"
+            "产出指标 | 数量指标 | 享受补奖政策牧户数 | ≥7800 | 户 | ≥7800 | \n"
+            "产出指标 | 时效指标 | 兑付到户时间 | 每年12月底前 | | 2025年12月31日前 | \n"
+            "满意度指标 | 服务对象满意度指标 | 牧户满意度 | ≥90 | % | ≥90 | %\n")
+    draft = _import_text(tmp_path, text)
+    assert _rows(draft) == [("草原禁牧面积", "≥580万亩"), ("享受补奖政策牧户数", "≥7800"),
+                            ("兑付到户时间", "2025年12月31日前"), ("牧户满意度", "≥90%")]
+    assert [i.note for i in draft.projects[0].indicators][:2] == ["中期指标值：≥580万亩", "中期指标值：≥7800户"]
+
+
+def test_money_facts_glued_in_the_cell_beside_their_label(tmp_path):
+    """安徽: 项目资金（万元） | 年度资金总额：68.00　其中：财政拨款 68.00　其他资金 0.00 (one cell)."""
+    text = ("项目名称 | 农家书屋出版物补充更新\n"
+            "项目资金（万元） | 年度资金总额：215.00\u3000其中：财政拨款 180.00\u3000其他资金 35.00\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 补充更新书屋数量 | ≥136个\n")
+    b = _import_text(tmp_path, text).projects[0].budget
+    assert (b.total, b.fiscal, b.other) == (2_150_000, 1_800_000, 350_000)

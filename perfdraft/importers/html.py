@@ -67,9 +67,8 @@ def _decode(raw: bytes, charset: str | None, source: str) -> str:
     and GBK as any text is read. GB2312 pages are read as GB18030, which they are a subset of."""
     from .text import decode
 
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
-        if raw.startswith(bom):
-            return decode(raw, source)
+    if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(raw, source)
     if charset is None:
         m = _CHARSET.search(raw[:8192])
         charset = m.group(1).decode("ascii") if m else None
@@ -194,6 +193,21 @@ def _span(el: Any, name: str) -> int:
     return max(n, 1)
 
 
+def _carry_down(below: dict[int, tuple[str | None, int]], cells: list[str | None], filled: list[str | None],
+                locs: list[str], row: str) -> None:
+    """Cells of earlier rows that span into this one at its next columns: blank, filled down."""
+    while len(cells) in below:
+        col = len(cells)
+        text, left = below[col]
+        cells.append(None)
+        filled.append(text)
+        locs.append(f"{row}第 {col + 1} 列")
+        if left <= 1:
+            del below[col]
+        else:
+            below[col] = (text, left - 1)
+
+
 def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     out: list[Record] = []
     # column → (text filled down, rows left) for cells spanning rows
@@ -205,24 +219,10 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
         cells: list[str | None] = []
         filled: list[str | None] = []
         locs: list[str] = []
-
-        def carry_down() -> None:
-            # a cell of an earlier row spans into this one at the next column
-            while len(cells) in below:
-                col = len(cells)
-                text, left = below[col]
-                cells.append(None)
-                filled.append(text)
-                locs.append(f"表格 {number} 第 {r} 行第 {col + 1} 列")
-                if left <= 1:
-                    del below[col]
-                else:
-                    below[col] = (text, left - 1)
-
         for td in tr:
             if _tag(td) not in ("td", "th") or _hidden(td):
                 continue
-            carry_down()
+            _carry_down(below, cells, filled, locs, f"表格 {number} 第 {r} 行")
             col = len(cells)
             where = f"表格 {number} 第 {r} 行第 {col + 1} 列"
             colspan, rowspan = _span(td, "colspan"), _span(td, "rowspan")
@@ -236,7 +236,7 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
                 locs.append(where)
                 if rowspan > 1:
                     below[col + k] = (text if k == 0 else None, rowspan - 1)
-        carry_down()
+        _carry_down(below, cells, filled, locs, f"表格 {number} 第 {r} 行")
         report.take_cells(len(cells), f"表格 {number} 第 {r} 行")
         if any(c for c in cells) or any(f for f in filled):
             out.append(Record(cells, f"表格 {number} 第 {r} 行", locs=locs, filled=filled))

@@ -19,6 +19,8 @@ _BARE_NUMBER = re.compile(r"[≥≤><=≧≦]?\s*(?:-?\d[\d,.]*|\*+|[xX]+)")  # 
 
 
 def indicator_of(f: dict[str, str], name: str | None, level1: str | None, level2: str | None) -> Indicator:
+    if f.get("mid_value") and (f.get("mid_sign") or f.get("mid_unit")):  # the 中期 group's own sign and unit
+        f = {**f, "mid_value": join_value(f.get("mid_sign"), f["mid_value"], f.get("mid_unit"))[0] or f["mid_value"]}
     value = f.get("value")
     # an operator is the value's sign in whichever column the province prints it (上海: 指标方向 ≥ / ≤)
     sign = f.get("sign") or next((f[k] for k in ("nature", "direction") if kinds.is_sign(f.get(k) or "")), None)

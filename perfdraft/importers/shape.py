@@ -210,7 +210,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             return
         if self._header(c, line, i, where):
             return
-        if line.para and self.grid and not kinds.value_like(c) and self._level_of(c) is None:
+        if line.para and self.grid and self._level_of(c) is None:
             # a document's paragraph between tables: the table above has ended (a continuation table
             # resumes its columns at its first level name, below)
             self._close()
@@ -225,7 +225,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if not self.grid and _YEAR_CELL.fullmatch(kinds.squash(c)):
             return  # '(2025年度)': read as the year
         if not self.grid:
-            if len(c) > 30 and not line.rowed and self._glued_facts(c, where, sure=line.glued):
+            if len(c) > 30 and (not line.rowed or i > 0) and self._glued_facts(c, where, sure=line.glued):
                 return
             if self._fact(c, where):
                 return
@@ -274,7 +274,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 return False
             return False
         if self.grid and self.cur is None:
-            if i == 0 and line.rowed:
+            if line.rowed and i == next((k for k, x in enumerate(line.cells) if x), 0):
                 self._sub_header(line)
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
@@ -336,13 +336,25 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         return post
 
     def _sub_header(self, line: Line) -> None:
-        """符号 | 数值 | 单位 under a 指标值 spanning three columns: the value's column is those three."""
+        """符号 | 数值 | 单位 under a 指标值 spanning three columns: the value's column is those three. Under
+        中期指标值 and 年度指标值 side by side, each group's own 指标值 | 计量单位 (the 中期 ones kept apart)."""
         parts = [kinds.header_kind(x) for x in line.cells if x]
         cols = self.cols or []
-        if len(parts) >= 2 and set(parts) <= {"sign", "value", "unit"} and "value" in parts and "value" in cols \
-                and not {"sign", "unit"} & set(cols):
-            k = cols.index("value")
-            self.cols = [*cols[:k], *(p for p in parts if p), *cols[k + 1:]]
+        if len(parts) < 2 or not set(parts) <= {"sign", "value", "unit"} or "value" not in parts \
+                or {"sign", "unit"} & set(cols):
+            return
+        runs: list[list[str]] = [[]]
+        for part in parts:  # a kind met again starts the next group's sub-header
+            if part in runs[-1]:
+                runs.append([])
+            runs[-1].append(str(part))
+        groups = [k for k, col in enumerate(cols) if col in ("mid_value", "value")]
+        if len(runs) != len(groups) or any("value" not in run for run in runs):
+            return
+        new = list(cols)
+        for k, run in reversed(list(zip(groups, runs, strict=True))):
+            new[k:k + 1] = run if cols[k] == "value" else [f"mid_{p}" for p in run]
+        self.cols = new
 
     def _reset_grid(self) -> None:
         self.cols = None
@@ -463,9 +475,9 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             return kinds.is_weight(c) or bool(re.fullmatch(r"\d+(?:\.\d+)?%", kinds.squash(c)))
         if col in ("actual", "adjusted", "mid_value"):
             return kinds.value_like(c) or len(kinds.squash(c)) <= 10 or line.rowed
-        if col == "unit":
+        if col in ("unit", "mid_unit"):
             return kinds.is_unit(c)
-        if col in ("sign", "nature", "direction"):
+        if col in ("sign", "nature", "direction", "mid_sign"):
             return kinds.is_sign(c) or kinds.is_nature(c)
         if col == "basis":
             return kinds.is_basis(c) or line.rowed and not kinds.value_like(c)
