@@ -195,3 +195,39 @@ def test_a_gbk_page_with_a_damaged_byte_is_still_read(tmp_path):
     path = tmp_path / "bad-byte.html"
     path.write_bytes(raw[:cut] + b"\xff" + raw[cut + 1:])
     assert _rows(import_file(path).draft) == ROWS
+
+
+def _ods(path: Path, rows: list[list[str | None]]) -> None:
+    """An OpenDocument spreadsheet as LibreOffice and WPS save one (only the parts a reader needs)."""
+    import zipfile
+    from html import escape
+
+    def cell(v: str | None) -> str:
+        return "<table:table-cell/>" if v is None else \
+            f'<table:table-cell office:value-type="string"><text:p>{escape(v)}</text:p></table:table-cell>'
+    body = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows)
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns} office:version="1.2"><office:body>'
+               f'<office:spreadsheet><table:table table:name="表1">{body}</table:table></office:spreadsheet>'
+               "</office:body></office:document-content>")
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+                   '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry '
+                   'manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+                   '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
+def test_an_opendocument_spreadsheet_is_read_not_refused(tmp_path):
+    """LibreOffice and WPS save .ods; it was refused with a request to save it as .xlsx."""
+    path = tmp_path / "t.ods"
+    _ods(path, [["项目名称", "农村人居环境整治", None, None], ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "整治村庄数量", "≥20个"], ["产出指标", "质量指标", "验收合格率", "≥95%"],
+                ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]])
+    assert sniff(path) == "ods"
+    draft = import_file(path).draft
+    assert _rows(draft) == [("整治村庄数量", "≥20个"), ("验收合格率", "≥95%"), ("群众满意度", "≥90%")]
+    assert draft.projects[0].name == "农村人居环境整治"

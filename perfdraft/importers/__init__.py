@@ -39,14 +39,13 @@ _REFUSED = {
     ".et": "WPS 表格（.et）文件，请另存为 .xlsx 后再导入",
     ".doc": "旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入",
     ".wps": "WPS 文字（.wps）文件，请另存为 .docx 后再导入",
-    ".ods": "OpenDocument 表格，请另存为 .xlsx 后再导入",
     ".odt": "OpenDocument 文档，请另存为 .docx 后再导入",
 }
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
 
 
 def sniff(path: Path) -> str:
-    """'xlsx', 'xls', 'docx', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
+    """'xlsx', 'xls', 'ods', 'docx', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
     if not path.exists():
         raise ImportFailed(f"{source}：文件不存在")
@@ -92,6 +91,8 @@ def sniff(path: Path) -> str:
             raise ImportFailed(f"{source}：压缩包已损坏，应为 xlsx 或 docx 文件") from None
         if "xl/workbook.xml" in members:
             return "xlsx"
+        if "content.xml" in members and _odf_type(path) == "application/vnd.oasis.opendocument.spreadsheet":
+            return "ods"  # LibreOffice / WPS OpenDocument spreadsheet: read as .xls is, through calamine
         if "word/document.xml" in members:
             return "docx"
         raise ImportFailed(f"{source}：是压缩包，但不是 xlsx 或 docx 文件")
@@ -101,6 +102,16 @@ def sniff(path: Path) -> str:
     if suffix not in _TEXT_SUFFIXES and any(b < 9 or 13 < b < 32 for b in head if b != 27):
         raise ImportFailed(f"{source}：无法识别的文件类型（{suffix}），应为 .xlsx、.docx 或文本（.txt）")
     return "text"
+
+
+def _odf_type(path: Path) -> str:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return zf.read("mimetype")[:100].decode("ascii", "replace").strip()
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+        return ""
 
 
 def import_file(path: str | os.PathLike[str], *, split_doc_number: bool = False) -> ImportResult:
@@ -132,7 +143,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 own = xlsx_reader.embedded(book, path, report)
                 asm = None if own is not None else xlsx_reader.read(path, report,
                                                                       split_doc_number=split_doc_number, workbook=book)
-        elif kind in ("xlsx", "xls"):
+        elif kind in ("xlsx", "xls", "ods"):
             if kind == "xlsx":
                 xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
             own = None
@@ -194,7 +205,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 inferred = shaped.year
             shaped.year = None
         elif not asm.found_anything:
-            what = {"xlsx": "工作表", "xls": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
+            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
             if not _on_topic(lines, asm):
                 raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
                                    "应为项目支出绩效目标表（xlsx、xls、docx、PDF 或复制出的文本）")
