@@ -194,7 +194,9 @@ def test_a_gbk_page_with_a_damaged_byte_is_still_read(tmp_path):
     cut = raw.index("农村人居".encode("gb18030"))
     path = tmp_path / "bad-byte.html"
     path.write_bytes(raw[:cut] + b"\xff" + raw[cut + 1:])
-    assert _rows(import_file(path).draft) == ROWS
+    result = import_file(path)
+    assert _rows(result.draft) == ROWS
+    assert any("无法按其编码读取" in line for line in result.repairs)  # the replaced character is said, not hidden
 
 
 def _ods(path: Path, rows: list[list[str | None]]) -> None:

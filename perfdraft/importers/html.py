@@ -308,7 +308,11 @@ _TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
 
 def read(path: Path, report: Report, *, split_doc_number: bool = False) -> tuple[Assembler, int | None]:
     """The assembler fed with the page's paragraphs and tables, and the year its <title> names."""
-    root = _parse(page_text(path))
+    text = page_text(path)
+    bad = text.count("\ufffd")
+    if bad:
+        report.note("html-bytes", f"网页中有 {bad} 处字节无法按其编码读取，已显示为 �，请对照原网页核对这些字")
+    root = _parse(text)
     asm = Assembler(str(path), report, split_doc_number=split_doc_number)
     year = None
     if root is None:
