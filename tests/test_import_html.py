@@ -109,7 +109,8 @@ def test_a_page_saved_as_one_file_mht(tmp_path):
     html = _page(f"<h3>2023年项目支出绩效目标表</h3>{GRID}",
                  head='<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>t</title>')
     body = quopri.encodestring(html.encode("gb2312")).decode("ascii")
-    mht = ("From: <Saved by Windows Internet Explorer>\r\nSubject: t\r\nMIME-Version: 1.0\r\n"
+    mht = ("From: <Saved by Windows Internet Explorer>\r\nSubject: =?gb2312?B?sagxMg==?=\r\n\t=?gb2312?B?sagxMg==?=\r\n"
+           "Date: Mon, 3 Feb 2025 10:00:00 +0800\r\nMIME-Version: 1.0\r\n"
            'Content-Type: multipart/related;\r\n\tboundary="----=_NextPart_000"\r\n\r\n'
            "This is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000\r\n"
            'Content-Type: text/html;\r\n\tcharset="gb2312"\r\nContent-Transfer-Encoding: quoted-printable\r\n'

@@ -39,7 +39,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _OFFICE_IF = re.compile(r"<!\[(?:end)?if[^\]]*\]>", re.I)
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _HTML_HEAD = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|meta|table|title)\b", re.I)
-_MHT_HEAD = re.compile(rb"^(?:[\w-]+:[^\n]*\r?\n)*?(?:mime-version|content-type)\s*:", re.I)
+# MIME headers (folded ones go on on lines that start with white space) up to MIME-Version / Content-Type
+_MHT_HEAD = re.compile(rb"^(?:(?:[\w-]+:|[ \t])[^\n]*\r?\n)*?(?:mime-version|content-type)\s*:", re.I)
 
 
 def looks_like_html(head: bytes) -> bool:
