@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -213,7 +214,7 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> tuple
         raise
     except etree.XMLSyntaxError as exc:
         raise _parser_error(path, exc) from None
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError) as exc:
         raise _parser_error(path, exc) from None
 
 

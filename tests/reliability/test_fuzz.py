@@ -202,3 +202,21 @@ def test_the_import_command_turns_damage_into_exit_2(tmp_path):
         r = subprocess.run([sys.executable, "-m", "perfdraft", "import", str(tmp_path / name), "-o", str(tmp_path / "o.toml")],
                            capture_output=True, text=True, env=session_env(tmp_path), cwd=ROOT, timeout=60)
         assert r.returncode == 2 and "Traceback" not in r.stderr and name in r.stderr, (name, r.stderr)
+
+
+def test_a_docx_whose_body_stops_decompressing_midway_is_import_failed(tmp_path):
+    """The import fuzz campaign found a damaged deflate stream in word/document.xml raising zlib.error
+    through the streaming reader (a traceback, not a message)."""
+    import zipfile
+
+    from perfdraft.importers import ImportFailed, import_file
+
+    data = bytearray(fuzz.import_bases()["tables.docx"])
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for k in range(start + info.compress_size // 3, start + info.compress_size // 3 + 40):
+        data[k] ^= 0x5A
+    path = tmp_path / "t.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportFailed, match="无法读取 docx"):
+        import_file(path)
