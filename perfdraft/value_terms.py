@@ -54,6 +54,13 @@ TREND_VALUE = LazyPattern(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}
 BENCHMARK_SCALE = "对标"
 BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
                              r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准)(?:持平|相当)?$")
+# No occurrence of an event (不发生区域性重大动物疫情, 无重大安全事故, 杜绝安全责任事故): a count of 0 a reviewer can
+# check, as 零事故 is; read as its own yes-or-no scale.
+ZERO_EVENT_SCALE = "零发生"
+ZERO_EVENT = LazyPattern(
+    r"^(?:确保|保证|坚决|全年|全面)?(?:不发生|未发生|无|杜绝|没有|不出现|未出现|零)[^，,；;。]{0,16}?"
+    r"(?:事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|暴发|流行|"
+    r"上访|信访|纠纷|欠薪|拖欠|挪用|截留|退回|中断)(?:发生|问题|现象|情况)?$")
 # A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
 AFTER_EVENT = LazyPattern(r"^(.{2,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时))(?:内|以内|之内)$")
 

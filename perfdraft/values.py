@@ -18,7 +18,7 @@ from .record import Record
 from .units import _UNIT_CHARS_RE, _alternative_units, _is_base_unit
 from .units import canonical_unit as canonical_unit
 from .units import unit_known as unit_known
-from .value_terms import AFTER_EVENT, BENCHMARK_SCALE, BENCHMARK_VALUE, TREND_VALUE
+from .value_terms import AFTER_EVENT, BENCHMARK_SCALE, BENCHMARK_VALUE, TREND_VALUE, ZERO_EVENT, ZERO_EVENT_SCALE
 from .value_terms import BASE_UNITS as BASE_UNITS
 
 # The words a 指标值 may be (scales, states, vague words, the budget as a target), kept in value_terms.py
@@ -27,6 +27,7 @@ from .value_terms import BUDGET_SCALE as BUDGET_SCALE
 from .value_terms import BUDGET_TERMS as BUDGET_TERMS
 from .value_terms import PERCENT_UNITS as PERCENT_UNITS
 from .value_terms import STATE_TERMS as STATE_TERMS
+from .value_terms import ZERO_EVENT_SCALE as ZERO_EVENT_SCALE
 from .value_terms import TERM_SCALE as TERM_SCALE
 from .value_terms import UNIT_PREFIXES as UNIT_PREFIXES
 from .value_terms import VAGUE_TERMS as VAGUE_TERMS
@@ -387,6 +388,8 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, None, vague=True)
     if BENCHMARK_VALUE.match(text):
         return Qualitative(text, BENCHMARK_SCALE)
+    if len(text) <= 30 and ZERO_EVENT.match(text):
+        return Qualitative(text, ZERO_EVENT_SCALE)
     return None
 
 
@@ -437,6 +440,12 @@ def _parse_one(text: str) -> Value | ParseError:
     if after:  # 收到上级资金后30日内: a time limit counted from an event, ≤30日
         return _parse_quantity(f"≤{after.group(2)}", 0)
     deadline = _parse_deadline(text)
+    if deadline is None and text[:1] in ("≤", "<", "＜") and len(text) > 1:
+        # ≤2025年10月31日: an operator column (指标性质 ≤) before a date means no later than it
+        by = _parse_deadline(text[1:].lstrip())
+        if isinstance(by, Deadline):
+            by = Deadline(by.year, by.month, by.day, True)
+        deadline = by
     if deadline is not None:
         return deadline
     change = _parse_change(text)

@@ -591,3 +591,42 @@ def test_a_deadline_that_is_only_the_year():
     assert found["PD216"].severity == "warning" and "看不出何时完成" in found["PD216"].message
     assert "PD216" not in codes(row("产出指标", "时效指标", "完成时间", "2025年年底前"), year=2025)
     assert "PD216" not in codes(row("产出指标", "时效指标", "完成时间", "2025年12月"), year=2025)
+
+
+# --- probe round ph (web pages typed by a reviewer who never saw the checker) ------------------------------------
+
+@pytest.mark.parametrize("value", ["不发生区域性重大动物疫情", "无重大安全事故", "杜绝安全责任事故", "确保不发生重大传染病暴发流行",
+                                   "未发生较大及以上森林草原火灾"])
+def test_no_occurrence_of_an_event_is_a_checkable_value(value):
+    """福建 writes 不发生区域性重大动物疫情: a count of 0 a reviewer checks, not 'not a value' (PD101, an error)."""
+    ind = row(level1="效益指标", level2="社会效益指标", name="区域内重大动物疫情", value=value, description="全年发生起数")
+    assert isinstance(parse(value), Qualitative)
+    assert codes(ind) == set()
+
+
+@pytest.mark.parametrize("value", ["有效防控", "无明显变化"])
+def test_words_that_only_sound_like_no_event_are_still_refused(value):
+    assert "PD101" in codes(row(level1="效益指标", level2="社会效益指标", name="疫情防控", value=value))
+
+
+@pytest.mark.parametrize("value", ["≤2025年10月31日", "≤2025年10月", "<2025年12月底"])
+def test_an_operator_before_a_date_means_no_later_than(value):
+    """A flat export's 指标性质 ≤ joined to a 完成时间 date (≤2025年10月31日) was PD101 'text after 2025年'."""
+    ind = row(level2="时效指标", name="培训任务完成时间", value=value)
+    assert codes(ind, year=2025) == set()
+    assert parse(value) == parse(value[1:] + "前")
+
+
+def test_a_per_unit_amount_is_not_compared_with_the_whole_budget():
+    """每个书屋补充更新资金 ≤0.5万元 against a 68万元 budget: a unit cost, not 'too far from the budget' (PD221)."""
+    p = project([], budget=Budget(Decimal(680_000), Decimal(680_000), Decimal(0)))
+    ind = row(level2="成本指标", name="每个书屋补充更新资金", value="≤0.5万元")
+    assert "PD221" not in codes(ind, project=p)
+    assert "PD221" in codes(row(level2="成本指标", name="书屋补充更新资金", value="≤0.5万元"), project=p)
+
+
+def test_an_income_filed_under_social_benefit_is_pointed_to_economic_benefit():
+    ind = row(level1="效益指标", level2="社会效益指标", name="护林员人均年增收", value="≥9600元")
+    assert "PD217" in codes(ind)
+    assert "PD217" not in codes(row(level1="效益指标", level2="经济效益指标", name="护林员人均年增收", value="≥9600元"))
+    assert "PD217" not in codes(row(level2="数量指标", name="带动增收户数", value="≥120户"))

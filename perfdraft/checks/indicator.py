@@ -21,6 +21,7 @@ from ..values import (
     Qualitative,
     Quantity,
     Schedule,
+    ZERO_EVENT_SCALE,
     Value,
     format_number,
     parse,
@@ -58,7 +59,7 @@ NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|�
 # A value saying the row does not apply (the seed's 无关): the row is to be deleted, not kept.
 NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
 SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", "增减", BENCHMARK_SCALE,
-                                 BUDGET_SCALE})  # 预算控制: PD108 says what it lacks
+                                 BUDGET_SCALE, ZERO_EVENT_SCALE})  # 预算控制: PD108 says what it lacks
 
 
 def value_text(ind: Indicator) -> str | None:

@@ -44,7 +44,7 @@ PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "
 # Units of an amount in a 指标值 (bare 万 is 万人 as often as 万元); their factors are numbers.py's.
 MONEY_UNITS = {u: MONEY_FACTORS[u] for u in ("元", "万元", "亿元")}
 MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入")
-PER_HEAD_NAME = re.compile(r"人均|户均|生均|平均|水平|标准|每人|每户|单价|单位成本")
+PER_HEAD_NAME = re.compile(r"[人户生村亩校所场次]均|平均|水平|标准|每|单价|单位成本")  # 每个书屋补充更新资金: per unit
 TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})
 # (name pattern, canonical 二级 keys it belongs to, where to put it)
 MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
@@ -52,6 +52,9 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     # 评价性抽检合格率 measures the market, not the work: an outcome, filed under 效益 on purpose.
     (re.compile(r"^(?!.*(时限|时间|及时|评价性)).*(合格率|故障率|合规率)"), frozenset({"质量"}), "质量指标"),
     (re.compile(r"治愈率|就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
+    # an income or an output value is what money brings in: 经济效益 (护林员人均年增收 was filed under 社会效益)
+    (re.compile(r"(?<!户数)增收(?:金额|额|幅度)?$|可支配收入$|(?<!户)收入(?:水平)?$|产值$|利润$|销售额$"),
+     frozenset({"经济效益", "可持续影响", "数量", "成本", "经济成本"}), "经济效益指标"),
 ]
 NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")
 GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
