@@ -18,7 +18,14 @@ from .record import Record
 from .units import _UNIT_CHARS_RE, _alternative_units, _is_base_unit
 from .units import canonical_unit as canonical_unit
 from .units import unit_known as unit_known
-from .value_terms import AFTER_EVENT, BENCHMARK_SCALE, BENCHMARK_VALUE, TREND_VALUE, ZERO_EVENT, ZERO_EVENT_SCALE
+from .value_terms import (
+    AFTER_EVENT,
+    BENCHMARK_SCALE,
+    BENCHMARK_VALUE,
+    TREND_VALUE,
+    ZERO_EVENT,
+    ZERO_EVENT_SCALE,
+)
 from .value_terms import BASE_UNITS as BASE_UNITS
 
 # The words a 指标值 may be (scales, states, vague words, the budget as a target), kept in value_terms.py
@@ -27,7 +34,6 @@ from .value_terms import BUDGET_SCALE as BUDGET_SCALE
 from .value_terms import BUDGET_TERMS as BUDGET_TERMS
 from .value_terms import PERCENT_UNITS as PERCENT_UNITS
 from .value_terms import STATE_TERMS as STATE_TERMS
-from .value_terms import ZERO_EVENT_SCALE as ZERO_EVENT_SCALE
 from .value_terms import TERM_SCALE as TERM_SCALE
 from .value_terms import UNIT_PREFIXES as UNIT_PREFIXES
 from .value_terms import VAGUE_TERMS as VAGUE_TERMS

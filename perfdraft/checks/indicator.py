@@ -16,12 +16,12 @@ from ..model import Indicator, Project
 from ..values import (
     BENCHMARK_SCALE,
     BUDGET_SCALE,
+    ZERO_EVENT_SCALE,
     Deadline,
     ParseError,
     Qualitative,
     Quantity,
     Schedule,
-    ZERO_EVENT_SCALE,
     Value,
     format_number,
     parse,
