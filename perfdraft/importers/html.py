@@ -137,43 +137,56 @@ def _tag(el: Any) -> str:
     return tag.lower().rsplit(":", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _cell_text(td: Any) -> str:
-    """A cell's text as shown: <br> and blocks (<p>, <div>) break lines; runs of white space are one."""
-    lines: list[str] = []
-    buf: list[str] = []
+class _Text:
+    """Walks a page's elements in document order; <br> and blocks (<p>, <div>, cells) end a line, runs of
+    white space are one. What a line or a blank is used for is the subclass's."""
 
-    def flush() -> None:
-        line = _SPACE.sub(" ", "".join(buf)).strip(" ")
-        if line.strip():
-            lines.append(line.strip())
-        buf.clear()
+    def __init__(self) -> None:
+        self.buf: list[str] = []
+        self.lines: list[str] = []
 
-    def walk(el: Any) -> None:
+    def line(self, text: str) -> None:
+        self.lines.append(text)
+
+    def blank(self) -> None:
+        pass
+
+    def element(self, el: Any) -> bool:
+        """True when ``el`` was read by the subclass (the page reader's tables)."""
+        return False
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.buf)).strip()
+        self.buf.clear()
+        if text:
+            self.line(text)
+        else:
+            self.blank()
+
+    def walk(self, el: Any) -> None:
         tag = _tag(el)
-        if tag in _SKIP or _hidden(el):
+        if tag in _SKIP or _hidden(el) or self.element(el):
             return
         block = tag in _BLOCK
         if block:
-            flush()
+            self.flush()
         if el.text:
-            buf.append(el.text)
+            self.buf.append(el.text)
         for child in el:
             if isinstance(child.tag, str):
-                walk(child)
+                self.walk(child)
             if child.tail:
-                buf.append(child.tail)
+                self.buf.append(child.tail)
         if block:
-            flush()
+            self.flush()
 
-    if td.text:
-        buf.append(td.text)
-    for child in td:
-        if isinstance(child.tag, str):
-            walk(child)
-        if child.tail:
-            buf.append(child.tail)
-    flush()
-    return "\n".join(lines)
+
+def _cell_text(td: Any) -> str:
+    """A cell's text as shown, its lines joined by line breaks."""
+    text = _Text()
+    text.walk(td)
+    text.flush()
+    return "\n".join(text.lines)
 
 
 def _rows(tbl: Any) -> Iterator[Any]:
@@ -244,50 +257,34 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     return out
 
 
-class _Reader:
-    """Walks the page in document order, feeding paragraphs and tables to the assembler."""
+class _Reader(_Text):
+    """The page in document order: paragraphs and tables fed to the assembler."""
 
     def __init__(self, asm: Assembler, report: Report) -> None:
+        super().__init__()
         self.asm, self.report = asm, report
-        self.buf: list[str] = []
         self.p_no = self.t_no = 0
         self.gap = False
 
-    def flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.buf)).strip()
-        self.buf.clear()
-        if not text:
-            self.gap = True
-            return
+    def line(self, text: str) -> None:
         self.p_no += 1
         where = f"第 {self.p_no} 段"
         self.report.take_cells(1, where)
         self.asm.feed(Record([text], where, para=True, gap=self.gap))
         self.gap = False
 
-    def walk(self, el: Any) -> None:
-        tag = _tag(el)
-        if tag in _SKIP or _hidden(el):
-            return
-        if tag == "table":
-            self.flush()
-            if any(_tag(d) == "table" for d in el.iterdescendants()):
-                self.layout(el)
-            else:
-                self.table(el)
-            return
-        block = tag in _BLOCK
-        if block:
-            self.flush()
-        if el.text:
-            self.buf.append(el.text)
-        for child in el:
-            if isinstance(child.tag, str):
-                self.walk(child)
-            if child.tail:
-                self.buf.append(child.tail)
-        if block:
-            self.flush()
+    def blank(self) -> None:
+        self.gap = True
+
+    def element(self, el: Any) -> bool:
+        if _tag(el) != "table":
+            return False
+        self.flush()
+        if any(_tag(d) == "table" for d in el.iterdescendants()):
+            self.layout(el)
+        else:
+            self.table(el)
+        return True
 
     def layout(self, tbl: Any) -> None:
         """A table holding tables: page layout. Its cells are read through as the page's blocks."""
