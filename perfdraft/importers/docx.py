@@ -90,14 +90,33 @@ def _embedded(zf: zipfile.ZipFile, body: Any, parts: list[str], path: Path, repo
     return draft_from_embedded(emb, path, report, "内容")
 
 
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# What a reader of the page does not see: deleted and moved-away text (track changes), an AlternateContent's
+# fallback (the same text again, for old readers), a text box's own paragraphs (read as paragraphs of their
+# own), the properties of runs, paragraphs and content controls (a drop-down's stored codes).
+_NOT_SHOWN = frozenset({W + "del", W + "moveFrom", _MC + "Fallback", W + "txbxContent", W + "rPr", W + "pPr",
+                        W + "sdtPr", W + "sdtEndPr", W + "instrText", W + "delInstrText", W + "commentReference",
+                        W + "footnoteReference", W + "endnoteReference"})
+# Symbol-font characters (w:sym w:font="Symbol" w:char="F0B3") as the characters they show.
+_SYMBOL = {0xB3: "≥", 0xA3: "≤", 0xB9: "≠", 0xB1: "±", 0xB4: "×", 0xB8: "÷", 0xBB: "≈", 0xD6: "√", 0xB0: "°",
+           0xA5: "∞", 0xAE: "→", 0x3E: ">", 0x3C: "<", 0x3D: "="}
+# Where a paragraph or table is not a block of the body: inside a table cell (read with its table) or a
+# text box (read with the paragraph that anchors it).
+_INNER = frozenset({_TC, W + "txbxContent", _MC + "Fallback"})
+
+
 def _blocks(stream: Any, keep: bool) -> Iterator[Any]:
-    """The body's paragraphs and tables in order. Unless ``keep``, each is freed once yielded."""
+    """The body's paragraphs and tables in order, also those a content control (w:sdt) or a custom-XML
+    element wraps. Unless ``keep``, each is freed once yielded."""
     from lxml import etree
 
     for _, el in etree.iterparse(stream, events=("end",), tag=(_P, _TBL), resolve_entities=False, no_network=True):
         parent = el.getparent()
-        if parent is None or parent.tag != _BODY:
-            continue  # a paragraph inside a cell: read with its table
+        up = parent
+        while up is not None and up.tag != _BODY and up.tag not in _INNER:
+            up = up.getparent()
+        if up is None or up.tag != _BODY:
+            continue  # a paragraph inside a cell or a text box: read with its table or its anchor
         yield el
         if not keep:
             el.clear(keep_tail=True)
@@ -105,27 +124,55 @@ def _blocks(stream: Any, keep: bool) -> Iterator[Any]:
                 del parent[0]
 
 
-def _run_text(r: Any) -> str:
-    out = []
-    for e in r:
-        if e.tag == W + "t":
+def _placeholder_control(sdt: Any) -> bool:
+    """A content control still showing its prompt (单击或点击此处输入文字。): nothing was typed in it."""
+    pr = sdt.find(W + "sdtPr")
+    return pr is not None and pr.find(W + "showingPlcHdr") is not None
+
+
+def _text_of(el: Any, out: list[str]) -> None:
+    for e in el:
+        tag = e.tag
+        if tag in _NOT_SHOWN or not isinstance(tag, str):
+            continue
+        if tag == W + "t":
             out.append(e.text or "")
-        elif e.tag == W + "br":
+        elif tag == W + "br":
             out.append("\n" if e.get(W + "type") in (None, "textWrapping") else "")
-        else:
-            out.append(_RUN_TEXT.get(e.tag, ""))
-    return "".join(out)
+        elif tag == W + "sym":
+            try:
+                code = int(e.get(W + "char") or "", 16)
+            except ValueError:
+                continue
+            out.append(_SYMBOL.get(code & 0xFF, "") if (e.get(W + "font") or "").lower() == "symbol" else "")
+        elif tag in _RUN_TEXT:
+            out.append(_RUN_TEXT[tag])
+        elif tag == W + "sdt" and _placeholder_control(e):
+            continue
+        elif tag != _TBL:
+            _text_of(e, out)
 
 
 def paragraph_text(p: Any) -> str:
-    """A paragraph's text: its runs and its hyperlinks' runs (what python-docx's Paragraph.text gives)."""
-    out = []
-    for child in p:
-        if child.tag == _R:
-            out.append(_run_text(child))
-        elif child.tag == W + "hyperlink":
-            out.extend(_run_text(r) for r in child if r.tag == _R)
-    return "".join(out)
+    """A paragraph's text as Word shows it: runs wherever they sit (hyperlinks, content controls, smart
+    tags, fields, tracked insertions), without deleted text, prompts of empty controls or text boxes."""
+    out: list[str] = []
+    _text_of(p, out)
+    return "".join(out).replace("\u00ad", "")
+
+
+def text_boxes(p: Any) -> list[str]:
+    """The paragraphs of the text boxes a paragraph anchors (a WPS title, 填报单位), once each: the
+    AlternateContent's fallback holds the same text again."""
+    out: list[str] = []
+    for box in p.iter(W + "txbxContent"):
+        up = box.getparent()
+        while up is not None and up is not p and up.tag != _MC + "Fallback":
+            up = up.getparent()
+        if up is not None and up.tag == _MC + "Fallback":
+            continue
+        out.extend(t for t in (paragraph_text(q) for q in box.iter(_P)) if t.strip())
+    return out
 
 
 def _int_attr(el: Any, name: str, default: int) -> int:
@@ -140,10 +187,57 @@ def _int_attr(el: Any, name: str, default: int) -> int:
         raise _Damaged(f"w:{name} 的值“{val}”不是整数") from None
 
 
+_WRAPPERS = frozenset({W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"})
+
+
+def _children(el: Any, tag: str) -> Iterator[Any]:
+    """``el``'s children of ``tag``, also those a content control or custom-XML element wraps (a repeating
+    section's rows, a control around a cell)."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _deleted(tr: Any) -> bool:
+    """A row deleted with track changes on: Word shows it struck through, the table no longer has it."""
+    pr = tr.find(W + "trPr")
+    return pr is not None and pr.find(W + "del") is not None
+
+
+def _cell_text(tc: Any) -> str:
+    """A cell's paragraphs, one a line; a table inside the cell by its rows, cells apart by spaces."""
+    lines = []
+    for child in _children_blocks(tc):
+        if child.tag == _P:
+            lines.append(paragraph_text(child))
+        else:
+            for tr in _children(child, _TR):
+                if not _deleted(tr):
+                    lines.append(" ".join(t for t in (_cell_text(tc2) for tc2 in _children(tr, _TC)) if t))
+    return "\n".join(lines)
+
+
+def _children_blocks(el: Any) -> Iterator[Any]:
+    for child in el:
+        if child.tag in (_P, _TBL):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children_blocks(child)
+
+
+def layout_table(tbl: Any) -> bool:
+    """A table that frames other tables (a one-cell border around the real table, a page laid out in a
+    table): its inner tables hold more rows than it does. A grid with a small table in one cell is not."""
+    inner = sum(1 for t in tbl.iter(_TBL) if t is not tbl for _ in _children(t, _TR))
+    return inner > sum(1 for _ in _children(tbl, _TR))
+
+
 def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     out = []
     above: dict[int, str | None] = {}
-    rows = [tr for tr in tbl if tr.tag == _TR]
+    rows = [tr for tr in _children(tbl, _TR) if not _deleted(tr)]
     if len(rows) > MAX_TABLE_ROWS:
         raise ImportFailed(f"{report.source}：表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
     for r, tr in enumerate(rows, 1):
@@ -160,21 +254,23 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
             cells.append(None)
             filled.append(None)
             locs.append(f"表格 {number} 第 {r} 行第 {len(cells)} 列")
-        for tc in tr:
-            if tc.tag != _TC:
-                continue
+        for tc in _children(tr, _TC):
             col = len(cells)
             where = f"表格 {number} 第 {r} 行第 {col + 1} 列"
             pr = tc.find(W + "tcPr")
             span = _int_attr(pr, "gridSpan", 1)
             merge = pr.find(W + "vMerge") if pr is not None else None
+            h_merge = pr.find(W + "hMerge") if pr is not None else None
             if tc.find(_TBL) is not None:
                 report.note("nested", "表格中嵌套的表格按文字读取，请核对", where)
             if merge is not None and merge.get(W + "val", "continue") == "continue":
                 cells.append(None)
                 filled.append(above.get(col))
+            elif h_merge is not None and h_merge.get(W + "val", "continue") == "continue":
+                cells.append(None)  # old Word's horizontal merge: the cell on the left spans this one
+                filled.append(None)
             else:
-                text = "\n".join(paragraph_text(p) for p in tc if p.tag == _P)
+                text = _cell_text(tc)
                 cells.append(text)
                 filled.append(text)
                 above[col] = text
@@ -222,32 +318,48 @@ def _feed(path: Path, report: Report, blocks: Iterator[Any], split_doc_number: b
     asm = Assembler(str(path), report, split_doc_number=split_doc_number)
     gap = False
     p_no = t_no = 0
-    for block in blocks:
-        if block.tag == _P:
-            p_no += 1
-            text = paragraph_text(block)
-            where = f"第 {p_no} 段"
-            if not text.strip():
-                gap = True
-                continue
-            if "\t" in text.strip():
-                parts = text.split("\t")
-                report.take_cells(len(parts), where)
-                asm.feed(Record(list(parts), where, locs=[where] * len(parts)))
-            else:
-                report.take_cells(1, where)
-                asm.feed(Record([text], where, para=True, gap=gap))
-            gap = False
-            continue
+
+    def paragraph(text: str) -> None:
+        nonlocal gap, p_no
+        p_no += 1
+        where = f"第 {p_no} 段"
+        if not text.strip():
+            gap = True
+            return
+        if "\t" in text.strip():
+            parts = text.split("\t")
+            report.take_cells(len(parts), where)
+            asm.feed(Record(list(parts), where, locs=[where] * len(parts)))
+        else:
+            report.take_cells(1, where)
+            asm.feed(Record([text], where, para=True, gap=gap))
+        gap = False
+
+    def block(el: Any) -> None:
+        nonlocal gap, t_no
+        if el.tag == _P:
+            for boxed in text_boxes(el):  # a WPS title in a text box, before the paragraph anchoring it
+                paragraph(boxed)
+            paragraph(paragraph_text(el))
+            return
+        if layout_table(el):  # a frame around the real table: its cells' paragraphs and tables in order
+            for tr in _children(el, _TR):
+                for tc in _children(tr, _TC):
+                    for inner in _children_blocks(tc):
+                        block(inner)
+            return
         t_no += 1
         try:
-            recs = _table_records(block, t_no, report)
+            recs = _table_records(el, t_no, report)
         except _Damaged as exc:
             raise ImportFailed(f"{path}：表格 {t_no} 无法读取（{exc}），文件可能已损坏，请用 Word 打开后重新保存") from None
         for rec in recs:
             asm.feed(rec)
         asm.end_table()
         gap = False
+
+    for el in blocks:
+        block(el)
     if t_no == 0:
         report.note("no-table", "文档中没有表格，只读取了段落文字")
     return asm

@@ -269,6 +269,10 @@ def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
         if height > MAX_ROWS or width > MAX_COLS or height * width > MAX_CELLS:
             raise ImportFailed(f"{path}：工作表“{sheet.name}”有 {height} 行 {width} 列，超过"
                                f"{_LIMITS}，不像是绩效目标表，未导入")
+        if sheet.hidden_rows:
+            shown = "、".join(str(r) for r in sheet.hidden_rows[:5]) + ("…" if len(sheet.hidden_rows) > 5 else "")
+            report.note(f"hidden:{sheet.name}:rows", f"已跳过工作表“{sheet.name}”中隐藏的 {len(sheet.hidden_rows)} 行"
+                                                     f"（第 {shown} 行），打印的表格里没有它们；如需导入请先取消隐藏")
         rows = [[cell_text(v, f) if v is not None else None for v, f in row] for row in sheet.rows]
         recs = _records(sheet.name, _Grid(rows, sheet.ranges))
         for r, c in sheet.uncalculated:

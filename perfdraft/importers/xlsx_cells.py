@@ -46,6 +46,7 @@ class Sheet:
     rows: list[list[Any]] = field(default_factory=list)  # cell_text()'s arguments: (value, number format)
     ranges: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     uncalculated: list[tuple[int, int]] = field(default_factory=list)  # formula cells without a value
+    hidden_rows: list[int] = field(default_factory=list)  # row numbers (1-based) hidden in Excel, not read
     dims: tuple[int, int] = (0, 0)
 
 
@@ -64,11 +65,24 @@ def _xml(zf: zipfile.ZipFile, name: str) -> Any:
         return None
 
 
-def _shared(zf: zipfile.ZipFile) -> list[str]:
+def _part(zf: zipfile.ZipFile, name: str) -> str:
+    """The zip member a relationship names: part names compare without case (OPC), and budget systems
+    write 'worksheets/Sheet1.xml' for the member 'xl/worksheets/sheet1.xml'."""
+    if name in zf.NameToInfo:
+        return name
+    lower = {n.lower(): n for n in zf.namelist()}
+    return lower.get(name.lower(), name)
+
+
+def _target(base: str, target: str) -> str:
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+
+
+def _shared(zf: zipfile.ZipFile, name: str = "xl/sharedStrings.xml") -> list[str]:
     from lxml import etree
 
     try:
-        stream = zf.open("xl/sharedStrings.xml")
+        stream = zf.open(_part(zf, name))
     except KeyError:
         return []
     out = []
@@ -109,7 +123,9 @@ def read(path: Any, skip: str, count: Callable[[int, str], None] = lambda n, whe
         pr = book.find(_M + "workbookPr")
         epoch = CALENDAR_MAC_1904 if pr is not None and pr.get("date1904") in ("1", "true") else CALENDAR_WINDOWS_1900
         targets = {r.get("Id"): r.get("Target") for r in rels.iter(_REL)}
-        shared = _shared(zf)
+        strings = next((r.get("Target") for r in rels.iter(_REL) if (r.get("Type") or "").endswith("/sharedStrings")
+                        and r.get("Target")), None)
+        shared = _shared(zf, _target("xl", strings)) if strings else _shared(zf)
         formats = _formats(zf)
         dates = [bool(f) and is_date_format(f) for f in formats]
         out = []
@@ -124,8 +140,7 @@ def read(path: Any, skip: str, count: Callable[[int, str], None] = lambda n, whe
             target = targets.get(s.get(_R))
             if not target:
                 raise Unsupported(f"sheet {name}")
-            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-            with zf.open(part) as stream:
+            with zf.open(_part(zf, _target("xl", target))) as stream:
                 _sheet(stream, sheet, shared, formats, dates, lambda v: from_excel(v, epoch), count)
     return out
 
@@ -151,6 +166,12 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
                                      (int(mb.group(2)) - 1, column_number(mb.group(1)) - 1)))
             continue
         r = int(el.get("r") or (max(rows) + 1 if rows else 1))
+        if el.get("hidden") in ("1", "true"):
+            # a row hidden in Excel (a template's leftover, a helper row) is not in the printed table
+            sheet.hidden_rows.append(r)
+            rows.setdefault(r, [])
+            el.clear(keep_tail=True)
+            continue
         row: list[Any] = []
         for c in el:
             if c.tag != _M + "c":
