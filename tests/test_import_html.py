@@ -234,3 +234,19 @@ def test_an_opendocument_spreadsheet_is_read_not_refused(tmp_path):
     draft = import_file(path).draft
     assert _rows(draft) == [("整治村庄数量", "≥20个"), ("验收合格率", "≥95%"), ("群众满意度", "≥90%")]
     assert draft.projects[0].name == "农村人居环境整治"
+
+
+def test_a_small_table_inside_one_cell_of_the_grid_keeps_the_grid(tmp_path):
+    """A grid whose 指标解释 cell holds a two-row table is still the grid (the inner table's text is that
+    cell's); only a table framing bigger tables is page layout."""
+    inner = "<table><tr><td>验收合格数</td></tr><tr><td>÷验收总数×100%</td></tr></table>"
+    grid = ("<table><tr><td>项目名称</td><td colspan=4>农村人居环境整治</td></tr>"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td><td>指标解释</td></tr>"
+            "<tr><td rowspan=2>产出指标</td><td>数量指标</td><td>整治村庄数量</td><td>≥20个</td><td>完成整治的行政村数</td></tr>"
+            f"<tr><td>质量指标</td><td>验收合格率</td><td>≥95%</td><td>{inner}</td></tr>"
+            "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥90%</td><td>抽样调查</td></tr></table>")
+    path = tmp_path / "nested.html"
+    path.write_text(_page(grid), encoding="utf-8")
+    draft = import_file(path).draft
+    assert _rows(draft) == [("整治村庄数量", "≥20个"), ("验收合格率", "≥95%"), ("群众满意度", "≥90%")]
+    assert draft.projects[0].indicators[1].description == "验收合格数\n÷验收总数×100%"

@@ -257,6 +257,13 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     return out
 
 
+def _layout_table(tbl: Any) -> bool:
+    """A table laying out the page (menus, the article, a frame around the real table): the tables
+    inside it hold more rows than it does. A grid with a small table in one cell is a grid."""
+    inner = [d for d in tbl.iterdescendants() if _tag(d) == "table"]
+    return sum(1 for t in inner for _ in _rows(t)) > sum(1 for _ in _rows(tbl))
+
+
 class _Reader(_Text):
     """The page in document order: paragraphs and tables fed to the assembler."""
 
@@ -280,7 +287,7 @@ class _Reader(_Text):
         if _tag(el) != "table":
             return False
         self.flush()
-        if any(_tag(d) == "table" for d in el.iterdescendants()):
+        if _layout_table(el):
             self.layout(el)
         else:
             self.table(el)
