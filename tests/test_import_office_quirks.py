@@ -168,3 +168,93 @@ def test_xlsx_as_budget_systems_and_wps_write_them(tmp_path, case):
         assert any("隐藏的 1 行" in line for line in result.repairs)
     else:
         assert got == [("示范片面积", "≥2万亩"), ("模板遗留行", "≥**个"), ("示范区农户满意度", "≥90%")]
+
+
+# --- PDFs from other producers (probe round pk, reportlab: 87 % of rows when first read) ----------------------
+
+def _pdf(path: Path, draw) -> None:
+    pytest.importorskip("reportlab", reason="reportlab (test extra) builds the PDF")
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    c.setFont("STSong-Light", 9)
+    draw(c)
+    c.showPage()
+    c.save()
+
+
+UNRULED = [("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "权重", "指标解释"),
+           ("产出指标", "数量指标", "低产林改造面积", "≥2.5", "万亩", "15", "以县级验收合格面积为准"),
+           ("", "", "技术培训场次", "≥8", "", "5", "面向种植大户、合作社和脱贫户"),
+           ("", "质量指标", "良种使用率", "=100", "%", "10", "使用省级审定良种苗木的比例，以县级"),
+           ("", "", "", "", "", "", "抽查记录为准"),
+           ("满意度指标", "服务对象满意度指标", "参与农户满意度", "≥90", "%", "10", "抽样问卷调查"),
+           ("", "", "合计", "", "", "100", "")]
+X = (40, 110, 200, 340, 400, 450, 500)
+
+
+def test_a_table_printed_without_rules_is_read_by_its_columns(tmp_path):
+    """A system report lines its columns up by position only: rows that leave 一级/二级 blank lost their
+    places (values read as names), a wrapped 指标解释 line ended the table, and the grid's 合计 100 (its
+    weights) was taken for the budget, over the 项目资金 heading whose amount follows it."""
+    def draw(c):
+        c.drawString(40, 540, "项目名称：油茶低产林改造提升项目")
+        c.drawString(40, 522, "项目资金：年度资金总额")
+        c.drawString(200, 522, "856.00")
+        c.drawString(260, 522, "其中：财政拨款")
+        c.drawString(340, 522, "800.00")
+        c.drawString(400, 522, "其他资金")
+        c.drawString(450, 522, "56.00")
+        c.drawString(560, 540, "金额单位：万元")
+        for r, row in enumerate(UNRULED):
+            for x, text in zip(X, row, strict=True):
+                if text:
+                    c.drawString(x, 490 - 16 * r, text)
+    path = tmp_path / "unruled.pdf"
+    _pdf(path, draw)
+    draft = import_file(path).draft
+    assert rows(draft) == [("低产林改造面积", "≥2.5万亩"), ("技术培训场次", "≥8"), ("良种使用率", "=100%"),
+                           ("参与农户满意度", "≥90%")]
+    assert draft.projects[0].indicators[2].description == "使用省级审定良种苗木的比例，以县级抽查记录为准"
+    b = draft.projects[0].budget
+    assert (b.total, b.fiscal, b.other) == (8_560_000, 8_000_000, 560_000)
+
+
+def test_a_seals_ring_of_characters_is_not_read(tmp_path):
+    """A red seal drawn over the sign-off: its characters, set on a slant round a ring (and upright at its
+    top), were read as a row after the table and split the phone number."""
+    import math
+
+    def draw(c):
+        for r, row in enumerate(UNRULED[:3]):
+            for x, text in zip(X, row, strict=True):
+                if text:
+                    c.drawString(x, 490 - 16 * r, text)
+        c.drawString(40, 380, "填报人：陈思雨")
+        c.drawString(200, 380, "联系电话：023-48672135")
+        c.setFillColorRGB(0.86, 0.08, 0.1)
+        for k, ch in enumerate("重庆市綦江区卫生健康委员会"):
+            angle = math.pi * (0.9 - 0.8 * k / 12)
+            c.saveState()
+            c.translate(240 + 40 * math.cos(angle), 370 + 40 * math.sin(angle))
+            c.rotate(math.degrees(angle) - 90)
+            c.drawString(0, 0, ch)
+            c.restoreState()
+    path = tmp_path / "seal.pdf"
+    _pdf(path, draw)
+    draft = import_file(path).draft
+    assert rows(draft) == [("低产林改造面积", "≥2.5万亩"), ("技术培训场次", "≥8")]
+    assert not any("卫" in n or "綦" in n for n in draft.notes)
+
+
+def test_a_heading_that_names_the_label_whose_amount_follows():
+    from perfdraft.importers.facts import fact_label
+    from perfdraft.importers.labels import project_label
+
+    assert fact_label("项目资金：年度资金总额") == ("total", None, None)
+    assert project_label("项目资金：年度资金总额").inline is None
+    assert fact_label("项目名称：油茶低产林改造") == ("name", "油茶低产林改造", None)  # a value, as before

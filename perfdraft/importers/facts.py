@@ -164,7 +164,12 @@ def _fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     if m:
         key = _UNIT_IN_LABEL.sub("", kinds.squash(m.group(1)).lstrip("*"))
         if key in labels:
-            return labels[key], m.group(2).strip(), unit or _unit(m.group(1))
+            inline = m.group(2).strip()
+            inner = _fact_label(inline) if inline and inline != text.strip() else None
+            if inner is not None and inner[1] is None and is_money(inner[0]) == is_money(labels[key]):
+                # '项目资金：年度资金总额' | 856.00: the heading names the label whose amount follows
+                return inner[0], None, unit or _unit(m.group(1)) or inner[2]
+            return labels[key], inline, unit or _unit(m.group(1))
     return None
 
 

@@ -12,7 +12,7 @@ from ..model import Budget, Draft, Project, SpendingPlan
 from . import registry
 from .facts import GOAL_FACTS, fact_label, goal_column_head, read_amount
 from .labels import _MONEY_UNIT, _PLAN_FIELDS, Label, project_label
-from .repairs import _UNIT_NAME, split_unit_code
+from .repairs import _UNIT_NAME, fold, split_unit_code
 from .report import ImportFailed, Record, Report
 
 _MONEY_FIELDS = ("total", "fiscal", "other")
@@ -100,6 +100,12 @@ class LabelRowsMixin:
                     self._lose(rec.loc(i), cells[i] or "")
             return
         if nonblank and self._column_heads(cells, nonblank):
+            return
+        if nonblank and fold(cells[nonblank[0]] or "") in ("合计", "总计") and self.project is not None \
+                and self.project.indicators:
+            # the indicator grid's own total row (its weights, 100): no money of the project's
+            for i in nonblank:
+                self._lose(rec.loc(i), cells[i] or "")
             return
         lead = labels[nonblank[0]] if nonblank else None
         if self.money_heads and not (lead is not None and lead.field in _MONEY_FIELDS):

@@ -110,7 +110,12 @@ def _project_label(cell: str, registry: fields.RegistryKey) -> Label | None:
         key, unit = _label_key(m.group(1))
         key = key.strip("【】[]")
         if key in PROJECT_LABELS and PROJECT_LABELS[key]:
-            return Label(PROJECT_LABELS[key], clean_cell(m.group(2)) or "", unit)
+            inline = clean_cell(m.group(2)) or ""
+            inner = _project_label(inline, registry) if inline and len(inline) <= 14 else None
+            if inner is not None and inner.inline is None and inner.field == PROJECT_LABELS[key]:
+                # '项目资金：年度资金总额' | 856.00: the heading names the label whose amount follows
+                return Label(inner.field, None, unit or inner.unit)
+            return Label(PROJECT_LABELS[key], inline, unit)
     m = re.match(r"^\s*【([^】]{2,14})】\s*(.*)$", cell, re.S)
     if m:
         key, unit = _label_key(m.group(1))

@@ -172,23 +172,27 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
         raise ImportFailed(f"{path}：无法读取 PDF（{type(exc).__name__}），文件可能已损坏") from None
     out: list[Line] = []
     chars = 0
+    columns: list[tuple[float, float]] = []  # the last unruled header row's cells (x0, x1), across pages
     with pdf:
         if len(pdf.pages) > MAX_PDF_PAGES:
             raise ImportFailed(f"{path}：PDF 有 {len(pdf.pages)} 页，超过导入上限 {MAX_PDF_PAGES} 页，不像是绩效目标表")
         for n, page in enumerate(pdf.pages, 1):
             chars += len(page.chars)
+            page = page.filter(_stamp_filter(page.chars))
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
-            free = [w for w in words if not any(b[0] <= w["x0"] and w["x1"] <= b[2] and b[1] <= w["top"] and
-                                                 w["bottom"] <= b[3] for b in boxes)]
+            # a word whose centre is in a ruled table is that table's (a rotated page's words overhang
+            # the table's box by a hair and were read a second time)
+            free = [w for w in words if not any(b[0] <= (w["x0"] + w["x1"]) / 2 <= b[2] and
+                                                 b[1] <= (w["top"] + w["bottom"]) / 2 <= b[3] for b in boxes)]
             items: list[tuple[float, list[Line]]] = []
             for t, box in zip(tables, boxes, strict=True):
                 rows = [Line([(c or "").replace("\n", "") or None for c in row], f"第 {n} 页表格", rowed=True)
                         for row in t.extract()]
                 report.take_cells(sum(len(line.cells) for line in rows), f"第 {n} 页的表格")
                 items.append((box[1], rows))
-            for top, line in _word_lines(free, n):
+            for top, line in _word_lines(free, n, columns):
                 items.append((top, [line]))
                 report.take_cells(len(line.cells), f"第 {n} 页")
             for _, lines in sorted(items, key=lambda x: x[0]):
@@ -200,28 +204,100 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
     return out
 
 
-def _word_lines(words: list[dict[str, Any]], page: int) -> list[tuple[float, Line]]:
-    """Words grouped into lines by position; a wide gap between words separates cells."""
+def _slanted(obj: dict[str, Any]) -> bool:
+    """Text set on a slant (a seal's ring of characters, a diagonal watermark); text turned a right angle
+    (a rotated page, a vertical label) is not."""
+    a, b = (obj.get("matrix") or (1, 0))[:2]
+    return not (abs(a) < 0.05 * abs(b) or abs(b) < 0.05 * abs(a)) if (a or b) else False
+
+
+def _stamp_filter(chars: list[dict[str, Any]]) -> Callable[[dict[str, Any]], bool]:
+    """What of a page is read: not the characters of a seal or a watermark. Those are set on a slant, and
+    the upright ones at the top of a seal's ring share its colour and its place."""
+    slanted = [c for c in chars if _slanted(c)]
+    colours = {repr(c.get("non_stroking_color")) for c in slanted}
+    size = max((c["bottom"] - c["top"] for c in slanted), default=0)  # the ring's top and bottom stand upright
+    box = (min((c["x0"] for c in slanted), default=0) - size, min((c["top"] for c in slanted), default=0) - size,
+           max((c["x1"] for c in slanted), default=0) + size, max((c["bottom"] for c in slanted), default=0) + size)
+
+    def keep(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char" or not slanted:
+            return True
+        if _slanted(obj):
+            return False
+        return not (repr(obj.get("non_stroking_color")) in colours and box[0] <= obj["x0"] and obj["x1"] <= box[2]
+                    and box[1] <= obj["top"] and obj["bottom"] <= box[3])
+    return keep
+
+
+def _word_lines(words: list[dict[str, Any]], page: int, columns: list[tuple[float, float]]) -> list[tuple[float, Line]]:
+    """Words grouped into lines by position; a wide gap between words separates cells. Under a header row
+    of a table printed without rules (a system report lined up by position), a row's cells are put in
+    the header's columns, blank where the row has nothing (一级 and 二级 printed once per block)."""
+    from .kinds import header_kind
+
     lines: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
             lines[-1].append(w)
         else:
             lines.append([w])
-    out = []
+    out: list[tuple[float, Line]] = []
     for ws in lines:
         ws.sort(key=lambda w: w["x0"])
         cells: list[str] = []
+        spans: list[tuple[float, float]] = []
         prev = None
         for w in ws:
             size = max(w["bottom"] - w["top"], 1)
             if prev is not None and w["x0"] - prev["x1"] < size * 0.6:
                 cells[-1] += w["text"]
+                spans[-1] = (spans[-1][0], w["x1"])
             else:
                 cells.append(w["text"])
+                spans.append((w["x0"], w["x1"]))
             prev = w
-        out.append((ws[0]["top"], Line(list(cells), f"第 {page} 页", rowed=len(cells) > 1)))
+        placed: list[str | None] = list(cells)
+        if len(cells) >= 3 and sum(1 for c in cells if header_kind(c)) >= 3:
+            columns[:] = spans  # this table's header row: its columns for the rows below
+        elif columns and 2 <= len(cells) < len(columns):
+            placed = _in_columns(cells, spans, columns)
+        elif columns and len(cells) == 1 and out and out[-1][1].rowed and len(out[-1][1].cells) == len(columns):
+            # a cell's text wrapped onto a line of its own, under its column of the row above
+            k = min(range(len(columns)), key=lambda j: abs(sum(columns[j]) / 2 - sum(spans[0]) / 2))
+            above = out[-1][1].cells
+            height = max(ws[0]["bottom"] - ws[0]["top"], 1)
+            if k > 0 and above[k] and ws[0]["top"] - out[-1][0] <= 2.5 * height:
+                above[k] = (above[k] or "") + cells[0]
+                continue
+        out.append((ws[0]["top"], Line(placed, f"第 {page} 页", rowed=len(placed) > 1)))
     return out
+
+
+def _in_columns(cells: list[str], spans: list[tuple[float, float]], columns: list[tuple[float, float]]) -> list[str | None]:
+    """Each cell in the header column nearest its centre, in order, none sharing one: the least total
+    distance over every order-keeping choice (a row has at most a dozen cells)."""
+    centre = [(a + b) / 2 for a, b in spans]
+    heads = [(a + b) / 2 for a, b in columns]
+    m, n = len(cells), len(heads)
+    inf = float("inf")
+    best = [[inf] * n for _ in range(m)]
+    back = [[0] * n for _ in range(m)]
+    for j in range(n):
+        best[0][j] = abs(centre[0] - heads[j])
+    for i in range(1, m):
+        low, arg = inf, 0
+        for j in range(n):
+            if j and best[i - 1][j - 1] < low:
+                low, arg = best[i - 1][j - 1], j - 1
+            best[i][j] = low + abs(centre[i] - heads[j])
+            back[i][j] = arg
+    j = min(range(n), key=lambda k: best[m - 1][k])
+    placed: list[str | None] = [None] * n
+    for i in range(m - 1, -1, -1):
+        placed[j] = cells[i]
+        j = back[i][j]
+    return placed
 
 
 def records_to_lines(records: list[Record]) -> list[Line]:
