@@ -434,7 +434,7 @@ def test_a_span_of_months_is_read_as_dates(value, found):
     ("372万元将用于学校运转支出,确保教学工作正常运行", "“372万元”后面跟了说明文字", "=372万元"),
     ("2021年12月底完成项目规划相关工作。", "“2021年”后面跟了说明文字", None),  # a year is no =2021年
     ("企业所得税减按15%征收", "数值前有文字“企业所得税减按”", None),  # 15%征收 does not read whole
-    ("≥≥95%", "此处应为数值", None),  # a slip of the keys, not words
+    ("≥≥95%", "运算符“≥”写了两次", "≥95%"),  # a slip of the keys, not words: said as such
 ])
 def test_a_value_with_words_around_its_number_says_which_words(value, message, suggestion):
     """These were 此处应为数值（第 1 个字符处） or 无法识别的计量单位“万元将用于…”: right, and of no help."""
@@ -630,3 +630,10 @@ def test_an_income_filed_under_social_benefit_is_pointed_to_economic_benefit():
     assert "PD217" in codes(ind)
     assert "PD217" not in codes(row(level1="效益指标", level2="经济效益指标", name="护林员人均年增收", value="≥9600元"))
     assert "PD217" not in codes(row(level2="数量指标", name="带动增收户数", value="≥120户"))
+
+
+@pytest.mark.parametrize("value, fix", [("≥≥90%", "≥90%"), (">=>=95%", "≥95%"), ("≥ ≥95%", "≥95%"), ("≥≤90%", None)])
+def test_an_operator_written_twice_says_so_and_how_to_fix_it(value, fix):
+    """≥≥90% (a 计算符号 and the value's own sign, or a key pressed twice) was '此处应为数值（第 2 个字符处）'."""
+    found = [f for f in checks.check_value(value, row(level2="质量指标", name="苗木成活率", value=value)) if f.code == "PD101"]
+    assert found and "运算符" in found[0].message and found[0].suggestion == fix
