@@ -35,14 +35,20 @@ def draft_target(path: str | os.PathLike[str]) -> Path:
     return p
 
 
-def refuse_special_file(path: str | os.PathLike[str]) -> None:
-    """A pipe, device or socket cannot hold a draft: a save replaces the file by renaming over it
-    (as root, over /dev/null itself) and reading a pipe with no writer waits for ever."""
+def is_special_file(path: str | os.PathLike[str]) -> bool:
+    """A pipe, device or socket (what a shell's ``<(…)`` or ``/dev/stdin`` is); False for a missing path,
+    whose caller's own message says so."""
     try:
         mode = os.stat(path).st_mode
     except OSError:
-        return  # missing or unreadable: the caller's own message says which
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def refuse_special_file(path: str | os.PathLike[str]) -> None:
+    """A pipe, device or socket cannot hold a draft: a save replaces the file by renaming over it
+    (as root, over /dev/null itself) and reading a pipe with no writer waits for ever."""
+    if is_special_file(path):
         raise DraftError(f"{path}：不是普通文件（管道、设备或套接字），草稿不能在这里编辑或保存；"
                          "请先把内容存成 .toml 文件再打开")
 

@@ -240,8 +240,8 @@ def _parse_quantity(text: str, start: int) -> Quantity | ParseError:
     op, pos = _read_op_prefix(text, pos)
     again, past = _read_op_prefix(text, pos) if op else (None, pos)
     if again:  # ≥≥95%: a 计算符号 column's sign and the value's own, or a key pressed twice
-        said = "写了两次" if again == op else f"与“{again}”相连"
-        return ParseError(f"运算符“{op}”{said}，只保留一个", pos, text, "syntax",
+        how = "写了两次" if again == op else f"与“{again}”相连"
+        return ParseError(f"运算符“{op}”{how}，只保留一个", pos, text, "syntax",
                           f"{op}{text[past:]}" if again == op else None)
     number, after = _read_number(text, pos)
     if number is None and after > pos:

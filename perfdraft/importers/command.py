@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from .. import drafts
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from ..locks import is_special_file
 from . import ImportFailed, NothingPlaced, import_files
 from .report import summary_lines, unplaced_heading
 
@@ -107,7 +107,7 @@ def _spooled(files: list[str]) -> Iterator[tuple[list[Path], dict[str, str]]]:
     ``-`` (standard input: text pasted or piped in) and pipes such as a shell's ``<(…)`` are read
     once into a private temp directory: the readers look at a file's head and then open it again,
     which a pipe cannot do (the second read found it empty)."""
-    piped = [f for f in files if f == STDIN or _is_pipe(f)]
+    piped = [f for f in files if f == STDIN or is_special_file(f)]
     if not piped:
         yield [Path(f) for f in files], {}
         return
@@ -126,14 +126,6 @@ def _spooled(files: list[str]) -> Iterator[tuple[list[Path], dict[str, str]]]:
             paths.append(temp)
             shown[str(temp)] = name
         yield paths, shown
-
-
-def _is_pipe(f: str) -> bool:
-    try:
-        mode = os.stat(f).st_mode
-    except OSError:
-        return False  # missing: the importer's own message says so
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISSOCK(mode)
 
 
 def _read_pipe(f: str, name: str) -> bytes:
