@@ -41,6 +41,9 @@ _TABLE: list[tuple[str, str, str, str, str, str, str]] = [
     # A hint: the value reads whole before the comma (issue 16: a clean row must not be alarmed).
     ("PD113", HINT, "value", "指标值后面跟了说明文字", "说明宜写在指标描述里，指标值只写运算符、数值和单位。",
      "≥30次,覆盖全县10个乡镇", "≥30次"),
+    # A hint: 九成以上, 三所, 百分之百, 当年12月底前 read as written (value_forms.py); the system wants digits.
+    ("PD114", HINT, "value", "指标值可写成规范形式", "中文数字、“九成以上”“百分之百”“3个工作日内”等写法能读懂，"
+     "预算系统和评审通行的写法是 运算符+数值+单位。", "九成以上", "≥90%"),
     ("PD108", WARNING, "value", "定性指标值含糊，无法分级考核", "“有效”“持续改善”无法判断是否达成，应改用分级（优/良/中/差）或量化。",
      "有效", "优"),
     ("PD109", ERROR, "value", "区间下限应小于上限，两端单位一致", "区间写反或单位不一致无法考核。", "95%-90%", "90%-95%"),

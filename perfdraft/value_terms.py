@@ -16,7 +16,7 @@ SCALES: dict[str, tuple[str, ...]] = {
     "符合": ("符合", "基本符合", "不符合"),
     "达标": ("达标", "基本达标", "不达标"),
     # how long an effect lasts: the 可持续影响 row's own answer (长期), read as it is meant
-    "期限": ("长期", "中长期", "中期", "短期", "长效", "长效运行"),
+    "期限": ("长期", "中长期", "中期", "短期", "长效", "长效运行", "全年", "常年", "全年运行"),
     # no growth at all (化学农药使用量 零增长): checked against last year's figure, read as it is meant
     "增减": ("零增长", "负增长"),
 }
@@ -31,7 +31,7 @@ BUDGET_TERMS = frozenset({"不超预算", "不超过预算", "不超出预算", 
 
 # A state: accepted, but the row must define what it means (PD214).
 STATE_TERMS = frozenset(
-    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 稳定 保持稳定 规范 正常 正常运行 按时 及时 足额 全覆盖
+    """基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 建立健全 基本建立健全 健全完善 建立完善 稳定 保持稳定 规范 正常 正常运行 按时 及时 足额 全覆盖
     应保尽保 应发尽发 应收尽收 零事故 无事故 全部完成 按期完成""".split()
 )
 # Vague wording that cannot be scored (PD108); an improvement with no baseline and no amount is vague too.
@@ -52,15 +52,29 @@ TREND_VALUE = LazyPattern(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}
 # A comparison with a named reference a reviewer can look up (低于全省平均水平, 不高于1年期LPR, 不超过上年):
 # checkable as it stands, like a grade with its standard.
 BENCHMARK_SCALE = "对标"
-BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
-                             r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准)(?:持平|相当)?$")
+BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与|控制在)"
+                             r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准|批复概算|概算|"
+                             r"合同价|合同金额|控制价)(?:持平|相当|以内|内|范围内)?$")
 # No occurrence of an event (不发生区域性重大动物疫情, 无重大安全事故, 杜绝安全责任事故): a count of 0 a reviewer can
 # check, as 零事故 is; read as its own yes-or-no scale.
 ZERO_EVENT_SCALE = "零发生"
 ZERO_EVENT = LazyPattern(
+    r"^(?:零发生|无发生|不发生)$|"
     r"^(?:确保|保证|坚决|全年|全面)?(?:不发生|未发生|无|杜绝|没有|不出现|未出现|零)[^，,；;。]{0,16}?"
     r"(?:事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|暴发|流行|"
     r"上访|信访|纠纷|欠薪|拖欠|挪用|截留|退回|中断)(?:发生|问题|现象|情况)?$")
+# A standard met (符合国家标准, 达到设计要求, 符合国家能效2级及以上标准): checked against the named standard.
+# A standard no one could look up (符合相关规定, 达到要求) is vague, not a standard met.
+STANDARD_VALUE = LazyPattern(r"^(?:符合|达到|满足)(?!(?:相关|有关|上级|各项|政策|文件|规定)?(?:标准|规范|规定|要求)(?:要求)?$)"
+                             r"[^，,；;。]{1,16}?(?:标准|规范|规定|要求)(?:要求)?$")
+# A grade or class by its name (Ⅲ类及以上 water, 二级及以上 road, AAA级 scenic spot, 五星级).
+GRADE_SCALE = "等级"
+GRADE_VALUE = LazyPattern(r"^(?:[ⅠⅡⅢⅣⅤⅥ]{1,3}|I{1,3}|IV|V|[一二三四五六]|[1-6]|A{1,5}|[一二三四五1-5]星)"
+                          r"(?:类|级|星级|级别|等级|星)(?:及以上|以上|及以下|以下)?$")
+# A ratio or a fraction (≥1:1.5, 1/3以上) and a tolerance (±5%以内): read as written, checked by a reviewer.
+RATIO_SCALE = "比值"
+RATIO_VALUE = LazyPattern(r"^(?:[≥≤=＞＜<>]|不低于|不少于|不高于|不超过)?\d+(?:\.\d+)?\s*[:：∶/]\s*\d+(?:\.\d+)?"
+                          r"(?:以上|以下|以内)?$|^[≥≤]?±\d+(?:\.\d+)?%?(?:以内|之内|内)?$")
 # A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
 AFTER_EVENT = LazyPattern(r"^(.{2,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时))(?:内|以内|之内)$")
 
@@ -71,7 +85,7 @@ BASE_UNITS = frozenset(
     工作日 % ‰ 个百分点 床 张 间 栋 村 个村 宗 起 例 单 千瓦 千瓦时 兆瓦 度 万 亿 生 岁 学时 课时 人日 人月
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
     点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米
-    等 等级 个等级 m² 工日 微克 毫克 纳克""".split()
+    等 等级 个等级 m² 工日 微克 毫克 纳克 剂 剂次 人·次 年一遇 头次 只次 亩次""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.

@@ -18,10 +18,16 @@ from .record import Record
 from .units import _UNIT_CHARS_RE, _alternative_units, _is_base_unit
 from .units import canonical_unit as canonical_unit
 from .units import unit_known as unit_known
+from .value_forms import plain_form
 from .value_terms import (
     AFTER_EVENT,
     BENCHMARK_SCALE,
     BENCHMARK_VALUE,
+    GRADE_SCALE,
+    GRADE_VALUE,
+    RATIO_SCALE,
+    RATIO_VALUE,
+    STANDARD_VALUE,
     TREND_VALUE,
     ZERO_EVENT,
     ZERO_EVENT_SCALE,
@@ -38,6 +44,26 @@ from .value_terms import TERM_SCALE as TERM_SCALE
 from .value_terms import UNIT_PREFIXES as UNIT_PREFIXES
 from .value_terms import VAGUE_TERMS as VAGUE_TERMS
 from .value_terms import WORD_VALUE_FORMS as WORD_VALUE_FORMS
+
+# The value types (value_types.py), read by the checks, exports and conversation as values.Quantity etc.
+from .value_types import Change as Change
+from .value_types import Deadline as Deadline
+from .value_types import Either as Either
+from .value_types import Graded as Graded
+from .value_types import ParseError as ParseError
+from .value_types import Qualitative as Qualitative
+from .value_types import Quantity as Quantity
+from .value_types import Range as Range
+from .value_types import Schedule as Schedule
+from .value_types import Value as Value
+
+# --- parsing helpers -------------------------------------------------------------------------
+
+_FULLWIDTH = FULL_WIDTH | str.maketrans("％－～", "%-~")
+_RISING_VERBS = ("提高", "提升", "增长", "增加", "上升", "增幅")
+_FALLING_VERBS = ("减少", "下降", "降低", "压减", "压缩", "减幅")
+_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
+_YEAR_PLACEHOLDER = "{year}"
 
 # --- operators ---------------------------------------------------------------------------
 
@@ -79,117 +105,6 @@ def placeholder_in(text: str | None) -> str | None:
         return None
     m = PLACEHOLDER_IN_TEXT.search(text)
     return m.group(0).strip() if m else None
-
-
-# --- value types -----------------------------------------------------------------------------
-
-
-class Quantity(Record, frozen=True):
-    """An operator, a number and a unit: ``≥125000人``. ``op`` is None for a bare number."""
-
-    op: str | None
-    number: Decimal
-    unit: str = ""
-
-    kind = "quantity"
-
-
-class Range(Record, frozen=True):
-    low: Decimal
-    high: Decimal
-    unit: str = ""
-
-    kind = "range"
-
-
-class Change(Record, frozen=True):
-    """A change against a base year: ``较上年提高≥5%``, ``较2023年减少≥2个百分点``."""
-
-    base: str  # "上年" or "2023年"
-    verb: str  # 提高 / 减少 …
-    op: str | None
-    amount: Decimal
-    unit: str = ""
-
-    kind = "change"
-
-
-class Deadline(Record, frozen=True):
-    """``2020年12月底前``, ``2021年11月30日前``, ``2023年底``, ``12月底前`` (year omitted)."""
-
-    year: int | None
-    month: int | None
-    day: int | None
-    before: bool
-
-    kind = "deadline"
-
-
-class Schedule(Record, frozen=True):
-    """A recurrence: ``每月10日前``, ``每季度``. (A time limit such as ``≤24小时`` is a Quantity.)"""
-
-    period: str
-    detail: str
-
-    kind = "schedule"
-
-
-class Qualitative(Record, frozen=True):
-    """A graded term (优, 是, 达到预期 …), a state (基本建立) or vague wording (有效)."""
-
-    term: str
-    scale: str | None  # the scale the term belongs to; None for a state or vague wording
-    vague: bool = False
-
-    kind = "qualitative"
-
-
-class Either(Record, frozen=True):
-    """Two values joined by 或: ``不低于80%或较2023年提高≥5个百分点``."""
-
-    first: Value
-    second: Value
-
-    kind = "either"
-
-
-class Graded(Record, frozen=True):
-    """A graded value with its standard: ``优：≥90%；良：≥80%；中：≥60%；差：<60%`` (分级分档).
-
-    The one accepted form of a qualitative target: each grade says what it takes to earn it.
-    """
-
-    bands: tuple[tuple[str, Value], ...]
-
-    kind = "graded"
-
-    @property
-    def scale(self) -> str | None:
-        return TERM_SCALE.get(self.bands[0][0])
-
-
-Value = Quantity | Range | Change | Deadline | Schedule | Qualitative | Either | Graded
-
-
-class ParseError(Record, frozen=True):
-    """Why a text is not a 指标值, and where (0-based character position)."""
-
-    message: str
-    position: int
-    text: str
-    reason: str = "syntax"  # syntax | word (no number at all) | empty | placeholder | no-number | unit
-    suggestion: str | None = None
-
-    kind = "error"
-
-
-# --- parsing helpers -------------------------------------------------------------------------
-
-_FULLWIDTH = FULL_WIDTH | str.maketrans("％－～", "%-~")
-_RISING_VERBS = ("提高", "提升", "增长", "增加", "上升", "增幅")
-_FALLING_VERBS = ("减少", "下降", "降低", "压减", "压缩", "减幅")
-_NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
-_YEAR_PLACEHOLDER = "{year}"
 
 
 def _fold(text: str) -> str:
@@ -401,6 +316,12 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, BENCHMARK_SCALE)
     if len(text) <= 30 and ZERO_EVENT.match(text):
         return Qualitative(text, ZERO_EVENT_SCALE)
+    if len(text) <= 30 and STANDARD_VALUE.match(text):
+        return Qualitative(text, "符合")
+    if len(text) <= 12 and GRADE_VALUE.match(text):
+        return Qualitative(text, GRADE_SCALE)
+    if len(text) <= 24 and RATIO_VALUE.match(text):
+        return Qualitative(text, RATIO_SCALE)
     return None
 
 
@@ -507,6 +428,11 @@ def _parse_text(raw: str) -> Value | ParseError:
             return _relocate(b, raw, len(left) + 1)
         return Either(a, b)
     result = _parse_one(folded)
+    if isinstance(result, ParseError) or isinstance(result, Quantity) and not unit_known(result.unit):
+        plain = plain_form(folded)  # 九成以上, 三所, 100%完成: written another way (value_forms.py)
+        again = _parse_one(plain) if plain is not None else result
+        if not isinstance(again, ParseError) and not (isinstance(again, Quantity) and not unit_known(again.unit)):
+            return again
     if isinstance(result, ParseError):
         remark = _REMARK.match(folded)
         if remark:  # ≥30次,覆盖全县10个乡镇 / ≥95%,以上: the value, then words about it (no second value)
@@ -518,6 +444,19 @@ def _parse_text(raw: str) -> Value | ParseError:
 
 
 _REMARK = re.compile(r"^([^,，;；]+)[,，;；]([^,，;；]{1,30})$")
+
+
+def plain_reading(text: str) -> str | None:
+    """The grammar's own form of a value that reads only as written another way (九成以上 → ≥90%,
+    三所 → 3所, 当年12月底前 → 12月底前), or None."""
+    folded = _folded(text)
+    if plain_form(folded) is None:
+        return None
+    first = _parse_one(folded)
+    if not isinstance(first, ParseError) and not (isinstance(first, Quantity) and not unit_known(first.unit)):
+        return None
+    value = parse(text)
+    return None if isinstance(value, ParseError) else format(value)
 
 
 def trailing_remark(text: str) -> tuple[str, str] | None:

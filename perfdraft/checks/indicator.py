@@ -16,6 +16,8 @@ from ..model import Indicator, Project
 from ..values import (
     BENCHMARK_SCALE,
     BUDGET_SCALE,
+    GRADE_SCALE,
+    RATIO_SCALE,
     ZERO_EVENT_SCALE,
     Deadline,
     ParseError,
@@ -59,7 +61,12 @@ NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|�
 # A value saying the row does not apply (the seed's 无关): the row is to be deleted, not kept.
 NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
 SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", "增减", BENCHMARK_SCALE,
-                                 BUDGET_SCALE, ZERO_EVENT_SCALE})  # 预算控制: PD108 says what it lacks
+                                 BUDGET_SCALE, ZERO_EVENT_SCALE, GRADE_SCALE, RATIO_SCALE})  # 预算控制: PD108 says what it lacks
+
+
+_RATE_BEFORE_VALUE = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}率)\s*[≥≤=＞＜<>]")
+# Values that read as a standard, a grade, a ratio, a reference or no event: none is a survey's result.
+_NOT_SURVEYED = frozenset({"符合", GRADE_SCALE, RATIO_SCALE, BENCHMARK_SCALE, ZERO_EVENT_SCALE, "期限"})
 
 
 def value_text(ind: Indicator) -> str | None:
@@ -150,7 +157,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         if neg and op in ("≥", ">") and not (value.unit == "%" and value.number == 100):  # ≥100% is PD111's
             out.append(_f("PD208", f"{p}value", f"“{neg.group(0)}”越低越好，应使用 ≤", _ask(fixer()), fix=fixer()))
 
-    out.extend(_meaning_rules(value, name, l2, p, fixer, misfiled, ind.direction))
+    # 优良率≥90% under 单元工程质量: the value names the rate it measures
+    rate_named = _RATE_BEFORE_VALUE.match(ind.value or "")
+    out.extend(_meaning_rules(value, name + (rate_named.group(1) if rate_named else ""), l2, p, fixer, misfiled,
+                              ind.direction))
     out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
@@ -264,6 +274,8 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
             yield _f("PD209", f"{p}value", "满意度/知晓率定为 100% 没有余地", _ask(fixer(), "是否应为 ≥90%？"), fix=fixer())
         elif value.number < 80:
             yield _f("PD209", f"{p}value", f"满意度/知晓率目标 {format_number(value.number)}% 偏低", _ask(fixer(), "一般不低于 80%"), fix=fixer())
+    elif SATISFACTION_NAME.search(name) and isinstance(value, Qualitative) and value.scale in _NOT_SURVEYED:
+        yield _f("PD209", f"{p}value", f"满意度/知晓率写成了“{value.term}”，不是调查得到的比率", "写成调查得到的百分比，如 ≥90%")
 
     # PD224: % on a row that is not a rate, or on a yes/no question.
     if isinstance(value, Quantity) and value.unit == "%" and name:
@@ -277,6 +289,10 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
     if (not misfiled and l2 == "质量" and isinstance(value, Quantity) and value.unit in COUNT_UNITS
             and not QUALITY_WORDS.search(name)):
         yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
+
+    # PD223: a date filed under 数量 or 质量 (汛前完成度汛工程 2024年5月31日前完成): when, not how much or how well
+    if not misfiled and l2 in ("数量", "质量") and isinstance(value, Deadline):
+        yield _f("PD223", f"{p}level2", f"日期目标放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下", "移到时效指标")
 
     # PD226: a target of 0 on an output or a cost (a rounding of 万元, or a row left at its default).
     # Zero is the ideal of a 反向 row (拖欠次数 =0次, 断发月数 =0个月): never a finding there.
@@ -332,7 +348,8 @@ def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None
     if l2 == "数量" and unit in MONEY_UNITS and MONEY_NAME.search(name):
         yield _f("PD219", f"{p}value", "数量指标写的是资金金额（投入），投入不能作为绩效目标",
                  "改写为资金带来的产出，例如发放人数、覆盖率")
-    elif amount is not None and total and abs(amount - total) <= total * Decimal("0.01"):
+    elif amount is not None and total and (abs(amount - total) <= total * Decimal("0.01") or (
+            project.budget.fiscal and project.budget.fiscal != total and amount == project.budget.fiscal)):
         if l2 in ("成本", "经济成本"):
             yield _f("PD219", f"{p}value", f"成本指标就是预算总额 {format_number(total)}元，没有成本控制内容",
                      "改写为单位成本（如 元/人、元/村）或成本控制率")

@@ -369,7 +369,8 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
             # a cap (≤) bounds the spending from above only: falling short of the budget says nothing
-            short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None)
+            short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None) \
+                and not _OTHER_SPENDING.search(project.name or "")
             over = product > total * Decimal("1.1") and v.op in ("=", None, "≥", ">")
             if over or short:
                 months = " × 12个月" if per_month else ""
@@ -377,6 +378,10 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                          f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"
                          f"与预算数 {format_number(total)}元 相差超过 10%",
                          "请核对人数或标准，或在用途中说明差额（如仅为县级配套部分）")
+
+
+# 村卫生室运行及乡村医生补助: the budget pays for more than the heads × standard of one subsidy
+_OTHER_SPENDING = re.compile(r"(?:运行|建设|运转|购置|维护|培训|管理)(?:及|和|与|、)|(?:及|和|与|、).{0,8}(?:运行|建设|运转|购置|维护)")
 
 
 def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[Finding]:

@@ -22,6 +22,7 @@ from ..values import (
     format_number,
     parse,
     placeholder_in,
+    plain_reading,
     trailing_remark,
     unit_known,
 )
@@ -209,6 +210,10 @@ def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterato
         yield _f("PD113", path, f"“{remark[0]}”后面跟了说明文字“{remark[1]}”：说明写在指标描述里，指标值只写运算符、数值和单位",
                  remark[0], fix=remark[0])
 
+    plain = plain_reading(text)
+    if plain is not None and plain != text.strip():
+        yield _f("PD114", path, f"“{text.strip()}”可写成 {plain}", plain, fix=plain)
+
     values = [value.first, value.second] if isinstance(value, Either) else [value]
     digits = _digits_as_typed(text)
     for v in values:
@@ -218,7 +223,7 @@ def _check_value(text: str, name: str, level2: str | None, path: str) -> Iterato
 def _check_one_value(text: str, v: object, name: str, path: str, digits: str | None,
                      fixer: Callable[[], str | None]) -> Iterator[Finding]:
     if isinstance(v, Quantity):
-        yield from _check_quantity(v, name, path, digits, fixer)
+        yield from _check_quantity(v, name, path, digits, fixer, text)
     elif isinstance(v, Range) and year_months(v):
         pass  # 2023.07-2024.01: a span of months, not a range of numbers (PD216 / PD225 judge it)
     elif isinstance(v, Range):
@@ -261,7 +266,7 @@ def year_months(v: object) -> tuple[int, int] | None:
 
 
 def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
-                    fixer: Callable[[], str | None]) -> Iterator[Finding]:
+                    fixer: Callable[[], str | None], text: str = "") -> Iterator[Finding]:
     unit = v.unit
     if not unit and UNITLESS_NAME.search(name or ""):
         pass  # 系数, 指数: the number is the whole value
@@ -289,7 +294,7 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
                      _ask(fixer()), fix=fixer())
         elif v.op == ">":
             yield _f("PD111", path, "比率不可能超过 100%", _ask(fixer()), fix=fixer())
-        else:
+        elif not text.lstrip().startswith(("达到", "达")):  # 达到100% says reach it: = 100%, as written
             yield _f("PD112", path, "比率最高就是 100%，“≥100%”应写成 =100%", _ask(fixer()), fix=fixer())
     if digits and _LEADING_ZERO.match(digits):
         yield _f("PD105", path, f"数值“{digits}”有前导零", _ask(fixer()), fix=fixer())

@@ -89,7 +89,9 @@ MISFILED_MEANING: list[tuple[re.Pattern[str], frozenset[str], str]] = [
                                   "经济成本", "社会成本", "生态环境成本"}), "满意度指标"),
     (re.compile(r"执行率|支出率|支付率|拨付率|预算执行"), frozenset({"数量", "经济效益", "社会效益", "生态效益", "可持续影响"}),
      "质量或时效指标（预算执行情况另行考核）"),
-    (re.compile(r"^(?!.*(率|比例|节约|节省|降低|减少|下降|增幅|降幅|报销|负担|强度)).*(成本|费用|单价|造价)"),
+    # a cost the beneficiaries bear (运输成本, 就医费用) falling is what the money brings: a benefit
+    (re.compile(r"^(?!.*(率|比例|节约|节省|降低|减少|下降|增幅|降幅|报销|负担|强度|"
+                r"(?:运输|物流|生产|种植|养殖|就医|出行|生活|用水|用电|融资|交易|通行|时间|物业)(?:成本|费用))).*(成本|费用|单价|造价)"),
      frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "成本指标"),
     (re.compile(r"收入|增收|受益|带动|效益"), frozenset({"成本", "经济成本"}), "效益指标"),
     # 及时率 under 质量 is common and accepted by reviewers; under 数量 it is not.
