@@ -432,6 +432,9 @@ def _parse_text(raw: str) -> Value | ParseError:
         plain = plain_form(folded)  # 九成以上, 三所, 100%完成: written another way (value_forms.py)
         again = _parse_one(plain) if plain is not None else result
         if not isinstance(again, ParseError) and not (isinstance(again, Quantity) and not unit_known(again.unit)):
+            if len(_READ_PLAIN) > _PLAIN_MAX:
+                _READ_PLAIN.clear()
+            _READ_PLAIN.add(raw)
             return again
     if isinstance(result, ParseError):
         remark = _REMARK.match(folded)
@@ -446,17 +449,17 @@ def _parse_text(raw: str) -> Value | ParseError:
 _REMARK = re.compile(r"^([^,，;；]+)[,，;；]([^,，;；]{1,30})$")
 
 
+# The texts read only through value_forms (noted as they are parsed: the check asks of every row, and
+# rewriting each again cost more than the parse).
+_READ_PLAIN: set[str] = set()
+_PLAIN_MAX = 1 << 17
+
+
 def plain_reading(text: str) -> str | None:
     """The grammar's own form of a value that reads only as written another way (九成以上 → ≥90%,
     三所 → 3所, 当年12月底前 → 12月底前), or None."""
-    folded = _folded(text)
-    if plain_form(folded) is None:
-        return None
-    first = _parse_one(folded)
-    if not isinstance(first, ParseError) and not (isinstance(first, Quantity) and not unit_known(first.unit)):
-        return None
-    value = parse(text)
-    return None if isinstance(value, ParseError) else format(value)
+    value = parse(text)  # its first parse notes a plain reading (a huge draft may have cleared the note: no hint)
+    return None if isinstance(value, ParseError) or text not in _READ_PLAIN else format(value)
 
 
 def trailing_remark(text: str) -> tuple[str, str] | None:
