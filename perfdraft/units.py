@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ._lazy import LazyPattern
 from .value_terms import _ATOMIC_SLASH_UNITS, BASE_UNITS, UNIT_PREFIXES
@@ -38,6 +39,7 @@ def _alternative_units(unit: str) -> bool:
     return m is not None and _is_base_unit(m.group(1)) and _is_base_unit(m.group(2))
 
 
+@lru_cache(maxsize=4096)  # asked of every value a check reads; a draft has a few dozen units
 def unit_known(unit: str) -> bool:
     if not unit:
         return True

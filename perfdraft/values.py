@@ -101,8 +101,11 @@ PLACEHOLDER_IN_TEXT = re.compile(r"\*\*|＊＊|□|■|[（(]\s*必填\s*[）)]|
 
 def placeholder_in(text: str | None) -> str | None:
     """The first template placeholder inside a name or value, or None."""
-    if not text:
-        return None
+    return _placeholder_in(text) if text else None
+
+
+@lru_cache(maxsize=1 << 16)  # asked of a row's name and value by several rules; rows repeat across projects
+def _placeholder_in(text: str) -> str | None:
     m = PLACEHOLDER_IN_TEXT.search(text)
     return m.group(0).strip() if m else None
 
@@ -314,13 +317,15 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, None, vague=True)
     if BENCHMARK_VALUE.match(text):
         return Qualitative(text, BENCHMARK_SCALE)
-    if len(text) <= 30 and ZERO_EVENT.match(text):
+    # each pattern only where its first characters allow it: this runs for every value a check reads
+    lead = text[:1]
+    if len(text) <= 30 and lead in "不未无杜没零确保坚全" and ZERO_EVENT.match(text):
         return Qualitative(text, ZERO_EVENT_SCALE)
-    if len(text) <= 30 and STANDARD_VALUE.match(text):
+    if len(text) <= 30 and lead in "符达满" and STANDARD_VALUE.match(text):
         return Qualitative(text, "符合")
-    if len(text) <= 12 and GRADE_VALUE.match(text):
+    if len(text) <= 12 and (text[-1:] in "类级星上下" or text.endswith("等级")) and GRADE_VALUE.match(text):
         return Qualitative(text, GRADE_SCALE)
-    if len(text) <= 24 and RATIO_VALUE.match(text):
+    if len(text) <= 24 and any(c in text for c in ":：∶/±") and RATIO_VALUE.match(text):
         return Qualitative(text, RATIO_SCALE)
     return None
 
