@@ -258,3 +258,59 @@ def test_a_heading_that_names_the_label_whose_amount_follows():
     assert fact_label("项目资金：年度资金总额") == ("total", None, None)
     assert project_label("项目资金：年度资金总额").inline is None
     assert fact_label("项目名称：油茶低产林改造") == ("name", "油茶低产林改造", None)  # a value, as before
+
+
+# --- whole budget documents (probe round pm: first read 97.5 % of rows, but budgets 1/7, projects 6/7) -----
+
+def test_a_budget_tables_totals_before_the_first_target_table_are_not_its_budget(tmp_path):
+    """A 部门预算公开 opens with 收支总表 and 支出表: their 合计 2,710.00 was the first project's 预算数."""
+    text = ("城固县第二中学2024年单位预算\n表一 单位收支预算总表\n"
+            "项目 | 2024年预算数 | 项目 | 2024年预算数\n本年收入合计 | 2,710.00 | 本年支出合计 | 2,710.00\n"
+            "科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出\n | 合计 | 2,710.00 | 2,311.80 | 398.20\n"
+            "项目支出绩效目标表\n项目名称 | 城乡义务教育学校公用经费\n年度资金总额（万元） | 186.30\n"
+            "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 保障在校生人数 | ≥2860人\n"
+            "满意度指标 | 服务对象满意度指标 | 学生家长满意度 | ≥90%\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = import_file(path).draft
+    assert [(p.name, p.budget.total) for p in draft.projects] == [("城乡义务教育学校公用经费", 1_863_000)]
+    assert any("2,710.00" in n for n in draft.notes)  # nothing read is dropped
+
+
+def test_a_table_of_contents_entry_is_no_project(tmp_path):
+    """'2.2024年部门整体支出绩效目标表' in the 目录 started a project that took the budget tables' amounts."""
+    body = (p("目录") + p("1.2024年项目支出绩效目标表") + p("2.2024年部门整体支出绩效目标表")
+            + tbl(tr("收入", "2024年预算数"), tr("合计", "6,896.80"))
+            + p("附件1") + tbl(FACTS, tr("年度资金总额（万元）", "680"), HEAD,
+                              tr("产出指标", "数量指标", "提标改造面积", "≥1.2万亩"),
+                              tr("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%")))
+    draft = import_file(docx(tmp_path, body)).draft
+    assert [p.name for p in draft.projects] == ["水稻制种基地建设"]
+    assert draft.projects[0].budget.total == 6_800_000
+
+
+def test_blocks_down_one_sheet_each_with_its_dated_title(tmp_path):
+    """15 projects down one sheet: each block's '项目支出绩效目标表（2024年度）' and 填报单位 row were read as
+    rows of the block above; '=100%' typed in Excel is a formula, its text the target."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    for n, (name, first) in enumerate((("高标准农田建设", "≥3.2万亩"), ("病虫害防治", "≥25万亩"))):
+        for row in (["项目支出绩效目标表（2024年度）"], ["填报单位：霍城县农业农村局", None, None, f"表{n + 1}  单位：万元"],
+                    ["项目名称", name], ["项目资金（万元）", "年度资金总额", 100 + n],
+                    ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "实施面积", first],
+                    [None, "质量指标", "验收合格率", "=100%"], ["满意度指标", "服务对象满意度指标", "农户满意度", "≥90%"],
+                    [], []):
+            ws.append(row)
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    draft = import_file(path).draft
+    assert [len(p.indicators) for p in draft.projects] == [3, 3]
+    assert rows(draft)[:3] == [("实施面积", "≥3.2万亩"), ("验收合格率", "=100%"), ("农户满意度", "≥90%")]
+
+
+def test_a_unit_column_holding_either_unit():
+    from perfdraft.importers import kinds
+
+    assert kinds.is_unit("台（套）") and kinds.is_unit("个(处)") and not kinds.is_unit("项目(专项)")

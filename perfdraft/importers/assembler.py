@@ -31,6 +31,7 @@ from ..model import (
     Project,
     SubGoal,
 )
+from ..numbers import format_money
 from . import kinds
 from .grid_rows import GridMixin
 from .label_rows import LabelRowsMixin
@@ -297,6 +298,8 @@ class Assembler(LabelRowsMixin, GridMixin):
             self._department_text(text)
             return
         if _TITLE_LINE.match(text):
+            if kinds.table_title(text):
+                self._close_grid()  # the next table's title: the grid above has ended
             for y in _YEAR_IN_TEXT.finditer(text):
                 self.title_years[int(y.group(1))] += 1
             self.report.note(f"title:{text}", f"标题“{text}”只用于推断年度，未写入草稿", where)
@@ -437,6 +440,16 @@ class Assembler(LabelRowsMixin, GridMixin):
     def finish(self) -> Draft:
         self._close_grid()
         draft = self.draft
+        # A title with nothing of a project under it (a 目录's '2.2024年部门整体支出绩效目标表', the budget
+        # tables' amounts after it): not a project while real ones are here; what it read goes to the notes.
+        empty = [p for p in draft.projects if not p.indicators and p.code is None and p.name is None
+                 and id(p) in self._titles]
+        if empty and len(empty) < len(draft.projects):
+            for p in empty:
+                amounts = [f"{label}：{format_money(x)}" for label, x in
+                           (("预算数", p.budget.total), ("财政资金", p.budget.fiscal), ("其他资金", p.budget.other)) if x]
+                draft.notes.extend([*(f"导入时未能归位：{t}" for t in [self._titles[id(p)], *amounts]), *p.notes])
+            draft.projects = [p for p in draft.projects if not any(p is e for e in empty)]
         for p in draft.projects:
             title = self._titles.get(id(p))
             if not title:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import fields, names, numbers
-from ..model import Draft, Project
+from ..model import Budget, Draft, Project
 from . import kinds
 from .report import ImportFailed, Report
 
@@ -70,6 +70,7 @@ _OWN = {"project.name": "name", "project.code": "code", "project.authority": "au
         "project.budget.other": "other", "project.goal": "goal", "project.overall_goal": "overall_goal",
         "draft.year": "year"}
 _MONEY = ("total", "fiscal", "other")
+_MONEY_LABEL = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
 
 
 _YEAR4 = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -284,6 +285,7 @@ class FactsMixin:
     title_years: Counter[int]
     cur: _Open | None
     money_cols: list[str | None] | None  # money column heads of the header block, in order
+    money_before_name: list[tuple[str, str]]  # amounts set on a project before it named itself
     money_skip: list[str | None]  # of those, the ones still to pass on the current money row
     goal_queue: list[str]  # goal heads side by side, waiting for their texts
 
@@ -465,7 +467,15 @@ class FactsMixin:
         elif fld == "name":
             if self.project is not None and (self.project.name or self.project.indicators):
                 self._new_project()
-            self._project_for_fact().name = value
+            p = self._project_for_fact()
+            if p.name is None and p.code is None and self.money_before_name:
+                # amounts read before any project named itself (a budget table's 合计, a 收支总表 of the
+                # department's document) are not this project's: they go back to the notes
+                for text, where in self.money_before_name:
+                    self._note(text, where)
+                p.budget = Budget()
+            self.money_before_name = []
+            p.name = value
         elif fld in ("authority", "unit"):
             d = self.draft.department
             if d.name is None:
@@ -524,6 +534,8 @@ class FactsMixin:
             setattr(p.budget, fld, amount)
         else:
             f.set(p, amount)
+        if p.name is None and p.code is None and f is None:
+            self.money_before_name.append((f"{_MONEY_LABEL[fld]}：{value}", where))
         return True
 
     def _keep(self, p: Project, attr: str, value: str) -> None:
@@ -541,6 +553,7 @@ class FactsMixin:
         self.draft.projects.append(p)
         self.project = p
         self.wan = False
+        self.money_before_name = []
         self._reset_grid()
         return p
 

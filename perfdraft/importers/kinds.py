@@ -299,10 +299,11 @@ def glued_header(text: str) -> list[str] | None:
 
 _SIGNOFF = re.compile(
     r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
-    r"审核人|制表人|经办人)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
+    r"审核人|制表人|经办人|填报单位)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
     r"说明[:：]|填报说明|填表说明|上一篇|下一篇|(?:主办|承办|协办)(?:单位)?[:：]|版权所有|网站标识码|技术支持[:：]|关闭窗口|打印本页)|"
     r"ICP备|公网安备|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links and a web page's footer after the table
-_TABLE_TITLE = re.compile(r"(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表$")
+_TABLE_TITLE = re.compile(r"(?:项目支出|部门整体支出|整体支出|区域|项目)绩效(?:目标|自评|目标申报|目标批复)表"
+                          r"(?:[(（]\s*20\d\d\s*年度?\s*[)）])?$")  # '…绩效目标表（2024年度）' on one line
 _FURNITURE = re.compile(
     r"^\[TRUNCATED|^!\[\]\(\)$|^(?:【[^】]{1,8}】\s*)+$|^[—\-–]\s*\d+\s*[—\-–]$|^第\s*\d+\s*页|^[|｜\s]+$|^(?:附件|附表)\s*\d*[-\d]*\s*[:：]?$")
 _PLACEHOLDER = re.compile(r"^(?:…+|\.{3,}|指标\s*\d*\s*[:：]?|[-—－/／]|\*+|x+|X+)$")
@@ -376,8 +377,8 @@ def is_unit(text: str) -> bool:
     per = re.fullmatch(r"(.+?)[/／]([\u4e00-\u9fff]{1,3})", t)
     if per and per.group(2) not in LEVEL_WORDS and is_unit(per.group(1)):
         return True  # an amount per anything: 万元/团队, 元/人·天 (its own unit first)
-    if "/" in t and len(t) <= 10 and not re.search(r"\d", t) and values.unit_known(values.canonical_unit(t)):
-        return True  # 元/平方米·年: the checker's own table of units
+    if ("/" in t or "(" in t) and len(t) <= 10 and not re.search(r"\d", t) and values.unit_known(values.canonical_unit(t)):
+        return True  # 元/平方米·年, 台(套): the checker's own table of units
     if not _UNIT_TEXT.match(t) or len(t) > 5:
         return False
     parts = re.split(r"[/／*·]", t)

@@ -67,6 +67,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         self.cur: _Open | None = None
         self.last: Indicator | None = None
         self.wan = False
+        self.money_before_name: list[tuple[str, str]] = []  # (text, where) of amounts set before 项目名称
         self.money_cols, self.money_skip, self.goal_queue = None, [], []
         self.pending: tuple[str, str | None, str] | None = None  # a fact label waiting for its value
         self.continued: tuple[str, str, bool] | None = None

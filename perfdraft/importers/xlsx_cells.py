@@ -21,6 +21,9 @@ _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
+# A formula with no cell, no sheet and no function in it ('100%', '52元/亩'): a target typed as '=100%'
+# (Excel and WPS take a leading = for a formula), not a calculation.
+_TYPED_TARGET = re.compile(r"^\s*\d[^A-Za-z()!$:,\"']*$")
 
 
 class Unsupported(Exception):
@@ -188,6 +191,10 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
             if t == "inlineStr":
                 node = c.find(_M + "is")
                 value: Any = "".join(x.text or "" for x in node.iter(_M + "t")) if node is not None else None
+            elif (formula := c.find(_M + "f")) is not None and _TYPED_TARGET.match(formula.text or ""):
+                # '=100%' typed as a target is taken by Excel and WPS for a formula (cached 1): the text
+                # the user typed is the value
+                value = "=" + (formula.text or "")
             elif text is None:
                 value = None
                 if c.find(_M + "f") is not None:
