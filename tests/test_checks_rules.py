@@ -688,3 +688,46 @@ def test_a_cost_that_is_the_whole_fiscal_allocation_restates_the_budget():
 
 def test_a_satisfaction_written_as_a_standard_is_no_survey():
     assert "PD209" in codes(row(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度", value="符合国家标准"))
+
+
+# --- probe round pw (the defects reviewers send back most, by a reviewer who never saw the checker) ---------
+
+def _found(p: Project, code: str) -> list:
+    return [f for f in checks.check_draft(draft([p])) if f.code == code]
+
+
+def test_a_goal_and_its_indicator_disagreeing_is_said_on_the_indicator():
+    """目标 组织800名青年参加就业见习, 指标 参加就业见习人数 ≥600人: PD303 only counted 人/户/亩 … and said it
+    on the goal; it names the row now, where the two clearly speak of one thing."""
+    p = project([row(name="参加就业见习人数", value="≥600人"), row(name="募集见习岗位数量", value="≥1000个")],
+                goal="2024年募集就业见习岗位1000个，组织800名高校毕业生等青年参加就业见习。")
+    [f] = _found(p, "PD303")
+    assert f.path == "projects[0].indicators[0].value" and "800名" in f.message
+
+
+def test_a_goals_total_and_an_indicators_part_stay_on_the_goal():
+    p = project([row(name="实施农村公路修复养护工程", value="≥85公里")], goal="全县农村公路1260公里日常养护，修复养护工程85公里以上。")
+    assert all(f.path.endswith(".goal") for f in _found(p, "PD303"))
+
+
+def test_the_same_measure_renamed_in_one_level2_is_a_duplicate():
+    p = project([row(name="募集见习岗位数量", value="≥1000个"), row(name="新开发就业见习岗位", value="≥1000个"),
+                 row(name="其中新开发见习岗位", value="≥1000个")])
+    assert [f.path for f in _found(p, "PD315")] == ["projects[0].indicators[1]"]
+
+
+def test_a_count_of_trainings_under_a_benefit_is_an_output():
+    assert "PD217" in codes(row(level1="效益指标", level2="社会效益指标", name="幼儿园教师培训人次", value="≥600人次"))
+    assert "PD217" not in codes(row(level2="数量指标", name="幼儿园教师培训人次", value="≥600人次"))
+
+
+def test_a_standard_per_unit_times_its_count_against_the_budget():
+    """单站补助 15万元/个 × 19个 = 285万元 against a 95万元 budget; a monthly standard paid for the months
+    the purpose says (人均约5个月), not a whole year."""
+    p = project([row(name="免费开放乡镇综合文化站", value="=19个"), row(level2="成本指标", name="单站免费开放补助标准", value="=15万元/个·年")],
+                budget=Budget(Decimal(950_000), Decimal(950_000), Decimal(0)))
+    assert _found(p, "PD311")
+    p = project([row(name="参加就业见习人数", value="≥800人"), row(level2="成本指标", name="见习补贴标准", value="1368元/人·月")],
+                purpose="发放见习补贴（每人每月1368元，人均约5个月，共547.2万元）",
+                budget=Budget(Decimal(5_600_000), Decimal(5_600_000), Decimal(0)))
+    assert not _found(p, "PD311")

@@ -28,6 +28,7 @@ from .indicator import check_indicator
 from .words import (
     AMOUNT_IN_TEXT,
     COUNT_IN_TEXT,
+    COUNT_UNIT_SAME,
     GAP_EXPLAINED,
     GOAL_NOISE,
     GOAL_REQUEST,
@@ -287,11 +288,23 @@ def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[
     for field in ("purpose", "goal"):
         text = getattr(project, field) or ""
         for m in COUNT_IN_TEXT.finditer(text):
-            n, unit = numbers.read_decimal(m.group(1)), m.group(2)
+            n, unit = numbers.read_decimal(m.group(1)), COUNT_UNIT_SAME.get(m.group(2), m.group(2))
             if n is None or n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
                 continue
             shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
-            yield _f("PD303", f"{path}.{field}", f"文字中的 {m.group(0)} 与指标值（{shown}）不一致", "请统一文字与指标值")
+            # the row the sentence speaks of, when one clearly does (组织800名青年参加就业见习 ~ 参加就业见习人数)
+            around = text[max(0, m.start() - 12):m.end() + 12]
+            same = [(i, ind) for i, (_, ind, v) in enumerate(rows)
+                    if isinstance(v, Quantity) and v.unit == unit and (ind.scope or "annual") == "annual"]
+            best = max(same, key=lambda t: _similar(t[1].name or "", around), default=None)
+            where = f"{path}.{field}"
+            close = best is not None and isinstance(rows[best[0]][2], Quantity) and \
+                Decimal("0.5") < n / max(rows[best[0]][2].number, Decimal("0.0001")) < 2  # type: ignore[union-attr]
+            if best is not None and close and _similar(best[1].name or "", around) >= 0.6 and \
+                    sum(1 for _, ind in same if _similar(ind.name or "", around) >= 0.6) == 1:
+                where = f"{path}.indicators[{best[0]}].value"
+            yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
+                     "请统一文字与指标值")
 
 
 # Rows compared pairwise are capped: the cross-row rules look for a related row nearby, and an
@@ -331,7 +344,11 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
         for a, i in enumerate(group[:MAX_SAME_VALUE]):
             for j in group[a + 1:MAX_SAME_VALUE]:
                 (pi, ii, _vi), (pj, ij, _vj) = parsed[i], parsed[j]
-                if pi[1] != pj[1] and _similar(ii.name or "", ij.name or "") >= 0.4:
+                similar = _similar(ii.name or "", ij.name or "")
+                # the same measure renamed in the same 二级 (募集见习岗位数量 / 新开发就业见习岗位, both ≥1000个)
+                again = pi[1] == pj[1] and pi[1] is not None and similar >= 0.5 and \
+                    (ii.scope or "annual") == (ij.scope or "annual") and not (ij.name or "").startswith("其中")
+                if pi[1] != pj[1] and similar >= 0.4 or again:
                     yield _f("PD315", f"{path}.indicators[{j}]",
                              f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")
     # PD313: monthly payments — 人次 (累计) should be about 12 × 人 (月末).
@@ -349,35 +366,57 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                              f"请核对，是否应为 {format_number(expect)}人次？")
     # PD311: quantity × unit cost ≈ budget.
     total = project.budget.total
-    explained = GAP_EXPLAINED.search((project.purpose or "") + (project.goal or ""))
-    if total and not explained:
-        counts = [(ind, v) for (pair, ind, v) in parsed
-                  if pair[1] == "数量" and isinstance(v, Quantity) and v.unit == "人"][:MAX_PAIRWISE]
+    text = (project.purpose or "") + (project.goal or "")
+    if total and not GAP_EXPLAINED.search(text):
+        # a monthly standard paid for the months the text says (人均约5个月), else a whole year
+        said = _MONTHS_SAID.search(text)
+        months = int(said.group(1)) if said and 1 <= int(said.group(1)) <= 12 else 12
         products = []
         for i, (pair, ind, v) in enumerate(parsed):
-            if pair[1] not in ("成本", "经济成本") or not isinstance(v, Quantity) or not counts:
+            if pair[1] not in ("成本", "经济成本") or not isinstance(v, Quantity):
                 continue
-            per_month = v.unit.endswith("月") or "月" in (ind.name or "")
-            if not (v.unit.startswith("元/人") or (v.unit == "元" and PER_HEAD_NAME.search(ind.name or ""))):
+            per = _per_unit(v.unit, ind.name or "")
+            if per is None:
+                continue
+            head, per_month, scale = per
+            counts = [(c_ind, c) for (c_pair, c_ind, c) in parsed[:MAX_PAIRWISE] if c_pair[1] == "数量"
+                      and isinstance(c, Quantity) and COUNT_UNIT_SAME.get(c.unit, c.unit) == head]
+            if not counts:
                 continue
             cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
-            products.append((i, v, cnt, per_month, cnt.number * v.number * (12 if per_month else 1)))
+            products.append((i, v, cnt, per_month, cnt.number * v.number * scale * (months if per_month else 1)))
         # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it
         if len(products) >= 2 and total * Decimal("0.9") <= sum(x[-1] for x in products) <= total * Decimal("1.1"):
             products = []
         for i, v, cnt, per_month, product in products:
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
-            # a cap (≤) bounds the spending from above only: falling short of the budget says nothing
+            # a cap (≤) bounds the spending from above: only one far over the whole budget says nothing
+            # (short only of a per-head payment: a standard per 个 or 户 is often one of several items)
             short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None) \
-                and not _OTHER_SPENDING.search(project.name or "")
+                and not _OTHER_SPENDING.search(project.name or "") and cnt.unit in ("人", "名")
             over = product > total * Decimal("1.1") and v.op in ("=", None, "≥", ">")
             if over or short:
-                months = " × 12个月" if per_month else ""
+                times = f" × {months}个月" if per_month else ""
                 yield _f("PD311", f"{path}.indicators[{i}].value",
-                         f"{format_number(cnt.number)}人 × {format_number(v.number)}元{months} = {format_number(product)}元，"
-                         f"与预算数 {format_number(total)}元 相差超过 10%",
-                         "请核对人数或标准，或在用途中说明差额（如仅为县级配套部分）")
+                         f"{format_number(cnt.number)}{cnt.unit} × {format_number(v.number)}"
+                         f"{v.unit.split('/')[0]}{times} = {format_number(product)}元，与预算数 {format_number(total)}元 相差超过 10%",
+                         "请核对数量或标准，或在用途中说明差额（如仅为县级配套部分）")
+
+
+_MONTHS_SAID = re.compile(r"(?:人均|平均|每人)?约?(\d{1,2})个月")
+_PER_UNIT = re.compile(r"^(万元|元)/([^·/]{1,3})(?:·(.+))?$")
+
+
+def _per_unit(unit: str, name: str) -> tuple[str, bool, int] | None:
+    """(what the standard is per, paid monthly, 元 per unit of money) of a cost standard: 元/人·月,
+    万元/个·年, or 元 on a per-head name (人均补助标准); None for any other cost."""
+    m = _PER_UNIT.match(unit)
+    if m:
+        return m.group(2), m.group(3) == "月" or (m.group(3) is None and "月" in name), 10000 if m.group(1) == "万元" else 1
+    if unit == "元" and PER_HEAD_NAME.search(name):
+        return "人", "月" in name, 1
+    return None
 
 
 # 村卫生室运行及乡村医生补助: the budget pays for more than the heads × standard of one subsidy

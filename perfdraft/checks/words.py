@@ -52,6 +52,9 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     # 评价性抽检合格率 measures the market, not the work: an outcome, filed under 效益 on purpose.
     (re.compile(r"^(?!.*(时限|时间|及时|评价性)).*(合格率|故障率|合规率)"), frozenset({"质量"}), "质量指标"),
     (re.compile(r"治愈率|就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
+    # a count of what the project does (培训人次, 举办…期次) is an output, not a benefit
+    (re.compile(r"(?:培训|举办|开展|组织).{0,10}(?:人次|期次|场次|次数|期数|场数)$"),
+     frozenset({"数量", "质量", "时效", "成本", "经济成本"}), "产出数量指标"),
     # an income or an output value is what money brings in: 经济效益 (护林员人均年增收 was filed under 社会效益)
     (re.compile(r"(?<!户数)增收(?:金额|额|幅度)?$|可支配收入$|(?<!户)收入(?:水平)?$|产值$|利润$|销售额$"),
      frozenset({"经济效益", "可持续影响", "数量", "成本", "经济成本"}), "经济效益指标"),
@@ -61,7 +64,10 @@ GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
 # An output with its count: any counting or measuring unit (time and money alone are not outputs).
 OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:万|千)?(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处|米|平方米|"
                            r"平米|株|棵|吨|篇|期|批|辆|间|栋|村|门|种|册|本|份|条|课时|学时|班|床|宗|例|只|头|羽|批次|人日)")
-COUNT_IN_TEXT = re.compile(r"(\d[\d,]*)\s*(人次|人|户|公顷|亩|公里|场)")
+COUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|公顷|万亩|亩|公里|场次|场|所|艘|个|件|期次|期|座|家|辆|台|套|处|站|村)"
+                           r"(?![/／·])")
+# A count's unit in a sentence and in an indicator value (800名 青年 = ≥800人)
+COUNT_UNIT_SAME = {"名": "人"}
 AMOUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)(?![/／])")
 GAP_EXPLAINED = re.compile(r"县级配套|县级部分|县级.{0,4}(承担|负担)|差额|分担|仅为|仅含|其余|上级资金|中央和省")
 # Units that add up: the same count in two projects may be counted twice (PD403). Rates and
