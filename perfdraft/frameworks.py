@@ -225,3 +225,9 @@ def map_levels(l1: str, l2: str, source: str, target: str) -> tuple[str, str] | 
 
 def get(framework_id: str) -> Framework:
     return FRAMEWORKS.get(framework_id, LOCAL_2015)
+
+
+# The 一级 of the 部门整体支出绩效 framework (财预〔2020〕10号 and the provinces' department tables): the checker
+# reads a department's rows by it, the importers tell a 部门整体 table by it.
+DEPARTMENT_LEVEL1 = frozenset({"履职效能", "管理效率", "运行成本", "社会效应", "可持续发展", "部门履职", "部门管理",
+                               "履职尽责", "运行管理", "预算管理", "资产管理"})

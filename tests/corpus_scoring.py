@@ -99,14 +99,20 @@ def keys(directory: Path = KEYS) -> list[tuple[str, dict]]:
 
 def score(stem: str, key: dict, draft) -> FileScore:
     s = FileScore(stem, key)
-    s.projects = len(draft.projects)
-    rows = [i for p in draft.projects for i in p.indicators]
+    # a 部门整体 table is read into the department: the keys count it as one more table, at its end
+    dept = draft.department.indicators
+    s.projects = len(draft.projects) + (1 if dept else 0)
+    rows = [i for p in draft.projects for i in p.indicators] + list(dept)
     s.rows = len(rows)
     if "budgets" in key:
-        got = [int(p.budget.total) if p.budget.total is not None else None for p in draft.projects]
+        budgets = [p.budget.total for p in draft.projects]
+        if dept:
+            budgets.append(draft.department.budget.total if draft.department.budget else None)
+        got = [int(b) if b is not None else None for b in budgets]
         s.budget_ok = got == key["budgets"]
     elif "budget" in key:
-        got1 = draft.projects[0].budget.total if draft.projects else None
+        got1 = draft.projects[0].budget.total if draft.projects else \
+            (draft.department.budget.total if dept and draft.department.budget else None)
         s.budget_ok = (got1 is None) if key["budget"] == "none" else (got1 is not None and int(got1) == key["budget"])
     if "years" in key:
         s.year_ok = draft.year in key["years"]

@@ -223,7 +223,8 @@ def test_levels_the_vocabulary_lacks_in_line_order(tmp_path):
              "安全监管", "较大及以上安全事故发生起数", "=0起",
              "管理效率", "预算管理", "预算执行率", "≥95%"]
     draft = _import_text(tmp_path, "\n\n".join(cells) + "\n")
-    assert [(i.level1, i.level2, i.name, i.value) for p in draft.projects for i in p.indicators] == [
+    assert not draft.projects  # a 部门整体 table: the department's rows, not a project's
+    assert [(i.level1, i.level2, i.name, i.value) for i in draft.department.indicators] == [
         ("履职效能", "城乡住房保障", "老旧小区改造开工数", "≥12个"), ("履职效能", "城乡住房保障", "农村危房改造户数", "≥85户"),
         ("履职效能", "安全监管", "较大及以上安全事故发生起数", "=0起"), ("管理效率", "预算管理", "预算执行率", "≥95%")]
 
@@ -245,9 +246,9 @@ def test_word_labels_spanning_columns_and_a_block_in_wan(tmp_path):
 
 def test_line_breaks_inside_word_cells_are_not_kept_in_short_fields(tmp_path):
     draft = _import_probe_file(tmp_path, "px_06_gansu_2025_yingji-overall.docx")
-    first = draft.projects[0].indicators[0]
-    assert (first.level1, first.name, first.value) == ("产出指标", "安全生产执法检查企业数量", "≥260家")
-    assert not any("\n" in (i.name or "") + (i.level1 or "") + (i.level2 or "") for i in draft.projects[0].indicators)
+    rows = draft.department.indicators  # a 部门整体支出绩效目标表: read into the department
+    assert (rows[0].level1, rows[0].name, rows[0].value) == ("产出指标", "安全生产执法检查企业数量", "≥260家")
+    assert not any("\n" in (i.name or "") + (i.level1 or "") + (i.level2 or "") for i in rows)
 
 
 def test_a_grade_unit_in_its_own_column(tmp_path):
@@ -548,3 +549,25 @@ def test_money_facts_glued_in_the_cell_beside_their_label(tmp_path):
             "一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 补充更新书屋数量 | ≥136个\n")
     b = _import_text(tmp_path, text).projects[0].budget
     assert (b.total, b.fiscal, b.other) == (2_150_000, 1_800_000, 350_000)
+
+
+
+def test_a_department_table_is_read_into_the_department(tmp_path):
+    """A 部门整体支出绩效目标表 was read as a project named 部门整体: the checker then judged its 履职效能 /
+    管理效率 rows against a project's tree (PD201 on every row). Its rows, goal and budget are the department's."""
+    text = ("2024年部门整体支出绩效目标表\n部门名称 | 某县市场监督管理局\n年度预算（万元） | 1,256.00\n"
+            "年度总体目标 | 全年完成食品安全抽检2800批次以上。\n一级指标 | 二级指标 | 三级指标 | 指标值\n"
+            "履职效能 | 市场监管 | 食品安全抽检批次 | ≥2800批次\n管理效率 | 预算管理 | 预算执行率 | ≥95%\n")
+    result = import_file(_write(tmp_path, text))
+    d = result.draft
+    assert not d.projects and [i.name for i in d.department.indicators] == ["食品安全抽检批次", "预算执行率"]
+    assert d.department.overall_goal and "2800批次" in d.department.overall_goal
+    assert any("部门整体" in line for line in result.repairs)
+    from perfdraft import checks
+    assert not [f for f in checks.check_draft(d) if f.code == "PD201"]
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

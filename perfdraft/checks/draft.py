@@ -16,9 +16,7 @@ from .indicator import check_indicator
 from .project import check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
-# The 一级 of the 部门整体支出绩效 framework (财预〔2020〕10号 and the provinces' department tables).
-DEPARTMENT_LEVEL1 = frozenset({"履职效能", "管理效率", "运行成本", "社会效应", "可持续发展", "部门履职", "部门管理",
-                               "履职尽责", "运行管理", "预算管理", "资产管理"})
+DEPARTMENT_LEVEL1 = frameworks.DEPARTMENT_LEVEL1
 _OWN_TREE = frozenset({"PD201"})
 
 

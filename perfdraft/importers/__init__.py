@@ -23,6 +23,7 @@ from . import sources
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
 from .repairs import (
+    department_table,
     guess_framework,
     infer_year,
     join_cell_breaks,
@@ -228,6 +229,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
+    department_table(merged, repairs)
     if year is not None:
         merged.year = year
     elif merged.year is None and inferred is not None:

@@ -251,3 +251,29 @@ def guess_framework(draft: Draft, report: Report, headers: list[str] | None = No
         draft.profile = detect_from_headers(headers or [], "local-2015") or "local-2015"
         report.note("framework", f"成本指标列在产出指标之下，草稿按 local-2015 框架（产出含成本）检查，"
                                  f"表格样式改为 {PROFILES[draft.profile].title}（{draft.profile}）")
+
+
+def department_table(draft: Draft, repairs: list[str]) -> None:
+    """A 部门整体支出绩效目标表 read as a project ('部门整体', or rows under 履职效能 / 管理效率) is the
+    department's own table: its rows, goal and budget go to the department, where the checker reads them
+    against the department's tree. Only one, and only while the department has no rows of its own."""
+    if draft.department.indicators:
+        return
+    # the table's title, left in the notes: a nameless table under it is the department's
+    titled = any("整体支出绩效目标表" in n or "整体绩效目标表" in n for n in draft.notes)
+    for p in draft.projects:
+        levels = [fold(i.level1 or "").removesuffix("指标") for i in p.indicators]
+        own_tree = levels and sum(lv in frameworks.DEPARTMENT_LEVEL1 for lv in levels) * 2 > len(levels)
+        nameless = p.name is None and p.code is None
+        if not p.indicators or not ((p.name or "").startswith("部门整体") or own_tree and p.code is None
+                                    or titled and nameless):
+            continue
+        d = draft.department
+        d.indicators = p.indicators
+        d.overall_goal = d.overall_goal or p.goal or p.overall_goal
+        if d.budget is None and p.budget.total is not None:
+            d.budget = p.budget
+        draft.notes.extend(p.notes)
+        draft.projects = [q for q in draft.projects if q is not p]
+        repairs.append(f"部门整体支出绩效目标表的 {len(d.indicators)} 个指标已读入部门整体（department），不作为项目")
+        return
