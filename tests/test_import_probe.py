@@ -571,3 +571,12 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "t.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_table_no_profile_matched_gets_the_profile_its_columns_allow(tmp_path):
+    """With no profile, a draft was read as 河北 2020: every imported table without 描述/依据 columns then
+    drew PD212 and PD215 (and the assistant asked for both)."""
+    result = import_file(source_file("pe_03_jiangsu_2023_nongtian-nongji.txt", tmp_path, PROBE))
+    assert result.draft.profile == "local-2015"
+    from perfdraft import checks
+    assert not [f for f in checks.check_draft(result.draft) if f.code in ("PD212", "PD215")]

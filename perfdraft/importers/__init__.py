@@ -28,6 +28,7 @@ from .repairs import (
     infer_year,
     join_cell_breaks,
     remark_draft,
+    settle_profile,
     split_glued_explanations,
     split_target_and_result,
 )
@@ -225,11 +226,14 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         remark_draft(draft, report, split_doc_number=split_doc_number)
         split_glued_explanations(draft, report)
         guess_framework(draft, report, asm.header_texts)
+        # a table's own reading, never a perfdraft export's embedded draft (that one round-trips exactly)
+        department_table(draft, report)
+        if draft is shaped:  # perfdraft's own and the seed's layouts, read by the label reader, keep theirs
+            settle_profile(draft, report)
         repairs.extend(report.lines())
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
-    department_table(merged, repairs)
     if year is not None:
         merged.year = year
     elif merged.year is None and inferred is not None:

@@ -253,7 +253,7 @@ def guess_framework(draft: Draft, report: Report, headers: list[str] | None = No
                                  f"表格样式改为 {PROFILES[draft.profile].title}（{draft.profile}）")
 
 
-def department_table(draft: Draft, repairs: list[str]) -> None:
+def department_table(draft: Draft, report: Report) -> None:
     """A 部门整体支出绩效目标表 read as a project ('部门整体', or rows under 履职效能 / 管理效率) is the
     department's own table: its rows, goal and budget go to the department, where the checker reads them
     against the department's tree. Only one, and only while the department has no rows of its own."""
@@ -275,5 +275,20 @@ def department_table(draft: Draft, repairs: list[str]) -> None:
             d.budget = p.budget
         draft.notes.extend(p.notes)
         draft.projects = [q for q in draft.projects if q is not p]
-        repairs.append(f"部门整体支出绩效目标表的 {len(d.indicators)} 个指标已读入部门整体（department），不作为项目")
+        report.note("department", f"部门整体支出绩效目标表的 {len(d.indicators)} 个指标已读入部门整体（department），不作为项目")
         return
+
+
+def settle_profile(draft: Draft, report: Report) -> None:
+    """A table whose layout no profile matched: the profile its columns allow. A draft without one is
+    read as 河北 2020, which asks and checks 描述 and 依据 a table without those columns never had."""
+    if draft.profile is not None:
+        return
+    from ..profiles import PROFILES
+
+    rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
+    explained = any(i.description or i.basis for i in rows)
+    profile = "hebei-2020" if explained else {"central-2021": "central-2021"}.get(draft.framework or "", "local-2015")
+    if profile in PROFILES:
+        draft.profile = profile
+        report.note("profile", f"表格样式按读到的栏目定为 {PROFILES[profile].title}（{profile}），可在草稿中修改")
