@@ -314,3 +314,13 @@ def test_a_unit_column_holding_either_unit():
     from perfdraft.importers import kinds
 
     assert kinds.is_unit("台（套）") and kinds.is_unit("个(处)") and not kinds.is_unit("项目(专项)")
+
+
+def test_a_page_footer_between_rows_and_a_numbered_table_title():
+    """An import-then-check pass: a PDF's 第1页共2页 | 打印时间：… line became a row of its own (levels
+    and all), and '项目支出绩效目标表(二)' a row of the table above."""
+    from perfdraft.importers import kinds
+
+    assert kinds.furniture("第1页共2页") and kinds.furniture("打印时间：2024-11-26 16:08")
+    assert kinds.table_title("项目支出绩效目标表(二)") and kinds.table_title("项目支出绩效目标表（2024年度）")
+    assert not kinds.table_title("项目支出绩效目标表说明")

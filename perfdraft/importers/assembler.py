@@ -405,6 +405,8 @@ class Assembler(LabelRowsMixin, GridMixin):
             self.found_anything = True
             return
         nonblank = [i for i, c in enumerate(cells) if c]
+        if nonblank and all(kinds.furniture(cells[i] or "") for i in nonblank):
+            return  # a page's footer (第1页共2页 | 打印时间：…) between the rows of a table running on
         single = cells[nonblank[0]] if len(nonblank) == 1 else None
         if single is not None and self._heading(single):
             return
