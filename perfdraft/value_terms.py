@@ -52,9 +52,11 @@ TREND_VALUE = LazyPattern(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}
 # A comparison with a named reference a reviewer can look up (低于全省平均水平, 不高于1年期LPR, 不超过上年):
 # checkable as it stands, like a grade with its standard.
 BENCHMARK_SCALE = "对标"
-BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与|控制在)"
+BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
                              r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准|批复概算|概算|"
-                             r"合同价|合同金额|控制价)(?:持平|相当|以内|内|范围内)?$")
+                             r"合同价|合同金额|控制价)(?:持平|相当)?$"
+                             # 控制在批复概算以内: a named figure, not 控制在合理水平 (vague)
+                             r"|^控制在.{0,8}(?:批复概算|概算|合同价|合同金额|控制价|上年|去年|同期)(?:以内|内|范围内)?$")
 # No occurrence of an event (不发生区域性重大动物疫情, 无重大安全事故, 杜绝安全责任事故): a count of 0 a reviewer can
 # check, as 零事故 is; read as its own yes-or-no scale.
 ZERO_EVENT_SCALE = "零发生"

@@ -391,7 +391,7 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
         for i, v, cnt, per_month, product in products:
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
-            # a cap (≤) bounds the spending from above: only one far over the whole budget says nothing
+            # a cap (≤) bounds the spending from above only: short or over, it says little about the budget
             # (short only of a per-head payment: a standard per 个 or 户 is often one of several items)
             short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None) \
                 and not _OTHER_SPENDING.search(project.name or "") and cnt.unit in ("人", "名")

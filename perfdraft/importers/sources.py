@@ -234,7 +234,7 @@ def _word_lines(words: list[dict[str, Any]], page: int, columns: list[tuple[floa
     """Words grouped into lines by position; a wide gap between words separates cells. Under a header row
     of a table printed without rules (a system report lined up by position), a row's cells are put in
     the header's columns, blank where the row has nothing (一级 and 二级 printed once per block)."""
-    from .kinds import header_kind
+    from .kinds import furniture, header_kind, signoff, table_title
 
     lines: list[list[dict[str, Any]]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
@@ -258,11 +258,15 @@ def _word_lines(words: list[dict[str, Any]], page: int, columns: list[tuple[floa
                 spans.append((w["x0"], w["x1"]))
             prev = w
         placed: list[str | None] = list(cells)
+        alone = cells[0] if len(cells) == 1 else None
         if len(cells) >= 3 and sum(1 for c in cells if header_kind(c)) >= 3:
             columns[:] = spans  # this table's header row: its columns for the rows below
+        elif alone is not None and (table_title(alone) or signoff(alone) or furniture(alone)
+                                    or "：" in alone or ":" in alone):
+            columns.clear()  # the next table's title, a sign-off or a label: the columns above are done
         elif columns and 2 <= len(cells) < len(columns):
             placed = _in_columns(cells, spans, columns)
-        elif columns and len(cells) == 1 and out and out[-1][1].rowed and len(out[-1][1].cells) == len(columns):
+        elif columns and alone is not None and out and out[-1][1].rowed and len(out[-1][1].cells) == len(columns):
             # a cell's text wrapped onto a line of its own, under its column of the row above
             k = min(range(len(columns)), key=lambda j: abs(sum(columns[j]) / 2 - sum(spans[0]) / 2))
             above = out[-1][1].cells
