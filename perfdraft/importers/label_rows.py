@@ -341,5 +341,7 @@ def _plausible(field_name: str, text: str | None) -> bool:
 
 
 def _percent(text: str) -> Decimal | None:
-    """'25%' / '２５％' → 25 (资金支出计划 cells)."""
-    return numbers.read_decimal(text.replace("％", "%").strip().rstrip("%"))
+    """'25%' / '２５％' → 25 (资金支出计划 cells). A number in exponent form or past six digits is no
+    percentage (a damaged cell's 1E+308 made a draft that could not be saved)."""
+    number = numbers.read_decimal(text.replace("％", "%").strip().rstrip("%"))
+    return number if number is not None and abs(number) < 10**6 and number.as_tuple().exponent > -13 else None

@@ -220,3 +220,12 @@ def test_a_docx_whose_body_stops_decompressing_midway_is_import_failed(tmp_path)
     path.write_bytes(bytes(data))
     with pytest.raises(ImportFailed, match="无法读取 docx"):
         import_file(path)
+
+
+def test_a_spending_plan_cell_in_exponent_form_is_not_a_percentage():
+    """The import campaign (seed 12) found a damaged docx whose 资金支出计划 cell read 1E+308: the draft
+    imported, then could not be read back (a number out of the model's range)."""
+    from perfdraft.importers.label_rows import _percent
+
+    assert _percent("1E+308") is None and _percent("１E-300") is None
+    assert _percent("25%") == 25 and _percent("１００％") == 100
