@@ -10,6 +10,7 @@ field). A clean row is alarmed when any error or warning lands on it. Hints coun
     python benchmarks/bench_check_key.py --probe      # also the probe drafts (tests/fixtures/probe-drafts:
                                                       # synthetic tables, keys by reviewers who never saw the checker)
     python benchmarks/bench_check_key.py -v           # list what was missed and which clean rows were alarmed
+    python benchmarks/bench_check_key.py --imported   # import each probe file, check it: findings importing adds
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,7 +132,44 @@ def report(name: str, s: Score, verbose: bool) -> None:
             print("  other  ", line)
 
 
+def imported_extra(verbose: bool = False) -> Counter[str]:
+    """Import each probe file that has a typed draft, check both, and count the row findings (errors and
+    warnings) the imported draft has beyond the typed one, by code: what importing adds to a user's
+    first check (a 部门整体 table read as a project drew PD201 on every row)."""
+    import tempfile
+
+    sys.path.insert(0, str(KEYS.parents[2]))
+    from perfdraft.importers import ImportFailed, import_file
+    from tests.corpus_scoring import PROBE, PROBE_FILES, source_file
+
+    def row_codes(d: drafts.Draft) -> Counter[str]:
+        return Counter(f.code for f in checks.check_draft(d) if f.severity in ALARM and "indicators[" in f.path)
+
+    total: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for key_path in sorted(PROBE_KEYS.glob("*.key.toml")):
+            stem = key_path.name.removesuffix(".key.toml")
+            found = [p for p in (*PROBE_FILES.glob(stem + ".*"), *PROBE.glob(stem + ".txt")) if p.suffix != ".toml"]
+            if not found:
+                continue
+            typed = drafts.load(key_path.with_name(stem + ".toml"))
+            try:
+                imported = import_file(source_file(found[0].name, Path(tmp), PROBE)).draft
+            except ImportFailed as exc:
+                print(f"  {stem}: import failed: {exc}")
+                continue
+            extra = row_codes(imported) - row_codes(typed)
+            total.update(extra)
+            if verbose and extra:
+                print(f"  {stem[:40]:40} {dict(extra)}")
+    return total
+
+
 if __name__ == "__main__":
+    if "--imported" in sys.argv:
+        extra = imported_extra("-v" in sys.argv)
+        print(f"imported probe files: {sum(extra.values())} row findings beyond the typed drafts' {dict(extra)}")
+        sys.exit(0)
     verbose = "-v" in sys.argv
     report("development drafts", score(heldout=False), verbose)
     if "--heldout" in sys.argv:
