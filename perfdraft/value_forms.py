@@ -44,6 +44,8 @@ _YOY = LazyPattern(r"^同比(?P<v>(?:提高|提升|增长|增加|上升|下降|�
 _BARE_CHANGE = LazyPattern(r"^(?P<v>(?:提高|提升|增长|增加|上升|下降|降低|减少)\d.*)$")
 # 优良率≥90% under 单元工程质量: the rate's name before its value
 _NAMED_RATE = LazyPattern(r"^[\u4e00-\u9fff]{1,6}率(?P<v>[≥≤=＞＜<>].+|不低于.+|达到.+)$")
+# 稳定在2.8万亩以上, 保持在95%以上: a level to keep, read as its figure
+_KEEP_AT = LazyPattern(r"^(?:稳定在|保持在|维持在|稳定|保持)(?P<v>[≥≤=]?\d.*)$")
 _SYMBOL_UNITS = {"㎡": "平方米", "㎞": "公里", "㎏": "千克", "㎥": "立方米", "㎝": "厘米", "㎜": "毫米"}
 
 
@@ -70,7 +72,7 @@ def plain_form(text: str) -> str | None:
         number = chinese_number(m.group("n"))
         if number:
             out = f"{m.group('op')}{number}{m.group('unit')}"
-    for pattern, template in ((_NAMED_RATE, "{v}"), (_RATE_DONE, "{v}"), (_THIS_YEAR, "{v}"), (_WITHIN, "{v}以内"),
+    for pattern, template in ((_KEEP_AT, "{v}"), (_NAMED_RATE, "{v}"), (_RATE_DONE, "{v}"), (_THIS_YEAR, "{v}"), (_WITHIN, "{v}以内"),
                               (_YOY, "较上年{v}"), (_BARE_CHANGE, "较上年{v}")):
         m = pattern.match(out)
         if m:

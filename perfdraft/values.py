@@ -276,7 +276,8 @@ _DEADLINE_RE = re.compile(
 
 
 # What a deadline cell often adds after the date: "12月底到位", "2025年年底前完成". The date is the target.
-_DEADLINE_VERBS = re.compile(r"(?<=[底末日月前])(?:完成|到位|发放|拨付|完工|办结|结束|支付|兑现|实施完毕)$")
+_DEADLINE_VERBS = re.compile(r"(?<=[底末日月前])(?:一次性|全部|足额|按时|按期)?"
+                             r"(?:完成|到位|发放|拨付|完工|办结|结束|支付|兑现|实施完毕){1,2}$")
 
 
 def _parse_deadline(text: str) -> Deadline | ParseError | None:

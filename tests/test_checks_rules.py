@@ -731,3 +731,31 @@ def test_a_standard_per_unit_times_its_count_against_the_budget():
                 purpose="发放见习补贴（每人每月1368元，人均约5个月，共547.2万元）",
                 budget=Budget(Decimal(5_600_000), Decimal(5_600_000), Decimal(0)))
     assert not _found(p, "PD311")
+
+
+# --- probe round pm (the target tables of whole 部门预算公开 documents, typed by a reviewer) --------------------
+
+@pytest.mark.parametrize(("value", "plain"), [("稳定在2.8万亩以上", "≥2.8万亩"), ("保持在95%以上", "≥95%")])
+def test_a_level_to_keep_reads_as_its_figure(value, plain):
+    found = {f.code: f for f in checks.check_value(value, row(level1="效益指标", level2="社会效益指标", name="粮食播种面积", value=value))}
+    assert "PD101" not in found and found["PD114"].fix == plain
+
+
+def test_a_deadline_then_how_the_money_goes_out():
+    assert parse("2025年6月底前一次性发放到位") == parse("2025年6月底前")
+    assert "PD101" not in codes(row(level2="时效指标", name="扶助资金发放时间", value="2025年6月底前一次性发放到位"), year=2025)
+
+
+def test_driving_others_income_is_a_social_benefit_too():
+    assert "PD217" not in codes(row(level1="效益指标", level2="社会效益指标", name="带动茶农户均增收", value="≥2000元"))
+
+
+def test_two_standards_whose_sum_is_over_the_budget_are_one_finding_at_both():
+    """奖励扶助 960元/人·年 × 8600人 and 特别扶助 590元/人·月 × 1150人: 1,640万元 against a 1,126.8万元 budget.
+    Each alone fits; only their sum says the budget is short (it was PD311 'short' on the first alone)."""
+    p = project([row(name="奖励扶助人数", value="≥8600人"), row(name="特别扶助人数", value="≥1150人"),
+                 row(level2="成本指标", name="奖励扶助金标准", value="=960元/人·年"),
+                 row(level2="成本指标", name="特别扶助金标准", value="≥590元/人·月")],
+                name="计划生育家庭奖励扶助和特别扶助项目", budget=Budget(Decimal(11_268_000), Decimal(11_268_000), Decimal(0)))
+    [f] = _found(p, "PD311")
+    assert set(f.places) == {"projects[0].indicators[2].value", "projects[0].indicators[3].value"}

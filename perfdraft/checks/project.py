@@ -385,8 +385,14 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                 continue
             cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
             products.append((i, v, cnt, per_month, cnt.number * v.number * scale * (months if per_month else 1)))
-        # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it
-        if len(products) >= 2 and total * Decimal("0.9") <= sum(x[-1] for x in products) <= total * Decimal("1.1"):
+        # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it, and
+        # only a sum over the budget is a finding (one cause, at each standard)
+        if len(products) >= 2:
+            together = sum((x[-1] for x in products), Decimal(0))
+            if together > total * Decimal("1.1") and all(x[1].op in ("=", None, "≥", ">") for x in products):
+                yield one_cause("PD311", [f"{path}.indicators[{x[0]}].value" for x in products],
+                                f"各项标准 × 数量合计 {format_number(together)}元，超过预算数 {format_number(total)}元 10% 以上",
+                                "请核对人数或标准，或在用途中说明差额")
             products = []
         for i, v, cnt, per_month, product in products:
             # over the budget is never right; under it only where the project is the payment itself

@@ -56,7 +56,8 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"(?:培训|举办|开展|组织).{0,10}(?:人次|期次|场次|次数|期数|场数)$"),
      frozenset({"数量", "质量", "时效", "成本", "经济成本"}), "产出数量指标"),
     # an income or an output value is what money brings in: 经济效益 (护林员人均年增收 was filed under 社会效益)
-    (re.compile(r"(?<!户数)增收(?:金额|额|幅度)?$|可支配收入$|(?<!户)收入(?:水平)?$|产值$|利润$|销售额$"),
+    # (带动…增收: what the project drives in others' lives, commonly a social benefit)
+    (re.compile(r"^(?!带动).*(?:(?<!户数)增收(?:金额|额|幅度)?$|可支配收入$|(?<!户)收入(?:水平)?$|产值$|利润$|销售额$)"),
      frozenset({"经济效益", "可持续影响", "数量", "成本", "经济成本"}), "经济效益指标"),
 ]
 NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")

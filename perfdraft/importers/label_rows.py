@@ -344,4 +344,5 @@ def _percent(text: str) -> Decimal | None:
     """'25%' / '２５％' → 25 (资金支出计划 cells). A number in exponent form or past six digits is no
     percentage (a damaged cell's 1E+308 made a draft that could not be saved)."""
     number = numbers.read_decimal(text.replace("％", "%").strip().rstrip("%"))
-    return number if number is not None and abs(number) < 10**6 and number.as_tuple().exponent > -13 else None
+    exponent = number.as_tuple().exponent if number is not None else 0
+    return number if number is not None and abs(number) < 10**6 and isinstance(exponent, int) and exponent > -13 else None
