@@ -324,3 +324,24 @@ def test_a_page_footer_between_rows_and_a_numbered_table_title():
     assert kinds.furniture("第1页共2页") and kinds.furniture("打印时间：2024-11-26 16:08")
     assert kinds.table_title("项目支出绩效目标表(二)") and kinds.table_title("项目支出绩效目标表（2024年度）")
     assert not kinds.table_title("项目支出绩效目标表说明")
+
+
+def test_a_typed_target_formula_and_a_real_sum(tmp_path):
+    """'=100%' typed in Excel is a formula (cached 1): its text is the target. '=800+56' is a sum: its
+    cached 856 is the value, as before."""
+    strings = ["项目名称", "示范", "年度资金总额（万元）", "一级指标", "二级指标", "三级指标", "指标值",
+               "产出指标", "数量指标", "面积", "≥2万亩", "质量指标", "验收合格率", "满意度指标", "服务对象满意度指标", "满意度", "≥90%"]
+    s = {t: n for n, t in enumerate(strings)}
+
+    def c(t: str) -> str:
+        return f'<c t="s"><v>{s[t]}</v></c>'
+    rows_xml = (f"<row>{c('项目名称')}{c('示范')}</row><row>{c('年度资金总额（万元）')}<c><f>800+56</f><v>856</v></c></row>"
+                f"<row>{c('一级指标')}{c('二级指标')}{c('三级指标')}{c('指标值')}</row>"
+                f"<row>{c('产出指标')}{c('数量指标')}{c('面积')}{c('≥2万亩')}</row>"
+                f"<row>{c('产出指标')}{c('质量指标')}{c('验收合格率')}<c><f>100%</f><v>1</v></c></row>"
+                f"<row>{c('满意度指标')}{c('服务对象满意度指标')}{c('满意度')}{c('≥90%')}</row>")
+    path = tmp_path / "t.xlsx"
+    _xlsx(path, rows_xml, strings=strings)
+    draft = import_file(path).draft
+    assert rows(draft) == [("面积", "≥2万亩"), ("验收合格率", "=100%"), ("满意度", "≥90%")]
+    assert draft.projects[0].budget.total == 8_560_000

@@ -21,9 +21,10 @@ _M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _CELL = re.compile(r"^([A-Z]{1,3})(\d+)$")
-# A formula with no cell, no sheet and no function in it ('100%', '52元/亩'): a target typed as '=100%'
-# (Excel and WPS take a leading = for a formula), not a calculation.
-_TYPED_TARGET = re.compile(r"^\s*\d[^A-Za-z()!$:,\"']*$")
+# A formula with no cell, no sheet and no function in it, and a percentage or words ('100%', '52元/亩'): a
+# target typed as '=100%' (Excel and WPS take a leading = for a formula), not a calculation. '=800+56' is
+# one, and its cached result is the value.
+_TYPED_TARGET = re.compile(r"^\s*\d[^A-Za-z()!$:,\"']*(?:%|[\u4e00-\u9fff])[^A-Za-z()!$:,\"']*$")
 
 
 class Unsupported(Exception):
@@ -171,6 +172,8 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
         r = int(el.get("r") or (max(rows) + 1 if rows else 1))
         if el.get("hidden") in ("1", "true"):
             # a row hidden in Excel (a template's leftover, a helper row) is not in the printed table
+            if r > LIMITS[0]:
+                raise TooLarge(sheet.name, f"超过 {LIMITS[0]} 行")
             sheet.hidden_rows.append(r)
             rows.setdefault(r, [])
             el.clear(keep_tail=True)
