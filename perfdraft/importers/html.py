@@ -3,9 +3,10 @@ web budget systems hand out under ``.xls`` or ``.doc`` names ("导出Excel", "�
 
 lxml's HTML parser reads the page as a browser does (broken markup is recovered, not refused). Each
 table row becomes a record with its cells by column: a cell spanning several columns (``colspan``)
-counts once, one spanning rows (``rowspan``) is filled down as Word's vertical merge is. A table that
-holds another table is page layout (old sites lay out the whole page that way): its cells are read
-through, in order, and the inner tables as tables. Text outside tables becomes paragraphs. Scripts,
+counts once, one spanning rows (``rowspan``) is filled down as Word's vertical merge is. A table whose
+inner tables hold more rows than it does is page layout (old sites lay out the whole page that way, and
+frame the real table in a one-cell table): its cells are read through, in order, and the inner tables as
+tables; a grid with a small table in one cell stays a grid. Text outside tables becomes paragraphs. Scripts,
 styles, the page head and hidden elements are not read: their text is nobody's table.
 """
 
