@@ -387,20 +387,27 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             products.append((i, v, cnt, per_month, cnt.number * v.number * scale * (months if per_month else 1)))
         # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it, and
         # only a sum over the budget is a finding (one cause, at each standard)
-        if len(products) >= 2:
+        several = len(products) >= 2
+        if several:
             together = sum((x[-1] for x in products), Decimal(0))
-            if together > total * Decimal("1.1") and all(x[1].op in ("=", None, "≥", ">") for x in products):
-                yield one_cause("PD311", [f"{path}.indicators[{x[0]}].value" for x in products],
-                                f"各项标准 × 数量合计 {format_number(together)}元，超过预算数 {format_number(total)}元 10% 以上",
-                                "请核对人数或标准，或在用途中说明差额")
-            products = []
+            over_alone = [x for x in products if x[-1] > total * Decimal("1.1") and x[1].op in ("=", None, "≥", ">")]
+            if total * Decimal("0.9") <= together <= total * Decimal("1.1"):
+                products = []
+            elif over_alone:
+                products = over_alone  # each said where it is over on its own, as for one standard
+            else:
+                if together > total * Decimal("1.1") and all(x[1].op in ("=", None, "≥", ">") for x in products):
+                    yield one_cause("PD311", [f"{path}.indicators[{x[0]}].value" for x in products],
+                                    f"各项标准 × 数量合计 {format_number(together)}元，超过预算数 {format_number(total)}元 10% 以上",
+                                    "请核对人数或标准，或在用途中说明差额")
+                products = []
         for i, v, cnt, per_month, product in products:
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
             # a cap (≤) bounds the spending from above only: short or over, it says little about the budget
             # (short only of a per-head payment: a standard per 个 or 户 is often one of several items)
             short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None) \
-                and not _OTHER_SPENDING.search(project.name or "") and cnt.unit in ("人", "名")
+                and not _OTHER_SPENDING.search(project.name or "") and cnt.unit in ("人", "名") and not several
             over = product > total * Decimal("1.1") and v.op in ("=", None, "≥", ">")
             if over or short:
                 times = f" × {months}个月" if per_month else ""
