@@ -231,3 +231,9 @@ def get(framework_id: str) -> Framework:
 # reads a department's rows by it, the importers tell a 部门整体 table by it.
 DEPARTMENT_LEVEL1 = frozenset({"履职效能", "管理效率", "运行成本", "社会效应", "可持续发展", "部门履职", "部门管理",
                                "履职尽责", "运行管理", "预算管理", "资产管理"})
+
+
+def is_department_level1(label: str | None) -> bool:
+    """Whether a 一级 is one of the 部门整体 tree's (履职效能指标, 管理效率 …)."""
+    t = unicodedata.normalize("NFKC", label or "").replace(" ", "")
+    return t.removesuffix("指标") in DEPARTMENT_LEVEL1

@@ -16,13 +16,7 @@ from .indicator import check_indicator
 from .project import check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
-DEPARTMENT_LEVEL1 = frameworks.DEPARTMENT_LEVEL1
 _OWN_TREE = frozenset({"PD201"})
-
-
-def _department_level1(label: str | None) -> bool:
-    t = unicodedata.normalize("NFKC", label or "").replace(" ", "")
-    return t.removesuffix("指标") in DEPARTMENT_LEVEL1
 
 
 def check_department(draft: Draft) -> list[Finding]:
@@ -36,7 +30,7 @@ def check_department(draft: Draft) -> list[Finding]:
     # levels may be the 部门整体 tree (履职效能 / 管理效率 …), whose 二级 each department names itself.
     for i, ind in enumerate(d.indicators):
         # the 部门整体 tree, or a 二级 of the department's own naming under a 一级 the framework has
-        own = _department_level1(ind.level1) or (frameworks.level1_key(ind.level1) is not None
+        own = frameworks.is_department_level1(ind.level1) or (frameworks.level1_key(ind.level1) is not None
                                                   and frameworks.level2_key(ind.level2) is None)
         skip = _OWN_TREE if own else frozenset()
         out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx, skip=skip))

@@ -33,6 +33,7 @@ from ..model import (
 )
 from ..numbers import format_money
 from . import kinds
+from .facts import MONEY_LABELS
 from .grid_rows import GridMixin
 from .label_rows import LabelRowsMixin
 from .labels import (
@@ -448,8 +449,8 @@ class Assembler(LabelRowsMixin, GridMixin):
                  and id(p) in self._titles]
         if empty and len(empty) < len(draft.projects):
             for p in empty:
-                amounts = [f"{label}：{format_money(x)}" for label, x in
-                           (("预算数", p.budget.total), ("财政资金", p.budget.fiscal), ("其他资金", p.budget.other)) if x]
+                amounts = [f"{label}：{format_money(getattr(p.budget, f))}" for f, label in MONEY_LABELS.items()
+                           if getattr(p.budget, f)]
                 draft.notes.extend([*(f"导入时未能归位：{t}" for t in [self._titles[id(p)], *amounts]), *p.notes])
             draft.projects = [p for p in draft.projects if not any(p is e for e in empty)]
         for p in draft.projects:

@@ -70,7 +70,7 @@ _OWN = {"project.name": "name", "project.code": "code", "project.authority": "au
         "project.budget.other": "other", "project.goal": "goal", "project.overall_goal": "overall_goal",
         "draft.year": "year"}
 _MONEY = ("total", "fiscal", "other")
-_MONEY_LABEL = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
+MONEY_LABELS = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}  # a budget field as a note names it
 
 
 _YEAR4 = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
@@ -535,7 +535,7 @@ class FactsMixin:
         else:
             f.set(p, amount)
         if p.name is None and p.code is None and f is None:
-            self.money_before_name.append((f"{_MONEY_LABEL[fld]}：{value}", where))
+            self.money_before_name.append((f"{MONEY_LABELS[fld]}：{value}", where))
         return True
 
     def _keep(self, p: Project, attr: str, value: str) -> None:

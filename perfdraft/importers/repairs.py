@@ -262,8 +262,8 @@ def department_table(draft: Draft, report: Report) -> None:
     # the table's title, left in the notes: a nameless table under it is the department's
     titled = any("整体支出绩效目标表" in n or "整体绩效目标表" in n for n in draft.notes)
     for p in draft.projects:
-        levels = [fold(i.level1 or "").removesuffix("指标") for i in p.indicators]
-        own_tree = levels and sum(lv in frameworks.DEPARTMENT_LEVEL1 for lv in levels) * 2 > len(levels)
+        own = [frameworks.is_department_level1(fold(i.level1 or "")) for i in p.indicators]
+        own_tree = own and sum(own) * 2 > len(own)
         nameless = p.name is None and p.code is None
         if not p.indicators or not ((p.name or "").startswith("部门整体") or own_tree and p.code is None
                                     or titled and nameless):
