@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import frameworks, numbers, tomlcache
+from .errors import toml_reason
 from .model import Basis, Indicator, Project, format_number
 from .values import substitute_year
 
@@ -391,9 +392,12 @@ class _FileReader:
         try:
             return tomlcache.loads(self.text)
         except tomllib.TOMLDecodeError as exc:
-            m = re.search(r"line (\d+), column (\d+)", str(exc))
-            where = f"{m.group(1)}" if m else "?"
-            raise CatalogueError(f"{self.path}:{where}: TOML 格式错误（{exc}）") from None
+            what, where = toml_reason(exc)
+            m = re.search(r"line (\d+)", str(exc))
+            raise CatalogueError(f"{self.path}:{m.group(1) if m else 1}: TOML 格式错误（{what}"
+                                 f"{'，' + where if where else ''}）") from None
+        except RecursionError:  # x = [[[[…]]]] a few thousand deep
+            raise CatalogueError(f"{self.path}:1: 数组或表嵌套过深，不是指标库文件") from None
 
     def table(self, value: Any, where: str, anchor: str, example: str) -> dict[str, Any]:
         if not isinstance(value, dict):

@@ -24,7 +24,7 @@ from .drafts_io import (  # noqa: F401 - re-exported: importers, exporters and t
     create_temp,
     write_temp,
 )
-from .errors import DraftConflict, DraftError, DraftLocked  # noqa: F401 - re-exported
+from .errors import DraftConflict, DraftError, DraftLocked, toml_reason  # noqa: F401 - re-exported
 from .locks import (  # noqa: F401 - re-exported
     Lock,
     acquire_lock,
@@ -444,12 +444,8 @@ def loads(text: str, source: str = "草稿") -> Draft:
 
 
 def _toml_error(exc: ValueError) -> str:
-    msg = str(exc)
-    m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-    if m:
-        what = msg[: m.start()].strip()
-        return f"第 {m.group(1)} 行第 {m.group(2)} 列 TOML 格式错误（{what}），文件未作改动"
-    return f"TOML 格式错误（{msg}），文件未作改动"
+    what, where = toml_reason(exc)
+    return f"{where + ' ' if where else ''}TOML 格式错误（{what}），文件未作改动"
 
 
 def _read_raw(p: Path) -> tuple[bytes, DiskState]:

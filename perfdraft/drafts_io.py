@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import DraftConflict, DraftError
+from .errors import DraftConflict, DraftError, os_reason
 from .locks import NAME_MAX, beside, draft_target, fit_name
 
 
@@ -50,18 +50,7 @@ def backup_path(path: Path) -> Path:
 
 def why(exc: OSError) -> str:
     """An OSError in words for the user (no Python names)."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "磁盘已满或超出配额"
-    if exc.errno == errno.EROFS:
-        return "文件系统只读"
-    if isinstance(exc, PermissionError):
-        return "没有写入权限"
-    if isinstance(exc, IsADirectoryError):
-        return "目标是一个目录"
-    # The C library's English for the rest users do meet (issue 19, item 15: no internals in messages).
-    words = {errno.ENAMETOOLONG: "文件名过长", errno.ENOENT: "文件或目录不存在", errno.EIO: "磁盘读写错误",
-             errno.EMFILE: "同时打开的文件过多", errno.ENFILE: "同时打开的文件过多"}
-    return words.get(exc.errno or 0) or exc.strerror or "系统错误"
+    return os_reason(exc)
 
 
 def os_error_message(exc: OSError) -> str:

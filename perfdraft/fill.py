@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan
 from .conversation import Conversation
-from .errors import EXIT_FINDINGS, EXIT_OK
+from .errors import EXIT_FINDINGS, EXIT_OK, os_reason, toml_reason
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
 
@@ -214,7 +214,7 @@ def _read_answers(ap: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise UsageError(f"{ap}：答案文件不存在") from None
     except OSError as exc:
-        raise UsageError(f"{ap}：无法读取（{exc.strerror}）") from None
+        raise UsageError(f"{ap}：无法读取（{os_reason(exc, writing=False)}）") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -223,7 +223,7 @@ def _read_answers(ap: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"{ap}：TOML 格式错误（{exc}）") from None
+        raise UsageError(f"{ap}：TOML 格式错误（{'，'.join(x for x in toml_reason(exc)[::-1] if x)}）") from None
     except RecursionError:
         raise UsageError(f"{ap}：数组或表嵌套过深") from None
 

@@ -6,7 +6,7 @@ Labels are kept as written in the draft; checks and migration work on canonical 
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from types import MappingProxyType
 from typing import NamedTuple
@@ -35,13 +35,13 @@ class Framework(NamedTuple):
     def level1_key(self, label: str | None) -> str | None:
         if not label:
             return None
-        stripped = _strip_suffix(label)
+        stripped = strip_suffix(label)
         return self.level1_aliases.get(stripped) or LEVEL1_ALIASES.get(stripped)
 
     def level2_key(self, label: str | None) -> str | None:
         if not label:
             return None
-        stripped = _strip_suffix(label)
+        stripped = strip_suffix(label)
         return self.level2_aliases.get(stripped) or LEVEL2_ALIASES.get(stripped)
 
 
@@ -162,7 +162,8 @@ def fold(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)  # a few dozen distinct labels per draft, looked up on every row
-def _strip_suffix(text: str) -> str:
+def strip_suffix(text: str) -> str:
+    """The level word without 指标/目标/值 and white space ('社会效益 指标' → 社会效益)."""
     text = re.sub(r"\s+", "", fold(text))
     changed = True
     while changed and text:
@@ -174,13 +175,38 @@ def _strip_suffix(text: str) -> str:
     return text
 
 
+def one_slip(word: str, known: Iterable[str], shortest: int = 4) -> str | None:
+    """The one ``known`` word that ``word`` mistypes by one character ('社会效应' for 社会效益), else
+    None. Where several are that close, the one whose character sounds like the typed one (pinyin
+    input makes those slips) when that leaves one. A word shorter than four characters (down to
+    ``shortest``) must sound alike too: one other character in three is too often another word."""
+    if len(word) < shortest:
+        return None
+    close: dict[str, tuple[str, str]] = {}
+    for k in known:
+        if len(k) == len(word):
+            slips = [(a, b) for a, b in zip(k, word, strict=True) if a != b]
+            if len(slips) == 1:
+                close[k] = slips[0]
+    if len(close) > 1 or (close and len(word) < 4):
+        close = {k: pair for k, pair in close.items() if _sounds_alike(*pair)}
+    return next(iter(close)) if len(close) == 1 else None
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    from pypinyin import lazy_pinyin  # type: ignore[import-untyped]  # only for a rare tie
+
+    pa, pb = lazy_pinyin(a)[0], lazy_pinyin(b)[0]
+    return pa == pb or (min(len(pa), len(pb)) >= 2 and (pa.startswith(pb) or pb.startswith(pa)))
+
+
 def level1_key(label: str | None, framework: Framework | None = None) -> str | None:
     """Canonical 一级 key, or None when the label is not a known 一级 name."""
     if framework is not None:
         return framework.level1_key(label)
     if not label:
         return None
-    return LEVEL1_ALIASES.get(_strip_suffix(label))
+    return LEVEL1_ALIASES.get(strip_suffix(label))
 
 
 def level2_key(label: str | None, framework: Framework | None = None) -> str | None:
@@ -188,7 +214,7 @@ def level2_key(label: str | None, framework: Framework | None = None) -> str | N
         return framework.level2_key(label)
     if not label:
         return None
-    return LEVEL2_ALIASES.get(_strip_suffix(label))
+    return LEVEL2_ALIASES.get(strip_suffix(label))
 
 
 def canonical_levels(level1: str | None, level2: str | None, framework: Framework) -> tuple[str | None, str | None]:

@@ -8,7 +8,6 @@ the holder and how to break the lock (``perfdraft unlock FILE``) once the other 
 from __future__ import annotations
 
 import contextlib
-import errno
 import getpass
 import os
 import socket
@@ -17,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .errors import DraftError, DraftLocked
+from .errors import DraftError, DraftLocked, os_reason
 from .record import Record
 
 
@@ -211,11 +210,7 @@ def describe_holder(holder: dict[str, Any]) -> str:
 
 
 def _why(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "磁盘已满或超出配额"
-    if isinstance(exc, PermissionError):
-        return "没有写入权限"
-    return exc.strerror or type(exc).__name__
+    return os_reason(exc)
 
 
 def _unlock_hint(path: Any) -> str:

@@ -185,7 +185,7 @@ def detect(labels: list[str], levels: list[tuple[str | None, str | None]]) -> st
 
     found = detect_from_headers(labels)
     ndrc = frameworks.NDRC_INVESTMENT
-    if any(ndrc.level1_aliases.get(frameworks._strip_suffix(l1 or "")) for l1, _ in levels):
+    if any(ndrc.level1_aliases.get(frameworks.strip_suffix(l1 or "")) for l1, _ in levels):
         return "ndrc-investment"
     if found in (None, "local-2015", "hebei-2020"):
         for l1, l2 in levels:

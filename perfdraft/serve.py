@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import EXIT_OK, UsageError
+from .errors import EXIT_OK, UsageError, os_reason
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -71,7 +71,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"{root}：无法创建草稿目录（{exc.strerror}）；用 --dir 指定一个可写的目录") from exc
+        raise UsageError(f"{root}：无法创建草稿目录（{os_reason(exc)}）；用 --dir 指定一个可写的目录") from exc
     if args.public_url and not args.public_url.startswith(("http://", "https://")):
         raise UsageError(f"--public-url {args.public_url}：应以 http:// 或 https:// 开头（浏览器实际访问的地址）")
     if args.catalogue and not Path(args.catalogue).is_dir():
@@ -95,7 +95,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         server.serve()
     except OSError as exc:  # the port is taken, or the address is not this machine's
-        raise UsageError(f"无法在 {host}:{port} 上监听（{exc.strerror or exc}）；换一个端口（--port）或地址（--host）") from exc
+        raise UsageError(f"无法在 {host}:{port} 上监听（{os_reason(exc)}）；换一个端口（--port）或地址（--host）") from exc
     return EXIT_OK
 
 

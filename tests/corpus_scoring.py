@@ -40,7 +40,9 @@ def level1(label: str | None) -> str:
     found = kinds.level_of(label)
     if found and found[0]:
         return found[0]
-    return frameworks.level1_key(label) or ""
+    # a 部门整体 table's own 一级 (履职效能, 管理效率) is keyed as printed, without 指标
+    return frameworks.level1_key(label) or (frameworks.strip_suffix(label)
+                                            if frameworks.is_department_level1(label) else "")
 
 
 @dataclass

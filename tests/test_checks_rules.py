@@ -43,6 +43,16 @@ def full_grid() -> list[Indicator]:
             row("满意度指标", "服务对象满意度指标", "受益对象满意度", "≥90%")]
 
 
+def test_a_level_one_character_off_says_which_it_meant():
+    # '社会效应指标' for 社会效益指标: the hint names the level, not the whole tree
+    found = [f for f in checks.check_draft(draft([project([row("效益指标", "社会效应指标", "品牌知名度", "显著提升")])]))
+             if f.code == "PD201"]
+    assert len(found) == 1 and found[0].suggestion == "是否应为“社会效益指标”？"
+    other = [f for f in checks.check_draft(draft([project([row("效益指标", "社会影响指标", "品牌知名度", "显著提升")])]))
+             if f.code == "PD201"]
+    assert other and other[0].suggestion.startswith("可选：")  # two characters off: the choices
+
+
 # --- item 3: the false alarms ------------------------------------------------------------------
 
 

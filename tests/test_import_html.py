@@ -250,3 +250,58 @@ def test_a_small_table_inside_one_cell_of_the_grid_keeps_the_grid(tmp_path):
     draft = import_file(path).draft
     assert _rows(draft) == [("整治村庄数量", "≥20个"), ("验收合格率", "≥95%"), ("群众满意度", "≥90%")]
     assert draft.projects[0].indicators[1].description == "验收合格数\n÷验收总数×100%"
+
+
+def test_a_sites_menus_breadcrumb_article_info_and_footer_are_said_once_not_listed_as_unplaced(tmp_path):
+    # what a government site prints around the table: a menu of links (in a banner table's row and in
+    # a <ul>), the breadcrumb, the article's date and hit count, the sentence that publishes the table,
+    # the links to the next article and the footer; none of it is the user's, none is listed as unplaced
+    page = _page(
+        '<table><tr><td><img src="banner.jpg"></td></tr>'
+        '<tr><td><a href="/">首 页</a> | <a href="/xxgk/">信息公开</a> | <a href="/zwdt/">政务动态</a></td></tr></table>'
+        '<div class="topbar">欢迎访问某县人民政府网站！</div>'
+        '<ul class="w1200"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>'
+        '<div>您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a></div>'
+        '<div class="art-info"><span>发布时间：2024-02-06 10:32</span><span>浏览次数：386</span></div>'
+        '<p>根据预算信息公开有关要求，现将我局2024年农村人居环境整治项目支出绩效目标公开如下：</p>'
+        f"{GRID}"
+        '<p>填报人：王喆　联系电话：0914-5322168</p>'
+        '<p>下一篇：某县农业农村局2024年部门预算公开</p>'
+        '<div id="foot">网站标识码：1309290001　冀ICP备05008126号-1</div>')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = import_file(path)
+    assert _rows(result.draft) == ROWS
+    assert [u.text for u in result.unplaced] == ["填报人：王喆\u3000联系电话：0914-5322168"]  # a name: kept
+    said = "\n".join(result.repairs)
+    assert "网页的导航栏、栏目位置、发布信息和页脚不是表格内容，未导入" in said
+    assert "网页栏目、发布信息、页脚和表格标题不是表格内容，未导入" in said
+    assert not any("ICP" in n or "首页" in n for p in result.draft.projects for n in p.notes)
+
+
+def test_a_table_inside_an_element_named_like_chrome_is_still_read(tmp_path):
+    # some templates put the article in <div class="main-nav-content">: a table is never chrome
+    page = _page(f'<div class="nav">{GRID}</div><footer><table><tr><td>项目负责人：李明</td></tr></table></footer>')
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = import_file(path)
+    assert _rows(result.draft) == ROWS
+    assert [u.text for u in result.unplaced] == ["项目负责人：李明"]
+
+
+def test_a_flat_export_s_goal_column_is_the_project_s_goal_read_once(tmp_path):
+    head = "<tr><td>单位名称</td><td>项目名称</td><td>预算数(万元)</td><td>年度绩效目标</td><td>一级指标</td>" \
+           "<td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+    rows = [("甲项目", "完成甲任务。", "产出指标", "数量指标", "培训人数", "≥600人"),
+            ("甲项目", "完成甲任务。", "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"),
+            ("乙项目", "完成乙任务。", "产出指标", "质量指标", "验收合格率", "≥95%"),
+            ("乙项目", "另一个目标。", "产出指标", "时效指标", "完成时间", "2025年12月底前")]
+    body = "".join(f"<tr><td>某县农业农村局</td><td>{n}</td><td>186.00</td><td>{g}</td><td>{a}</td><td>{b}</td>"
+                   f"<td>{c}</td><td>{v}</td></tr>" for n, g, a, b, c, v in rows)
+    path = tmp_path / "export.xls"
+    path.write_text(_page(f"<table border=1>{head}{body}</table>"), encoding="utf-8")
+    result = import_file(path)
+    assert [(p.name, p.goal) for p in result.draft.projects] == [("甲项目", "完成甲任务。"), ("乙项目", "完成乙任务。")]
+    assert _rows(result.draft)[3] == ("完成时间", "2025年12月底前")
+    # a second, different goal for one project is not dropped: it is listed
+    assert [u.text for u in result.unplaced] == ["年度绩效目标：另一个目标。"]

@@ -473,3 +473,110 @@ def test_a_table_copied_from_its_middle_keeps_its_first_rows(tmp_path):
     assert not any("发布时间" in (i.name or "") for i in result.draft.projects[0].indicators)
     # the grade and score of the 定性 row wrapped onto a line of their own are no row named 优
     assert rows[-1][2] == "整治管理机制健全性" and any(u.text.startswith("优") for u in result.unplaced)
+
+
+_PIPE_TABLE = """\
+| 一级指标 | 二级指标 | 三级指标 | 指标值 |
+| 产出指标 | 数量指标 | 培训人数 | ≥600人 |
+| 满意度指标 | 服务对象满意度指标 | 学员满意度 | ≥90% |
+"""
+
+
+def test_a_captures_comment_header_is_said_once_not_read_as_cells(tmp_path):
+    # '# source: …' lines head a capture (a tool's or a colleague's note); a Markdown title is the table's
+    text = ("# source: https://www.example.gov.cn/2024/t1.html\n# layout: pipe rows, 'cell | cell'\n\n"
+            "# 2024年项目支出绩效目标表\n项目名称：职业技能培训\n" + _PIPE_TABLE + "# note: 以上为全部指标\n")
+    path = tmp_path / "capture.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_files([path])
+    assert [(i.name, i.value) for i in result.draft.projects[0].indicators] == [
+        ("培训人数", "≥600人"), ("学员满意度", "≥90%")]
+    texts = [u.text for u in result.unplaced]
+    assert not any("source" in t or "layout" in t or "https" in t or "note" in t for t in texts)
+    assert any("3 行“# 键: 值”注释" in r for r in result.repairs)
+    assert result.draft.projects[0].name == "职业技能培训"
+
+
+def test_page_chrome_is_told_from_table_content():
+    from perfdraft.importers.kinds import page_chrome
+
+    for chrome in ("单位(盖章):", "项目责任人（签字）：", "您当前的位置：首页 > 政务公开", "上一篇：某局2024年部门预算",
+                   "作者：县林业局  来源：本站原创  点击数：  更新时间：2022-3-18", "项目支出绩效目标表",
+                   "（2024年度）", "单位：万元", "绩效\n指标", "冀ICP备05008126号-1",
+                   "按照县财政局的通知要求，现将我局天然林资源保护工程项目绩效目标公开如下："):
+        assert page_chrome(chrome), chrome
+    for content in ("填报人：王喆", "项目名称", "合计", "≥95%", "2024年12月31日前", "培训人数", "来源于上级补助资金",
+                    "某县住房和城乡建设局", "根据项目实施方案，完成252个行政村生活垃圾收运处理"):
+        assert not page_chrome(content), content
+
+
+def test_a_mistyped_level_keeps_its_row_in_place(tmp_path):
+    # '社会效应指标' (效应 for 效益, a pinyin slip) is still the 二级 cell: the row does not shift left
+    # one cell per line, as a web page's table copies: a 二级 not read as one shifts its row's cells
+    cells = [["项目名称", "冰雪旅游推广"], ["一级指标", "二级指标", "三级指标", "指标性质", "指标值"],
+             ["产出指标", "数量指标", "推介活动场次", "≥", "6场"],
+             ["效益指标", "社会效应指标", "冰雪旅游品牌知名度", "定性", "显著提升"],
+             ["满意度指标", "服务对象满意度指标", "游客满意度", "≥", "90%"]]
+    text = "".join("|\n" + "".join(f"{c} |\n" for c in row) for row in cells)
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = import_files([path]).draft.projects[0].indicators
+    assert [(i.level2, i.name, i.value) for i in rows][1] == ("社会效应指标", "冰雪旅游品牌知名度", "显著提升")
+
+
+_VIEWER_COPY = """\
+项目名称 2024年人工影响天气作业保障经费
+一级指 二级指 三级指标 指标值
+标 标
+产出指 数量指 开展增雨（雪）、防雹作业次数 ≥60
+标 标 次
+高炮、火箭作业点维护 =32个
+数量
+时效指 作业弹药采购入库时间 2024年4月30日
+标 前
+效益指 社会效 重大活动气象保障任务完成 100%
+标 益指标 率
+可持续 人工影响天气作业能力 持续提升
+影响指
+标
+满意度 服务对象 服务对象满意度 ≥90%
+指标 满意度指
+标
+"""
+
+
+def test_a_pdf_viewers_copy_with_wrapped_cells_is_joined_back(tmp_path):
+    # one space between columns, so the wrapped ends do not line up: what each piece is says where it goes
+    path = tmp_path / "copy.txt"
+    path.write_text(_VIEWER_COPY, encoding="utf-8")
+    rows = [(i.level1, i.level2, i.name, i.value) for i in import_files([path]).draft.projects[0].indicators]
+    assert rows == [
+        ("产出指标", "数量指标", "开展增雨（雪）、防雹作业次数", "≥60次"),
+        ("产出指标", "数量指标", "高炮、火箭作业点维护数量", "=32个"),
+        ("产出指标", "时效指标", "作业弹药采购入库时间", "2024年4月30日前"),
+        ("效益指标", "社会效益指标", "重大活动气象保障任务完成率", "100%"),
+        ("效益指标", "可持续影响指标", "人工影响天气作业能力", "持续提升"),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%")]
+
+
+def test_a_merged_label_repeated_across_a_copied_row_is_one_project(tmp_path):
+    text = ("| 项目名称 | 妇女“两癌”免费检查项目 | 项目名称 | 妇女“两癌”免费检查项目 | 项目名称 | 妇女“两癌”免费检查项目 |\n"
+            "| 主管部门 | 某区卫生健康局 | 主管部门 | 某区卫生健康局 | 实施单位 | 某区妇幼保健院 |\n" + _PIPE_TABLE)
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = import_files([path]).draft
+    assert [(p.name, p.authority, p.unit) for p in draft.projects] == [("妇女“两癌”免费检查项目", "某区卫生健康局", "某区妇幼保健院")]
+
+
+def test_an_ocr_slip_in_a_header_label_is_still_the_header(tmp_path):
+    # '指标植' for 指标值 (OCR, or a pinyin slip: zhí); one character in three must sound alike
+    from perfdraft.importers.kinds import header_kind
+
+    assert header_kind("指标植") == header_kind("指标值") and header_kind("指标植") is not None
+    assert header_kind("指标集") is None
+    text = "项目名称 应急广播\n一级指标 二级指标 三级指标 指标植\n产出指标 数量指标 新建应急广播终端 ≥120个\n" \
+           "满意度指标 服务对象满意度指标 群众满意度 ≥90%\n"
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(i.name, i.value) for i in import_files([path]).draft.projects[0].indicators] == [
+        ("新建应急广播终端", "≥120个"), ("群众满意度", "≥90%")]

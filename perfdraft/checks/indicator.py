@@ -216,11 +216,11 @@ def _level_rules(ind: Indicator, l1: str | None, l2: str | None, ctx: Context, p
     shown = f"“{ind.level1 or '（空）'} / {ind.level2 or '（空）'}”"
     if fw.id == "central-2021":
         if not fw.allows(l1 or "", l2 or ""):
-            yield _f("PD202", f"{p}level2", f"{shown}不符合中央 2021 口径", _level_hint(l2, fw))
+            yield _f("PD202", f"{p}level2", f"{shown}不符合中央 2021 口径", _level_hint(l2, fw, ind.level2))
         elif l2 in fw.discouraged:  # a hint: the 2021 tables the probes typed keep the row and reviewers pass it
             yield _f("PD235", f"{p}level2", "中央 2021 口径下“可持续影响”慎用，请确认")
     elif not fw.allows(l1 or "", l2 or ""):
-        yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw))
+        yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw, ind.level2))
 
 
 NameFinding = tuple[str, str, str, str | None, str | None]  # code, field, message, suggestion, fix
@@ -363,7 +363,12 @@ def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None
                      f"本项目资金类目标应在 {format_number((total / 100).quantize(Decimal(1)))}–{format_number(total)}元 之间")
 
 
-def _level_hint(l2: str | None, fw: frameworks.Framework) -> str:
+def _level_hint(l2: str | None, fw: frameworks.Framework, written: str | None = None) -> str:
+    if l2 is None and written:  # '社会效应指标': one character off a level of this framework
+        meant = frameworks.one_slip(frameworks.strip_suffix(written),
+                                    [w for words in fw.levels.values() for w in words])
+        if meant:
+            return f"是否应为“{frameworks.LEVEL2_LABELS.get(meant, meant)}”？"
     for l1, l2s in fw.levels.items():
         if l2 in l2s:
             return f"“{frameworks.LEVEL2_LABELS.get(l2, l2)}”应在“{frameworks.LEVEL1_LABELS.get(l1, l1)}”下"

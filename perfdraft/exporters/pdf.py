@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import os_reason
 from ..model import Draft
 from . import Rendered
 
@@ -58,7 +59,7 @@ def convert(source: Path, office: str, workdir: Path) -> bytes:
     except subprocess.TimeoutExpired:
         raise PdfError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_S} 秒未完成，已放弃；可先导出 docx 再转换") from None
     except OSError as exc:
-        raise PdfError(f"无法运行 LibreOffice（{office}：{exc.strerror}）；{INSTALL_HINT}") from None
+        raise PdfError(f"无法运行 LibreOffice（{office}：{os_reason(exc, writing=False)}）；{INSTALL_HINT}") from None
     pdf = outdir / (source.stem + ".pdf")
     if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
         detail = (proc.stderr or proc.stdout).strip().splitlines()

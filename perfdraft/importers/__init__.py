@@ -17,6 +17,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..errors import os_reason
 from ..model import Draft
 from . import html as html_reader
 from . import sources
@@ -34,6 +35,7 @@ from .repairs import (
 )
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
 from .shape import Shape
+from .wraps import join_wrapped
 
 __all__ = ["ImportFailed", "ImportResult", "NothingPlaced", "Unplaced", "import_file", "import_files", "sniff"]
 
@@ -59,7 +61,7 @@ def sniff(path: Path) -> str:
     except PermissionError:
         raise ImportFailed(f"{source}：没有读取权限") from None
     except OSError as exc:
-        raise ImportFailed(f"{source}：无法读取（{exc.strerror}）") from None
+        raise ImportFailed(f"{source}：无法读取（{os_reason(exc, writing=False)}）") from None
     suffix = path.suffix.lower()
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         if suffix == ".xls":
@@ -171,12 +173,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
-            raw_text = text_reader.decode(path.read_bytes(), str(path))
+            raw_text = text_reader.blank_comments(text_reader.decode(path.read_bytes(), str(path)))[0]
             if path.suffix.lower() != ".csv" and not text_reader.looks_like_csv(raw_text):
                 text, cleaned = clean_text(raw_text)
                 for remark in cleaned:
                     report.note(remark, remark)
-                lines = text_lines(text)
+                lines = join_wrapped(text_lines(text))
         if kind in ("docx", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:
@@ -245,7 +247,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
-_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes")
+_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 

@@ -196,6 +196,9 @@ class Assembler(LabelRowsMixin, GridMixin):
         return self._current().indicators
 
     def _lose(self, where: str, text: str) -> None:
+        if kinds.page_chrome(text):
+            self.report.aside(where)
+            return
         self.report.lost(where, text)
         note = f"导入时未能归位（{self.source} {where}）：{text}"
         if self.project is not None:

@@ -26,6 +26,7 @@ class Line:
     glued: bool = False  # cells split out of glued text by the grammar: the split is reported
     unsure: bool = False  # a cell of the row read blank that may not be (an uncalculated formula)
     para: bool = False  # a document's paragraph outside its tables (docx, web pages)
+    spaced: bool = False  # cells cut at spaces (a PDF viewer's copy): a wrapped cell's end may follow
 
     def texts(self) -> list[str]:
         return [c for c in self.cells if c]
@@ -202,7 +203,7 @@ def text_lines(text: str) -> list[Line]:
                 row.cells[k] = f"{row.cells[k] or ''}{text}"
             continue
         if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
-            out.append(Line(list(scells), where, rowed=True))
+            out.append(Line(list(scells), where, rowed=True, spaced=True))
             # columns only where the cells are padded to them (runs of spaces), not one space apart
             spaced = (out[-1], [c for c, _ in placed]) if len(placed) == len(scells) and "  " in stripped else None
         else:

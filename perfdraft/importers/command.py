@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
-from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason
 from ..locks import is_special_file
 from . import ImportFailed, NothingPlaced, import_files
 from .report import summary_lines, unplaced_heading
@@ -138,7 +138,7 @@ def _read_pipe(f: str, name: str) -> bytes:
             with open(f, "rb") as fh:
                 data = fh.read(MAX_PIPED_BYTES + 1)
     except OSError as exc:
-        raise ImportFailed(f"{name}：无法读取（{exc.strerror}）") from None
+        raise ImportFailed(f"{name}：无法读取（{os_reason(exc, writing=False)}）") from None
     if len(data) > MAX_PIPED_BYTES:
         raise ImportFailed(f"{name}：内容超过 {MAX_PIPED_BYTES // (1024 * 1024)} MiB，不像是一张绩效目标表，未导入")
     return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import frameworks
 from . import kinds
 from .cells import Line
 from .facts import fact_label
@@ -79,7 +80,13 @@ class LevelsMixin:
             lv = kinds.framework_level(c, self.fw)
             if lv is not None:
                 return lv
-        return kinds.level_of(c)
+        lv = kinds.level_of(c)
+        if lv is None and self.level1 and frameworks.is_department_level1(kinds.squash(c)):
+            # '社会效应指标' under 效益指标 is 社会效益 mistyped; elsewhere a 部门整体 一级 of its own
+            slip, under = kinds.slip_level(kinds.squash(c)), kinds.level_of(self.level1)
+            if slip is not None and under is not None and slip[0] == under[0]:
+                return slip[0], slip[1], kinds.squash(c)
+        return lv
 
     def _level(self, lv: tuple[str | None, str | None, str], text: str) -> None:
         l1, l2, _ = lv

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 
 # Grid fields that are not an indicator's content (levels, project columns, skipped columns).
-_NOT_CONTENT = {"level1", "level2", "skip", "project_name", "project_code", "project_budget", "project_unit"}
+_NOT_CONTENT = {"level1", "level2", "skip", "project_name", "project_code", "project_budget", "project_unit",
+                "project_goal"}
 
 
 class GridMixin:
@@ -76,7 +77,7 @@ class GridMixin:
             elif f != "skip":
                 vals[f] = c
         if g.project_cols:
-            self._grid_project(vals)
+            self._grid_project(vals, rec.first_loc())
         if not vals.get("value") and len(extra) == 1 and "value" in g.cols.values() and kinds.value_like(extra[0][1]):
             # '防火物资储备库数量,,=3个': one comma too many put the value past the last column
             vals["value"] = extra.pop()[1]
@@ -103,7 +104,7 @@ class GridMixin:
         for i, c in extra:
             self._lose(rec.loc(i), f"{g.extra[i]}：{c}" if g.extra.get(i) else c)
 
-    def _grid_project(self, vals: dict[str, str | None]) -> None:
+    def _grid_project(self, vals: dict[str, str | None], where: str) -> None:
         name, code = vals.get("project_name"), vals.get("project_code")
         p = self.project
         g = self.grid
@@ -123,6 +124,11 @@ class GridMixin:
                 p.budget.total = amount
         if unit and p.unit is None:
             p.unit = unit
+        goal = vals.get("project_goal")
+        if goal and p.goal is None:  # repeated on every row of the project (or merged down): read once
+            p.goal = goal
+        elif goal and goal != p.goal:
+            self._lose(where, f"年度绩效目标：{goal}")
 
     def _indicator(self, level1: str | None, level2: str | None, c: dict[str, str], rec: Record) -> Indicator:
         where = rec.first_loc()
@@ -131,6 +137,8 @@ class GridMixin:
             value = c["value_alt"]
         note = c.get("note")
         direction, nature = c.get("direction"), None
+        if direction and kinds.is_nature(direction) and "定" in direction:  # 指标性质 holding 定量/定性
+            direction, nature = None, direction
         if direction and kinds.is_sign(direction) and not kinds.is_sign(c.get("sign") or ""):
             # 指标方向 holding ≥ / ≤ (上海) is the value's sign, not 正向/反向; a 定量 read as the sign is
             # the 指标性质 it is

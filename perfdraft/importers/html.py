@@ -33,6 +33,14 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "pre", "form", "address", "hr", "br", "fieldset", "figure", "figcaption", "caption",
                     "table", "tr", "td", "th", "tbody", "thead", "tfoot", "body", "html"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# A site's own furniture around the article: its menus, breadcrumbs, the article's date and hit count,
+# share buttons and the footer. Marked by HTML5 tags or, on the older sites most agencies run, by the
+# class or id the site's template gives them. Never an element that holds a table (that is content).
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_CHROME_NAME = re.compile(
+    r"(?:^|[\s_-])(?:top-?bar|header|nav(?:bar)?|menu|breadcrumbs?|crumbs?|position|location|footer|foot|"
+    r"bottom|copyright|share|sidebar|search|login|art-?info|article-?info|info-?bar|pagination|pager|"
+    r"prev-?next|related|friend-?links?|toolbar)(?:$|[\s_-])", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Office's "downlevel-revealed" conditionals (<![if supportMisc]> … <![endif]>) are no markup a parser
@@ -133,6 +141,28 @@ def _hidden(el: Any) -> bool:
     return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
 
 
+def _chrome(el: Any, tag: str) -> bool:
+    """The site's navigation, header, article information or footer (see _CHROME_NAME), or a menu:
+    a block (or a table of links) whose text is all in two or more links."""
+    if any(_tag(d) == "table" for d in el.iterdescendants()):
+        return tag == "table" and _menu(el)
+    if tag in _CHROME_TAGS or _CHROME_NAME.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        return True
+    return tag in _BLOCK and _menu(el)
+
+
+_CHROME_SAID = "网页的导航栏、栏目位置、发布信息和页脚不是表格内容，未导入"
+_MENU_GLUE = re.compile(r"[\s|｜·•>»/、,，\-–—]+")
+
+
+def _menu(el: Any) -> bool:
+    links = [a for a in el.iterdescendants() if _tag(a) == "a"]
+    if len(links) < 2:
+        return False
+    linked = sum(len(_MENU_GLUE.sub("", a.text_content())) for a in links)
+    return linked > 0 and linked == len(_MENU_GLUE.sub("", el.text_content()))
+
+
 def _tag(el: Any) -> str:
     tag = el.tag
     return tag.lower().rsplit(":", 1)[-1] if isinstance(tag, str) else ""
@@ -153,7 +183,7 @@ class _Text:
         pass
 
     def element(self, el: Any) -> bool:
-        """True when ``el`` was read by the subclass (the page reader's tables)."""
+        """True when ``el`` was read (or set aside) by the subclass: the page reader's tables and chrome."""
         return False
 
     def flush(self) -> None:
@@ -231,6 +261,9 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     if len(rows) > MAX_TABLE_ROWS:
         raise ImportFailed(f"{report.source}：表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
     for r, tr in enumerate(rows, 1):
+        if not below and _menu(tr):  # a row of links in a banner table: the site's menu
+            report.note("html-chrome", _CHROME_SAID)
+            continue
         cells: list[str | None] = []
         filled: list[str | None] = []
         locs: list[str] = []
@@ -285,8 +318,14 @@ class _Reader(_Text):
         self.gap = True
 
     def element(self, el: Any) -> bool:
-        if _tag(el) != "table":
-            return False
+        tag = _tag(el)
+        if tag != "table" or _chrome(el, tag):
+            if tag in ("html", "body") or not _chrome(el, tag):
+                return False
+            self.flush()
+            if _SPACE.sub("", el.text_content()):
+                self.report.note("html-chrome", _CHROME_SAID)
+            return True
         self.flush()
         if _layout_table(el):
             self.layout(el)

@@ -86,9 +86,29 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
         base = base[:-1]
         suffixed = True
     hit = LEVEL_WORDS.get(base)
+    if hit is None and suffixed and not frameworks.is_department_level1(base):
+        hit = slip_level(base)  # 社会效应 is also a 部门整体 一级: read as a slip only under 效益 (grid_levels)
     if hit is None or not (suffixed or base in _BARE_OK):
         return None
     return hit[0], hit[1], t
+
+
+@lru_cache(maxsize=4096)
+def slip_level(word: str) -> tuple[str | None, str | None] | None:
+    """The level a word names with one character mistyped ('社会效应' for 社会效益,
+    frameworks.one_slip): read as that level so the row does not shift; the word is kept as written
+    and the checker calls it (PD201 with the word it meant)."""
+    known = frameworks.one_slip(_strip_level_suffix(word), LEVEL_WORDS)
+    if known is None:
+        return None
+    return LEVEL_WORDS[known]
+
+
+def _strip_level_suffix(word: str) -> str:
+    for suffix in _LEVEL_SUFFIX:
+        if word.endswith(suffix) and len(word) > len(suffix):
+            return word[: -len(suffix)]
+    return word
 
 
 @lru_cache(maxsize=1)
@@ -262,6 +282,12 @@ def _header_kind(text: str, registry: fields.RegistryKey) -> str | None:
         return table[t2]
     if len(t) <= 14 and re.search(r"(实现值|完成值|实际值)$", t):
         return "actual" if re.search(r"实际|完成|全年", t) else "value"
+    if t.endswith("指") and t + "标" in table:  # '一级指' over '标': a PDF cell wrapped in the header
+        return table[t + "标"]
+    if 3 <= len(t) <= 8 and not any(ch.isdigit() for ch in t):
+        meant = frameworks.one_slip(t, (k for k in table if 3 <= len(k) <= 8), shortest=3)
+        if meant:  # OCR's and pinyin input's '指标植' for 指标值
+            return table[meant]
     return None
 
 
@@ -324,6 +350,32 @@ def table_title(text: str) -> bool:
 @lru_cache(maxsize=8192)
 def furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text.strip()))
+
+
+# What a web page or a document prints around a table and nobody fills in: the site's breadcrumb and
+# footer, the article's date, source and hit count, links to the next article, the sentence that
+# publishes the table, and a project table's bare title (a 部门整体 title says what the table is: the
+# importer reads it from the notes). Judged on squashed text (NFKC: '：' is ':').
+_PAGE_CHROME = re.compile(
+    r"^(?:上一篇|下一篇|上一条|下一条|当前位置|您.{0,4}位置|欢迎访问)|ICP备|公网安备|网站标识码|版权所有|"
+    r"Copyright|©|^(?:主办|承办|协办)(?:单位)?:|^技术支持:|我要纠错|分享到|扫一扫|返回顶部|【字体|【打印|【关闭|"
+    r"^(?:发布时间|发布日期|发文日期|成文日期|信息来源|文章来源|来源|浏览次数|阅读次数|访问次数|点击(?:数|次数|量)|索引号|"
+    r"信息分类|内容分类|主题分类|体裁分类|发布机构|生成日期|来源单位|生效时间|废止时间|有效性|主题词|公开方式|公开范围|"
+    r"公开时限|责任编辑|作者|更新时间|字体):|"
+    r"^(?:根据|按照|依据).{0,90}(?:如下|附后)[:。]?$|现将.{0,90}公开如下[:。]?$")
+# sign-off labels left blank ('单位(盖章):', '项目负责人(签字):  填报日期:'): nothing to keep
+_BLANK_SIGNOFF = re.compile(r"(?:[\w()（）]{1,12}[:：])+")
+_BARE_LABELS = frozenset({"绩效指标", "绩效目标", "指标", "年度绩效指标"})  # a stacked label cell ('绩效<br>指标')
+
+
+@lru_cache(maxsize=8192)
+def page_chrome(text: str) -> bool:
+    """Text around a table that is no part of it (see _PAGE_CHROME): told once, not kept as unplaced."""
+    t = squash(text)
+    if len(t) > 120:
+        return False
+    return bool(_PAGE_CHROME.search(t)) or t in _BARE_LABELS or (table_title(t) and len(t) <= 24 and "整体" not in t) or \
+        bool(re.fullmatch(r"[(（]?20\d\d年度?[)）]?|[(（]?(?:(?:金额)?单位:)?万?元[)）]?", t)) or (signoff(t) and bool(_BLANK_SIGNOFF.fullmatch(t)))
 
 
 @lru_cache(maxsize=8192)

@@ -158,7 +158,9 @@ GRID_HEADERS = {
     # a flat export's project columns beside its indicator columns (one row per indicator)
     "预算数": "project_budget", "项目预算数": "project_budget", "年度预算数": "project_budget",
     "预算金额": "project_budget", "年度资金总额": "project_budget", "单位名称": "project_unit",
+    "年度绩效目标": "project_goal", "项目绩效目标": "project_goal", "项目年度绩效目标": "project_goal",
 }
+_OPERATOR_HEADERS = frozenset({"计算符号", "运算符号", "符号"})
 _INDICATOR_FIELDS = ("name", "description", "value", "sign", "unit", "basis", "weight", "direction",
                      "last_year", "formula", "note", "scope", "value_alt")
 
@@ -196,6 +198,10 @@ def grid_header(cells: list[str | None]) -> tuple[dict[int, str], dict[int, str]
     extra: dict[int, str] = {}
     for i, c in enumerate(cells):
         f = header_field(c)
+        if f == "sign" and f in cols.values() and fold(c or "") in _OPERATOR_HEADERS:
+            # 指标性质 (正向/反向, 定量/定性) came first and took the sign: the 计算符号 column is it
+            held = next(k for k, v in cols.items() if v == "sign")
+            cols[held] = "direction" if "direction" not in cols.values() else "skip"
         if f and f not in cols.values():
             cols[i] = f
         elif c:

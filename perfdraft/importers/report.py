@@ -75,6 +75,11 @@ class Report:
                                "一个单位全部项目的绩效目标表通常只有几千到两万个单元格），不像是绩效目标表，未导入；"
                                "如确需导入，请把表格分存为几个较小的文件，一起导入（perfdraft import 甲.xlsx 乙.xlsx -o 草稿.toml）")
 
+    def aside(self, where: str) -> None:
+        """Text around the table that is no part of it (kinds.page_chrome): said once, with where, not
+        listed as unplaced nor kept in the draft's notes."""
+        self.note("chrome", "网页栏目、发布信息、页脚和表格标题不是表格内容，未导入", where)
+
     def lost(self, where: str, text: str) -> Unplaced:
         item = Unplaced(self.source, where, text)
         self.unplaced.append(item)

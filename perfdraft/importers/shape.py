@@ -371,6 +371,9 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
             cur.expect.pop(0)
             return
+        if lv is not None and lv[1] is not None and self._level_last and self.level2 and nxt is not None \
+                and kinds.value_like(nxt) and (kinds.level_of(self.level2) or (None, None))[1] == lv[1]:
+            lv = None  # '服务对象满意度指标 | 服务对象满意度 | ≥90%': the same level again, before a value, names the row
         if lv is not None:
             if self._l2_as_name() and lv[1] is not None and lv[0] != "满意度" or (
                     self._l2_as_name() and lv[0] == "满意度" and self.level1 and kinds.level_of(self.level1)
@@ -531,6 +534,9 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
 
     def _note(self, text: str, where: str) -> None:
         if kinds.furniture(text):
+            return
+        if kinds.page_chrome(text):
+            self.report.aside(where)
             return
         self.notes.append(f"导入时未能归位（{where}）：{text}")
         self.report.lost(where, text[:200])

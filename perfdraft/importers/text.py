@@ -28,6 +28,24 @@ from .report import ImportFailed, Record, Report
 MAX_TEXT_BYTES = 5 * 1024 * 1024
 
 
+# '# source: https://…', '# layout: …': a capture's or a tool's header lines, not a Markdown heading
+# ('# 2024年项目支出绩效目标表'), which has no ASCII key before a colon.
+_COMMENT = re.compile(r"#{1,6}[ \t]*[A-Za-z][\w-]{0,20}[ \t]*:")
+
+
+def blank_comments(text: str) -> tuple[str, int]:
+    """The text with its comment lines (see _COMMENT) blanked, line numbers kept; how many."""
+    if "#" not in text:
+        return text, 0
+    lines = text.split("\n")
+    n = 0
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("#") and _COMMENT.match(line.lstrip()):
+            lines[i] = ""
+            n += 1
+    return ("\n".join(lines), n) if n else (text, 0)
+
+
 def decode(raw: bytes, source: str) -> str:
     """The file's text; a clear ImportFailed for empty files and binary data."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf"):
@@ -155,6 +173,10 @@ def looks_like_csv(text: str) -> bool:
     return rows >= 5 and rows * 3 >= len(lines)
 
 
+_CSV_ERRORS = {"new-line character seen in unquoted field": "引号外有换行符",
+               "line contains NUL": "含有空字符（NUL）", "field larger than field limit": "单元格过长"}
+
+
 def csv_records(text: str, report: Report) -> list[Record]:
     """A csv file (one indicator per row, as a budget system or ``perfdraft export --to csv`` writes)."""
     import csv
@@ -165,8 +187,15 @@ def csv_records(text: str, report: Report) -> list[Record]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
+    # a cell may be as long as the file (within MAX_TEXT_BYTES); csv's own limit is 128 KiB
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     out = []
-    for n, row in enumerate(csv.reader(io.StringIO(text), dialect), 1):
+    try:
+        rows = list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as exc:
+        raise ImportFailed(f"{report.source}：csv 格式有误，无法按行读取（{_CSV_ERRORS.get(str(exc).split(' (')[0], '格式不合法')}），"
+                           "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入") from None
+    for n, row in enumerate(rows, 1):
         cells: list[str | None] = []
         for k, cell in enumerate(row):
             if cell[:1] == "'" and cell[1:2] in ("=", "+", "-", "@", "\t", "\r"):
@@ -183,7 +212,9 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
     if size > MAX_TEXT_BYTES:
         raise ImportFailed(f"{source}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
-    text = decode(path.read_bytes(), source)
+    text, comments = blank_comments(decode(path.read_bytes(), source))
+    if comments:
+        report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
     asm = Assembler(source, report, split_doc_number=split_doc_number)
     as_csv = path.suffix.lower() == ".csv" or looks_like_csv(text)
     for rec in (csv_records(text, report) if as_csv else records(text)):

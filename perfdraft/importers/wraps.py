@@ -1,0 +1,121 @@
+"""Rows of a grid copied out of a PDF viewer whose cells wrapped onto the next line, and rows whose
+merged cells a copy repeated.
+
+A viewer's copy puts one space between columns, so the wrapped pieces do not line up under their
+columns (cells.py joins those that do). What the pieces are tells where they go: ``标`` under a row
+that starts ``产出指 数量指`` finishes its level cells (``产出指标``, ``数量指标``), a level cell may take
+three lines (``可持续`` / ``影响指`` / ``标``), and what is left ends the row's value when the value
+still reads as one (``2024年4月30日`` + ``前``) or else its name (``…作业覆`` + ``盖率``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import kinds
+from .cells import Line
+from .facts import fact_label
+
+_TAIL_ALONE = 3  # a piece longer than this on a line of its own is a row, not a wrapped end
+_TAIL_WITH_LEVELS = 10
+_VALUE_TAIL_STARTS = frozenset("前后内以底止左右")
+
+
+@lru_cache(maxsize=1)
+def _level_forms() -> tuple[str, ...]:
+    """Every level word as a grid prints it: with 指标 and without."""
+    words: set[str] = set()
+    for word in kinds.LEVEL_WORDS:
+        words.update((word, word + "指标"))
+    return tuple(words)
+
+
+@lru_cache(maxsize=8192)
+def _open_level(text: str) -> bool:
+    """A level or header cell cut short: the start of a level word that is not one yet ('产出指',
+    '可持续'), or a header label short of its 标 ('一级指')."""
+    t = kinds.squash(text)
+    if t.endswith("指") and kinds.header_kind(t + "标"):
+        return True
+    return len(t) >= 2 and kinds.level_of(t) is None and any(w.startswith(t) and w != t for w in _level_forms())
+
+
+def _pieces(line: Line) -> list[str]:
+    return [p for c in line.cells if c for p in c.split()]
+
+
+def _join(prev: Line, pieces: list[str], in_grid: bool) -> bool:
+    """Put ``pieces`` into ``prev``'s cells when they are its wrapped ends; False (nothing changed)
+    when they are not all."""
+    cells = [c or "" for c in prev.cells]
+    open_at = [i for i, c in enumerate(cells) if c and _open_level(c)]
+    tails: list[str] = []
+    for piece in pieces:
+        at = next((i for i in open_at if _open_level(cells[i] + piece) or kinds.level_of(cells[i] + piece)
+                   or kinds.header_kind(cells[i] + piece)), None)
+        if at is None:
+            tails.append(piece)
+            continue
+        cells[at] += piece
+        if not _open_level(cells[at]):
+            open_at.remove(at)
+    limit = _TAIL_WITH_LEVELS if len(tails) < len(pieces) else _TAIL_ALONE
+    if len(tails) > 2 or any(len(t) > limit or kinds.value_like(t) or kinds.level_of(t) for t in tails):
+        return False
+    if tails and not in_grid:
+        return False
+    for tail in tails:
+        values = [i for i, c in enumerate(cells) if c and kinds.value_like(c)]
+        if not values:
+            return False
+        v = values[-1]
+        # the value's own end: a unit after a bare number ('≥60' / '次'), a deadline's 前 or 以内;
+        # anything else ends the name ('…任务完成' / '率' under '100%')
+        if kinds.value_like(cells[v] + tail) and (cells[v][-1:].isdigit() or tail[0] in _VALUE_TAIL_STARTS):
+            cells[v] += tail
+        elif v > 0 and cells[v - 1]:
+            cells[v - 1] += tail
+        else:
+            return False
+    prev.cells = [c or None for c in cells]
+    return True
+
+
+def _unrepeated(line: Line) -> None:
+    """'项目名称 | X | 项目名称 | X | 项目名称 | X': a label and its value merged across the row, which a
+    copy repeats in every column they spanned, are one label and one value."""
+    cells = line.cells
+    out: list[str | None] = []
+    i = 0
+    while i < len(cells):
+        label, value = cells[i], cells[i + 1] if i + 1 < len(cells) else None
+        out.append(label)
+        if label and value and fact_label(label) is not None and kinds.squash(label) != kinds.squash(value):
+            out.append(value)
+            i += 2
+            while i + 1 < len(cells) and cells[i] == label and cells[i + 1] == value:
+                i += 2
+            continue
+        i += 1
+    line.cells = out
+
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """``lines`` with repeated merged label cells made one, and each wrapped line's pieces joined into
+    the row above (see the module docstring):
+    level and header ends anywhere under a row of two cells or more, name and value ends only below
+    the grid's header."""
+    out: list[Line] = []
+    in_grid = False
+    for line in lines:
+        if line.rowed and len(line.cells) >= 4:
+            _unrepeated(line)
+        prev = out[-1] if out else None
+        pieces = _pieces(line)
+        if prev is not None and prev.spaced and pieces and len(pieces) <= 4 and not line.para and \
+                sum(1 for c in prev.cells if c) >= 2 and _join(prev, pieces, in_grid):
+            continue
+        if sum(1 for c in line.cells if c and kinds.header_kind(c)) >= 3:
+            in_grid = True
+        out.append(line)
+    return out

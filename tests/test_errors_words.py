@@ -1,0 +1,57 @@
+"""Library and system English never reaches a message: TOML errors, OS errors, csv and catalogue limits."""
+
+from __future__ import annotations
+
+import errno
+import re
+
+import pytest
+
+from perfdraft.cli import main
+from perfdraft.errors import os_reason, toml_reason
+
+_LATIN = re.compile(r"[A-Za-z]{4,}")
+
+
+@pytest.mark.parametrize("text", ["x = foo\n", "x = [1, 2\n", "x = 1\nx = 2\n", "[a\n", "x = \"abc\n", "x = 1 y = 2\n",
+                                  "x = \"\\uD800\"\n", "x = 1979-13-45\n"])
+def test_toml_errors_are_said_in_words_with_their_place(text):
+    import tomllib
+
+    with pytest.raises(tomllib.TOMLDecodeError) as err:
+        tomllib.loads(text)
+    what, where = toml_reason(err.value)
+    assert not _LATIN.search(what) and where and (where.startswith(("第 1 行", "第 2 行")) or where == "文件末尾")
+
+
+def test_os_errors_are_said_in_words():
+    for code in (errno.ENOEXEC, errno.ELOOP, errno.EROFS, errno.ENOTDIR, errno.EBUSY, errno.EXDEV):
+        assert not _LATIN.search(os_reason(OSError(code, "English text")))
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied"), writing=False) == "没有读取权限"
+
+
+def test_check_of_a_broken_draft_says_the_toml_error_in_words(tmp_path, capsys):
+    bad = tmp_path / "d.toml"
+    bad.write_text('schema = "perfdraft/1"\nyear = 2024 2025\n', encoding="utf-8")
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "第 2 行" in err and "一行只能写一个键值" in err and not re.search(r"Expected|newline", err)
+
+
+def test_a_catalogue_file_nested_too_deep_is_reported_not_a_traceback(tmp_path, capsys):
+    cat = tmp_path / "cat"
+    cat.mkdir()
+    (cat / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    code = main(["catalogue", "lint", str(cat)])
+    err = capsys.readouterr()
+    assert code != 0 and "嵌套过深" in err.out + err.err and "Traceback" not in err.out + err.err
+
+
+def test_a_csv_cell_longer_than_csvs_own_limit_is_read(tmp_path):
+    from perfdraft.importers import import_files
+
+    path = tmp_path / "big.csv"
+    path.write_text("一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,培训人数,≥600人\n"
+                    "产出指标,数量指标," + "长" * 140_000 + ",1\n", encoding="utf-8")
+    rows = import_files([path]).draft.projects[0].indicators  # csv's limit raised _csv.Error (a traceback)
+    assert (rows[0].name, rows[0].value) == ("培训人数", "≥600人")
