@@ -327,7 +327,8 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
             text = session.prompt(f"{number}> ", default=default, placeholder=None if dumb else _placeholder(p))
         except KeyboardInterrupt:
             try:
-                yes = session.prompt("保存并退出吗？(y/n) ", validator=None, default="y", completer=None,
+                # no default text in the line: on a dumb terminal it is invisible and a typed y made yy
+                yes = session.prompt("保存并退出吗？(y/n，回车 = y) ", validator=None, default="", completer=None,
                                      validate_while_typing=False)
             except (KeyboardInterrupt, EOFError):
                 yes = "y"

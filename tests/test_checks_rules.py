@@ -53,6 +53,20 @@ def test_a_level_one_character_off_says_which_it_meant():
     assert other and other[0].suggestion.startswith("可选：")  # two characters off: the choices
 
 
+def test_a_bare_wu_is_a_value_only_for_what_should_not_happen():
+    # 无 as the 指标值 of a rate passed every check (a newcomer's walk); 安全事故：无 is a target
+    assert "PD115" in codes(row("产出指标", "质量指标", "农村公路优良中等路比例", "无"), "local-2015")
+    assert "PD115" in codes(row("效益指标", "生态效益指标", "动物防疫对生态环境的影响", "无"), "local-2015")
+    assert "PD115" not in codes(row("产出指标", "质量指标", "重大统计数据质量事故", "无"), "local-2015")
+    assert "PD115" not in codes(row("效益指标", "社会效益指标", "群众投诉", "无"), "local-2015")
+
+
+def test_a_purpose_or_goal_of_only_wu_is_found():
+    p = project(full_grid(), purpose="无", goal="无")
+    found = {f.code: f for f in checks.check_draft(draft([p], profile="hebei-2020"))}
+    assert found["PD328"].path == "projects[0].purpose" and found["PD301"].message == "绩效目标只写了“无”"
+
+
 # --- item 3: the false alarms ------------------------------------------------------------------
 
 

@@ -429,3 +429,21 @@ def test_a_piped_session_waits_for_its_catalogue_thread_before_returning(tmp_pat
     assert run_line(path, stdin=io.StringIO(""), out=io.StringIO()) == 0
     assert finished.is_set()
     assert not [t for t in threading.enumerate() if t.name == "catalogue"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_ctrl_c_then_y_saves_and_quits(tmp_path, term):
+    """A newcomer's walk: on TERM=dumb the quit question's invisible default 'y' made a typed y into
+    'yy', refused, and the session went on however often y was typed."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, term)
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendintr()
+        child.expect("保存并退出吗")
+        child.sendline("y")
+        child.expect(pexpect.EOF, timeout=20)
+    finally:
+        child.close(force=True)
+    drafts.load(path)  # saved whole

@@ -37,6 +37,7 @@ from .words import (
     PART_NAME,
     PAST_TENSE,
     PER_HEAD_NAME,
+    PLACEHOLDER_DESCRIPTIONS,
     SUBSIDY_PROJECT,
     YEAR_IN_TEXT,
     not_a_code,
@@ -155,7 +156,11 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         misfiled = not_a_name(text)
         if misfiled:
             out.append(_f("PD327", f"{path}.{attr}", f"{label}“{text.strip()}”像是{misfiled}，不是名称", f"填写{example}"))
-    if not goal:
+    if purpose.strip() in PLACEHOLDER_DESCRIPTIONS and ctx.has("project.purpose"):
+        out.append(_f("PD328", f"{path}.purpose", f"资金用途只写了“{purpose.strip()}”", "写明钱用在哪些事项上（如 用于全县20个村的道路养护）"))
+    if goal in PLACEHOLDER_DESCRIPTIONS:
+        out.append(_f("PD301", f"{path}.goal", f"绩效目标只写了“{goal}”", "写明今年要完成的产出（数量）和带来的效果"))
+    elif not goal:
         out.append(_f("PD301", f"{path}.goal", "绩效目标为空", "写明今年要完成的产出（数量）和带来的效果"))
     elif placeholder_in(goal):
         out.append(_f("PD301", f"{path}.goal", f"绩效目标中留有模板占位符“{placeholder_in(goal)}”", "换成实际数字或文字"))

@@ -28,6 +28,7 @@ from ..values import (
 )
 from .finding import Finding, _f
 from .words import (
+    EVENT_NAME,
     GROWTH_NAME,
     MONEY_UNIT_HEADS,
     NEGATIVE_NAME,
@@ -235,6 +236,9 @@ def _check_one_value(text: str, v: object, name: str, path: str, digits: str | N
     elif isinstance(v, Change):
         if not v.unit:
             yield _f("PD103", path, "变化幅度缺少计量单位（% 或 个百分点）")
+    elif isinstance(v, Qualitative) and v.term in ("无", "没有") and not EVENT_NAME.search(name):
+        yield _f("PD115", path, f"指标值只写了“{v.term}”：只有不应发生的事项（如 安全事故：=0起）才能写无，"
+                 "本指标应写可考核的目标值", "写成数值、日期或等级，例如 ≥95%、=0起、2024年12月底前；不适用的指标整行删除")
     elif isinstance(v, Qualitative) and v.vague:
         yield _f("PD108", path, f"“{v.term}”含糊，无法判断是否达成",
                  "改为量化目标，或写成分级值及其标准，例如 优：≥90%；良：≥80%；中：≥60%；差：<60%")

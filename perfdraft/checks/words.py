@@ -38,6 +38,10 @@ SATISFACTION_NAME = re.compile(r"满意度|知晓率")
 SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
 NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
                            r"不合格率|违规率|流失率|空置率|误报率|漏报率|复发率|损耗率|变动率")
+# What should not happen (事故, 投诉, 违规 …): the one kind of indicator whose value may be a bare 无
+EVENT_NAME = re.compile(r"事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|"
+                        r"暴发|流行|上访|信访|纠纷|欠薪|拖欠|挪用|截留|隐患|问题|不良|负面|污染|破坏|超支|浪费|损失|损毁|丢失|"
+                        r"风险|安全|扣分|处罚|通报|整改")
 FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
 TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|\d+(\.\d+)?\s*[%％]")
 PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
