@@ -497,10 +497,31 @@ def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
     data = parse_toml(text, str(p))
     draft = _Reader(str(p)).draft(data)
     # the backup is made at a symlinked draft's target, and a long name's is cut to fit (issue 19)
-    return draft, state, _dropped(text, data, draft, p.name, drafts_io.backup_path(draft_target(p)).name)
+    dropped = _dropped(text, data, draft, p.name)
+    if dropped:
+        dropped[-1] += "；" + _keep_original(draft_target(p), raw)
+    return draft, state, dropped
 
 
-def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str, bak: str) -> list[str]:
+def _keep_original(target: Path, raw: bytes) -> str:
+    """The file as it was, kept where no save overwrites it (``FILE.orig``; ``.bak`` is the previous
+    save's, so a second save lost the comments the first warned about): what to tell the user."""
+    for n in range(1, 10):
+        orig = drafts_io.beside(target, ".orig" if n == 1 else f".orig{n}")
+        try:
+            if orig.exists():
+                if orig.read_bytes() == raw:
+                    return f"原文件已另存为 {orig.name}"
+                continue
+            tmp = drafts_io.write_temp(orig, raw)
+            os.replace(tmp, orig)
+        except OSError as exc:
+            return f"无法另存原文件（{drafts_io.why(exc)}），请先自行复制一份 {target.name} 再修改"
+        return f"原文件已另存为 {orig.name}"
+    return f"{target.name} 旁已有 9 份另存的原文件，未再另存；请先自行复制一份再修改"
+
+
+def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[str]:
     """What the first save would drop without a word before (issue 19, item 5): unknown keys, comments."""
     out = []
     from .drafts_unknown import unknown_keys  # after this module: it reads the model's dicts from here
@@ -508,12 +529,11 @@ def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str, bak: str)
     unknown = unknown_keys(data, draft)
     if unknown:
         more = f" 等 {len(unknown)} 处" if len(unknown) > 3 else ""
-        out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留；"
-                   f"原文件将保留为 {bak}")
+        out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留")
     comments = comment_lines(text) if "#" in text else []
     if comments:
         where = "、".join(str(n) for n in comments[:3]) + (f" 行等 {len(comments)} 处" if len(comments) > 3 else " 行")
-        out.append(f"{name} 中有注释（第 {where}），保存时不会保留；原文件将保留为 {bak}")
+        out.append(f"{name} 中有注释（第 {where}），保存时不会保留")
     return out
 
 

@@ -392,18 +392,36 @@ def test_the_embedded_draft_is_the_draft_when_projects_look_alike():
     assert drafts.to_dict(drafts.loads("".join(draft_pieces(seed)))) == drafts.to_dict(seed)
 
 
-def test_the_notice_names_the_backup_that_is_made(tmp_path):
-    """The sweep: a symlinked draft's notice said `link.toml.bak`; the backup is made at the target."""
+def test_the_notice_names_the_copy_that_is_made(tmp_path):
+    """The sweep: a symlinked draft's notice said `link.toml.bak`; the copy is made at the target."""
     real = tmp_path / "real.toml"
     real.write_text("# 注释\n" + SEED.read_text("utf-8"), "utf-8")
     link = tmp_path / "link.toml"
     link.symlink_to("real.toml")
     _, _, warnings = drafts.read(link)
-    assert any("real.toml.bak" in w for w in warnings) and not any("link.toml.bak" in w for w in warnings), warnings
+    assert any("real.toml.orig" in w for w in warnings) and not any("link.toml.orig" in w for w in warnings), warnings
+    assert (tmp_path / "real.toml.orig").read_text("utf-8").startswith("# 注释")
     long = tmp_path / ("a" * 250 + ".toml")
     long.write_text("# 注释\n" + SEED.read_text("utf-8"), "utf-8")
     _, _, warnings = drafts.read(long)
-    assert any(drafts.backup_path(long).name in w for w in warnings), warnings
+    kept = [f for f in os.listdir(tmp_path) if f.startswith("a" * 200) and f != long.name]
+    assert len(kept) == 1 and any(kept[0] in w for w in warnings), (kept, warnings)
+
+
+def test_comments_a_save_drops_are_kept_in_a_copy_no_later_save_overwrites(tmp_path):
+    """The hostile test: the notice promised the original in .bak, which the second save overwrote,
+    and the comments were gone for good."""
+    p = tmp_path / "c.toml"
+    original = '# 我的备注\nschema = "perfdraft/1"\nyear = 2020\nmy_note = "保留"\n[department]\nname = "局"\n'
+    p.write_text(original, "utf-8")
+    for code in ("1", "2"):
+        r = perfdraft("fill", str(p), "--set", f"department.code={code}")
+        assert r.returncode == 0, r.stderr
+    assert (tmp_path / "c.toml.orig").read_text("utf-8") == original
+    assert drafts.load(p).department.code == "2"
+    p.write_text(original.replace("我的备注", "另一个备注"), "utf-8")  # a changed original: a second copy
+    perfdraft("fill", str(p), "--set", "department.code=3")
+    assert "另一个备注" in (tmp_path / "c.toml.orig2").read_text("utf-8")
 
 
 # --- pipes and other special files (session 8's sweep) ----------------------------------------------------
