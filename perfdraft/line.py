@@ -384,7 +384,9 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
             return run_piped(conv, _tolerant(stdin), out or sys.stdout)
         return run_interactive(conv, session.pending_answer, prompts, session.in_background)
     finally:
-        session.close(pending=_typed_line(prompts, conv) if hung_up else None)
+        msg = session.close(pending=_typed_line(prompts, conv) if hung_up else None)
+        if msg is not None and msg.role == "error":
+            print(f"perfdraft: {msg.text}", file=sys.stderr)  # where the unsaved work went
         session.join_background()
 
 

@@ -127,7 +127,11 @@ class Session:
                         conv.draft.resume = {**conv._resume_marker(), "pending": pending}
                         frozen = store.freezer.freeze(conv.draft, set())
                     self.saver.request(frozen)
-                    msg = _message(self.saver.flush(30), conv)
+                    result = self.saver.flush(30)
+                    msg = _message(result, conv)
+                    if result is not None and not result.ok:
+                        # the last chance: the process ends, and with it the copy in memory
+                        msg = Message("error", f"保存失败：{result.error}；{_rescue(conv)}")
                 self.saver.close(30)
             finally:
                 if self.lock is not None:
@@ -195,6 +199,29 @@ def _message(result: SaveResult | None, conv: Conversation) -> Message:
         return Message("notice", f"已保存 {conv.path.name if conv.path else ''}")
     conv.last_saved_error = result.error
     return Message("error", f"保存失败：{result.error}（内容仍在内存中，问题解决后会再次保存）")
+
+
+def _rescue(conv: Conversation) -> str:
+    """Write the session's draft where it can be written (perfdraft's data directory, else the temp
+    directory) when its own file cannot be: what to tell the user."""
+    import tempfile
+
+    name = f"{conv.path.stem if conv.path else '草稿'}-未能保存-{time.strftime('%Y%m%d-%H%M%S')}.toml"
+    try:
+        text = drafts.dumps(conv.draft).encode("utf-8")
+    except Exception:  # noqa: BLE001 - a draft that cannot be written out at all: say so, never a traceback
+        return "本次会话的内容也无法写出，已丢失"
+    for where in (lambda: locations.data_dir() / "rescued", lambda: Path(tempfile.gettempdir())):
+        try:
+            folder = where()
+            folder.mkdir(parents=True, exist_ok=True)
+            target = folder / name
+            with open(target, "xb") as fh:  # never over an existing file
+                fh.write(text)
+            return f"本次会话的内容已另存为 {target}，问题解决后请把它复制回 {conv.path}"
+        except OSError:
+            continue
+    return "本次会话的内容也无法另存（数据目录和临时目录都不可写），已丢失"
 
 
 def catalogue_from(catalogue_dir: str | None) -> Callable[[], Any]:

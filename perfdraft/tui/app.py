@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -163,9 +164,13 @@ class PerfdraftApp(App[int]):
         except Exception:  # noqa: BLE001 - no screen any more: nothing typed to keep
             return None
 
+    close_error: str | None = None  # the last save's failure when the session closed: said after the screen
+
     def close_session(self, pending: str | None = None) -> None:
         if self.session is not None:
-            self.session.close(pending)
+            msg = self.session.close(pending)
+            if msg is not None and msg.role == "error":
+                self.close_error = msg.text
             return
         if self.conv is not None and self.conv.path is not None and self.conv.dirty:
             self.conv.save()
@@ -270,6 +275,7 @@ def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None,
         result = app.run(mouse=mouse)
     finally:
         app.close_session()
+        _say_close_error(app)
     return result or 0
 
 
@@ -279,7 +285,13 @@ def run_start(*, mouse: bool = True) -> int:
         result = app.run(mouse=mouse)
     finally:
         app.close_session()
+        _say_close_error(app)
     return result or 0
+
+
+def _say_close_error(app: PerfdraftApp) -> None:
+    if app.close_error:  # the screen is gone: the one place left to say where the unsaved work went
+        print(f"perfdraft: {app.close_error}", file=sys.stderr)
 
 
 __all__ = ["PerfdraftApp", "run_app", "run_start", "Message"]

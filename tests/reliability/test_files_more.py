@@ -466,3 +466,29 @@ def test_a_named_pipe_is_refused_by_every_writer_at_once(tmp_path, command):
     assert r.returncode == 2 and no_traceback(r), (r.returncode, r.stderr)
     assert "不是普通文件" in r.stderr, r.stderr
     assert fifo.is_fifo() and not (tmp_path / "d.toml.lock").exists()
+
+
+def test_answers_a_failing_disk_never_took_are_rescued_when_the_session_ends(tmp_path, monkeypatch):
+    """The hostile test: the draft's directory turned read-only mid-session; each answer said 内容仍在内存中,
+    and at the end the process exited with the answers gone and no copy anywhere."""
+    import os as _os
+
+    from perfdraft import drafts_io
+    from perfdraft.errors import DraftError
+    from perfdraft.session import Session
+
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2025), path)
+    before = path.read_bytes()
+    with Session.open(path, remember=False) as s:
+        def refuse(*_a, **_k):
+            raise DraftError(f"{path}：无法写入（文件系统只读），未保存")
+
+        monkeypatch.setattr(drafts_io, "save_bytes", refuse)
+        assert s.conv.answer("某县交通运输局").ok
+        msg = s.close()
+    assert msg is not None and msg.role == "error" and "另存为" in msg.text, msg
+    kept = Path(re.search(r"另存为 (\S+?\.toml)", msg.text).group(1))  # type: ignore[union-attr]
+    assert "未能保存" in kept.name and drafts.load(kept).department.name == "某县交通运输局"
+    assert kept.parent == Path(_os.environ["PERFDRAFT_DATA_DIR"]) / "rescued"
+    assert path.read_bytes() == before
