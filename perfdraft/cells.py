@@ -116,3 +116,15 @@ def _ambiguous_narrow(text: str) -> int:
 
         n += sum(1 for ch in _ASTRAL.findall(text) if east_asian_width(ch) == "A" and get_character_cell_size(ch) == 1)
     return n
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters shown in caret notation (ESC as ^[, BEL as ^G): a draft from
+    elsewhere holding a terminal's escape codes must not retitle or clear the user's terminal."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: "^" + chr((ord(m.group(0)) + 64) % 128) if ord(m.group(0)) < 128
+                         else f"<U+{ord(m.group(0)):04X}>", text)

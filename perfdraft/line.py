@@ -14,9 +14,10 @@ import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from . import gc_pause, locations
+from .cells import visible
 from .conversation import Conversation
 from .prompts import Message, Prompt
 from .session import Session
@@ -69,7 +70,21 @@ def decode_line(line: str) -> str:
     return line.rstrip("\r\n").replace("\\n", "\n")
 
 
+class _Visible:
+    """The output with control characters shown (cells.visible): a draft's text is printed as it is."""
+
+    def __init__(self, out: TextIO):
+        self.out = out
+
+    def write(self, text: str) -> int:
+        return self.out.write(visible(text))
+
+    def flush(self) -> None:
+        self.out.flush()
+
+
 def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
+    out = cast(TextIO, _Visible(out))
     _print_messages(conv.messages, out)
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out)
@@ -97,7 +112,7 @@ def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
             # Say "saved" only when it is (a full disk ended with 之前的回答已保存 all the same: issue 19).
             saved = "之前的回答已保存" if not conv.dirty and not conv.last_saved_error else \
                 f"之前的回答未能保存：{conv.last_saved_error or '未知原因'}"
-            sys.stderr.write(f"perfdraft: 第 {number} 行“{text}”未被接受：{reason}（{saved}）\n")
+            sys.stderr.write(f"perfdraft: 第 {number} 行“{visible(text)}”未被接受：{reason}（{saved}）\n")
             return EXIT_REJECTED
         if reply.quit:
             break
@@ -308,7 +323,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
     _after_first_paint(session, conv, in_background or _daemon)
     if typed is not None:
         typed.append(session)
-    out = sys.stdout
+    out = cast(TextIO, _Visible(sys.stdout))
     _print_messages(conv.messages, out, _columns())
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out, _columns())

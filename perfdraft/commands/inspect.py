@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+from ..cells import visible
 from ..errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, err
 
 
@@ -51,7 +52,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for path, draft, fs in results:
             if fs:
-                print("\n".join(render.report(draft, fs, str(path))))
+                print(visible("\n".join(render.report(draft, fs, str(path)))))
             e, w, h = checks.counts(fs)
             print(f"{path}：{e} 个错误，{w} 个警告，{h} 条提示")
         if len(results) > 1:
@@ -102,7 +103,12 @@ _SCOPES = {"value": "指标值", "indicator": "指标", "project": "项目", "de
 def cmd_show(args: argparse.Namespace) -> int:
     from .. import drafts, render
 
+    if args.width is not None and args.width <= 0:
+        raise UsageError(f"--width {args.width}：宽度应为正整数（字符格数，如 --width 120）")
     draft = drafts.load(args.file)
+    if args.project is not None and not 1 <= args.project <= len(draft.projects):
+        have = f"第 1–{len(draft.projects)} 个" if draft.projects else "还没有项目"
+        raise UsageError(f"{args.file}：没有第 {args.project} 个项目（草稿中{have}；--project 从 1 数起）")
     width = args.width or shutil.get_terminal_size((100, 24)).columns
     # --width 100000000 hung building padded lines (issue 19, item 14): a table is drawn 40–1000 wide.
     width = max(40, min(width, 1000))
@@ -112,7 +118,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             continue
         lines.append("")
         lines += render.project_table(p, i, width, ascii_ops=args.ascii)
-    print("\n".join(lines))
+    print(visible("\n".join(lines)))
     return EXIT_OK
 
 

@@ -492,3 +492,35 @@ def test_answers_a_failing_disk_never_took_are_rescued_when_the_session_ends(tmp
     assert "未能保存" in kept.name and drafts.load(kept).department.name == "某县交通运输局"
     assert kept.parent == Path(_os.environ["PERFDRAFT_DATA_DIR"]) / "rescued"
     assert path.read_bytes() == before
+
+
+def test_show_refuses_a_project_or_width_that_is_not_there(tmp_path):
+    """The hostile test: --project 99 (and 0, -1) printed the department alone with exit 0."""
+    for args in (["--project", "99"], ["--project", "0"], ["--project", "-1"], ["--width", "-5"], ["--width", "0"]):
+        r = perfdraft("show", str(SEED), *args)
+        assert r.returncode == 2 and ("没有第" in r.stderr or "宽度应为正整数" in r.stderr), (args, r.stderr)
+
+
+@pytest.mark.parametrize("answer", ["\ufffd\ufffd", "\x1b]0;PWNED\x07红", "甲\x00局", "\x1b[2J"])
+def test_an_answer_with_replacement_or_control_characters_is_refused(tmp_path, answer):
+    """Bytes in another encoding were saved as ���; Esc sequences were stored and printed raw."""
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2025), path)
+    conv, closer = open_session(path)
+    try:
+        r = conv.answer(answer)
+        assert not r.ok and "草稿未改动" in r.messages[-1].text
+        assert conv.draft.department.name is None
+    finally:
+        closer.release()
+
+
+def test_a_drafts_escape_codes_are_shown_not_sent_to_the_terminal(tmp_path):
+    p = tmp_path / "e.toml"
+    d = drafts.new_draft(2025)
+    d.department.name = "甲\x1b]0;PWNED\x07局"
+    drafts.save(d, p)
+    for command in (["show", str(p)], ["check", str(p)]):
+        r = perfdraft(*command)
+        assert "\x1b" not in r.stdout and "\x07" not in r.stdout, command
+    assert "甲^[]0;PWNED^G局" in perfdraft("show", str(p)).stdout
