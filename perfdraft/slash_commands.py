@@ -199,6 +199,9 @@ def cmd_copy(conv: Conversation, arg: str) -> list[Message]:
     project = conv.current_project()
     if project is None:
         return [Message("error", "/copy 用于项目的中期指标：把年度指标复制过来作为起点")]
+    if not step_table.multi_year(conv.ctx, project):
+        return [Message("error", f"本项目没有中期（实施周期）指标：表格样式（{conv.ctx.profile.title}）只有年度指标，"
+                                 "项目也不跨年，/copy 不适用；跨年项目请先填写项目的起止年度")]
     pi = conv.pos.project
     conv.push_undo()
     first = len(overall_steps.overall_rows(conv.ctx, pi))

@@ -579,3 +579,18 @@ def test_piped_enter_on_a_goal_with_blanks_is_explained_once(tmp_path):
     assert "回车 = " not in goal_part
     assert goal_part.count("✗") == 1 and "PD301" not in goal_part
     assert r.returncode == 1 and drafts.load(path).projects[0].goal is None
+
+
+def test_copy_is_refused_where_the_table_has_no_mid_term_block(tmp_path):
+    """The hostile test: /copy on a single-year table added 17 duplicate 中期 rows (34 saved)."""
+    d = drafts.load(SEED_FIXED)
+    d.profile = "local-2015"
+    for p in d.projects:
+        p.period_start = p.period_end = None
+    path = tmp_path / "d.toml"
+    drafts.save(d, path)
+    conv = Conversation(drafts.load(path), path)
+    rows = len(conv.draft.projects[0].indicators)
+    r = conv.answer("/copy")
+    assert not r.ok and "/copy 不适用" in r.messages[-1].text
+    assert len(conv.draft.projects[0].indicators) == rows
