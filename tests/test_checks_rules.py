@@ -783,3 +783,12 @@ def test_two_standards_whose_sum_is_over_the_budget_are_one_finding_at_both():
                 name="计划生育家庭奖励扶助和特别扶助项目", budget=Budget(Decimal(11_268_000), Decimal(11_268_000), Decimal(0)))
     [f] = _found(p, "PD311")
     assert set(f.places) == {"projects[0].indicators[2].value", "projects[0].indicators[3].value"}
+
+
+def test_what_fill_refuses_is_found_in_a_hand_edited_file():
+    # the hostile test: a negative budget, symbol ≠ and scope foo passed check while fill refused them
+    p = project(full_grid(), budget=Budget(Decimal(-100), Decimal(-100), Decimal(0)))
+    p.indicators[0].symbol, p.indicators[1].scope = "≠", "foo"
+    found = {(f.code, f.path) for f in checks.check_draft(draft([p]))}
+    assert ("PD329", "projects[0].budget.total") in found and ("PD329", "projects[0].budget.fiscal") in found
+    assert ("PD236", "projects[0].indicators[0].symbol") in found and ("PD236", "projects[0].indicators[1].scope") in found

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from .. import frameworks
+from .. import fields, frameworks
 from ..model import Indicator, Project
 from ..values import (
     BENCHMARK_SCALE,
@@ -99,6 +99,13 @@ def _unit_of(text: str | None) -> str | None:
     return None
 
 
+_CHOICE_ATTRS = ("symbol", "scope")
+
+
+def _choices(attr: str) -> tuple[str, ...]:
+    return fields.FIELDS[f"indicator.{attr}"].choices
+
+
 def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str = "",
                     project: Project | None = None, *, ctx: Context | None = None,
                     skip: frozenset[str] = frozenset(), profile: str | None = None,
@@ -134,6 +141,12 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
 
 
     out.extend(_level_rules(ind, l1, l2, ctx, p, skip))
+    for attr in _CHOICE_ATTRS:  # what fill and the assistant refuse, written into the file by hand
+        chosen = getattr(ind, attr)
+        if chosen is not None and chosen not in _choices(attr):
+            shown = "、".join(_choices(attr))
+            out.append(_f("PD236", f"{p}{attr}", f"{fields.FIELDS['indicator.' + attr].label}“{chosen}”不是可选项",
+                          f"可选：{shown}"))
     named, misfiled = _name_rules(full_name, name, l1, l2)
     out.extend(_f(code, f"{p}{field}", message, suggestion, fix=name_fix) for code, field, message, suggestion, name_fix in named)
 

@@ -201,6 +201,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     out.extend(_parts_of_whole(project, values, path))
 
     b = project.budget
+    for attr, label in (("total", "预算数"), ("fiscal", "财政资金"), ("other", "其他资金")):
+        amount = getattr(b, attr)
+        if amount is not None and amount < 0:  # fill and the assistant refuse it; a hand-edited file has it
+            out.append(_f("PD329", f"{path}.budget.{attr}", f"{label} {format_number(amount)} 是负数", "金额应为 0 或正数（元）"))
     if b.total is None:
         if ctx.has("project.budget.total"):
             out.append(_f("PD306", f"{path}.budget.total", "预算数为空"))
