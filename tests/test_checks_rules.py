@@ -792,3 +792,9 @@ def test_what_fill_refuses_is_found_in_a_hand_edited_file():
     found = {(f.code, f.path) for f in checks.check_draft(draft([p]))}
     assert ("PD329", "projects[0].budget.total") in found and ("PD329", "projects[0].budget.fiscal") in found
     assert ("PD236", "projects[0].indicators[0].symbol") in found and ("PD236", "projects[0].indicators[1].scope") in found
+
+
+def test_a_satisfaction_without_its_percent_sign_is_offered_the_percent():
+    # a newcomer typed 90 for 服务对象满意度 and was offered =90人 or =90次
+    found = {f.code: f for f in checks.check_value("≥90", row("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90"))}
+    assert found["PD103"].suggestion == "是否应为 ≥90%？" and found["PD103"].fix == "≥90%"

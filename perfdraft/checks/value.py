@@ -111,7 +111,7 @@ def expected_unit(name: str, unit: str) -> str | None:
             if units is PER_HEAD_UNITS and (unit.startswith(MONEY_UNIT_HEADS)
                                             or unit in ("元", "万元") and PER_UNIT_NAME.search(name)):
                 return None  # 元/次, 万元/户, 元/生·天 … and 每吨…标准 =100元 are standards too
-            if suggested == "%" and unit == "" and not RATE_NAME.search(name):
+            if suggested == "%" and unit == "" and not (RATE_NAME.search(name) or SATISFACTION_NAME.search(name)):
                 return None
             if unit in PERCENT_UNITS and GROWTH_NAME.search(name):
                 return None  # …人次同比增长 ≥10%: a growth is a percentage of the count
@@ -129,6 +129,8 @@ def _op_for(op: str | None, name: str, level2: str | None, number: str, unit: st
         return "=" if PER_HEAD_NAME.search(name) else "≤"
     if level2 == "数量" and op in ("≤", "<"):
         return "≥"
+    if op is None and SATISFACTION_NAME.search(name):
+        return "≥"  # a satisfaction is a floor (满意度 ≥90%), never exactly 90%
     return op or "="
 
 
