@@ -158,6 +158,22 @@ def clone_draft(draft: Draft, year: int | None = None) -> Draft:
     return clone_with_report(draft, year)[0]
 
 
+def load_last_year(path: Path) -> Draft:
+    """Last year's draft; a table that is no draft (a .txt, an xlsx) is pointed to the import."""
+    try:
+        return drafts.load(path)
+    except drafts.DraftError as exc:
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
+        except OSError:
+            raise exc from None
+        if path.suffix.lower() != ".toml" or b"schema" not in head:
+            raise drafts.DraftError(f"{path}：不是 perfdraft 草稿，不能克隆；去年的表格（xlsx、docx、PDF 或文本）请先导入："
+                                    f"perfdraft import {path.name} -o 去年.toml，或在开始界面选“导入去年的表格”") from None
+        raise
+
+
 def cmd_clone(args: argparse.Namespace) -> int:
     from .errors import EXIT_OK, UsageError
 
@@ -169,7 +185,7 @@ def cmd_clone(args: argparse.Namespace) -> int:
     directory = out.parent if str(out.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(f"{out}：目录 {directory} 不存在")
-    last = drafts.load(src)
+    last = load_last_year(src)
     new, changes, stale = clone_with_report(last, getattr(args, "year", None))
     drafts.save(new, out)
     values = sum(1 for p in new.projects for i in p.indicators if i.last_year is not None)

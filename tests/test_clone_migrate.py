@@ -257,3 +257,15 @@ def test_migrate_keeps_the_new_columns_and_moves_the_profile():
     assert local.projects[0].indicators[1].scope == "overall"
     back, _ = migrate_draft(local, "central-2021")
     assert back == d
+
+
+def test_cloning_a_table_that_is_no_draft_points_to_the_import(tmp_path, capsys):
+    # a newcomer picked last year's .txt to clone and read 'TOML 格式错误（Invalid statement）'
+    from perfdraft.cli import main
+
+    src = tmp_path / "去年.txt"
+    src.write_text("项目名称 农村公路养护\n一级指标 二级指标 三级指标 指标值\n", encoding="utf-8")
+    assert main(["clone", str(src), "-o", str(tmp_path / "new.toml")]) == 2
+    err = capsys.readouterr().err
+    assert "不是 perfdraft 草稿" in err and "perfdraft import" in err and "Invalid" not in err
+    assert not (tmp_path / "new.toml").exists()

@@ -198,9 +198,9 @@ class PerfdraftApp(App[int]):
 
     def clone_and_open(self, last: Path, hint) -> None:
         try:
-            from ..clone import clone_draft
+            from ..clone import clone_draft, load_last_year
 
-            old = drafts.load(last)
+            old = load_last_year(last)
             year = (old.year or 0) + 1
             new = clone_draft(old, year)
             target = last.with_name(f"{last.stem}-{year}.toml")
