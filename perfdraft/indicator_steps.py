@@ -243,6 +243,9 @@ def _value_question(c: Ctx, pos: Position) -> str:
     q = STEP_TEXTS["indicator.value"].prompt.format(group=c.group_label(pos.index), name=ind.name or "",
                                                     description=ind.description or "（未写）",
                                                     suggested=suggested or "（无）")
+    if ind.basis is not None and _candidate(c, pos).existing is None and c.profile.has("indicator.basis"):
+        # the catalogue's 依据 comes with the row: shown here, so Enter takes what the user has read
+        q += f"\n{label('basis')}：{ind.basis.display()}（随本条一并采用，之后可用 /jump {label('basis')} 修改）"
     if ind.value and "□" in ind.value:
         q += "\n" + FILL_HINT
     elif ind.value and suggested != ind.value:
@@ -266,6 +269,8 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
     if cand.existing is None:  # the catalogue's weight and 评分标准 are suggestions, asked, not taken silently
         for attr in _JUDGEMENTS:
             setattr(ind, attr, None)
+        if not c.profile.has("indicator.basis"):
+            ind.basis = None  # a column this table has not: never shown, so never the user's
     warnings = cell_write(c, pos.project, ind, "value", value)
     project = c.draft.projects[pos.project]
     entry = c.catalogue_row(project, ind.name)

@@ -138,3 +138,34 @@ def test_a_number_typed_after_a_jump_fills_the_placeholder_too(tmp_path):
     assert not [f for f in conv.check("5") if f.severity == "error"]
     assert conv.answer("5").ok
     assert conv.draft.projects[0].indicators[k].value == pattern.replace("□", "5", 1)
+
+
+def _first_catalogue_value(conv: Conversation):
+    conv.answer("1")
+    enter_until(conv, "project.budget.total")
+    conv.answer("300000")
+    for _ in range(40):
+        p = conv.prompt()
+        if p.step == "indicator.value":
+            return p
+        conv.answer("全年培训高素质农民，带动农民增收" if p.step == "project.goal" else "")
+    raise AssertionError("no catalogue row offered")
+
+
+def test_a_catalogue_rows_basis_is_shown_before_enter_takes_it_or_not_kept(tmp_path):
+    # a newcomer's walk: 依据 (历史标准：…) was filled from the catalogue without ever being shown
+    conv = start(tmp_path, "高素质农民培育项目")  # DEPT picks profile 1 (河北 2020: 描述 and 依据 columns)
+    assert conv.draft.profile == "hebei-2020"
+    p = _first_catalogue_value(conv)
+    k = len(conv.draft.projects[0].indicators)
+    conv.answer(p.default.replace("□", "5") if "□" in p.default else "")
+    basis = conv.draft.projects[0].indicators[k].basis
+    assert basis is not None and f"依据：{basis.display()}" in p.question, p.question
+    other = tmp_path / "o"
+    other.mkdir()
+    conv = start(other, "高素质农民培育项目")
+    conv.draft.profile = "local-2015"  # a table with no 依据 column
+    p = _first_catalogue_value(conv)
+    k = len(conv.draft.projects[0].indicators)
+    conv.answer(p.default.replace("□", "5") if "□" in p.default else "")
+    assert conv.draft.projects[0].indicators[k].basis is None and "依据：" not in p.question
