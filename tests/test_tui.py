@@ -4,6 +4,7 @@ import asyncio
 
 import pytest
 from textual import events
+from textual.widgets.input import Selection
 
 from perfdraft import drafts
 from perfdraft.conversation import open_session
@@ -92,10 +93,15 @@ def test_live_check_shows_reason_and_fix(tmp_path):
             assert "✗ 错误 PD104" in text and "是否应为 =100%" in text
             await pilot.press("enter")
             await pilot.pause()
-            # Rejected: the value stays in the line for editing, the reason is in the transcript.
-            assert inp.value == "100100%"
+            # Rejected: the value stays in the line, selected: typing replaces it (a newcomer's fix was
+            # appended: 100100%=100%), End edits it; the reason is in the transcript.
+            assert inp.value == "100100%" and inp.selection == Selection(0, 7)
             assert "超过 100%" in _screen_text(app)
-            await pilot.press("left", "backspace", "backspace", "backspace")
+            await pilot.press("=")
+            await pilot.pause()
+            assert inp.value == "="
+            inp.value = "100100%"
+            await pilot.press("end", "left", "backspace", "backspace", "backspace")
             await pilot.pause()
             assert inp.value == "100%"
             await pilot.press("enter")

@@ -216,7 +216,9 @@ class DraftingScreen(Screen):
                 # took a suggestion which is refused (a template with □) puts the suggestion there.
                 kept = text if text.strip() else before.default
                 inp.value = kept.split("\n")[0] if "\t" not in kept else inp.value
-                inp.cursor_position = len(inp.value)
+                # selected, as a value reached by /jump is: typing the fix replaces it (it was appended
+                # to: 100100%=100%), ← or End edits it
+                inp.selection = Selection(0, len(inp.value))
             if reply.findings:
                 self.query_one(CheckLine).show(reply.findings, getattr(self.app, "ascii_ops", False))
             self.refresh_status()
