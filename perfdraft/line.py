@@ -211,13 +211,14 @@ def _session(conv: Conversation, dumb: bool = False):
         validate_while_typing=not dumb,
         complete_while_typing=not dumb,
         bottom_toolbar=None if dumb else toolbar,
-        key_bindings=None if dumb else _current_value_keys(conv),
+        key_bindings=_current_value_keys(conv, dumb),
     )
 
 
-def _current_value_keys(conv: Conversation):
+def _current_value_keys(conv: Conversation, dumb: bool = False):
     """Tab on an empty line puts the current value (or the sentence to complete) there to edit (the line
-    starts empty: a pre-filled line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``)."""
+    starts empty: a pre-filled line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``);
+    not on a dumb terminal, which cannot show what it put there. Tab inside an answer is a tab."""
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
 
@@ -230,10 +231,23 @@ def _current_value_keys(conv: Conversation):
         p = conv.prompt()
         return not get_app().current_buffer.text and bool(p.prefill or p.suggestion)
 
-    @keys.add("tab", filter=empty_with_value)
+    @keys.add("tab", filter=empty_with_value & ~Condition(lambda: dumb))
     def _(event) -> None:
         p = conv.prompt()  # the current value, else the sentence to complete (the goal's pattern with □)
         event.current_buffer.insert_text((p.prefill or p.suggestion).replace("\n", "\\n"))
+
+    @Condition
+    def in_an_answer() -> bool:
+        from prompt_toolkit.application import get_app
+
+        text = get_app().current_buffer.text
+        return bool(text) and not text.lstrip().startswith(("/", "／"))
+
+    @keys.add("tab", filter=in_an_answer)
+    def _(event) -> None:
+        # a row pasted from Excel where the terminal has no bracketed paste (TERM=dumb): its tabs arrive
+        # as Tab keys, which completed nothing and were lost (the row's cells ran together into a name)
+        event.current_buffer.insert_text("\t")
 
     return keys
 

@@ -447,3 +447,25 @@ def test_ctrl_c_then_y_saves_and_quits(tmp_path, term):
     finally:
         child.close(force=True)
     drafts.load(path)  # saved whole
+
+
+@pytest.mark.slow
+def test_a_pasted_rows_tabs_are_kept_on_a_dumb_terminal(tmp_path):
+    """A newcomer's walk: an Excel row pasted on TERM=dumb (no bracketed paste) lost its tabs: each
+    arrived as a Tab key, which did nothing, and the cells ran together into one name."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, "dumb")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/jump projects[0].indicators[6].value")
+        child.expect(r"(?<![0-9])2>")
+        child.send("参保率")
+        child.send("\t")
+        child.sendline("=100%")
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    row = drafts.load(path).projects[0].indicators[6]
+    assert "\t" in (row.name or "") + (row.value or ""), (row.name, row.value)  # the cells stay apart
