@@ -887,3 +887,26 @@ def test_a_command_that_leaves_the_question_clears_the_line(tmp_path):
             assert inp.value == before.prefill and not inp.value.startswith("/")
 
     asyncio.run(run())
+
+
+def test_page_up_reads_back_the_history_from_the_keyboard(tmp_path):
+    """A newcomer's walk: an import's notices scrolled out of sight and PageUp did nothing."""
+    from perfdraft.prompts import Message
+    from perfdraft.tui.widgets.transcript import Transcript
+
+    async def run():
+        app, _ = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            transcript = app.screen.query_one(Transcript)
+            transcript.add_all([Message("notice", f"导入说明第 {n} 条") for n in range(40)])
+            await pilot.pause()
+            bottom = transcript.scroll_y
+            assert bottom > 0
+            await pilot.press("pageup")
+            await pilot.pause()
+            assert transcript.scroll_y < bottom and not transcript.following
+            await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+            await pilot.pause()
+            assert transcript.scroll_y == transcript.max_scroll_y and transcript.following
+
+    asyncio.run(run())

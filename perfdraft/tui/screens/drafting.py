@@ -49,6 +49,9 @@ class DraftingScreen(Screen):
         Binding("up", "choice(-1)", "上一项", show=False),
         Binding("down", "choice(1)", "下一项", show=False),
         Binding("tab", "take_choice", "填入建议", show=False, priority=True),
+        # the history above the question, from the keyboard (a long import report scrolled out of sight)
+        Binding("pageup", "read_back(-1)", "向上翻", show=False),
+        Binding("pagedown", "read_back(1)", "向下翻", show=False),
     ]
 
     def __init__(self, conversation: Conversation, pending: str | None = None, *, findings_first: bool = False) -> None:
@@ -59,6 +62,16 @@ class DraftingScreen(Screen):
         self._in_transcript: Prompt | None = None  # the question last written into the transcript
         self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
         self._first_check_due = False  # the first question's check waits until the first frame is out
+
+    def action_read_back(self, direction: int) -> None:
+        transcript = self.query_one(Transcript)
+        if direction < 0:
+            transcript.scroll_page_up(animate=False)
+            transcript.following = False  # a new entry no longer pulls the view down while reading back
+        else:
+            transcript.scroll_page_down(animate=False)
+            # the scroll lands after this refresh: following again once back at the newest entry
+            self.call_after_refresh(lambda: setattr(transcript, "following", transcript.scroll_y >= transcript.max_scroll_y))
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
