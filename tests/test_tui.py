@@ -910,3 +910,24 @@ def test_page_up_reads_back_the_history_from_the_keyboard(tmp_path):
             assert transcript.scroll_y == transcript.max_scroll_y and transcript.following
 
     asyncio.run(run())
+
+
+def test_enter_takes_the_choice_highlighted_with_the_arrows(tmp_path):
+    """A newcomer's walk: ↓ ×5 highlighted item 6 of the 表格样式 list; Enter took the 1 in the line."""
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2025), path)
+
+    async def run():
+        app, conv = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for answer in ("某县交通运输局", "", "2025"):
+                assert conv.answer(answer).ok
+            app.screen.ask()
+            await pilot.pause()
+            p = conv.prompt()
+            assert p.step == "draft.framework" and len(p.choices) >= 3
+            await pilot.press("down", "down", "enter")
+            await pilot.pause()
+            assert conv.draft.profile != "hebei-2020" and conv.draft.profile in p.choices[2].label + (p.choices[2].detail or "")
+
+    asyncio.run(run())

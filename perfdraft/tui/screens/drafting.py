@@ -189,7 +189,18 @@ class DraftingScreen(Screen):
 
     @on(AnswerInput.Submitted)
     def _submitted(self, event: AnswerInput.Submitted) -> None:
-        self.submit(event.value)
+        self.submit_line(event.value)
+
+    def submit_line(self, value: str) -> None:
+        """Enter in the answer line."""
+        suggestions = self.query_one(Suggestions)
+        chosen = suggestions.current() if suggestions.moved else None
+        if chosen is not None and value in ("", self.conv.prompt().prefill):
+            # ↑/↓ then Enter on an untouched line: the highlighted choice, not the pre-filled value
+            # (a newcomer highlighted item 6 of the 表格样式 and Enter took the 1 in the line)
+            self.submit(chosen.value)
+            return
+        self.submit(value)
 
     @on(AnswerInput.BlockPasted)
     def _block(self, event: AnswerInput.BlockPasted) -> None:

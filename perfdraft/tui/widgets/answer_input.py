@@ -59,7 +59,7 @@ class AnswerInput(Input):
         await super()._on_key(event)
 
     async def action_submit(self) -> None:
-        submit = getattr(self.screen, "submit", None)
+        submit = getattr(self.screen, "submit_line", None) or getattr(self.screen, "submit", None)
         if submit is None:
             await super().action_submit()
         else:

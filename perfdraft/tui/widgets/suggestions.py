@@ -13,10 +13,12 @@ from ...text_fit import truncate
 
 class Suggestions(OptionList):
     can_focus = False
+    moved = False  # the user moved the highlight (↑/↓) since these choices came: Enter takes it
 
     def set_choices(self, choices: tuple[Choice, ...]) -> None:
         self.clear_options()
         self.choices = choices
+        self.moved = False
         # One line per suggestion, cut with … at the width: a long one (a goal's template sentence)
         # would otherwise fill the list and push the others out. Tab puts it whole in the line.
         width = max(20, (self.size.width or self.app.size.width) - 4)
@@ -45,3 +47,4 @@ class Suggestions(OptionList):
         if not choices:
             return
         self.highlighted = ((self.highlighted or 0) + delta) % len(choices)
+        self.moved = True
