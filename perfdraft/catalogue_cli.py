@@ -79,10 +79,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_lint(args: argparse.Namespace) -> int:
     if args.dir:
         d = Path(args.dir)
-        if not d.is_dir():
-            from .errors import UsageError
+        from .errors import UsageError
 
+        if d.is_file():
+            raise UsageError(f"{d}：是一个文件；lint 检查的是指标库目录（其中的 .toml 文件），如 perfdraft catalogue lint {d.parent}")
+        if not d.is_dir():
             raise UsageError(f"{d}：目录不存在")
+        if not any(d.rglob("*.toml")):
+            raise UsageError(f"{d}：目录中没有 .toml 指标库文件，没有可检查的内容")
         try:
             builtin = d.resolve() == catalogue.builtin_dir().resolve()
             cat = catalogue.load([] if builtin else [d], include_builtin=builtin)

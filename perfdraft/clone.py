@@ -112,6 +112,9 @@ def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, lis
         year = old + 1
     if old is not None and year == old:
         raise drafts.DraftError(f"新年度 {year} 与原草稿相同；克隆用于生成下一年度的草稿")
+    if old is not None and year < old:
+        # every 2020 in the texts would become 2019: last year's draft is a clone's source, not its target
+        raise drafts.DraftError(f"新年度 {year} 早于原草稿的 {old} 年；克隆用于生成以后年度的草稿（如 --year {old + 1}）")
     new = copy.deepcopy(draft)
     new.year = year
     if hasattr(new, "resume"):

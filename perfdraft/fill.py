@@ -150,6 +150,8 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
 
 
 def _unknown(draft: Draft, path: str) -> str:
+    if not path.strip():
+        return "--set 的等号前没有字段：应写成 字段=值，如 --set department.name=某县社保局 或 --set projects[0].budget.total=1600000"
     near = difflib.get_close_matches(path, known_paths(draft), n=1, cutoff=0.5)
     return f"没有字段 {path}" + (f"；是否指 {near[0]}？" if near else "")
 

@@ -13,7 +13,14 @@ from .errors import EXIT_OK, UsageError
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    target = Path(args.file)
+    if target.is_dir():
+        raise UsageError(f"{args.file}：是一个目录，应为草稿文件（如 2021-社保局.toml）")
     lp = locks.lock_path(args.file)
+    if not lp.exists() and not lp.is_symlink() and not target.exists():
+        raise UsageError(f"{args.file}：文件不存在，也没有它的锁（请检查文件名）")
     if not lp.exists() and not lp.is_symlink():
         print(f"{args.file} 没有被锁住，无需解除")
         return EXIT_OK

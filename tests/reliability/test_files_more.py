@@ -524,3 +524,23 @@ def test_a_drafts_escape_codes_are_shown_not_sent_to_the_terminal(tmp_path):
         r = perfdraft(*command)
         assert "\x1b" not in r.stdout and "\x07" not in r.stdout, command
     assert "甲^[]0;PWNED^G局" in perfdraft("show", str(p)).stdout
+
+
+def test_small_refusals_the_hostile_sweep_found(tmp_path):
+    """unlock of a missing file or a directory, lint of an empty directory or of a file, --set '=1' and a
+    clone into an earlier year all ended with exit 0 (or said nothing of use)."""
+    (tmp_path / "empty").mkdir()
+    seed = tmp_path / "seed.toml"
+    seed.write_bytes(SEED.read_bytes())
+    checks = [
+        (("unlock", str(tmp_path / "nope.toml")), "文件不存在"),
+        (("unlock", str(tmp_path / "empty")), "是一个目录"),
+        (("catalogue", "lint", str(tmp_path / "empty")), "没有 .toml"),
+        (("catalogue", "lint", str(SEED)), "是一个文件"),
+        (("fill", str(seed), "--set", "=1"), "等号前没有字段"),
+        (("clone", str(seed), "-o", str(tmp_path / "c.toml"), "--year", "2019"), "早于原草稿"),
+    ]
+    for args, said in checks:
+        r = perfdraft(*args)
+        assert r.returncode == 2 and said in r.stderr, (args, r.returncode, r.stderr)
+    assert not (tmp_path / "c.toml").exists()
