@@ -294,6 +294,8 @@ def jump_target(conv: Conversation, arg: str) -> Position | None:
             key = "project." + rest.split(".")[0]
         return Position(key, pi) if key in steps else None
     m = re.match(r"^department\.(\w+)", arg)
+    if m and m.group(1) == "budget":
+        return Position("dept.budget")
     if m:
         f = fields.FIELDS.get(f"department.{m.group(1)}")
         return _position_of_field(conv, f, pi, None) if f else None

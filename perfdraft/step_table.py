@@ -17,12 +17,13 @@ import copy
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from . import frameworks, profiles
 from ._lazy import lazy_module
-from .answers import FULL_WIDTH, plan_text
-from .model import Project, SubGoal
+from .answers import FULL_WIDTH, parse_money, plan_text
+from .model import Budget, Project, SubGoal, format_number
 from .names import split_doc_number
 from .project_steps import (
     apply_goal,
@@ -304,6 +305,34 @@ def field_answer(c: Ctx, step: Step, pos: Position, text: str) -> Answer:
     return nxt, [f for f in found if f.severity != "error"]
 
 
+
+def _dept_budget_read(c: Ctx, pos: Position) -> str:
+    b = c.draft.department.budget
+    return "" if b is None or b.total is None else format_number(b.total)
+
+
+def _dept_budget_question(c: Ctx, pos: Position) -> str:
+    total = sum((p.budget.total or Decimal(0) for p in c.draft.projects), Decimal(0))
+    return STEP_TEXTS["dept.budget"].prompt.format(sum=f"各项目合计 {format_number(total)} 元")
+
+
+def _dept_budget_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+    if not text.strip():
+        return []
+    try:
+        parse_money(text)
+    except Rejected as exc:
+        return [checks.Finding("PD401", "error", "department.budget.total", str(exc))]
+    return []
+
+
+def _dept_budget_apply(c: Ctx, pos: Position, text: str) -> None:
+    d = c.draft.department
+    amount = parse_money(text) if text.strip() else None
+    if d.budget is None:
+        d.budget = Budget()
+    d.budget.total = amount
+
 STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.name", "department.name", lambda c, p: c.draft.department.name or "", _set_text(_dept, "name"),
          required=True, field="department.name", live=_dept_text_live("name")),
@@ -324,6 +353,10 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          resume=lambda c, p: p if p.index <= len(c.draft.department.sub_goals) else replace(p, index=len(c.draft.department.sub_goals))),
     Step("dept.safeguards", "department.safeguards", lambda c, p: c.draft.department.safeguards or "",
          _set_text(_dept, "safeguards"), multiline=True, field="department.safeguards"),
+    # Not asked in order (a draft of project tables has no department budget): reached by /jump 部门预算
+    # and from the findings list (PD407), it returns where the user came from.
+    Step("dept.budget", "department.budget.total", _dept_budget_read, _dept_budget_apply,
+         live=_dept_budget_live, question=_dept_budget_question, next=lambda c, p: Position("draft.review")),
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
          _apply_name, required=True, answer=_name_answer, field="project.name", live=project_text_live("name", ("PD327",)),
          question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(n=p.project + 1)),

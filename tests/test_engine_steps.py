@@ -594,3 +594,21 @@ def test_copy_is_refused_where_the_table_has_no_mid_term_block(tmp_path):
     r = conv.answer("/copy")
     assert not r.ok and "/copy 不适用" in r.messages[-1].text
     assert len(conv.draft.projects[0].indicators) == rows
+
+
+def test_the_department_budget_a_finding_asks_for_can_be_reached_and_answered(tmp_path):
+    """A newcomer's walk: PD407 (部门预算总额未填写) pointed at a question the assistant never asks; the
+    findings list said there was nowhere to jump, and /jump 部门预算 was not understood."""
+    conv = Conversation(drafts.load(SEED_FIXED), None)
+    assert any(f.code == "PD407" and f.path == "department.budget" for f in conv.findings("draft"))
+    before = conv.prompt().step
+    for target in ("部门预算", "department.budget"):
+        assert conv.answer(f"/jump {target}").ok and conv.prompt().step == "dept.budget", target
+        assert "各项目合计" in conv.prompt().question
+        assert conv.answer("").ok and conv.prompt().step == before  # Enter leaves it blank and goes back
+    conv.answer("/jump 部门预算")
+    r = conv.answer("12000万")
+    assert r.ok and conv.draft.department.budget.total == Decimal("120000000")
+    assert conv.prompt().step == before  # back where the jump came from
+    assert not any(f.code == "PD407" for f in conv.findings("draft"))
+    assert conv.answer("/jump 部门预算").ok and not conv.answer("abc").ok  # not money: refused
