@@ -313,6 +313,10 @@ def derive(value: str | None, project: Project) -> tuple[str, str] | None:
         if fm and number is not None:
             facts.append((ind, number, fm.group(3)))
     if head in _MONEY and per:  # a per-unit standard from a count
+        if any(u.partition("/")[0] in _MONEY and u.partition("/")[2] for _, _, u in facts):
+            # a standard is already set (县道 =4000元/公里·年): the budget is shared between them, and the
+            # same quotient for the next (村道) was a duplicate (PD315) and twice the budget (PD311)
+            return None
         denom, _, period = per.partition("·")
         months = _PER_PERIOD.get(period, 1)
         for ind, number, u in facts:

@@ -333,3 +333,17 @@ def test_entry_gives_a_rows_weight_in_its_framework(cat):
     central = [cat.entry(t, i.name, "central-2021") for i in t.all_rows if i.weight_group() == "成本"]
     assert sum(e.weight for e in central) == 10
     assert cat.entry(t, "施工扰动地表面积", "local-2015") is None
+
+
+def test_a_second_standard_is_not_derived_from_the_budget_the_first_took():
+    """A newcomer's walk: 县道 and 村道 养护 standards were both offered 预算数 ÷ 里程 (=4000元/公里·年): a
+    duplicate (PD315) whose sum was twice the budget (PD311)."""
+    from decimal import Decimal
+
+    from perfdraft.catalogue import derive
+    from perfdraft.model import Budget, Indicator, Project
+
+    p = Project(budget=Budget(Decimal(1200000)), indicators=[Indicator(name="纳入日常养护的农村公路里程", value="≥300公里")])
+    assert derive("=□元/公里·年", p) == ("=4000元/公里·年", "预算数 1200000元 ÷ 纳入日常养护的农村公路里程 300公里")
+    p.indicators.append(Indicator(name="县道养护补助标准", value="=4000元/公里·年"))
+    assert derive("=□元/公里·年", p) is None
