@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .. import drafts
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason
-from ..locks import is_special_file
+from ..locks import draft_target, is_special_file
 from . import ImportFailed, NothingPlaced, import_files
 from .report import summary_lines, unplaced_heading
 
@@ -148,6 +148,7 @@ def _write(draft: drafts.Draft, out: Path) -> None:
     """Write the draft atomically; an existing file (``--force``) is kept as ``.bak`` first."""
     text = drafts.dumps(draft)
     drafts.loads(text, str(out))  # never write what we could not read back
+    out = draft_target(out)  # --force over a symlinked draft writes its target; the link stays
     if out.exists():
         drafts.atomic_write(drafts.backup_path(out), out.read_bytes())
     drafts.atomic_write(out, text.encode("utf-8"))

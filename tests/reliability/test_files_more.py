@@ -544,3 +544,19 @@ def test_small_refusals_the_hostile_sweep_found(tmp_path):
         r = perfdraft(*args)
         assert r.returncode == 2 and said in r.stderr, (args, r.returncode, r.stderr)
     assert not (tmp_path / "c.toml").exists()
+
+
+def test_import_force_over_a_symlinked_draft_writes_its_target(tmp_path):
+    """The hostile test: import -o link.toml --force replaced the link with a regular file."""
+    real = tmp_path / "real.toml"
+    drafts.save(drafts.new_draft(2025), real)
+    before = real.read_bytes()
+    link = tmp_path / "link.toml"
+    link.symlink_to("real.toml")
+    src = tmp_path / "t.txt"
+    src.write_text("项目名称：农村公路养护\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| 产出指标 | 数量指标 | 养护里程 | ≥300公里 |\n",
+                   encoding="utf-8")
+    r = perfdraft("import", str(src), "-o", str(link), "--force")
+    assert r.returncode in (0, 1), r.stderr
+    assert link.is_symlink() and drafts.load(real).projects[0].indicators[0].name == "养护里程"
+    assert (tmp_path / "real.toml.bak").read_bytes() == before
