@@ -130,6 +130,12 @@ class _Reader:
             return ind
         # Rows are most of a draft: made without running __init__ (its 20 defaults are in plan.blank)
         ind = Indicator.__new__(Indicator)
+        if data.keys() <= plan.plain_keys and all(type(v) is str or k == "basis" for k, v in data.items()):
+            # every key a text field stored under its own name (or the basis, set below): one C update
+            values = plan.blank | data
+            values["basis"] = basis
+            ind.__dict__ = values
+            return ind
         values = self._scalar_values(plan, plan.blank, data, path)
         values["basis"] = basis
         ind.__dict__ = values
@@ -283,6 +289,9 @@ class _Plan:
 
     def __init__(self, plan: tuple[tuple[str, str, str], ...], cls: type | None) -> None:
         self.by_key = {key: (attr, kind) for attr, key, kind in plan}
+        # text fields whose TOML key is their attribute's name, and basis (read apart): a row holding
+        # only these is its instance dict as it stands
+        self.plain_keys = frozenset(key for attr, key, kind in plan if kind == "text" and attr == key) | {"basis"}
         self.nones: dict[str, Any] = {attr: None for attr, _, _ in plan}
         self.blank: dict[str, Any] | None = None
         fields_ = dataclasses.fields(cls) if cls is not None else ()
