@@ -931,3 +931,19 @@ def test_enter_takes_the_choice_highlighted_with_the_arrows(tmp_path):
             assert conv.draft.profile != "hebei-2020" and conv.draft.profile in p.choices[2].label + (p.choices[2].detail or "")
 
     asyncio.run(run())
+
+
+def test_the_status_line_keeps_its_counts_when_the_step_is_long(tmp_path):
+    """A newcomer's walk at 80 columns: '本项目 ✗错误 3 !警告' (the warnings' count cut off)."""
+    from perfdraft.tui.widgets.status_line import StatusLine
+
+    async def run():
+        app, _ = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            line = app.screen.query_one(StatusLine)
+            await pilot.pause()
+            line.show("项目 1/1 · 满意度指标·服务对象满意度指标 · 受检妇女满意度 · 指标值", False, (3, 12, 0), "本项目", "a.toml")
+            shown = str(line.render())  # before the screen's own refresh writes its step again
+            assert "✗错误 3 !警告 12" in shown and cell_len(shown) <= 80, shown
+
+    asyncio.run(run())

@@ -16,6 +16,10 @@ from ...text_fit import truncate
 class StatusLine(Static):
     def show(self, step: str, saved: bool, counts: tuple[int, int, int], scope: str, file_name: str) -> None:
         errors, warnings, _ = counts
+        width = self.size.width or self.app.size.width
+        tail = f" │ {'已保存' if saved else '未保存'} │ {scope} ✗错误 {errors} !警告 {warnings}"
+        # the step gives way first: the counts were cut to “本项目 ✗错误 3 !警告” at 80 columns
+        step = truncate(step, max(8, width - cell_len(tail) - 2))
         text = Text()
         text.append(f" {step} │ {'已保存' if saved else '未保存'} │ {scope} ")
         text.append(f"✗错误 {errors} ", style="bold red" if errors else "")
