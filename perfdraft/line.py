@@ -42,13 +42,13 @@ def _print_messages(messages: list[Message], out: TextIO, width: int | None = No
             continue
         prefix = {"error": "✗ ", "notice": "· ", "remark": "  "}.get(m.role, "")
         # Tables are laid out for 76 cells already; wrapping them again would break their columns.
-        out.write((prefix + m.text if m.role == "table" else _fitted(prefix, m.text, width)) + "\n")
+        out.write((prefix + m.text if m.role == "table" else _fitted(prefix, _said(out, m.text), width)) + "\n")
 
 
 def _print_prompt(p: Prompt, out: TextIO, width: int | None = None) -> None:
-    out.write(f"\n[{p.title}]\n{_fitted('', p.question, width)}\n")
+    out.write(f"\n[{p.title}]\n{_fitted('', _said(out, p.question), width)}\n")
     for n, c in enumerate(p.choices, 1):
-        detail = f"（{c.detail}）" if c.detail else ""
+        detail = f"（{_said(out, c.detail)}）" if c.detail else ""
         out.write(_fitted(f"  {n}. ", f"{c.label}{detail}", width) + "\n")
     if p.prefill:
         out.write(_fitted("  ", f"当前：{p.prefill}（回车保留）", width) + "\n")
@@ -71,13 +71,26 @@ def decode_line(line: str) -> str:
 
 
 class _Visible:
-    """The output with control characters shown (cells.visible): a draft's text is printed as it is."""
+    """The output with control characters shown (cells.visible): a draft's text is printed as it is;
+    on a terminal without Tab filling (``dumb``), the words that offer Tab say what to type instead."""
 
-    def __init__(self, out: TextIO):
+    def __init__(self, out: TextIO, dumb: bool = False):
         self.out = out
+        self.dumb = dumb
 
     def write(self, text: str) -> int:
         return self.out.write(visible(text))
+
+
+def _said(out: TextIO, text: str) -> str:
+    """``text`` as this terminal can follow it: without Tab filling, the words that offer Tab say what
+    to type instead (replaced before the text is wrapped, which may break a phrase)."""
+    if getattr(out, "dumb", False) and "Tab" in text:
+        from .project_steps import TAB_WORDS
+
+        for tab, typed in TAB_WORDS.items():
+            text = text.replace(tab, typed)
+    return text
 
     def flush(self) -> None:
         self.out.flush()
@@ -337,7 +350,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
     _after_first_paint(session, conv, in_background or _daemon)
     if typed is not None:
         typed.append(session)
-    out = cast(TextIO, _Visible(sys.stdout))
+    out = cast(TextIO, _Visible(sys.stdout, dumb))
     _print_messages(conv.messages, out, _columns())
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out, _columns())
@@ -371,10 +384,8 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
         if not reply.ok and not any(m.role == "error" for m in reply.messages):
             out.write("✗ 回答未被接受\n")  # never silent: the next prompt starts on an empty line
         if not reply.ok and not text.strip() and p.suggestion:
-            if dumb:  # no Tab, no text put in the line: the sentence is typed whole
-                out.write("  （这个终端不能用 Tab 填入：请照上面的建议句式写出完整的一句，把 □ 换成实际数字）\n")
-            else:  # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI
-                pending = p.suggestion
+            if not dumb:  # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI
+                pending = p.suggestion  # (a dumb terminal said to type it whole: _Visible's words)
         elif not reply.ok and text.strip():  # an empty Enter refused: its reason is enough (no “” to show)
             out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:

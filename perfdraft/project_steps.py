@@ -161,11 +161,21 @@ def goal_suggestion(c: Ctx, pos: Position) -> str:
     return pattern if "□" in pattern else ""
 
 
+# What Tab does, said where a sentence with □ is offered; a terminal that cannot put it in the line
+# (TERM=dumb) says the other words (line.py), so a newcomer is not told to press a key that does nothing.
+_TAB_FILL = "按 Tab 填入，再把 □ 换成实际数字"
+TAB_WORDS = {
+    _TAB_FILL: "照此写出完整的一句，把 □ 换成实际数字",
+    "按 Tab 填入上面的建议句式，把 □ 换成实际数字后回车": "照上面的建议句式写出完整的一句，把 □ 换成实际数字后回车",
+    "Tab 填入后把 □ 换成实际数字": "照此写出，把 □ 换成实际数字",
+}
+
+
 def goal_question(c: Ctx, pos: Position) -> str:
     q = STEP_TEXTS["project.goal"].prompt
     suggestion = goal_suggestion(c, pos)
     if suggestion:
-        q += f"\n建议句式（按 Tab 填入，再把 □ 换成实际数字）：{suggestion}"
+        q += f"\n建议句式（{_TAB_FILL}）：{suggestion}"
     return q
 
 

@@ -325,10 +325,12 @@ def test_dumb_enter_under_the_goal_pattern_says_how_to_answer_without_tab(tmp_pa
     path = _goal_draft(tmp_path)
     pexpect, child = _spawn_line(path, "dumb")
     try:
+        # a newcomer's walk: told to press Tab, they learnt only after trying that this terminal cannot
+        child.expect("建议句式（照此写出完整的一句，把 □ 换成实际数字）")
         child.expect(r"(?<![0-9])1>")
+        assert "Tab" not in child.before
         child.sendline("")
-        child.expect("还没有写绩效目标")
-        child.expect("这个终端不能用 Tab 填入")
+        child.expect("还没有写绩效目标。照上面的建议句式写出完整的一句")
         child.expect(r"(?<![0-9])2>")
         child.sendline("/quit")
         child.expect(pexpect.EOF)
