@@ -81,6 +81,9 @@ class _Visible:
     def write(self, text: str) -> int:
         return self.out.write(visible(text))
 
+    def flush(self) -> None:
+        self.out.flush()
+
 
 def _said(out: TextIO, text: str) -> str:
     """``text`` as this terminal can follow it: without Tab filling, the words that offer Tab say what
@@ -91,9 +94,6 @@ def _said(out: TextIO, text: str) -> str:
         for tab, typed in TAB_WORDS.items():
             text = text.replace(tab, typed)
     return text
-
-    def flush(self) -> None:
-        self.out.flush()
 
 
 def run_piped(conv: Conversation, stdin: TextIO, out: TextIO) -> int:
