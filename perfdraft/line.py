@@ -256,6 +256,18 @@ def _current_value_keys(conv: Conversation, dumb: bool = False):
         text = get_app().current_buffer.text
         return bool(text) and not text.lstrip().startswith(("/", "／"))
 
+    @Condition
+    def nothing_typed() -> bool:
+        from prompt_toolkit.application import get_app
+
+        return not get_app().current_buffer.text.strip()
+
+    @keys.add("f1", filter=nothing_typed)
+    def _(event) -> None:
+        # as in the TUI: the help of the question asked (on an empty line: nothing typed is replaced)
+        event.current_buffer.text = "/help"
+        event.current_buffer.validate_and_handle()
+
     @keys.add("tab", filter=in_an_answer)
     def _(event) -> None:
         # a row pasted from Excel where the terminal has no bracketed paste (TERM=dumb): its tabs arrive

@@ -471,3 +471,19 @@ def test_a_pasted_rows_tabs_are_kept_on_a_dumb_terminal(tmp_path):
         child.close(force=True)
     row = drafts.load(path).projects[0].indicators[6]
     assert "\t" in (row.name or "") + (row.value or ""), (row.name, row.value)  # the cells stay apart
+
+
+@pytest.mark.slow
+def test_f1_shows_the_help_of_the_question_as_in_the_tui(tmp_path):
+    """A newcomer's walk: F1 did nothing in the line mode."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, "xterm")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.send("\x1bOP")  # F1 as xterm sends it
+        child.expect("与预算系统中的项目名称一致")  # the 项目名称 question's help
+        child.expect(r"(?<![0-9])2>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
