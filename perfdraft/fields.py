@@ -216,7 +216,10 @@ def parse(field: Field, text: str) -> Any:
             raise FieldValueError(f"{field.label}“{text}”不是金额；请写数字（元），如 1600000 或 160万")
         return money[0]
     if field.kind == "number":
-        return read_decimal(text, field.label)
+        number = read_decimal(text, field.label)
+        if number < 0:  # a weight, a score: never below zero (-50 was written, exit 0)
+            raise FieldValueError(f"{field.label}不能为负数，收到“{text}”")
+        return number
     if field.kind == "int":
         try:
             return int(text)

@@ -798,3 +798,18 @@ def test_a_satisfaction_without_its_percent_sign_is_offered_the_percent():
     # a newcomer typed 90 for 服务对象满意度 and was offered =90人 or =90次
     found = {f.code: f for f in checks.check_value("≥90", row("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90"))}
     assert found["PD103"].suggestion == "是否应为 ≥90%？" and found["PD103"].fix == "≥90%"
+
+
+def test_a_negative_weight_is_refused_by_fill_and_found_by_check(tmp_path):
+    from perfdraft import drafts
+    from perfdraft.cli import main
+
+    p = project(full_grid())
+    p.indicators[0].weight = Decimal(-50)
+    found = [f for f in checks.check_draft(draft([p], profile="hebei-2020")) if f.code == "PD324"]
+    assert any(f.path == "projects[0].indicators[0].weight" and "负数" in f.message for f in found)
+    path = tmp_path / "d.toml"
+    drafts.save(draft([project(full_grid())], profile="hebei-2020"), path)
+    before = path.read_bytes()
+    assert main(["fill", str(path), "--set", "projects[0].indicators[0].weight=-50"]) == 2
+    assert path.read_bytes() == before

@@ -447,6 +447,9 @@ _OTHER_SPENDING = re.compile(r"(?:运行|建设|运转|购置|维护|培训|管�
 
 def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[Finding]:
     """PD324: weights add up (100, or 90 beside a 预算执行率 weight of 10) and every 一级 carries some."""
+    for i, ind in enumerate(project.indicators):
+        if ind.weight is not None and ind.weight < 0:  # fill refuses it; a hand-edited file has it
+            yield _f("PD324", f"{path}.indicators[{i}].weight", f"权重 {format_number(ind.weight)} 是负数", "权重应为 0 或正数")
     if not ctx.has("indicator.weight"):
         return
     rows = [(pair, ind) for pair, ind in inds if (ind.scope or "annual") == "annual"]
