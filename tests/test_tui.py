@@ -947,3 +947,30 @@ def test_the_status_line_keeps_its_counts_when_the_step_is_long(tmp_path):
             assert "✗错误 3 !警告 12" in shown and cell_len(shown) <= 80, shown
 
     asyncio.run(run())
+
+
+def test_a_save_that_ends_under_the_findings_list_updates_the_status_line(tmp_path):
+    """A newcomer's walk: 未保存 stayed in the status bar for seconds after F5 was closed."""
+    from perfdraft.saver import SaveResult
+    from perfdraft.session import Session
+    from perfdraft.tui.app import PerfdraftApp
+    from perfdraft.tui.widgets.status_line import StatusLine
+
+    async def run():
+        session = Session.open(_seed_copy(tmp_path), remember=False)
+        app, conv = PerfdraftApp(session=session), session.conv
+        async with app.run_test(size=(80, 24)) as pilot:
+            drafting = app.screen
+            conv.dirty = True
+            drafting.refresh_status()
+            assert "未保存" in str(drafting.query_one(StatusLine).render())
+            await pilot.press("f5")
+            await pilot.pause()
+            assert app.screen is not drafting
+            conv.dirty = False  # the saver's thread wrote it
+            app.post_message(PerfdraftApp.Saved(SaveResult(True)))
+            await pilot.pause()
+            assert "已保存" in str(drafting.query_one(StatusLine).render())
+        app.close_session()
+
+    asyncio.run(run())

@@ -65,8 +65,10 @@ class PerfdraftApp(App[int]):
         from .screens.drafting import DraftingScreen
         from .widgets.transcript import Transcript
 
-        screen = self.screen
-        if not isinstance(screen, DraftingScreen) or self.session is None:
+        # the drafting screen under the findings list or a help page too: its status line said 未保存
+        # for seconds after the save, until the next answer
+        screen = next((s for s in reversed(self.screen_stack) if isinstance(s, DraftingScreen)), None)
+        if screen is None or self.session is None:
             return
         try:
             failed = self.session.saver.unreported_failure()
