@@ -56,7 +56,9 @@ def test_a_level_one_character_off_says_which_it_meant():
 def test_a_bare_wu_is_a_value_only_for_what_should_not_happen():
     # 无 as the 指标值 of a rate passed every check (a newcomer's walk); 安全事故：无 is a target
     assert "PD115" in codes(row("产出指标", "质量指标", "农村公路优良中等路比例", "无"), "local-2015")
-    assert "PD115" in codes(row("效益指标", "生态效益指标", "动物防疫对生态环境的影响", "无"), "local-2015")
+    assert "PD115" in codes(row("效益指标", "社会效益指标", "群众健康水平", "无"), "local-2015")
+    # 对生态环境的影响：无 says no harm is done (a reviewer passed it, as corpus 04's)
+    assert "PD115" not in codes(row("效益指标", "生态效益指标", "动物防疫对生态环境的影响", "无"), "local-2015")
     assert "PD115" not in codes(row("产出指标", "质量指标", "重大统计数据质量事故", "无"), "local-2015")
     assert "PD115" not in codes(row("效益指标", "社会效益指标", "群众投诉", "无"), "local-2015")
 
@@ -813,3 +815,18 @@ def test_a_negative_weight_is_refused_by_fill_and_found_by_check(tmp_path):
     before = path.read_bytes()
     assert main(["fill", str(path), "--set", "projects[0].indicators[0].weight=-50"]) == 2
     assert path.read_bytes() == before
+
+
+def test_the_pn_rounds_clean_rows_are_not_alarmed():
+    # 宫颈癌 / 乳腺癌检查人数 ≥8000人: one measure of two things, not a renamed duplicate (PD315)
+    p = project([row(name="宫颈癌检查人数", value="≥8000人"), row(name="乳腺癌检查人数", value="≥8000人"),
+                 *full_grid()[1:]])
+    assert "PD315" not in {f.code for f in checks.check_draft(draft([p]))}
+    renamed = project([row(name="募集见习岗位数量", value="≥1000个"), row(name="新开发就业见习岗位", value="≥1000个"),
+                       *full_grid()[1:]])
+    assert "PD315" in {f.code for f in checks.check_draft(draft([renamed]))}
+    # 全国1%人口抽样调查 is a survey's name, not a target in the name (PD211); 参保率95%以上 is one
+    assert "PD211" not in codes(row(name="2025年全国1%人口抽样调查样本小区数", value="=186个"), "local-2015")
+    assert "PD211" in codes(row(name="参保率95%以上", value="≥95%"), "local-2015")
+    # 枚 (火箭弹, 奖章) is a common unit (PD110)
+    assert "PD110" not in codes(row(name="采购增雨火箭弹数量", value="≥400枚"), "local-2015")

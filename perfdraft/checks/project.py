@@ -334,6 +334,16 @@ def _similar(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
+def _parallel(a: str, b: str) -> bool:
+    """One measure of two different things (宫颈癌检查人数 / 乳腺癌检查人数, 县道… / 村道…): the same
+    ending after heads that share no character. Such rows may well have the same target."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    head_a, head_b = a[: len(a) - n], b[: len(b) - n]
+    return n >= 3 and bool(head_a) and bool(head_b) and not set(head_a) & set(head_b)
+
+
 def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Finding]:
     # PD204 duplicates; PD315 same measure and value under two 二级.
     seen: dict[str, int] = {}
@@ -356,7 +366,8 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                 similar = _similar(ii.name or "", ij.name or "")
                 # the same measure renamed in the same 二级 (募集见习岗位数量 / 新开发就业见习岗位, both ≥1000个)
                 again = pi[1] == pj[1] and pi[1] is not None and similar >= 0.5 and \
-                    (ii.scope or "annual") == (ij.scope or "annual") and not (ij.name or "").startswith("其中")
+                    (ii.scope or "annual") == (ij.scope or "annual") and not (ij.name or "").startswith("其中") \
+                    and not _parallel(ii.name or "", ij.name or "")
                 if pi[1] != pj[1] and similar >= 0.4 or again:
                     yield _f("PD315", f"{path}.indicators[{j}]",
                              f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")

@@ -41,9 +41,11 @@ NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结�
 # What should not happen (事故, 投诉, 违规 …): the one kind of indicator whose value may be a bare 无
 EVENT_NAME = re.compile(r"事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|"
                         r"暴发|流行|上访|信访|纠纷|欠薪|拖欠|挪用|截留|隐患|问题|不良|负面|污染|破坏|超支|浪费|损失|损毁|丢失|"
-                        r"风险|安全|扣分|处罚|通报|整改")
+                        r"风险|安全|扣分|处罚|通报|整改|对.{0,16}?的?影响$")  # 对生态环境的影响：无 (no harm done)
 FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
-TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|\d+(\.\d+)?\s*[%％]")
+# a percentage is a target only where it ends the name (参保率95%以上): 全国1%人口抽样调查 is a survey's name
+TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|"
+                            r"\d+(\.\d+)?\s*[%％](?=\s*(?:及?以上|及?以下|左右)?\s*(?:$|[，,；;。（(）)]))")
 PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
 # Units of an amount in a 指标值 (bare 万 is 万人 as often as 万元); their factors are numbers.py's.
 MONEY_UNITS = {u: MONEY_FACTORS[u] for u in ("元", "万元", "亿元")}
