@@ -109,3 +109,15 @@ def test_fast_count_agrees_with_rich(text):
         assert cells._fast_width(text) == cell_len(text)
     wide_ambiguous = sum(1 for ch in text if unicodedata.east_asian_width(ch) == "A" and get_character_cell_size(ch) == 1)
     assert cells.width(text, ambiguous=2) == cell_len(text) + wide_ambiguous
+
+
+def test_a_glued_row_keeps_a_bracketed_unit_and_its_word_value_at_the_end():
+    # round pn: '≥85万头(只)' lost its (只) to the next name; '…风险有效降低' after a row's value and
+    # '…的影响无' before the next level word kept their values in their names
+    from perfdraft.importers.cells import split_glued
+
+    cells = split_glued("数量指标口蹄疫免疫数量≥85万头(只)高致病性禽流感免疫数量≥420万羽社会效益指标区域性重大动物疫情发生次数0次"
+                        "人畜共患病发生风险有效降低生态效益指标动物防疫对生态环境的影响无可持续影响指标动物防疫长效机制逐步健全")
+    assert cells[:3] == ["数量指标", "口蹄疫免疫数量", "≥85万头(只)"]
+    assert ["人畜共患病发生风险", "有效降低"] == cells[cells.index("0次") + 1:cells.index("0次") + 3]
+    assert ["动物防疫对生态环境的影响", "无"] == cells[cells.index("生态效益指标") + 1:cells.index("生态效益指标") + 3]

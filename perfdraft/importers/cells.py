@@ -277,14 +277,15 @@ _UNITS = sorted(kinds.EXTRA_UNITS | {u for u in BASE_UNITS
                                      if not u.isascii()} | {"%", "‰", "元/人*月", "人/次"}, key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _DATE = r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|完成|全年)?"
-_QTY = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:[万亿千百]?(?:{_UNIT_ALT})(?:[/／·*](?:{_UNIT_ALT}))*)?"
+_QTY = (rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:[万亿千百]?(?:{_UNIT_ALT})(?:[/／·*](?:{_UNIT_ALT}))*"
+        rf"(?:[(（](?:{_UNIT_ALT})[)）])?)?")  # 万头(只): a unit with its alternative in brackets
 # Values with no number that still end a glued row: the budget as a cost target (成本控制率不超预算).
 _TERM = "|".join(re.escape(t) for t in sorted(BUDGET_TERMS, key=len, reverse=True))
 _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
 _END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\))")
 # A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):
 # the values' vocabulary (two characters or more) and its trends (逐步健全, 不断提高 …).
-_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2}, key=len, reverse=True)
+_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {"无"}, key=len, reverse=True)
 _WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, _WORD_VALUES))}"
                              rf"|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS}))$")
 
@@ -353,7 +354,9 @@ def split_glued(text: str) -> list[str]:
         stop = min(x for x in (m.start() if m else None, lvl) if x is not None)
         if stop > pos:
             # only a whole row between two level words: name and value, nothing else to mistake
-            word = _WORD_VALUE_END.match(t[pos:stop]) if stop == lvl and cells and kinds.level_of(cells[-1]) else None
+            # (or after the row before it, ended by its value)
+            word = _WORD_VALUE_END.match(t[pos:stop]) if stop == lvl and cells and (
+                kinds.level_of(cells[-1]) or kinds.value_like(cells[-1])) else None
             cells.extend([word.group("name"), word.group("value")] if word else _halves(t[pos:stop]))
             pos = stop
             continue
