@@ -221,12 +221,15 @@ def test_levels_the_vocabulary_lacks_in_line_order(tmp_path):
     cells = ["部门名称", "某县住房和城乡建设局", "一级指标", "二级指标", "三级指标", "指标值",
              "履职效能", "城乡住房保障", "老旧小区改造开工数", "≥12个", "农村危房改造户数", "≥85户",
              "安全监管", "较大及以上安全事故发生起数", "=0起",
-             "管理效率", "预算管理", "预算执行率", "≥95%"]
+             "管理效率", "预算管理", "预算执行率", "≥95%",
+             "服务对象满意度", "服务对象满意度", "群众满意度", "≥90%"]
     draft = _import_text(tmp_path, "\n\n".join(cells) + "\n")
     assert not draft.projects  # a 部门整体 table: the department's rows, not a project's
     assert [(i.level1, i.level2, i.name, i.value) for i in draft.department.indicators] == [
         ("履职效能", "城乡住房保障", "老旧小区改造开工数", "≥12个"), ("履职效能", "城乡住房保障", "农村危房改造户数", "≥85户"),
-        ("履职效能", "安全监管", "较大及以上安全事故发生起数", "=0起"), ("管理效率", "预算管理", "预算执行率", "≥95%")]
+        ("履职效能", "安全监管", "较大及以上安全事故发生起数", "=0起"), ("管理效率", "预算管理", "预算执行率", "≥95%"),
+        # the third 一级 of the 部门整体 tree, not a 二级 under 管理效率 (round pn)
+        ("服务对象满意度", "服务对象满意度", "群众满意度", "≥90%")]
 
 
 def _import_probe_file(tmp_path: Path, name: str) -> Draft:

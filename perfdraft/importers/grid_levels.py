@@ -101,6 +101,12 @@ class LevelsMixin:
                 self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
             self.level2 = label
             return
+        if l1 == "满意度" and self.level1 and frameworks.is_department_level1(self.level1):
+            # a 部门整体 table's third 一级 (服务对象满意度 after 履职效能, 管理效率): a 一级 of its own,
+            # not a 二级 under 管理效率; the same word again is its 二级
+            self.level1, self.level2 = label, None
+            self._level_last = True
+            return
         if l2 is None or (l1 == "满意度" and l2 == "服务对象满意度" and self.level1 is None):
             cur1 = kinds.level_of(self.level1) if self.level1 else None
             if cur1 and cur1[0] == l1 and self.level2 is None and l1 == "满意度" and l2 is None:
