@@ -55,3 +55,29 @@ def test_a_csv_cell_longer_than_csvs_own_limit_is_read(tmp_path):
                     "产出指标,数量指标," + "长" * 140_000 + ",1\n", encoding="utf-8")
     rows = import_files([path]).draft.projects[0].indicators  # csv's limit raised _csv.Error (a traceback)
     assert (rows[0].name, rows[0].value) == ("培训人数", "≥600人")
+
+
+def test_a_damaged_or_hostile_office_file_is_refused_in_words(tmp_path):
+    """The hostile test: an entity-expansion docx said 'XMLSyntaxError: Maximum entity amplification…'."""
+    import zipfile
+
+    from perfdraft.importers import ImportFailed, import_file
+
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+            + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+            + ']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>')
+    cases = {"bomb.docx": {"word/document.xml": bomb, "[Content_Types].xml": "<Types/>"},
+             "broken.docx": {"word/document.xml": "<w:document><w:body>", "[Content_Types].xml": "<Types/>"},
+             "broken.xlsx": {"xl/workbook.xml": "<workbook><sheets>", "[Content_Types].xml": "<Types/>"}}
+    for name, parts in cases.items():
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w") as zf:
+            for part, text in parts.items():
+                zf.writestr(part, text)
+        try:
+            import_file(path)
+        except ImportFailed as exc:
+            assert not _LATIN.search(str(exc).replace(str(path), "").replace("docx", "").replace("xlsx", "")
+                                     .replace("Word", "").replace("Excel", "")), (name, str(exc))
+        else:
+            raise AssertionError(f"{name} imported")

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Draft
 from .assembler import Assembler
-from .report import ImportFailed, Record, Report
+from .report import ImportFailed, Record, Report, damage
 from .xlsx import check_zip, draft_from_embedded
 
 MAX_TABLE_ROWS = 20_000
@@ -47,7 +47,7 @@ def _parser_error(path: Path, exc: Exception) -> ImportFailed:
     if "Text node too long" in str(exc):  # libxml2's 10 MB limit on one text: not damage
         return ImportFailed(f"{path}：文件中有一段文字超过 10 MB，超出 docx 读取的上限，无法导入；"
                             "请在 Word 中缩短这段文字后重新保存（perfdraft 导出的文件可直接使用原草稿）")
-    return ImportFailed(f"{path}：无法读取 docx 文件（{type(exc).__name__}: {exc}），"
+    return ImportFailed(f"{path}：无法读取 docx 文件（{damage(exc)}），"
                         "文件可能已损坏，请用 Word 打开后重新保存")
 
 

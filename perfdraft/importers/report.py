@@ -16,6 +16,29 @@ class ImportFailed(DraftError):
     """A file could not be imported at all. ``str(err)`` is one Chinese line naming the file."""
 
 
+def damage(exc: BaseException) -> str:
+    """What a reader's exception says about the file, in words (no Python or libxml2 English)."""
+    text = str(exc).lower()
+    name = type(exc).__name__
+    if "amplification" in text or "entity" in text and "loop" in text:
+        return "含有层层展开的实体引用（可能是恶意构造的文件）"
+    if name == "XMLSyntaxError" or "xml" in name.lower():
+        return "文件中的 XML 内容已损坏"
+    if name in ("BadZipFile", "BadZipfile") or "zip" in text:
+        return "压缩包已损坏"
+    if name == "error" and "zlib" in type(exc).__module__ or "decompress" in text:
+        return "压缩数据已损坏"
+    if isinstance(exc, KeyError):
+        return "缺少必需的部件"
+    if isinstance(exc, EOFError) or "truncated" in text or "unexpected end" in text:
+        return "文件不完整（可能没有下载或复制完）"
+    if isinstance(exc, OSError):
+        from ..errors import os_reason
+
+        return os_reason(exc, writing=False)
+    return "内容不合文件格式的规范"
+
+
 class NothingPlaced(ImportFailed):
     """The file was read but no indicator row was found: nothing is written, exit 1."""
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..sheet_refs import column_letters, column_number
 from .cells import Line
-from .report import MAX_FILE_CELLS, ImportFailed, Record, Report
+from .report import MAX_FILE_CELLS, ImportFailed, Record, Report, damage
 from .xlsx import MARKER_SHEET, MAX_COLS, cell_text
 
 MAX_PDF_PAGES = 60
@@ -55,7 +55,7 @@ def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
         text = str(exc)
         if "password" in text.lower() or "encrypt" in text.lower():
             raise ImportFailed(f"{path}：文件设有打开密码（已加密），请去掉密码另存后再导入") from None
-        raise ImportFailed(f"{path}：无法读取表格文件（{type(exc).__name__}: {text[:120]}），"
+        raise ImportFailed(f"{path}：无法读取表格文件（{damage(exc)}），"
                            "文件可能已损坏，请用 Excel/WPS 打开后重新保存") from None
     out = []
     formats = _XlsDateFormats(path)
@@ -169,7 +169,7 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
             raise ImportFailed(f"{path}：PDF 设有密码，请去掉密码后再导入") from None
-        raise ImportFailed(f"{path}：无法读取 PDF（{type(exc).__name__}），文件可能已损坏") from None
+        raise ImportFailed(f"{path}：无法读取 PDF（{damage(exc)}），文件可能已损坏") from None
     out: list[Line] = []
     chars = 0
     columns: list[tuple[float, float]] = []  # the last unruled header row's cells (x0, x1), across pages
@@ -322,7 +322,7 @@ def _guarded(path: Path, what: str, read: Callable[[], Any]) -> Any:
     except ImportFailed:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever the parser raised, the file is damaged
-        raise ImportFailed(f"{path}：无法读取 {what} 文件（{type(exc).__name__}: {str(exc)[:100]}），"
+        raise ImportFailed(f"{path}：无法读取 {what} 文件（{damage(exc)}），"
                            "文件可能已损坏，请用原程序打开后重新保存") from None
 
 
@@ -379,7 +379,7 @@ def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
             warnings.simplefilter("ignore", UserWarning)
             wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
-        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{type(exc).__name__}: {exc}），"
+        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{damage(exc)}），"
                            "文件可能已损坏，请用 Excel 打开后重新保存") from None
     merge_re = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"')
     out = []

@@ -24,7 +24,7 @@ from typing import Any
 from ..drafts import DraftError, loads
 from ..model import Draft
 from .assembler import Assembler
-from .report import ImportFailed, Record, Report
+from .report import ImportFailed, Record, Report, damage
 
 MAX_OOXML_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -149,7 +149,7 @@ def load(path: Path) -> Any:
     except KeyError as exc:
         raise ImportFailed(f"{path}：xlsx 文件不完整（缺少 {exc.args[0] if exc.args else '部件'}），请用 Excel 重新保存") from None
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
-        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{type(exc).__name__}: {exc}），"
+        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{damage(exc)}），"
                            "文件可能已损坏，请用 Excel 打开后重新保存") from None
 
 
