@@ -81,3 +81,17 @@ def test_a_damaged_or_hostile_office_file_is_refused_in_words(tmp_path):
                                      .replace("Word", "").replace("Excel", "")), (name, str(exc))
         else:
             raise AssertionError(f"{name} imported")
+
+
+def test_libreoffices_english_is_said_in_words(tmp_path, monkeypatch, capsys):
+    """The hostile test: 'LibreOffice 没有生成 PDF（Error: source file could not be loaded）'."""
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PERFDRAFT_SOFFICE", str(fake))
+    from .conftest import SEED_FIXED
+
+    assert main(["export", str(SEED_FIXED), "--to", "pdf", "-o", str(tmp_path / "o.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert "没有生成 PDF（它打不开要转换的文件）" in err and "Error" not in err
+    assert not (tmp_path / "o.pdf").exists()

@@ -62,10 +62,16 @@ def convert(source: Path, office: str, workdir: Path) -> bytes:
         raise PdfError(f"无法运行 LibreOffice（{office}：{os_reason(exc, writing=False)}）；{INSTALL_HINT}") from None
     pdf = outdir / (source.stem + ".pdf")
     if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        detail = (proc.stderr or proc.stdout).strip().splitlines()
-        why = f"（{detail[-1][:200]}）" if detail else ""
-        raise PdfError(f"LibreOffice 没有生成 PDF{why}；可先导出 docx 再用 Word 另存为 PDF")
+        detail = (proc.stderr or proc.stdout).strip().lower()
+        # LibreOffice's own English is not repeated: what it means, where it is known
+        why = next((words for english, words in _OFFICE_SAYS if english in detail), "转换失败" if detail else "")
+        raise PdfError(f"LibreOffice 没有生成 PDF{f'（{why}）' if why else ''}；可先导出 docx 再用 Word 另存为 PDF")
     return pdf.read_bytes()
+
+
+_OFFICE_SAYS = (("source file could not be loaded", "它打不开要转换的文件"), ("no export filter", "它缺少 PDF 导出组件"),
+                ("user installation could not be completed", "它的用户配置目录无法写入"),
+                ("javaldx", "它的 Java 组件出错"))
 
 
 def render_pdf(draft: Draft, step: Callable[[], None] | None = None, *, embed: Draft | None = None,
