@@ -45,6 +45,7 @@ from .model import (
     SpendingPlan,
     SubGoal,
 )
+from .numbers import MAX_MAGNITUDE, MIN_MAGNITUDE, check_number  # noqa: F401 - re-exported
 
 try:  # tomli's compiled build: the stdlib parser's API (Decimal floats kept) at about 3× the speed (issue 21)
     import tomli as _toml
@@ -321,21 +322,7 @@ def _shown(value: Any) -> str:
     return ""
 
 
-# Money, weights and percentages in a draft: anything past 10^18 (a thousand times numbers.MAX_MONEY,
-# the bound of a typed amount: a file may hold what an import or a test needs) or finer than 10^-12 is
-# a typo or an attack; 1e9999999 took every check and export down (issue 19, item 11).
-MAX_MAGNITUDE = 18
-MIN_MAGNITUDE = -12
 YEAR_RANGE = (1900, 2200)
-
-
-def check_number(number: Decimal) -> str | None:
-    """Why ``number`` cannot be a draft's number, or None."""
-    if not number.is_finite():
-        return "应为有限的数字"
-    if number and not MIN_MAGNITUDE <= number.adjusted() < MAX_MAGNITUDE:
-        return f"数值超出范围（绝对值应小于 10^{MAX_MAGNITUDE}，且不小于 10^{MIN_MAGNITUDE}）"
-    return None
 
 
 def check_year(year: int) -> str | None:

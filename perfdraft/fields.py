@@ -217,6 +217,9 @@ def parse(field: Field, text: str) -> Any:
         return money[0]
     if field.kind == "number":
         number = read_decimal(text, field.label)
+        problem = numbers.check_number(number)  # said with what was typed, not as the saved file shows it
+        if problem:
+            raise FieldValueError(f"{field.label}“{text}”{problem}")
         if number < 0:  # a weight, a score: never below zero (-50 was written, exit 0)
             raise FieldValueError(f"{field.label}不能为负数，收到“{text}”")
         return number

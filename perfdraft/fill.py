@@ -84,12 +84,10 @@ def known_paths(draft: Draft) -> list[str]:
 
 
 def _decimal(text: str, path: str) -> Decimal:
-    from .drafts import check_number
-
     number = numbers.read_decimal(text)
     if number is None:  # nan and inf too (issue 19, item 6)
         raise FillError(f"{path}：“{text}”不是有限的数字")
-    problem = check_number(number)  # 1e9999999 (issue 19, item 11)
+    problem = numbers.check_number(number)  # 1e9999999 (issue 19, item 11)
     if problem:
         raise FillError(f"{path}：“{text}”{problem}")
     return number

@@ -82,3 +82,19 @@ def format_money(amount: Decimal, separators: bool = True) -> str:
     """``4387680`` → ``4,387,680.00``: two decimals, thousands separated, never exponent form."""
     q = amount.quantize(Decimal("0.01"))
     return f"{q:,.2f}" if separators else f"{q:.2f}"
+
+
+# Money, weights and percentages in a draft: anything past 10^18 (a thousand times numbers.MAX_MONEY,
+# the bound of a typed amount: a file may hold what an import or a test needs) or finer than 10^-12 is
+# a typo or an attack; 1e9999999 took every check and export down (issue 19, item 11).
+MAX_MAGNITUDE = 18
+MIN_MAGNITUDE = -12
+
+
+def check_number(number: Decimal) -> str | None:
+    """Why ``number`` cannot be a draft's number, or None."""
+    if not number.is_finite():
+        return "应为有限的数字"
+    if number and not MIN_MAGNITUDE <= number.adjusted() < MAX_MAGNITUDE:
+        return f"数值超出范围（绝对值应小于 10^{MAX_MAGNITUDE}，且不小于 10^{MIN_MAGNITUDE}）"
+    return None

@@ -95,3 +95,16 @@ def test_libreoffices_english_is_said_in_words(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "没有生成 PDF（它打不开要转换的文件）" in err and "Error" not in err
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_a_number_out_of_range_is_said_as_it_was_typed(tmp_path, capsys):
+    """The hostile test: --set weight=1e999 was refused as “1E+999”, which the user never typed."""
+    from perfdraft import drafts
+
+    from .conftest import SEED_FIXED
+
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.load(SEED_FIXED), path)
+    assert main(["fill", str(path), "--set", "projects[0].indicators[0].weight=1e999"]) == 2
+    err = capsys.readouterr().err
+    assert "“1e999”" in err and "1E+999" not in err
