@@ -580,3 +580,16 @@ def test_an_ocr_slip_in_a_header_label_is_still_the_header(tmp_path):
     path.write_text(text, encoding="utf-8")
     assert [(i.name, i.value) for i in import_files([path]).draft.projects[0].indicators] == [
         ("新建应急广播终端", "≥120个"), ("群众满意度", "≥90%")]
+
+
+def test_a_wiki_pages_headings_quotes_and_comments_are_paragraphs_not_rows(tmp_path):
+    # round pn: '## 二、…' became the row '## | 二、…', a quote and the comments under the table rows too
+    text = ("## 一、殡葬服务费用减免\n| 项目 | 内容 |\n| --- | --- |\n| 项目名称 | 殡葬服务费用减免 |\n\n" + _PIPE_TABLE +
+            "\n## 二、公益性公墓建设补助\n| 项目 | 内容 |\n| --- | --- |\n| 项目名称 | 公益性公墓建设补助 |\n\n" + _PIPE_TABLE +
+            "\n> 备注：以上指标经局党组会研究。\n\n评论（2）\n\n- 汪晓峰：先这样填，审核时再改。\n")
+    path = tmp_path / "wiki.md"
+    path.write_text(text, encoding="utf-8")
+    draft = import_files([path]).draft
+    assert [p.name for p in draft.projects] == ["殡葬服务费用减免", "公益性公墓建设补助"]
+    assert all([(i.name, i.value) for i in p.indicators] == [("培训人数", "≥600人"), ("学员满意度", "≥90%")]
+               for p in draft.projects)

@@ -98,6 +98,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 # --- text layouts ----------------------------------------------------------------------------------------------
 
 _RULE = re.compile(r":?-{3,}:?")
+_MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}|>|[-*+])[ \t\u3000]+(?=\S)")
 _PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
 
 
@@ -128,6 +129,12 @@ def text_lines(text: str) -> list[Line]:
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
         if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
+            continue
+        block = _MARKDOWN_BLOCK.match(stripped)
+        if block and not cell_mode and "|" not in stripped and "｜" not in stripped:
+            # a wiki page's heading, quote or list item: one paragraph, its marks off ('## 二、…' was read
+            # as the cells '##' and '二、…', a row under the grid above)
+            out.append(Line([stripped[block.end():]], where, para=True))
             continue
         if cell_mode and len(_pipe_cells(stripped)) >= 2:
             if acc:
