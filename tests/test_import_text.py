@@ -593,3 +593,17 @@ def test_a_wiki_pages_headings_quotes_and_comments_are_paragraphs_not_rows(tmp_p
     assert [p.name for p in draft.projects] == ["殡葬服务费用减免", "公益性公墓建设补助"]
     assert all([(i.name, i.value) for i in p.indicators] == [("培训人数", "≥600人"), ("学员满意度", "≥90%")]
                for p in draft.projects)
+
+
+def test_ocr_letters_in_a_value_are_put_right_said_and_kept_to_confirm(tmp_path):
+    # round pn: a scan's text read 0 as O and 1 as l; a value that reads as written is left alone
+    text = ("项目名称：应急广播\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "| 产出指标 | 数量指标 | 新建应急广播终端 | ≥l20个 |\n| 产出指标 | 时效指标 | 项目完工时间 | 2O23年10月31日前 |\n"
+            "| 效益指标 | 社会效益指标 | 应急广播覆盖人口 | ≥12、000人 |\n| 产出指标 | 质量指标 | 优良率 | Ⅱ级以上 |\n")
+    path = tmp_path / "ocr.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_files([path])
+    p = result.draft.projects[0]
+    assert [i.value for i in p.indicators] == ["≥120个", "2023年10月31日前", "≥12,000人", "Ⅱ级以上"]
+    assert {"indicators[0].value", "indicators[1].value", "indicators[2].value"} <= set(p.confirm)
+    assert any("“≥l20个” → “≥120个”" in r for r in result.repairs)

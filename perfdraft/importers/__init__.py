@@ -25,6 +25,7 @@ from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
 from .repairs import (
     department_table,
+    fix_ocr_digits,
     guess_framework,
     infer_year,
     join_cell_breaks,
@@ -227,6 +228,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         split_target_and_result(draft, report)
         remark_draft(draft, report, split_doc_number=split_doc_number)
         split_glued_explanations(draft, report)
+        fix_ocr_digits(draft, report)
         guess_framework(draft, report, asm.header_texts)
         # a table's own reading, never a perfdraft export's embedded draft (that one round-trips exactly)
         department_table(draft, report)

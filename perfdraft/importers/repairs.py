@@ -143,6 +143,30 @@ def remark_draft(draft: Draft, report: Report, *, split_doc_number: bool) -> Non
                     report.note(key, text, f"{path}.value “{ind.value}”")
 
 
+# OCR's letters for digits: O for 0, l or I for 1, next to a digit or an operator; 、 between digit groups
+# for the thousands comma (≥12、000人).
+_OCR_LETTER = re.compile(r"(?<=[\d≥≤=<>.])[OoIl]|[OoIl](?=\d)")
+_OCR_GROUP = re.compile(r"(?<=\d)、(?=\d{3}(?!\d))")
+
+
+def fix_ocr_digits(draft: Draft, report: Report) -> None:
+    """A value a scan's text recognition misread (≥l20个, 2O23年10月31日前, ≥12、000人) whose digits then
+    read as a value: the digits put right, said, and kept to confirm. A value that reads as it is stays."""
+    from ..values import ParseError, parse
+
+    for pi, p in enumerate(draft.projects):
+        for ii, ind in enumerate(p.indicators):
+            value = ind.value or ""
+            if not value or not (_OCR_LETTER.search(value) or "、" in value) or not isinstance(parse(value), ParseError):
+                continue
+            fixed = _OCR_GROUP.sub(",", _OCR_LETTER.sub(lambda m: "0" if m.group(0) in "Oo" else "1", value))
+            if fixed != value and not isinstance(parse(fixed), ParseError):
+                ind.value = fixed
+                p.confirm.append(f"indicators[{ii}].value")
+                report.note("ocr-digits", "指标值中疑为识别错误的字母（O→0、l→1）或顿号已改正，请核对",
+                            f"projects[{pi}].indicators[{ii}].value “{value}” → “{fixed}”")
+
+
 # An indicator's explanation glued to its name when a table's cells ran together ('大楼安检巡察次数反映大楼
 # 保卫巡检情况'): 指标解释 open on 反映 and close on what is reflected. The name must end like a measure
 # (…率, …次数, …时间) so that a name that merely contains the word (群众反映问题解决情况) stays whole.
