@@ -607,3 +607,36 @@ def test_ocr_letters_in_a_value_are_put_right_said_and_kept_to_confirm(tmp_path)
     assert [i.value for i in p.indicators] == ["≥120个", "2023年10月31日前", "≥12,000人", "Ⅱ级以上"]
     assert {"indicators[0].value", "indicators[1].value", "indicators[2].value"} <= set(p.confirm)
     assert any("“≥l20个” → “≥120个”" in r for r in result.repairs)
+
+
+def test_a_box_drawn_table_is_read_cell_by_cell_with_its_wrapped_lines_joined(tmp_path):
+    # round pq: a print preview's ┌─┬─┐ table read nothing; its 指标方向 ↑/↓ column took the values' place
+    text = ("┌────────┬──────────────────┐\n│项目名称│2025年食品安全监督抽检    │\n├────────┼──────────────────┤\n"
+            "│年度绩效│完成食品安全监督抽检1800批│\n│目标    │次以上。                  │\n└────────┴──────────────────┘\n"
+            "┌────────┬────────┬──────────────┬────┬──────┬──────┐\n"
+            "│一级指标│二级指标│三级指标      │方向│计量单位│指标值│\n"
+            "├────────┼────────┼──────────────┼────┼──────┼──────┤\n"
+            "│产出指标│数量指标│食品安全监督抽│↑   │批次  │≥1800 │\n│        │        │检批次        │    │      │      │\n"
+            "├────────┼────────┼──────────────┼────┼──────┼──────┤\n"
+            "│满意度指│服务对象│群众满意度    │↑   │%     │≥85   │\n│标      │满意度指│              │    │      │      │\n"
+            "│        │标      │              │    │      │      │\n└────────┴────────┴──────────────┴────┴──────┴──────┘\n")
+    path = tmp_path / "box.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_files([path])
+    p = result.draft.projects[0]
+    assert p.name == "2025年食品安全监督抽检" and p.goal == "完成食品安全监督抽检1800批次以上。"
+    assert [(i.level1, i.name, i.value) for i in p.indicators] == [
+        ("产出指标", "食品安全监督抽检批次", "≥1800批次"), ("满意度指标", "群众满意度", "≥85%")]
+    assert any("方框线" in r for r in result.repairs)
+
+
+def test_cards_of_one_field_per_line_are_rows(tmp_path):
+    # round pq: a phone page's card view (【指标1】 then 一级指标：… on its own line) read no row
+    cards = "".join(f"【指标{n}】\n一级指标：{a}\n二级指标：{b}\n三级指标：{c}\n指标值：{v}\n计量单位：{u}\n\n"
+                    for n, (a, b, c, v, u) in enumerate([("产出指标", "数量指标", "在校学生人数", "≥2860", "人"),
+                                                         ("产出指标", "质量指标", "校园安全责任事故", "无", ""),
+                                                         ("满意度指标", "服务对象满意度指标", "家长满意度", "≥90", "%")], 1))
+    path = tmp_path / "cards.txt"
+    path.write_text("部门名称：某县第一中学\n项目名称：学生资助\n\n" + cards + "— 已经到底了 —\n", encoding="utf-8")
+    rows = [(i.name, i.value) for i in import_files([path]).draft.projects[0].indicators]
+    assert rows == [("在校学生人数", "≥2860人"), ("校园安全责任事故", "无"), ("家长满意度", "≥90%")]

@@ -22,6 +22,7 @@ from ..model import Draft
 from . import html as html_reader
 from . import sources
 from .assembler import Assembler
+from .boxes import unbox
 from .cells import Line, clean_text, text_lines
 from .repairs import (
     department_table,
@@ -174,7 +175,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         else:
             own = None
             asm = text_reader.read(path, report, split_doc_number=split_doc_number)
-            raw_text = text_reader.blank_comments(text_reader.decode(path.read_bytes(), str(path)))[0]
+            raw_text = unbox(text_reader.blank_comments(text_reader.decode(path.read_bytes(), str(path)))[0])[0]
             if path.suffix.lower() != ".csv" and not text_reader.looks_like_csv(raw_text):
                 text, cleaned = clean_text(raw_text)
                 for remark in cleaned:
@@ -249,7 +250,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
-_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment")
+_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 

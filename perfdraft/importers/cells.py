@@ -113,7 +113,9 @@ def _space_cells(line: str) -> list[str]:
 
 def text_lines(text: str) -> list[Line]:
     """The cells of a text capture, whatever its layout (see the module docstring)."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    from .cards import uncard
+
+    raw = uncard(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     # One cell per line closed by '|' (a few '|'-only lines are empty cells or separators).
     closers = sum(1 for ln in raw if re.search(r"[^|｜\s][ \t]*[|｜][ \t]*$", ln) and len(_pipe_cells(ln)) == 1)
     pipe_rows = sum(1 for ln in raw if len(_pipe_cells(ln)) >= 2)

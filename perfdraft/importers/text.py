@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..cells import width as cell_width
 from .assembler import Assembler
+from .boxes import unbox
 from .labels import grid_header
 from .report import ImportFailed, Record, Report
 
@@ -213,6 +214,9 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
         raise ImportFailed(f"{source}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
     text, comments = blank_comments(decode(path.read_bytes(), source))
+    text, boxed = unbox(text)
+    if boxed:
+        report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
     if comments:
         report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
     asm = Assembler(source, report, split_doc_number=split_doc_number)
