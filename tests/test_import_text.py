@@ -640,3 +640,17 @@ def test_cards_of_one_field_per_line_are_rows(tmp_path):
     path.write_text("部门名称：某县第一中学\n项目名称：学生资助\n\n" + cards + "— 已经到底了 —\n", encoding="utf-8")
     rows = [(i.name, i.value) for i in import_files([path]).draft.projects[0].indicators]
     assert rows == [("在校学生人数", "≥2860人"), ("校园安全责任事故", "无"), ("家长满意度", "≥90%")]
+
+
+def test_an_articles_numbered_list_of_indicators_is_read_and_its_footer_is_not(tmp_path):
+    # round pq: a 公众号 article lists '1. 名称：值' under ◆ headings; its closing lines became rows
+    text = ("📌 项目名称：乡村旅游提质增效项目\n💰 项目资金：年度资金总额560万元\n\n◆ 一、产出指标\n\n（一）数量指标\n"
+            "1. 提升改造乡村旅游重点村：≥6个\n2. 新建（改造）旅游厕所：≥12座\n\n（二）质量指标\n1. 新建旅游厕所达标率：100%\n\n"
+            "◆ 二、满意度指标\n\n（一）服务对象满意度指标\n1. 游客满意度：≥90%\n\n✅ 以上绩效目标将作为项目实施和绩效评价的重要依据。\n\nEND\n\n"
+            "来源：某县文体广电旅游局\n编辑：杨晓雯\n\n往期推荐\n▶ 某县2024年接待游客突破1200万人次！\n\n阅读 2136\n分享 收藏 点赞 在看\n")
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    p = import_files([path]).draft.projects[0]
+    assert [(i.level2, i.name, i.value) for i in p.indicators] == [
+        ("（一）数量指标", "提升改造乡村旅游重点村", "≥6个"), ("（一）数量指标", "新建（改造）旅游厕所", "≥12座"),
+        ("（二）质量指标", "新建旅游厕所达标率", "100%"), ("（一）服务对象满意度指标", "游客满意度", "≥90%")]

@@ -98,6 +98,8 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 # --- text layouts ----------------------------------------------------------------------------------------------
 
 _RULE = re.compile(r":?-{3,}:?")
+_BULLET = re.compile(r"^([^\w\s（(【\[《“\"'#>|｜+*≥≤<>=-]{1,2})[ \t\u3000]*")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<name>[^：:；;]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{1,40})$")
 _MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}|>|[-*+])[ \t\u3000]+(?=\S)")
 _PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
 
@@ -119,6 +121,7 @@ def text_lines(text: str) -> list[Line]:
     # One cell per line closed by '|' (a few '|'-only lines are empty cells or separators).
     closers = sum(1 for ln in raw if re.search(r"[^|｜\s][ \t]*[|｜][ \t]*$", ln) and len(_pipe_cells(ln)) == 1)
     pipe_rows = sum(1 for ln in raw if len(_pipe_cells(ln)) >= 2)
+    listed = sum(1 for ln in raw if (m := _LIST_ITEM.match(ln.strip())) and kinds.value_like(m.group("value"))) >= 3
     cell_mode = closers >= 8 and closers > pipe_rows
     out: list[Line] = []
     acc: list[str] = []
@@ -131,6 +134,15 @@ def text_lines(text: str) -> list[Line]:
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
         if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
+            continue
+        bullet = _BULLET.match(stripped)
+        if bullet and bullet.end() < len(stripped) and all(
+                unicodedata.category(ch) == "So" or ch in "•·" for ch in bullet.group(1)):
+            stripped = stripped[bullet.end():]  # an article's ◆ ▶ 📌 before a heading or a fact
+        item = _LIST_ITEM.match(stripped)
+        if item and kinds.value_like(item.group("value")) and not cell_mode:
+            # '1. 提升改造乡村旅游重点村：≥6个': a list of indicators, one per numbered line
+            out.append(Line([item.group("name").strip(), item.group("value").strip()], where, rowed=True))
             continue
         block = _MARKDOWN_BLOCK.match(stripped)
         if block and not cell_mode and "|" not in stripped and "｜" not in stripped:
@@ -216,7 +228,10 @@ def text_lines(text: str) -> list[Line]:
             # columns only where the cells are padded to them (runs of spaces), not one space apart
             spaced = (out[-1], [c for c, _ in placed]) if len(placed) == len(scells) and "  " in stripped else None
         else:
-            out.append(Line([stripped], where))
+            # in a document whose indicators are a numbered list, a plain line is prose around it
+            # (an article's closing sentence and footer became rows of the list's grid), unless it
+            # names a level
+            out.append(Line([stripped], where, para=listed and kinds.level_of(stripped) is None))
             spaced = None
     if acc:
         out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
