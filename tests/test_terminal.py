@@ -229,7 +229,8 @@ def test_newcomer_drafts_a_corpus_project_at_80x24_reading_only_the_screen(env, 
             status = lines[0].split(" │ ")[0].strip()
             # The question is on screen at every step, and it is the step the status line names.
             assert title is not None, screen
-            assert title == status, (title, status, screen)
+            # (the status line cuts a long step with … so that its counts always show)
+            assert title == status or status.endswith("…") and title.startswith(status[:-1]), (title, status, screen)
             assert _pinned_question(screen), screen  # its words, not only its title
             bar = "\n".join(lines[-2:])
             assert all(k in bar for k in KEYS), bar
