@@ -654,3 +654,20 @@ def test_an_articles_numbered_list_of_indicators_is_read_and_its_footer_is_not(t
     assert [(i.level2, i.name, i.value) for i in p.indicators] == [
         ("（一）数量指标", "提升改造乡村旅游重点村", "≥6个"), ("（一）数量指标", "新建（改造）旅游厕所", "≥12座"),
         ("（二）质量指标", "新建旅游厕所达标率", "100%"), ("（一）服务对象满意度指标", "游客满意度", "≥90%")]
+
+
+def test_an_outline_numbered_table_reads_its_levels_by_their_numbers(tmp_path):
+    # round pq: '1.1 数量指标 24' (a 二级 with its weights' subtotal) was a row named 数量指标 valued 24,
+    # and '二、…项目' between two projects' tables a row too
+    grid = ("序号 指标名称 指标值 计量单位 分值\n1 产出指标 50\n1.1 数量指标 24\n1.1.1 维修灌排渠道长度 ≥45 公里 8\n"
+            "1.2 质量指标 12\n1.2.1 管护设施完好率 ≥90 % 6\n3 满意度指标 10\n3.1 服务对象满意度指标 10\n"
+            "3.1.1 项目区农户满意度 ≥90 % 10\n")
+    text = "一、甲项目\n项目名称：甲项目\n" + grid + "\n二、乙项目\n项目名称：乙项目\n" + grid
+    path = tmp_path / "outline.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = import_files([path]).draft
+    assert [p.name for p in draft.projects] == ["甲项目", "乙项目"]
+    for p in draft.projects:
+        assert [(i.level1, i.level2, i.name, i.value) for i in p.indicators] == [
+            ("产出指标", "数量指标", "维修灌排渠道长度", "≥45公里"), ("产出指标", "质量指标", "管护设施完好率", "≥90%"),
+            ("满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥90%")]

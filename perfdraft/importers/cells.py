@@ -27,6 +27,7 @@ class Line:
     unsure: bool = False  # a cell of the row read blank that may not be (an uncalculated formula)
     para: bool = False  # a document's paragraph outside its tables (docx, web pages)
     spaced: bool = False  # cells cut at spaces (a PDF viewer's copy): a wrapped cell's end may follow
+    level: bool = False  # a level row by its place (an outline number), whatever the columns say
 
     def texts(self) -> list[str]:
         return [c for c in self.cells if c]
@@ -100,6 +101,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 _RULE = re.compile(r":?-{3,}:?")
 _BULLET = re.compile(r"^([^\w\s（(【\[《“\"'#>|｜+*≥≤<>=-]{1,2})[ \t\u3000]*")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<name>[^：:；;]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{1,40})$")
+_SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、[^，,；;：:]{2,60}$")
 _MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}|>|[-*+])[ \t\u3000]+(?=\S)")
 _PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
 
@@ -231,7 +233,9 @@ def text_lines(text: str) -> list[Line]:
             # in a document whose indicators are a numbered list, a plain line is prose around it
             # (an article's closing sentence and footer became rows of the list's grid), unless it
             # names a level
-            out.append(Line([stripped], where, para=listed and kinds.level_of(stripped) is None))
+            # so is a numbered section heading ('二、2023年农作物…项目' between two projects' tables)
+            out.append(Line([stripped], where, para=(listed or bool(_SECTION.match(stripped)))
+                            and kinds.level_of(stripped) is None))
             spaced = None
     if acc:
         out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))

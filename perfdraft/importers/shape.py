@@ -375,8 +375,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 and kinds.value_like(nxt) and (kinds.level_of(self.level2) or (None, None))[1] == lv[1]:
             lv = None  # '服务对象满意度指标 | 服务对象满意度 | ≥90%': the same level again, before a value, names the row
         if lv is not None:
-            if self._l2_as_name() and lv[1] is not None and lv[0] != "满意度" or (
-                    self._l2_as_name() and lv[0] == "满意度" and self.level1 and kinds.level_of(self.level1)
+            if not line.level and self._l2_as_name() and lv[1] is not None and lv[0] != "满意度" or (
+                    not line.level and self._l2_as_name() and lv[0] == "满意度" and self.level1 and kinds.level_of(self.level1)
                     and kinds.level_of(self.level1)[0] == "满意度"):  # type: ignore[index]
                 self._close()
                 self._open(c, where, line)

@@ -1,5 +1,6 @@
-"""Rows of a grid copied out of a PDF viewer whose cells wrapped onto the next line, and rows whose
-merged cells a copy repeated.
+"""Rows of a grid copied out of a PDF viewer whose cells wrapped onto the next line, rows whose
+merged cells a copy repeated, and the level rows of an outline-numbered table (``1.1 数量指标 24``:
+the 二级 with its weights' subtotal, read as the level alone).
 
 A viewer's copy puts one space between columns, so the wrapped pieces do not line up under their
 columns (cells.py joins those that do). What the pieces are tells where they go: ``标`` under a row
@@ -10,6 +11,7 @@ still reads as one (``2024年4月30日`` + ``前``) or else its name (``…作�
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import kinds
@@ -100,6 +102,18 @@ def _unrepeated(line: Line) -> None:
     line.cells = out
 
 
+_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")
+
+
+def _outline_level(line: Line) -> None:
+    """'1 产出指标 50' / '1.1 数量指标 24': an outline number, a level word and at most a subtotal."""
+    cells = [c for c in line.cells if c]
+    if 2 <= len(cells) <= 3 and _OUTLINE.match(cells[0]) and kinds.level_of(cells[1]) is not None and (
+            len(cells) == 2 or kinds.is_weight(cells[2])):
+        line.cells = [cells[1]]
+        line.rowed, line.level = False, True
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """``lines`` with repeated merged label cells made one, and each wrapped line's pieces joined into
     the row above (see the module docstring):
@@ -110,6 +124,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     for line in lines:
         if line.rowed and len(line.cells) >= 4:
             _unrepeated(line)
+        if line.rowed:
+            _outline_level(line)
         prev = out[-1] if out else None
         pieces = _pieces(line)
         if prev is not None and prev.spaced and pieces and len(pieces) <= 4 and not line.para and \
