@@ -671,3 +671,16 @@ def test_an_outline_numbered_table_reads_its_levels_by_their_numbers(tmp_path):
         assert [(i.level1, i.level2, i.name, i.value) for i in p.indicators] == [
             ("产出指标", "数量指标", "维修灌排渠道长度", "≥45公里"), ("产出指标", "质量指标", "管护设施完好率", "≥90%"),
             ("满意度指标", "服务对象满意度指标", "项目区农户满意度", "≥90%")]
+
+
+def test_a_long_last_cell_cut_mid_sentence_takes_the_next_line(tmp_path):
+    # round pq: a self-evaluation's 偏差原因 wrapped onto lines of their own, one starting with a number
+    text = ("项目名称：安全生产监管执法\n一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 数量指标 查处安全生产违法行为 ≥45起 38起 6 5 受辖区非煤矿山关闭退出影响，\n执法对象减少，立案查处数量低于预期。\n"
+            "组织开展应急演练 ≥12次 14次 5 5 结合主汛期防汛需要，增加\n2次综合应急演练。\n"
+            "满意度指标 服务对象满意度指标 被检查企业满意度 ≥85% 91.2% 10 10\n")
+    path = tmp_path / "self.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = import_files([path]).draft.projects[0].indicators
+    assert [(i.name, i.value) for i in rows] == [("查处安全生产违法行为", "≥45起"), ("组织开展应急演练", "≥12次"),
+                                                 ("被检查企业满意度", "≥85%")]

@@ -114,6 +114,18 @@ def _outline_level(line: Line) -> None:
         line.rowed, line.level = False, True
 
 
+_SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";")
+
+
+def _continues(prev: Line, pieces: list[str]) -> bool:
+    """A long text cell at the end of a row (a 偏差原因, a 说明) cut mid-sentence, whose rest is the
+    next line, alone: joined into it ('…需要，增加' / '2次综合应急演练。')."""
+    last = next((c for c in reversed(prev.cells) if c), "")
+    return (len(pieces) == 1 and len(last) >= 8 and not last.endswith(_SENTENCE_END) and not kinds.value_like(last)
+            and (not kinds.value_like(pieces[0]) or pieces[0].endswith(_SENTENCE_END))  # '2次综合应急演练。'
+            and kinds.level_of(pieces[0]) is None and len(pieces[0]) >= 4)
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """``lines`` with repeated merged label cells made one, and each wrapped line's pieces joined into
     the row above (see the module docstring):
@@ -130,6 +142,11 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         pieces = _pieces(line)
         if prev is not None and prev.spaced and pieces and len(pieces) <= 4 and not line.para and \
                 sum(1 for c in prev.cells if c) >= 2 and _join(prev, pieces, in_grid):
+            continue
+        if prev is not None and prev.spaced and in_grid and not line.rowed and not line.para and \
+                len(line.texts()) == 1 and _continues(prev, [line.texts()[0]]):
+            k = max(i for i, c in enumerate(prev.cells) if c)
+            prev.cells = [*prev.cells[:k], (prev.cells[k] or "") + line.texts()[0], *prev.cells[k + 1:]]
             continue
         if sum(1 for c in line.cells if c and kinds.header_kind(c)) >= 3:
             in_grid = True
