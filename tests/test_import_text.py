@@ -684,3 +684,14 @@ def test_a_long_last_cell_cut_mid_sentence_takes_the_next_line(tmp_path):
     rows = import_files([path]).draft.projects[0].indicators
     assert [(i.name, i.value) for i in rows] == [("查处安全生产违法行为", "≥45起"), ("组织开展应急演练", "≥12次"),
                                                  ("被检查企业满意度", "≥85%")]
+
+
+def test_budget_labels_copied_column_by_column_take_their_amounts_in_order(tmp_path):
+    # round pq: a PDF's header block came out labels first, then values; the budget was not read
+    text = ("项目名称\n主管部门\n项目资金\n（万元）\n国家免费孕前优生健康检查项目\n某县卫生健康局\n年度资金总额\n其中：财政拨款\n其他资金\n"
+            "实施单位\n86.40\n80.00\n6.40\n某县妇幼保健计划生育服务中心\n一级指标 二级指标 三级指标 指标值\n"
+            "产出指标 数量指标 完成免费孕前优生健康检查人数 ≥4200人\n满意度指标 服务对象满意度指标 受检群众满意度 ≥90%\n")
+    path = tmp_path / "cols.txt"
+    path.write_text(text, encoding="utf-8")
+    b = import_files([path]).draft.projects[0].budget
+    assert (b.total, b.fiscal, b.other) == (864000, 800000, 64000)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import numbers
 from . import kinds
 from .cells import Line
 from .facts import fact_label
@@ -126,6 +127,44 @@ def _continues(prev: Line, pieces: list[str]) -> bool:
             and kinds.level_of(pieces[0]) is None and len(pieces[0]) >= 4)
 
 
+_MONEY_FACTS = frozenset({"total", "fiscal", "other"})
+
+
+def _money_label(line: Line) -> bool:
+    texts = line.texts()
+    return len(texts) == 1 and not line.rowed and (fact_label(texts[0]) or ("",))[0] in _MONEY_FACTS
+
+
+def _amount(line: Line) -> bool:
+    texts = line.texts()
+    return len(texts) == 1 and numbers.read_decimal(texts[0]) is not None
+
+
+def _pair_column_runs(lines: list[Line]) -> list[Line]:
+    """A header block copied column by column out of a PDF: the budget's labels in a run
+    (年度资金总额 / 其中：财政拨款 / 其他资金), and a few lines on as many amounts in a run. Each
+    label takes its amount, in order, as one row."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        k = i
+        while k < len(out) and _money_label(out[k]):
+            k += 1
+        run = k - i
+        if run < 2:
+            i += 1
+            continue
+        for start in range(k, min(k + 4, len(out))):
+            if all(start + j < len(out) and _amount(out[start + j]) for j in range(run)):
+                for j in range(run):
+                    label, amount = out[i + j], out[start + j]
+                    out[i + j] = Line([label.texts()[0], amount.texts()[0]], label.where, rowed=True)
+                    out[start + j] = Line([None], amount.where)
+                break
+        i = k
+    return out
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """``lines`` with repeated merged label cells made one, and each wrapped line's pieces joined into
     the row above (see the module docstring):
@@ -133,7 +172,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     the grid's header."""
     out: list[Line] = []
     in_grid = False
-    for line in lines:
+    for line in _pair_column_runs(lines):
         if line.rowed and len(line.cells) >= 4:
             _unrepeated(line)
         if line.rowed:
