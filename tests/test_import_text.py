@@ -695,3 +695,19 @@ def test_budget_labels_copied_column_by_column_take_their_amounts_in_order(tmp_p
     path.write_text(text, encoding="utf-8")
     b = import_files([path]).draft.projects[0].budget
     assert (b.total, b.fiscal, b.other) == (864000, 800000, 64000)
+
+
+def test_indicators_written_as_running_text_one_paragraph_per_level(tmp_path):
+    # round pq: a 部门预算公开 document's '产出指标——数量指标：…≥42个，…；质量指标方面，…不低于98%' read nothing
+    text = ("项目名称：社区居家养老服务运营补贴项目\n绩效指标：\n"
+            "产出指标——数量指标：运营补贴社区养老服务中心（站）数量≥42个，居家养老上门服务人次≥3.6万人次；"
+            "时效指标：补贴资金拨付完成时间2024年12月底前。\n"
+            "效益指标：社会效益方面，受助人员返乡（安置）率不低于95%，社区养老服务可及性明显提升；可持续影响方面，救助管理工作机制持续完善。\n"
+            "满意度指标——服务对象满意度指标：服务对象满意度≥90%。\n")
+    path = tmp_path / "prose.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = [(i.level2, i.name, i.value) for i in import_files([path]).draft.projects[0].indicators]
+    assert rows == [("数量指标", "运营补贴社区养老服务中心（站）数量", "≥42个"), ("数量指标", "居家养老上门服务人次", "≥3.6万人次"),
+                    ("时效指标", "补贴资金拨付完成时间", "2024年12月底前"),
+                    ("社会效益", "受助人员返乡（安置）率", "不低于95%"), ("社会效益", "社区养老服务可及性", "明显提升"),
+                    ("可持续影响", "救助管理工作机制", "持续完善"), ("服务对象满意度指标", "服务对象满意度", "≥90%")]

@@ -101,6 +101,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 _RULE = re.compile(r":?-{3,}:?")
 _BULLET = re.compile(r"^([^\w\s（(【\[《“\"'#>|｜+*≥≤<>=-]{1,2})[ \t\u3000]*")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<name>[^：:；;]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{1,40})$")
+_PROSE_LEVELS = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指标|效益)(?:——|—|[:：]\s*[\u4e00-\u9fff]{2,8}(?:指标|效益)?方面|[:：][^；;]*[，,][^；;]*[；;])")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、[^，,；;：:]{2,60}$")
 _MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}|>|[-*+])[ \t\u3000]+(?=\S)")
 _PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
@@ -296,7 +297,8 @@ def _wraps(placed: list[tuple[int, str]], starts: list[int]) -> bool:
 
 def _glued_grid(text: str) -> bool:
     t = kinds.squash(text)
-    return bool(re.search(r"(产出|效益|满意度|數量|数量|质量|質量)(指标|目标|指標|目標)", t))
+    # a sentence naming its levels ('产出指标——数量指标：…，…；质量指标方面，…') is prose (prose.py)
+    return bool(re.search(r"(产出|效益|满意度|數量|数量|质量|質量)(指标|目标|指標|目標)", t)) and not _PROSE_LEVELS.match(t)
 
 
 # --- glued text ----------------------------------------------------------------------------------------------------
@@ -313,8 +315,8 @@ _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
 _END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\))")
 # A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):
 # the values' vocabulary (two characters or more) and its trends (逐步健全, 不断提高 …).
-_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {"无"}, key=len, reverse=True)
-_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, _WORD_VALUES))}"
+WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {"无"}, key=len, reverse=True)
+_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, WORD_VALUES))}"
                              rf"|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS}))$")
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from ..model import Indicator
+from ..value_terms import TREND_ADVERBS, TREND_VERBS
 from . import kinds
-from .cells import Line
+from .cells import WORD_VALUES, Line
 
 _ENUM = r"^(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）.、．]?|[A-Ea-e](?=[\u4e00-\u9fff]))?\s*"
 _LEVEL_LINE = re.compile(_ENUM + r"(?P<level>[\u4e00-\u9fff]{2,14}?(?:指标|目标|效益))(?P<tail>完成情况分析|完成情况)?"
@@ -25,8 +26,21 @@ _QUANTITY = re.compile(r"(?P<value>(?:[≥≤><=≧≦]|>=|<=)?\d+(?:\.\d+)?\s*(
 _NUMBERED = re.compile(r"^(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[.、．]|[A-E])\s*[\u4e00-\u9fff]")
 
 
+# A budget document's running text: '产出指标——数量指标：运营补贴…数量≥42个，…；质量指标：…' or
+# '产出指标：数量指标方面，救助…不少于260人次，…；质量指标方面，…'. Each level word opens a segment.
+_SEGMENT = re.compile(r"(?P<level>[\u4e00-\u9fff]{2,14}?(?:指标|效益|影响))(?:方面)?\s*(?:——|—|：|:|，|,)")
+
+
+def _segments(text: str) -> list[tuple[str, str]]:
+    """(level word, its text) for each level word that opens a segment of the line."""
+    found = [m for m in _SEGMENT.finditer(text) if kinds.level_of(m.group("level"))]
+    return [(m.group("level"), text[m.end(): found[k + 1].start() if k + 1 < len(found) else len(text)])
+            for k, m in enumerate(found)]
+
+
 def is_prose(lines: list[Line]) -> bool:
-    """Two or more numbered lines that name a level: a report, not a table."""
+    """Two or more numbered lines that name a level, or lines of level segments (see _SEGMENT): a
+    report, not a table."""
     hits = 0
     for line in lines:
         cells = line.texts()
@@ -35,6 +49,9 @@ def is_prose(lines: list[Line]) -> bool:
         text = cells[0]
         m = _LEVEL_LINE.match(text) if _NUMBERED.match(text) else None
         if m and kinds.level_of(m.group("level")):
+            hits += 1
+        elif len(text) > 20 and (seg := _segments(text)) and text.startswith(seg[0][0]) and \
+                any(_clause_pairs(part) for _, part in seg):
             hits += 1
     return hits >= 2
 
@@ -46,6 +63,19 @@ def rows(lines: list[Line]) -> list[tuple[Indicator, str]]:
     active = False
     for line in lines:
         for text in line.texts():
+            segments = _segments(text.strip())
+            if segments and text.strip().startswith(segments[0][0]) and not _RESULT_WORDS.search(text):
+                for word, part in segments:
+                    lv = kinds.level_of(word)
+                    assert lv is not None
+                    if lv[1] is None:
+                        level1, level2 = word, None
+                    else:
+                        level2 = word
+                    for name, value in _clause_pairs(part):
+                        out.append((Indicator(level1=level1, level2=level2, name=name, value=value), line.where))
+                active = True
+                continue
             m = _LEVEL_LINE.match(text.strip())
             lv = kinds.level_of(m.group("level")) if m else None
             if m and lv:
@@ -82,6 +112,41 @@ def _pairs(text: str) -> list[tuple[str, str]]:
         name = _tidy(clause[: q.start()])
         if name and not re.search(r"\d$", name):
             found.append((name, q.group("value")))
+    return found
+
+
+_WORDED = re.compile(r"(?P<op>不少于|不低于|不超过|不高于|控制在|达到)\s*(?P<value>\d+(?:\.\d+)?\s*(?:%|‰|[\u4e00-\u9fff]{1,3}"
+                     r"(?:/[\u4e00-\u9fff]{1,2})?)?)(?P<tail>以上|以内|以下)?$")
+
+
+_WORD_END = re.compile("(?:" + "|".join(map(re.escape, WORD_VALUES)) + f"|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS}))$")
+_DATE_END = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|以前)?$")
+_RESULT_WORDS = re.compile(r"目标值|实际完成|指标为|目标为")  # a self-evaluation's sentences: _pairs reads them
+
+
+def _clause_pairs(text: str) -> list[tuple[str, str]]:
+    """Name and value of each clause of a segment ('…数量≥42个，…人次≥3.6万人次；', '…不少于260人次')."""
+    found = []
+    for clause in re.split(r"[;；。，,]", text):
+        clause = clause.strip()
+        d = _DATE_END.search(clause)
+        if d and d.start() > 0:  # '补贴资金拨付完成时间2024年12月底前'
+            found.append((_tidy(clause[: d.start()]), d.group(0)))
+            continue
+        w = _WORDED.search(clause)
+        if w and w.start() > 0:
+            # kept as written (不少于260人次): the checker reads it and offers ≥260人次
+            found.append((_tidy(clause[: w.start()]), clause[w.start():].replace(" ", "")))
+            continue
+        q = _QUANTITY.search(clause)
+        if q and q.start() > 0:
+            name = _tidy(clause[: q.start()])
+            if name and not re.search(r"\d$", name):
+                found.append((name, q.group("value")))
+            continue
+        words = _WORD_END.search(clause)
+        if words and words.start() >= 4:  # '…服务可及性明显提升', '…长效机制逐步健全'
+            found.append((clause[: words.start()], words.group(0)))
     return found
 
 
