@@ -161,7 +161,8 @@ class Conversation:
         inner = step.title(c, pos) if step.title else text.label
         if sid.startswith(_PROJECT_PREFIXES):
             n = len(self.draft.projects)
-            title = f"项目 {pos.project + 1}/{max(n, pos.project + 1)} · {inner}"
+            # the question that adds a project is about one not there yet: 项目 2/2 said two existed
+            title = f"新项目（第 {n + 1} 个） · {inner}" if pos.project >= n else f"项目 {pos.project + 1}/{n} · {inner}"
         elif sid in _FIELD_STEPS:
             title = f"部门 · {inner}"
         else:

@@ -229,7 +229,7 @@ def _value_choices(c: Ctx, pos: Position) -> list[Choice]:
     if "□" not in current:
         return _suggested_choice(_suggested_value(c, pos))
     # A figure only the user knows: typed, or derived from their own answers.
-    offered = [Choice(current, current, "待填写：不填则检查报错、--strict 导出拒绝")]
+    offered = [Choice(current, current, "待填写：不填则检查报错，正式导出时会拦下")]
     derived = _derived(c, pos, current)
     return ([Choice(derived[0], derived[0], f"推算：{derived[1]}")] if derived else []) + offered
 

@@ -406,3 +406,10 @@ def test_the_budget_year_as_people_write_it(tmp_path, typed, year):
     assert r.ok == (year is not None) and conv.draft.year == (year or 2021)
     if year is None:
         assert "不是年份" in r.messages[-1].text
+
+
+def test_the_question_that_adds_a_project_does_not_count_it_as_there(tmp_path):
+    """A newcomer's walk: '项目 2/2' over the question that adds a second project, with one project."""
+    conv = Conversation(drafts.new_draft(2025), None)
+    feed(conv, "某县交通运输局", "", "2025", "1", "完成农村公路养护", "", "落实养护资金")
+    assert conv.prompt().step == "project.name" and conv.prompt().title == "新项目（第 1 个） · 项目名称"
