@@ -46,6 +46,8 @@ _BARE_CHANGE = LazyPattern(r"^(?P<v>(?:提高|提升|增长|增加|上升|下降
 _NAMED_RATE = LazyPattern(r"^[\u4e00-\u9fff]{1,6}率(?P<v>[≥≤=＞＜<>].+|不低于.+|达到.+)$")
 # 稳定在2.8万亩以上, 保持在95%以上: a level to keep, read as its figure
 _KEEP_AT = LazyPattern(r"^(?:稳定在|保持在|维持在|稳定|保持)(?P<v>[≥≤=]?\d.*)$")
+# 不低于Ⅲ类, 达到Ⅱ级: a grade as a floor is the grade 及以上 (水质 Ⅲ类及以上: Ⅲ or better)
+_GRADE_FLOOR = LazyPattern(r"^(?:不低于|不差于|达到|优于或等于)(?P<v>(?:[ⅠⅡⅢⅣⅤⅥ]{1,3}|[一二三四五六]|[1-6]|A{1,5})(?:类|级|星级|等级))$")
 _SYMBOL_UNITS = {"㎡": "平方米", "㎞": "公里", "㎏": "千克", "㎥": "立方米", "㎝": "厘米", "㎜": "毫米"}
 
 
@@ -72,7 +74,7 @@ def plain_form(text: str) -> str | None:
         number = chinese_number(m.group("n"))
         if number:
             out = f"{m.group('op')}{number}{m.group('unit')}"
-    for pattern, template in ((_KEEP_AT, "{v}"), (_NAMED_RATE, "{v}"), (_RATE_DONE, "{v}"), (_THIS_YEAR, "{v}"), (_WITHIN, "{v}以内"),
+    for pattern, template in ((_GRADE_FLOOR, "{v}及以上"), (_KEEP_AT, "{v}"), (_NAMED_RATE, "{v}"), (_RATE_DONE, "{v}"), (_THIS_YEAR, "{v}"), (_WITHIN, "{v}以内"),
                               (_YOY, "较上年{v}"), (_BARE_CHANGE, "较上年{v}")):
         m = pattern.match(out)
         if m:

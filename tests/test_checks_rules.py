@@ -830,3 +830,15 @@ def test_the_pn_rounds_clean_rows_are_not_alarmed():
     assert "PD211" in codes(row(name="参保率95%以上", value="≥95%"), "local-2015")
     # 枚 (火箭弹, 奖章) is a common unit (PD110)
     assert "PD110" not in codes(row(name="采购增雨火箭弹数量", value="≥400枚"), "local-2015")
+
+
+def test_the_pq_rounds_clean_rows_are_not_alarmed_and_its_filler_is_found():
+    quiet = [row("产出指标", "质量指标", "重大病虫害总体防控效果", "≥85%"),  # PD224: an efficacy is a percentage
+             row("产出指标", "成本指标", "单批次监督抽检检验费用", "≤1600元/批次"),  # PD205: a fee, not a count
+             row("产出指标", "数量指标", "重大病虫害防控面积", "≥45万亩次"),  # PD205: 亩次 is an area
+             row("产出指标", "质量指标", "受助人员在站安全事故发生率", "0"),  # PD103: a rate of 0
+             row("效益指标", "生态效益指标", "治理河段水质", "不低于Ⅲ类")]  # PD101: a grade as a floor
+    for ind in quiet:
+        assert not codes(ind, "local-2015") & {"PD224", "PD205", "PD103", "PD101"}, ind.name
+    assert "PD103" in codes(row("产出指标", "数量指标", "因贫失学辍学学生数", "0"), "local-2015")  # a count says what
+    assert "PD115" in codes(row("效益指标", "经济效益指标", "对地区经济发展的影响", "无"), "local-2015")

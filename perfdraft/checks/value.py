@@ -276,6 +276,8 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
     unit = v.unit
     if not unit and UNITLESS_NAME.search(name or ""):
         pass  # 系数, 指数: the number is the whole value
+    elif not unit and v.number == 0 and RATE_NAME.search(name or ""):
+        pass  # a rate of 0 (安全事故发生率 0) is 0% whatever the unit; a count of 0 still says what it counts
     elif not unit:  # a name ending in 数 does not say 人, 辆 or 个: the 计量单位 is still required
         implied = expected_unit(name, "") if name else None
         number = format_number(v.number)

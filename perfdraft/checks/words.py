@@ -19,10 +19,10 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
     (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
     (re.compile(r"户数"), frozenset({"户", "万户", "户次"}), "户"),
-    (re.compile(r"批次"), frozenset({"批次", "批", "次", "万批次"}), "批次"),
+    (re.compile(r"批次(?!.*(?:费用|经费|成本|资金|金额))"), frozenset({"批次", "批", "次", "万批次"}), "批次"),
     (re.compile(r"次数$"), frozenset({"次", "场次", "批次", "期", "场"}), "次"),
     (re.compile(r"人数|人员数"), frozenset({"人", "万人", "名"}), "人"),
-    (re.compile(r"面积$"), frozenset({"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"}), "亩"),
+    (re.compile(r"面积$"), frozenset({"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里", "亩次", "万亩次"}), "亩"),
     (re.compile(r"(金额|资金|经费|费用|总额|投入)$"), frozenset({"元", "万元", "亿元"}), "元"),
     (re.compile(r"(里程|长度)$"), frozenset({"公里", "千米", "米", "延米", "km"}), "公里"),
 ]
@@ -41,7 +41,8 @@ NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结�
 # What should not happen (事故, 投诉, 违规 …): the one kind of indicator whose value may be a bare 无
 EVENT_NAME = re.compile(r"事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|"
                         r"暴发|流行|上访|信访|纠纷|欠薪|拖欠|挪用|截留|隐患|问题|不良|负面|污染|破坏|超支|浪费|损失|损毁|丢失|"
-                        r"风险|安全|扣分|处罚|通报|整改|对.{0,16}?的?影响$")  # 对生态环境的影响：无 (no harm done)
+                        r"风险|安全|扣分|处罚|通报|整改|对.{0,8}(?:生态|环境).{0,8}影响$")  # 对生态环境的影响：无: no harm
+# (对地区经济发展的影响：无 is the classic filler of a 效益 the project does not have: PD115)
 FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
 # a percentage is a target only where it ends the name (参保率95%以上): 全国1%人口抽样调查 is a survey's name
 TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|＞＝|＜＝|"
@@ -89,7 +90,7 @@ MONEY_UNIT_HEADS = ("元/", "万元/")
 COST_UNITS_BY_NAME = re.compile(r"费|成本|金额|资金|经费|单价|标准")
 # A name that is a rate, a share or a degree may carry %; any other name measured in % is suspect.
 PERCENT_NAME = re.compile(r"率|比例|比重|占比|百分比|份额|幅|强度|(?<![年季])度|覆盖|增长|增幅|提高|提升|降低|下降|减少|比上年|较上年|同比"
-                          r"|增效|增产|节本|节约|水平|%|％")
+                          r"|增效|增产|节本|节约|水平|效果$|%|％")  # 防治效果 ≥85%: plant protection's efficacy
 # A project that is the payment itself: its budget is heads × the standard (PD311 both ways).
 SUBSIDY_PROJECT = re.compile(r"补助|补贴|资助|救助|津贴|抚恤|生活费|奖励|奖补|慰问|优待")
 YES_NO_NAME = re.compile(r"^是否|有无|是不是")
