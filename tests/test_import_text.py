@@ -651,9 +651,10 @@ def test_an_articles_numbered_list_of_indicators_is_read_and_its_footer_is_not(t
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     p = import_files([path]).draft.projects[0]
-    assert [(i.level2, i.name, i.value) for i in p.indicators] == [
-        ("（一）数量指标", "提升改造乡村旅游重点村", "≥6个"), ("（一）数量指标", "新建（改造）旅游厕所", "≥12座"),
-        ("（二）质量指标", "新建旅游厕所达标率", "100%"), ("（一）服务对象满意度指标", "游客满意度", "≥90%")]
+    # the levels without their headings' numbers ('（一）数量指标' was kept whole: PD201 on every row)
+    assert [(i.level1, i.level2, i.name, i.value) for i in p.indicators] == [
+        ("产出指标", "数量指标", "提升改造乡村旅游重点村", "≥6个"), ("产出指标", "数量指标", "新建（改造）旅游厕所", "≥12座"),
+        ("产出指标", "质量指标", "新建旅游厕所达标率", "100%"), ("满意度指标", "服务对象满意度指标", "游客满意度", "≥90%")]
 
 
 def test_an_outline_numbered_table_reads_its_levels_by_their_numbers(tmp_path):

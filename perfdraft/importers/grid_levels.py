@@ -92,6 +92,8 @@ class LevelsMixin:
         l1, l2, _ = lv
         label = re.sub(r"\s+", "", text)
         label = kinds._SCORE_TAIL.sub("", label)
+        # '一、产出指标', '（一）数量指标': a document's numbered heading over its block; the level is the word
+        label = kinds._HEADING_MARK.sub("", label, count=1)
         if self.fw is not None and kinds.framework_level(text, self.fw) is not None:
             if l2 is None:
                 self.level1, self.level2 = label, None
