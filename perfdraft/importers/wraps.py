@@ -1,6 +1,11 @@
-"""Rows of a grid copied out of a PDF viewer whose cells wrapped onto the next line, rows whose
-merged cells a copy repeated, and the level rows of an outline-numbered table (``1.1 数量指标 24``:
-the 二级 with its weights' subtotal, read as the level alone).
+"""Lines of a text capture put back into the rows they were, before the assemblers read them:
+
+* a PDF viewer's rows whose cells wrapped onto the next line (below);
+* a long last cell cut mid-sentence (a 偏差原因) whose rest stands alone on the next line;
+* a label and its value merged across a row, which a copy repeats in every column;
+* the level rows of an outline-numbered table (``1.1 数量指标 24``: the 二级 with its weights'
+  subtotal, read as the level alone);
+* a header block copied column by column: the budget's labels, then their amounts.
 
 A viewer's copy puts one space between columns, so the wrapped pieces do not line up under their
 columns (cells.py joins those that do). What the pieces are tells where they go: ``标`` under a row
@@ -118,13 +123,13 @@ def _outline_level(line: Line) -> None:
 _SENTENCE_END = ("。", "！", "？", "!", "?", "；", ";")
 
 
-def _continues(prev: Line, pieces: list[str]) -> bool:
+def _continues(prev: Line, text: str) -> bool:
     """A long text cell at the end of a row (a 偏差原因, a 说明) cut mid-sentence, whose rest is the
     next line, alone: joined into it ('…需要，增加' / '2次综合应急演练。')."""
     last = next((c for c in reversed(prev.cells) if c), "")
-    return (len(pieces) == 1 and len(last) >= 8 and not last.endswith(_SENTENCE_END) and not kinds.value_like(last)
-            and (not kinds.value_like(pieces[0]) or pieces[0].endswith(_SENTENCE_END))  # '2次综合应急演练。'
-            and kinds.level_of(pieces[0]) is None and len(pieces[0]) >= 4)
+    return (len(last) >= 8 and not last.endswith(_SENTENCE_END) and not kinds.value_like(last)
+            and (not kinds.value_like(text) or text.endswith(_SENTENCE_END))  # '2次综合应急演练。'
+            and kinds.level_of(text) is None and len(text) >= 4)
 
 
 _MONEY_FACTS = frozenset({"total", "fiscal", "other"})
@@ -183,7 +188,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
                 sum(1 for c in prev.cells if c) >= 2 and _join(prev, pieces, in_grid):
             continue
         if prev is not None and prev.spaced and in_grid and not line.rowed and not line.para and \
-                len(line.texts()) == 1 and _continues(prev, [line.texts()[0]]):
+                len(line.texts()) == 1 and _continues(prev, line.texts()[0]):
             k = max(i for i, c in enumerate(prev.cells) if c)
             prev.cells = [*prev.cells[:k], (prev.cells[k] or "") + line.texts()[0], *prev.cells[k + 1:]]
             continue
