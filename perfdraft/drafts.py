@@ -24,7 +24,7 @@ from .drafts_io import (  # noqa: F401 - re-exported: importers, exporters and t
     create_temp,
     write_temp,
 )
-from .errors import DraftConflict, DraftError, DraftLocked, toml_reason  # noqa: F401 - re-exported
+from .errors import DraftConflict, DraftError, DraftLocked, os_reason, toml_reason  # noqa: F401 - re-exported
 from .locks import (  # noqa: F401 - re-exported
     Lock,
     acquire_lock,
@@ -458,7 +458,7 @@ def _read_raw(p: Path) -> tuple[bytes, DiskState]:
     except PermissionError:
         raise DraftError(f"{p}：没有读取权限") from None
     except OSError as exc:
-        raise DraftError(f"{p}：无法读取（{drafts_io.why(exc)}）") from None
+        raise DraftError(f"{p}：无法读取（{os_reason(exc)}）") from None
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -512,7 +512,7 @@ def _keep_original(target: Path, raw: bytes) -> str:
             tmp = drafts_io.write_temp(orig, raw)
             os.replace(tmp, orig)
         except OSError as exc:
-            return f"无法另存原文件（{drafts_io.why(exc)}），请先自行复制一份 {target.name} 再修改"
+            return f"无法另存原文件（{os_reason(exc)}），请先自行复制一份 {target.name} 再修改"
         return f"原文件已另存为 {orig.name}"
     return f"{target.name} 旁已有 9 份另存的原文件，未再另存；请先自行复制一份再修改"
 

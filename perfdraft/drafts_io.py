@@ -48,11 +48,6 @@ def backup_path(path: Path) -> Path:
     return beside(path, ".bak")
 
 
-def why(exc: OSError) -> str:
-    """An OSError in words for the user (no Python names)."""
-    return os_reason(exc)
-
-
 def os_error_message(exc: OSError) -> str:
     """One line for an OSError nothing nearer the cause turned into words (cli.main's last resort)."""
     where = os.fsdecode(exc.filename) if exc.filename is not None else "文件操作"
@@ -60,7 +55,7 @@ def os_error_message(exc: OSError) -> str:
         where = where[:40] + "…" + where[-30:]
     if exc.errno == errno.ENAMETOOLONG:
         return f"{where}：文件名过长（一个文件名最多 255 字节，约 85 个汉字），请换一个短些的文件名"
-    return f"{where}：{why(exc)}，操作未完成"
+    return f"{where}：{os_reason(exc)}，操作未完成"
 
 
 def create_temp(tmp: Path, mode: int = 0o644) -> int:
@@ -147,7 +142,7 @@ def _replace_with(path: Path, data: bytes, like: os.stat_result | None) -> None:
     except PermissionError:
         raise DraftError(f"{path}：目录 {directory} 不可写，未保存") from None
     except OSError as exc:
-        raise DraftError(f"{path}：无法写入（{why(exc)}），未保存，原文件未改动") from None
+        raise DraftError(f"{path}：无法写入（{os_reason(exc)}），未保存，原文件未改动") from None
     _move_into_place(tmp, path, lambda why_: f"{path}：写入失败（{why_}），原文件未改动")
 
 
@@ -158,7 +153,7 @@ def _move_into_place(tmp: Path, target: Path, failure: Callable[[str], str]) -> 
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise DraftError(failure(why(exc))) from None
+        raise DraftError(failure(os_reason(exc))) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -177,7 +172,7 @@ def _stat_regular(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise DraftError(f"{path}：无法读取文件状态（{why(exc)}）") from None
+        raise DraftError(f"{path}：无法读取文件状态（{os_reason(exc)}）") from None
     if stat.S_ISDIR(st.st_mode):
         raise DraftError(f"{path}：这是一个目录，不是草稿文件；请换一个文件名")
     if not stat.S_ISREG(st.st_mode):
@@ -203,11 +198,11 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
             try:
                 old = path.read_bytes()
             except OSError as exc:
-                raise DraftError(f"{path}：无法读取原文件以备份（{why(exc)}），未保存") from None
+                raise DraftError(f"{path}：无法读取原文件以备份（{os_reason(exc)}），未保存") from None
         try:
             tmp = write_temp(bak, old, like)
         except OSError as exc:
-            raise DraftError(f"{path}：无法写入备份 {bak.name}（{why(exc)}），未保存，原文件未改动") from None
+            raise DraftError(f"{path}：无法写入备份 {bak.name}（{os_reason(exc)}），未保存，原文件未改动") from None
     _move_into_place(tmp, bak, lambda why_: f"{path}：无法写入备份 {bak.name}（{why_}），未保存，原文件未改动")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()  # rename between two links of one file does nothing and leaves the source
@@ -246,7 +241,7 @@ def _keep_aside(path: Path, data: bytes, message: str) -> DraftConflict:
     try:
         write_new(side, data)
     except OSError as exc:
-        return DraftConflict(f"{message}；本会话的内容也无法另存（{why(exc)}），仍在内存中", None)
+        return DraftConflict(f"{message}；本会话的内容也无法另存（{os_reason(exc)}），仍在内存中", None)
     return DraftConflict(f"{message}；本会话的内容已另存为 {side.name}，请比较两者后合并", side)
 
 
@@ -292,7 +287,7 @@ def _read(p: Path) -> bytes:
     try:
         return p.read_bytes()
     except OSError as exc:
-        raise DraftError(f"{p}：无法读取现有文件（{why(exc)}），未保存") from None
+        raise DraftError(f"{p}：无法读取现有文件（{os_reason(exc)}），未保存") from None
 
 
 def _refuse_unparseable(p: Path, old: bytes) -> None:

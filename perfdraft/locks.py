@@ -150,7 +150,7 @@ def _remove_dead_lock(lp: Path, seen: dict[str, Any] | None) -> None:
         time.sleep(0.05)
         return
     except OSError as exc:
-        raise DraftError(f"{lp}：无法接管锁文件（{_why(exc)}）") from None
+        raise DraftError(f"{lp}：无法接管锁文件（{os_reason(exc)}）") from None
     try:
         now = _read_lock(lp)
         if now == seen and (seen is not None or (_age(lp) or 0) >= 2):
@@ -209,10 +209,6 @@ def describe_holder(holder: dict[str, Any]) -> str:
     return f"{holder.get('user', '?')}@{holder.get('host', '?')}（进程 {holder.get('pid', '?')}，自 {when} 起）"
 
 
-def _why(exc: OSError) -> str:
-    return os_reason(exc)
-
-
 def _unlock_hint(path: Any) -> str:
     return f"确认对方会话已结束后，可运行 perfdraft unlock {path} 解除"
 
@@ -255,7 +251,7 @@ def acquire_lock(path: str | os.PathLike[str]) -> Lock:
             _remove_dead_lock(lp, holder)
             continue
         except OSError as exc:
-            raise DraftError(f"{path}：无法建立锁文件 {lp.name}（{_why(exc)}），未打开") from None
+            raise DraftError(f"{path}：无法建立锁文件 {lp.name}（{os_reason(exc)}），未打开") from None
         try:
             # No fsync: a lock that a crash left empty or torn is read as its writer's death and taken
             # over (above), so durability buys nothing, and the fsync cost up to 150 ms of every start.
@@ -266,7 +262,7 @@ def acquire_lock(path: str | os.PathLike[str]) -> Lock:
             # A full disk left a 0-byte lock behind (issue 19, item 10): remove what we created.
             with contextlib.suppress(OSError):
                 lp.unlink()
-            raise DraftError(f"{path}：无法写入锁文件 {lp.name}（{_why(exc)}），未打开") from None
+            raise DraftError(f"{path}：无法写入锁文件 {lp.name}（{os_reason(exc)}），未打开") from None
         return Lock(lp, notice)
     raise DraftError(f"{path}：无法取得锁文件 {lp.name}")
 
@@ -303,7 +299,7 @@ def break_lock(path: str | os.PathLike[str]) -> tuple[Path, dict[str, Any] | Non
     except FileNotFoundError:
         pass
     except OSError as exc:
-        raise DraftError(f"{lp}：无法删除（{_why(exc)}）") from None
+        raise DraftError(f"{lp}：无法删除（{os_reason(exc)}）") from None
     return lp, (None if holder is _UNREADABLE else holder)
 
 

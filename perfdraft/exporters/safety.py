@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..drafts import DraftError, atomic_write, cleanup_temp_files, dumps, write_temp
-from ..drafts_io import os_error_message, why
+from ..drafts_io import os_error_message
+from ..errors import os_reason
 from ..model import Draft
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -153,7 +154,7 @@ def rendering(fmt: str, output: str | os.PathLike[str]) -> Iterator[None]:
         os_exc = _os_error(exc)
         if os_exc is None:
             raise
-        reason = why(os_exc)
+        reason = os_reason(os_exc)
         if "temporary directory" in str(os_exc):  # tempfile found no directory it could write in
             reason = "没有可写的临时目录，磁盘可能已满"
         try:
@@ -199,7 +200,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
     try:
         tmp = write_temp(path, data)  # never through a symlink planted at the temp name (issue 9)
     except OSError as exc:
-        raise DraftError(f"{path}：无法写入（{why(exc)}），未留下输出文件") from None
+        raise DraftError(f"{path}：无法写入（{os_reason(exc)}），未留下输出文件") from None
     try:
         try:
             os.link(tmp, path)
@@ -211,7 +212,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
                 raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
             os.replace(tmp, path)
     except OSError as exc:
-        raise DraftError(f"{path}：写入失败（{why(exc)}），未留下输出文件") from None
+        raise DraftError(f"{path}：写入失败（{os_reason(exc)}），未留下输出文件") from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -315,9 +315,10 @@ _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
 _END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\))")
 # A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):
 # the values' vocabulary (two characters or more) and its trends (逐步健全, 不断提高 …).
-WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {"无"}, key=len, reverse=True)
-_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{'|'.join(map(re.escape, WORD_VALUES))}"
-                             rf"|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS}))$")
+_WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {"无"}, key=len, reverse=True)
+# a word value ending a row or a clause (cells here, prose.py's sentences)
+WORD_VALUE = rf"{'|'.join(map(re.escape, _WORD_VALUES))}|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS})"
+_WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{WORD_VALUE})$")
 
 
 def _header_split(text: str) -> tuple[str, list[str] | None, str]:

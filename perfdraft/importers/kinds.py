@@ -76,12 +76,8 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
     t = _HEADING_MARK.sub("", t, count=1)  # '二、效益指标': a numbered section heading over its block
     if not t or len(t) > 20:
         return None
-    base = t
-    suffixed = False
-    for suffix in _LEVEL_SUFFIX:
-        if base.endswith(suffix) and len(base) > len(suffix):
-            base, suffixed = base[: -len(suffix)], True
-            break
+    base = _strip_level_suffix(t)
+    suffixed = base != t
     if base.endswith("值") and base[:-1] in LEVEL_WORDS:  # 产出值
         base = base[:-1]
         suffixed = True
@@ -105,6 +101,7 @@ def slip_level(word: str) -> tuple[str | None, str | None] | None:
 
 
 def _strip_level_suffix(word: str) -> str:
+    """The word without one 指标/目标 ending (never the whole word)."""
     for suffix in _LEVEL_SUFFIX:
         if word.endswith(suffix) and len(word) > len(suffix):
             return word[: -len(suffix)]
@@ -139,11 +136,7 @@ def framework_level(text: str, framework: str) -> tuple[str | None, str | None, 
     if not words:
         return None
     t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
-    base = t
-    for suffix in _LEVEL_SUFFIX:
-        if base.endswith(suffix) and len(base) > len(suffix):
-            base = base[: -len(suffix)]
-            break
+    base = _strip_level_suffix(t)
     hit = words.get(base)
     if hit is None or (base == t and len(base) < 3):
         return None

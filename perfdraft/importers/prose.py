@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 
 from ..model import Indicator
-from ..value_terms import TREND_ADVERBS, TREND_VERBS
 from . import kinds
-from .cells import WORD_VALUES, Line
+from .cells import WORD_VALUE, Line
 
 _ENUM = r"^(?:[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*[)）.、．]?|[A-Ea-e](?=[\u4e00-\u9fff]))?\s*"
 _LEVEL_LINE = re.compile(_ENUM + r"(?P<level>[\u4e00-\u9fff]{2,14}?(?:指标|目标|效益))(?P<tail>完成情况分析|完成情况)?"
@@ -119,7 +118,7 @@ _WORDED = re.compile(r"(?P<op>不少于|不低于|不超过|不高于|控制在|
                      r"(?:/[\u4e00-\u9fff]{1,2})?)?)(?P<tail>以上|以内|以下)?$")
 
 
-_WORD_END = re.compile("(?:" + "|".join(map(re.escape, WORD_VALUES)) + f"|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS}))$")
+_WORD_END = re.compile(f"(?:{WORD_VALUE})$")
 _DATE_END = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:前|之前|以前)?$")
 _RESULT_WORDS = re.compile(r"目标值|实际完成|指标为|目标为")  # a self-evaluation's sentences: _pairs reads them
 
