@@ -712,3 +712,21 @@ def test_indicators_written_as_running_text_one_paragraph_per_level(tmp_path):
                     ("时效指标", "补贴资金拨付完成时间", "2024年12月底前"),
                     ("社会效益", "受助人员返乡（安置）率", "不低于95%"), ("社会效益", "社区养老服务可及性", "明显提升"),
                     ("可持续影响", "救助管理工作机制", "持续完善"), ("服务对象满意度指标", "服务对象满意度", "≥90%")]
+
+
+def test_running_text_of_two_projects_gives_two_projects_with_their_budgets(tmp_path):
+    # pq_02: two projects of a 预算公开 说明 read as one, with no budget; the department's totals are no budget
+    text = ("一、收支预算总体情况\n本部门2024年收入预算3,268.45万元。\n"
+            "（一）社区居家养老服务运营补贴项目\n1.项目概况：给予运营补贴。项目预算资金186.00万元，全部为县级资金。\n"
+            "2.绩效指标：\n产出指标——数量指标：运营补贴站点数量≥42个；质量指标：补贴资金核拨准确率100%。\n"
+            "满意度指标——服务对象满意度指标：服务对象满意度≥90%。\n"
+            "（二）流浪乞讨人员救助管理项目\n1.项目概况：开展街面巡查。项目预算资金45.80万元。\n"
+            "2.绩效指标：\n产出指标：数量指标方面，救助流浪乞讨人员不少于260人次；时效指标方面，接收入站时限不超过24小时。\n"
+            "满意度指标：受助人员满意度不低于90%。\n三、项目资金\n以上项目资金已全部列入预算。\n")
+    path = tmp_path / "two.txt"
+    path.write_text(text, encoding="utf-8")
+    projects = import_files([path]).draft.projects
+    assert [(p.name, p.budget.total, len(p.indicators)) for p in projects] == [
+        ("社区居家养老服务运营补贴项目", 1860000, 3), ("流浪乞讨人员救助管理项目", 458000, 3)]
+    assert projects[1].indicators[0].value == "不少于260人次"
+    assert "name" in projects[0].confirm and "budget" in projects[0].confirm  # read from sentences: to confirm

@@ -10,8 +10,12 @@ quantity (or names 目标值 / 指标为) gives a row. Rows from prose are alway
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from .. import numbers
 from ..model import Indicator
 from . import kinds
 from .cells import WORD_VALUE, Line
@@ -55,12 +59,63 @@ def is_prose(lines: list[Line]) -> bool:
     return hits >= 2
 
 
+# A project's heading in a budget document's running text: '（一）社区居家养老服务运营补贴项目',
+# '2.流浪乞讨人员救助管理项目', '项目名称：…'. Its sentences then give the budget ('项目预算资金186.00万元').
+_PROJECT_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])\s*"
+                              r"(?P<name>[^，,。；;：:]{2,40}?(?:项目|专项|工程|资金|经费|补助|补贴))\s*$")
+_NAME_LABEL = re.compile(r"^\s*(?:项目名称|专项名称)\s*[：:]\s*(?P<name>[^，,。；;]{2,40})\s*$")
+_BUDGET_SENTENCE = re.compile(r"(?:项目|年度)?(?:预算|安排|申请)(?:资金|金额|数)?(?:总额|合计)?(?:为|共|计)?\s*"
+                              r"(?P<amount>\d[\d,，]*(?:\.\d+)?\s*(?:亿元|万元|元))")
+
+# '三、项目资金', '（二）专项经费': a report's part on the money, not a project's name
+_GENERIC_HEADING = re.compile(r"^(?:本?项目|专项|财政|预算|年度)*(?:资金|经费|预算)")
+
+
+@dataclass
+class ProseProject:
+    """One project of a budget document's running text: its heading, the budget its sentences name
+    (the first one after the heading) and its rows."""
+
+    name: str | None = None
+    budget: Decimal | None = None
+    rows: list[tuple[Indicator, str]] = field(default_factory=list)
+
+
+def projects(lines: list[Line]) -> list[ProseProject]:
+    """The rows of :func:`rows`, grouped by the project headings between them; rows before any
+    heading form a project of their own. Headings with no rows after them are dropped."""
+    groups = [ProseProject()]
+    starts: list[int] = []  # the line index where each group after the first begins
+    for k, line in enumerate(lines):
+        texts = line.texts()
+        if len(texts) != 1:
+            continue
+        text = texts[0].strip()
+        m = _PROJECT_HEADING.match(text) or _NAME_LABEL.match(text)
+        if m and len(m.group("name")) >= 4 and not _GENERIC_HEADING.match(m.group("name")):
+            groups.append(ProseProject(name=m.group("name").strip()))
+            starts.append(k)
+            continue
+        g = groups[-1]
+        b = _BUDGET_SENTENCE.search(text) if g.name and g.budget is None else None
+        read = numbers.read_money(b.group("amount").replace("，", ",")) if b else None
+        if read is not None and not _segments(text):
+            g.budget = read[0]
+    for ind, where, k in _rows(lines):
+        groups[bisect.bisect_right(starts, k)].rows.append((ind, where))
+    return [g for g in groups if g.rows]
+
+
 def rows(lines: list[Line]) -> list[tuple[Indicator, str]]:
-    out: list[tuple[Indicator, str]] = []
+    return [(ind, where) for ind, where, _ in _rows(lines)]
+
+
+def _rows(lines: list[Line]) -> list[tuple[Indicator, str, int]]:
+    out: list[tuple[Indicator, str, int]] = []
     level1: str | None = None
     level2: str | None = None
     active = False
-    for line in lines:
+    for k, line in enumerate(lines):
         for text in line.texts():
             segments = _segments(text.strip())
             if segments and text.strip().startswith(segments[0][0]) and not _RESULT_WORDS.search(text):
@@ -72,7 +127,7 @@ def rows(lines: list[Line]) -> list[tuple[Indicator, str]]:
                     else:
                         level2 = word
                     for name, value in _clause_pairs(part):
-                        out.append((Indicator(level1=level1, level2=level2, name=name, value=value), line.where))
+                        out.append((Indicator(level1=level1, level2=level2, name=name, value=value), line.where, k))
                 active = True
                 continue
             m = _LEVEL_LINE.match(text.strip())
@@ -90,7 +145,7 @@ def rows(lines: list[Line]) -> list[tuple[Indicator, str]]:
                 active = False  # the next part of the report
                 continue
             for name, value in _pairs(text):
-                out.append((Indicator(level1=level1, level2=level2, name=name or None, value=value), line.where))
+                out.append((Indicator(level1=level1, level2=level2, name=name or None, value=value), line.where, k))
     return out
 
 

@@ -78,7 +78,7 @@ class Report:
             self._order.append(key)
             self._text[key] = text
             self._where[key] = []
-        if where:
+        if where and where not in self._where[key]:  # one page line's chrome cells are one place
             self._where[key].append(where)
 
     def carry(self, other: Report, prefixes: tuple[str, ...]) -> None:
@@ -87,7 +87,7 @@ class Report:
         for key in other._order:
             if key.startswith(prefixes):
                 self.note(key, other._text[key])
-                self._where[key].extend(other._where[key])
+                self._where[key].extend(w for w in other._where[key] if w not in self._where[key])
 
     def take_cells(self, n: int, where: str) -> None:
         """Count ``n`` more cells read from the file; refuse the file once it passes the whole-file cap,

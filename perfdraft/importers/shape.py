@@ -127,21 +127,39 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
 
     def _prose(self, lines: list[Line]) -> None:
         """A report that lists its indicators in sentences: rows from the prose replace the guessed grid."""
-        found = prose.rows(lines)
-        if not found:
+        groups = prose.projects(lines)
+        if not groups:
             return
-        if self.project is None or len(self.draft.projects) > 1:
+        if self.project is None or len(self.draft.projects) > 1 or len(groups) > 1:
             for p in self.draft.projects:
                 self.notes.extend(f"导入时未能归位：{i.name or ''} {i.value or ''}".strip() for i in p.indicators)
+            kept = self.draft.projects[0] if len(groups) == 1 and self.draft.projects else None
             self.draft.projects = []
-            self._new_project()
-        assert self.project is not None
-        p = self.project
-        p.indicators = [ind for ind, _ in found]
-        p.confirm = [c for c in p.confirm if not c.startswith("indicators[")]
-        p.confirm.extend(f"indicators[{k}].value" for k in range(len(p.indicators)))
-        self.rows = self.unsure = len(p.indicators)
-        self.report.note("prose", f"指标取自报告正文的叙述（{len(found)} 条），均已记为待确认")
+            if kept is not None:  # the header facts read from the page stay with the one project
+                kept.indicators = []
+                self.draft.projects.append(kept)
+                self.project = kept
+            else:
+                self._new_project()
+        total = 0
+        for k, group in enumerate(groups):
+            if k:
+                self._new_project()
+            assert self.project is not None
+            p = self.project
+            p.indicators = [ind for ind, _ in group.rows]
+            p.confirm = [c for c in p.confirm if not c.startswith("indicators[")]
+            p.confirm.extend(f"indicators[{n}].value" for n in range(len(p.indicators)))
+            if group.name and not p.name:
+                p.name = group.name
+                p.confirm.append("name")
+            if group.budget is not None and p.budget.total is None:
+                p.budget.total = group.budget
+                p.confirm.append("budget")
+            total += len(p.indicators)
+        self.rows = self.unsure = total
+        where = f"，分属 {len(groups)} 个项目" if len(groups) > 1 else ""
+        self.report.note("prose", f"指标取自报告正文的叙述（{total} 条{where}），均已记为待确认")
 
     def _project_row(self, line: Line) -> Line:
         """A row of a flat multi-project grid: its project cells start (or continue) a project; the
