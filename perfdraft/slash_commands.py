@@ -118,9 +118,33 @@ def cmd_check(conv: Conversation, arg: str) -> list[Message]:
 
 
 def cmd_save(conv: Conversation, arg: str) -> list[Message]:
+    if arg.strip():
+        return [save_copy(conv, arg.strip())]
     if conv.path is None:
         return [Message("error", "这份草稿没有文件名，无法保存")]
     return [conv.save()]
+
+
+def save_copy(conv: Conversation, arg: str) -> Message:
+    """/save FILE: a copy of the draft as it is now; the session goes on saving to its own file, and
+    an existing file is never replaced (it may be another draft, or last year's)."""
+    out = Path(arg).expanduser()
+    if not out.suffix:
+        out = out.with_name(out.name + ".toml")
+    if out.suffix.lower() != ".toml":
+        return Message("error", f"“{arg}”不是 .toml 文件名：/save 另存的是草稿；导出表格请用 /export xlsx|docx|pdf|csv|md")
+    if out.exists() or out.is_symlink():
+        return Message("error", f"{out}：文件已存在，未覆盖；请换一个文件名")
+    if not out.parent.is_dir():
+        return Message("error", f"{out.parent}：目录不存在，未另存")
+    from . import drafts
+    from .errors import DraftError
+
+    try:
+        drafts.save(conv.draft, out)
+    except DraftError as exc:
+        return Message("error", f"另存失败：{exc}")
+    return Message("notice", f"已另存一份到 {out}；本会话仍保存到 {conv.path.name if conv.path else '原文件'}")
 
 
 def cmd_export(conv: Conversation, arg: str) -> list[Message]:

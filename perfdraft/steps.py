@@ -152,7 +152,7 @@ COMMANDS: list[Command] = [
     Command("help", ("帮助", "?"), "解释当前要填的内容"),
     Command("table", ("表格",), "显示当前项目的表格"),
     Command("check", ("检查",), "检查当前项目（或全稿）并列出问题"),
-    Command("save", ("保存",), "立即保存"),
+    Command("save", ("保存",), "立即保存；/save 文件名 另存一份副本"),
     Command("export", ("导出",), "导出：/export xlsx|docx|csv|md"),
     Command("del", ("删除",), "删除当前这条指标"),
     Command("all", ("全部确认", "确认全部"), "本项目沿用上年内容，全部确认并进入下一个项目"),

@@ -413,3 +413,24 @@ def test_the_question_that_adds_a_project_does_not_count_it_as_there(tmp_path):
     conv = Conversation(drafts.new_draft(2025), None)
     feed(conv, "某县交通运输局", "", "2025", "1", "完成农村公路养护", "", "落实养护资金")
     assert conv.prompt().step == "project.name" and conv.prompt().title == "新项目（第 1 个） · 项目名称"
+
+
+def test_save_with_a_name_writes_a_copy_and_never_replaces_a_file(tmp_path, monkeypatch):
+    # '/save 备份' did an ordinary save and ignored the name
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "seed.toml"
+    path.write_bytes(SEED.read_bytes())
+    conv = Conversation(drafts.load(path), path)
+    r = conv.answer("/save 备份")
+    assert r.ok, [m.text for m in r.messages]
+    copy = tmp_path / "备份.toml"
+    assert drafts.load(copy).projects[0].name == drafts.load(path).projects[0].name
+    assert conv.path == path  # the session still saves to its own file
+    copy.write_text("# 用户自己的文件\n", encoding="utf-8")
+    r = conv.answer("/save 备份.toml")
+    assert not r.ok and "已存在" in r.messages[-1].text
+    assert copy.read_text(encoding="utf-8") == "# 用户自己的文件\n"
+    r = conv.answer("/save 表.xlsx")
+    assert not r.ok and "/export" in r.messages[-1].text and not (tmp_path / "表.xlsx").exists()
+    r = conv.answer("/save 没有的目录/a.toml")
+    assert not r.ok and "目录不存在" in r.messages[-1].text

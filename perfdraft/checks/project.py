@@ -419,7 +419,7 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                 if together > total * Decimal("1.1") and all(x[1].op in ("=", None, "≥", ">") for x in products):
                     yield one_cause("PD311", [f"{path}.indicators[{x[0]}].value" for x in products],
                                     f"各项标准 × 数量合计 {format_number(together)}元，超过预算数 {format_number(total)}元 10% 以上",
-                                    "请核对人数或标准，或在用途中说明差额")
+                                    "请核对数量或标准，或在用途中说明差额")
                 products = []
         for i, v, cnt, per_month, product in products:
             # over the budget is never right; under it only where the project is the payment itself
