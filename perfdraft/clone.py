@@ -177,6 +177,27 @@ def load_last_year(path: Path) -> Draft:
         raise
 
 
+def summary(last: Draft, new: Draft, changes: list[YearChange], stale: list[tuple[str, str]], src: str, out: str) -> list[str]:
+    """What a clone made, carried and changed, and what is left to confirm: the same words on the
+    command line and in the TUI."""
+    values = sum(1 for p in new.projects for i in p.indicators if i.last_year is not None)
+    confirm = sum(len(p.confirm) for p in new.projects)
+    lines = [f"已由 {last.year if last.year is not None else '（未定）'} 年度草稿 {src} 生成 {new.year} 年度草稿 {out}：",
+             f"  {len(new.projects)} 个项目；{values} 个指标值已复制到“上年指标值”（last_year），本年指标值暂与去年相同，请逐项确认",
+             f"  待确认字段 {confirm} 个，已记入各项目的 confirm 列表"]
+    if changes:
+        lines.append(f"  年份改动 {len(changes)} 处（{last.year}年 → {new.year}年；文号中的年份未改），请复核：")
+        lines.extend(f"    {ch.text(new)}" for ch in changes)
+    else:
+        lines.append("  名称和文字中没有需要改动的年份")
+    if stale:
+        from .places import place_text
+
+        lines.append(f"  以下指标值仍写着 {last.year} 年的日期，未改动，请按今年重填：")
+        lines.extend(f"    {place_text(new, path)}：“{value}”" for path, value in stale)
+    return lines
+
+
 def cmd_clone(args: argparse.Namespace) -> int:
     from .errors import EXIT_OK, UsageError
 
@@ -191,21 +212,6 @@ def cmd_clone(args: argparse.Namespace) -> int:
     last = load_last_year(src)
     new, changes, stale = clone_with_report(last, getattr(args, "year", None))
     drafts.save(new, out)
-    values = sum(1 for p in new.projects for i in p.indicators if i.last_year is not None)
-    confirm = sum(len(p.confirm) for p in new.projects)
-    print(f"已由 {last.year if last.year is not None else '（未定）'} 年度草稿 {src} 生成 {new.year} 年度草稿 {out}：")
-    print(f"  {len(new.projects)} 个项目；{values} 个指标值已复制到“上年指标值”（last_year），本年指标值暂与去年相同，请逐项确认")
-    print(f"  待确认字段 {confirm} 个，已记入各项目的 confirm 列表")
-    if changes:
-        print(f"  年份改动 {len(changes)} 处（{last.year}年 → {new.year}年；文号中的年份未改），请复核：")
-        for ch in changes:
-            print(f"    {ch.text(new)}")
-    else:
-        print("  名称和文字中没有需要改动的年份")
-    if stale:
-        print(f"  以下指标值仍写着 {last.year} 年的日期，未改动，请按今年重填：")
-        from .places import place_text
-
-        for path, value in stale:
-            print(f"    {place_text(new, path)}：“{value}”")
+    for line in summary(last, new, changes, stale, str(src), str(out)):
+        print(line)
     return EXIT_OK

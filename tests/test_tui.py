@@ -255,6 +255,8 @@ def test_start_screen_clones_last_years_draft(tmp_path):
             await pilot.pause()
             assert type(app.screen).__name__ == "DraftingScreen"
             assert app.conv.only_unsettled and app.conv.draft.year == 2021
+            said = _screen_text(app)  # it opened without a word on what it carried
+            assert "生成 2021 年度草稿 2020-2021.toml" in said and "待确认字段" in said
             await pilot.press("f11")  # confirm all of project 1
             await pilot.pause()
             assert app.conv.draft.projects[0].confirm == []

@@ -200,11 +200,11 @@ class PerfdraftApp(App[int]):
 
     def clone_and_open(self, last: Path, hint) -> None:
         try:
-            from ..clone import clone_draft, load_last_year
+            from ..clone import clone_with_report, load_last_year, summary
 
             old = load_last_year(last)
             year = (old.year or 0) + 1
-            new = clone_draft(old, year)
+            new, changes, stale = clone_with_report(old, year)
             target = last.with_name(f"{last.stem}-{year}.toml")
             if target.exists():
                 hint.update(f"{target} 已存在，未覆盖；可直接从“打开最近”或 perfdraft edit 打开")
@@ -213,7 +213,8 @@ class PerfdraftApp(App[int]):
         except (drafts.DraftError, ImportError) as exc:
             hint.update(f"无法克隆：{exc}")
             return
-        self.open_draft(target)
+        # what was carried and what is left to confirm, as the command line says it
+        self.open_draft(target, notices=summary(old, new, changes, stale, last.name, target.name))
 
     def import_and_open(self, source: Path, hint) -> None:
         """Last year's table read into a draft beside it (``表.xlsx`` → ``表.toml``, never over a file),
