@@ -276,10 +276,13 @@ def _field_by_label(conv: Conversation, label: str, row_known: bool) -> fields.F
             continue
         return f
     if len(label) >= 2:  # a part of a label (描述 → 绩效指标描述), for the row's columns first
-        for owner in owners:
-            hits = [f for f in fields.by_owner(owner) if any(label in lab for lab in f.labels)]
-            if len(hits) == 1:
-                return hits[0]
+        # the field's own name before its aliases: 预算 is the project's 预算数, not 预算单位 (部门名称)
+        for named in (lambda f: (f.label,), lambda f: f.labels):
+            for owner in owners:
+                hits = [f for f in fields.by_owner(owner) if any(label in lab for lab in named(f))
+                        and (owner != "project" or in_project)]
+                if len(hits) == 1:
+                    return hits[0]
     return None
 
 

@@ -339,6 +339,15 @@ def test_jump_forms_from_the_readme(tmp_path):
     assert not r.ok and "/jump 第 N 条 描述" in r.messages[-1].text
 
 
+def test_part_of_a_label_names_the_field_before_an_alias_of_another():
+    # '/jump 预算' in a project went to 部门名称 (whose alias 预算单位 holds 预算), not to the 预算数
+    conv = Conversation(drafts.load(SEED_FIXED), None)
+    feed(conv, "/jump 项目 2", "/jump 预算")
+    assert conv.prompt().step == "project.budget.total" and conv.pos.project == 1
+    feed(conv, "/jump 用途")
+    assert conv.prompt().step == "project.purpose"
+
+
 def test_every_field_label_is_a_jump_target():
     from perfdraft import fields, profiles
 
