@@ -976,3 +976,26 @@ def test_a_save_that_ends_under_the_findings_list_updates_the_status_line(tmp_pa
         app.close_session()
 
     asyncio.run(run())
+
+
+def test_every_table_profile_is_on_screen_at_80x24(tmp_path):
+    # the 表格样式 question says '3–8 见下面的列表' and the list showed 1–4 with no sign of the rest
+    path = tmp_path / "new.toml"
+    drafts.save(drafts.new_draft(2025), path)
+
+    async def run():
+        app, conv = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = "/jump 表格样式"
+            await pilot.press("enter")
+            await pilot.pause()
+            shown = "\n".join(screen_lines(app))
+            for n in range(1, 9):
+                assert f" {n}. " in shown, (n, shown)
+            assert any("✓ 本栏通过检查" in line or "F10" in line for line in screen_lines(app)[-5:])
+            await pilot.press("f10")
+        app.close_session()
+
+    asyncio.run(run())

@@ -32,6 +32,9 @@ class Suggestions(OptionList):
             label = Text(head)
             label.append(detail, style="dim")
             self.add_option(Option(label))
+        # Four lines by default; a longer list (the eight table profiles) takes what a tall enough
+        # screen leaves after the question, check, answer and keys, so no choice hides below the fold.
+        self.styles.max_height = max(4, min(len(choices), self.app.size.height - 16))
         self.display = bool(choices)
         if choices:
             self.highlighted = 0
