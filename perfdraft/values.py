@@ -304,6 +304,7 @@ def _parse_deadline(text: str) -> Deadline | ParseError | None:
     return Deadline(year, month, day, bool(m.group(5)))
 
 
+_FLOOR_SCALES = frozenset({"优良中差", "好较好一般差", "合格"})
 _SCHEDULE_RE = re.compile(r"^每(月|季度|季|年|周|半年|旬|日|天)(.*)$")
 
 
@@ -326,6 +327,8 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, "符合")
     if len(text) <= 12 and (text[-1:] in "类级星上下" or text.endswith("等级")) and GRADE_VALUE.match(text):
         return Qualitative(text, GRADE_SCALE)
+    if text.endswith("以上") and TERM_SCALE.get(text.removesuffix("以上").removesuffix("及")) in _FLOOR_SCALES:
+        return Qualitative(text, GRADE_SCALE)  # 良好及以上 (绩效评价等级): a grade as a floor, like Ⅲ类及以上
     if len(text) <= 24 and any(c in text for c in ":：∶/±") and RATIO_VALUE.match(text):
         return Qualitative(text, RATIO_SCALE)
     return None

@@ -10,10 +10,10 @@ from .. import frameworks
 from ..model import Draft
 from ..rules import ERROR
 from ..values import Quantity, format_number, parse
-from .context import for_draft
+from .context import for_draft, levels
 from .finding import Finding, _f
 from .indicator import check_indicator
-from .project import check_project, goal_findings
+from .project import capped_against_text, check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
 _OWN_TREE = frozenset({"PD201"})
@@ -34,6 +34,9 @@ def check_department(draft: Draft) -> list[Finding]:
                                                   and frameworks.level2_key(ind.level2) is None)
         skip = _OWN_TREE if own else frozenset()
         out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx, skip=skip))
+    if goal and d.indicators:
+        rows = [(parse(ind.value or ""), levels(ctx, ind.level1, ind.level2)[1]) for ind in d.indicators]
+        out.extend(capped_against_text(rows, goal, "department"))
     for i, g in enumerate(d.sub_goals):
         for j, ind in enumerate(g.indicators):
             out.extend(check_indicator(ind, ctx.framework.id, f"department.sub_goals[{i}].indicators[{j}]", ctx=ctx))

@@ -64,6 +64,15 @@ SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成
                                  BUDGET_SCALE, ZERO_EVENT_SCALE, GRADE_SCALE, RATIO_SCALE})  # 预算控制: PD108 says what it lacks
 
 
+# After a comparison in a name, what it counts: the comparison defines the rows counted, not the target.
+_CONDITION_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}(?:率|比例|占比|比重|人数|户数|个数|数量)$")
+_BENEFITS = frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"})
+_ACTIVITY_UNITS = frozenset({"次", "场", "期", "场次", "期次", "批次", "堂", "课时"})
+_ACTIVITY_NAME = re.compile(r"讲座|培训|宣传|演出|巡查|检查|义诊|会议|下乡|讲堂|活动|督查|演练")
+# A mechanism, system or body a project sets up, and the states that say it is set up.
+INSTITUTION_NAME = re.compile(r"(?:机制|制度|体系|体制|平台|机构|网络|台账|档案|预案)(?:建设)?$")
+ESTABLISHED_TERMS = frozenset("基本建立 建立 建成 基本建成 完善 基本完善 健全 基本健全 建立健全 基本建立健全 健全完善 建立完善 "
+                              "正常运行".split())
 _RATE_BEFORE_VALUE = re.compile(r"^\s*([\u4e00-\u9fff]{1,6}率)\s*[≥≤=＞＜<>]")
 # Values that read as a standard, a grade, a ratio, a reference or no event: none is a survey's result.
 _NOT_SURVEYED = frozenset({"符合", GRADE_SCALE, RATIO_SCALE, BENCHMARK_SCALE, ZERO_EVENT_SCALE, "期限"})
@@ -250,6 +259,8 @@ def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tu
     if len(full_name) > 100:
         out.append(("PD203", "name", f"三级指标名称有 {len(full_name)} 字，超过 100 字", None, None))
     target = TARGET_IN_NAME.search(name)
+    if target and _CONDITION_TAIL.search(name, target.end()):
+        target = None  # 每天不少于2小时服务时长达标学校比例: a condition of what is counted, the target is the value
     if target:
         out.append(("PD211", "name", f"三级名称中含目标值“{target.group(0)}”，目标应写在指标值栏",
                     "把目标移到指标值栏，名称只写度量对象", None))
@@ -303,6 +314,13 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
             and not QUALITY_WORDS.search(name)):
         yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
 
+    # PD223: what the project does, counted (健康教育讲座 ≥1200次, 文艺演出 ≥30场), filed under a benefit:
+    # an output; the benefit is what the lectures change
+    if (not misfiled and l2 in _BENEFITS and isinstance(value, Quantity) and value.unit in _ACTIVITY_UNITS
+            and _ACTIVITY_NAME.search(name) and not PERCENT_NAME.search(name)):
+        yield _f("PD223", f"{p}level2", f"“{name}”以“{value.unit}”计，是做了多少（产出），放在了效益指标下",
+                 "移到产出指标-数量指标；效益写它带来的变化（如 知晓率、受益人数）")
+
     # PD223: a date filed under 数量 or 质量 (汛前完成度汛工程 2024年5月31日前完成): when, not how much or how well
     if not misfiled and l2 in ("数量", "质量") and isinstance(value, Deadline):
         yield _f("PD223", f"{p}level2", f"日期目标放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下", "移到时效指标")
@@ -341,7 +359,11 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
     # for it (描述, 评分标准, 指标值说明) or in the value itself as a graded value (优：≥90%；良：…).
     # Binary scales (是/否, 有/无, 合格, 符合, 达标) and 达成 (its tiers are set by 财预〔2020〕10号) need none.
     # A state that answers the name's own question (制度健全性: 健全, 管理规范性: 规范) is a yes or a no too.
-    answers_name = isinstance(value, Qualitative) and value.scale is None and f"{value.term}性" in name
+    answers_name = isinstance(value, Qualitative) and value.scale is None and (
+        f"{value.term}性" in name
+        # 长效机制 / 内部控制制度: 健全 — whether the mechanism is in place, a yes or a no as well
+        # (three reviewers passed every such row the rule alarmed on)
+        or (value.term in ESTABLISHED_TERMS and INSTITUTION_NAME.search(name) is not None))
     if isinstance(value, Qualitative) and not value.vague and value.scale not in SELF_DEFINED_SCALES and not answers_name:
         explain += (ind.note or "") + (ind.value_note or "")
         explained = (("：" in explain or ":" in explain)

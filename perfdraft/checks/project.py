@@ -172,6 +172,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     values = [parse(i.value or "") for i in project.indicators]
     rows = [(pair, ind, v) for (pair, ind), v in zip(inds[:MAX_CHECKED_ROWS], values, strict=False)]
     out.extend(_number_agreement(project, rows, path))
+    out.extend(capped_against_text([(v, pair[1]) for pair, _, v in rows], goal, path))
 
     if not project.indicators:
         out.append(_f("PD304", f"{path}.indicators", "未设置绩效指标", "按 产出、效益、满意度 添加指标"))
@@ -296,9 +297,12 @@ def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[
             values_by_unit.setdefault(v.unit, set()).add(v.number)
     for field in ("purpose", "goal"):
         text = getattr(project, field) or ""
+        parts = _breakdowns(text, values_by_unit)
         for m in COUNT_IN_TEXT.finditer(text):
             n, unit = numbers.read_decimal(m.group(1)), COUNT_UNIT_SAME.get(m.group(2), m.group(2))
             if n is None or n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
+                continue
+            if any(a <= m.start() < b for a, b in parts):
                 continue
             shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
             # the row the sentence speaks of, when one clearly does (组织800名青年参加就业见习 ~ 参加就业见习人数)
@@ -307,13 +311,71 @@ def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[
                     if isinstance(v, Quantity) and v.unit == unit and (ind.scope or "annual") == "annual"]
             best = max(same, key=lambda t: _similar(t[1].name or "", around), default=None)
             where = f"{path}.{field}"
-            close = best is not None and isinstance(rows[best[0]][2], Quantity) and \
-                Decimal("0.5") < n / max(rows[best[0]][2].number, Decimal("0.0001")) < 2  # type: ignore[union-attr]
-            if best is not None and close and _similar(best[1].name or "", around) >= 0.6 and \
-                    sum(1 for _, ind in same if _similar(ind.name or "", around) >= 0.6) == 1:
+            row_value = rows[best[0]][2] if best is not None else None
+            ratio = n / max(row_value.number, Decimal("0.0001")) if isinstance(row_value, Quantity) else Decimal(0)
+            if best is not None and _similar(best[1].name or "", around) >= 0.6 and \
+                    sum(1 for _, ind in same if _similar(ind.name or "", around) >= 0.6) == 1 and (
+                    Decimal("0.5") < ratio < 2
+                    # twice or half the row's figure (the 中期 figure typed as the 年度 one): only where the
+                    # words just before the count are the row's own (衬砌改造42公里 ~ 骨干渠道衬砌改造长度)
+                    or (Decimal("0.25") < ratio < 4 and _named_before(text, m.start(), best[1].name or ""))):
                 where = f"{path}.indicators[{best[0]}].value"
             yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
                      "请统一文字与指标值")
+
+
+_FLOOR_IN_TEXT = re.compile(r"(?:不少于|不低于|达到|≥)?\s*(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|场次|场|次|个|件|所|座|家|处|期)"
+                            r"(?:及)?以上|(?:不少于|不低于|≥)\s*(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|场次|场|次|个|件|所|座|家|处|期)")
+
+
+def capped_against_text(rows: list[tuple[Value | ParseError, str | None]], text: str, path: str) -> Iterator[Finding]:
+    """PD207 where no 数量 row says it: a count capped with ≤ (执法检查 ≤120次) that the goal sets as a floor
+    (120次以上). ``rows``: (parsed value, 二级 key) of each row, placed at ``path``.indicators[i]."""
+    floors = set()
+    for m in _FLOOR_IN_TEXT.finditer(text):
+        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        n = numbers.read_decimal(number)
+        if n is not None:
+            floors.add((n, COUNT_UNIT_SAME.get(unit, unit)))
+    if not floors:
+        return
+    for i, (v, l2) in enumerate(rows):
+        if l2 != "数量" and isinstance(v, Quantity) and v.op in ("≤", "<") and \
+                (v.number, COUNT_UNIT_SAME.get(v.unit, v.unit)) in floors:
+            yield _f("PD207", f"{path}.indicators[{i}].value",
+                     f"目标写的是 {format_number(v.number)}{v.unit}以上，指标值却用了“{v.op}”，等于给产出设上限",
+                     f"改为 ≥{format_number(v.number)}{v.unit}")
+
+
+_CLAUSE_START = re.compile(r"[，,；;。、：:（(）)]|\d")
+
+
+def _named_before(text: str, start: int, name: str) -> bool:
+    """The words right before a count in a sentence (back to the last mark or figure) are in the row's name."""
+    head = text[max(0, start - 16):start]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    words = re.sub(r"^(?:完成|组织|实现|开展|新建|建设|达到|共|累计|全年|年度|计划)+", "", head[cut:])
+    return len(words) >= 3 and words[-3:] in name or (len(words) >= 4 and _similar(words, name) >= 0.8)
+
+
+_BRACKETED = re.compile(r"[（(][^（()）]{2,80}[)）]")
+_NOUN_ONLY = re.compile(r"[\u4e00-\u9fff]{0,8}")
+
+
+def _breakdowns(text: str, values_by_unit: dict[str, set[Decimal]]) -> list[tuple[int, int]]:
+    """Brackets right after a count an indicator carries: its parts (1356公里（县道218公里、…村道712公里）),
+    not other targets."""
+    spans = []
+    for b in _BRACKETED.finditer(text):
+        window = text[max(0, b.start() - 24):b.start()]
+        before = next(reversed(list(COUNT_IN_TEXT.finditer(window))), None)
+        # the count, then at most the noun it counts (1356公里农村公路（…）)
+        if before is None or not _NOUN_ONLY.fullmatch(window[before.end():]):
+            continue
+        n = numbers.read_decimal(before.group(1))
+        if n is not None and n in values_by_unit.get(COUNT_UNIT_SAME.get(before.group(2), before.group(2)), ()):
+            spans.append((b.start(), b.end()))
+    return spans
 
 
 # Rows compared pairwise are capped: the cross-row rules look for a related row nearby, and an

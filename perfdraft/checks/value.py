@@ -101,6 +101,9 @@ UNIT_FIXES = {"M": "米", "m": "米", "百分比": "%", "百分点": "个百分�
               "元/人*月": "元/人·月", "元/人*年": "元/人·年"}
 
 
+_AVERAGE_NAME = re.compile(r"均|平均|每")
+
+
 @lru_cache(maxsize=8192)
 def expected_unit(name: str, unit: str) -> str | None:
     """The unit the name asks for when ``unit`` does not fit it (PD205), else None."""
@@ -108,6 +111,8 @@ def expected_unit(name: str, unit: str) -> str | None:
         if pattern.search(name):
             if unit in units or (suggested == "元" and unit.startswith(MONEY_UNIT_HEADS)):
                 return None
+            if "/" in unit and unit.split("/", 1)[0] in (*units, suggested) and _AVERAGE_NAME.search(name):
+                return None  # 农家书屋年均借阅人次 ≥200人次/个: an average per unit is the name's count per unit
             if units is PER_HEAD_UNITS and (unit.startswith(MONEY_UNIT_HEADS)
                                             or unit in ("元", "万元") and PER_UNIT_NAME.search(name)):
                 return None  # 元/次, 万元/户, 元/生·天 … and 每吨…标准 =100元 are standards too
