@@ -20,12 +20,12 @@ from pathlib import Path
 from ..errors import os_reason
 from ..model import Draft
 from . import html as html_reader
-from . import sources
+from . import kinds, sources
 from .assembler import Assembler
-from .boxes import unbox
 from .cells import Line, clean_text, text_lines
 from .repairs import (
     department_table,
+    fill_dittos,
     fix_ocr_digits,
     guess_framework,
     infer_year,
@@ -174,13 +174,19 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             asm, page_year = html_reader.read(path, report, split_doc_number=split_doc_number)
         else:
             own = None
-            asm = text_reader.read(path, report, split_doc_number=split_doc_number)
-            raw_text = unbox(text_reader.blank_comments(text_reader.decode(path.read_bytes(), str(path)))[0])[0]
-            if path.suffix.lower() != ".csv" and not text_reader.looks_like_csv(raw_text):
-                text, cleaned = clean_text(raw_text)
-                for remark in cleaned:
-                    report.note(remark, remark)
-                lines = join_wrapped(text_lines(text))
+            raw_text = text_reader.prepared(path, report)  # decoded once, for both readers
+            if html_reader.is_markup(raw_text):
+                # a page's HTML source copied into a .txt (view-source, or a system's "导出" that is HTML)
+                kind = "html"
+                report.note("html-source", "文本中是网页源代码（HTML 标记），已按网页表格读取")
+                asm, page_year = html_reader.read(path, report, split_doc_number=split_doc_number, text=raw_text)
+            else:
+                asm = text_reader.read_text(raw_text, path, report, split_doc_number=split_doc_number)
+                if path.suffix.lower() != ".csv" and not text_reader.looks_like_csv(raw_text):
+                    text, cleaned = clean_text(raw_text)
+                    for remark in cleaned:
+                        report.note(remark, remark)
+                    lines = join_wrapped(text_lines(text))
         if kind in ("docx", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:
@@ -197,7 +203,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
-        wins = shaped is not None and good >= 1 and _placed(draft) <= good and not _structured(draft)
+        wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and not _structured(draft)
         if wins and asm.flat_projects and shaped is not None and len(draft.projects) > len(shaped.projects):
             # a flat export (project columns on every indicator row) is read column by column, as it is
             # laid out; the shape reader's year (the title's) still counts
@@ -210,7 +216,15 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if inferred is None and shaped.year is not None:
                 inferred = shaped.year
             shaped.year = None
-        elif not asm.found_anything:
+        elif shaped is not None and len(draft.projects) == len(shaped.projects) == 1 and \
+                draft.projects[0].budget.total is None and shaped.projects[0].budget.total is not None and \
+                draft.projects[0].name == shaped.projects[0].name:
+            # the label reader's rows, the shape reader's budget (年度预算数 | 1—7月执行数 … over a row of
+            # amounts under an empty label): one table read two ways, each where it read it
+            draft.projects[0].budget = shaped.projects[0].budget
+            if "budget" not in draft.projects[0].confirm:
+                draft.projects[0].confirm.append("budget")
+        if not wins and not asm.found_anything:
             what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
             if not _on_topic(lines, asm):
                 raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
@@ -226,6 +240,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 (page_year if kind == "html" else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
         join_cell_breaks(draft)
+        fill_dittos(draft, report)
         split_target_and_result(draft, report)
         remark_draft(draft, report, split_doc_number=split_doc_number)
         split_glued_explanations(draft, report)
@@ -250,7 +265,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
-_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes")
+_READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
+                 "html-source")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 
@@ -267,9 +283,16 @@ def _placed(draft: Draft, good: bool = False) -> int:
     """Indicator rows with a value (``good``: a name and a value that reads as one): how much of the
     table an assembler understood."""
     rows = [i for p in draft.projects for i in p.indicators] + list(draft.department.indicators)
-    if good:
-        return sum(1 for i in rows if i.name and i.value)
+    if good:  # a name in the value's place (确定能 | 高血压…服务率: columns slipped) is not understood
+        return sum(1 for i in rows if i.name and i.value and _reads_as_value(i.value))
     return sum(1 for i in rows if i.value)
+
+
+def _reads_as_value(text: str) -> bool:
+    """A value, or short enough to be one: not a row's name slipped into the value's column."""
+    from ..values import ParseError, parse
+
+    return len(text) <= 8 or kinds.value_like(text) or not isinstance(parse(text), ParseError)
 
 
 def _structured(draft: Draft) -> bool:

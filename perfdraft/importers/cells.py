@@ -112,6 +112,25 @@ def _pipe_cells(line: str) -> list[str]:
     return [p.strip(" \u3000\t") for p in parts if p.strip(" \u3000\t")]
 
 
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
+def _table_row_cells(line: str) -> list[str | None]:
+    """A markdown row '| a | | **c** |': its cells in place, an empty one as None (a blank 指标值
+    dropped shifted the row), emphasis marks off, a <br> as the line break it stands for."""
+    parts = re.split(r"[|｜]", line.strip())
+    if not parts[0].strip():
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    cells: list[str | None] = []
+    for p in parts:
+        text = _BR.sub("\n", _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), p)).strip(" \u3000\t")
+        cells.append(text or None)
+    return cells
+
+
 def _space_cells(line: str) -> list[str]:
     return [p for p in re.split(r"[ \u3000\t]+", line.strip(" \u3000\t")) if p]
 
@@ -133,6 +152,7 @@ def text_lines(text: str) -> list[Line]:
     pair_header: list[str] | None = None  # the columns of '一级指标：…；指标名称：…；指标值：…；' rows
     spaced: tuple[Line, list[int]] | None = None  # the last space-separated row and its cells' columns
     in_grid = False
+    after_pipes = False  # the last row was a markdown table's ('| … |')
     for n, line in enumerate(raw, 1):
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
@@ -142,6 +162,12 @@ def text_lines(text: str) -> list[Line]:
         if bullet and bullet.end() < len(stripped) and all(
                 unicodedata.category(ch) == "So" or ch in "•·" for ch in bullet.group(1)):
             stripped = stripped[bullet.end():]  # an article's ◆ ▶ 📌 before a heading or a fact
+        if after_pipes and stripped and "|" not in stripped and "｜" not in stripped:
+            # the line after a markdown table: the table has ended (a chat answer's 说明 list followed)
+            if not _RULE.fullmatch(stripped):  # a '---' rule below it changes nothing
+                after_pipes = False
+                out.append(Line([stripped], where, para=True))
+            continue
         item = _LIST_ITEM.match(stripped)
         if item and kinds.value_like(item.group("value")) and not cell_mode:
             # '1. 提升改造乡村旅游重点村：≥6个': a list of indicators, one per numbered line
@@ -197,7 +223,9 @@ def text_lines(text: str) -> list[Line]:
             continue  # a markdown table's '| --- | --- |' line
         if ("|" in stripped or "｜" in stripped) and (len(pcells) >= 2 or re.search(r"[|｜]\s*$", stripped)):
             if pcells:
-                out.append(Line(list(pcells), where, rowed=True))
+                framed = stripped[:1] in "|｜" and stripped[-1:] in "|｜"
+                out.append(Line(_table_row_cells(stripped) if framed else list(pcells), where, rowed=True))
+                after_pipes = framed
             continue
         if "\t" in stripped:
             out.append(Line([c.strip() or None for c in stripped.split("\t")], where, rowed=True))

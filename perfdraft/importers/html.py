@@ -351,9 +351,19 @@ class _Reader(_Text):
 _TITLE_YEAR = re.compile(r"(20\d\d)\s*年度?")
 
 
-def read(path: Path, report: Report, *, split_doc_number: bool = False) -> tuple[Assembler, int | None]:
-    """The assembler fed with the page's paragraphs and tables, and the year its <title> names."""
-    text = page_text(path)
+_MARKUP = re.compile(r"<(?:table|tr|td|th)\b[^>]*>", re.I)
+
+
+def is_markup(text: str) -> bool:
+    """Text that is an HTML table's source: several table tags, not a value written as <5%."""
+    return len(_MARKUP.findall(text, 0, 200_000)) >= 6 and re.search(r"</t[dr]>", text, re.I) is not None
+
+
+def read(path: Path, report: Report, *, split_doc_number: bool = False,
+         text: str | None = None) -> tuple[Assembler, int | None]:
+    """The assembler fed with the page's paragraphs and tables, and the year its <title> names;
+    ``text``: the page's source already read (HTML copied into a .txt)."""
+    text = page_text(path) if text is None else text
     bad = text.count("\ufffd")
     if bad:
         report.note("html-bytes", f"网页中有 {bad} 处字节无法按其编码读取，已显示为 �，请对照原网页核对这些字")

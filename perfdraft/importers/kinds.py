@@ -259,6 +259,30 @@ def header_words() -> list[str]:
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
+# 2025年 | 2026年 | 2027年 heading a rolling plan's value columns (the first year's is the target)
+YEAR_COLUMN = re.compile(r"20\d\d年度?(?:指标值|目标值)?")
+
+
+def unknown_column(c: str, cells: list[str | None]) -> bool:
+    """A short label in a header row whose other cells are mostly known column labels (完成目标可能性
+    among 一级指标 … 偏差原因分析): a column perfdraft has no field for (a header fact, 年度绩效目标 in a
+    flat export, is one it has)."""
+    from .facts import fact_label  # facts reads this module's words
+
+    t = squash(c)
+    known = sum(1 for x in cells if x and header_kind(x))
+    return 2 <= len(t) <= 12 and not value_like(c) and known >= 4 and known >= sum(1 for x in cells if x) - 2 \
+        and not fact_label(c)
+
+
+def extra_column(c: str, cells: list[str | None], headers: list[str]) -> str | None:
+    """The kind of a header cell no label names, after ``headers``: a rolling plan's year (the first
+    year's column is the target, later ones projections) or an unknown column ('other')."""
+    if YEAR_COLUMN.fullmatch(squash(c)):
+        return "other" if "value" in headers else "value"
+    return "other" if len(cells) > 1 and unknown_column(c, cells) else None
+
+
 def header_kind(text: str) -> str | None:
     return _header_kind(text, fields.registry_key())
 
@@ -273,6 +297,8 @@ def _header_kind(text: str, registry: fields.RegistryKey) -> str | None:
     t2 = re.sub(r"[（(][^()（）]*[)）]$", "", t)
     if t2 in table:
         return table[t2]
+    if t.endswith(("分析", "情况")) and t[:-2] in table:  # 偏差原因分析, 指标完成情况
+        return table[t[:-2]]
     if len(t) <= 14 and re.search(r"(实现值|完成值|实际值)$", t):
         return "actual" if re.search(r"实际|完成|全年", t) else "value"
     if t.endswith("指") and t + "标" in table:  # '一级指' over '标': a PDF cell wrapped in the header

@@ -11,6 +11,7 @@ from ..model import (
     BASIS_CATEGORIES,
     Basis,
 )
+from .kinds import YEAR_COLUMN
 from .registry import label_headers
 from .repairs import fold
 from .report import clean_cell
@@ -198,6 +199,8 @@ def grid_header(cells: list[str | None]) -> tuple[dict[int, str], dict[int, str]
     extra: dict[int, str] = {}
     for i, c in enumerate(cells):
         f = header_field(c)
+        if f is None and c and YEAR_COLUMN.fullmatch(fold(c)) and "value" not in cols.values():
+            f = "value"  # 2025年 | 2026年 | 2027年 (a rolling plan): the first year's is the target
         if f == "sign" and f in cols.values() and fold(c or "") in _OPERATOR_HEADERS:
             # 指标性质 (正向/反向, 定量/定性) came first and took the sign: the 计算符号 column is it
             held = next(k for k, v in cols.items() if v == "sign")
@@ -352,7 +355,7 @@ _NUMBERED = re.compile(r"^\s*\d+\s*[、.．]\s*")
 _TITLE_LINE = re.compile(r"^[^：:，。；]{0,40}(?:绩效目标|绩效文本|部门预算|预算项目)[^：:，。；]{0,20}$")
 # A year followed by 年, not inside a 文号 (〔2019〕, [2019]) or a range; a year alone in brackets with
 # 年度 is a title's year ("项目支出绩效目标表（2025年度）").
-_YEAR_IN_TEXT = re.compile(r"(?:(?<![\d\[〔【(（])|(?<=[(（])(?=\d{4}\s*年度?\s*[)）]))(20\d\d)\s*年")
+_YEAR_IN_TEXT = re.compile(r"(?:(?<![\d\[〔【(（—–~～至])|(?<=[(（])(?=\d{4}\s*年度?\s*[)）]))(20\d\d)(?:\s*年?\s*[—–~～至-]\s*20\d\d)?\s*年")
 
 
 def _is_level1(label: str) -> bool:

@@ -236,6 +236,25 @@ def join_cell_breaks(draft: Draft) -> None:
             setattr(ind, attr, joined(getattr(ind, attr)))
 
 
+# '〃' (U+3003), '″', '"' or 同上 in a level cell: the label above, as a Word table writes a repeat
+_DITTO = frozenset({"〃", "″", "\"", "”", "同上", "同 上", "々"})
+
+
+def fill_dittos(draft: Draft, report: Report) -> None:
+    """Level cells holding a ditto mark take the label of the row above."""
+    filled = 0
+    for rows in [p.indicators for p in draft.projects] + [draft.department.indicators]:
+        above: Indicator | None = None
+        for ind in rows:
+            for attr in ("level1", "level2"):
+                if (getattr(ind, attr) or "").strip() in _DITTO:
+                    setattr(ind, attr, getattr(above, attr) if above is not None else None)
+                    filled += 1
+            above = ind
+    if filled:
+        report.note("ditto", f"层级栏中的“〃”（同上）已按上一行的层级填写（{filled} 处）")
+
+
 def _cjk(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in "（）《》、，。：；")
 

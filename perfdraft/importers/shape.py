@@ -29,8 +29,10 @@ from .row_fields import indicator_of
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
 _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(（]\s*(20\d\d)\s*年度?\s*[)）]")
-_YEAR_TITLE = re.compile(r"(20\d\d)\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
-_YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.-])(20\d\d)\s*年")
+# A span of years (2025—2027年中期财政规划, 2025年—2027年) counts as its first: the budget year
+_SPAN = r"(?:\s*年?\s*[—–~～至-]\s*20\d\d)?"
+_YEAR_TITLE = re.compile(r"(20\d\d)" + _SPAN + r"\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
+_YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.—–~～至-])(20\d\d)" + _SPAN + r"\s*年")
 _INDEX_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
 _DEFAULT = ["l1", "l2", "name", "value"]
 # Without a header row the columns after the name are guessed from what the cells are.
@@ -197,10 +199,10 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         texts = line.texts()
         if not texts:
             return
-        for c in texts:
-            m = _YEAR_CELL.search(kinds.squash(c))
-            if m:
-                self.title_years[int(m.group(1) or m.group(2))] += 3
+        cells = [int(m.group(1) or m.group(2)) for c in texts if (m := _YEAR_CELL.search(kinds.squash(c)))]
+        # 2025年 | 2026年 | 2027年 heading the columns of a rolling plan: the first is the budget year
+        if cells:
+            self.title_years[cells[0]] += 3
         c = " ".join(texts)
         for m in _YEAR_TITLE.finditer(c):
             self.title_years[int(m.group(1))] += 1
@@ -288,9 +290,11 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 self.header_texts.append(c)
                 self._start_grid(glued, where)
                 return True
+        if kind is None and not self.grid and self.headers:
+            kind = kinds.extra_column(c, line.cells if line.rowed else [c], self.headers)
+            if kind == "other":  # kept in its place so the cells after it stay in theirs
+                self.report.note(f"other-column:{c}", f"表中“{c}”一栏 perfdraft 没有对应的栏目，未导入", where)
         if kind is None:
-            if not self.grid and kinds.grid_lead(c) and self.headers == []:
-                return False
             return False
         if self.grid and self.cur is None:
             if line.rowed and i == next((k for k, x in enumerate(line.cells) if x), 0):
@@ -307,7 +311,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         nxt_is_header = False
         if line.rowed:
             rest = line.cells[i + 1:]
-            nxt_is_header = any(x and kinds.header_kind(x) for x in rest)
+            nxt_is_header = any(x and (kinds.header_kind(x) or kinds.unknown_column(x, line.cells)) for x in rest)
         if not nxt_is_header and len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
             if not line.rowed:
                 return True  # the header may go on on the next line; started at the first data cell
@@ -505,6 +509,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             return kinds.is_basis(c) or line.rowed and not kinds.value_like(c)
         if col == "desc":
             return not kinds.value_like(c) or line.rowed
+        if col == "other":
+            return line.rowed
         if col in _OPTIONAL_TEXT or col.startswith("field:"):
             if line.rowed:
                 return True

@@ -47,6 +47,42 @@ def blank_comments(text: str) -> tuple[str, int]:
     return ("\n".join(lines), n) if n else (text, 0)
 
 
+# An e-mail reply's quoted original: '> 项目名称\t…', a bare '>' for an empty line, '>> ' for a quote's quote
+# (only the marks and the one space after each: the tabs after them are a pasted row's empty cells)
+_QUOTED = re.compile(r"^ *(?:>(?=[ \t>]|$) ?)+", re.M)
+
+
+def unquote(text: str) -> tuple[str, int]:
+    """The text with e-mail quote marks taken off its lines, when enough lines carry them to be a quoted
+    message (a table pasted into a reply) and not a value written as '>90%'; how many lines."""
+    if ">" not in text:
+        return text, 0
+    quoted = len(_QUOTED.findall(text))
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    if quoted < 5 or quoted < lines * 0.3:
+        return text, 0
+    return _QUOTED.sub("", text), quoted
+
+
+def prepared(path: Path, report: Report) -> str:
+    """A text file as the readers take it: decoded, its comment lines blanked, e-mail quote marks and
+    box-drawing lines taken off, each said once."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise ImportFailed(f"{path}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
+                           f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
+    text, comments = blank_comments(decode(path.read_bytes(), str(path)))
+    text, quoted = unquote(text)
+    text, boxed = unbox(text)
+    if boxed:
+        report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
+    if comments:
+        report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
+    if quoted:
+        report.note("quoted", f"{quoted} 行是邮件回复中引用的原文（行首 >），已去掉引用符号读取")
+    return text
+
+
 def decode(raw: bytes, source: str) -> str:
     """The file's text; a clear ImportFailed for empty files and binary data."""
     if not raw.strip(b" \t\r\n\x00\xef\xbb\xbf"):
@@ -208,18 +244,12 @@ def csv_records(text: str, report: Report) -> list[Record]:
 
 
 def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assembler:
-    source = str(path)
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise ImportFailed(f"{source}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
-                           f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
-    text, comments = blank_comments(decode(path.read_bytes(), source))
-    text, boxed = unbox(text)
-    if boxed:
-        report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
-    if comments:
-        report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
-    asm = Assembler(source, report, split_doc_number=split_doc_number)
+    return read_text(prepared(path, report), path, report, split_doc_number=split_doc_number)
+
+
+def read_text(text: str, path: Path, report: Report, *, split_doc_number: bool = False) -> Assembler:
+    """The assembler fed with a prepared text's records (see :func:`prepared`)."""
+    asm = Assembler(str(path), report, split_doc_number=split_doc_number)
     as_csv = path.suffix.lower() == ".csv" or looks_like_csv(text)
     for rec in (csv_records(text, report) if as_csv else records(text)):
         report.take_cells(len(rec.cells), rec.where)

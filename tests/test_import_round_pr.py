@@ -1,0 +1,88 @@
+"""Round pr: ten text captures written by a helper who never saw the importer (first read 41% of the
+sampled rows right). One test per reading the round added, each on a small table of its own."""
+
+from pathlib import Path
+
+from perfdraft.importers import import_files
+
+
+def _import(tmp_path: Path, text: str, name: str = "t.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_files([path])
+
+
+GRID = ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t新建农村卫生户厕\t≥3200户\n"
+        "\t质量指标\t户厕改造验收合格率\t≥95%\n满意度指标\t服务对象满意度指标\t改厕农户满意度\t≥90%\n")
+
+
+def test_a_table_quoted_in_an_email_reply_is_read_with_its_empty_cells_in_place(tmp_path):
+    quoted = "\n".join("> " + line if line else ">" for line in ("项目名称\t农村改厕项目", "", *GRID.splitlines()))
+    result = _import(tmp_path, "张股长：表已收到，请核实。\n\n在 2024年8月9日，区卫健局 写道：\n" + quoted + "\n")
+    rows = [(i.level1, i.level2, i.name, i.value) for i in result.draft.projects[0].indicators]
+    assert rows[1] == ("产出指标", "质量指标", "户厕改造验收合格率", "≥95%")  # its empty 一级 cell kept in place
+    assert any("引用的原文" in line for line in result.repairs)
+    # a value written as '>90%' is no quote
+    plain = _import(tmp_path, "一级指标\t二级指标\t三级指标\t指标值\n满意度指标\t服务对象满意度指标\t群众满意度\t>90%\n"
+                    "产出指标\t数量指标\t新建户厕\t>3200户\n", "plain.txt")
+    assert plain.draft.projects[0].indicators[0].value in (">90%", "＞90%")
+
+
+def test_html_source_pasted_into_a_text_file_is_read_as_the_page(tmp_path):
+    html = ("<div><p>项目支出绩效目标表</p><table border=1>\n<tr><td>项目名称</td><td colspan=3>农村客运公交化改造</td></tr>\n"
+            "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>\n"
+            "<tr><td rowspan=2>产出指标</td><td rowspan=2>数量指标</td><td>新建候车亭</td><td>&ge;30个</td></tr>\n"
+            "<tr><td>改造线路</td><td>&#8805;12条</td></tr>\n"
+            "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>沿线群众满意度</td><td>&ge;90%</td></tr>\n</table></div>\n")
+    result = _import(tmp_path, html, "page.txt")
+    rows = [(i.level1, i.name, i.value) for i in result.draft.projects[0].indicators]
+    assert rows == [("产出指标", "新建候车亭", "≥30个"), ("产出指标", "改造线路", "≥12条"),
+                    ("满意度指标", "沿线群众满意度", "≥90%")]
+    assert any("网页源代码" in line for line in result.repairs)
+
+
+def test_a_chat_answers_markdown_table_keeps_blank_cells_and_ends_where_the_table_ends(tmp_path):
+    text = ("好的，以下是整理的表格：\n\n| 项目 | 内容 |\n|---|---|\n| 项目名称 | 农村厕所革命整村推进项目 |\n"
+            "| 项目资金（万元） | 年度资金总额：**865.00**<br>其中：财政拨款 820.00<br>其他资金 45.00 |\n\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|:---:|:---:|:---|:---:|\n"
+            "| **产出指标** | 数量指标 | 新（改）建农村卫生户厕 | ≥3200户 |\n"
+            "| **产出指标** | 质量指标 | 厕所粪污无害化处理<br>或资源化利用率 | ≥85% |\n"
+            "| **效益指标** | 生态效益指标 | 减少粪污直排对水体的污染 | |\n"
+            "| **满意度指标** | 服务对象满意度指标 | 改厕农户满意度 | ≥90% |\n\n---\n\n**说明：**\n"
+            "1. 原图中的指标值显示为“≥8585%”，建议核实是否应为≥85%；\n2. 满意度类指标一般设置为不低于90%。\n\n复制 重新生成\n")
+    p = _import(tmp_path, text, "chat.md").draft.projects[0]
+    assert [(i.level1, i.name, i.value) for i in p.indicators] == [
+        ("产出指标", "新（改）建农村卫生户厕", "≥3200户"), ("产出指标", "厕所粪污无害化处理或资源化利用率", "≥85%"),
+        ("效益指标", "减少粪污直排对水体的污染", None), ("满意度指标", "改厕农户满意度", "≥90%")]
+    assert p.budget.total == 8650000
+
+
+def test_a_monitoring_tables_extra_columns_keep_the_target_in_its_place(tmp_path):
+    text = ("项目名称\t基本公共卫生服务项目\n项目资金（万元）\t年度预算数\t1—7月执行数\t执行率\n\t2860.00\t1865.32\t65.22%\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t1—7月实际完成值\t全年预计完成值\t偏差原因分析\t完成目标可能性\n"
+            "产出指标\t数量指标\t居民电子健康档案建档率\t≥90%\t91.2%\t≥90%\t\t确定能\n"
+            "\t\t高血压患者基层规范管理服务率\t≥65%\t\t≥65%\t系统数据未更新\t有可能\n"
+            "\t质量指标\t适龄儿童疫苗接种率\t≥90%\t95.6%\t≥90%\t\t确定能\n"
+            "满意度指标\t服务对象满意度指标\t居民综合满意度\t≥85%\t—\t≥85%\t满意度调查年底开展\t确定能\n")
+    p = _import(tmp_path, text).draft.projects[0]
+    assert [(i.name, i.value) for i in p.indicators] == [
+        ("居民电子健康档案建档率", "≥90%"), ("高血压患者基层规范管理服务率", "≥65%"), ("适龄儿童疫苗接种率", "≥90%"),
+        ("居民综合满意度", "≥85%")]
+    assert p.budget.total == 28600000
+
+
+def test_a_rolling_plans_first_year_is_the_target_and_the_budget_year_and_dittos_repeat_the_level(tmp_path):
+    text = ("        某县2025—2027年中期财政规划项目绩效目标表\n\n"
+            "项目名称      2025—2027年枸杞产业高质量发展项目\n"
+            "                                                   绩效指标值\n"
+            "一级指标   二级指标        三级指标                      2025年          2026年          2027年\n"
+            "产出指标   数量指标        新建枸杞标准化种植基地        ≥1.5万亩        ≥1.2万亩        ≥1万亩\n"
+            "〃         〃              建设病虫害绿色防控示范区      =5个            =5个            =3个\n"
+            "〃         时效指标        年度建设任务完成时间          2025年10月底前  2026年10月底前  2027年10月底前\n"
+            "满意度指标  服务对象满意度指标  项目区种植户满意度      ≥90%            ≥90%            ≥90%\n")
+    result = _import(tmp_path, text)
+    assert result.draft.year == 2025
+    assert [(i.level1, i.level2, i.value) for i in result.draft.projects[0].indicators] == [
+        ("产出指标", "数量指标", "≥1.5万亩"), ("产出指标", "数量指标", "=5个"), ("产出指标", "时效指标", "2025年10月底前"),
+        ("满意度指标", "服务对象满意度指标", "≥90%")]
+    assert any("同上" in line for line in result.repairs)
