@@ -86,3 +86,34 @@ def test_a_rolling_plans_first_year_is_the_target_and_the_budget_year_and_dittos
         ("产出指标", "数量指标", "≥1.5万亩"), ("产出指标", "数量指标", "=5个"), ("产出指标", "时效指标", "2025年10月底前"),
         ("满意度指标", "服务对象满意度指标", "≥90%")]
     assert any("同上" in line for line in result.repairs)
+
+
+def test_a_department_table_as_a_numbered_list_of_paths(tmp_path):
+    text = ("某县自然资源和规划局2025年部门整体绩效目标\n部门名称：某县自然资源和规划局（部门编码：412001）\n"
+            "部门年度预算：资金总额4,268.35万元，其中：基本支出1,862.35万元，项目支出2,406.00万元；按资金来源分，"
+            "财政拨款4,018.35万元，其他资金250.00万元。\n"
+            "四、绩效指标（一级指标／二级指标／三级指标：指标值，分值）\n"
+            "1．履职效能／重点工作履行情况／办理不动产登记业务：≥1.5万件（8分）\n"
+            "2．履职效能／履职效果／新增耕地面积：≥800亩（6分）\n"
+            "3．管理效率／预算管理／预算执行率：≥95%（5分）\n"
+            "4．管理效率／政府采购／政府采购执行率：（4分）\n"
+            "5．服务对象满意度／服务对象满意度／办事群众满意度：≥90%（8分）\n")
+    d = _import(tmp_path, text).draft
+    assert not d.projects
+    assert [(i.level1, i.level2, i.name, i.value, i.weight) for i in d.department.indicators] == [
+        ("履职效能", "重点工作履行情况", "办理不动产登记业务", "≥1.5万件", 8), ("履职效能", "履职效果", "新增耕地面积", "≥800亩", 6),
+        ("管理效率", "预算管理", "预算执行率", "≥95%", 5), ("管理效率", "政府采购", "政府采购执行率", None, 4),
+        ("服务对象满意度", "服务对象满意度", "办事群众满意度", "≥90%", 8)]
+    assert (d.department.name, d.department.code) == ("某县自然资源和规划局", "412001")
+    assert d.department.budget is not None and d.department.budget.total == 42683500
+
+
+def test_a_department_grid_whose_last_column_is_the_score_reads_its_own_levels(tmp_path):
+    # 履职效能 / 管理效率 are no project levels: a row's cells stand in their columns (分值 after 指标值)
+    text = ("某局2025年部门整体绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\t分值\n"
+            "履职效能\t重点工作履行情况\t办理不动产登记业务\t≥1.5万件\t8\n管理效率\t预算管理\t预算执行率\t≥95%\t5\n"
+            "服务对象满意度\t服务对象满意度\t办事群众满意度\t≥90%\t8\n")
+    d = _import(tmp_path, text).draft
+    assert [(i.level1, i.level2, i.name) for i in d.department.indicators] == [
+        ("履职效能", "重点工作履行情况", "办理不动产登记业务"), ("管理效率", "预算管理", "预算执行率"),
+        ("服务对象满意度", "服务对象满意度", "办事群众满意度")]

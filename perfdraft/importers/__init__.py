@@ -24,6 +24,7 @@ from . import kinds, sources
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
 from .repairs import (
+    code_out_of_name,
     department_table,
     fill_dittos,
     fix_ocr_digits,
@@ -248,6 +249,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         guess_framework(draft, report, asm.header_texts)
         # a table's own reading, never a perfdraft export's embedded draft (that one round-trips exactly)
         department_table(draft, report)
+        code_out_of_name(draft, report)
         if draft is shaped:  # perfdraft's own and the seed's layouts, read by the label reader, keep theirs
             settle_profile(draft, report)
         repairs.extend(report.lines())

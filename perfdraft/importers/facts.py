@@ -191,6 +191,7 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
 # --- glued amounts ------------------------------------------------------------------------------------------
 
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 _RUN = re.compile(r"\d+(?:\.\d+)*")
 
 
@@ -436,7 +437,9 @@ class FactsMixin:
             rest = _UNIT_IN_LABEL.sub("", rest, count=1) if unit else rest
             unit = unit or ("万元" if "万元" in lab else None)
             if is_money(fld):
-                # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; see glued_total
+                # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; see glued_total. A sentence's
+                # 资金总额4,268.35万元 has its thousands separators (read as 4)
+                rest = _THOUSANDS.sub("", rest)
                 amount = glued_total(rest, t[:start])
                 if amount is not None:
                     amount += re.match(r"(?:万元|万|元)?", rest[len(amount):]).group(0)  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ it showed one), what a level cell does to the levels in force, and levels the vo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import frameworks
 from . import kinds
@@ -28,11 +29,15 @@ class LevelsMixin:
         the header (the merged levels on its left are the ones missing)."""
         cols = self.cols or []
         texts = [k for k, x in enumerate(cells.cells) if x and x.strip()]
-        if self.guessed or not cols or cols[-1] != "value" or len(set(cols)) != len(cols) or i not in texts[:2] \
-                or len(texts) > len(cols) or not kinds.value_like(cells.cells[texts[-1]] or "") \
+        if self.guessed or not cols or len(set(cols)) != len(cols) or i not in texts[:2] \
                 or kinds.value_like(c) or self._level_of(c) is not None or kinds.grid_lead(c):
             return False
-        col = cols[len(cols) - len(texts) + texts.index(i)]
+        if len(cells.cells) == len(cols) and "value" in cols and _in_place(cells.cells, cols):
+            col = cols[i]  # every column there, empty ones kept: each cell stands in its own (分值 after 指标值)
+        elif cols[-1] == "value" and len(texts) <= len(cols) and kinds.value_like(cells.cells[texts[-1]] or ""):
+            col = cols[len(cols) - len(texts) + texts.index(i)]
+        else:
+            return False
         if col == "l2":
             self.level2 = c.strip()
         elif col == "l1":
@@ -135,3 +140,15 @@ class LevelsMixin:
                 self.level1 = None  # a 二级 of another 一级: the 一级 cell was merged away
         self.level2 = label
 
+
+_FITS: dict[str, Callable[[str], bool]] = {"value": kinds.value_like, "weight": lambda c: kinds.is_weight(c) or kinds.is_number(c), "unit": kinds.is_unit,
+         "sign": kinds.is_sign, "name": lambda c: not kinds.value_like(c)}
+
+
+def _in_place(cells: list[str | None], cols: list[str]) -> bool:
+    """Every cell of a full-width row fits its column (a blank 指标值 beside its 分值 too), and there is a
+    value or a name to read: not a row whose cells slid left past its merged levels."""
+    fits = all(c is None or col not in _FITS or _FITS[col](c) for c, col in zip(cells, cols, strict=True))
+    value = cells[cols.index("value")]
+    name = cells[cols.index("name")] if "name" in cols else None
+    return fits and (value is not None or name is not None)

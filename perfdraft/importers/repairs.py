@@ -322,6 +322,18 @@ def department_table(draft: Draft, report: Report) -> None:
         return
 
 
+_CODE_IN_NAME = re.compile(r"^(?P<name>.{2,60}?)\s*[（(](?:部门|单位|预算单位)?(?:编码|代码)\s*[：:]\s*(?P<code>[\w-]{2,20})[)）]$")
+
+
+def code_out_of_name(draft: Draft, report: Report) -> None:
+    """部门名称：某局（部门编码：412001）: the code in brackets is the department's code."""
+    d = draft.department
+    m = _CODE_IN_NAME.match(d.name or "")
+    if m and not d.code:
+        d.name, d.code = m.group("name"), m.group("code")
+        report.note("name-code", f"部门名称后括号中的编码 {d.code} 已填入部门编码")
+
+
 def settle_profile(draft: Draft, report: Report) -> None:
     """A table whose layout no profile matched: the profile its columns allow. A draft without one is
     read as 河北 2020, which asks and checks 描述 and 依据 a table without those columns never had."""
