@@ -117,3 +117,24 @@ def test_a_department_grid_whose_last_column_is_the_score_reads_its_own_levels(t
     assert [(i.level1, i.level2, i.name) for i in d.department.indicators] == [
         ("履职效能", "重点工作履行情况", "办理不动产登记业务"), ("管理效率", "预算管理", "预算执行率"),
         ("服务对象满意度", "服务对象满意度", "办事群众满意度")]
+
+
+def test_a_web_screens_buttons_are_no_rows(tmp_path):
+    cells = ["项目名称：", "农村供水工程维修养护项目", "序号", "一级指标", "二级指标", "三级指标", "指标值", "操作",
+             "1", "产出指标", "数量指标", "维修养护集中供水工程", "≥46处", "编辑", "删除",
+             "2", "产出指标", "质量指标", "验收合格率", "=100%", "编辑", "删除",
+             "3", "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "编辑", "删除"]
+    p = _import(tmp_path, "\n".join(cells) + "\n").draft.projects[0]
+    assert [(i.name, i.value) for i in p.indicators] == [
+        ("维修养护集中供水工程", "≥46处"), ("验收合格率", "=100%"), ("受益群众满意度", "≥90%")]
+
+
+def test_a_bilingual_tables_other_script_is_left_out_and_an_operator_apart_joins_its_number(tmp_path):
+    text = ("ལས་གཞིའི་མིང་།\n项目名称 2024年藏医药服务能力提升项目\n"
+            "རིམ་པ་དང་པོའི་ཚད་གཞི། རིམ་པ་གཉིས་པའི་ཚད་གཞི།\n一级指标 二级指标 三级指标 指标值\n"
+            "ཐོན་སྐྱེད་ཚད་གཞི།\n产出指标 数量指标 开展藏医药义诊巡诊 ≥24次\n"
+            "ཚིམ་ཚད་ཚད་གཞི།\n满意度指标 服务对象满意度指标 就诊群众满意度 ≥ 90%\nཟིན་འགོད་པ། 填表人：次仁\n")
+    result = _import(tmp_path, text)
+    rows = [(i.level1, i.name, i.value) for i in result.draft.projects[0].indicators]
+    assert rows == [("产出指标", "开展藏医药义诊巡诊", "≥24次"), ("满意度指标", "就诊群众满意度", "≥90%")]
+    assert any("藏文" in line for line in result.repairs)

@@ -140,6 +140,20 @@ def _space_cells(line: str) -> list[str]:
     return [p for p in re.split(r"[ \u3000\t]+", line.strip(" \u3000\t")) if p]
 
 
+_OPERATOR = re.compile(r"[≥≤＞＜><=＝≧≦]|>=|<=")
+
+
+def _operators_joined(cells: list[str]) -> list[str]:
+    """A cell that is only an operator, before a number: one value ('≥ 90%' cut at its space)."""
+    out: list[str] = []
+    for c in cells:
+        if out and _OPERATOR.fullmatch(out[-1]) and c[:1].isdigit():
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
+
+
 def text_lines(text: str) -> list[Line]:
     """The cells of a text capture, whatever its layout (see the module docstring)."""
     from .cards import uncard
@@ -271,6 +285,9 @@ def text_lines(text: str) -> list[Line]:
                 row.cells[k] = f"{row.cells[k] or ''}{text}"
             continue
         if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
+            joined = _operators_joined(scells)
+            if len(joined) != len(scells):  # '≥ 90%': the operator typed apart from its number
+                scells, placed = joined, []
             out.append(Line(list(scells), where, rowed=True, spaced=True))
             # columns only where the cells are padded to them (runs of spaces), not one space apart
             spaced = (out[-1], [c for c, _ in placed]) if len(placed) == len(scells) and "  " in stripped else None

@@ -64,6 +64,21 @@ def unquote(text: str) -> tuple[str, int]:
     return _QUOTED.sub("", text), quoted
 
 
+# A bilingual table's other script (藏文, 维吾尔文/哈萨克文, 蒙古文, 朝鲜文, 彝文) beside the Chinese: labels
+# the Chinese repeats, never a value. Runs of its letters and its own marks (the tsheg ་ and shad །).
+_MINORITY = re.compile(r"[\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF"
+                       r"\uAC00-\uD7AF\u1100-\u11FF\uA000-\uA4CF]+(?:[ \u00a0]+[\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F"
+                       r"\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF\uAC00-\uD7AF\u1100-\u11FF\uA000-\uA4CF]+)*")
+
+
+def minority_script_off(text: str) -> tuple[str, int]:
+    """The text without the runs of another script a bilingual table prints beside the Chinese; how many."""
+    if text.isascii():
+        return text, 0
+    runs = _MINORITY.findall(text)
+    return (_MINORITY.sub("", text), len(runs)) if runs else (text, 0)
+
+
 def prepared(path: Path, report: Report) -> str:
     """A text file as the readers take it: decoded, its comment lines blanked, e-mail quote marks and
     box-drawing lines taken off, each said once."""
@@ -73,11 +88,14 @@ def prepared(path: Path, report: Report) -> str:
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
     text, comments = blank_comments(decode(path.read_bytes(), str(path)))
     text, quoted = unquote(text)
+    text, foreign = minority_script_off(text)
     text, boxed = unbox(text)
     if boxed:
         report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
     if comments:
         report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
+    if foreign:
+        report.note("script", f"{foreign} 处藏文、维吾尔文、蒙古文等对照文字已略过，只读取汉字部分")
     if quoted:
         report.note("quoted", f"{quoted} 行是邮件回复中引用的原文（行首 >），已去掉引用符号读取")
     return text
