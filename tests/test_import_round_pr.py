@@ -138,3 +138,29 @@ def test_a_bilingual_tables_other_script_is_left_out_and_an_operator_apart_joins
     rows = [(i.level1, i.name, i.value) for i in result.draft.projects[0].indicators]
     assert rows == [("产出指标", "开展藏医药义诊巡诊", "≥24次"), ("满意度指标", "就诊群众满意度", "≥90%")]
     assert any("藏文" in line for line in result.repairs)
+
+
+def test_a_grid_pasted_on_its_side_is_read_column_by_column(tmp_path):
+    text = ("项目名称\t草原鼠虫害防治项目\t\t\t\n绩效指标\t\t\t\t\n"
+            "一级指标\t产出指标\t\t效益指标\t满意度指标\n二级指标\t数量指标\t质量指标\t生态效益指标\t服务对象满意度指标\n"
+            "三级指标\t草原鼠害防治面积\t鼠害防治效果\t草原植被综合盖度\t农牧民满意度\n"
+            "运算符号\t≥\t≥\t≥\t≥\n指标值\t45\t85\t44\t90\n计量单位\t万亩\t%\t%\t%\n")
+    result = _import(tmp_path, text)
+    assert [(i.level1, i.level2, i.name, i.value) for i in result.draft.projects[0].indicators] == [
+        ("产出指标", "数量指标", "草原鼠害防治面积", "≥45万亩"), ("产出指标", "质量指标", "鼠害防治效果", "≥85%"),
+        ("效益指标", "生态效益指标", "草原植被综合盖度", "≥44%"), ("满意度指标", "服务对象满意度指标", "农牧民满意度", "≥90%")]
+    assert any("转置" in line for line in result.repairs)
+
+
+def test_a_grid_printed_in_two_halves_side_by_side_is_read_half_after_half(tmp_path):
+    text = ("项目名称      中药材产业高质量发展项目\n\n"
+            "一级指标  二级指标  三级指标                    指标值            一级指标    二级指标        三级指标                指标值\n"
+            "产出指标  数量指标  新建中药材标准化种植基地    ≥1.5万亩          效益指标    经济效益指标    带动中药材产值增加      ≥1.2亿元\n"
+            "                    建设产地初加工设施          =8处              满意度指标  服务对象满意度  项目区种植户满意度      ≥90%\n"
+            "                                                                              指标\n"
+            "          质量指标  种植基地验收合格率          ≥95%\n\n填报人：王**\n")
+    result = _import(tmp_path, text)
+    assert [(i.level1, i.name, i.value) for i in result.draft.projects[0].indicators] == [
+        ("产出指标", "新建中药材标准化种植基地", "≥1.5万亩"), ("产出指标", "建设产地初加工设施", "=8处"),
+        ("产出指标", "种植基地验收合格率", "≥95%"), ("效益指标", "带动中药材产值增加", "≥1.2亿元"),
+        ("满意度指标", "项目区种植户满意度", "≥90%")]

@@ -38,6 +38,7 @@ from .repairs import (
 )
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
 from .shape import Shape
+from .transposed import untranspose
 from .wraps import join_wrapped
 
 __all__ = ["ImportFailed", "ImportResult", "NothingPlaced", "Unplaced", "import_file", "import_files", "sniff"]
@@ -198,6 +199,10 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         assert asm is not None
         shape_report = Report(str(path))
         draft = asm.finish()
+        if lines is not None:
+            lines, turned = untranspose(lines)
+            if turned:
+                report.note("transposed", f"指标表是转置粘贴的（每列一个指标），已按列读取 {turned} 个指标")
         # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
         shape = Shape(str(path), shape_report) if lines is not None and not _structured(draft) else None
         shaped = shape.run(lines) if shape is not None and lines is not None else None
@@ -268,7 +273,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
 _READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
-                 "html-source", "script")
+                 "html-source", "script", "transposed",
+                 "halves")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 

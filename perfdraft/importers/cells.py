@@ -278,7 +278,7 @@ def text_lines(text: str) -> list[Line]:
         placed = _pieces(line)
         if sum(1 for _, x in placed if kinds.header_kind(x)) >= 3:
             in_grid = True  # the grid's header: rows below may wrap
-        if in_grid and spaced is not None and _wraps(placed, spaced[1]):
+        if in_grid and spaced is not None and _wraps(placed, spaced[1]) and not kinds.signoff(stripped):
             row, starts = spaced  # a PDF row's cells wrapped onto the next line, each in its own column
             for col, text in placed:
                 k = starts.index(next(x for x in starts if abs(x - col) <= 1))

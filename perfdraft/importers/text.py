@@ -23,6 +23,7 @@ from pathlib import Path
 from ..cells import width as cell_width
 from .assembler import Assembler
 from .boxes import unbox
+from .halves import split_halves
 from .labels import grid_header
 from .report import ImportFailed, Record, Report
 
@@ -89,11 +90,14 @@ def prepared(path: Path, report: Report) -> str:
     text, comments = blank_comments(decode(path.read_bytes(), str(path)))
     text, quoted = unquote(text)
     text, foreign = minority_script_off(text)
+    text, halves = split_halves(text)
     text, boxed = unbox(text)
     if boxed:
         report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
     if comments:
         report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
+    if halves:
+        report.note("halves", "指标表左右两半并排印刷，已先读左半、再读右半")
     if foreign:
         report.note("script", f"{foreign} 处藏文、维吾尔文、蒙古文等对照文字已略过，只读取汉字部分")
     if quoted:
