@@ -22,10 +22,11 @@ from ..model import Draft
 from . import html as html_reader
 from . import kinds, sources
 from .assembler import Assembler
-from .cells import Line, clean_text, text_lines
+from .cells import Line, clean_text, fill_ditto_cells, text_lines
 from .repairs import (
     code_out_of_name,
     department_table,
+    ditto_note,
     fill_dittos,
     fix_ocr_digits,
     guess_framework,
@@ -200,6 +201,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         shape_report = Report(str(path))
         draft = asm.finish()
         if lines is not None:
+            dittos = fill_ditto_cells(lines)  # (fill_dittos below does the label reader's rows)
+            if dittos:
+                report.note("ditto", ditto_note(dittos))
             lines, turned = untranspose(lines)
             if turned:
                 report.note("transposed", f"指标表是转置粘贴的（每列一个指标），已按列读取 {turned} 个指标")
@@ -273,7 +277,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
 _READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
-                 "html-source", "script", "transposed",
+                 "html-source", "script", "transposed", "ditto",
                  "halves")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")

@@ -279,7 +279,9 @@ def extra_column(c: str, cells: list[str | None], headers: list[str]) -> str | N
     """The kind of a header cell no label names, after ``headers``: a rolling plan's year (the first
     year's column is the target, later ones projections) or an unknown column ('other')."""
     if YEAR_COLUMN.fullmatch(squash(c)):
-        return "other" if "value" in headers else "value"
+        # ('绩效指标值' over the year columns, met before the header row, is no value column of its own)
+        after_name = headers[headers.index("name") + 1:] if "name" in headers else headers
+        return "other" if "value" in after_name else "value"
     return "other" if len(cells) > 1 and unknown_column(c, cells) else None
 
 

@@ -252,7 +252,11 @@ def fill_dittos(draft: Draft, report: Report) -> None:
                     filled += 1
             above = ind
     if filled:
-        report.note("ditto", f"层级栏中的“〃”（同上）已按上一行的层级填写（{filled} 处）")
+        report.note("ditto", ditto_note(filled))
+
+
+def ditto_note(n: int) -> str:
+    return f"层级栏中的“〃”（同上）已按上一行填写（{n} 处）"
 
 
 def _cjk(ch: str) -> bool:

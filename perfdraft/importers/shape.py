@@ -311,7 +311,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         nxt_is_header = False
         if line.rowed:
             rest = line.cells[i + 1:]
-            nxt_is_header = any(x and (kinds.header_kind(x) or kinds.unknown_column(x, line.cells)) for x in rest)
+            nxt_is_header = any(x and (kinds.header_kind(x) or kinds.extra_column(x, line.cells, self.headers))
+                                for x in rest)
         if not nxt_is_header and len(self.headers) >= 3 and ("name" in self.headers or "l2" in self.headers):
             if not line.rowed:
                 return True  # the header may go on on the next line; started at the first data cell
