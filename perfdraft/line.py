@@ -268,6 +268,12 @@ def _current_value_keys(conv: Conversation, dumb: bool = False):
         event.current_buffer.text = "/help"
         event.current_buffer.validate_and_handle()
 
+    @keys.add("c-d", filter=nothing_typed & Condition(lambda: dumb))
+    def _(event) -> None:
+        # prompt-toolkit's own Ctrl-D asks for the focus a dumb terminal's prompt never has: the key
+        # that ends the session did nothing there
+        event.app.exit(exception=EOFError, style="class:exiting")
+
     @keys.add("tab", filter=in_an_answer)
     def _(event) -> None:
         # a row pasted from Excel where the terminal has no bracketed paste (TERM=dumb): its tabs arrive
@@ -439,6 +445,8 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
         msg = session.close(pending=_typed_line(prompts, conv) if hung_up else None)
         if msg is not None and msg.role == "error":
             print(f"perfdraft: {msg.text}", file=sys.stderr)  # where the unsaved work went
+        elif stdin.isatty() and not hung_up and (said := session.farewell("line")):
+            print(said)  # a piped run says where it stopped itself; a dropped link has no one to tell
         session.join_background()
 
 

@@ -139,6 +139,17 @@ class Session:
                     self.lock = None
             return msg
 
+    def farewell(self, command: str = "edit") -> str | None:
+        """What a front-end says once its screen is gone and the session closed: the draft is saved,
+        where the user stopped, and the command that goes on from there (the TUI ended in silence)."""
+        conv = self.conv
+        if conv.path is None or conv.dirty or conv.last_saved_error:
+            return None  # unsaved: the close's error says where the answers went
+        import shlex
+
+        where = "已全部填完" if conv.finished else f"停在：{conv.prompt().title}"
+        return f"草稿已保存：{conv.path}（{where}）。继续：perfdraft {command} {shlex.quote(str(conv.path))}"
+
     def __enter__(self) -> Session:
         return self
 

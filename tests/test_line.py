@@ -4,6 +4,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -487,3 +488,24 @@ def test_f1_shows_the_help_of_the_question_as_in_the_tui(tmp_path):
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_ending_with_ctrl_d_says_where_the_draft_is_and_how_to_go_on(tmp_path, term):
+    """Ctrl-D ended the session without a word: was the answer kept, and how does one go on?"""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, term)
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendcontrol("u")
+        child.sendline("新名称")
+        child.expect(r"(?<![0-9])2>")
+        time.sleep(0.5)  # a Ctrl-D typed before the prompt reads keys goes to the terminal's line discipline
+        child.send("\x04")  # Ctrl-D (on TERM=dumb it did nothing)
+        child.expect("草稿已保存：")
+        child.expect("继续：perfdraft line ")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert drafts.load(path).projects[0].name == "新名称"

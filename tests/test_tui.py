@@ -999,3 +999,20 @@ def test_every_table_profile_is_on_screen_at_80x24(tmp_path):
         app.close_session()
 
     asyncio.run(run())
+
+
+def test_the_session_says_where_the_draft_is_once_the_screen_is_gone(tmp_path, capsys):
+    # F10 ended the TUI without a word on whether the answers were kept or how to go on
+    from perfdraft.session import Session
+    from perfdraft.tui.app import _say_close_error
+
+    path = tmp_path / "草稿 一.toml"
+    drafts.save(drafts.new_draft(2025), path)
+    session = Session.open(path, remember=False)
+    assert session.conv.answer("某县教育局").ok
+    app = PerfdraftApp(session=session)
+    app.close_session()
+    _say_close_error(app)
+    said = capsys.readouterr().out
+    assert "草稿已保存" in said and "停在：部门 · 部门编码" in said and f"perfdraft edit '{path}'" in said
+    assert drafts.load(path).department.name == "某县教育局"

@@ -295,6 +295,8 @@ def run_start(*, mouse: bool = True) -> int:
 def _say_close_error(app: PerfdraftApp) -> None:
     if app.close_error:  # the screen is gone: the one place left to say where the unsaved work went
         print(f"perfdraft: {app.close_error}", file=sys.stderr)
+    elif app.session is not None and (said := app.session.farewell()):
+        print(said)
 
 
 __all__ = ["PerfdraftApp", "run_app", "run_start", "Message"]
