@@ -1,9 +1,10 @@
 """Round ps: eight tables typed and keyed by a reviewer who never saw the checker (first measure 9/9
-errors, 20/25 defects, 8/93 clean rows alarmed). One test per rule the round changed."""
+errors, 20/25 defects, 8/93 clean rows alarmed); and round pt (7/7, 22/26, 4/103 first measured)."""
 
+from decimal import Decimal
 
 from perfdraft import checks
-from perfdraft.model import Department, Indicator
+from perfdraft.model import Budget, Department, Indicator
 from perfdraft.values import parse
 
 from .test_checks_rules import codes, draft, full_grid, project, row
@@ -73,3 +74,24 @@ def test_lectures_counted_under_a_benefit_are_an_output():
     assert "PD223" in codes(row("效益指标", "社会效益指标", "健康教育讲座", "≥1200次"))
     assert "PD223" not in codes(row("效益指标", "社会效益指标", "居民健康素养水平", "≥28%"))
     assert "PD223" not in codes(row("产出指标", "数量指标", "健康教育讲座", "≥1200次"))
+
+
+def test_round_pt_a_packet_of_units_a_rate_named_after_a_standard_and_a_count_typed_twice():
+    # round pt: 人份 and 片 are units tables count by; 抚恤补助标准落实率 100% is a rate whatever 标准 says
+    assert "PD110" not in codes(row(name="艾滋病抗体筛查检测", value="≥12万人份"))
+    assert "PD110" not in codes(row(name="新建笼式多功能运动场", value="≥6片"))
+    assert "PD205" not in codes(row("效益指标", "社会效益指标", "重点优抚对象抚恤补助标准落实率", "100%"))
+    # 30003000人 × 120元 is PD106's doubled count, not a budget far off (PD311)
+    p = project([row(name="技能评价人数", value="≥30003000人"), row(level2="成本指标", name="人均技能评价补贴标准", value="=120元/人"),
+                 *full_grid()[1:3], *full_grid()[4:]], budget=Budget(Decimal(360000), Decimal(360000), Decimal(0)))
+    found = _found(draft([p]))
+    assert ("PD311", "projects[0].indicators[1].value") not in found
+
+
+def test_round_pt_a_goal_ten_times_the_row_it_names_is_said_on_the_row():
+    p = project([row(name="新建生物防火隔离带", value="≥3.5公里"), *full_grid()[1:]],
+                goal="新建生物防火隔离带35公里，维护森林防火道路60公里")
+    assert ("PD303", "projects[0].indicators[0].value") in _found(draft([p]))
+    q = project([row("效益指标", "社会效益指标", "带动脱贫户（含监测户）户数", "≥120户"), *full_grid()],
+                goal="带动脱贫户（含监测户）1200户以上、户均增收1000元以上")
+    assert ("PD303", "projects[0].indicators[0].value") in _found(draft([q]))

@@ -25,6 +25,7 @@ from ..values import (
 from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
 from .indicator import check_indicator
+from .value import _doubled
 from .words import (
     AMOUNT_IN_TEXT,
     COUNT_IN_TEXT,
@@ -318,7 +319,8 @@ def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[
                     Decimal("0.5") < ratio < 2
                     # twice or half the row's figure (the 中期 figure typed as the 年度 one): only where the
                     # words just before the count are the row's own (衬砌改造42公里 ~ 骨干渠道衬砌改造长度)
-                    or (Decimal("0.25") < ratio < 4 and _named_before(text, m.start(), best[1].name or ""))):
+                    or ((Decimal("0.25") < ratio < 4 or ratio in _DIGIT_SLIPS)
+                        and _named_before(text, m.start(), best[1].name or ""))):
                 where = f"{path}.indicators[{best[0]}].value"
             yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
                      "请统一文字与指标值")
@@ -350,9 +352,13 @@ def capped_against_text(rows: list[tuple[Value | ParseError, str | None]], text:
 _CLAUSE_START = re.compile(r"[，,；;。、：:（(）)]|\d")
 
 
+# ten times or a tenth: a digit or a decimal point slipped (3.5公里 for 35, 120户 for 1200)
+_DIGIT_SLIPS = frozenset({Decimal(10), Decimal("0.1")})
+
+
 def _named_before(text: str, start: int, name: str) -> bool:
     """The words right before a count in a sentence (back to the last mark or figure) are in the row's name."""
-    head = text[max(0, start - 16):start]
+    head = re.sub(r"[（(][^（）()]{0,12}[)）]$", "", text[max(0, start - 24):start])  # 脱贫户（含监测户）1200户
     cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
     words = re.sub(r"^(?:完成|组织|实现|开展|新建|建设|达到|共|累计|全年|年度|计划)+", "", head[cut:])
     return len(words) >= 3 and words[-3:] in name or (len(words) >= 4 and _similar(words, name) >= 0.8)
@@ -461,8 +467,10 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             if per is None:
                 continue
             head, per_month, scale = per
+            # a count typed twice (30003000人) is PD106's: times the standard it says nothing more
             counts = [(c_ind, c) for (c_pair, c_ind, c) in parsed[:MAX_PAIRWISE] if c_pair[1] == "数量"
-                      and isinstance(c, Quantity) and COUNT_UNIT_SAME.get(c.unit, c.unit) == head]
+                      and isinstance(c, Quantity) and COUNT_UNIT_SAME.get(c.unit, c.unit) == head
+                      and not _doubled(format_number(c.number))]
             if not counts:
                 continue
             cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))

@@ -102,11 +102,14 @@ UNIT_FIXES = {"M": "米", "m": "米", "百分比": "%", "百分点": "个百分�
 
 
 _AVERAGE_NAME = re.compile(r"均|平均|每")
+_ENDS_AS_RATE = re.compile(r"(?:率|比例|占比|比重)$")
 
 
 @lru_cache(maxsize=8192)
 def expected_unit(name: str, unit: str) -> str | None:
     """The unit the name asks for when ``unit`` does not fit it (PD205), else None."""
+    if unit in PERCENT_UNITS and _ENDS_AS_RATE.search(name):
+        return None  # 抚恤补助标准落实率 100%: what the name ends in is what it measures
     for pattern, units, suggested in UNIT_BY_NAME:
         if pattern.search(name):
             if unit in units or (suggested == "元" and unit.startswith(MONEY_UNIT_HEADS)):
