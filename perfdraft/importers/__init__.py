@@ -208,12 +208,14 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if turned:
                 report.note("transposed", f"指标表是转置粘贴的（每列一个指标），已按列读取 {turned} 个指标")
         # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
-        shape = Shape(str(path), shape_report) if lines is not None and not _structured(draft) else None
+        # (unless it read no value at all: a 项目编码 alone does not make a table perfdraft's own)
+        own_layout = _structured(draft) and _placed(draft) > 0
+        shape = Shape(str(path), shape_report) if lines is not None and not own_layout else None
         shaped = shape.run(lines) if shape is not None and lines is not None else None
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
-        wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and not _structured(draft)
+        wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and not own_layout
         if wins and asm.flat_projects and shaped is not None and len(draft.projects) > len(shaped.projects):
             # a flat export (project columns on every indicator row) is read column by column, as it is
             # laid out; the shape reader's year (the title's) still counts

@@ -140,6 +140,7 @@ def _space_cells(line: str) -> list[str]:
     return [p for p in re.split(r"[ \u3000\t]+", line.strip(" \u3000\t")) if p]
 
 
+_LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[●○◆◇■□▪▫•·Ø➢►▶★☆✓✔➤❖\uf06c\uf0d8\uf0b7]")
 _OPERATOR = re.compile(r"[≥≤＞＜><=＝≧≦]|>=|<=")
 
 
@@ -172,6 +173,7 @@ def text_lines(text: str) -> list[Line]:
     spaced: tuple[Line, list[int]] | None = None  # the last space-separated row and its cells' columns
     in_grid = False
     after_pipes = False  # the last row was a markdown table's ('| … |')
+    tab_grid = False  # a tab-separated header without a 序号 column was read
     for n, line in enumerate(raw, 1):
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
@@ -258,7 +260,14 @@ def text_lines(text: str) -> list[Line]:
                 after_pipes = framed
             continue
         if "\t" in stripped:
-            out.append(Line([c.strip() or None for c in stripped.split("\t")], where, rowed=True))
+            cells = [c.strip() or None for c in stripped.split("\t")]
+            heads = [kinds.header_kind(c) for c in cells if c]
+            if sum(1 for h in heads if h) >= 3:
+                tab_grid = "seq" not in heads  # a header row: list labels below are no 序号 column
+            elif tab_grid and any(c and _LIST_LABEL.fullmatch(c) for c in cells):
+                # a Word table's cells formatted as lists: '1.' and '●' arrive as cells of their own
+                cells = [c for c in cells if not (c and _LIST_LABEL.fullmatch(c))]
+            out.append(Line(cells, where, rowed=True))
             continue
         if len(stripped) >= 60 and not re.search(r"[ \u3000\t]", stripped) and _glued_grid(stripped):
             out.extend(glued_lines(stripped, where))

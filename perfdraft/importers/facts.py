@@ -47,6 +47,8 @@ _VARIANTS: dict[str, str] = {
     "年度金额(提前下达)": "total", "项目总金额": "total", "年度预算金额": "total", "预算金额": "total",
     "本年度预计投入": "total", "全年预算数": "total", "年初预算数": "total", "预算总额": "total", "年度预算总额": "total",
     "部门预算总额": "total",
+    # a 绩效目标调整申请表: the adjusted budget is the year's (原预算金额 is what it was)
+    "调整后预算金额": "total", "调整后预算数": "total", "调整后金额": "total", "调整后资金总额": "total",
     "中期资金总额": "project.total_amount", "实施周期资金总额": "project.total_amount",
     "本年度下达投资": "total", "年度下达投资": "total", "本年度投资": "total",  # 发改 中央预算内投资
     "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
@@ -412,7 +414,9 @@ class FactsMixin:
         """Header facts of glued text: cut before each known label, then read label and value."""
         t = kinds.squash(text)
         longs = _long_labels()
-        hits = sorted({m.start() for lab in longs for m in re.finditer(re.escape(lab), t)} |
+        spans = {(m.start(), m.end()) for lab in longs for m in re.finditer(re.escape(lab), t)}
+        # a label inside a longer one (预算金额 in 调整后预算金额) is no label of its own
+        hits = sorted({a for a, b in spans if not any(x <= a and b <= y and (x, y) != (a, b) for x, y in spans)} |
                       {m.start() for m in _SHORT_MONEY.finditer(t)})
         if not hits or (not sure and len(hits) < 2):
             return False
@@ -428,6 +432,9 @@ class FactsMixin:
                 continue  # '年度' cut off 年度绩效目标: the label goes on in the next piece
             if lab is None and _SHORT_MONEY.match(piece):
                 lab = "合计"
+            if lab is not None and is_money(fact_labels()[lab]) and t[:start].endswith(("原", "调整前")):
+                self._note(piece, where)  # 原预算金额：1,260.00 beside 调整后预算金额: what it was
+                continue
             if lab is None:
                 self._note(piece, where)
                 continue

@@ -210,7 +210,10 @@ HEADER_KINDS: dict[str, str] = {
     "年初目标值": "value", "指标值(A)": "value", "年初设定目标值": "value",
     "实施周期指标值": "mid_value", "中期指标值": "mid_value", "实施期指标值": "mid_value", "中期目标值": "mid_value",
     "实施期目标值": "mid_value", "实施周期目标值": "mid_value",
-    "调整指标值": "adjusted", "实际完成值": "actual", "全年实际值": "actual", "全年完成值": "actual",
+    "调整指标值": "adjusted",
+    # a 绩效目标调整申请表: the adjusted value is the target, the original kept beside it (不变: the original)
+    "调整后指标值": "value", "调整后目标值": "value", "原指标值": "original", "调整前指标值": "original",
+    "原目标值": "original", "实际完成值": "actual", "全年实际值": "actual", "全年完成值": "actual",
     "实际完成指标值": "actual", "完成值": "actual", "全年实际值(B)": "actual", "年成值全完值": "actual",
     "全年实际完成值": "actual", "2021年实际实现值": "actual",
     "计算符号": "sign", "运算符号": "sign", "符号": "sign", "运算符": "sign", "数值": "value", "指标方向": "direction", "指标方向性": "direction",

@@ -500,7 +500,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             ) and kinds.level_of(c) is None
         if col in ("weight", "score", "ratio"):
             return kinds.is_weight(c) or bool(re.fullmatch(r"\d+(?:\.\d+)?%", kinds.squash(c)))
-        if col in ("actual", "adjusted", "mid_value"):
+        if col in ("actual", "adjusted", "mid_value", "original"):
             return kinds.value_like(c) or len(kinds.squash(c)) <= 10 or line.rowed
         if col in ("unit", "mid_unit"):
             return kinds.is_unit(c)
