@@ -209,3 +209,14 @@ def test_a_word_tables_list_numbers_and_bullets_are_no_cells(tmp_path):
     assert [(i.level2, i.name, i.value) for i in p.indicators] == [
         ("数量指标", "新建安置点配套设施", "≥12个"), ("数量指标", "安置点社区服务中心提升改造", "≥8个"),
         ("质量指标", "工程验收合格率", "100%"), ("服务对象满意度指标", "搬迁群众满意度", "≥90%")]
+
+
+def test_an_excel_cell_with_a_line_break_copied_in_quotes_stays_on_its_row(tmp_path):
+    text = ("序号\t项目名称\t实施单位\t预算金额（万元）\t一级指标\t二级指标\t三级指标\t指标值\n"
+            '1\t"2024年村级组织运转经费补助\n（含村干部基本报酬）"\t县委组织部\t386.40\t产出指标\t数量指标\t保障行政村数量\t=96个\n'
+            "\t\t\t\t满意度指标\t服务对象满意度指标\t村干部满意度\t≥90%\n"
+            "2\t2024年农村户厕问题整改\t县农业农村局\t52.80\t产出指标\t数量指标\t整改问题户厕数量\t≥880户\n"
+            "\t\t\t\t满意度指标\t服务对象满意度指标\t改厕农户满意度\t≥90%\n合计\t\t\t439.20\t\t\t\t\n")
+    projects = _import(tmp_path, text).draft.projects
+    assert [(p.name, p.budget.total, len(p.indicators)) for p in projects] == [
+        ("2024年村级组织运转经费补助（含村干部基本报酬）", 3864000, 2), ("2024年农村户厕问题整改", 528000, 2)]

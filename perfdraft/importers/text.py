@@ -80,6 +80,29 @@ def minority_script_off(text: str) -> tuple[str, int]:
     return (_MINORITY.sub("", text), len(runs)) if runs else (text, 0)
 
 
+# Excel's copy of a cell holding a line break: the cell quoted, the break inside ('1\t"村级组织运转经费补助
+# （含村干部基本报酬）"\t…'); the row is one line again, the quotes off
+_QUOTED_CELL = re.compile(r'(?:(?<=\t)|(?<=^))"((?:[^"\t]|"")*\n(?:[^"\t]|"")*)"(?=\t|$)', re.M)
+
+
+def tsv_cells_joined(text: str) -> tuple[str, int]:
+    """Tab-separated text with its quoted multi-line cells back on their rows; how many."""
+    if '"' not in text or "\t" not in text:
+        return text, 0
+
+    def one(m: re.Match[str]) -> str:
+        inner = m.group(1).replace('""', '"')
+        return re.sub(r"\s*\n\s*", lambda b: "" if _cjk_around(inner, b) else " ", inner)
+
+    joined, n = _QUOTED_CELL.subn(one, text)
+    return joined, n
+
+
+def _cjk_around(text: str, m: re.Match[str]) -> bool:
+    before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
+    return not (before.isascii() and after.isascii())
+
+
 def prepared(path: Path, report: Report) -> str:
     """A text file as the readers take it: decoded, its comment lines blanked, e-mail quote marks and
     box-drawing lines taken off, each said once."""
@@ -89,6 +112,7 @@ def prepared(path: Path, report: Report) -> str:
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
     text, comments = blank_comments(decode(path.read_bytes(), str(path)))
     text, quoted = unquote(text)
+    text, multiline = tsv_cells_joined(text)
     text, foreign = minority_script_off(text)
     text, halves = split_halves(text)
     text, boxed = unbox(text)
@@ -96,6 +120,8 @@ def prepared(path: Path, report: Report) -> str:
         report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
     if comments:
         report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
+    if multiline:
+        report.note("tsv-quoted", f"{multiline} 个带换行的单元格（复制时加了引号）已接回所在行")
     if halves:
         report.note("halves", "指标表左右两半并排印刷，已先读左半、再读右半")
     if foreign:
