@@ -220,3 +220,19 @@ def test_an_excel_cell_with_a_line_break_copied_in_quotes_stays_on_its_row(tmp_p
     projects = _import(tmp_path, text).draft.projects
     assert [(p.name, p.budget.total, len(p.indicators)) for p in projects] == [
         ("2024年村级组织运转经费补助（含村干部基本报酬）", 3864000, 2), ("2024年农村户厕问题整改", 528000, 2)]
+
+
+def test_a_project_application_lists_its_indicators_as_numbered_pairs_under_numbered_headings(tmp_path):
+    text = ("项目名称：2026年椰子产业高质量发展项目\n申报金额：4,860,000.00元\n三、绩效目标\n（二）绩效指标\n"
+            "1.产出指标\n（1）数量指标\n指标1：新种椰子面积；指标值：≥3000亩；\n指标2：良种苗圃培育苗木数量；指标值：≥3.6万株；\n"
+            "（2）质量指标\n指标1：新种椰子苗成活率；指标值：≥90%；\n指标2：；指标值：；\n"
+            "2.满意度指标\n（1）服务对象满意度指标\n指标1：种植农户满意度；目标值：≥90%。\n")
+    p = _import(tmp_path, text).draft.projects[0]
+    assert [(i.level1, i.level2, i.name, i.value) for i in p.indicators] == [
+        ("产出指标", "数量指标", "新种椰子面积", "≥3000亩"), ("产出指标", "数量指标", "良种苗圃培育苗木数量", "≥3.6万株"),
+        ("产出指标", "质量指标", "新种椰子苗成活率", "≥90%"),
+        ("满意度指标", "服务对象满意度指标", "种植农户满意度", "≥90%")]
+    # a form's numbered instructions ('6. 时效指标须填写明确的完成时限') are no level heading
+    from perfdraft.importers import kinds
+
+    assert kinds.glued_levels("6.时效指标须填写明确的完成时限")[0] == []

@@ -140,6 +140,8 @@ def _space_cells(line: str) -> list[str]:
     return [p for p in re.split(r"[ \u3000\t]+", line.strip(" \u3000\t")) if p]
 
 
+_NUMBERED_PAIR = re.compile(r"^指标\s*\d{1,2}\s*[：:]\s*(?P<name>[^；;：:]*?)\s*[；;，,]\s*(?:年度)?(?:指标值|目标值)\s*[：:]"
+                            r"\s*(?P<value>[^；;]*?)\s*[；;。]?$")
 _LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[●○◆◇■□▪▫•·Ø➢►▶★☆✓✔➤❖\uf06c\uf0d8\uf0b7]")
 _OPERATOR = re.compile(r"[≥≤＞＜><=＝≧≦]|>=|<=")
 
@@ -238,6 +240,14 @@ def text_lines(text: str) -> list[Line]:
             continue
         if stripped.replace("\xa0", "").strip() == "":
             out.append(Line([None], where))
+            continue
+        numbered = _NUMBERED_PAIR.match(stripped)
+        if numbered:
+            # a 申报书's '指标1：新种椰子面积；指标值：≥3000亩；' under its level headings (an empty
+            # template line '指标3：；指标值：；' is no row)
+            name, value = numbered.group("name").strip(), numbered.group("value").strip()
+            if name or value:
+                out.append(Line([name or None, value or None], where, rowed=True))
             continue
         pairs = label_pairs(stripped)
         if pairs is not None:

@@ -63,7 +63,7 @@ def squash(text: str) -> str:
     return re.sub(r"[\s★☆]+", "", t)
 
 
-_HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十]{1,2}[)）])")
+_HEADING_MARK = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）])")
 
 
 @lru_cache(maxsize=4096)
@@ -158,6 +158,8 @@ def glued_levels(text: str) -> tuple[list[str], str]:
     """Level words at the start of a glued cell: '产出指标数量指标送戏下乡' → (['产出指标', '数量指标'], '送戏下乡')."""
     t = squash(text)
     found: list[str] = []
+    if t[:1].isdigit():  # '6.时效指标须填写…': an instruction's numbered sentence, not a glued row
+        return found, t
     while t and len(found) < 2:
         for n in range(min(len(t), 20), 1, -1):
             head = t[:n]
