@@ -236,3 +236,14 @@ def test_a_project_application_lists_its_indicators_as_numbered_pairs_under_numb
     from perfdraft.importers import kinds
 
     assert kinds.glued_levels("6.时效指标须填写明确的完成时限")[0] == []
+
+
+def test_a_self_evaluations_numbered_sentences_stay_prose_with_arabic_numbered_levels(tmp_path):
+    # '1.数量指标。404名服务对象…' read as a guessed grid of sentence pieces once '1.' marked a heading
+    text = ("（四）绩效指标完成情况分析\n\n"
+            "1.数量指标。404名服务对象对象发放补助金2126.81万元,持续有效改善他们的基本生活情况,营造全社会尊崇军人的浓厚氛围。\n\n"
+            "2.质量指标。经费发放率为98%覆盖率及资金到位率均为100%。\n\n"
+            "3.时效指标。优抚对象生活补助金每月中旬发放指标为100%实际完成值为100%义务兵家庭优待金每年3月、9月份发放指标为100%"
+            "实际完成值为100%\n\n4.成本指标国家规定标准发放指标为100%实际完成值为100%\n\n4.社会效益指标。体现党和政\n")
+    rows = [(i.name, i.value) for i in _import(tmp_path, text).draft.projects[0].indicators]
+    assert ("优抚对象生活补助金每月中旬发放", "100%") in rows and ("国家规定标准发放", "100%") in rows
