@@ -130,10 +130,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
     def _prose(self, lines: list[Line]) -> None:
         """A report that lists its indicators in sentences: rows from the prose replace the guessed grid."""
         groups = prose.projects(lines)
-        read = sum(1 for p in self.draft.projects for i in p.indicators
-                   if i.name and 2 <= len(i.name) <= 40 and i.name[0] not in "。，,;；" and i.value
-                   and kinds.value_like(i.value))
-        if not groups or sum(len(g.rows) for g in groups) <= read:
+        if not groups or sum(len(g.rows) for g in groups) <= prose.rows_read(self.draft.projects):
             return  # the rows read as rows ('指标1：…；指标值：…' under numbered headings) are more
         if self.project is None or len(self.draft.projects) > 1 or len(groups) > 1:
             for p in self.draft.projects:
