@@ -247,3 +247,25 @@ def test_a_self_evaluations_numbered_sentences_stay_prose_with_arabic_numbered_l
             "实际完成值为100%\n\n4.成本指标国家规定标准发放指标为100%实际完成值为100%\n\n4.社会效益指标。体现党和政\n")
     rows = [(i.name, i.value) for i in _import(tmp_path, text).draft.projects[0].indicators]
     assert ("优抚对象生活补助金每月中旬发放", "100%") in rows and ("国家规定标准发放", "100%") in rows
+
+
+def test_a_budget_systems_json_is_read_by_what_its_fields_hold(tmp_path):
+    import json
+
+    doc = {"code": 200, "data": {"proName": "社区养老服务设施运营补贴", "budgetYear": "2025", "proAmt": 3268000.0,
+                                 "amtUnit": "元", "indList": [
+        {"lv1IndName": "产出指标", "lv2IndName": "数量指标", "indName": "提供老年助餐服务", "indNature": "定量",
+         "computeSymbol": "≥", "indValue": "36", "measureUnit": "万人次", "weight": 10, "delFlag": "0"},
+        {"lv1IndName": "产出指标", "lv2IndName": "数量指标", "indName": "新建养老服务设施", "indNature": "定量",
+         "computeSymbol": "≥", "indValue": "4", "measureUnit": "个", "weight": 6, "delFlag": "1"},
+        {"lv1IndName": "产出指标", "lv2IndName": "时效指标", "indName": "补贴资金拨付时间", "indNature": "定性",
+         "computeSymbol": "", "indValue": "2025年11月30日前", "measureUnit": None, "weight": 6, "delFlag": "0"},
+        {"lv1IndName": "满意度指标", "lv2IndName": "服务对象满意度指标", "indName": "服务对象满意度", "indNature": "定量",
+         "computeSymbol": "≥", "indValue": 90, "measureUnit": "%", "weight": 8, "delFlag": "0"}]}}
+    result = _import(tmp_path, "Request URL: https://example.gov.cn/api\nStatus Code: 200 OK\n"
+                     + json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    p = result.draft.projects[0]
+    assert (p.name, p.budget.total, result.draft.year) == ("社区养老服务设施运营补贴", 3268000, 2025)
+    assert [(i.level2, i.name, i.value) for i in p.indicators] == [  # the deleted item is no row
+        ("数量指标", "提供老年助餐服务", "≥36万人次"), ("时效指标", "补贴资金拨付时间", "2025年11月30日前"),
+        ("服务对象满意度指标", "服务对象满意度", "≥90%")]

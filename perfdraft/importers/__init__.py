@@ -279,7 +279,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
 _READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
-                 "html-source", "script", "transposed", "ditto", "tsv-quoted",
+                 "html-source", "script", "transposed", "ditto", "tsv-quoted", "json",
                  "halves")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")

@@ -24,6 +24,7 @@ from ..cells import width as cell_width
 from .assembler import Assembler
 from .boxes import unbox
 from .halves import split_halves
+from .jsondoc import json_as_table
 from .labels import grid_header
 from .report import ImportFailed, Record, Report
 
@@ -111,6 +112,7 @@ def prepared(path: Path, report: Report) -> str:
         raise ImportFailed(f"{path}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
     text, comments = blank_comments(decode(path.read_bytes(), str(path)))
+    text, from_json = json_as_table(text)
     text, quoted = unquote(text)
     text, multiline = tsv_cells_joined(text)
     text, foreign = minority_script_off(text)
@@ -120,6 +122,8 @@ def prepared(path: Path, report: Report) -> str:
         report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
     if comments:
         report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
+    if from_json:
+        report.note("json", f"文本中是系统的 JSON 数据，已按字段读出 {from_json} 个指标（标记删除的不算），请核对")
     if multiline:
         report.note("tsv-quoted", f"{multiline} 个带换行的单元格（复制时加了引号）已接回所在行")
     if halves:
