@@ -269,3 +269,14 @@ def test_a_budget_systems_json_is_read_by_what_its_fields_hold(tmp_path):
     assert [(i.level2, i.name, i.value) for i in p.indicators] == [  # the deleted item is no row
         ("数量指标", "提供老年助餐服务", "≥36万人次"), ("时效指标", "补贴资金拨付时间", "2025年11月30日前"),
         ("服务对象满意度指标", "服务对象满意度", "≥90%")]
+
+
+def test_several_indicators_numbered_in_one_cell_are_rows_of_their_own(tmp_path):
+    text = ("| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n| --- | --- | --- | --- |\n"
+            "| 履职效能 | 重点工作任务 | 1.举办全民健身赛事活动；2.承办省级以上赛事；3.新建全民健身路径 | 1.≥30场次；2.≥4项；3.≥60套 |\n"
+            "|  |  | ①向省队输送优秀运动员 ②省运会奖牌数 | ①≥12人 ②≥35枚 |\n"
+            "| 服务对象满意度 | 服务对象满意度 | 健身群众满意度 | ≥90% |\n")
+    d = _import(tmp_path, text, "t.md").draft
+    rows = [(i.name, i.value) for i in (d.department.indicators or d.projects[0].indicators)]
+    assert rows == [("举办全民健身赛事活动", "≥30场次"), ("承办省级以上赛事", "≥4项"), ("新建全民健身路径", "≥60套"),
+                    ("向省队输送优秀运动员", "≥12人"), ("省运会奖牌数", "≥35枚"), ("健身群众满意度", "≥90%")]

@@ -22,7 +22,7 @@ from ..model import Draft
 from . import html as html_reader
 from . import kinds, sources
 from .assembler import Assembler
-from .cells import Line, clean_text, fill_ditto_cells, text_lines
+from .cells import Line, clean_text, fill_ditto_cells, text_lines, unpack_numbered_cells
 from .repairs import (
     code_out_of_name,
     department_table,
@@ -201,6 +201,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         shape_report = Report(str(path))
         draft = asm.finish()
         if lines is not None:
+            lines, packed = unpack_numbered_cells(lines)
+            if packed:
+                report.note("packed", f"一个单元格里编号列出的多条指标已拆成 {packed} 行，请核对")
             dittos = fill_ditto_cells(lines)  # (fill_dittos below does the label reader's rows)
             if dittos:
                 report.note("ditto", ditto_note(dittos))
@@ -279,7 +282,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
 _READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
-                 "html-source", "script", "transposed", "ditto", "tsv-quoted", "json",
+                 "html-source", "script", "transposed", "ditto", "tsv-quoted", "json", "packed",
                  "halves")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
