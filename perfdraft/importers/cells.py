@@ -142,6 +142,8 @@ def _space_cells(line: str) -> list[str]:
 
 _NUMBERED_PAIR = re.compile(r"^指标\s*\d{1,2}\s*[：:]\s*(?P<name>[^；;：:]*?)\s*[；;，,]\s*(?:年度)?(?:指标值|目标值)\s*[：:]"
                             r"\s*(?P<value>[^；;]*?)\s*[；;。]?$")
+_CHAT_LINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]+\S"
+                        r"|^\[(?:文件|图片|语音|视频|表情|链接|动画表情)\]|撤回了一条消息$|^「[^」]{0,80}」$")
 _LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[●○◆◇■□▪▫•·Ø➢►▶★☆✓✔➤❖\uf06c\uf0d8\uf0b7]")
 _OPERATOR = re.compile(r"[≥≤＞＜><=＝≧≦]|>=|<=")
 
@@ -185,6 +187,11 @@ def text_lines(text: str) -> list[Line]:
         if bullet and bullet.end() < len(stripped) and all(
                 unicodedata.category(ch) == "So" or ch in "•·" for ch in bullet.group(1)):
             stripped = stripped[bullet.end():]  # an article's ◆ ▶ 📌 before a heading or a fact
+        if _CHAT_LINE.match(stripped):
+            # a chat export's message header ('2024-03-05 10:42:10　王敏（县财政局）'), a file or picture
+            # sent, a quoted reply: talk around the table, which ends the rows above it
+            out.append(Line([stripped], where, para=True))
+            continue
         if after_pipes and stripped and "|" not in stripped and "｜" not in stripped:
             # the line after a markdown table: the table has ended (a chat answer's 说明 list followed)
             if not _RULE.fullmatch(stripped):  # a '---' rule below it changes nothing

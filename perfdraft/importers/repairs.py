@@ -241,7 +241,8 @@ _DITTO = frozenset({"〃", "″", "\"", "”", "同上", "同 上", "々"})
 
 
 def fill_dittos(draft: Draft, report: Report) -> None:
-    """Level cells holding a ditto mark take the label of the row above."""
+    """Level cells holding a ditto mark take the label of the row above; a row with its 二级 and no 一级
+    takes the 一级 above when that 二级 is one of its."""
     filled = 0
     for rows in [p.indicators for p in draft.projects] + [draft.department.indicators]:
         above: Indicator | None = None
@@ -250,6 +251,14 @@ def fill_dittos(draft: Draft, report: Report) -> None:
                 if (getattr(ind, attr) or "").strip() in _DITTO:
                     setattr(ind, attr, getattr(above, attr) if above is not None else None)
                     filled += 1
+            # a table pasted in two parts, the second's first row without its 一级 (成本指标 after the
+            # header repeated): the 一级 above, where the 二级 is one of its own
+            if not ind.level1 and ind.level2 and above is not None and above.level1:
+                lv2, lv1 = kinds.level_of(ind.level2), kinds.level_of(above.level1)
+                # (成本 reads as its own 一级 key, the central-2021 way; under 产出 it is the local one's 二级)
+                if lv2 is not None and lv1 is not None and lv2[1] is not None and (
+                        lv2[0] == lv1[0] or (lv2[1] == "成本" and lv1[0] == "产出")):
+                    ind.level1 = above.level1
             above = ind
     if filled:
         report.note("ditto", ditto_note(filled))
