@@ -105,8 +105,10 @@ def _cjk_around(text: str, m: re.Match[str]) -> bool:
 
 
 def prepared(path: Path, report: Report) -> str:
-    """A text file as the readers take it: decoded, its comment lines blanked, e-mail quote marks and
-    box-drawing lines taken off, each said once."""
+    """A text file as the readers take it, each step said once: decoded; comment lines blanked; a JSON
+    document as a table; e-mail quote marks off; quoted multi-line cells back on their rows; another
+    script beside the Chinese left out; two halves side by side one after the other; box-drawn and
+    ASCII grid tables as pipe rows."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
         raise ImportFailed(f"{path}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
