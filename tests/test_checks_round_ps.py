@@ -95,3 +95,12 @@ def test_round_pt_a_goal_ten_times_the_row_it_names_is_said_on_the_row():
     q = project([row("效益指标", "社会效益指标", "带动脱贫户（含监测户）户数", "≥120户"), *full_grid()],
                 goal="带动脱贫户（含监测户）1200户以上、户均增收1000元以上")
     assert ("PD303", "projects[0].indicators[0].value") in _found(draft([q]))
+
+
+def test_a_department_column_blank_on_every_row_is_one_finding():
+    d = draft([], profile="hebei-2020")
+    d.department = Department(overall_goal="全年开展执法检查120次以上",
+                              indicators=[Indicator(level1="履职效能", level2="执法监管", name=f"检查{i}", value="≥10次")
+                                          for i in range(6)])
+    pd212 = [f for f in checks.check_draft(d) if f.code == "PD212"]
+    assert len(pd212) == 1 and "6 行" in pd212[0].message

@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from .. import frameworks
-from ..model import Draft
+from ..model import Draft, Project
 from ..rules import ERROR
 from ..values import Quantity, format_number, parse
 from .context import for_draft, levels
 from .finding import Finding, _f
 from .indicator import check_indicator
-from .project import capped_against_text, check_project, goal_findings
+from .project import blank_columns, capped_against_text, check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
 _OWN_TREE = frozenset({"PD201"})
@@ -28,11 +28,14 @@ def check_department(draft: Draft) -> list[Finding]:
         out.extend(goal_findings("PD406", "department.overall_goal", goal))
     # 部门整体 indicators are rows like a project's (their money rules need a project: none here); their
     # levels may be the 部门整体 tree (履职效能 / 管理效率 …), whose 二级 each department names itself.
+    # a column blank on every row is one finding, as in a project (15 rows without 描述 were 15 PD212)
+    blank, blank_skip = blank_columns(Project(indicators=d.indicators), "department", ctx)
+    out.extend(blank)
     for i, ind in enumerate(d.indicators):
         # the 部门整体 tree, or a 二级 of the department's own naming under a 一级 the framework has
         own = frameworks.is_department_level1(ind.level1) or (frameworks.level1_key(ind.level1) is not None
                                                   and frameworks.level2_key(ind.level2) is None)
-        skip = _OWN_TREE if own else frozenset()
+        skip = (_OWN_TREE if own else frozenset()) | blank_skip
         out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx, skip=skip))
     if goal and d.indicators:
         rows = [(parse(ind.value or ""), levels(ctx, ind.level1, ind.level2)[1]) for ind in d.indicators]

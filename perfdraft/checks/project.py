@@ -55,7 +55,7 @@ _NAME_FIELDS = (("name", "项目名称", "项目的名称，如 城乡居民基�
                 ("unit", "实施单位", "实施单位全称，如 某县第一中学"))
 
 
-def _blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Finding], frozenset[str]]:
+def blank_columns(project: Project, path: str, ctx: Context) -> tuple[list[Finding], frozenset[str]]:
     """A column blank on every row is one cause: one finding listing the rows, and no per-row copies."""
     rows = project.indicators
     if len(rows) < 2:
@@ -136,7 +136,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     year = year if year is not None else ctx.year
     out: list[Finding] = []
     fw = ctx.framework
-    column_findings, skip = _blank_columns(project, path, ctx)
+    column_findings, skip = blank_columns(project, path, ctx)
     # What a row's rules read of its project: the budget (PD219, PD221) and the period's end (PD225).
     budget = (project.budget.total, project.budget.fiscal, project.period_end)
     for i, ind in enumerate(project.indicators[:MAX_CHECKED_ROWS]):
