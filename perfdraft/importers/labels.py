@@ -144,6 +144,9 @@ GRID_HEADERS = {
     "年度指标值/实际完成值": "value", "目标值/完成值": "value", "指标值/完成值": "value",
     "预期目标值": "value", "年度目标值": "value", "绩效指标值": "value", "指标值(年度)": "value",
     "评价标准": "value_alt",
+    # a 绩效目标调整申请表: the adjusted value is the target; 不变 keeps the original (grid_rows)
+    "调整后指标值": "value", "调整后目标值": "value", "原指标值": "original", "调整前指标值": "original",
+    "原目标值": "original",
     "计算符号": "sign", "指标性质": "sign", "运算符号": "sign", "符号": "sign",
     "计量单位": "unit", "度量单位": "unit", "单位": "unit",
     "指标值确定依据": "basis", "评价标准确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis",
@@ -163,7 +166,7 @@ GRID_HEADERS = {
 }
 _OPERATOR_HEADERS = frozenset({"计算符号", "运算符号", "符号"})
 _INDICATOR_FIELDS = ("name", "description", "value", "sign", "unit", "basis", "weight", "direction",
-                     "last_year", "formula", "note", "scope", "value_alt")
+                     "last_year", "formula", "note", "scope", "value_alt", "original")
 
 
 @lru_cache(maxsize=4)

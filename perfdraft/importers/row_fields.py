@@ -15,8 +15,7 @@ from .labels import join_value, parse_basis
 # Columns without a model field in every build: kept in the note under their printed label.
 _NOTE_COLUMNS = (("mid_value", "中期指标值"), ("actual", "实际完成值"), ("score", "得分"),
                  ("scoring", "评分标准"), ("reason", "偏差原因"), ("adjusted", "调整指标值"), ("original", "原指标值"))
-# An adjusted value that keeps the original: the original is the target
-UNCHANGED = frozenset({"不变", "无变化", "未调整", "维持不变", "不调整", "同原值", "同上"})
+
 _BARE_NUMBER = re.compile(r"[≥≤><=≧≦]?\s*(?:-?\d[\d,.]*|\*+|[xX]+)")  # a number, or the template's ** blank
 
 
@@ -24,7 +23,7 @@ def indicator_of(f: dict[str, str], name: str | None, level1: str | None, level2
     if f.get("mid_value") and (f.get("mid_sign") or f.get("mid_unit")):  # the 中期 group's own sign and unit
         f = {**f, "mid_value": join_value(f.get("mid_sign"), f["mid_value"], f.get("mid_unit"))[0] or f["mid_value"]}
     value = f.get("value")
-    if f.get("original") and (value is None or kinds.squash(value) in UNCHANGED):
+    if f.get("original") and (value is None or kinds.squash(value) in kinds.UNCHANGED):
         value = f["original"]  # 调整后指标值 不变 (or blank): the 原指标值 stands
     # an operator is the value's sign in whichever column the province prints it (上海: 指标方向 ≥ / ≤)
     sign = f.get("sign") or next((f[k] for k in ("nature", "direction") if kinds.is_sign(f.get(k) or "")), None)
