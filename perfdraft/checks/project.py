@@ -333,20 +333,28 @@ _FLOOR_IN_TEXT = re.compile(r"(?:不少于|不低于|达到|≥)?\s*(\d[\d,]*(?:
 def capped_against_text(rows: list[tuple[Value | ParseError, str | None]], text: str, path: str) -> Iterator[Finding]:
     """PD207 where no 数量 row says it: a count capped with ≤ (执法检查 ≤120次) that the goal sets as a floor
     (120次以上). ``rows``: (parsed value, 二级 key) of each row, placed at ``path``.indicators[i]."""
+    floors = _floors(text) if "以上" in text or "不" in text or "≥" in text else frozenset()
+    if not floors:
+        return
+    for i, (v, l2) in enumerate(rows):
+        if isinstance(v, Quantity) and v.op in ("≤", "<") and l2 != "数量" and \
+                (v.number, COUNT_UNIT_SAME.get(v.unit, v.unit)) in floors:
+            yield _f("PD207", f"{path}.indicators[{i}].value",
+                     f"目标写的是 {format_number(v.number)}{v.unit}以上，指标值却用了“{v.op}”，等于给产出设上限",
+                     f"改为 ≥{format_number(v.number)}{v.unit}")
+
+
+@lru_cache(maxsize=4096)
+def _floors(text: str) -> frozenset[tuple[Decimal, str]]:
+    """(count, unit) the text sets as floors (120次以上, 不少于60个): projects drafted from one template
+    share their goal, so each goal is read once."""
     floors = set()
     for m in _FLOOR_IN_TEXT.finditer(text):
         number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         n = numbers.read_decimal(number)
         if n is not None:
             floors.add((n, COUNT_UNIT_SAME.get(unit, unit)))
-    if not floors:
-        return
-    for i, (v, l2) in enumerate(rows):
-        if l2 != "数量" and isinstance(v, Quantity) and v.op in ("≤", "<") and \
-                (v.number, COUNT_UNIT_SAME.get(v.unit, v.unit)) in floors:
-            yield _f("PD207", f"{path}.indicators[{i}].value",
-                     f"目标写的是 {format_number(v.number)}{v.unit}以上，指标值却用了“{v.op}”，等于给产出设上限",
-                     f"改为 ≥{format_number(v.number)}{v.unit}")
+    return frozenset(floors)
 
 
 _CLAUSE_START = re.compile(r"[，,；;。、：:（(）)]|\d")
