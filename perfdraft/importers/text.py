@@ -68,9 +68,9 @@ def unquote(text: str) -> tuple[str, int]:
 
 # A bilingual table's other script (藏文, 维吾尔文/哈萨克文, 蒙古文, 朝鲜文, 彝文) beside the Chinese: labels
 # the Chinese repeats, never a value. Runs of its letters and its own marks (the tsheg ་ and shad །).
-_MINORITY = re.compile(r"[\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF"
-                       r"\uAC00-\uD7AF\u1100-\u11FF\uA000-\uA4CF]+(?:[ \u00a0]+[\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F"
-                       r"\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF\uAC00-\uD7AF\u1100-\u11FF\uA000-\uA4CF]+)*")
+_SCRIPTS = (r"\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF"
+            r"\uAC00-\uD7AF\u1100-\u11FF\uA000-\uA4CF")
+_MINORITY = re.compile(rf"[{_SCRIPTS}]+(?:[ \u00a0]+[{_SCRIPTS}]+)*")
 
 
 def minority_script_off(text: str) -> tuple[str, int]:
