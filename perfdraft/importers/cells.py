@@ -529,9 +529,6 @@ def split_weight(cell: str, following: str | None) -> tuple[str, str] | None:
     return options[0] if len(options) == 1 else None
 
 
-_DITTO_CELL = frozenset({"〃", "″", "同上", "々"})
-
-
 def fill_ditto_cells(lines: list[Line]) -> int:
     """A row's cell holding a ditto mark ('〃' for the 一级 above) takes the cell above it in the same
     column, where both rows have their cells in place; how many."""
@@ -544,7 +541,7 @@ def fill_ditto_cells(lines: list[Line]) -> int:
             for k, c in enumerate(line.cells):
                 # the first two columns (the levels) stand in place even where a blank cell further
                 # right shortened one of the rows
-                if c and c.strip() in _DITTO_CELL and k < len(above.cells) and above.cells[k] and (
+                if c and c.strip() in kinds.DITTO_MARKS and k < len(above.cells) and above.cells[k] and (
                         k <= 1 or len(above.cells) == len(line.cells)):
                     line.cells[k] = above.cells[k]
                     filled += 1

@@ -264,6 +264,9 @@ def header_words() -> list[str]:
 _GRID_LEAD = re.compile(r"^(?:本年度|年度|专项年度|项目年度)?绩?效?(?:指标|项目指标表|目标完成情况)?$|^绩效指标.{0,8}$")
 
 
+# A cell repeating the one above (a Word table's '〃', 同上); the draft's level fields also take the
+# quote marks a text export turns it into (repairs.fill_dittos)
+DITTO_MARKS = frozenset({"〃", "″", "同上", "々"})
 # An adjusted value (调整后指标值) that keeps the original: the 原指标值 is the target
 UNCHANGED = frozenset({"不变", "无变化", "未调整", "维持不变", "不调整", "同原值", "同上"})
 # 2025年 | 2026年 | 2027年 heading a rolling plan's value columns (the first year's is the target)

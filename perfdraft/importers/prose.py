@@ -82,7 +82,7 @@ class ProseProject:
 
 
 def projects(lines: list[Line]) -> list[ProseProject]:
-    """The rows of :func:`rows`, grouped by the project headings between them; rows before any
+    """The prose's rows, grouped by the project headings between them; rows before any
     heading form a project of their own. Headings with no rows after them are dropped."""
     groups = [ProseProject()]
     starts: list[int] = []  # the line index where each group after the first begins
@@ -112,10 +112,6 @@ def rows_read(projects: list[Project]) -> int:
     return sum(1 for p in projects for i in p.indicators
                if i.name and 2 <= len(i.name) <= 40 and i.name[0] not in "。，,;；" and i.value
                and kinds.value_like(i.value))
-
-
-def rows(lines: list[Line]) -> list[tuple[Indicator, str]]:
-    return [(ind, where) for ind, where, _ in _rows(lines)]
 
 
 def _rows(lines: list[Line]) -> list[tuple[Indicator, str, int]]:

@@ -237,7 +237,7 @@ def join_cell_breaks(draft: Draft) -> None:
 
 
 # '〃' (U+3003), '″', '"' or 同上 in a level cell: the label above, as a Word table writes a repeat
-_DITTO = frozenset({"〃", "″", "\"", "”", "同上", "同 上", "々"})
+_DITTO = kinds.DITTO_MARKS | {"\"", "”", "同 上"}
 
 
 def fill_dittos(draft: Draft, report: Report) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..cells import width as cell_width
@@ -104,6 +105,18 @@ def _cjk_around(text: str, m: re.Match[str]) -> bool:
     return not (before.isascii() and after.isascii())
 
 
+# The clean-up of a text file, in order, and what each says when it changed something ({n}: how much).
+_STEPS: tuple[tuple[Callable[[str], tuple[str, int]], str, str], ...] = (
+    (blank_comments, "comment", "{n} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入"),
+    (json_as_table, "json", "文本中是系统的 JSON 数据，已按字段读出 {n} 个指标（标记删除的不算），请核对"),
+    (unquote, "quoted", "{n} 行是邮件回复中引用的原文（行首 >），已去掉引用符号读取"),
+    (tsv_cells_joined, "tsv-quoted", "{n} 个带换行的单元格（复制时加了引号）已接回所在行"),
+    (minority_script_off, "script", "{n} 处藏文、维吾尔文、蒙古文等对照文字已略过，只读取汉字部分"),
+    (split_halves, "halves", "指标表左右两半并排印刷，已先读左半、再读右半"),
+    (unbox, "boxes", "方框线画的表格已按格子读取（格内换行已接回）"),
+)
+
+
 def prepared(path: Path, report: Report) -> str:
     """A text file as the readers take it, each step said once: decoded; comment lines blanked; a JSON
     document as a table; e-mail quote marks off; quoted multi-line cells back on their rows; another
@@ -113,27 +126,11 @@ def prepared(path: Path, report: Report) -> str:
     if size > MAX_TEXT_BYTES:
         raise ImportFailed(f"{path}：文件有 {size / 1024 / 1024:.1f} MiB，超过文本导入上限 "
                            f"{MAX_TEXT_BYTES // 1024 // 1024} MiB，不像是绩效目标表（应为一个单位的几张表）")
-    text, comments = blank_comments(decode(path.read_bytes(), str(path)))
-    text, from_json = json_as_table(text)
-    text, quoted = unquote(text)
-    text, multiline = tsv_cells_joined(text)
-    text, foreign = minority_script_off(text)
-    text, halves = split_halves(text)
-    text, boxed = unbox(text)
-    if boxed:
-        report.note("boxes", "方框线画的表格已按格子读取（格内换行已接回）")
-    if comments:
-        report.note("comment", f"{comments} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入")
-    if from_json:
-        report.note("json", f"文本中是系统的 JSON 数据，已按字段读出 {from_json} 个指标（标记删除的不算），请核对")
-    if multiline:
-        report.note("tsv-quoted", f"{multiline} 个带换行的单元格（复制时加了引号）已接回所在行")
-    if halves:
-        report.note("halves", "指标表左右两半并排印刷，已先读左半、再读右半")
-    if foreign:
-        report.note("script", f"{foreign} 处藏文、维吾尔文、蒙古文等对照文字已略过，只读取汉字部分")
-    if quoted:
-        report.note("quoted", f"{quoted} 行是邮件回复中引用的原文（行首 >），已去掉引用符号读取")
+    text = decode(path.read_bytes(), str(path))
+    for step, key, said in _STEPS:
+        text, n = step(text)
+        if n:
+            report.note(key, said.format(n=n))
     return text
 
 
