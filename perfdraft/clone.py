@@ -172,7 +172,7 @@ def load_last_year(path: Path) -> Draft:
         except OSError:
             raise exc from None
         if path.suffix.lower() != ".toml" or b"schema" not in head:
-            raise drafts.DraftError(f"{path}：不是 perfdraft 草稿，不能克隆；去年的表格（xlsx、docx、PDF 或文本）请先导入："
+            raise drafts.DraftError(f"{path}：不是 perfdraft 草稿，不能克隆；去年的表格（xlsx、xls、docx、doc、PDF 或文本）请先导入："
                                     f"perfdraft import {path.name} -o 去年.toml，或在开始界面选“导入去年的表格”") from None
         raise
 

@@ -48,13 +48,12 @@ _REFUSED = {
     ".et": "WPS 表格（.et）文件，请另存为 .xlsx 后再导入",
     ".doc": "旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入",
     ".wps": "WPS 文字（.wps）文件，请另存为 .docx 后再导入",
-    ".odt": "OpenDocument 文档，请另存为 .docx 后再导入",
 }
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
 
 
 def sniff(path: Path) -> str:
-    """'xlsx', 'xls', 'ods', 'docx', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
+    """'xlsx', 'xls', 'ods', 'docx', 'doc', 'odt', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
     if not path.exists():
         raise ImportFailed(f"{source}：文件不存在")
@@ -73,11 +72,17 @@ def sniff(path: Path) -> str:
             return "xls"
         if suffix in (".xlsx", ".docx", ".xlsm"):
             raise ImportFailed(f"{source}：文件设有打开密码（已加密），请在 Excel/Word 中去掉密码另存后再导入")
+        from . import worddoc
+
+        if worddoc.is_word_document(path):
+            return "doc"  # Word 97–2003, or WPS 文字's .wps in the same format, whatever its name
         if suffix in _REFUSED:
             raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
         raise ImportFailed(f"{source}：是旧版 Office（.xls/.doc）格式，请另存为 .xlsx 或 .docx 后再导入")
     if head.startswith(b"%PDF"):
         return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
+        raise ImportFailed(f"{source}：是 RTF 格式文档，请在 Word 或 WPS 中另存为 .docx 后再导入")
     # a saved web page, or the HTML a web system hands out as "Excel" (.xls) or "Word" (.doc)
     if suffix not in (".txt", ".text", ".md", ".csv", ".tsv", ".tab") and (
             html_reader.looks_like_html(head) or html_reader.looks_like_mht(head)):
@@ -102,6 +107,8 @@ def sniff(path: Path) -> str:
             return "xlsx"
         if "content.xml" in members and _odf_type(path) == "application/vnd.oasis.opendocument.spreadsheet":
             return "ods"  # LibreOffice / WPS OpenDocument spreadsheet: read as .xls is, through calamine
+        if "content.xml" in members and _odf_type(path) == "application/vnd.oasis.opendocument.text":
+            return "odt"
         if "word/document.xml" in members:
             return "docx"
         raise ImportFailed(f"{source}：是压缩包，但不是 xlsx 或 docx 文件")
@@ -172,6 +179,11 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 asm.feed(Record(list(line.cells), line.where))
         elif kind == "docx":
             own, asm = docx_reader.read(path, report, split_doc_number=split_doc_number)
+        elif kind in ("doc", "odt"):
+            from . import opendoc, worddoc
+
+            own = None
+            asm = (worddoc if kind == "doc" else opendoc).read(path, report, split_doc_number=split_doc_number)
         elif kind == "html":
             own = None
             asm, page_year = html_reader.read(path, report, split_doc_number=split_doc_number)
@@ -190,7 +202,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                     for remark in cleaned:
                         report.note(remark, remark)
                     lines = join_wrapped(text_lines(text))
-        if kind in ("docx", "html") and asm is not None:
+        if kind in ("docx", "doc", "odt", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:
             repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
@@ -239,10 +251,10 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if "budget" not in draft.projects[0].confirm:
                 draft.projects[0].confirm.append("budget")
         if not wins and not asm.found_anything:
-            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
+            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "doc": "文档", "odt": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
             if not _on_topic(lines, asm):
                 raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
-                                   "应为项目支出绩效目标表（xlsx、xls、docx、PDF 或复制出的文本）")
+                                   "应为项目支出绩效目标表（xlsx、xls、docx、doc、PDF 或复制出的文本）")
             raise NothingPlaced(f"{path}：{what}中没有找到绩效目标表的指标行（应有 一级指标/二级指标/三级指标/指标值 "
                                 "表头，或 产出指标、效益指标 等层级名称），未生成草稿")
         if inferred is None:

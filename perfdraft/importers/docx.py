@@ -25,11 +25,9 @@ from typing import Any
 
 from ..model import Draft
 from .assembler import Assembler
+from .doc_feed import Cell, DocumentFeed, check_rows, row_record
 from .report import ImportFailed, Record, Report, damage
 from .xlsx import check_zip, draft_from_embedded
-
-MAX_TABLE_ROWS = 20_000
-MAX_GRID_COLUMNS = 63  # Word's own limit
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -238,53 +236,27 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     out = []
     above: dict[int, str | None] = {}
     rows = [tr for tr in _children(tbl, _TR) if not _deleted(tr)]
-    if len(rows) > MAX_TABLE_ROWS:
-        raise ImportFailed(f"{report.source}：表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
+    check_rows(len(rows), number, report)
     for r, tr in enumerate(rows, 1):
-        cells: list[str | None] = []
-        filled: list[str | None] = []
-        locs: list[str] = []
         try:
             before = _int_attr(tr.find(W + "trPr"), "gridBefore", 0)
         except _Damaged:
             before = 0
-        if before > MAX_GRID_COLUMNS:
-            raise ImportFailed(f"{report.source}：表格 {number} 第 {r} 行前空 {before} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
-        for _ in range(max(before, 0)):
-            cells.append(None)
-            filled.append(None)
-            locs.append(f"表格 {number} 第 {r} 行第 {len(cells)} 列")
+        cells: list[Cell] = []
         for tc in _children(tr, _TC):
-            col = len(cells)
-            where = f"表格 {number} 第 {r} 行第 {col + 1} 列"
             pr = tc.find(W + "tcPr")
             span = _int_attr(pr, "gridSpan", 1)
             merge = pr.find(W + "vMerge") if pr is not None else None
             h_merge = pr.find(W + "hMerge") if pr is not None else None
             if tc.find(_TBL) is not None:
-                report.note("nested", "表格中嵌套的表格按文字读取，请核对", where)
+                report.note("nested", "表格中嵌套的表格按文字读取，请核对", f"表格 {number} 第 {r} 行第 {len(cells) + before + 1} 列")
             if merge is not None and merge.get(W + "val", "continue") == "continue":
-                cells.append(None)
-                filled.append(above.get(col))
+                cells.append(Cell(None, span))
             elif h_merge is not None and h_merge.get(W + "val", "continue") == "continue":
-                cells.append(None)  # old Word's horizontal merge: the cell on the left spans this one
-                filled.append(None)
+                cells.append(Cell(None, span, covered=True))  # old Word's horizontal merge: the cell on the left spans this one
             else:
-                text = _cell_text(tc)
-                cells.append(text)
-                filled.append(text)
-                above[col] = text
-            locs.append(where)
-            # A damaged w:gridSpan (50000000) made this loop take gigabytes (issue 9).
-            if span > MAX_GRID_COLUMNS:
-                raise ImportFailed(f"{report.source}：{where} 的单元格横跨 {span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
-                                   "文件可能已损坏")
-            for _ in range(max(1, span) - 1):
-                cells.append(None)
-                filled.append(None)
-                locs.append(where)
-        report.take_cells(len(cells), f"表格 {number} 第 {r} 行")
-        out.append(Record(cells, f"表格 {number} 第 {r} 行", locs=locs, filled=filled))
+                cells.append(Cell(_cell_text(tc), span))
+        out.append(row_record(cells, number, r, above, report, before))
     return out
 
 
@@ -315,32 +287,13 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> tuple
 
 
 def _feed(path: Path, report: Report, blocks: Iterator[Any], split_doc_number: bool) -> Assembler:
-    asm = Assembler(str(path), report, split_doc_number=split_doc_number)
-    gap = False
-    p_no = t_no = 0
-
-    def paragraph(text: str) -> None:
-        nonlocal gap, p_no
-        p_no += 1
-        where = f"第 {p_no} 段"
-        if not text.strip():
-            gap = True
-            return
-        if "\t" in text.strip():
-            parts = text.split("\t")
-            report.take_cells(len(parts), where)
-            asm.feed(Record(list(parts), where, locs=[where] * len(parts)))
-        else:
-            report.take_cells(1, where)
-            asm.feed(Record([text], where, para=True, gap=gap))
-        gap = False
+    feed = DocumentFeed(path, report, split_doc_number)
 
     def block(el: Any) -> None:
-        nonlocal gap, t_no
         if el.tag == _P:
             for boxed in text_boxes(el):  # a WPS title in a text box, before the paragraph anchoring it
-                paragraph(boxed)
-            paragraph(paragraph_text(el))
+                feed.paragraph(boxed)
+            feed.paragraph(paragraph_text(el))
             return
         if layout_table(el):  # a frame around the real table: its cells' paragraphs and tables in order
             for tr in _children(el, _TR):
@@ -348,18 +301,13 @@ def _feed(path: Path, report: Report, blocks: Iterator[Any], split_doc_number: b
                     for inner in _children_blocks(tc):
                         block(inner)
             return
-        t_no += 1
+        number = feed.next_table()
         try:
-            recs = _table_records(el, t_no, report)
+            recs = _table_records(el, number, report)
         except _Damaged as exc:
-            raise ImportFailed(f"{path}：表格 {t_no} 无法读取（{exc}），文件可能已损坏，请用 Word 打开后重新保存") from None
-        for rec in recs:
-            asm.feed(rec)
-        asm.end_table()
-        gap = False
+            raise ImportFailed(f"{path}：表格 {number} 无法读取（{exc}），文件可能已损坏，请用 Word 打开后重新保存") from None
+        feed.table(recs)
 
     for el in blocks:
         block(el)
-    if t_no == 0:
-        report.note("no-table", "文档中没有表格，只读取了段落文字")
-    return asm
+    return feed.finish()

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from .assembler import Assembler
+from .doc_feed import check_rows
 from .report import ImportFailed, Record, Report
 
 MAX_HTML_BYTES = 30 * 1024 * 1024
-MAX_TABLE_ROWS = 20_000
 MAX_SPAN = 256  # no printed table has this many columns; a larger colspan is damage
 # Elements whose text is not page content.
 _SKIP = frozenset({"script", "style", "head", "noscript", "template", "select", "option", "button", "iframe",
@@ -258,8 +258,7 @@ def _table_records(tbl: Any, number: int, report: Report) -> list[Record]:
     # column → (text filled down, rows left) for cells spanning rows
     below: dict[int, tuple[str | None, int]] = {}
     rows = list(_rows(tbl))
-    if len(rows) > MAX_TABLE_ROWS:
-        raise ImportFailed(f"{report.source}：表格 {number} 有 {len(rows)} 行，超过导入上限 {MAX_TABLE_ROWS} 行，不像是绩效目标表")
+    check_rows(len(rows), number, report)
     for r, tr in enumerate(rows, 1):
         if not below and _menu(tr):  # a row of links in a banner table: the site's menu
             report.note("html-chrome", _CHROME_SAID)

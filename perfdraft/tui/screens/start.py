@@ -47,7 +47,7 @@ class StartScreen(Screen):
         self.recent = [p for p in locations.recent() if p.exists()]
         options = [Option(f"打开最近：{p.name}  （{p.parent}）", id=f"recent:{i}") for i, p in enumerate(self.recent)]
         options += [Option("新建草稿…", id="new"), Option("克隆去年的草稿…", id="clone"),
-                    Option("导入去年的表格（xlsx、xls、docx、PDF、网页、文本）…", id="import"),
+                    Option("导入去年的表格（xlsx、xls、docx、doc、PDF、网页、文本）…", id="import"),
                     Option("打开示例草稿（顺平县社保局 2020，临时副本）", id="demo"), Option("退出", id="quit")]
         yield OptionList(*options, id="start-list")
         yield Static("", id="start-hint")
