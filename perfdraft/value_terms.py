@@ -71,8 +71,9 @@ STANDARD_VALUE = LazyPattern(r"^(?:符合|达到|满足)(?!(?:相关|有关|上�
                              r"[^，,；;。]{1,16}?(?:标准|规范|规定|要求)(?:要求)?$")
 # A grade or class by its name (Ⅲ类及以上 water, 二级及以上 road, AAA级 scenic spot, 五星级).
 GRADE_SCALE = "等级"
-GRADE_VALUE = LazyPattern(r"^(?:[ⅠⅡⅢⅣⅤⅥ]{1,3}|I{1,3}|IV|V|[一二三四五六]|[1-6]|A{1,5}|[一二三四五1-5]星)"
-                          r"(?:类|级|星级|级别|等级|星)(?:及以上|以上|及以下|以下)?$")
+GRADE_VALUE = LazyPattern(r"^(?:达到|不低于)?(?:国家标准|国家|国标|行业标准)?"  # 达到国家标准三等以上 (粮食质量)
+                          r"(?:[ⅠⅡⅢⅣⅤⅥ]{1,3}|I{1,3}|IV|V|[一二三四五六]|[1-6]|A{1,5}|[B-E]|[甲乙丙丁]|[一二三四五1-5]星)"
+                          r"(?:类|级|等|星级|级别|等级|星)(?:及以上|以上|及以下|以下)?$")  # B级及以上 (食品安全量化等级)
 # A ratio or a fraction (≥1:1.5, 1/3以上) and a tolerance (±5%以内): read as written, checked by a reviewer.
 RATIO_SCALE = "比值"
 RATIO_VALUE = LazyPattern(r"^(?:[≥≤=＞＜<>]|不低于|不少于|不高于|不超过)?\d+(?:\.\d+)?\s*[:：∶/]\s*\d+(?:\.\d+)?"

@@ -325,7 +325,7 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, ZERO_EVENT_SCALE)
     if len(text) <= 30 and lead in "符达满" and STANDARD_VALUE.match(text):
         return Qualitative(text, "符合")
-    if len(text) <= 12 and (text[-1:] in "类级星上下" or text.endswith("等级")) and GRADE_VALUE.match(text):
+    if len(text) <= 14 and text[-1:] in "类级等星上下" and GRADE_VALUE.match(text):
         return Qualitative(text, GRADE_SCALE)
     if text.endswith("以上") and TERM_SCALE.get(text.removesuffix("以上").removesuffix("及")) in _FLOOR_SCALES:
         return Qualitative(text, GRADE_SCALE)  # 良好及以上 (绩效评价等级): a grade as a floor, like Ⅲ类及以上

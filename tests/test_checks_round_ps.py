@@ -1,5 +1,5 @@
 """Round ps: eight tables typed and keyed by a reviewer who never saw the checker (first measure 9/9
-errors, 20/25 defects, 8/93 clean rows alarmed); and round pt (7/7, 22/26, 4/103 first measured)."""
+errors, 20/25 defects, 8/93 clean rows alarmed); round pt (7/7, 22/26, 4/103 first measured); round pw (7/7, 22/23, 3/108)."""
 
 from decimal import Decimal
 
@@ -104,3 +104,33 @@ def test_a_department_column_blank_on_every_row_is_one_finding():
                                           for i in range(6)])
     pd212 = [f for f in checks.check_draft(d) if f.code == "PD212"]
     assert len(pd212) == 1 and "6 行" in pd212[0].message
+
+
+def test_round_pw_grades_named_by_letter_or_by_a_standard_are_grades():
+    for value in ("B级及以上", "A级", "达到国家标准三等以上", "甲级", "三等以上"):
+        assert "PD101" not in codes(row("产出指标", "质量指标", "学校食堂食品安全量化等级", value)), value
+    assert "PD101" in codes(row("产出指标", "质量指标", "食品安全", "好一点"))
+
+
+def test_round_pw_a_daily_standard_is_not_multiplied_as_a_yearly_one():
+    # 48600人 × 5元/人·天 is paid for the school days, which no row here gives: no budget comparison
+    p = project([row(name="受益学生人数", value="≥48600人"),
+                 row(level2="成本指标", name="营养膳食补助标准", value="=5元/人·天"), *full_grid()[1:3], *full_grid()[4:]],
+                name="农村义务教育学生营养改善计划补助", budget=Budget(Decimal(48_600_000), Decimal(48_600_000), Decimal(0)))
+    assert ("PD311", "projects[0].indicators[1].value") not in _found(draft([p]))
+    yearly = project([row(name="受益学生人数", value="≥48600人"),
+                      row(level2="成本指标", name="营养膳食补助标准", value="=50元/人·年"), *full_grid()[1:3], *full_grid()[4:]],
+                     name="农村义务教育学生营养改善计划补助", budget=Budget(Decimal(48_600_000), Decimal(48_600_000), Decimal(0)))
+    assert ("PD311", "projects[0].indicators[1].value") in _found(draft([yearly]))
+
+
+def test_round_pw_sessions_counted_in_attendances_and_a_department_listing_its_funds():
+    assert "PD205" in codes(row(name="开展非遗进校园、进社区活动场次", value="≥40人次"))
+    assert "PD205" not in codes(row(name="开展非遗进校园、进社区活动场次", value="≥40场"))
+    d = draft([])
+    d.department = Department(overall_goal="为困难群众提供法律援助1200件以上",
+                              indicators=[Indicator(level1="产出指标", level2="数量指标", name="落实法律援助经费", value="186.20万元"),
+                                          Indicator(level1="产出指标", level2="数量指标", name="办理法律援助案件", value="≥1200件")])
+    found = _found(d)
+    assert ("PD219", "department.indicators[0].value") in found
+    assert not [f for f in found if f[1].startswith("department.indicators[1]")]

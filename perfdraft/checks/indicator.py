@@ -208,8 +208,12 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
             out.append(_f("PD225", f"{p}value", f"时间 {later[0]} 年不在预算年度 {ctx.year} 年内",
                           f"年度目标应在 {ctx.year} 年内完成；跨年项目请写明本年度应完成的部分"))
 
+    input_as_output = l2 == "数量" and unit in MONEY_UNITS and bool(MONEY_NAME.search(name))
+    if input_as_output:  # a department's row as well as a project's: it needs no budget
+        out.append(_f("PD219", f"{p}value", "数量指标写的是资金金额（投入），投入不能作为绩效目标",
+                      "改写为资金带来的产出，例如发放人数、覆盖率"))
     if project is not None:  # a budget typed as 0 with its 财政资金 filled: the 财政资金 is the budget
-        out.extend(_money_rules(ind, value, unit, l2, p, project, name))
+        out.extend(_money_rules(ind, value, unit, l2, p, project, name, input_as_output))
 
     if ind.last_year and isinstance(value, Quantity):
         prev = parse(ind.last_year)
@@ -377,13 +381,10 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
 
 
 def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None, p: str, project: Project,
-                 name: str) -> Iterator[Finding]:
+                 name: str, input_as_output: bool) -> Iterator[Finding]:
     total = project.budget.total or project.budget.fiscal
     amount = _money(value, l2, name)
-    if l2 == "数量" and unit in MONEY_UNITS and MONEY_NAME.search(name):
-        yield _f("PD219", f"{p}value", "数量指标写的是资金金额（投入），投入不能作为绩效目标",
-                 "改写为资金带来的产出，例如发放人数、覆盖率")
-    elif amount is not None and total and (abs(amount - total) <= total * Decimal("0.01") or (
+    if not input_as_output and amount is not None and total and (abs(amount - total) <= total * Decimal("0.01") or (
             project.budget.fiscal and project.budget.fiscal != total and amount == project.budget.fiscal)):
         if l2 in ("成本", "经济成本"):
             yield _f("PD219", f"{p}value", f"成本指标就是预算总额 {format_number(total)}元，没有成本控制内容",

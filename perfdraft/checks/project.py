@@ -523,6 +523,8 @@ def _per_unit(unit: str, name: str) -> tuple[str, bool, int] | None:
     """(what the standard is per, paid monthly, 元 per unit of money) of a cost standard: 元/人·月,
     万元/个·年, or 元 on a per-head name (人均补助标准); None for any other cost."""
     m = _PER_UNIT.match(unit)
+    if m and m.group(3) not in (None, "年", "月"):
+        return None  # 元/人·天, 元/人·次: the days or times paid are not known here
     if m:
         return m.group(2), m.group(3) == "月" or (m.group(3) is None and "月" in name), 10000 if m.group(1) == "万元" else 1
     if unit == "元" and PER_HEAD_NAME.search(name):

@@ -18,6 +18,7 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
      PER_HEAD_UNITS, "元/人·年"),
     (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
     (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
+    (re.compile(r"(?:场次|场数)$"), frozenset({"场次", "场", "次", "期", "期次", "万场次"}), "场次"),
     (re.compile(r"户数"), frozenset({"户", "万户", "户次"}), "户"),
     (re.compile(r"批次(?!.*(?:费用|经费|成本|资金|金额))"), frozenset({"批次", "批", "次", "万批次"}), "批次"),
     (re.compile(r"次数$"), frozenset({"次", "场次", "批次", "期", "场"}), "次"),
@@ -50,7 +51,7 @@ TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|�
 PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
 # Units of an amount in a 指标值 (bare 万 is 万人 as often as 万元); their factors are numbers.py's.
 MONEY_UNITS = {u: MONEY_FACTORS[u] for u in ("元", "万元", "亿元")}
-MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入")
+MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入|经费")
 PER_HEAD_NAME = re.compile(r"[人户生村亩校所场次]均|平均|水平|标准|每|单价|单位成本")  # 每个书屋补充更新资金: per unit
 TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})
 # (name pattern, canonical 二级 keys it belongs to, where to put it)
