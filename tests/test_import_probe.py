@@ -36,7 +36,8 @@ def probe_scores(tmp_path_factory):
 def test_every_probe_file_has_a_key_and_says_it_is_synthetic():
     files = sorted(p.name for p in PROBE.glob("*.txt"))
     binaries = sorted(p.name for p in PROBE_FILES.iterdir()
-                      if p.suffix in (".xlsx", ".xls", ".docx", ".pdf", ".html", ".htm", ".mht", ".doc"))
+                      if p.suffix in (".xlsx", ".xls", ".docx", ".pdf", ".html", ".htm", ".mht", ".doc", ".odt", ".ods",
+                                     ".rtf", ".csv"))
     assert files and binaries and sorted(k["file"] for _, k in PROBE_SET) == sorted(files + binaries)
     readme = (PROBE_FILES / "README.md").read_text(encoding="utf-8")
     assert "synthetic" in readme.lower() and all(name in readme for name in binaries)

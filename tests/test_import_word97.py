@@ -1,7 +1,7 @@
-"""Word 97–2003 (.doc, WPS's .wps) and OpenDocument text (.odt): read as the same document saved as .docx.
+"""Word 97–2003 (.doc, WPS's .wps), OpenDocument text (.odt) and RTF: read as the same document saved as .docx.
 
 The fixtures in ``fixtures/word97/`` are ``_two_projects()`` below saved as .docx by python-docx and
-converted by LibreOffice (``soffice --headless --convert-to doc`` / ``odt``): merged label cells, 一级
+converted by LibreOffice (``soffice --headless --convert-to doc`` / ``odt`` / ``rtf``): merged label cells, 一级
 merged downwards, a line break in a cell, two tables with their headings, a sign-off paragraph.
 """
 
@@ -60,7 +60,7 @@ def _records(result):  # what the reader saw, without the file's name
     return [line.replace(".docx", "").replace(".doc", "").replace(".odt", "") for line in result.repairs]
 
 
-@pytest.mark.parametrize("name", ["two-projects.doc", "two-projects.odt"])
+@pytest.mark.parametrize("name", ["two-projects.doc", "two-projects.odt", "two-projects.rtf"])
 def test_read_as_the_same_document_saved_as_docx(tmp_path, name):
     docx = import_file(_two_projects(tmp_path / "two-projects.docx"))
     other = import_file(FIXTURES / name)
@@ -130,11 +130,54 @@ def test_cli_exit_2_on_a_damaged_doc_and_the_output_untouched(tmp_path, capsys):
     assert out.read_text(encoding="utf-8") == "# mine\n"
 
 
-def test_rtf_is_refused_with_what_to_do(tmp_path):
-    path = tmp_path / "表.rtf"
-    path.write_text(r"{\rtf1\ansi\ansicpg936 {\fonttbl{\f0 SimSun;}} 项目名称\par }", encoding="ascii", errors="ignore")
-    with pytest.raises(ImportFailed, match="RTF.*另存为 .docx"):
-        import_file(path)
+def _gbk(text: str) -> str:
+    return "".join(f"\\'{b:02x}" for b in text.encode("gbk"))
+
+
+def test_rtf_as_word_writes_it_gbk_bytes_row_properties_after_the_cells(tmp_path):
+    r"""Word writes Chinese as the code page's bytes (\'cf\'ee) and repeats a row's \trowd … \cellx after
+    its cells; a merge downwards is \clvmgf / \clvmrg. A report system's "导出Word" is often this, as .doc."""
+    row_def = r"\trowd\trleft0\clvmgf\cellx2000\cellx4000\cellx6000\cellx8000"
+    cont_def = r"\trowd\trleft0\clvmrg\cellx2000\cellx4000\cellx6000\cellx8000"
+    head_def = r"\trowd\trleft0\cellx2000\cellx8000"
+
+    def row(cells: list[str], definition: str) -> str:
+        body = "".join(r"\pard\intbl " + _gbk(c) + r"\cell " for c in cells)
+        return "{" + body + r"\pard\intbl{" + definition + r"\row}}"
+
+    rtf = ("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 " + _gbk("宋体") + ";}}"
+           "{\\*\\generator Riched20;}{\\info{\\title x}}\\pard " + _gbk("项目支出绩效目标表（2025年度）") + "\\par "
+           + row(["项目名称", "乡村文化活动"], head_def)
+           + row(["一级指标", "二级指标", "三级指标", "指标值"], r"\trowd\trleft0\cellx2000\cellx4000\cellx6000\cellx8000")
+           + row(["产出指标", "数量指标", "送戏下乡场次", "≥30场"], row_def)
+           + row(["", "质量指标", "演出合格率", "≥95%"], cont_def)
+           + "{" + r"\pard\intbl " + _gbk("满意度指标") + r"\cell\pard\intbl " + _gbk("服务对象满意度指标")
+           + r"\cell\pard\intbl \u32676?\u20247?" + _gbk("满意度") + r"\cell\pard\intbl \u8805?90%\cell"
+           + r"\pard\intbl{\trowd\trleft0\cellx2000\cellx4000\cellx6000\cellx8000\row}}"
+           + r"\pard " + _gbk("填报人：张三") + r"\par }")
+    path = tmp_path / "导出.doc"  # an RTF under a .doc name
+    path.write_text(rtf, encoding="ascii")
+    assert sniff(path) == "rtf"
+    p = import_file(path).draft.projects[0]
+    assert p.name == "乡村文化活动"
+    assert [(i.level1, i.level2, i.name, i.value) for i in p.indicators] == [
+        ("产出指标", "数量指标", "送戏下乡场次", "≥30场"), ("产出指标", "质量指标", "演出合格率", "≥95%"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%")]
+
+
+def test_damaged_rtf_fails_in_words_never_with_a_traceback(tmp_path):
+    good = (FIXTURES / "two-projects.rtf").read_bytes()
+    rng = random.Random(5)
+    path = tmp_path / "damaged.rtf"
+    for n in range(40):
+        data = bytearray(good)
+        for _ in range(rng.choice([1, 20, 200])):
+            data[rng.randrange(6, len(data))] = rng.choice(b"{}\\'0123456789abcdefxyz \r\n")
+        path.write_bytes(bytes(data[: rng.randrange(6, len(data))] if n % 4 == 0 else data))
+        try:
+            import_file(path)
+        except ImportFailed:
+            pass
 
 
 @pytest.mark.slow

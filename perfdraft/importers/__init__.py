@@ -53,7 +53,7 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
 
 
 def sniff(path: Path) -> str:
-    """'xlsx', 'xls', 'ods', 'docx', 'doc', 'odt', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
+    """'xlsx', 'xls', 'ods', 'docx', 'doc', 'odt', 'rtf', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
     if not path.exists():
         raise ImportFailed(f"{source}：文件不存在")
@@ -82,7 +82,7 @@ def sniff(path: Path) -> str:
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
-        raise ImportFailed(f"{source}：是 RTF 格式文档，请在 Word 或 WPS 中另存为 .docx 后再导入")
+        return "rtf"  # 另存为 RTF, and the "导出Word" of report systems that write RTF under a .doc name
     # a saved web page, or the HTML a web system hands out as "Excel" (.xls) or "Word" (.doc)
     if suffix not in (".txt", ".text", ".md", ".csv", ".tsv", ".tab") and (
             html_reader.looks_like_html(head) or html_reader.looks_like_mht(head)):
@@ -179,11 +179,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 asm.feed(Record(list(line.cells), line.where))
         elif kind == "docx":
             own, asm = docx_reader.read(path, report, split_doc_number=split_doc_number)
-        elif kind in ("doc", "odt"):
-            from . import opendoc, worddoc
+        elif kind in ("doc", "odt", "rtf"):
+            from . import opendoc, rtf, worddoc
 
             own = None
-            asm = (worddoc if kind == "doc" else opendoc).read(path, report, split_doc_number=split_doc_number)
+            reader = {"doc": worddoc, "odt": opendoc, "rtf": rtf}[kind]
+            asm = reader.read(path, report, split_doc_number=split_doc_number)
         elif kind == "html":
             own = None
             asm, page_year = html_reader.read(path, report, split_doc_number=split_doc_number)
@@ -202,7 +203,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                     for remark in cleaned:
                         report.note(remark, remark)
                     lines = join_wrapped(text_lines(text))
-        if kind in ("docx", "doc", "odt", "html") and asm is not None:
+        if kind in ("docx", "doc", "odt", "rtf", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:
             repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
@@ -251,7 +252,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if "budget" not in draft.projects[0].confirm:
                 draft.projects[0].confirm.append("budget")
         if not wins and not asm.found_anything:
-            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "doc": "文档", "odt": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
+            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "doc": "文档", "odt": "文档", "rtf": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
             if not _on_topic(lines, asm):
                 raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
                                    "应为项目支出绩效目标表（xlsx、xls、docx、doc、PDF 或复制出的文本）")

@@ -6,6 +6,7 @@ and a cell's span and merge; the record a row becomes, and how paragraphs and ta
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,3 +108,27 @@ class DocumentFeed:
         if self.tables == 0:
             self.report.note("no-table", "文档中没有表格，只读取了段落文字")
         return self.asm
+
+
+VERTICAL_CONTINUES, HORIZONTAL_CONTINUES = 1, 2  # a cell's merge: continues the one above / on the left
+
+
+def grid_records(rows: Sequence[tuple[list[str], list[int], dict[int, int]]], number: int, report: Report) -> list[Record]:
+    """Rows given as (cell texts, cell boundaries left to right (cells + 1; twips), merges by cell), as Word 97
+    and RTF store them: every row's boundaries together are the table's columns, so a cell spanning
+    columns counts once wherever its row has fewer cells."""
+    check_rows(len(rows), number, report)
+    grid = sorted({b for _, bounds, _ in rows for b in bounds})
+    out = []
+    above: dict[int, str | None] = {}
+    for r, (texts, bounds, merges) in enumerate(rows, 1):
+        ok = len(bounds) == len(texts) + 1
+        before = bisect.bisect_left(grid, bounds[0]) if ok else 0
+        cells = []
+        for c, text in enumerate(texts):
+            span = max(1, bisect.bisect_left(grid, bounds[c + 1]) - bisect.bisect_left(grid, bounds[c])) if ok else 1
+            merge = merges.get(c, 0)
+            cells.append(Cell(None if merge in (VERTICAL_CONTINUES, HORIZONTAL_CONTINUES) else text, span,
+                              covered=merge == HORIZONTAL_CONTINUES))
+        out.append(row_record(cells, number, r, above, report, before))
+    return out

@@ -52,7 +52,7 @@ _VARIANTS: dict[str, str] = {
     "中期资金总额": "project.total_amount", "实施周期资金总额": "project.total_amount",
     "本年度下达投资": "total", "年度下达投资": "total", "本年度投资": "total",  # 发改 中央预算内投资
     "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
-    "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal",
+    "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal", "本级财政资金": "fiscal", "本级财政拨款": "fiscal",
     "一、预算资金": "fiscal", "公共财政拨款": "fiscal", "其中:财政拨款数": "fiscal", "其中:当年财政拨款数": "fiscal",
     "4.其他资金": "other", "当年其他资金": "other",
     "本年度绩效目标": "goal", "项目年度目标": "goal",

@@ -166,14 +166,29 @@ def glued_levels(text: str) -> tuple[list[str], str]:
             # the suffix test first: it is cheap and rules out almost every prefix of a long cell
             if head.endswith(_LEVEL_SUFFIX) and level_of(head):
                 found.append(head)
-                t = _SCORE_TAIL_START.sub("", t[n:])
+                # '产出指标-数量指标-培训人数' (a WPS cell joining the levels): the mark between them goes too
+                t = _LEVEL_JOINT.sub("", _SCORE_TAIL_START.sub("", t[n:]))
                 break
         else:
             break
+    if found and t:
+        t = _as_written(text, len(squash(text)) - len(t)) or t
     return found, t
 
 
+def _as_written(text: str, taken: int) -> str:
+    """``text`` after the characters whose squashed form is ``taken`` long, as written (其中：… keeps its
+    full-width colon), without white space as squash has it."""
+    done = 0
+    for i, ch in enumerate(text):
+        done += len(squash(ch))
+        if done >= taken:
+            return re.sub(r"[\s★☆]+", "", text[i + 1:])
+    return ""
+
+
 _SCORE_TAIL_START = re.compile(r"^[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+_LEVEL_JOINT = re.compile(r"^\s*(?:[-—－–/／>＞→|｜\\、·]|--|->)\s*")
 
 
 @lru_cache(maxsize=8192)
@@ -355,7 +370,7 @@ def glued_header(text: str) -> list[str] | None:
 # --- sign-off, furniture, placeholders ------------------------------------------------------------------------
 
 _SIGNOFF = re.compile(
-    r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|填报日期|单位负责人|项目负责人|财务负责人|"
+    r"(?:意见|盖章|公章|签字|签章|审签|印章)|^(?:填表人|填报人|联系电话|联系人|填报日期|(?:部门|单位|项目|财务|分管|单位主要|主要)?负责人|"
     r"审核人|制表人|经办人|填报单位)[:：]|^(?:评价结论|存在问题|改进措施|其他需说明的问题|合计|总分|得分合计|注[:：]|"
     r"说明[:：]|填报说明|填表说明|上一篇|下一篇|(?:主办|承办|协办)(?:单位)?[:：]|版权所有|网站标识码|技术支持[:：]|关闭窗口|打印本页)|"
     r"ICP备|公网安备|\.(?:xlsx?|docx?|wps|et|pdf)$")  # page links and a web page's footer after the table

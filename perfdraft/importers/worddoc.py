@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assembler import Assembler
-from .doc_feed import Cell, DocumentFeed, check_rows, row_record
-from .report import ImportFailed, Record, Report
+from .doc_feed import HORIZONTAL_CONTINUES, VERTICAL_CONTINUES, DocumentFeed, grid_records
+from .report import ImportFailed, Report
 
 _CELL_MARK, _PARA_MARK = "\x07", "\r"
 # Characters Word stores in the text stream that are not text (picture, drawing, footnote and comment
@@ -225,9 +225,9 @@ def _def_table(op: bytes, para: _Para) -> None:
             break
         flags = _u16(op, at)
         if flags & 0x0020 and i not in para.merges:  # fVertMerge; fVertRestart starts the merge
-            para.merges[i] = 3 if flags & 0x0040 else 1
+            para.merges[i] = 3 if flags & 0x0040 else VERTICAL_CONTINUES
         if flags & 0x0002:  # fMerged: old Word's horizontal merge into the cell on the left
-            para.merges.setdefault(i, 2)
+            para.merges.setdefault(i, HORIZONTAL_CONTINUES)
         at += 20
 
 
@@ -247,7 +247,7 @@ def _feed(text: str, fcs: list[int], marks: tuple[list[int], list[_Para]], feed:
     def flush_table() -> None:
         if rows:
             number = feed.next_table()
-            feed.table(_table_records(rows, number, report))
+            feed.table(grid_records([(texts, para.bounds, para.merges) for texts, para in rows], number, report))
             rows.clear()
 
     for i, ch in enumerate(text):
@@ -293,30 +293,3 @@ def _feed(text: str, fcs: list[int], marks: tuple[list[int], list[_Para]], feed:
     flush_table()
     if tail.strip():
         feed.paragraph(tail)
-
-
-def _table_records(rows: list[tuple[list[str], _Para]], number: int, report: Report) -> list[Record]:
-    """Rows on one grid: every row's cell boundaries, merged, are the grid's columns."""
-    check_rows(len(rows), number, report)
-    grid = sorted({b for _, para in rows for b in para.bounds})
-    out = []
-    above: dict[int, str | None] = {}
-    for r, (texts, para) in enumerate(rows, 1):
-        bounds = para.bounds if len(para.bounds) == len(texts) + 1 else []
-        before = _column(grid, bounds[0]) if bounds else 0
-        cells = []
-        for c, text in enumerate(texts):
-            span = _column(grid, bounds[c + 1]) - _column(grid, bounds[c]) if bounds else 1
-            merge = para.merges.get(c, 0)
-            if merge == 1:
-                cells.append(Cell(None, max(span, 1)))
-            elif merge == 2:
-                cells.append(Cell(None, max(span, 1), covered=True))
-            else:
-                cells.append(Cell(text, max(span, 1)))
-        out.append(row_record(cells, number, r, above, report, before))
-    return out
-
-
-def _column(grid: list[int], bound: int) -> int:
-    return bisect.bisect_left(grid, bound)
