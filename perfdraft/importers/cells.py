@@ -399,13 +399,17 @@ _QTY = (rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:[万
 # Values with no number that still end a glued row: the budget as a cost target (成本控制率不超预算).
 _TERM = "|".join(re.escape(t) for t in sorted(BUDGET_TERMS, key=len, reverse=True))
 _TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
-_END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\))")
+_END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\)|"
+                        r"相关推荐|相关阅读|相关链接|上一篇|下一篇)")  # a page's links after the table
 # A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):
 # the values' vocabulary (two characters or more) and its trends (逐步健全, 不断提高 …).
 _WORD_VALUES = sorted({t for t in (*VAGUE_TERMS, *STATE_TERMS, *TERM_SCALE) if len(t) >= 2} | {"无"}, key=len, reverse=True)
 # a word value ending a row or a clause (cells here, prose.py's sentences)
 WORD_VALUE = rf"{'|'.join(map(re.escape, _WORD_VALUES))}|(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS})"
 _WORD_VALUE_END = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>{WORD_VALUE})$")
+# A trend value between two names before the next row's figure (…诊疗能力明显提升乡镇卫生院诊疗人次增长率≥5%):
+# only a four-character trend (明显提升), with a name of four or more on each side
+_TREND_VALUE_MID = re.compile(rf"^(?P<name>.{{4,}}?)(?P<value>(?:{TREND_ADVERBS})(?:{TREND_VERBS}))(?=.{{4,}}$)")
 
 
 def _header_split(text: str) -> tuple[str, list[str] | None, str]:
@@ -475,6 +479,12 @@ def split_glued(text: str) -> list[str]:
             # (or after the row before it, ended by its value)
             word = _WORD_VALUE_END.match(t[pos:stop]) if stop == lvl and cells and (
                 kinds.level_of(cells[-1]) or kinds.value_like(cells[-1])) else None
+            mid = _TREND_VALUE_MID.match(t[pos:stop]) if word is None and stop != lvl and cells and (
+                kinds.level_of(cells[-1]) or kinds.value_like(cells[-1])) else None
+            if mid:
+                cells.extend([mid.group("name"), mid.group("value")])
+                pos += mid.end()
+                continue
             cells.extend([word.group("name"), word.group("value")] if word else _halves(t[pos:stop]))
             pos = stop
             continue
