@@ -134,3 +134,21 @@ def test_round_pw_sessions_counted_in_attendances_and_a_department_listing_its_f
     found = _found(d)
     assert ("PD219", "department.indicators[0].value") in found
     assert not [f for f in found if f[1].startswith("department.indicators[1]")]
+
+
+def test_round_pw_a_goal_count_before_its_words_is_placed_on_the_row_those_words_name():
+    # 为全县36所…幼儿园…给予生均公用经费补助: the words come after the count, within its clause
+    p = project([row(name="享受生均公用经费补助的幼儿园数量", value="≥32所"), row(name="改善办园条件公办幼儿园数量", value="=8所"),
+                 *full_grid()[1:]],
+                goal="2025年对全县36所公办园和普惠性民办幼儿园按在园幼儿人数给予生均公用经费补助；支持8所公办幼儿园改善办园条件")
+    assert ("PD303", "projects[0].indicators[0].value") in _found(draft([p]))
+    # a list's items are clauses of their own: 26公里 of roads is not the ditches' 38公里
+    q = project([row(name="新建及整治灌排沟渠长度", value="≥38公里"), *full_grid()[1:]],
+                goal="新建及整治灌排沟渠38公里、新修及整修田间道路26公里、新建蓄水池15口")
+    assert ("PD303", "projects[0].indicators[0].value") not in _found(draft([q]))
+
+
+def test_counts_that_add_up_to_a_row_are_its_parts():
+    p = project([row(name="免费开放场馆数量", value="=57个"), *full_grid()[1:]],
+                goal="保障全市2个市级场馆和55个乡镇（街道）综合文化站免费开放，全年举办公益讲座320场次以上")
+    assert not [c for c, _ in _found(draft([p])) if c == "PD303"]

@@ -305,9 +305,11 @@ def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[
                 continue
             if any(a <= m.start() < b for a, b in parts):
                 continue
+            if any(n + other in values_by_unit[unit] for other in _counts_in(text, unit) if other != n):
+                continue  # 2个市级场馆和55个乡镇综合文化站 against =57个: parts of the row's whole
             shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
             # the row the sentence speaks of, when one clearly does (组织800名青年参加就业见习 ~ 参加就业见习人数)
-            around = text[max(0, m.start() - 12):m.end() + 12]
+            around = _clause_around(text, m.start(), m.end())
             same = [(i, ind) for i, (_, ind, v) in enumerate(rows)
                     if isinstance(v, Quantity) and v.unit == unit and (ind.scope or "annual") == "annual"]
             best = max(same, key=lambda t: _similar(t[1].name or "", around), default=None)
@@ -324,6 +326,26 @@ def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[
                 where = f"{path}.indicators[{best[0]}].value"
             yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
                      "请统一文字与指标值")
+
+
+def _counts_in(text: str, unit: str) -> list[Decimal]:
+    out = []
+    for c in COUNT_IN_TEXT.finditer(text):
+        n = numbers.read_decimal(c.group(1))
+        if n is not None and COUNT_UNIT_SAME.get(c.group(2), c.group(2)) == unit:
+            out.append(n)
+    return out
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;。！？、]")
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """What a sentence says of a count: 12 characters either side, or its whole clause up to 30 either side
+    when that is longer (为全县36所公办园和普惠性民办幼儿园…给予生均公用经费补助: the words come after)."""
+    left = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
+    right = next((m.start() for m in _CLAUSE_MARK.finditer(text, end, end + 30)), min(len(text), end + 30))
+    return text[min(left, max(0, start - 12)):max(right, end + 12)]
 
 
 _FLOOR_IN_TEXT = re.compile(r"(?:不少于|不低于|达到|≥)?\s*(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|场次|场|次|个|件|所|座|家|处|期)"
