@@ -12,8 +12,9 @@ from ..rules import ERROR
 from ..values import Quantity, format_number, parse
 from .context import for_draft, levels
 from .finding import Finding, _f
+from .goal_text import capped_against_text
 from .indicator import check_indicator
-from .project import blank_columns, capped_against_text, check_project, goal_findings
+from .project import blank_columns, check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
 _OWN_TREE = frozenset({"PD201"})

@@ -6,7 +6,6 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import lru_cache
 from operator import attrgetter
 
 from .. import frameworks, numbers
@@ -24,11 +23,11 @@ from ..values import (
 )
 from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
+from .goal_text import Row, capped_against_text, number_agreement, similar
 from .indicator import check_indicator
 from .value import _doubled
 from .words import (
     AMOUNT_IN_TEXT,
-    COUNT_IN_TEXT,
     COUNT_UNIT_SAME,
     GAP_EXPLAINED,
     GOAL_NOISE,
@@ -172,7 +171,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     # Each value parsed once, for every project-level rule below.
     values = [parse(i.value or "") for i in project.indicators]
     rows = [(pair, ind, v) for (pair, ind), v in zip(inds[:MAX_CHECKED_ROWS], values, strict=False)]
-    out.extend(_number_agreement(project, rows, path))
+    out.extend(number_agreement(project, rows, path))
     out.extend(capped_against_text([(v, pair[1]) for pair, _, v in rows], goal, path))
 
     if not project.indicators:
@@ -287,149 +286,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     return out
 
 
-Row = tuple[tuple[str | None, str | None], Indicator, "Value | ParseError"]  # (canonical 一级, 二级), the row, its value
-
-
-def _number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[Finding]:
-    """PD303: counts in 资金用途/绩效目标 that no indicator carries, where indicators in that unit exist."""
-    values_by_unit: dict[str, set[Decimal]] = {}
-    for _, _ind, v in rows:
-        if isinstance(v, Quantity):
-            values_by_unit.setdefault(v.unit, set()).add(v.number)
-    for field in ("purpose", "goal"):
-        text = getattr(project, field) or ""
-        parts = _breakdowns(text, values_by_unit)
-        for m in COUNT_IN_TEXT.finditer(text):
-            n, unit = numbers.read_decimal(m.group(1)), COUNT_UNIT_SAME.get(m.group(2), m.group(2))
-            if n is None or n < 10 or unit not in values_by_unit or n in values_by_unit[unit]:
-                continue
-            if any(a <= m.start() < b for a, b in parts):
-                continue
-            if any(n + other in values_by_unit[unit] for other in _counts_in(text, unit) if other != n):
-                continue  # 2个市级场馆和55个乡镇综合文化站 against =57个: parts of the row's whole
-            shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
-            # the row the sentence speaks of, when one clearly does (组织800名青年参加就业见习 ~ 参加就业见习人数)
-            around = _clause_around(text, m.start(), m.end())
-            same = [(i, ind) for i, (_, ind, v) in enumerate(rows)
-                    if isinstance(v, Quantity) and v.unit == unit and (ind.scope or "annual") == "annual"]
-            best = max(same, key=lambda t: _similar(t[1].name or "", around), default=None)
-            where = f"{path}.{field}"
-            row_value = rows[best[0]][2] if best is not None else None
-            ratio = n / max(row_value.number, Decimal("0.0001")) if isinstance(row_value, Quantity) else Decimal(0)
-            if best is not None and _similar(best[1].name or "", around) >= 0.6 and \
-                    sum(1 for _, ind in same if _similar(ind.name or "", around) >= 0.6) == 1 and (
-                    Decimal("0.5") < ratio < 2
-                    # twice or half the row's figure (the 中期 figure typed as the 年度 one): only where the
-                    # words just before the count are the row's own (衬砌改造42公里 ~ 骨干渠道衬砌改造长度)
-                    or ((Decimal("0.25") < ratio < 4 or ratio in _DIGIT_SLIPS)
-                        and _named_before(text, m.start(), best[1].name or ""))):
-                where = f"{path}.indicators[{best[0]}].value"
-            yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
-                     "请统一文字与指标值")
-
-
-def _counts_in(text: str, unit: str) -> list[Decimal]:
-    out = []
-    for c in COUNT_IN_TEXT.finditer(text):
-        n = numbers.read_decimal(c.group(1))
-        if n is not None and COUNT_UNIT_SAME.get(c.group(2), c.group(2)) == unit:
-            out.append(n)
-    return out
-
-
-_CLAUSE_MARK = re.compile(r"[，,；;。！？、]")
-
-
-def _clause_around(text: str, start: int, end: int) -> str:
-    """What a sentence says of a count: 12 characters either side, or its whole clause up to 30 either side
-    when that is longer (为全县36所公办园和普惠性民办幼儿园…给予生均公用经费补助: the words come after)."""
-    left = max((m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 30), start)), default=max(0, start - 30))
-    right = next((m.start() for m in _CLAUSE_MARK.finditer(text, end, end + 30)), min(len(text), end + 30))
-    return text[min(left, max(0, start - 12)):max(right, end + 12)]
-
-
-_FLOOR_IN_TEXT = re.compile(r"(?:不少于|不低于|达到|≥)?\s*(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|场次|场|次|个|件|所|座|家|处|期)"
-                            r"(?:及)?以上|(?:不少于|不低于|≥)\s*(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|场次|场|次|个|件|所|座|家|处|期)")
-
-
-def capped_against_text(rows: list[tuple[Value | ParseError, str | None]], text: str, path: str) -> Iterator[Finding]:
-    """PD207 where no 数量 row says it: a count capped with ≤ (执法检查 ≤120次) that the goal sets as a floor
-    (120次以上). ``rows``: (parsed value, 二级 key) of each row, placed at ``path``.indicators[i]."""
-    floors = _floors(text) if "以上" in text or "不" in text or "≥" in text else frozenset()
-    if not floors:
-        return
-    for i, (v, l2) in enumerate(rows):
-        if isinstance(v, Quantity) and v.op in ("≤", "<") and l2 != "数量" and \
-                (v.number, COUNT_UNIT_SAME.get(v.unit, v.unit)) in floors:
-            yield _f("PD207", f"{path}.indicators[{i}].value",
-                     f"目标写的是 {format_number(v.number)}{v.unit}以上，指标值却用了“{v.op}”，等于给产出设上限",
-                     f"改为 ≥{format_number(v.number)}{v.unit}")
-
-
-@lru_cache(maxsize=4096)
-def _floors(text: str) -> frozenset[tuple[Decimal, str]]:
-    """(count, unit) the text sets as floors (120次以上, 不少于60个): projects drafted from one template
-    share their goal, so each goal is read once."""
-    floors = set()
-    for m in _FLOOR_IN_TEXT.finditer(text):
-        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        n = numbers.read_decimal(number)
-        if n is not None:
-            floors.add((n, COUNT_UNIT_SAME.get(unit, unit)))
-    return frozenset(floors)
-
-
-_CLAUSE_START = re.compile(r"[，,；;。、：:（(）)]|\d")
-
-
-# ten times or a tenth: a digit or a decimal point slipped (3.5公里 for 35, 120户 for 1200)
-_DIGIT_SLIPS = frozenset({Decimal(10), Decimal("0.1")})
-
-
-def _named_before(text: str, start: int, name: str) -> bool:
-    """The words right before a count in a sentence (back to the last mark or figure) are in the row's name."""
-    head = re.sub(r"[（(][^（）()]{0,12}[)）]$", "", text[max(0, start - 24):start])  # 脱贫户（含监测户）1200户
-    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
-    words = re.sub(r"^(?:完成|组织|实现|开展|新建|建设|达到|共|累计|全年|年度|计划)+", "", head[cut:])
-    return len(words) >= 3 and words[-3:] in name or (len(words) >= 4 and _similar(words, name) >= 0.8)
-
-
-_BRACKETED = re.compile(r"[（(][^（()）]{2,80}[)）]")
-_NOUN_ONLY = re.compile(r"[\u4e00-\u9fff]{0,8}")
-
-
-def _breakdowns(text: str, values_by_unit: dict[str, set[Decimal]]) -> list[tuple[int, int]]:
-    """Brackets right after a count an indicator carries: its parts (1356公里（县道218公里、…村道712公里）),
-    not other targets."""
-    spans = []
-    for b in _BRACKETED.finditer(text):
-        window = text[max(0, b.start() - 24):b.start()]
-        before = next(reversed(list(COUNT_IN_TEXT.finditer(window))), None)
-        # the count, then at most the noun it counts (1356公里农村公路（…）)
-        if before is None or not _NOUN_ONLY.fullmatch(window[before.end():]):
-            continue
-        n = numbers.read_decimal(before.group(1))
-        if n is not None and n in values_by_unit.get(COUNT_UNIT_SAME.get(before.group(2), before.group(2)), ()):
-            spans.append((b.start(), b.end()))
-    return spans
-
-
 # Rows compared pairwise are capped: the cross-row rules look for a related row nearby, and an
 # uncapped comparison made a 50,000-row project quadratic.
 MAX_PAIRWISE = 200
 MAX_SAME_VALUE = 64  # rows sharing one value compared pairwise (a real project has a handful)
-
-
-@lru_cache(maxsize=65536)
-def _chars(text: str) -> frozenset[str]:
-    return frozenset(text)
-
-
-def _similar(a: str, b: str) -> float:
-    sa, sb = _chars(a), _chars(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / min(len(sa), len(sb))
 
 
 def _parallel(a: str, b: str) -> bool:
@@ -461,12 +321,12 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
         for a, i in enumerate(group[:MAX_SAME_VALUE]):
             for j in group[a + 1:MAX_SAME_VALUE]:
                 (pi, ii, _vi), (pj, ij, _vj) = parsed[i], parsed[j]
-                similar = _similar(ii.name or "", ij.name or "")
+                alike = similar(ii.name or "", ij.name or "")
                 # the same measure renamed in the same 二级 (募集见习岗位数量 / 新开发就业见习岗位, both ≥1000个)
-                again = pi[1] == pj[1] and pi[1] is not None and similar >= 0.5 and \
+                again = pi[1] == pj[1] and pi[1] is not None and alike >= 0.5 and \
                     (ii.scope or "annual") == (ij.scope or "annual") and not (ij.name or "").startswith("其中") \
                     and not _parallel(ii.name or "", ij.name or "")
-                if pi[1] != pj[1] and similar >= 0.4 or again:
+                if pi[1] != pj[1] and alike >= 0.4 or again:
                     yield _f("PD315", f"{path}.indicators[{j}]",
                              f"与第 {i + 1} 条（{ii.level2}）的指标和值相同（{ij.value}），疑似重复计数", "删除一条，或改为不同的度量")
     # PD313: monthly payments — 人次 (累计) should be about 12 × 人 (月末).
@@ -474,7 +334,7 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
               if isinstance(v, Quantity) and v.unit == "人" and "月末" in (ind.name or "")][:MAX_PAIRWISE]
     for i, (_, ind, v) in enumerate(parsed):
         if isinstance(v, Quantity) and v.unit == "人次" and "累计" in (ind.name or ""):
-            best = max(people, key=lambda t: _similar(t[1].name or "", ind.name or ""), default=None)
+            best = max(people, key=lambda t: similar(t[1].name or "", ind.name or ""), default=None)
             if best and "月末" in (best[1].name or "") and best[2].number > 0:
                 ratio = v.number / best[2].number
                 if not Decimal(10) <= ratio <= Decimal(13):
@@ -503,7 +363,7 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                       and not _doubled(format_number(c.number))]
             if not counts:
                 continue
-            cnt_ind, cnt = max(counts, key=lambda t: _similar(t[0].name or "", ind.name or ""))
+            cnt_ind, cnt = max(counts, key=lambda t: similar(t[0].name or "", ind.name or ""))
             products.append((i, v, cnt, per_month, cnt.number * v.number * scale * (months if per_month else 1)))
         # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it, and
         # only a sum over the budget is a finding (one cause, at each standard)
