@@ -152,3 +152,21 @@ def test_counts_that_add_up_to_a_row_are_its_parts():
     p = project([row(name="免费开放场馆数量", value="=57个"), *full_grid()[1:]],
                 goal="保障全市2个市级场馆和55个乡镇（街道）综合文化站免费开放，全年举办公益讲座320场次以上")
     assert not [c for c, _ in _found(draft([p])) if c == "PD303"]
+
+
+def test_a_cap_on_a_standard_twice_the_budget_over_the_count_it_is_per():
+    # ≤15万元/个·年 × 19个 = 285万元 against a budget of 95万元 (the purpose says 5万元 a station)
+    rows = [row(name="免费开放乡镇综合文化站数量", value="19个"),
+            row(level2="成本指标", name="单站免费开放补助标准", value="≤15万元/个·年"), *full_grid()[1:3], *full_grid()[4:]]
+    p = project(rows, name="乡镇综合文化站免费开放补助", budget=Budget(Decimal(950_000), Decimal(950_000), Decimal(0)))
+    assert ("PD311", "projects[0].indicators[1].value") in _found(draft([p]))
+    # a standard for a part of what is counted (D级 houses among all houses rebuilt) says nothing of the budget
+    part = [row(name="完成农村危房改造户数", value="≥1260户"),
+            row(level2="成本指标", name="D级危房拆除重建户均补助标准", value="≤2.5万元/户"), *full_grid()[1:3], *full_grid()[4:]]
+    q = project(part, name="农村危房改造", budget=Budget(Decimal(12_685_000), Decimal(12_685_000), Decimal(0)))
+    assert ("PD311", "projects[0].indicators[1].value") not in _found(draft([q]))
+    # a cap a little over the budget is a cap
+    near = [row(name="免费开放乡镇综合文化站数量", value="19个"),
+            row(level2="成本指标", name="单站免费开放补助标准", value="≤8万元/个·年"), *full_grid()[1:3], *full_grid()[4:]]
+    r = project(near, name="乡镇综合文化站免费开放补助", budget=Budget(Decimal(950_000), Decimal(950_000), Decimal(0)))
+    assert ("PD311", "projects[0].indicators[1].value") not in _found(draft([r]))

@@ -364,7 +364,8 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             if not counts:
                 continue
             cnt_ind, cnt = max(counts, key=lambda t: similar(t[0].name or "", ind.name or ""))
-            products.append((i, v, cnt, per_month, cnt.number * v.number * scale * (months if per_month else 1)))
+            products.append((i, v, cnt, per_month, similar(cnt_ind.name or "", ind.name or ""),
+                             cnt.number * v.number * scale * (months if per_month else 1)))
         # two subsidies (生活补贴 and 护理补贴) share one budget: their sum is what must match it, and
         # only a sum over the budget is a finding (one cause, at each standard)
         several = len(products) >= 2
@@ -381,14 +382,17 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
                                     f"各项标准 × 数量合计 {format_number(together)}元，超过预算数 {format_number(total)}元 10% 以上",
                                     "请核对数量或标准，或在用途中说明差额")
                 products = []
-        for i, v, cnt, per_month, product in products:
+        for i, v, cnt, per_month, likeness, product in products:
             # over the budget is never right; under it only where the project is the payment itself
             # (a 补助 project's budget is heads × standard; a 防灭火 project's also buys equipment)
             # a cap (≤) bounds the spending from above only: short or over, it says little about the budget
             # (short only of a per-head payment: a standard per 个 or 户 is often one of several items)
             short = product < total * Decimal("0.9") and SUBSIDY_PROJECT.search(project.name or "") and v.op in ("=", None) \
                 and not _OTHER_SPENDING.search(project.name or "") and cnt.unit in ("人", "名") and not several
-            over = product > total * Decimal("1.1") and v.op in ("=", None, "≥", ">")
+            # a cap (≤) may sit well above what is paid, but not at twice the whole budget (≤15万元/户 for 1.5万元)
+            # times the count it is clearly per (D级危房…标准 is per D级 house, a part of all the houses counted)
+            over = product > total * Decimal("1.1") if v.op not in ("≤", "<") else (
+                product > total * 2 and likeness >= 0.5)
             if over or short:
                 times = f" × {months}个月" if per_month else ""
                 yield _f("PD311", f"{path}.indicators[{i}].value",
