@@ -170,3 +170,11 @@ def test_a_cap_on_a_standard_twice_the_budget_over_the_count_it_is_per():
             row(level2="成本指标", name="单站免费开放补助标准", value="≤8万元/个·年"), *full_grid()[1:3], *full_grid()[4:]]
     r = project(near, name="乡镇综合文化站免费开放补助", budget=Budget(Decimal(950_000), Decimal(950_000), Decimal(0)))
     assert ("PD311", "projects[0].indicators[1].value") not in _found(draft([r]))
+
+
+def test_a_unit_the_name_already_qualifies_is_not_a_clash():
+    # 人均月收入 in 元: per head and per month are in the name; 35公里/年 is the year's 35公里
+    assert "PD205" not in codes(row("效益指标", "经济效益指标", "参训人员人均月收入增加额", "≥300元"))
+    assert "PD205" not in codes(row(name="新建改造污水管网长度", value="≥35公里/年"))
+    assert "PD205" in codes(row(name="新建改造污水管网长度", value="≥35人/年"))
+    assert "PD205" in codes(row("效益指标", "经济效益指标", "月人均增收", "≥300人"))

@@ -105,6 +105,10 @@ _AVERAGE_NAME = re.compile(r"均|平均|每")
 _ENDS_AS_RATE = re.compile(r"(?:率|比例|占比|比重)$")
 
 
+# What a payment standard is called: its unit says per whom and per what period (月人均补助水平 ≥108元/人·月).
+_PAYMENT_NAME = re.compile(r"补助|补贴|标准|水平|缴费|资助|救助")
+
+
 @lru_cache(maxsize=8192)
 def expected_unit(name: str, unit: str) -> str | None:
     """The unit the name asks for when ``unit`` does not fit it (PD205), else None."""
@@ -114,6 +118,11 @@ def expected_unit(name: str, unit: str) -> str | None:
         if pattern.search(name):
             if unit in units or (suggested == "元" and unit.startswith(MONEY_UNIT_HEADS)):
                 return None
+            if unit.endswith("/年") and unit[:-2] in units:
+                return None  # 污水管网长度 ≥35公里/年: the year's length, said twice
+            if suggested.startswith("元/") and unit in ("元", "万元") and PER_UNIT_NAME.search(name) \
+                    and not _PAYMENT_NAME.search(name):
+                return None  # 人均月收入增加额 ≥300元: the name already says per head and per month
             if "/" in unit and unit.split("/", 1)[0] in (*units, suggested) and _AVERAGE_NAME.search(name):
                 return None  # 农家书屋年均借阅人次 ≥200人次/个: an average per unit is the name's count per unit
             if units is PER_HEAD_UNITS and (unit.startswith(MONEY_UNIT_HEADS)
