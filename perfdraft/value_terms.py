@@ -19,6 +19,9 @@ SCALES: dict[str, tuple[str, ...]] = {
     "期限": ("长期", "中长期", "中期", "短期", "长效", "长效运行", "全年", "常年", "全年运行"),
     # no growth at all (化学农药使用量 零增长): checked against last year's figure, read as it is meant
     "增减": ("零增长", "负增长"),
+    # how much harm a 社会成本 / 生态环境成本 or negative-impact row allows: the row's own yes-or-no answer
+    "影响程度": ("无影响", "无明显影响", "无不良影响", "无负面影响", "无重大影响", "基本无影响", "影响较小", "影响轻微",
+                "影响很小", "影响不大"),
 }
 TERM_SCALE = {term: scale for scale, terms in SCALES.items() for term in terms}
 # What a 指标值 may be, said where a word was written instead.
@@ -89,7 +92,7 @@ BASE_UNITS = frozenset(
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
     点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米
     等 等级 个等级 m² 工日 微克 毫克 纳克 剂 剂次 人·次 年一遇 头次 只次 亩次 大类 小类 枚 发 颗 粒 瓶 盒 袋 箱
-    人份 片 副 对 双""".split()
+    人份 片 副 对 双 台班""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.

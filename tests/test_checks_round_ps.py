@@ -178,3 +178,27 @@ def test_a_unit_the_name_already_qualifies_is_not_a_clash():
     assert "PD205" not in codes(row(name="新建改造污水管网长度", value="≥35公里/年"))
     assert "PD205" in codes(row(name="新建改造污水管网长度", value="≥35人/年"))
     assert "PD205" in codes(row("效益指标", "经济效益指标", "月人均增收", "≥300人"))
+
+
+def test_round_pz_impact_answers_machine_shifts_and_what_a_project_uses_up():
+    """Round pz: ten captures typed and keyed by a reviewer (first read 14/14 errors, 31/33 defects, 4/79 alarms)."""
+    for value in ("无明显影响", "影响较小", "无不良影响"):
+        assert not codes(row("成本指标", "社会成本指标", "修缮施工对居民生活影响", value), framework="central-2021",
+                         profile="central-2021") & {"PD101", "PD214"}, value
+    assert "PD110" not in codes(row(name="出动清雪机械台班", value="≥4200台班"))
+    assert "PD207" not in codes(row(name="融雪剂使用量", value="≤3000吨"))
+    assert "PD207" in codes(row(name="清雪作业面积", value="≤3000平方米"))
+
+
+def test_round_pz_a_time_limit_under_quality_and_a_department_cost_that_is_its_budget():
+    assert "PD223" in codes(row("产出指标", "质量指标", "保费补贴资金拨付时间", "收到资金后30日内"))
+    assert "PD223" not in codes(row("产出指标", "时效指标", "保费补贴资金拨付时间", "收到资金后30日内"))
+    assert "PD223" not in codes(row("产出指标", "质量指标", "设备使用年限", "≥5年"))
+    d = draft([])
+    d.department = Department(budget=Budget(Decimal(23_168_000), Decimal(22_968_000), Decimal(200_000)),
+                              indicators=[Indicator(level1="产出指标", level2="成本指标", name="部门整体支出预算控制",
+                                                    value="≤2316.80万元"),
+                                          Indicator(level1="产出指标", level2="成本指标", name="“三公”经费", value="≤5万元")])
+    found = _found(d)
+    assert ("PD219", "department.indicators[0].value") in found
+    assert not [f for f in found if f[1].startswith("department.indicators[1]")]

@@ -18,6 +18,8 @@ from .project import blank_columns, check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
 
 _OWN_TREE = frozenset({"PD201"})
+# A department's money rows (三公经费 ≤5万元) are small parts of its budget by nature: no share rule there.
+_NO_SHARE = frozenset({"PD221"})
 
 
 def check_department(draft: Draft) -> list[Finding]:
@@ -27,17 +29,20 @@ def check_department(draft: Draft) -> list[Finding]:
     goal = d.overall_goal or ""
     if goal:
         out.extend(goal_findings("PD406", "department.overall_goal", goal))
-    # 部门整体 indicators are rows like a project's (their money rules need a project: none here); their
+    # 部门整体 indicators are rows like a project's; their
     # levels may be the 部门整体 tree (履职效能 / 管理效率 …), whose 二级 each department names itself.
     # a column blank on every row is one finding, as in a project (15 rows without 描述 were 15 PD212)
     blank, blank_skip = blank_columns(Project(indicators=d.indicators), "department", ctx)
     out.extend(blank)
+    # the department's budget, for the money rules a department row can break too (a cost row that is the
+    # whole budget, 部门整体支出预算控制 ≤2316.80万元)
+    budget_holder = Project(budget=d.budget) if d.budget is not None and d.budget.total else None
     for i, ind in enumerate(d.indicators):
         # the 部门整体 tree, or a 二级 of the department's own naming under a 一级 the framework has
         own = frameworks.is_department_level1(ind.level1) or (frameworks.level1_key(ind.level1) is not None
                                                   and frameworks.level2_key(ind.level2) is None)
-        skip = (_OWN_TREE if own else frozenset()) | blank_skip
-        out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", ctx=ctx, skip=skip))
+        skip = (_OWN_TREE if own else frozenset()) | blank_skip | _NO_SHARE
+        out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", budget_holder, ctx=ctx, skip=skip))
     if goal and d.indicators:
         rows = [(parse(ind.value or ""), levels(ctx, ind.level1, ind.level2)[1]) for ind in d.indicators]
         out.extend(capped_against_text(rows, goal, "department"))

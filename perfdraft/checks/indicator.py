@@ -33,6 +33,7 @@ from .context import Context, context, levels
 from .finding import Finding, _f
 from .value import _ask, _bare_name, _check_value, expected_unit, propose, year_months
 from .words import (
+    CONSUMPTION_NAME,
     COUNT_UNITS,
     FORMULA_WORDS,
     MISFILED,
@@ -60,12 +61,14 @@ YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
 NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
 # A value saying the row does not apply (the seed's 无关): the row is to be deleted, not kept.
 NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
-SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", "增减", BENCHMARK_SCALE,
+SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", "增减", "影响程度", BENCHMARK_SCALE,
                                  BUDGET_SCALE, ZERO_EVENT_SCALE, GRADE_SCALE, RATIO_SCALE})  # 预算控制: PD108 says what it lacks
 
 
 # After a comparison in a name, what it counts: the comparison defines the rows counted, not the target.
 _CONDITION_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}(?:率|比例|占比|比重|人数|户数|个数|数量)$")
+_LIMIT_UNITS = frozenset({"日", "天", "个工作日", "工作日", "小时", "分钟", "个月", "周"})
+_TIME_NAME = re.compile(r"(?:时间|时限|期限)$")
 _BENEFITS = frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"})
 _ACTIVITY_UNITS = frozenset({"次", "场", "期", "场次", "期次", "批次", "堂", "课时"})
 _ACTIVITY_NAME = re.compile(r"讲座|培训|宣传|演出|巡查|检查|义诊|会议|下乡|讲堂|活动|督查|演练")
@@ -173,7 +176,7 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         if l2 in ("成本", "经济成本") and op in ("≥", ">") and not (op == "≥" and _policy_floor(name, value.unit)):
             out.append(_f("PD206", f"{p}value", "成本指标用了“≥”，成本应控制上限" +
                           ("；补贴标准宜用“=”" if PER_HEAD_NAME.search(name) else ""), _ask(fixer()), fix=fixer()))
-        if l2 == "数量" and op in ("≤", "<"):
+        if l2 == "数量" and op in ("≤", "<") and not CONSUMPTION_NAME.search(name):
             out.append(_f("PD207", f"{p}value", "数量指标用了“≤”，等于给产出设上限", _ask(fixer()), fix=fixer()))
         neg = NEGATIVE_NAME.search(name)
         if neg and op in ("≥", ">") and not (value.unit == "%" and value.number == 100):  # ≥100% is PD111's
@@ -213,7 +216,7 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         out.append(_f("PD219", f"{p}value", "数量指标写的是资金金额（投入），投入不能作为绩效目标",
                       "改写为资金带来的产出，例如发放人数、覆盖率"))
     if project is not None:  # a budget typed as 0 with its 财政资金 filled: the 财政资金 is the budget
-        out.extend(_money_rules(ind, value, unit, l2, p, project, name, input_as_output))
+        out.extend(_money_rules(ind, value, unit, l2, p, project, name, input_as_output, "PD221" not in skip))
 
     if ind.last_year and isinstance(value, Quantity):
         prev = parse(ind.last_year)
@@ -328,6 +331,10 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
     # PD223: a date filed under 数量 or 质量 (汛前完成度汛工程 2024年5月31日前完成): when, not how much or how well
     if not misfiled and l2 in ("数量", "质量") and isinstance(value, Deadline):
         yield _f("PD223", f"{p}level2", f"日期目标放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下", "移到时效指标")
+    # …拨付时间 收到资金后30日内: a time limit, named as one, filed under 数量 or 质量
+    elif (not misfiled and l2 in ("数量", "质量") and isinstance(value, Quantity) and value.unit in _LIMIT_UNITS
+          and _TIME_NAME.search(name)):
+        yield _f("PD223", f"{p}level2", f"时限“{name}”放在了{frameworks.LEVEL2_LABELS.get(l2, l2)}下", "移到时效指标")
 
     # PD226: a target of 0 on an output or a cost (a rounding of 万元, or a row left at its default).
     # Zero is the ideal of a 反向 row (拖欠次数 =0次, 断发月数 =0个月): never a finding there.
@@ -381,7 +388,7 @@ def _column_rules(ind: Indicator, value: object, name: str, full_name: str, ctx:
 
 
 def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None, p: str, project: Project,
-                 name: str, input_as_output: bool) -> Iterator[Finding]:
+                 name: str, input_as_output: bool, shares: bool = True) -> Iterator[Finding]:
     total = project.budget.total or project.budget.fiscal
     amount = _money(value, l2, name)
     if not input_as_output and amount is not None and total and (abs(amount - total) <= total * Decimal("0.01") or (
@@ -392,7 +399,7 @@ def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None
         else:
             yield _f("PD219", f"{p}value", f"指标值等于预算数 {format_number(total)}元：投入不能作为绩效目标",
                      "改写为资金带来的产出")
-    if amount is not None and total and MONEY_NAME.search(name) and not PER_HEAD_NAME.search(name):
+    if shares and amount is not None and total and MONEY_NAME.search(name) and not PER_HEAD_NAME.search(name):
         share = amount / total
         if share < Decimal("0.01") or share > 1:
             yield _f("PD221", f"{p}value", f"金额 {ind.value} 与预算数 {format_number(total)}元 相差过大",

@@ -28,6 +28,7 @@ from ..values import (
 )
 from .finding import Finding, _f
 from .words import (
+    CONSUMPTION_NAME,
     EVENT_NAME,
     GROWTH_NAME,
     MONEY_UNIT_HEADS,
@@ -144,7 +145,7 @@ def _op_for(op: str | None, name: str, level2: str | None, number: str, unit: st
         return "≤"
     if level2 in ("成本", "经济成本") and op in ("≥", ">"):
         return "=" if PER_HEAD_NAME.search(name) else "≤"
-    if level2 == "数量" and op in ("≤", "<"):
+    if level2 == "数量" and op in ("≤", "<") and not CONSUMPTION_NAME.search(name):
         return "≥"
     if op is None and SATISFACTION_NAME.search(name):
         return "≥"  # a satisfaction is a floor (满意度 ≥90%), never exactly 90%

@@ -51,6 +51,8 @@ TARGET_IN_NAME = re.compile(r"不低于|不少于|不高于|不超过|≥|≤|�
 PLACEHOLDER_DESCRIPTIONS = frozenset({"无关", "无", "/", "／", "-", "—", "－", "**", "*", "略", "同上", "见上", "不适用", "xx"})
 # Units of an amount in a 指标值 (bare 万 is 万人 as often as 万元); their factors are numbers.py's.
 MONEY_UNITS = {u: MONEY_FACTORS[u] for u in ("元", "万元", "亿元")}
+# What a project uses up (融雪剂使用量 ≤3000吨, 耗电量): a cap on it is meant, though counted under 数量.
+CONSUMPTION_NAME = re.compile(r"(?:使用|消耗|耗用|用|耗电|耗水|耗油|排放)量$|能耗$")
 MONEY_NAME = re.compile(r"资金|金额|拨入|到位|预算|投入|经费")
 PER_HEAD_NAME = re.compile(r"[人户生村亩校所场次]均|平均|水平|标准|每|单价|单位成本")  # 每个书屋补充更新资金: per unit
 TIME_UNITS = frozenset({"小时", "天", "日", "个工作日", "工作日", "月", "个月", "年", "分钟", "周", "秒"})
