@@ -46,3 +46,10 @@ def test_round_pz_a_trend_value_glued_between_two_names_and_a_pages_links_after_
     rows = [(i.name, i.value) for i in _import(tmp_path, text).draft.projects[0].indicators]
     assert rows == [("购置医疗设备", "≥46台(套)"), ("基层医疗卫生机构诊疗能力", "明显提升"),
                     ("乡镇卫生院诊疗人次增长率", "≥5%"), ("患者满意度", "≥85%")]
+
+
+def test_amounts_of_two_decimals_glued_together_split_one_way():
+    from perfdraft.importers.facts import glued_total
+
+    assert glued_total("2316.802296.8020.00", "金额合计") == "2316.80"  # 总额 | 财政拨款 | 其他资金
+    assert glued_total("2316.805", "") == "2316.805"  # no two-decimal reading: as written

@@ -243,8 +243,19 @@ def glued_total(run: str, before: str) -> str | None:
         matched = [f for f in firsts if Decimal(f) in sums]
         if len(matched) == 1:
             return matched[0]
+    two = _two_decimals(m.group(0))
+    if two:
+        return two[0]  # '2316.802296.8020.00': amounts of two decimals each split only one way
     lead = re.match(r"\d+(?:\.\d+)?", run)
     return lead.group(0) if lead else None
+
+
+def _two_decimals(run: str) -> list[str] | None:
+    """Two or more amounts of exactly two decimals glued together, each read whole; None otherwise."""
+    pieces = re.findall(r"\d+?\.\d{2}", run)
+    if len(pieces) < 2 or "".join(pieces) != run or not all(_AMOUNT.fullmatch(x) for x in pieces):
+        return None
+    return pieces
 
 
 def _label_cut(c: str, nxt: str) -> bool:
