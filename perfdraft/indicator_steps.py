@@ -238,21 +238,28 @@ FILL_HINT = "□ 处要填本地的数字：直接输入数字即可（如 300�
 
 
 def _value_question(c: Ctx, pos: Position) -> str:
-    ind = _candidate(c, pos).proposal
+    cand = _candidate(c, pos)
+    ind = cand.proposal
     suggested = _suggested_value(c, pos)
     q = STEP_TEXTS["indicator.value"].prompt.format(group=c.group_label(pos.index), name=ind.name or "",
                                                     description=ind.description or "（未写）",
                                                     suggested=suggested or "（无）")
-    if ind.basis is not None and _candidate(c, pos).existing is None and c.profile.has("indicator.basis"):
+    # What is asked stays the last paragraph: a front-end short of room cuts the notes above it, never it.
+    *head, ask = q.split("\n")
+    adopted = cand.existing is None  # a catalogue row: its 口径 and 依据 come with it, and the screen says so
+    if adopted and ind.description:
+        head = [line.replace("口径：", "口径（随本条采用）：", 1) for line in head]
+    notes = []
+    if ind.basis is not None and adopted and c.profile.has("indicator.basis"):
         # the catalogue's 依据 comes with the row: shown here, so Enter takes what the user has read
-        q += f"\n{label('basis')}：{ind.basis.display()}（随本条一并采用，之后可用 /jump {label('basis')} 修改）"
+        notes.append(f"{label('basis')}（随本条采用，可用 /jump 修改）：{ind.basis.display()}")
     if ind.value and "□" in ind.value:
-        q += "\n" + FILL_HINT
+        notes.append(FILL_HINT)
     elif ind.value and suggested != ind.value:
-        q += f"\n原为 {ind.value}：日期已按 {c.draft.year} 年改写，请核对"
+        notes.append(f"原为 {ind.value}：日期已按 {c.draft.year} 年改写，请核对")
     if c.profile.has("indicator.weight"):
-        q += f"\n权重{weight_total_text(c, pos.project)}"
-    return q
+        notes.append(f"权重{weight_total_text(c, pos.project)}")
+    return "\n".join([*head, *notes, ask])
 
 
 def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
