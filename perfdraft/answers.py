@@ -63,6 +63,15 @@ def split_row(text: str) -> list[str] | None:
     return cells if len(cells) >= 2 else None
 
 
+def editable_line(text: str) -> str | None:
+    """A refused answer as it goes back into a one-line input to be fixed: a pasted row's tabs as `` | ``
+    (split_row reads both), so the row is edited, not pasted or typed again; None for several lines."""
+    text = text.strip("\r\n")
+    if "\n" in text:
+        return None
+    return " | ".join(c.strip() for c in text.split("\t")) if "\t" in text else text
+
+
 def basis_from_text(text: str) -> Basis:
     text = text.strip()
     m = re.match(r"^([1-4])\s*[、.．:：]?\s*(.*)$", text)

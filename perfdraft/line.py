@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from . import gc_pause, locations
+from .answers import editable_line
 from .cells import visible
 from .conversation import Conversation
 from .prompts import Message, Prompt
@@ -405,7 +406,15 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
             if not dumb:  # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI
                 pending = p.suggestion  # (a dumb terminal said to type it whole: _Visible's words)
         elif not reply.ok and text.strip():  # an empty Enter refused: its reason is enough (no “” to show)
-            out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
+            row = decode_line(text)
+            # a pasted row back in the next line to be fixed, as the TUI keeps it (it was lost); a typed value
+            # is retyped, as before: a line holding it would take the fix typed after it (100100%=100%)
+            again = editable_line(row) if not dumb and "\t" in row else None
+            if again:
+                pending = again
+                out.write(f"  （“{_one_line(text)}”未保存；已放回输入行，改好后回车）\n")
+            else:
+                out.write(f"  （“{_one_line(text)}”未保存；请重新输入）\n")
         if reply.quit:
             return EXIT_OK
     if conv.path is not None and conv.dirty:

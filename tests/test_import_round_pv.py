@@ -53,3 +53,13 @@ def test_amounts_of_two_decimals_glued_together_split_one_way():
 
     assert glued_total("2316.802296.8020.00", "金额合计") == "2316.80"  # 总额 | 财政拨款 | 其他资金
     assert glued_total("2316.805", "") == "2316.805"  # no two-decimal reading: as written
+
+
+def test_an_excerpt_cut_inside_its_last_row_leaves_that_row_out(tmp_path):
+    grid = ("一级指标 | 二级指标 | 三级指标 | 指标值\n产出指标 | 数量指标 | 新建户厕 | ≥3200户\n"
+            "满意度指标 | 服务对象满意度指标 | 受益咖农满\n")
+    result = _import(tmp_path, "项目名称 | 咖啡提质\n" + grid + "[TRUNCATED: stored excerpt ends here]\n")
+    assert [i.name for i in result.draft.projects[0].indicators] == ["新建户厕"]
+    assert any("受益咖农满" in line and "截断" in line for line in result.repairs)
+    whole = _import(tmp_path, "项目名称 | 咖啡提质\n" + grid, "whole.txt")  # no mark: a blank value is the table's
+    assert [i.name for i in whole.draft.projects[0].indicators] == ["新建户厕", "受益咖农满"]

@@ -509,3 +509,39 @@ def test_ending_with_ctrl_d_says_where_the_draft_is_and_how_to_go_on(tmp_path, t
     finally:
         child.close(force=True)
     assert drafts.load(path).projects[0].name == "新名称"
+
+
+@pytest.mark.slow
+def test_a_refused_pasted_row_comes_back_in_the_next_line_on_xterm(tmp_path):
+    """A newcomer's pasted row (≥9595%) was refused and had to be pasted or typed again; it comes back
+    in the next line, its cells apart by |, to be fixed where it is wrong."""
+    from perfdraft.conversation import Conversation
+
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2020), path)
+    conv = Conversation(drafts.load(path), path)
+    for text in ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施",
+                 "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
+                 "为 105000 名参保人员发放补贴，参保率 95%"):
+        assert conv.answer(text).ok, text
+    while conv.prompt().step == "indicator.value":
+        assert conv.answer("/del").ok
+    assert conv.prompt().step == "indicator.add"
+    conv.save()  # resumes here
+    pexpect, child = _spawn_line(path, "xterm")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.send("\x1b[200~代缴参保率\t政府代缴人数÷应代缴人数×100%\t≥9595%\t1 冀人社发〔2018〕3号\x1b[201~")
+        child.send("\r")
+        child.expect("已放回输入行")
+        child.expect(r"(?<![0-9])2>")
+        child.expect(r"代缴参保率 \| 政府代缴人数÷应代缴人数×100% \| ≥9595% \| 1 冀人社发〔2018〕3号")
+        child.send("\x1b[D" * len("% | 1 冀人社发〔2018〕3号") + "\x7f\x7f")  # ≥95|95%: the doubled 95 off
+        child.send("\r")
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    added = [r for r in drafts.load(path).projects[0].indicators if r.name == "代缴参保率"]
+    assert added and added[0].value == "≥95%" and added[0].basis.category == "计划标准"

@@ -1016,3 +1016,39 @@ def test_the_session_says_where_the_draft_is_once_the_screen_is_gone(tmp_path, c
     said = capsys.readouterr().out
     assert "草稿已保存" in said and "停在：部门 · 部门编码" in said and f"perfdraft edit '{path}'" in said
     assert drafts.load(path).department.name == "某县教育局"
+
+
+def test_a_refused_pasted_row_comes_back_in_the_line_to_fix(tmp_path):
+    """A newcomer pasted a row with ≥9595%: refused, and the answer line came back empty (retype it all)."""
+    from perfdraft.answers import editable_line
+
+    assert editable_line("名称\t描述\t≥9595%\t行业标准") == "名称 | 描述 | ≥9595% | 行业标准"
+    assert editable_line("一行\n两行") is None
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2020), path)
+
+    async def run():
+        app, conv = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for text in ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施",
+                         "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
+                         "为 105000 名参保人员发放补贴，参保率 95%"):
+                assert conv.answer(text).ok, text
+            while conv.prompt().step == "indicator.value":
+                assert conv.answer("/del").ok
+            assert conv.prompt().step == "indicator.add"
+            app.screen.ask()
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            inp.post_message(events.Paste("代缴参保率\t政府代缴人数÷应代缴人数×100%\t≥9595%\t1 冀人社发〔2018〕3号"))
+            await pilot.pause()
+            rows = conv.draft.projects[0].indicators
+            assert not any(r.name == "代缴参保率" for r in rows)
+            assert inp.value == "代缴参保率 | 政府代缴人数÷应代缴人数×100% | ≥9595% | 1 冀人社发〔2018〕3号"
+            inp.value = inp.value.replace("≥9595%", "≥95%")
+            await pilot.press("enter")
+            await pilot.pause()
+            added = [r for r in rows if r.name == "代缴参保率"]
+            assert added and added[0].value == "≥95%" and added[0].basis.category == "计划标准"
+
+    asyncio.run(run())

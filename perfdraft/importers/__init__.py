@@ -24,9 +24,11 @@ from . import kinds, sources
 from .assembler import Assembler
 from .cells import Line, clean_text, fill_ditto_cells, text_lines, unpack_numbered_cells
 from .repairs import (
+    CUT_MARK,
     code_out_of_name,
     department_table,
     ditto_note,
+    drop_cut_row,
     fill_dittos,
     fix_ocr_digits,
     guess_framework,
@@ -150,6 +152,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         kind = sniff(path)
         report = Report(str(path))
         lines: list[Line] | None = None
+        cut_off = False  # an excerpt marked as stopping inside the table
         page_year: int | None = None
         if kind == "xlsx" and xlsx_reader.has_marker(path):
             xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
@@ -191,6 +194,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         else:
             own = None
             raw_text = text_reader.prepared(path, report)  # decoded once, for both readers
+            cut_off = bool(CUT_MARK.search(raw_text))
             if html_reader.is_markup(raw_text):
                 # a page's HTML source copied into a .txt (view-source, or a system's "导出" that is HTML)
                 kind = "html"
@@ -276,6 +280,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # a table's own reading, never a perfdraft export's embedded draft (that one round-trips exactly)
         department_table(draft, report)
         code_out_of_name(draft, report)
+        if cut_off:
+            drop_cut_row(draft, report)
         if draft is shaped:  # perfdraft's own and the seed's layouts, read by the label reader, keep theirs
             settle_profile(draft, report)
         repairs.extend(report.lines())

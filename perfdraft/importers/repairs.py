@@ -360,3 +360,18 @@ def settle_profile(draft: Draft, report: Report) -> None:
     if profile in PROFILES:
         draft.profile = profile
         report.note("profile", f"表格样式按读到的栏目定为 {PROFILES[profile].title}（{profile}），可在草稿中修改")
+
+
+# The mark a capture puts where an excerpt stops (a search store's, a doc site's "…… 全文未完"):
+# the row it cut is not a row of the table.
+CUT_MARK = re.compile(r"^\s*\[TRUNCATED\b|^\s*[…\.]{2,}\s*(?:全文未完|未完待续|余下全文|展开全文|阅读全文)", re.M)
+
+
+def drop_cut_row(draft: Draft, report: Report) -> None:
+    """The last row of an excerpt that stops inside it (a name cut short, no value): left out and said,
+    not kept as a row with an empty 指标值 the checker then refuses."""
+    inds = draft.department.indicators if draft.department.indicators and not draft.projects else \
+        (draft.projects[-1].indicators if draft.projects else [])
+    if inds and not (inds[-1].value or "").strip() and inds[-1].name:
+        cut = inds.pop()
+        report.note("cut-row", f"摘录在表格中间截断，最后一行“{cut.name}”不完整，未导入")

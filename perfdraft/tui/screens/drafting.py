@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets.input import Selection
 
+from ...answers import editable_line
 from ...conversation import Conversation
 from ...prompts import Message, Prompt
 from ..widgets.answer_input import AnswerInput
@@ -239,7 +240,8 @@ class DraftingScreen(Screen):
                 # Keep what was typed in the line so it can be fixed, not retyped; an empty Enter that
                 # took a suggestion which is refused (a template with □) puts the suggestion there.
                 kept = text if text.strip() else before.default
-                inp.value = kept.split("\n")[0] if "\t" not in kept else inp.value
+                line = editable_line(kept)  # a pasted row comes back with its cells apart by | (it was lost)
+                inp.value = line if line is not None else kept.split("\n")[0]
                 # selected, as a value reached by /jump is: typing the fix replaces it (it was appended
                 # to: 100100%=100%), ← or End edits it
                 inp.selection = Selection(0, len(inp.value))
