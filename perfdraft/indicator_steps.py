@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING
 
-from . import fields
+from . import fields, frameworks
 from ._lazy import lazy_module
 from .answers import basis_from_text, split_row
 from .model import BASIS_CATEGORIES, Indicator, format_number
@@ -356,6 +356,9 @@ def _add_answer(c: Ctx, pos: Position, text: str) -> Answer:
     cells = split_row(text)
     if cells:
         ind = c.row_from_cells(cells, pos.index, base)
+        refused = c.levels_refused(ind)
+        if refused:  # a pasted row's levels were taken silently, and the check then said PD201
+            raise Rejected(refused)
         value, ind.value = ind.value or "", None
         warnings = cell_write(c, pos.project, ind, "value", value)
         gi = c.group_of(ind)
@@ -471,7 +474,8 @@ def _edit_answer(c: Ctx, pos: Position, text: str) -> Answer:
     # Names and the block are plain text; every other column is read as its registry kind says
     if pos.field in ("level1", "level2", "name", "scope") or f"indicator.{pos.field}" not in fields.FIELDS:
         setattr(ind, pos.field, value.strip() or None)
-        warnings: list[Finding] = []
+        # a pair outside the framework is said, not refused: fixing both levels passes through one
+        warnings: list[Finding] = c.level_findings(ind) if pos.field in ("level1", "level2") else []
     else:
         before = copy.deepcopy(ind)
         try:
@@ -488,9 +492,14 @@ def _edit_answer(c: Ctx, pos: Position, text: str) -> Answer:
 
 
 def _edit_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+    ind = c.draft.projects[pos.project].indicators[pos.index]
+    if pos.field in ("level1", "level2") and text.strip():
+        # a wrong 二级 showed ✓ 本栏通过检查 while it was typed
+        typed = text.strip()
+        probe = replace(ind, level1=typed) if pos.field == "level1" else replace(ind, level2=typed)
+        return c.level_findings(probe)
     if pos.field != "value" or split_row(text):
         return []
-    ind = c.draft.projects[pos.project].indicators[pos.index]
     return [f for f in c.value_findings(ind, _filled(ind, pos.field, text)) if f.code != "PD215"]
 
 
@@ -498,6 +507,19 @@ def _edit_resume(c: Ctx, pos: Position) -> Position:
     if pos.project < len(c.draft.projects) and pos.index < len(c.draft.projects[pos.project].indicators) and pos.field:
         return pos
     return Position("project.review", min(pos.project, len(c.draft.projects)))
+
+
+def _edit_choices(c: Ctx, pos: Position) -> list[Choice]:
+    """A level's choices: the framework's 一级, or the 二级 the row's 一级 takes (none were offered)."""
+    if pos.field not in ("level1", "level2"):
+        return _field_choices(pos.field)
+    fw = frameworks.get(c.draft.framework)
+    if pos.field == "level1":
+        words = [frameworks.LEVEL1_LABELS.get(a, a) for a in fw.levels]
+    else:
+        l1 = frameworks.level1_key(c.draft.projects[pos.project].indicators[pos.index].level1, fw)
+        words = [frameworks.LEVEL2_LABELS.get(b, b) for b in fw.levels.get(l1 or "", ())]
+    return [Choice(w, w) for w in words]
 
 
 def _field_choices(attr: str) -> list[Choice]:
@@ -564,7 +586,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          answer=_cell_answer, skip=lambda c, p: _after_cell(c, p, _chain(c, p)), resume=_cell_resume,
          settled=_cell_settled, group_help=_cell_help, returns=False),
     Step("indicator.edit", "projects[{p}].indicators[{i}].{f}", lambda c, p: cell_read(c.draft.projects[p.project].indicators[p.index], p.field),
-         question=_edit_question, choices=lambda c, p: _field_choices(p.field),
+         question=_edit_question, choices=_edit_choices,
          title=lambda c, p: f"第 {p.index + 1} 条 · {label(p.field)}", live=_edit_live, answer=_edit_answer,
          skip=lambda c, p: Position("project.review", p.project), resume=_edit_resume,
          group_help=_cell_help),

@@ -179,6 +179,20 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
             ind.level1, ind.level2 = self.group_levels(gi)
         return ind
 
+    def levels_refused(self, ind: Indicator) -> str | None:
+        """Why a pasted row's 一级 / 二级 cannot stand in this table's framework (满意度指标 under 产出指标),
+        with the 二级 its 一级 takes; None when the pair fits."""
+        if self.group_of(ind) is not None:
+            return None
+        fw = frameworks.get(self.draft.framework)
+        l1 = frameworks.level1_key(ind.level1, fw)
+        shown = f"“{ind.level1 or '（空）'} / {ind.level2 or '（空）'}”"
+        if l1 in fw.levels:
+            allowed = "、".join(frameworks.LEVEL2_LABELS.get(x, x) for x in fw.levels[l1])
+            return f"{shown}不是本表的一级/二级指标组合：{frameworks.LEVEL1_LABELS.get(l1, l1)}下可选 {allowed}"
+        firsts = "、".join(frameworks.LEVEL1_LABELS.get(x, x) for x in fw.levels)
+        return f"{shown}不是本表的一级/二级指标组合：一级可选 {firsts}"
+
     # --- checking -------------------------------------------------------------------------------------
 
     def value_findings(self, ind: Indicator, value: str, project: Project | None = None) -> list[Finding]:
@@ -186,6 +200,11 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
         return [f for f in checks.check_indicator(probe, self.draft.framework, "", project or self.project(),
                                                            profile=self.draft.profile)
                 if f.path == "value"]
+
+    def level_findings(self, ind: Indicator) -> list[Finding]:
+        """The checker's findings on a row's 一级 / 二级 (PD201, PD202), as the edit field shows them live."""
+        return [f for f in checks.check_indicator(ind, self.draft.framework, "", self.project(), profile=self.draft.profile)
+                if f.path in ("level1", "level2")]
 
     def value_errors(self, ind: Indicator, value: str) -> list[Finding]:
         """Reject a value with errors; return its warnings. An unfilled catalogue □ is kept as a

@@ -176,3 +176,24 @@ def test_a_catalogue_rows_basis_is_shown_before_enter_takes_it_or_not_kept(tmp_p
     k = len(conv.draft.projects[0].indicators)
     conv.answer(p.default.replace("□", "5") if "□" in p.default else "")
     assert conv.draft.projects[0].indicators[k].basis is None and "依据：" not in p.question
+
+
+def test_a_rows_levels_are_checked_as_typed_offered_and_a_pasted_wrong_pair_refused(tmp_path):
+    """A newcomer pasted 产出指标 / 满意度指标: taken silently; its 二级 field then showed ✓ and offered nothing."""
+    import shutil
+
+    from perfdraft import drafts
+    from perfdraft.conversation import Conversation
+
+    from .conftest import SEED_FIXED
+
+    path = tmp_path / "s.toml"
+    shutil.copy(SEED_FIXED, path)
+    conv = Conversation(drafts.load(path), path)
+    assert conv.answer("/jump projects[0].indicators[6].level2").ok
+    assert [ch.value for ch in conv.prompt().choices] == ["数量指标", "质量指标", "时效指标", "成本指标"]
+    live = conv.check("满意度指标")
+    assert [f.code for f in live] == ["PD201"] and "产出指标下的二级可选" in (live[0].suggestion or "")
+    assert conv.check("时效指标") == []
+    reply = conv.answer("满意度指标")  # said, not refused: fixing both levels passes through one
+    assert reply.ok and "PD201" in [f.code for f in reply.findings]

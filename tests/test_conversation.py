@@ -434,3 +434,17 @@ def test_save_with_a_name_writes_a_copy_and_never_replaces_a_file(tmp_path, monk
     assert not r.ok and "/export" in r.messages[-1].text and not (tmp_path / "表.xlsx").exists()
     r = conv.answer("/save 没有的目录/a.toml")
     assert not r.ok and "目录不存在" in r.messages[-1].text
+
+
+def test_a_pasted_row_whose_levels_the_framework_has_not_is_refused(tmp_path):
+    conv = feed(new_conv(tmp_path), *DEPT, "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
+                "为 105000 名参保人员发放补贴，参保率 95%")
+    while conv.prompt().step == "indicator.value":
+        feed(conv, "/del")
+    n = len(conv.draft.projects[0].indicators)
+    r = conv.answer("产出指标\t满意度指标\t处治及时率\t规定时限内处治的比例\t≥95%\t行业标准")
+    assert not r.ok and len(conv.draft.projects[0].indicators) == n
+    assert "产出指标下可选 数量指标、质量指标、时效指标、成本指标" in " ".join(m.text for m in r.messages)
+    feed(conv, "产出指标\t时效指标\t处治及时率\t规定时限内处治的比例\t≥95%\t行业标准")
+    assert conv.draft.projects[0].indicators[-1].level2 == "时效指标" or any(
+        i.name == "处治及时率" and i.level2 == "时效指标" for i in conv.draft.projects[0].indicators)

@@ -245,11 +245,11 @@ def _level_rules(ind: Indicator, l1: str | None, l2: str | None, ctx: Context, p
     shown = f"“{ind.level1 or '（空）'} / {ind.level2 or '（空）'}”"
     if fw.id == "central-2021":
         if not fw.allows(l1 or "", l2 or ""):
-            yield _f("PD202", f"{p}level2", f"{shown}不符合中央 2021 口径", _level_hint(l2, fw, ind.level2))
+            yield _f("PD202", f"{p}level2", f"{shown}不符合中央 2021 口径", _level_hint(l2, fw, ind.level2, l1))
         elif l2 in fw.discouraged:  # a hint: the 2021 tables the probes typed keep the row and reviewers pass it
             yield _f("PD235", f"{p}level2", "中央 2021 口径下“可持续影响”慎用，请确认")
     elif not fw.allows(l1 or "", l2 or ""):
-        yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw, ind.level2))
+        yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw, ind.level2, l1))
 
 
 NameFinding = tuple[str, str, str, str | None, str | None]  # code, field, message, suggestion, fix
@@ -406,7 +406,13 @@ def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None
                      f"本项目资金类目标应在 {format_number((total / 100).quantize(Decimal(1)))}–{format_number(total)}元 之间")
 
 
-def _level_hint(l2: str | None, fw: frameworks.Framework, written: str | None = None) -> str:
+def _level_hint(l2: str | None, fw: frameworks.Framework, written: str | None = None, l1: str | None = None) -> str:
+    if l1 in fw.levels and l2 is not None and l2 not in fw.levels[l1]:
+        # 产出指标 / 满意度指标: what the row's own 一级 takes first (the hint named only where 满意度 belongs)
+        home = next((a for a, bs in fw.levels.items() if l2 in bs), None)
+        allowed = "、".join(frameworks.LEVEL2_LABELS.get(b, b) for b in fw.levels[l1])
+        moved = f"；或把一级改为“{frameworks.LEVEL1_LABELS.get(home, home)}”" if home else ""
+        return f"{frameworks.LEVEL1_LABELS.get(l1, l1)}下的二级可选：{allowed}{moved}"
     if l2 is None and written:  # '社会效应指标': one character off a level of this framework
         meant = frameworks.one_slip(frameworks.strip_suffix(written),
                                     [w for words in fw.levels.values() for w in words])
