@@ -1052,3 +1052,34 @@ def test_a_refused_pasted_row_comes_back_in_the_line_to_fix(tmp_path):
             assert added and added[0].value == "≥95%" and added[0].basis.category == "计划标准"
 
     asyncio.run(run())
+
+
+def test_the_line_under_the_question_says_what_enter_does_with_text_in_the_line(tmp_path):
+    """回车 = =100% was shown over a refused 100100% kept in the line; Enter sent 100100% again."""
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2020), path)
+
+    async def run():
+        app, conv = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for text in ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施",
+                         "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
+                         "为 105000 名参保人员发放补贴，参保率 95%"):
+                assert conv.answer(text).ok, text
+            assert conv.prompt().step == "indicator.value" and conv.prompt().default
+            app.screen.ask()
+            await pilot.pause()
+            panel = str(app.screen.query_one(QuestionPanel).render())
+            assert "回车 =" in panel, panel
+            inp = app.screen.query_one(AnswerInput)
+            inp.post_message(events.Paste("100100%"))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            panel = str(app.screen.query_one(QuestionPanel).render())
+            assert inp.value == "100100%" and "回车 =" not in panel and "建议：" in panel, panel
+            inp.value = ""
+            await pilot.pause()
+            assert "回车 =" in str(app.screen.query_one(QuestionPanel).render())
+
+    asyncio.run(run())

@@ -17,10 +17,17 @@ class QuestionPanel(Static):
     def __init__(self, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.prompt: Prompt | None = None
+        self.typed = False  # the answer line holds text: Enter answers that, not the suggestion
 
     def ask(self, prompt: Prompt) -> None:
         self.prompt = prompt
         self._render_prompt()
+
+    def set_typed(self, typed: bool) -> None:
+        if typed != self.typed:
+            self.typed = typed
+            if self.prompt is not None:
+                self._render_prompt()
 
     def on_resize(self) -> None:
         if self.prompt is not None:
@@ -32,7 +39,7 @@ class QuestionPanel(Static):
         # Wrapped here, not by Rich, so that a line never breaks inside "项目 1" or a value.
         width = max(20, (self.size.width or self.app.size.width) - 2)  # the padding takes 2 cells
         head = f"【{p.title}】"
-        suggestion = default_line(p)
+        suggestion = default_line(p, self.typed)
         lines = fit_lines(head + p.question, width, MAX_LINES - (1 if suggestion else 0))
         text = Text()
         for i, line in enumerate(lines):
@@ -51,9 +58,10 @@ class QuestionPanel(Static):
 MAX_LINES = 5  # the panel's max-height in app.tcss
 
 
-def default_line(p: Prompt) -> str:
+def default_line(p: Prompt, typed: bool = False) -> str:
     """``回车 = …`` when Enter on an empty line answers something the user cannot see in the line;
-    ``建议：…`` when the line already holds another value (Enter keeps that one)."""
+    ``建议：…`` when the line already holds another value (Enter keeps that one), or text typed or kept
+    after a refusal (回车 = =100% was shown over a refused 100100%, and Enter sent that again)."""
     if not p.default or p.default == p.prefill:
         return ""
     choice = next((c for c in p.choices if c.value == p.default), None)
@@ -62,4 +70,6 @@ def default_line(p: Prompt) -> str:
     if p.prefill:
         # The line holds the current value, so Enter answers that, not the suggestion: say so.
         return f"建议：{shown}（Tab 换成建议；回车保留当前值）"
+    if typed:
+        return f"建议：{shown}（Tab 换成建议；回车提交输入行里的内容）"
     return f"回车 = {shown}（Tab 填入后可修改）"
