@@ -183,8 +183,8 @@ def summary(last: Draft, new: Draft, changes: list[YearChange], stale: list[tupl
     values = sum(1 for p in new.projects for i in p.indicators if i.last_year is not None)
     confirm = sum(len(p.confirm) for p in new.projects)
     lines = [f"已由 {last.year if last.year is not None else '（未定）'} 年度草稿 {src} 生成 {new.year} 年度草稿 {out}：",
-             f"  {len(new.projects)} 个项目；{values} 个指标值已复制到“上年指标值”（last_year），本年指标值暂与去年相同，请逐项确认",
-             f"  待确认字段 {confirm} 个，已记入各项目的 confirm 列表"]
+             f"  {len(new.projects)} 个项目；{values} 个指标值已复制到“上年指标值”，本年指标值暂与去年相同，请逐项确认",
+             f"  沿用去年的内容 {confirm} 处待确认：打开草稿时逐项请你确认（/all 一次确认一个项目沿用的全部内容）"]
     if changes:
         lines.append(f"  年份改动 {len(changes)} 处（{last.year}年 → {new.year}年；文号中的年份未改），请复核：")
         lines.extend(f"    {ch.text(new)}" for ch in changes)

@@ -24,6 +24,8 @@ EXTRA_LABELS: dict[tuple[str, str], str] = {
     ("project", "budget"): "预算", ("project", "indicators"): "绩效指标",
     ("department", "sub_goals"): "分项目标", ("department", "budget"): "部门预算",
     ("department", "budget.total"): "部门预算合计", ("department", "indicators"): "部门整体指标",
+    # the two parts of a row's 依据 (a clone's year change names the part it changed; basis.note was shown)
+    ("indicator", "basis.note"): "指标值确定依据（说明）", ("indicator", "basis.category"): "指标值确定依据（类别）",
 }
 
 

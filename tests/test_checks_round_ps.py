@@ -202,3 +202,16 @@ def test_round_pz_a_time_limit_under_quality_and_a_department_cost_that_is_its_b
     found = _found(d)
     assert ("PD219", "department.indicators[0].value") in found
     assert not [f for f in found if f[1].startswith("department.indicators[1]")]
+
+
+def test_the_goals_own_statement_of_the_money_agrees_with_the_budget():
+    # a clone's budget changed to 170万元 while its goal still says 安排资金160万元 (a newcomer's find)
+    p = project(full_grid(), goal="安排资金160万元，为约 5000 名对象发放补助，发放及时率达到 95% 以上",
+                budget=Budget(Decimal(1_700_000), Decimal(1_700_000), Decimal(0)))
+    assert ("PD312", "projects[0].goal") in _found(draft([p]))
+    same = project(full_grid(), goal="安排资金170万元，为约 5000 名对象发放补助，户均增收1000元",
+                   budget=Budget(Decimal(1_700_000), Decimal(1_700_000), Decimal(0)))
+    assert ("PD312", "projects[0].goal") not in _found(draft([same]))
+    outcome = project(full_grid(), goal="为约 5000 名对象发放补助，带动农户增收500万元",
+                      budget=Budget(Decimal(1_700_000), Decimal(1_700_000), Decimal(0)))
+    assert ("PD312", "projects[0].goal") not in _found(draft([outcome]))  # an outcome, not the money spent

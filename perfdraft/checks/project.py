@@ -46,6 +46,7 @@ from .words import (
 
 PER_UNIT_BEFORE = re.compile(r"(?:每|均|标准)[^\d，,。；;]{0,6}$")
 LEADING_YEAR = re.compile(r"\s*(20\d\d)\s*年")
+_BUDGET_BEFORE = re.compile(r"(?:资金|预算|投入|安排|经费|总额|拨付)[^，,。；;\d]{0,4}$")
 PER_UNIT_AFTER = re.compile(r"\s*(?:[/／]|每|一[人户村次年月])")
 
 
@@ -254,6 +255,15 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
             shown = "、".join(f"{format_number(a.normalize())}元" for a in amounts[:3])
             out.append(_f("PD312", f"{path}.purpose", f"资金用途中的金额（{shown}）与预算数 {format_number(b.total)}元 不一致",
                           "统一用途文字与预算数"))
+        # the goal's own statement of the money (安排资金160万元), left at last year's after a clone
+        goal = project.goal or ""
+        said = [money[0] for m in AMOUNT_IN_TEXT.finditer(goal) if _BUDGET_BEFORE.search(goal[max(0, m.start() - 8):m.start()])
+                and (money := numbers.read_money(m.group(1) + m.group(2))) is not None]
+        if said and b.total > 0 and all(abs(a - b.total) > Decimal("0.01") for a in said) \
+                and abs(sum(said) - b.total) > Decimal("0.01"):
+            shown = "、".join(f"{format_number(a.normalize())}元" for a in said[:3])
+            out.append(_f("PD312", f"{path}.goal", f"绩效目标中的资金（{shown}）与预算数 {format_number(b.total)}元 不一致",
+                          "统一目标文字与预算数"))
 
     if inds:
         qual = sum(1 for v in values if isinstance(v, Qualitative))
