@@ -63,3 +63,12 @@ def test_an_excerpt_cut_inside_its_last_row_leaves_that_row_out(tmp_path):
     assert any("受益咖农满" in line and "截断" in line for line in result.repairs)
     whole = _import(tmp_path, "项目名称 | 咖啡提质\n" + grid, "whole.txt")  # no mark: a blank value is the table's
     assert [i.name for i in whole.draft.projects[0].indicators] == ["新建户厕", "受益咖农满"]
+
+
+def test_a_fiscal_part_written_with_its_qizhong_in_one_cell(tmp_path):
+    """A newcomer's import of a table with 其中：财政拨款：1110.00 in a cell: 财政资金 left empty (PD306)."""
+    text = ("\t\t\t单位：万元\n项目名称\t危房改造补助资金\t\t\n预算资金\t资金总额：1110.00\t其中：财政拨款：1110.00\t其他资金：0.00\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t危房改造户数\t≥420户\n"
+            "满意度指标\t服务对象满意度指标\t改造户满意度\t≥90%\n")
+    b = _import(tmp_path, text).draft.projects[0].budget
+    assert (b.total, b.fiscal, b.other) == (11_100_000, 11_100_000, 0)

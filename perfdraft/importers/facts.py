@@ -126,7 +126,7 @@ def is_money(fact: str) -> bool:
 
 # Labels too short to cut glued text at, except right before an amount ('…结算372.88合计814…').
 _SHORT_MONEY = re.compile(r"合计(?=[:：]?\d)")
-_LABEL_SPLIT = re.compile(r"^([^:：]{1,16})[:：]\s*(.+)$", re.S)
+_LABEL_SPLIT = re.compile(r"^((?:其中\s*[:：]\s*)?[^:：]{1,16})[:：]\s*(.+)$", re.S)  # 其中：财政拨款：1110.00 too
 _LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．])\s*(?=\S{2,12}[：:])")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 _UNIT_IN_LABEL = re.compile(r"[(（](?:单位[:：]?|金额单位[:：]?)?(万元|元)[)）]")
