@@ -256,7 +256,7 @@ def test_start_screen_clones_last_years_draft(tmp_path):
             assert type(app.screen).__name__ == "DraftingScreen"
             assert app.conv.only_unsettled and app.conv.draft.year == 2021
             said = _screen_text(app)  # it opened without a word on what it carried
-            assert "生成 2021 年度草稿 2020-2021.toml" in said and "待确认字段" in said
+            assert "生成 2021 年度草稿 2020-2021.toml" in said and "处待确认" in said
             await pilot.press("f11")  # confirm all of project 1
             await pilot.pause()
             assert app.conv.draft.projects[0].confirm == []
@@ -1083,3 +1083,41 @@ def test_the_line_under_the_question_says_what_enter_does_with_text_in_the_line(
             assert "回车 =" in str(app.screen.query_one(QuestionPanel).render())
 
     asyncio.run(run())
+
+
+def test_the_file_question_completes_with_tab_and_keeps_its_words_under_a_refusal(tmp_path):
+    """Tab moved the focus to the menu and the typing after it went nowhere; an empty Enter or a wrong
+    path replaced the question and its example; a name without .toml made a file with no extension."""
+    from textual.widgets import Input, Static
+
+    (tmp_path / "去年危房改造.txt").write_text("x", encoding="utf-8")
+
+    async def run():
+        app = PerfdraftApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "down", "enter")  # 导入去年的表格…
+            await pilot.pause()
+            inp = app.screen.query_one("#start-input", Input)
+            inp.value = str(tmp_path / "去年")
+            await pilot.press("tab")
+            await pilot.pause()
+            assert inp.has_focus and inp.value == str(tmp_path / "去年危房改造.txt")
+            inp.value = str(tmp_path / "没有这个.txt")
+            await pilot.press("enter")
+            await pilot.pause()
+            hint = str(app.screen.query_one("#start-hint", Static).render())
+            assert hint.startswith("去年的表格文件路径") and "✗" in hint and "不存在" in hint, hint
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("up", "up", "enter")  # 新建草稿…
+            await pilot.pause()
+            inp = app.screen.query_one("#start-input", Input)
+            inp.value = str(tmp_path / "2025农村道路养护")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DraftingScreen"
+            await pilot.press("f10")
+        app.close_session()
+
+    asyncio.run(run())
+    assert (tmp_path / "2025农村道路养护.toml").exists() and not (tmp_path / "2025农村道路养护").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -51,7 +52,7 @@ class StartScreen(Screen):
                     Option("打开示例草稿（顺平县社保局 2020，临时副本）", id="demo"), Option("退出", id="quit")]
         yield OptionList(*options, id="start-list")
         yield Static("", id="start-hint")
-        yield Input(id="start-input")
+        yield PathInput(id="start-input")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -78,6 +79,7 @@ class StartScreen(Screen):
             hint = {"new": "新草稿的文件名（如 2026-社保局.toml），回车确认：",
                     "clone": "去年的草稿文件路径，回车后在同一目录生成今年的草稿：",
                     "import": "去年的表格文件路径，回车后在同一目录生成同名的 .toml 草稿并打开："}[oid]
+            self.question = hint
             self.query_one("#start-hint", Static).update(hint)
             inp = self.query_one("#start-input", Input)
             inp.display = True
@@ -90,13 +92,15 @@ class StartScreen(Screen):
         if len(typed) >= 2 and typed[0] == typed[-1] and typed[0] in "'\"":
             typed = typed[1:-1]  # a path dropped into the terminal from a file manager comes quoted
         path = Path(typed).expanduser()
-        hint = self.query_one("#start-hint", Static)
+        hint = _UnderQuestion(self.query_one("#start-hint", Static), getattr(self, "question", ""))
         if not event.value.strip():
             hint.update("请输入文件名")
             return
         if self.mode == "new":
+            if not path.suffix and not path.exists():
+                path = path.with_name(path.name + ".toml")  # 2025农村道路养护 made a file with no extension
             if path.exists():
-                hint.update(f"{path} 已存在：将直接打开它")
+                self.query_one("#start-hint", Static).update(f"{path} 已存在：将直接打开它")
             self._app.open_draft(path, create=True)
         elif self.mode == "clone":
             self._app.clone_and_open(path, hint)
@@ -107,3 +111,41 @@ class StartScreen(Screen):
         self.query_one("#start-input").display = False
         self.query_one("#start-hint", Static).update("")
         self.query_one(OptionList).focus()
+
+
+class _UnderQuestion:
+    """A refusal said under the question it answers: the question and its example stay on screen (an
+    empty Enter or a wrong path replaced them with the error alone)."""
+
+    def __init__(self, hint: Static, question: str) -> None:
+        self.hint, self.question = hint, question
+
+    def update(self, text: str) -> None:
+        self.hint.update(f"{self.question}\n✗ {text}" if self.question else text)
+
+
+class PathInput(Input):
+    """The file question's line: Tab completes the path as a shell does (it moved the focus to the menu,
+    and what was typed next went nowhere)."""
+
+    BINDINGS = [Binding("tab", "complete", "补全路径", show=False)]
+
+    def action_complete(self) -> None:
+        typed = self.value
+        base = Path(typed).expanduser()
+        folder, stem = (base, "") if typed.endswith(("/", "\\")) else (base.parent, base.name)
+        try:
+            names = sorted(e.name + ("/" if e.is_dir() else "") for e in folder.iterdir() if e.name.startswith(stem)
+                           and not e.name.startswith("."))
+        except OSError:
+            names = []
+        if not names:
+            self.app.bell()
+            return
+        common = os.path.commonprefix(names)
+        if len(common) > len(stem):
+            head = typed[: len(typed) - len(stem)] if stem else typed
+            self.value = head + common
+            self.cursor_position = len(self.value)
+        elif len(names) > 1:
+            self.app.notify("可选：" + "  ".join(names[:12]) + (" …" if len(names) > 12 else ""), timeout=6)
