@@ -208,6 +208,9 @@ class Conversation:
             if not (self.pos.step in ("indicator.value", "indicator.cell", "indicator.more") and "/" in stripped[1:]):
                 names = "、".join(f"/{c.name}" for c in COMMANDS)
                 return Reply(False, [Message("error", f"没有命令 /{m.group(1)}。可用命令：{names}")])
+        if not stripped and self.pos.step == "draft.done":
+            # the end says 再按回车退出 (回车结束 led here, and the next Enter was refused as an error)
+            return self._command(words["quit"], "")
         if re.fullmatch(r"[/／]", stripped):  # a bare “/” became the project name (issue 19, item 15)
             return Reply(False, [Message("error", "“/” 是命令的开头，不是回答；输入 /help 查看命令")])
         before = (self._undo_point(), self.pos)

@@ -114,9 +114,9 @@ STEP_TEXTS: dict[str, StepText] = {
                                "这条指标在表格中还有这些栏目；回车采用建议值或保留当前内容，/skip 留空。", "", ""),
     "project.review": StepText("项目检查", "项目 {n} 填完了，下面是表格和检查结果。回车继续；/jump 跳到要改的地方。",
                                "错误必须改正才能通过审核；警告请逐条确认。", "", ""),
-    "draft.review": StepText("全稿检查", "全部填完。下面是全稿检查结果。/save 保存，/export xlsx 导出，/jump 修改；回车结束。",
+    "draft.review": StepText("全稿检查", "全部填完。下面是全稿检查结果。/save 保存，/export xlsx 导出，/jump 修改；回车结束问答。",
                              "导出前请把错误都改掉。", "", ""),
-    "draft.done": StepText("完成", "问答已走完，草稿已保存。可以 /export xlsx 导出，或 /jump 继续修改。",
+    "draft.done": StepText("完成", "问答已走完，草稿已保存。可以 /export xlsx 导出、/jump 继续修改；再按回车保存并退出。",
                            "所有回答都已保存在草稿文件中；导出前请用 /check 确认没有错误。", "", ""),
 }
 
