@@ -207,7 +207,7 @@ def shift_old_dates(conv: Conversation, pi: int) -> list[str]:
 def cmd_all(conv: Conversation, arg: str) -> list[Message]:
     project = conv.current_project()
     if project is None:
-        return [Message("error", "/all 用于项目步骤：确认本项目沿用的全部内容")]
+        return [Message("error", "/all 用于项目步骤（确认一个项目沿用的全部内容）；部门部分请逐项回车确认，或先 /jump 项目 1 到项目里再用")]
     conv.push_undo()
     moved = shift_old_dates(conv, conv.pos.project)
     project.confirm.clear()
