@@ -6,11 +6,14 @@ so that "left blank" survives a round trip. Money is ``Decimal`` 元.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import field
 from decimal import Decimal
+from typing import TypeVar
 
 from .record import Record
 
+T = TypeVar("T")
 SCHEMA = "perfdraft/1"
 SCHEMA_VERSION = 1
 
@@ -150,3 +153,16 @@ class Draft(Record):
     notes: list[str] = field(default_factory=list)
     # Where the conversation was when the draft was last saved: {step, project, index}.
     resume: dict[str, str | int] | None = None
+
+
+def level_runs_order(rows: list[T], levels: Callable[[T], tuple[str | None, str | None]]) -> list[T]:
+    """``rows`` with each 一级 together and each 二级 together inside it, in the order they first appear
+    (stable): a row moved to another 二级 printed a second 产出指标 block after 满意度指标, and its cells
+    could not merge. Tables and exports print in this order; the draft keeps the user's."""
+    first1: dict[str | None, int] = {}
+    first2: dict[tuple[str | None, str | None], int] = {}
+    for row in rows:
+        l1, l2 = levels(row)
+        first1.setdefault(l1, len(first1))
+        first2.setdefault((l1, l2), len(first2))
+    return sorted(rows, key=lambda r: (first1[levels(r)[0]], first2[levels(r)]))

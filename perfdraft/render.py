@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from .cells import graphemes
 from .cells import width as cell_len
 from .checks import Finding
-from .model import PLAN_LABELS, Draft, Project
+from .model import PLAN_LABELS, Draft, Project, level_runs_order
 from .places import finding_text
 from .text_fit import truncate  # noqa: F401 - one cut-with-… for every front-end (render.truncate)
 from .values import format_number
@@ -99,7 +99,7 @@ def project_table(project: Project, index: int, width: int = 100, ascii_ops: boo
     widths = fixed + [max(6, rest * w // sum(weights)) for w in weights]
     rows = []
     prev1 = prev2 = None
-    for ind in project.indicators:
+    for ind in level_runs_order(list(project.indicators), lambda i: (i.level1, i.level2)):
         value = ind.value or ""
         if ascii_ops:
             value = value.translate(AMBIGUOUS_SWAP)

@@ -84,4 +84,19 @@ def test_wide_tables_print_landscape():
 def test_local_2015_keeps_whole_values():
     doc = docx.Document(io.BytesIO(render(_draft("local-2015"), "docx").data))
     values = [row.cells[3].text for row in doc.tables[-1].rows[1:]]
-    assert values == ["≥300人次", "≥900人次", "≥95%", "=12个"]  # no 中期 column: every row its own
+    # no 中期 column: every row its own, each 二级 together (覆盖乡镇 joins the 数量 run)
+    assert values == ["≥300人次", "≥900人次", "=12个", "≥95%"]
+
+
+def test_a_row_moved_to_another_level_prints_with_its_level():
+    """A newcomer moved a row from 产出/满意度 to 产出/时效: the table and the xlsx printed a second 产出指标
+    block after 满意度指标 (and its cells could not merge)."""
+    from perfdraft.render import project_table
+
+    inds = [_ind("培训人次", "≥300人次"), Indicator(level1="满意度指标", level2="服务对象满意度指标", name="学员满意度", value="≥90%"),
+            _ind("培训及时率", "≥95%", level2="时效指标")]
+    rows = pair_rows(inds, multi_year=False)
+    assert [r.ind.name for r in rows] == ["培训人次", "培训及时率", "学员满意度"]
+    table = "\n".join(project_table(Project(name="培训项目", indicators=inds), 0, 100))
+    assert table.index("培训及时率") < table.index("学员满意度")
+    assert [i.name for i in inds] == ["培训人次", "学员满意度", "培训及时率"]  # the draft keeps the user's order

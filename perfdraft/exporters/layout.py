@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import fields
-from ..model import PLAN_LABELS, Indicator, Project, format_number
+from ..model import PLAN_LABELS, Indicator, Project, format_number, level_runs_order
 from ..profiles import Profile
 from . import (
     MONEY,
@@ -82,7 +82,7 @@ def pair_rows(indicators: list[Indicator], multi_year: bool) -> list[Row]:
     """年度 rows in order, each with its 中期 partner (same 二级 + 三级); unpaired 中期 rows after
     the 年度 row they follow. Without 中期 columns every indicator is a row of its own."""
     if not multi_year:
-        return [Row(ind, None) for ind in indicators]
+        return level_runs_order([Row(ind, None) for ind in indicators], _row_levels)
     overall = [i for i in indicators if i.scope == "overall"]
     used: set[int] = set()
     by_key: dict[tuple[str | None, str | None], list[int]] = {}
@@ -103,10 +103,11 @@ def pair_rows(indicators: list[Indicator], multi_year: bool) -> list[Row]:
         if k not in used:
             rows.append(Row(None, ind))
     # Keep 一级/二级 runs together so that their cells still merge: a stable sort by first appearance.
-    order: dict[tuple[str | None, str | None], int] = {}
-    for row in rows:
-        order.setdefault((row.ind.level1, row.ind.level2), len(order))
-    return sorted(rows, key=lambda r: order[(r.ind.level1, r.ind.level2)])
+    return level_runs_order(rows, _row_levels)
+
+
+def _row_levels(row: Row) -> tuple[str | None, str | None]:
+    return row.ind.level1, row.ind.level2
 
 
 def _split(ind: Indicator | None):
