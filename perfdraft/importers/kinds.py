@@ -52,7 +52,8 @@ LEVEL_WORDS: dict[str, tuple[str | None, str | None]] = {**_derived_levels(), **
 # Words that name a 一级 only when written with 指标/目标 (a bare 效益 is a 二级 word in some tables).
 _BARE_OK = {"经济效益", "社会效益", "生态效益", "环境效益", "可持续影响", "服务对象满意度", "项目产出", "项目效益",
             "项目决策", "项目管理", "社会公众或服务对象满意度", "经济成本", "社会成本", "生态环境成本"}
-_SCORE_TAIL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|\d+(?:\.\d+)?\s*分$")
+# (?<![\d.]): tried once per run of digits, not at each (a 20,000-digit cell took 15 s here)
+_SCORE_TAIL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|(?<![\d.])\d+(?:\.\d+)?\s*分$")
 _LEVEL_SUFFIX = ("指标", "目标")
 
 
@@ -72,6 +73,8 @@ def level_of(text: str) -> tuple[str | None, str | None, str] | None:
 
     '产 出 指 标 (50分)', '经济效益 指标', '成本指標', '社会公众或服务对象满意度指标', '产出目标' all count.
     """
+    if len(text) > 80:
+        return None  # a level name is short; a long cell is read no further
     t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
     t = _HEADING_MARK.sub("", t, count=1)  # '二、效益指标': a numbered section heading over its block
     if not t or len(t) > 20:
@@ -133,7 +136,7 @@ def framework_level(text: str, framework: str) -> tuple[str | None, str | None, 
     """(一级 key, 二级 key, the word as written) when the cell is a level name of ``framework``'s own
     tree; bare words count from three characters on ('计划管理', not '资金')."""
     words = _framework_words().get(framework)
-    if not words:
+    if not words or len(text) > 80:
         return None
     t = _SCORE_TAIL.sub("", squash(text)).rstrip(":：")
     base = _strip_level_suffix(t)

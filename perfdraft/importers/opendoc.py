@@ -28,6 +28,7 @@ _BLOCK_HOLDERS = frozenset({_TEXT + "list", _TEXT + "list-item", _TEXT + "list-h
                             _TEXT + "index-body", _TEXT + "table-of-content", _TEXT + "alphabetical-index"})
 _NOT_SHOWN = frozenset({_TEXT + "note", _OFFICE + "annotation", _TEXT + "tracked-changes",
                         _TEXT + "bookmark-ref-start", _TEXT + "index-title-template"})
+_MAX_SPACES = 8
 _MAX_REPEAT = 1000  # a row or cell repeated further is the empty rest of a page, not table content
 
 
@@ -73,7 +74,8 @@ def _text_of(el: Any, out: list[str]) -> None:
     for child in el:
         tag = child.tag
         if tag == _TEXT + "s":
-            out.append(" " * _count(child, _TEXT + "c"))
+            # a run of spaces: a few are kept (text:c="2000000000" asked for gigabytes)
+            out.append(" " * min(_count(child, _TEXT + "c"), _MAX_SPACES))
         elif tag == _TEXT + "tab":
             out.append("\t")
         elif tag == _TEXT + "line-break":

@@ -49,6 +49,9 @@ def sheet_records(path: Path, report: Report) -> list[list[Record]]:
 def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
     from python_calamine import CalamineWorkbook
 
+    # calamine (Rust) aborts the whole process on some damaged files (an allocation of petabytes) and
+    # panics on others: what it is given is checked first by readers that fail in words
+    _sound_for_calamine(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 - calamine raises its own kinds for damaged files
@@ -316,14 +319,54 @@ def xlsx_records(path: Path, report: Report) -> list[list[Record]]:
 
 def _guarded(path: Path, what: str, read: Callable[[], Any]) -> Any:
     """Libraries parse lazily: a damaged part raises (ParseError, zlib.error, KeyError …) in the middle
-    of reading. Every such failure becomes one ImportFailed line."""
+    of reading. Every such failure becomes one ImportFailed line; so does a Rust library's panic, which
+    pyo3 raises as a BaseException (a truncated .xls gave a traceback and exit 1)."""
     try:
         return read()
     except ImportFailed:
         raise
-    except Exception as exc:  # noqa: BLE001 - whatever the parser raised, the file is damaged
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - whatever the parser raised, the file is damaged
         raise ImportFailed(f"{path}：无法读取 {what} 文件（{damage(exc)}），"
                            "文件可能已损坏，请用原程序打开后重新保存") from None
+
+
+# a run of 10,000 spaces or more in a cell (LibreOffice repeats empty rows a million times at a sheet's end
+# as a matter of course: those are calamine's to skip, and it does)
+_ODS_HUGE = re.compile(rb'text:c="\d{5,}"')
+
+
+def _sound_for_calamine(path: Path) -> None:
+    """An .xls read through by xlrd (pure Python: a damaged record is an exception, not an abort), an
+    .ods without counts in the millions (text:c="2000000000" made calamine allocate gigabytes)."""
+    with open(path, "rb") as fh:
+        ole = fh.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    if ole:
+        import io
+
+        import xlrd  # type: ignore[import-untyped]
+
+        try:
+            xlrd.open_workbook(str(path), logfile=io.StringIO(), on_demand=False).release_resources()
+        except Exception as exc:  # noqa: BLE001 - xlrd raises many kinds for a damaged workbook
+            if "encrypt" in str(exc).lower():
+                raise ImportFailed(f"{path}：文件设有打开密码（已加密），请去掉密码另存后再导入") from None
+            raise ImportFailed(f"{path}：无法读取表格文件（{damage(exc)}），文件可能已损坏，"
+                               "请用 Excel/WPS 打开后重新保存") from None
+        return
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as zf, zf.open("content.xml") as stream:
+            tail = b""
+            while chunk := stream.read(1 << 20):
+                if _ODS_HUGE.search(tail + chunk):
+                    raise ImportFailed(f"{path}：表格的单元格中有上万个连续空格，文件可能已损坏，"
+                                       "请用 LibreOffice 或 WPS 打开后另存再导入")
+                tail = chunk[-64:]
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return  # calamine says what is wrong with it
 
 
 def _xlsx_records(path: Path, report: Report) -> list[list[Record]]:
