@@ -7,6 +7,7 @@ themselves are declared in ``perfdraft.commands``; no other module imports this 
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .commands import build_parser
@@ -15,7 +16,23 @@ from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, err
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "UsageError", "build_parser", "main"]
 
 
+def _tolerant_streams() -> None:
+    """A closed stdin reads as empty (``<&-`` gave AttributeError tracebacks), and a terminal that is not
+    UTF-8 (GBK, C, ASCII) shows what it cannot encode as ? instead of raising UnicodeEncodeError, at times
+    after a file had been written."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole process
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if stream is not None and encoding not in ("utf8", "utf_8") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)
@@ -37,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except UnicodeError:  # a file name the system's encoding cannot hold (LC_ALL=C with PYTHONUTF8=0)
+        err("文件名或内容中有当前系统编码（LANG / LC_ALL）无法表示的字符，未完成；请设置 LANG=C.UTF-8 或 zh_CN.UTF-8 后重试")
+        return EXIT_BAD_INPUT
     except OSError as exc:  # what the system refused (a name too long, …): one line, no traceback
         from .drafts_io import os_error_message
 

@@ -135,3 +135,29 @@ def test_plain_install_finds_catalogue(tmp_path):
     assert out.returncode == 0, out.stderr
     assert int(out.stdout.strip()) > 0
     assert Path(target / "perfdraft" / "catalogue_data").is_dir()
+
+
+def test_a_closed_stdin_and_a_terminal_that_is_not_utf8_give_no_traceback(tmp_path):
+    """A hostile test: `perfdraft line d.toml <&-` raised AttributeError; a GBK or ASCII terminal raised
+    UnicodeEncodeError on ✗ and ⇄, at times after a file had been written."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from .conftest import SEED_FIXED
+
+    draft = tmp_path / "s.toml"
+    shutil.copy(SEED_FIXED, draft)
+    run = [sys.executable, "-m", "perfdraft"]
+    closed = subprocess.run([*run, "line", str(draft)], preexec_fn=lambda: os.close(0), capture_output=True,
+                            text=True, timeout=60)
+    assert "Traceback" not in closed.stderr and closed.returncode in (0, 1), closed.stderr[-500:]
+    for encoding in ("gbk", "ascii"):
+        env = dict(os.environ, PYTHONIOENCODING=encoding)
+        shown = subprocess.run([*run, "check", str(draft)], capture_output=True, env=env, timeout=60)
+        assert b"Traceback" not in shown.stderr and shown.returncode in (0, 1) and shown.stdout, shown.stderr[-500:]
+        out = tmp_path / f"m-{encoding}.toml"
+        moved = subprocess.run([*run, "migrate", str(draft), "--to", "central-2021", "-o", str(out)],
+                               capture_output=True, env=env, timeout=60)
+        assert b"Traceback" not in moved.stderr and out.exists() and moved.returncode in (0, 1), moved.stderr[-500:]

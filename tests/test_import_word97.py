@@ -188,3 +188,23 @@ def test_a_doc_libreoffice_writes_now_reads_as_its_docx(tmp_path):
     subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/lo",
                     "--convert-to", "doc", "--outdir", str(tmp_path), str(docx)], check=True, capture_output=True, timeout=300)
     assert drafts.dumps(import_file(tmp_path / "fresh.doc").draft) == drafts.dumps(import_file(docx).draft)
+
+
+def test_office_files_under_another_name_are_read_by_what_they_are(tmp_path):
+    """A hostile test renamed files: a docx named .doc was called an old Word file, a .doc named .docx an
+    encrypted one, a .doc named .xls damaged, an xlsx named .xls invalid, an empty .doc old Word."""
+    probe = Path(__file__).parent / "probe_files"
+    cases = {"docx_as.doc": probe / "pj_01_jiangxi_2024_shuidao-zhizhong.docx",
+             "doc_as.docx": probe / "pv_01_hubei_2025_daoyu-zongyang.doc",
+             "xls_as.doc": probe / "py_05_guizhou_2025_chaye-tixiao.xls",
+             "doc_as.xls": probe / "pv_01_hubei_2025_daoyu-zongyang.doc",
+             "xlsx_as.xls": probe / "py_01_tianjin_2024_jiaoyu-sanxiang.xlsx"}
+    for name, source in cases.items():
+        path = tmp_path / name
+        shutil.copy(source, path)
+        renamed = drafts.dumps(import_file(path).draft).replace(str(path), "F")
+        assert renamed == drafts.dumps(import_file(source).draft).replace(str(source), "F"), name
+    empty = tmp_path / "empty.doc"
+    empty.write_bytes(b"")
+    with pytest.raises(ImportFailed, match="文件是空的"):
+        import_file(empty)

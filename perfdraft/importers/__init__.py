@@ -48,7 +48,6 @@ __all__ = ["ImportFailed", "ImportResult", "NothingPlaced", "Unplaced", "import_
 
 _REFUSED = {
     ".et": "WPS 表格（.et）文件，请另存为 .xlsx 后再导入",
-    ".doc": "旧版 Word（.doc）文件，请在 Word 或 WPS 中另存为 .docx 后再导入",
     ".wps": "WPS 文字（.wps）文件，请另存为 .docx 后再导入",
 }
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
@@ -69,18 +68,24 @@ def sniff(path: Path) -> str:
     except OSError as exc:
         raise ImportFailed(f"{source}：无法读取（{os_reason(exc, writing=False)}）") from None
     suffix = path.suffix.lower()
+    if not head:
+        raise ImportFailed(f"{source}：文件是空的（0 字节），请确认选对了文件")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        if suffix == ".xls":
-            return "xls"
-        if suffix in (".xlsx", ".docx", ".xlsm"):
-            raise ImportFailed(f"{source}：文件设有打开密码（已加密），请在 Excel/Word 中去掉密码另存后再导入")
+        # told apart by what the compound file holds, not by its name (a Word file named .xls was called
+        # damaged, one named .docx encrypted)
         from . import worddoc
 
-        if worddoc.is_word_document(path):
+        streams = worddoc.ole_streams(path)
+        if streams & {"encryptedpackage", "encryptioninfo"}:
+            raise ImportFailed(f"{source}：文件设有打开密码（已加密），请在 Excel/Word 中去掉密码另存后再导入")
+        if "worddocument" in streams:
             return "doc"  # Word 97–2003, or WPS 文字's .wps in the same format, whatever its name
+        if streams & {"workbook", "book"} or (not streams and suffix == ".xls"):
+            return "xls"
         if suffix in _REFUSED:
             raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
-        raise ImportFailed(f"{source}：是旧版 Office（.xls/.doc）格式，请另存为 .xlsx 或 .docx 后再导入")
+        raise ImportFailed(f"{source}：是旧版 Office 复合文档，但不是 Word 文档或 Excel 工作簿（可能已损坏，或是 PowerPoint 等）；"
+                           "请在原程序中另存为 .docx 或 .xlsx 后再导入")
     if head.startswith(b"%PDF"):
         return "pdf"
     if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
@@ -89,15 +94,7 @@ def sniff(path: Path) -> str:
     if suffix not in (".txt", ".text", ".md", ".csv", ".tsv", ".tab") and (
             html_reader.looks_like_html(head) or html_reader.looks_like_mht(head)):
         return "html"
-    if suffix in (".pdf", ".xls"):
-        raise ImportFailed(f"{source}：不是有效的 {suffix[1:].upper()} 文件（文件头不对，可能已损坏或只是改了扩展名）")
-    if suffix in _REFUSED:
-        raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
     if head.startswith(b"PK"):
-        if suffix in (".xlsx", ".xlsm"):
-            return "xlsx"
-        if suffix == ".docx":
-            return "docx"
         import zipfile
 
         try:
@@ -114,6 +111,8 @@ def sniff(path: Path) -> str:
         if "word/document.xml" in members:
             return "docx"
         raise ImportFailed(f"{source}：是压缩包，但不是 xlsx 或 docx 文件")
+    if suffix in _REFUSED:
+        raise ImportFailed(f"{source}：是{_REFUSED[suffix]}")
     if suffix in (".xlsx", ".xlsm", ".docx"):
         kind = "Excel（xlsx）" if suffix != ".docx" else "Word（docx）"
         raise ImportFailed(f"{source}：不是有效的 {kind} 文件（文件头不对，可能已损坏或只是改了扩展名）")

@@ -47,14 +47,16 @@ class _Para:
     merges: dict[int, int] = field(default_factory=dict)  # cell → 1 continues the cell above, 3 starts a merge
 
 
-def is_word_document(path: Path) -> bool:
+def ole_streams(path: Path) -> set[str]:
+    """The top-level stream names of a compound file, lower-cased (empty when it cannot be opened): what
+    it is (WordDocument, Workbook, EncryptedPackage) whatever its file name says."""
     import olefile
 
     try:
         with olefile.OleFileIO(str(path)) as ole:
-            return bool(ole.exists("WordDocument"))
-    except (OSError, ValueError, struct.error):
-        return False
+            return {entry[0].lower() for entry in ole.listdir(streams=True, storages=False) if entry}
+    except Exception:  # noqa: BLE001 - olefile raises many kinds on a damaged file: it is then no Word file
+        return set()
 
 
 def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assembler:
