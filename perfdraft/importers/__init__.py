@@ -76,7 +76,8 @@ def sniff(path: Path) -> str:
         from . import worddoc
 
         streams = worddoc.ole_streams(path)
-        if streams & {"encryptedpackage", "encryptioninfo"}:
+        if streams & {"encryptedpackage", "encryptioninfo"} or (not streams and suffix in (".xlsx", ".docx", ".xlsm")):
+            # (an .xlsx or .docx kept in a compound file is how Office stores one with a password)
             raise ImportFailed(f"{source}：文件设有打开密码（已加密），请在 Excel/Word 中去掉密码另存后再导入")
         if "worddocument" in streams:
             return "doc"  # Word 97–2003, or WPS 文字's .wps in the same format, whatever its name
