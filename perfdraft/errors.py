@@ -38,6 +38,12 @@ class DraftConflict(DraftError):
         self.kept = kept
 
 
+def output_link_refusal(path: object) -> str:
+    """Why an output path that is a symbolic link is not written: through a dangling link a new file
+    appeared elsewhere, through a link to the input the input was rewritten."""
+    return f"{path}：是符号链接，为安全起见不写入（请给出实际文件路径）"
+
+
 def err(message: str) -> None:
     print(f"perfdraft: {message}", file=sys.stderr)
 

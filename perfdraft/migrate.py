@@ -165,11 +165,13 @@ def migrate_draft(draft: Draft, target: str) -> tuple[Draft, list[Flagged]]:
 def cmd_migrate(args: argparse.Namespace) -> int:
     import sys
 
-    from .errors import EXIT_FINDINGS, EXIT_OK, UsageError
+    from .errors import EXIT_FINDINGS, EXIT_OK, UsageError, output_link_refusal
 
     src = Path(args.file)
     out = Path(args.output) if getattr(args, "output", None) else src
     in_place = out == src or (out.exists() and src.exists() and out.samefile(src))
+    if out != src and out.is_symlink():
+        raise UsageError(output_link_refusal(out))
     if out.is_dir():
         raise UsageError(f"{out}：是一个目录，应为迁移后草稿的文件名")
     if not in_place and (out.exists() or out.is_symlink()) and not getattr(args, "force", False):

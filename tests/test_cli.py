@@ -161,3 +161,29 @@ def test_a_closed_stdin_and_a_terminal_that_is_not_utf8_give_no_traceback(tmp_pa
         moved = subprocess.run([*run, "migrate", str(draft), "--to", "central-2021", "-o", str(out)],
                                capture_output=True, env=env, timeout=60)
         assert b"Traceback" not in moved.stderr and out.exists() and moved.returncode in (0, 1), moved.stderr[-500:]
+
+
+def test_symbolic_links_as_outputs_are_refused_by_every_writer(tmp_path, capsys):
+    """import and new wrote through a dangling link to a file outside the folder; migrate -o a link to
+    its input rewrote the input while saying 另存为 (export already refused links)."""
+    import shutil
+
+    from perfdraft.cli import main as cli_main
+
+    from .conftest import SEED_FIXED
+
+    src = tmp_path / "s.toml"
+    shutil.copy(SEED_FIXED, src)
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t培训\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥100人\n", encoding="utf-8")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for argv, link, target in (
+            (["import", str(table), "-o"], tmp_path / "a.toml", outside / "a.toml"),
+            (["new"], tmp_path / "b.toml", outside / "b.toml"),
+            (["migrate", str(src), "--to", "central-2021", "--force", "-o"], tmp_path / "c.toml", src)):
+        link.symlink_to(target)
+        before = src.read_bytes()
+        assert cli_main([*argv, str(link)]) == 2
+        assert "符号链接" in capsys.readouterr().err
+        assert not (outside / target.name).exists() and src.read_bytes() == before

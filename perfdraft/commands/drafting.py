@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .. import gc_pause
-from ..errors import EXIT_OK, UsageError
+from ..errors import EXIT_OK, UsageError, output_link_refusal
 from ..locations import demo_copy
 
 
@@ -16,6 +16,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .. import drafts
 
     path = Path(args.file)
+    if path.is_symlink():
+        raise UsageError(output_link_refusal(path))
     if path.exists():
         raise UsageError(f"{path}：文件已存在，未覆盖（换一个文件名，或用 perfdraft edit 打开它）")
     from .. import profiles

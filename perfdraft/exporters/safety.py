@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..drafts import DraftError, atomic_write, cleanup_temp_files, dumps, write_temp
 from ..drafts_io import os_error_message
-from ..errors import os_reason
+from ..errors import os_reason, output_link_refusal
 from ..model import Draft
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -169,7 +169,7 @@ def check_target(path: Path, *, force: bool) -> str | None:
     """Why ``path`` cannot be written (one Chinese line), or None when it can."""
     directory = path.parent if str(path.parent) else Path(".")
     if os.path.islink(path):
-        return f"{path}：是符号链接，为安全起见不写入（请给出实际文件路径）"
+        return output_link_refusal(path)
     if path.is_dir():
         return f"{path}：是一个目录，不是输出文件"
     if not directory.is_dir():

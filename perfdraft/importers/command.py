@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
-from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason
+from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason, output_link_refusal
 from ..locks import draft_target, is_special_file
 from . import ImportFailed, NothingPlaced, import_files
 from .report import summary_lines, unplaced_heading
@@ -53,6 +53,8 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
             name = named(str(f))
             raise UsageError(f"{name}：这是 perfdraft 草稿，不用导入：用 perfdraft edit {name} 打开，"
                              f"或 perfdraft clone {name} -o 今年.toml 生成下一年的草稿")
+    if out.is_symlink():
+        raise UsageError(output_link_refusal(out))
     if out.is_dir():
         raise UsageError(f"{out}：是一个目录，应为要生成的草稿文件名（如 2021-社保局.toml）")
     if out.exists() and not force:
