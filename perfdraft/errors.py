@@ -39,8 +39,9 @@ class DraftConflict(DraftError):
 
 
 def output_link_refusal(path: object) -> str:
-    """Why an output path that is a symbolic link is not written: through a dangling link a new file
-    appeared elsewhere, through a link to the input the input was rewritten."""
+    """Why an output path that is a symbolic link is not written (export: any link; a new draft: a link
+    to nothing, through which a file appeared elsewhere; migrate: a link to its own input, which it
+    rewrote while saying 另存为). A link to an existing draft is written through with --force."""
     return f"{path}：是符号链接，为安全起见不写入（请给出实际文件路径）"
 
 

@@ -170,7 +170,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     src = Path(args.file)
     out = Path(args.output) if getattr(args, "output", None) else src
     in_place = out == src or (out.exists() and src.exists() and out.samefile(src))
-    if out != src and out.is_symlink():
+    if out != src and out.is_symlink() and (not out.exists() or (src.exists() and out.samefile(src))):
         raise UsageError(output_link_refusal(out))
     if out.is_dir():
         raise UsageError(f"{out}：是一个目录，应为迁移后草稿的文件名")

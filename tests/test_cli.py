@@ -163,7 +163,7 @@ def test_a_closed_stdin_and_a_terminal_that_is_not_utf8_give_no_traceback(tmp_pa
         assert b"Traceback" not in moved.stderr and out.exists() and moved.returncode in (0, 1), moved.stderr[-500:]
 
 
-def test_symbolic_links_as_outputs_are_refused_by_every_writer(tmp_path, capsys):
+def test_dangling_links_and_links_to_the_input_are_refused_as_outputs(tmp_path, capsys):
     """import and new wrote through a dangling link to a file outside the folder; migrate -o a link to
     its input rewrote the input while saying 另存为 (export already refused links)."""
     import shutil

@@ -16,7 +16,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .. import drafts
 
     path = Path(args.file)
-    if path.is_symlink():
+    if path.is_symlink() and not path.exists():
         raise UsageError(output_link_refusal(path))
     if path.exists():
         raise UsageError(f"{path}：文件已存在，未覆盖（换一个文件名，或用 perfdraft edit 打开它）")

@@ -53,7 +53,7 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
             name = named(str(f))
             raise UsageError(f"{name}：这是 perfdraft 草稿，不用导入：用 perfdraft edit {name} 打开，"
                              f"或 perfdraft clone {name} -o 今年.toml 生成下一年的草稿")
-    if out.is_symlink():
+    if out.is_symlink() and not out.exists():
         raise UsageError(output_link_refusal(out))
     if out.is_dir():
         raise UsageError(f"{out}：是一个目录，应为要生成的草稿文件名（如 2021-社保局.toml）")
