@@ -118,7 +118,7 @@ def _ambiguous_narrow(text: str) -> int:
     return n
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # and the bidi overrides (U+202E turns a line round)
 
 
 def visible(text: str) -> str:

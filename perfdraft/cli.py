@@ -7,8 +7,10 @@ themselves are declared in ``perfdraft.commands``; no other module imports this 
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from typing import TextIO
 
 from .commands import build_parser
 from .errors import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, UsageError, err
@@ -31,6 +33,42 @@ def _tolerant_streams() -> None:
                 pass
 
 
+# Commands that drive the terminal themselves (their escape codes must pass): the others print plain text.
+_SCREENS = frozenset({"edit", "line", "demo", "serve", "completion"})
+class _Shown(io.TextIOBase):
+    """A text stream whose writes reach the terminal without control characters (an imported cell holding
+    ESC ]0;… retitled the terminal through a message that quoted it)."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        from .cells import visible  # ESC as ^[, U+202E as <U+202E>: a table's cell never drives the terminal
+
+        self.raw.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return str(getattr(self.raw, "encoding", "utf-8"))
+
+
+def _shown_streams() -> None:
+    if sys.stdout is not None and not isinstance(sys.stdout, _Shown):
+        sys.stdout = _Shown(sys.stdout)
+    if sys.stderr is not None and not isinstance(sys.stderr, _Shown):
+        sys.stderr = _Shown(sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     argv = sys.argv[1:] if argv is None else argv
@@ -44,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_start(args)
     from .drafts import DraftError
 
+    if args.command not in _SCREENS:
+        _shown_streams()
     try:
         return int(args.func(args))
     except (DraftError, UsageError) as exc:

@@ -187,3 +187,19 @@ def test_dangling_links_and_links_to_the_input_are_refused_as_outputs(tmp_path, 
         assert cli_main([*argv, str(link)]) == 2
         assert "符号链接" in capsys.readouterr().err
         assert not (outside / target.name).exists() and src.read_bytes() == before
+
+
+def test_a_tables_control_characters_never_reach_the_terminal(tmp_path, capsys):
+    """A hostile test: a cell holding ESC ]0;PWNED BEL retitled the terminal through the import's list of
+    text not placed; U+202E turned a printed line round."""
+    from perfdraft.cli import main as cli_main
+
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t培训\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥100人\n"
+                     "没有归位的一句话\x1b]0;PWNED\x1b\\\x1b[2J\u202e反转\n", encoding="utf-8")
+    cli_main(["import", str(table), "-o", str(tmp_path / "t.toml")])
+    said = capsys.readouterr()
+    for stream in (said.out, said.err):
+        assert "\x1b" not in stream and "\u202e" not in stream
+    cli_main(["show", str(tmp_path / "t.toml")])
+    assert "\x1b" not in capsys.readouterr().out
