@@ -203,3 +203,15 @@ def test_a_tables_control_characters_never_reach_the_terminal(tmp_path, capsys):
         assert "\x1b" not in stream and "\u202e" not in stream
     cli_main(["show", str(tmp_path / "t.toml")])
     assert "\x1b" not in capsys.readouterr().out
+
+
+def test_check_of_a_folder_leaves_hidden_folders_out(tmp_path, capsys):
+    import shutil
+
+    from perfdraft.cli import main as cli_main
+
+    shutil.copy(SEED_FIXED, tmp_path / "mine.toml")
+    (tmp_path / ".rescued").mkdir()
+    (tmp_path / ".rescued" / "x.toml").write_text("not a draft", encoding="utf-8")
+    assert cli_main(["check", str(tmp_path)]) in (0, 1)
+    assert "x.toml" not in capsys.readouterr().out

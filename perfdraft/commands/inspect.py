@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -17,8 +18,12 @@ def expand_paths(paths: list[str]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(x for x in p.rglob("*.toml") if not x.name.startswith("."))
+            # not inside hidden folders (.git, .local/share/perfdraft/rescued): those are not the user's drafts
+            found = sorted(x for x in p.rglob("*.toml")
+                           if not any(part.startswith(".") for part in x.relative_to(p).parts))
             if not found:
+                if not os.access(p, os.R_OK | os.X_OK):
+                    raise UsageError(f"{p}：目录没有读取权限，无法列出其中的草稿")
                 raise UsageError(f"{p}：目录中没有 .toml 草稿")
             out.extend(found)
         else:

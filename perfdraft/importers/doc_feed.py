@@ -34,7 +34,7 @@ def row_record(cells: Sequence[Cell], number: int, r: int, above: dict[int, str 
     cell is filled down from ``above`` (the table's last text by column, updated here)."""
     where_row = f"表格 {number} 第 {r} 行"
     if before > MAX_GRID_COLUMNS:
-        raise ImportFailed(f"{report.source}：{where_row}前空 {before} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
+        raise ImportFailed(f"{report.source}：{where_row}前空 {before} 列，超过表格列数的上限 {MAX_GRID_COLUMNS} 列，文件可能已损坏")
     out: list[str | None] = [None] * max(before, 0)
     filled: list[str | None] = [None] * max(before, 0)
     locs = [f"表格 {number} 第 {r} 行第 {i + 1} 列" for i in range(len(out))]
@@ -54,7 +54,7 @@ def row_record(cells: Sequence[Cell], number: int, r: int, above: dict[int, str 
         locs.append(where)
         # A damaged span (50000000) made this loop take gigabytes (issue 9).
         if cell.span > MAX_GRID_COLUMNS:
-            raise ImportFailed(f"{report.source}：{where} 的单元格横跨 {cell.span} 列，超过 Word 的上限 {MAX_GRID_COLUMNS} 列，"
+            raise ImportFailed(f"{report.source}：{where} 的单元格横跨 {cell.span} 列，超过表格列数的上限 {MAX_GRID_COLUMNS} 列，"
                                "文件可能已损坏")
         for _ in range(max(1, cell.span) - 1):
             out.append(None)

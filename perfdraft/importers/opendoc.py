@@ -15,7 +15,7 @@ from typing import Any
 
 from .assembler import Assembler
 from .doc_feed import MAX_GRID_COLUMNS, Cell, DocumentFeed, check_rows, row_record
-from .report import ImportFailed, Record, Report
+from .report import ImportFailed, Record, Report, damage
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -41,7 +41,7 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
     except KeyError:
         raise ImportFailed(f"{report.source}：OpenDocument 文档中没有正文（content.xml），文件可能已损坏") from None
     except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-        raise ImportFailed(f"{report.source}：OpenDocument 文档无法读取（{exc}），文件可能已损坏，请用 LibreOffice 或 WPS 打开后另存再导入") from None
+        raise ImportFailed(f"{report.source}：OpenDocument 文档无法读取（{damage(exc)}），文件可能已损坏，请用 LibreOffice 或 WPS 打开后另存再导入") from None
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     feed = DocumentFeed(path, report, split_doc_number)
     if body is not None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .assembler import Assembler
 from .doc_feed import HORIZONTAL_CONTINUES, VERTICAL_CONTINUES, DocumentFeed, grid_records
-from .report import ImportFailed, Report
+from .report import ImportFailed, Report, damage
 
 _CELL_MARK, _PARA_MARK = "\x07", "\r"
 # Characters Word stores in the text stream that are not text (picture, drawing, footnote and comment
@@ -82,15 +82,19 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
     except ImportFailed:
         raise
     except (OSError, ValueError, struct.error, _Bad) as exc:
-        raise ImportFailed(f"{source}：Word 文档无法读取（{exc}），文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
+        raise ImportFailed(f"{source}：Word 文档无法读取（{_why(exc)}），文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
     try:
         text, fcs = _main_text(word, table)
         marks = _paragraph_marks(word, table)
     except (struct.error, IndexError, _Bad) as exc:
-        raise ImportFailed(f"{source}：Word 文档无法读取（{exc}），文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
+        raise ImportFailed(f"{source}：Word 文档无法读取（{_why(exc)}），文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx 再导入") from None
     feed = DocumentFeed(path, report, split_doc_number)
     _feed(text, fcs, marks, feed, report)
     return feed.finish()
+
+
+def _why(exc: BaseException) -> str:
+    return str(exc) if isinstance(exc, _Bad) else damage(exc)  # ours are in words; a library's are not
 
 
 def _u16(b: bytes, at: int) -> int:
