@@ -87,6 +87,10 @@ def money_live(attr: str):
             return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.{attr}", str(exc))]
         b = copy.copy(_project(c, pos).budget)
         setattr(b, attr, amount)
+        small = checks.tiny_budget(amount) if attr == "total" else None
+        if small:  # 120 meaning 120万 was taken as 120元 without a word
+            return [checks.Finding("PD330", "warning", f"projects[{pos.project}].budget.total", small,
+                                   f"是否应为 {format_number(amount)}万元？写 {format_number(amount)}万 即可")]
         if attr == "fiscal" and b.total is not None and amount > b.total:
             return [checks.Finding("PD306", "error", f"projects[{pos.project}].budget.fiscal",
                                    f"财政资金 {format_number(amount)} 超过预算数 {format_number(b.total)}")]

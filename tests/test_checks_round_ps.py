@@ -215,3 +215,11 @@ def test_the_goals_own_statement_of_the_money_agrees_with_the_budget():
     outcome = project(full_grid(), goal="为约 5000 名对象发放补助，带动农户增收500万元",
                       budget=Budget(Decimal(1_700_000), Decimal(1_700_000), Decimal(0)))
     assert ("PD312", "projects[0].goal") not in _found(draft([outcome]))  # an outcome, not the money spent
+
+
+def test_a_budget_of_a_few_hundred_yuan_asks_whether_wan_was_left_off():
+    """A newcomer's 120 (meaning 120万) was taken as 120元 without a word."""
+    p = project(full_grid(), budget=Budget(Decimal(120), Decimal(120), Decimal(0)))
+    hit = [f for f in checks.check_draft(draft([p])) if f.code == "PD330"]
+    assert hit and hit[0].fix == "120万"
+    assert not [f for f in checks.check_draft(draft([project(full_grid())])) if f.code == "PD330"]

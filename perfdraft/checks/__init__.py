@@ -11,7 +11,8 @@ from __future__ import annotations
 from .draft import check_department, check_draft, counts
 from .finding import Finding
 from .indicator import check_indicator
-from .project import check_project
+from .project import check_project, tiny_budget
 from .value import check_value
 
-__all__ = ["Finding", "check_department", "check_draft", "check_indicator", "check_project", "check_value", "counts"]
+__all__ = ["Finding", "check_department", "check_draft", "check_indicator", "check_project", "check_value", "counts",
+           "tiny_budget"]

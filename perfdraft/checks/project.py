@@ -110,6 +110,13 @@ def _row_findings(ind: Indicator, path: str, project: Project, ctx: Context, ski
     return [Finding(f.code, f.severity, f"{path}.{f.path}", f.message, f.suggestion, f.places, f.fix) for f in found]
 
 
+def tiny_budget(total: Decimal | None) -> str | None:
+    """预算数 typed as 120 meaning 120万: a project's budget under 1,000 元 is said (the question asks 元)."""
+    if total is not None and 0 < total < 1000:
+        return f"预算数只有 {format_number(total)} 元"
+    return None
+
+
 def measurable(text: str) -> bool:
     """A target text names at least one output with a number and a unit (numbering, years and money aside)."""
     return bool(OUTPUT_NUMBER.search(GOAL_NOISE.sub(" ", text)))
@@ -207,6 +214,9 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
         amount = getattr(b, attr)
         if amount is not None and amount < 0:  # fill and the assistant refuse it; a hand-edited file has it
             out.append(_f("PD329", f"{path}.budget.{attr}", f"{label} {format_number(amount)} 是负数", "金额应为 0 或正数（元）"))
+    small = tiny_budget(b.total)
+    if small and b.total is not None:
+        out.append(_f("PD330", f"{path}.budget.total", small, f"是否应为 {format_number(b.total)}万元？", fix=f"{format_number(b.total)}万"))
     if b.total is None:
         if ctx.has("project.budget.total"):
             out.append(_f("PD306", f"{path}.budget.total", "预算数为空"))
