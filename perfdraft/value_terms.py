@@ -81,6 +81,9 @@ GRADE_VALUE = LazyPattern(r"^(?:达到|不低于)?(?:国家标准|国家|国标|
 RATIO_SCALE = "比值"
 RATIO_VALUE = LazyPattern(r"^(?:[≥≤=＞＜<>]|不低于|不少于|不高于|不超过)?\d+(?:\.\d+)?\s*[:：∶/]\s*\d+(?:\.\d+)?"
                           r"(?:以上|以下|以内)?$|^[≥≤]?±\d+(?:\.\d+)?%?(?:以内|之内|内)?$")
+# Done the same day or the next (生活垃圾清运时限：当日清运, 办结时限：当天办结): a time limit in words.
+SAME_DAY = LazyPattern(r"^(?:当日|当天|次日|即时|实时|立即|随到随)(?:清运|清理|清扫|办结|办理|完成|处理|处置|发放|到账|"
+                       r"拨付|解决|响应|回复|反馈|受理|上报|办)$")
 # A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
 AFTER_EVENT = LazyPattern(r"^(.{2,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时))(?:内|以内|之内)$")
 

@@ -92,7 +92,7 @@ def test_cli_clone_writes_summary_and_refuses_to_overwrite(tmp_path):
     out = tmp_path / "2021.toml"
     r = run_cli("clone", str(SEED), "-o", str(out))
     assert r.returncode == 0, r.stderr
-    assert "2021" in r.stdout and "last_year" in r.stdout and "请复核" in r.stdout
+    assert "2021" in r.stdout and "上年指标值" in r.stdout and "请复核" in r.stdout and "last_year" not in r.stdout
     assert "    项目 1 · " in r.stdout  # changes named in words
     assert "projects[" not in r.stdout and "department." not in r.stdout
     assert drafts.load(out).year == 2021

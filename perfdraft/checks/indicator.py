@@ -18,6 +18,7 @@ from ..values import (
     BUDGET_SCALE,
     GRADE_SCALE,
     RATIO_SCALE,
+    SAME_DAY,
     ZERO_EVENT_SCALE,
     Deadline,
     ParseError,
@@ -190,7 +191,8 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
         timely = isinstance(value, Deadline | Schedule) or year_months(value) is not None or (
-            isinstance(value, Quantity) and (value.unit in TIME_UNITS or value.unit == "%"))
+            isinstance(value, Quantity) and (value.unit in TIME_UNITS or value.unit == "%")) or (
+            isinstance(value, Qualitative) and SAME_DAY.match(value.term) is not None)  # 当日清运
         if not timely:
             out.append(_f("PD216", f"{p}value", "时效指标应为日期、期限、时长或及时率", "例如 2020年12月底前、≤3个工作日、=100%"))
         elif _WHOLE_YEAR.fullmatch((text or "").strip()):

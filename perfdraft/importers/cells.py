@@ -148,12 +148,19 @@ _LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[●○◆�
 _OPERATOR = re.compile(r"[≥≤＞＜><=＝≧≦]|>=|<=")
 
 
+_DATE_HEAD = re.compile(r"\d{4}\s*年(?:\d{1,2}\s*月?)?$")
+_DATE_TAIL = re.compile(r"\d{1,2}\s*(?:月|日|号)")
+
+
 def _operators_joined(cells: list[str]) -> list[str]:
-    """A cell that is only an operator, before a number: one value ('≥ 90%' cut at its space)."""
+    """A cell that is only an operator, before a number: one value ('≥ 90%' cut at its space); a date cut
+    at a space ('2024年12 31日前', its 月 lost): one value, kept as written."""
     out: list[str] = []
     for c in cells:
         if out and _OPERATOR.fullmatch(out[-1]) and c[:1].isdigit():
             out[-1] += c
+        elif out and _DATE_HEAD.search(out[-1]) and _DATE_TAIL.match(c):
+            out[-1] += " " + c
         else:
             out.append(c)
     return out
@@ -312,7 +319,7 @@ def text_lines(text: str) -> list[Line]:
             continue
         if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
             joined = _operators_joined(scells)
-            if len(joined) != len(scells):  # '≥ 90%': the operator typed apart from its number
+            if len(joined) != len(scells):  # '≥ 90%', '2024年12 31日前': one value cut at a space
                 scells, placed = joined, []
             out.append(Line(list(scells), where, rowed=True, spaced=True))
             # columns only where the cells are padded to them (runs of spaces), not one space apart
@@ -398,7 +405,9 @@ _QTY = (rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\d+(?:\.\d+)?(?!\d*年\d)(?:[万
         rf"(?:[(（](?:{_UNIT_ALT})[)）])?)?")  # 万头(只): a unit with its alternative in brackets
 # Values with no number that still end a glued row: the budget as a cost target (成本控制率不超预算).
 _TERM = "|".join(re.escape(t) for t in sorted(BUDGET_TERMS, key=len, reverse=True))
-_TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})")
+# a template's placeholder left in the value (≥**次, ≤**%): a value too, so that the row ends there
+_PLACEHOLDER_VALUE = rf"(?:[≥≤><=≧≦＞＜＝]|>=|<=)?\*{{2,}}(?:{_UNIT_ALT})?"
+_TOKEN = re.compile(rf"(?P<date>{_DATE})|(?P<qty>{_QTY})|(?P<term>{_TERM})|(?P<ph>{_PLACEHOLDER_VALUE})")
 _END_WORDS = re.compile(r"(?:得分合计|合计|总分|评价结论|注[:：]|(?:项目|单位|财务)负责人[:：]|填表人|二、|\(二\)|"
                         r"相关推荐|相关阅读|相关链接|上一篇|下一篇)")  # a page's links after the table
 # A word value glued to its name just before the next level word ('…教学能力显著提升可持续影响指标'):

@@ -278,6 +278,7 @@ def _prefix(text: str, words: list[str]) -> str | None:
     return None
 
 
+_PLACEHOLDER_VALUE = re.compile(r"[≥≤≧≦><＞＜=＝]\*{2,}[\u4e00-\u9fff%‰/·]{0,6}")  # the whole value, not (≤**万元) in a name
 _OP_START = re.compile(r"[≥≤≧≦⩾⩽><＞＜=＝]|不低于|不少于|不小于|不高于|不超过|不大于|大于|小于|高于|低于|至少|达到|控制在")
 _TRAILING_DATE = re.compile(r"((?:\d{4}\s*年\s*)?(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日|底|末|中旬|上旬|下旬)?|底)\s*(?:前|之前|以前)?)$")
 _TRAILING_QUANTITY = re.compile(r"(\d[\d,，.]*\s*(?:%|‰|个百分点|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,2}){0,2})?)$")
@@ -289,7 +290,8 @@ def split_name_value(text: str) -> tuple[str, str | None]:
         if m.start() == 0:
             continue
         candidate = text[m.start():]
-        if not isinstance(values.parse(candidate), values.ParseError):
+        # a template's placeholder left in the value (≥****人) is the value too, kept for the checker
+        if not isinstance(values.parse(candidate), values.ParseError) or _PLACEHOLDER_VALUE.fullmatch(candidate):
             return text[: m.start()].rstrip(" ：:，,"), candidate
     d = _TRAILING_DATE.search(text)
     if d and d.start() > 0 and not isinstance(values.parse(d.group(1)), values.ParseError):
