@@ -35,6 +35,8 @@ def _tolerant_streams() -> None:
 
 # Commands that drive the terminal themselves (their escape codes must pass): the others print plain text.
 _SCREENS = frozenset({"edit", "line", "demo", "serve", "completion"})
+
+
 class _Shown(io.TextIOBase):
     """A text stream whose writes reach the terminal without control characters (an imported cell holding
     ESC ]0;… retitled the terminal through a message that quoted it)."""
