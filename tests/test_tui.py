@@ -1121,3 +1121,17 @@ def test_the_file_question_completes_with_tab_and_keeps_its_words_under_a_refusa
 
     asyncio.run(run())
     assert (tmp_path / "2025农村道路养护.toml").exists() and not (tmp_path / "2025农村道路养护").exists()
+
+
+def test_f3_at_a_new_projects_name_shows_the_projects_so_far(tmp_path):
+    """A newcomer reopened a draft at 新项目（第 2 个）· 项目名称 and F3 showed the department alone."""
+    async def run():
+        app, conv = _app(_seed_copy(tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump 项目 9").ok and conv.prompt().step == "project.name"
+            app.screen.ask()
+            await pilot.press("f3")
+            await pilot.pause()
+            assert "城乡居民基本养老保险资金" in _screen_text(app)
+
+    asyncio.run(run())
