@@ -94,3 +94,24 @@ def flat_answers() -> list[str]:
     for kind, text in answers(conv, fixed):
         answer(kind, text)
     return lines
+
+
+# A new draft walked to project 1's first catalogue row (城乡居民养老 template), for tests that start there.
+DEPT_ANSWERS = ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施")
+PROJECT_ANSWERS = ("城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
+                   "为 105000 名参保人员发放补贴，参保率 95%")
+
+
+def walk_to_first_indicator(conv) -> None:
+    """Answer the department part and project 1's header: the next question is its first indicator's value."""
+    for text in (*DEPT_ANSWERS, *PROJECT_ANSWERS):
+        assert conv.answer(text).ok, text
+    assert conv.prompt().step == "indicator.value"
+
+
+def walk_to_added_rows(conv) -> None:
+    """As walk_to_first_indicator, then every catalogue row of the first group declined: rows are added now."""
+    walk_to_first_indicator(conv)
+    while conv.prompt().step == "indicator.value":
+        assert conv.answer("/del").ok
+    assert conv.prompt().step == "indicator.add"

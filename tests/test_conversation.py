@@ -11,7 +11,7 @@ from perfdraft.model import Draft
 from perfdraft.steps import COMMANDS, STEP_TEXTS
 
 from .conftest import SEED, SEED_FIXED
-from .seed_answers import answers, flat_answers
+from .seed_answers import DEPT_ANSWERS, answers, flat_answers, walk_to_added_rows
 
 
 def new_conv(tmp_path=None, year=2020):
@@ -29,7 +29,7 @@ def feed(conv, *texts):
     return conv
 
 
-DEPT = ["某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施"]
+DEPT = list(DEPT_ANSWERS)
 
 
 def test_department_steps_in_order(tmp_path):
@@ -443,10 +443,8 @@ def test_save_with_a_name_writes_a_copy_and_never_replaces_a_file(tmp_path, monk
 
 
 def test_a_pasted_row_whose_levels_the_framework_has_not_is_refused(tmp_path):
-    conv = feed(new_conv(tmp_path), *DEPT, "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
-                "为 105000 名参保人员发放补贴，参保率 95%")
-    while conv.prompt().step == "indicator.value":
-        feed(conv, "/del")
+    conv = new_conv(tmp_path)
+    walk_to_added_rows(conv)
     n = len(conv.draft.projects[0].indicators)
     r = conv.answer("产出指标\t满意度指标\t处治及时率\t规定时限内处治的比例\t≥95%\t行业标准")
     assert not r.ok and len(conv.draft.projects[0].indicators) == n

@@ -12,7 +12,7 @@ from perfdraft import drafts
 from perfdraft.conversation import open_session
 
 from .conftest import ROOT, SEED_FIXED
-from .seed_answers import flat_answers
+from .seed_answers import flat_answers, walk_to_added_rows
 
 
 def _lines() -> list[str]:
@@ -520,13 +520,7 @@ def test_a_refused_pasted_row_comes_back_in_the_next_line_on_xterm(tmp_path):
     path = tmp_path / "d.toml"
     drafts.save(drafts.new_draft(2020), path)
     conv = Conversation(drafts.load(path), path)
-    for text in ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施",
-                 "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
-                 "为 105000 名参保人员发放补贴，参保率 95%"):
-        assert conv.answer(text).ok, text
-    while conv.prompt().step == "indicator.value":
-        assert conv.answer("/del").ok
-    assert conv.prompt().step == "indicator.add"
+    walk_to_added_rows(conv)
     conv.save()  # resumes here
     pexpect, child = _spawn_line(path, "xterm")
     try:

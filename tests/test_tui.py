@@ -13,7 +13,7 @@ from perfdraft.tui.widgets.answer_input import AnswerInput
 from perfdraft.tui.widgets.check_line import CheckLine
 
 from .conftest import SEED, SEED_FIXED
-from .seed_answers import answers
+from .seed_answers import answers, walk_to_added_rows, walk_to_first_indicator
 
 
 def _app(path):
@@ -1030,13 +1030,7 @@ def test_a_refused_pasted_row_comes_back_in_the_line_to_fix(tmp_path):
     async def run():
         app, conv = _app(path)
         async with app.run_test(size=(80, 24)) as pilot:
-            for text in ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施",
-                         "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
-                         "为 105000 名参保人员发放补贴，参保率 95%"):
-                assert conv.answer(text).ok, text
-            while conv.prompt().step == "indicator.value":
-                assert conv.answer("/del").ok
-            assert conv.prompt().step == "indicator.add"
+            walk_to_added_rows(conv)
             app.screen.ask()
             await pilot.pause()
             inp = app.screen.query_one(AnswerInput)
@@ -1062,11 +1056,8 @@ def test_the_line_under_the_question_says_what_enter_does_with_text_in_the_line(
     async def run():
         app, conv = _app(path)
         async with app.run_test(size=(80, 24)) as pilot:
-            for text in ("某县社保局", "317002", "2021", "1", "完成参保 1000 人", "分项一", "", "保障措施",
-                         "城乡居民基本养老保险缴费补贴资金", "1", "X", "160万", "", "", "用途", "",
-                         "为 105000 名参保人员发放补贴，参保率 95%"):
-                assert conv.answer(text).ok, text
-            assert conv.prompt().step == "indicator.value" and conv.prompt().default
+            walk_to_first_indicator(conv)
+            assert conv.prompt().default
             app.screen.ask()
             await pilot.pause()
             panel = str(app.screen.query_one(QuestionPanel).render())
