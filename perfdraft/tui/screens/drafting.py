@@ -187,7 +187,7 @@ class DraftingScreen(Screen):
     @on(AnswerInput.Changed)
     def _changed(self, event: AnswerInput.Changed) -> None:
         self.live_check(event.value)
-        self.query_one(QuestionPanel).set_typed(bool(event.value) and event.value != self.conv.prompt().prefill)
+        self.query_one(QuestionPanel).set_typed(event.value)
 
     @on(AnswerInput.Submitted)
     def _submitted(self, event: AnswerInput.Submitted) -> None:

@@ -23,7 +23,10 @@ class QuestionPanel(Static):
         self.prompt = prompt
         self._render_prompt()
 
-    def set_typed(self, typed: bool) -> None:
+    def set_typed(self, line: str) -> None:
+        """The answer line now holds ``line``: text other than the question's own pre-filled value turns
+        ``回车 = …`` into ``建议：…`` (per keystroke: the prompt shown is compared, none is rebuilt)."""
+        typed = bool(line) and (self.prompt is None or line != self.prompt.prefill)
         if typed != self.typed:
             self.typed = typed
             if self.prompt is not None:
