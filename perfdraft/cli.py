@@ -7,6 +7,7 @@ themselves are declared in ``perfdraft.commands``; no other module imports this 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -71,6 +72,31 @@ def _shown_streams() -> None:
         sys.stderr = _Shown(sys.stderr)
 
 
+class _Stopped(BaseException):
+    """SIGTERM / SIGHUP in a one-shot command, unwound like Ctrl+C: the ``finally`` blocks release the
+    draft's lock and remove temp files (a killed import left a lock the next session had to take over).
+    The screens save and release on these signals themselves."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_on_signals() -> None:
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                signal.signal(sig, stop)
+            except (ValueError, OSError):  # not the main thread (tests calling main), or not allowed here
+                pass
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     argv = sys.argv[1:] if argv is None else argv
@@ -86,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command not in _SCREENS:
         _shown_streams()
+        _stop_on_signals()
     try:
         return int(args.func(args))
     except (DraftError, UsageError) as exc:
@@ -94,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err("已中断")
         return 130
+    except _Stopped as exc:
+        with contextlib.suppress(OSError):  # the terminal of a hung-up session is gone
+            err("已被终止，命令未完成（文件只会整份写入，不会留下写了一半的文件）")
+        return 128 + exc.signum
     except BrokenPipeError:
         return EXIT_OK
     except UnicodeError:  # a file name the system's encoding cannot hold (LC_ALL=C with PYTHONUTF8=0)

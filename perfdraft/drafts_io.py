@@ -260,7 +260,7 @@ def save_bytes(path: str | os.PathLike[str], data: bytes, expected: DiskState | 
     like = _stat_regular(p)
     old: bytes | None = None
     if like is not None:
-        if not os.access(p, os.W_OK) or not like.st_mode & 0o222:
+        if read_only(p, like):
             raise DraftError(f"{p}：文件是只读的（权限 {stat.S_IMODE(like.st_mode):04o}），未保存；"
                              f"确要修改请先 chmod u+w {p.name}，或另存为其他文件名")
         if expected is not None and expected.key != stat_key(like):
@@ -281,6 +281,21 @@ def save_bytes(path: str | os.PathLike[str], data: bytes, expected: DiskState | 
     except OSError:
         key = None
     return DiskState(new_digest, key)
+
+
+def read_only(p: Path, like: os.stat_result) -> bool:
+    return not os.access(p, os.W_OK) or not like.st_mode & 0o222
+
+
+def refuse_read_only(path: str | os.PathLike[str]) -> None:
+    """Before a session asks anything: every answer to a draft it cannot save would only be rescued
+    elsewhere at the end (and the comment-keeping copy would be written beside it for nothing)."""
+    p = draft_target(Path(path))
+    like = _stat_regular(p)
+    if like is not None and read_only(p, like):
+        raise DraftError(f"{p}：文件是只读的（权限 {stat.S_IMODE(like.st_mode):04o}），不能在其中作答；"
+                         f"确要修改请先 chmod u+w {p.name}，或复制一份（cp {p.name} 副本.toml）再编辑副本；"
+                         f"只看内容请用 perfdraft show {p.name}")
 
 
 def _read(p: Path) -> bytes:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import drafts, locations
+from . import drafts, drafts_io, locations
 from .conversation import Conversation
 from .errors import DraftError
 from .locks import Lock, acquire_lock
@@ -40,6 +40,7 @@ class Session:
              **conv_kwargs: Any) -> Session:
         """Raises DraftError / DraftLocked with the user's message; nothing is left locked then."""
         path = Path(path)
+        drafts_io.refuse_read_only(path)
         lock = acquire_lock(path)
         try:
             drafts.cleanup_temp_files(path)

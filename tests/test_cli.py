@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEED, SEED_FIXED
+from .conftest import ROOT, SEED, SEED_FIXED, SEED_TEXT
 
 
 def run(*args, input=None, env=None, cwd=None):
@@ -215,3 +215,34 @@ def test_check_of_a_folder_leaves_hidden_folders_out(tmp_path, capsys):
     (tmp_path / ".rescued" / "x.toml").write_text("not a draft", encoding="utf-8")
     assert cli_main(["check", str(tmp_path)]) in (0, 1)
     assert "x.toml" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_import_releases_the_lock_and_writes_nothing(tmp_path, monkeypatch, capsys, signame):
+    import signal
+
+    from perfdraft import cli
+    from perfdraft.importers import command
+
+    sig = getattr(signal, signame)
+    saved = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGHUP)}
+
+    def killed(*_a, **_k):
+        os.kill(os.getpid(), sig)
+        raise AssertionError("the signal did not stop the import")
+
+    monkeypatch.setattr(command, "import_files", killed)
+    out = tmp_path / "d.toml"
+
+    def unhandled(*_a):  # without perfdraft's own handler the signal would end pytest itself
+        raise AssertionError("perfdraft installed no handler for the signal")
+
+    signal.signal(sig, unhandled)
+    try:
+        code = cli.main(["import", str(SEED_TEXT), "-o", str(out)])
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, handler)
+    assert code == 128 + sig
+    assert "已被终止" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no draft, no stale lock

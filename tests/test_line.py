@@ -539,3 +539,17 @@ def test_a_refused_pasted_row_comes_back_in_the_next_line_on_xterm(tmp_path):
         child.close(force=True)
     added = [r for r in drafts.load(path).projects[0].indicators if r.name == "代缴参保率"]
     assert added and added[0].value == "≥95%" and added[0].basis.category == "计划标准"
+
+
+def test_a_read_only_draft_is_refused_before_any_question_and_nothing_is_written_beside_it(tmp_path):
+    path = tmp_path / "d.toml"
+    path.write_text("# 注释会在保存时丢失\n" + SEED_FIXED.read_text("utf-8"), "utf-8")
+    path.chmod(0o444)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    r = run_line(path, "\n\n\n")
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "只读" in r.stderr and "chmod u+w d.toml" in r.stderr and "Traceback" not in r.stderr
+    assert "项目名称" not in r.stdout  # no question was asked
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no .orig, no lock left
+    with pytest.raises(drafts.DraftError, match="只读"):
+        open_session(path)  # the TUI opens drafts through the same session
