@@ -16,7 +16,8 @@ What a clone does, and why:
 * moves 上年值 to 前年值 (``prev_year``) and drops last year's 实际完成值 and 得分;
 * department texts have no confirm list: their year changes are noted in the draft's ``notes``.
 
-Values that still name last year (``2020年12月底前``) are left as they are and reported.
+Values that still name last year (``2020年12月底前``) are left as they are and reported, and so are texts
+giving a figure as of an earlier year's end (``截至2019年底参保5.2万人``): the year and the figure go together.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from . import drafts
 from .model import Draft, Indicator
 
 _RANGE_OR_DIGIT = r"(?<![\d\-~～—－至到])"
+# A figure as of an earlier year's end (截至2020年底全县参保5.2万人): neither its year nor its figure may be
+# moved on by guessing, so the text is listed and asked again (a policy's year, 2019年出台, is not).
+_AS_OF = re.compile(r"(?:截至|截止)到?\s*(20\d\d)\s*年|(?<!\d)(20\d\d)\s*年\s*(?:底|末|12月底|12月末|12月31日)")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ class _Cloner:
     def __init__(self, old: int | None, new: int):
         self.old, self.new = old, new
         self.changes: list[YearChange] = []
-        self.stale_values: list[tuple[str, str]] = []  # (path of the value, the value)
+        self.stale: list[tuple[str, str]] = []  # (path, text): values naming last year, as-of texts
 
     def text(self, value: str | None, path: str) -> tuple[str | None, bool]:
         if value is None or self.old is None:
@@ -75,7 +79,10 @@ class _Cloner:
         shifted, n = shift_year(value, self.old, self.new)
         if n:
             self.changes.append(YearChange(path, value, shifted))
-        return shifted, bool(n)
+        as_of = any(int(m.group(1) or m.group(2)) < self.old for m in _AS_OF.finditer(shifted))
+        if as_of:
+            self.stale.append((path, shifted))
+        return shifted, bool(n) or as_of
 
     def indicator(self, ind: Indicator, path: str, rel: str | None = None, confirm: list[str] | None = None) -> None:
         """Move ``ind`` on a year; ``path`` names it in the report, ``rel`` in the project's confirm list."""
@@ -94,7 +101,7 @@ class _Cloner:
         ind.actual, ind.score = None, None  # last year's self-evaluation results are not this year's
         if ind.value is not None and self.old is not None and re.search(
                 _RANGE_OR_DIGIT + str(self.old) + r"\s*年", ind.value):
-            self.stale_values.append((f"{path}.value", ind.value))
+            self.stale.append((f"{path}.value", ind.value))
         if confirm is not None and rel is not None:
             if ind.value is not None:
                 confirm.append(f"{rel}.value")
@@ -104,7 +111,7 @@ class _Cloner:
 
 
 def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, list[YearChange], list[tuple[str, str]]]:
-    """The new draft, each year change made, and the values that still name the old year."""
+    """The new draft, each year change made, and the values and texts left naming an earlier year."""
     old = draft.year
     if year is None:
         if old is None:
@@ -152,7 +159,7 @@ def clone_with_report(draft: Draft, year: int | None = None) -> tuple[Draft, lis
         for ii, ind in enumerate(p.indicators):
             c.indicator(ind, f"projects[{pi}].indicators[{ii}]", f"indicators[{ii}]", confirm)
         p.confirm = list(dict.fromkeys(list(p.confirm) + confirm))
-    return new, c.changes, c.stale_values
+    return new, c.changes, c.stale
 
 
 def clone_draft(draft: Draft, year: int | None = None) -> Draft:
@@ -190,12 +197,23 @@ def summary(last: Draft, new: Draft, changes: list[YearChange], stale: list[tupl
         lines.extend(f"    {ch.text(new)}" for ch in changes)
     else:
         lines.append("  名称和文字中没有需要改动的年份")
-    if stale:
-        from .places import place_text
+    from .places import place_text
 
+    dates = [(path, value) for path, value in stale if path.endswith(".value")]
+    texts = [(path, value) for path, value in stale if not path.endswith(".value")]
+    if dates:
         lines.append(f"  以下指标值仍写着 {last.year} 年的日期，未改动，请按今年重填：")
-        lines.extend(f"    {place_text(new, path)}：“{value}”" for path, value in stale)
+        lines.extend(f"    {place_text(new, path)}：“{value}”" for path, value in dates)
+    if texts:
+        lines.append("  以下文字写的是往年年底的数据（截至…年底），年份和数字都未改动，请按最新数据改写：")
+        lines.extend(f"    {place_text(new, path)}：“{_as_of_snippet(value)}”" for path, value in texts)
     return lines
+
+
+def _as_of_snippet(text: str, width: int = 24) -> str:
+    m = _AS_OF.search(text)
+    start = max(0, m.start() - 4) if m else 0
+    return ("…" if start else "") + text[start:start + width] + ("…" if len(text) > start + width else "")
 
 
 def cmd_clone(args: argparse.Namespace) -> int:

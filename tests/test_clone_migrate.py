@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from perfdraft import drafts
-from perfdraft.clone import clone_draft, clone_with_report, shift_year
+from perfdraft.clone import clone_draft, clone_with_report, shift_year, summary
 from perfdraft.migrate import migrate_draft
 from perfdraft.model import Department, Draft, Indicator, Project, SubGoal
 
@@ -77,6 +77,25 @@ def test_clone_flags_names_department_texts_and_old_dates():
     # every change named where people find it (issue 18: no model paths in what the user reads)
     assert [c.text(new).split("：")[0] for c in changes] == [
         "部门 · 总体目标", "项目 1 · 项目名称", "项目 1 · 第 1 条「2023年完工时间」· 三级指标"]
+
+
+def test_clone_lists_figures_as_of_an_earlier_year_end_and_asks_them_again():
+    d = Draft(year=2021, projects=[Project(
+        name="城乡居民养老保险", goal="截至2020年底全县参保5.2万人；2019年出台的办法继续执行", indicators=[
+            Indicator(level1="产出指标", level2="数量指标", name="参保人数", value="≥5.3万人",
+                      description="截止2020年12月底在册人数"),
+            Indicator(level1="产出指标", level2="质量指标", name="发放准确率", value="100%",
+                      description="依据冀人社规[2019]2号")])])
+    new, changes, stale = clone_with_report(d, 2022)
+    p = new.projects[0]
+    # neither the year nor the figure beside it is guessed: both stay, listed and asked again
+    assert p.goal.startswith("截至2020年底全县参保5.2万人") and p.indicators[0].description == "截止2020年12月底在册人数"
+    assert stale == [("projects[0].goal", p.goal), ("projects[0].indicators[0].description", "截止2020年12月底在册人数")]
+    assert "indicators[0].description" in p.confirm and "indicators[1].description" not in p.confirm
+    lines = summary(d, new, changes, stale, "2021.toml", "2022.toml")
+    heading = next(i for i, line in enumerate(lines) if "往年年底的数据" in line)
+    assert lines[heading + 1:] == ["    项目 1 · 绩效目标：“截至2020年底全县参保5.2万人；2019年出…”",
+                                   "    项目 1 · 第 1 条「参保人数」· 绩效指标描述：“截止2020年12月底在册人数”"]
 
 
 def test_clone_needs_a_year():
