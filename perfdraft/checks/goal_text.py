@@ -46,7 +46,8 @@ def number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[F
                 continue
             if any(a <= m.start() < b for a, b in parts):
                 continue
-            if any(n + other in values_by_unit[unit] for other in _counts_in(text, unit) if other != n):
+            if any(n + other in values_by_unit[unit] for other in _counts_in(text, unit) if other != n) or \
+                    _part_of_listed_whole(text, m.start(), unit, n, values_by_unit[unit]):
                 continue  # 2个市级场馆和55个乡镇综合文化站 against =57个: parts of the row's whole
             shown = "、".join(f"{format_number(x)}{unit}" for x in sorted(values_by_unit[unit]))
             # the row the sentence speaks of, when one clearly does (组织800名青年参加就业见习 ~ 参加就业见习人数)
@@ -79,6 +80,26 @@ def _counts_in(text: str, unit: str) -> list[Decimal]:
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;。！？、]")
+_SENTENCE_MARK = re.compile(r"[；;。！？\n]")
+_LISTED_BEFORE = re.compile(r"(?:[、和及与]|以及)\s*$")
+
+
+def _part_of_listed_whole(text: str, start: int, unit: str, n: Decimal, wholes: set[Decimal]) -> bool:
+    """A count listed with others of its kind: 1个图书馆、1个文化馆和19个文化站 against =21个 (a run of
+    counts in one sentence adding up to a row), or 县图书馆、县文化馆和19个文化站 (the last of a list whose
+    other items are not counted, below the row's whole)."""
+    if _LISTED_BEFORE.search(text[max(0, start - 3):start]) and any(n < whole for whole in wholes):
+        return True
+    left = max((m.end() for m in _SENTENCE_MARK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _SENTENCE_MARK.finditer(text, start)), len(text))
+    counts = [(c.start(), numbers.read_decimal(c.group(1))) for c in COUNT_IN_TEXT.finditer(text, left, right)
+              if COUNT_UNIT_SAME.get(c.group(2), c.group(2)) == unit]
+    at = next((i for i, (s, _) in enumerate(counts) if s == start), None)
+    if at is None or any(v is None for _, v in counts):
+        return False
+    figures = [v for _, v in counts if v is not None]
+    return any(sum(figures[i:j]) in wholes for i in range(max(0, at - 5), at + 1)
+               for j in range(at + 1, min(len(figures), i + 6) + 1) if j - i >= 2)
 
 
 def _clause_around(text: str, start: int, end: int) -> str:

@@ -401,7 +401,9 @@ def _money_rules(ind: Indicator, value: object, unit: str | None, l2: str | None
         else:
             yield _f("PD219", f"{p}value", f"指标值等于预算数 {format_number(total)}元：投入不能作为绩效目标",
                      "改写为资金带来的产出")
-    if shares and amount is not None and total and MONEY_NAME.search(name) and not PER_HEAD_NAME.search(name):
+    # money a benefit row counts (带动…购机投入 ≥4300万元, 增收金额) is others' money, no share of the budget
+    if shares and amount is not None and total and MONEY_NAME.search(name) and not PER_HEAD_NAME.search(name) \
+            and l2 not in _BENEFITS:
         share = amount / total
         if share < Decimal("0.01") or share > 1:
             yield _f("PD221", f"{p}value", f"金额 {ind.value} 与预算数 {format_number(total)}元 相差过大",
