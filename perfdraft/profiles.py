@@ -140,6 +140,8 @@ def _fold(text: str) -> str:
 
 
 # When two profiles match a table equally well, the plainer, more common reading wins.
+# A 备注 column is in tables of every kind: it tells no profile (it made every such table a 自评表).
+_ANY_TABLE = frozenset({"indicator.note"})
 _PREFERENCE = ("local-2015", "hebei-2020", "central-2021", "sichuan-grid", "self-evaluation", "guangdong",
                "hubei-2013", "ndrc-investment")
 
@@ -161,6 +163,8 @@ def detect_from_headers(labels: list[str], framework: str | None = None) -> str 
             continue  # the rows already showed the framework (成本 under 产出 is the 2015 tree)
         score = 0.0
         for key in profile.columns[3:]:  # the three level columns are in every profile
+            if key in _ANY_TABLE:
+                continue
             f = fields.FIELDS[key]
             # short aliases (单位, 依据, 方向) occur in any header; only the field's own label counts short
             labels = [lab for lab in f.labels if lab == f.label or len(_fold(lab)) >= 3]

@@ -22,7 +22,7 @@ from ..model import Draft
 from . import html as html_reader
 from . import kinds, sources
 from .assembler import Assembler
-from .cells import Line, clean_text, fill_ditto_cells, text_lines, unpack_numbered_cells
+from .cells import Line, clean_text, text_lines
 from .repairs import (
     CUT_MARK,
     code_out_of_name,
@@ -40,6 +40,7 @@ from .repairs import (
     split_target_and_result,
 )
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
+from .row_rewrites import fill_ditto_cells, unpack_numbered_cells
 from .shape import Shape
 from .transposed import untranspose
 from .wraps import join_wrapped

@@ -100,6 +100,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 # --- text layouts ----------------------------------------------------------------------------------------------
 
 _RULE = re.compile(r":?-{3,}:?")
+_RULE_LINE = re.compile(r"[+=:\-]*(?:-{3,}|={3,})[-=+: ]*")
 _BULLET = re.compile(r"^([^\w\s（(【\[《“\"'#>|｜+*≥≤<>=-]{1,2})[ \t\u3000]*")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<name>[^：:；;]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{1,40})$")
 _PATH_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<l1>[^／/：:]{2,12})\s*[／/]\s*(?P<l2>[^／/：:]{2,16})\s*[／/]"
@@ -185,11 +186,15 @@ def text_lines(text: str) -> list[Line]:
     in_grid = False
     after_pipes = False  # the last row was a markdown table's ('| … |')
     tab_grid = False  # a tab-separated header without a 序号 column was read
+    level_col: int | None = None  # where the grid's 一级 column starts, in a space-aligned capture
     for n, line in enumerate(raw, 1):
+        line = line.lstrip("\f\v")  # a page break before a page's first line (pdftotext)
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
         if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
             continue
+        if _RULE_LINE.fullmatch(stripped):
+            continue  # a text table's ruling (pandoc's '---------- ------', '+----+----+', '====')
         bullet = _BULLET.match(stripped)
         if bullet and bullet.end() < len(stripped) and all(
                 unicodedata.category(ch) == "So" or ch in "•·" for ch in bullet.group(1)):
@@ -311,6 +316,16 @@ def text_lines(text: str) -> list[Line]:
         placed = _pieces(line)
         if sum(1 for _, x in placed if kinds.header_kind(x)) >= 3:
             in_grid = True  # the grid's header: rows below may wrap
+            level_col = placed[0][0] if kinds.header_kind(placed[0][1]) == "l1" else None
+        elif (in_grid and spaced is not None and level_col is not None and placed
+              and abs(placed[0][0] - level_col) <= 1 and placed[0][0] < spaced[1][0] - 1 and kinds.level_bit(placed[0][1])):
+            # a merged 一级 printed in pieces beside the middle of its block ('产出' / '指标'): the 二级
+            # says which 一级 a row is under; what follows the piece is a row or the row above's wrap
+            if len(placed) == 1:
+                continue
+            line = line.replace(placed[0][1], " " * width(placed[0][1]), 1)
+            stripped = line.strip(" \u3000\t\f\v")
+            scells, placed = _space_cells(stripped), placed[1:]
         if in_grid and spaced is not None and _wraps(placed, spaced[1]) and not kinds.signoff(stripped):
             row, starts = spaced  # a PDF row's cells wrapped onto the next line, each in its own column
             for col, text in placed:
@@ -546,53 +561,3 @@ def split_weight(cell: str, following: str | None) -> tuple[str, str] | None:
             return w, rest
         options.append((w, rest))
     return options[0] if len(options) == 1 else None
-
-
-def fill_ditto_cells(lines: list[Line]) -> int:
-    """A row's cell holding a ditto mark ('〃' for the 一级 above) takes the cell above it in the same
-    column, where both rows have their cells in place; how many."""
-    filled = 0
-    above: Line | None = None
-    for line in lines:
-        if not line.rowed:
-            continue
-        if above is not None:
-            for k, c in enumerate(line.cells):
-                # the first two columns (the levels) stand in place even where a blank cell further
-                # right shortened one of the rows
-                if c and c.strip() in kinds.DITTO_MARKS and k < len(above.cells) and above.cells[k] and (
-                        k <= 1 or len(above.cells) == len(line.cells)):
-                    line.cells[k] = above.cells[k]
-                    filled += 1
-        above = line
-    return filled
-
-
-# '1.举办…；2.承办…；3.新建…' beside '1.≥30场次；2.≥4项；3.≥60套' (or ①… ②…): several rows packed in one
-_ITEM_MARK = re.compile(r"(?:^|(?<=[；;，,。\s]))\s*(?:\d{1,2}[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
-
-
-def _items(cell: str | None) -> list[str] | None:
-    if not cell or not _ITEM_MARK.match(cell):
-        return None
-    parts = [p.strip(" ；;，,。") for p in _ITEM_MARK.split(cell)]
-    parts = [p for p in parts if p]
-    return parts if len(parts) >= 2 else None
-
-
-def unpack_numbered_cells(lines: list[Line]) -> tuple[list[Line], int]:
-    """A row whose name and value cells each hold a numbered list is that many rows, the k-th item of
-    each list in the k-th (a value missing at the end is blank); how many rows were unpacked."""
-    out: list[Line] = []
-    unpacked = 0
-    for line in lines:
-        lists = {k: items for k, c in enumerate(line.cells) if line.rowed and (items := _items(c)) is not None}
-        if len(lists) < 2:
-            out.append(line)
-            continue
-        n = max(len(items) for items in lists.values())
-        for j in range(n):
-            cells = [(lists[k][j] if j < len(lists[k]) else None) if k in lists else c for k, c in enumerate(line.cells)]
-            out.append(Line(cells, line.where, rowed=True, spaced=line.spaced))
-        unpacked += n
-    return out, unpacked

@@ -58,6 +58,24 @@ _LEVEL_SUFFIX = ("指标", "目标")
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=1)
+def level_forms() -> tuple[str, ...]:
+    """Every level word as a grid prints it: with 指标 and without (the 部门整体 一级 too)."""
+    words: set[str] = set()
+    for word in (*LEVEL_WORDS, *frameworks.DEPARTMENT_LEVEL1):
+        words.update((word, word + "指标"))
+    return tuple(words)
+
+
+@lru_cache(maxsize=4096)
+def level_bit(text: str) -> bool:
+    """A piece of a merged level cell that a PDF's text printed in lines of two or three characters
+    beside the middle of its block ('产出' / '指标', '满意' / '度指' / '标'): part of a level word, no
+    level word itself."""
+    t = squash(text)
+    return 0 < len(t) <= 4 and level_of(t) is None and any(t in w and t != w for w in level_forms())
+
+
 def squash(text: str) -> str:
     """NFKC, no white space, no ★ markers: the form cells are matched in."""
     t = unicodedata.normalize("NFKC", text)
@@ -508,4 +526,8 @@ def value_like(text: str) -> bool:
         return True
     if re.search(r"\d", t) and len(t) <= 16 and not re.search(r"[\u4e00-\u9fff]{5,}", t):
         return True
-    return t in values.TERM_SCALE or t in values.STATE_TERMS or t in values.BUDGET_TERMS
+    return t in values.TERM_SCALE or t in values.STATE_TERMS or t in values.BUDGET_TERMS or t in _NOT_APPLICABLE
+
+
+# What a 指标值 cell says of a row that does not apply (the check asks to delete the row): a value all the same.
+_NOT_APPLICABLE = frozenset({"无关", "不适用", "不涉及", "不相关", "无此项"})

@@ -169,7 +169,8 @@ class LabelRowsMixin:
                     handled.add(i)
             elif lab.inline is not None:
                 handled.add(i)
-                self._set(lab, lab.inline or None, rec.loc(i))
+                for part in _money_parts(c, lab):  # 年度资金总额：1650.00；其中：财政拨款1650.00，其他资金0.00
+                    self._set(part, part.inline or None, rec.loc(i))
             elif self.money_heads and lab.field in _MONEY_FIELDS:
                 handled |= {i, *self._money_row(rec, lab, i)}
             else:
@@ -346,3 +347,14 @@ def _percent(text: str) -> Decimal | None:
     number = numbers.read_decimal(text.replace("％", "%").strip().rstrip("%"))
     exponent = number.as_tuple().exponent if number is not None else 0
     return number if number is not None and abs(number) < 10**6 and isinstance(exponent, int) and exponent > -13 else None
+
+
+def _money_parts(cell: str, lab: Label) -> list[Label]:
+    """One money label, or each of the amounts one cell lists with their own labels (年度资金总额：1650.00；
+    其中：财政拨款1650.00，其他资金0.00): a cell's 其中 line is no part of its total."""
+    if lab.field not in _MONEY_FIELDS or not lab.inline or not re.search(r"[；;，,]\s*\D", lab.inline):
+        return [lab]
+    parts = [project_label(piece) for piece in re.split(r"[；;，,](?=\s*\D)", cell) if piece.strip()]
+    if all(p is not None and p.field in _MONEY_FIELDS and p.inline for p in parts):
+        return [p for p in parts if p is not None]
+    return [lab]

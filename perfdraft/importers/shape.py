@@ -19,6 +19,7 @@ from .. import numbers, values
 from ..model import Draft, Indicator, Project
 from . import kinds, prose
 from .cells import Line, split_weight
+from .column_fit import fits
 from .facts import FactsMixin, _label_cut, fact_label, read_amount
 from .grid_levels import LevelsMixin
 from .labels import split_name_value
@@ -37,7 +38,6 @@ _INDEX_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
 _DEFAULT = ["l1", "l2", "name", "value"]
 # Without a header row the columns after the name are guessed from what the cells are.
 _NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
-_OPTIONAL_TEXT = {"note", "reason", "core", "scoring", "desc", "basis"}
 
 
 @dataclass
@@ -394,6 +394,13 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
             cur.expect.pop(0)
             return
+        if cur is not None and cur.expect and cur.expect[0] == "dup" and not kinds.value_like(c):
+            # the 年度 group names its row its own way (项目完成时间 | 2027年… | 年度任务完成时间 | 2025年…):
+            # the row is the 年度 one, so its name is
+            while cur.expect and cur.expect[0] == "dup":
+                cur.expect.pop(0)
+            cur.name = c.replace("\n", "")
+            return
         if lv is not None and lv[1] is not None and self._level_last and self.level2 and nxt is not None \
                 and kinds.value_like(nxt) and (kinds.level_of(self.level2) or (None, None))[1] == lv[1]:
             lv = None  # '服务对象满意度指标 | 服务对象满意度 | ≥90%': the same level again, before a value, names the row
@@ -472,7 +479,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             cur.fields.setdefault(exp.pop(0), c)
             return True
         for k, col in enumerate(exp):
-            if self._fits(col, c, line, nxt, cur):
+            if fits(col, c, line, nxt, cur.fields, self.cols or []):
                 if col == "value" and (cur.glued or line.glued) and nxt:
                     split = split_weight(c, nxt)
                     if split and (split[1] == nxt or "weight" in exp[:k]):
@@ -490,34 +497,6 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                     del exp[: k + 1]
                     return True
                 return False
-        return False
-
-    def _fits(self, col: str, c: str, line: Line, nxt: str | None, cur: _Open) -> bool:
-        if col == "value":
-            return "value" not in cur.fields and not (
-                kinds.is_weight(c) and line.glued and nxt is not None and kinds.value_like(nxt)
-                and "weight" in (self.cols or []) and (self.cols or []).index("weight") < (self.cols or []).index("value")
-            ) and kinds.level_of(c) is None
-        if col in ("weight", "score", "ratio"):
-            return kinds.is_weight(c) or bool(re.fullmatch(r"\d+(?:\.\d+)?%", kinds.squash(c)))
-        if col in ("actual", "adjusted", "mid_value", "original"):
-            return kinds.value_like(c) or len(kinds.squash(c)) <= 10 or line.rowed
-        if col in ("unit", "mid_unit"):
-            return kinds.is_unit(c)
-        if col in ("sign", "nature", "direction", "mid_sign"):
-            return kinds.is_sign(c) or kinds.is_nature(c)
-        if col == "basis":
-            return kinds.is_basis(c) or line.rowed and not kinds.value_like(c)
-        if col == "desc":
-            return not kinds.value_like(c) or line.rowed
-        if col == "other":
-            return line.rowed
-        if col in _OPTIONAL_TEXT or col.startswith("field:"):
-            if line.rowed:
-                return True
-            # in line order a short plain text is the next row's name, not this row's remark
-            return not kinds.value_like(c) and (len(c) >= 15 or bool(re.search(r"[，,。；;]", c))) \
-                and not (nxt is not None and kinds.value_like(nxt))
         return False
 
     def _close(self) -> None:

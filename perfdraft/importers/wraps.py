@@ -29,15 +29,6 @@ _TAIL_WITH_LEVELS = 10
 _VALUE_TAIL_STARTS = frozenset("前后内以底止左右")
 
 
-@lru_cache(maxsize=1)
-def _level_forms() -> tuple[str, ...]:
-    """Every level word as a grid prints it: with 指标 and without."""
-    words: set[str] = set()
-    for word in kinds.LEVEL_WORDS:
-        words.update((word, word + "指标"))
-    return tuple(words)
-
-
 @lru_cache(maxsize=8192)
 def _open_level(text: str) -> bool:
     """A level or header cell cut short: the start of a level word that is not one yet ('产出指',
@@ -45,7 +36,7 @@ def _open_level(text: str) -> bool:
     t = kinds.squash(text)
     if t.endswith("指") and kinds.header_kind(t + "标"):
         return True
-    return len(t) >= 2 and kinds.level_of(t) is None and any(w.startswith(t) and w != t for w in _level_forms())
+    return len(t) >= 2 and kinds.level_of(t) is None and any(w.startswith(t) and w != t for w in kinds.level_forms())
 
 
 def _pieces(line: Line) -> list[str]:
