@@ -193,8 +193,8 @@ def text_lines(text: str) -> list[Line]:
         stripped = line.strip(" \u3000\t\f\v")
         if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
             continue
-        if _RULE_LINE.fullmatch(stripped):
-            continue  # a text table's ruling (pandoc's '---------- ------', '+----+----+', '====')
+        if _RULE_LINE.fullmatch(stripped) and stripped.count("-") + stripped.count("=") >= 6:
+            continue  # a text table's ruling (pandoc's '---------- ------', '+----+----+', '======'), not a '---' cell
         bullet = _BULLET.match(stripped)
         if bullet and bullet.end() < len(stripped) and all(
                 unicodedata.category(ch) == "So" or ch in "•·" for ch in bullet.group(1)):

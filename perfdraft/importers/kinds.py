@@ -57,7 +57,6 @@ _SCORE_TAIL = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[)）]$|(?<![\d.])\d+(
 _LEVEL_SUFFIX = ("指标", "目标")
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=1)
 def level_forms() -> tuple[str, ...]:
     """Every level word as a grid prints it: with 指标 and without (the 部门整体 一级 too)."""
@@ -76,6 +75,7 @@ def level_bit(text: str) -> bool:
     return 0 < len(t) <= 4 and level_of(t) is None and any(t in w and t != w for w in level_forms())
 
 
+@lru_cache(maxsize=8192)
 def squash(text: str) -> str:
     """NFKC, no white space, no ★ markers: the form cells are matched in."""
     t = unicodedata.normalize("NFKC", text)
