@@ -22,6 +22,9 @@ def parse_money(text: str) -> Decimal:
         raise Rejected(f"“{text}”金额太大（超过 10^15 元），请检查是否多打了数字")
     if money is None or money[0] < 0:
         raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
+    if money[0] != money[0].quantize(Decimal("0.01")):
+        # 0.0000000000001 was taken, then no save could write it (and 0.0000000000001万 was kept as 0.00)
+        raise Rejected(f"“{text}”比 1 分（0.01 元）还细；金额最多写到分，如 1600000 或 1600000.50")
     return money[0]
 
 
@@ -96,3 +99,19 @@ def suggest_basis_category(note: str) -> str:
         if pattern.search(note):
             return cat
     return "其他标准"
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def unreadable(text: str) -> str | None:
+    """Why an answer cannot be taken as typed: U+FFFD (bytes the terminal sent in another encoding,
+    decoded as replacement characters) or control characters (Esc sequences, NUL); None when fine."""
+    if "\ufffd" in text:
+        return ("回答中有无法识别的字符（显示为 �）：终端或输入法的编码可能不是 UTF-8；"
+                "请把终端设为 UTF-8（如 export LANG=zh_CN.UTF-8）后重新输入，草稿未改动")
+    m = _CONTROL.search(text)
+    if m:
+        return (f"回答中有控制字符（U+{ord(m.group(0)):04X}，如 Esc、响铃）：可能是粘贴时带进来的；"
+                "请去掉后重新输入，草稿未改动")
+    return None

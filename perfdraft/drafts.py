@@ -450,7 +450,10 @@ def _read_raw(p: Path) -> tuple[bytes, DiskState]:
         if size > MAX_DRAFT_BYTES:
             raise DraftError(f"{p}：文件有 {size // (1024 * 1024)} MiB，超过草稿上限 "
                              f"{MAX_DRAFT_BYTES // (1024 * 1024)} MiB，不像是 perfdraft 草稿")
-        return drafts_io.read_state(p)
+        return drafts_io.read_state(p, MAX_DRAFT_BYTES)
+    except drafts_io.TooLarge:
+        raise DraftError(f"{p}：内容超过草稿上限 {MAX_DRAFT_BYTES // (1024 * 1024)} MiB（设备或管道？），"
+                         "不像是 perfdraft 草稿；请给出草稿文件（.toml）") from None
     except FileNotFoundError:
         raise DraftError(f"{p}：文件不存在") from None
     except IsADirectoryError:

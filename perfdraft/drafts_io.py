@@ -314,13 +314,25 @@ def _refuse_unparseable(p: Path, old: bytes) -> None:
         raise DraftError(f"{p}：现有文件无法解析，为免丢失内容未覆盖；请先修复或改存为其他文件名") from None
 
 
-def read_state(path: str | os.PathLike[str]) -> tuple[bytes, DiskState]:
-    """The draft's bytes and the state a later :func:`save_bytes` compares against (OSError passes)."""
+def read_state(path: str | os.PathLike[str], limit: int | None = None) -> tuple[bytes, DiskState]:
+    """The draft's bytes and the state a later :func:`save_bytes` compares against (OSError passes).
+    At most ``limit`` bytes are read: a device or a pipe has no size to check first (/dev/zero filled
+    the memory); one byte more says the limit was passed, and :class:`TooLarge` is raised."""
     p = draft_target(path)
     with open(p, "rb") as fh:
         st = os.fstat(fh.fileno())
-        raw = fh.read()
+        raw = fh.read() if limit is None else fh.read(limit + 1)
+    if limit is not None and len(raw) > limit:
+        raise TooLarge(limit)
     return raw, DiskState(digest(raw), stat_key(st))
+
+
+class TooLarge(Exception):
+    """A file read with a limit went past it."""
+
+    def __init__(self, limit: int):
+        super().__init__(limit)
+        self.limit = limit
 
 
 def cleanup_temp_files(path: str | os.PathLike[str], follow: bool = True) -> list[Path]:

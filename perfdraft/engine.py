@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import indicator_steps, overall_steps, review_steps, step_table
 from ._lazy import lazy_module
+from .answers import unreadable
 from .model import Draft, Project
 from .places import finding_text
 from .prompts import Message, Position, Prompt, Rejected, Reply
@@ -35,22 +36,6 @@ STEPS: dict[str, step_table.Step] = {**step_table.STEPS, **indicator_steps.STEPS
                                      **review_steps.STEPS}
 _PROJECT_PREFIXES = ("project.", "indicator", "overall.")
 _FIELD_STEPS = frozenset(step_table.STEPS)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _unreadable(text: str) -> str | None:
-    """Why an answer cannot be taken as typed: U+FFFD (bytes the terminal sent in another encoding,
-    decoded as replacement characters) or control characters (Esc sequences, NUL); None when fine."""
-    if "\ufffd" in text:
-        return ("回答中有无法识别的字符（显示为 �）：终端或输入法的编码可能不是 UTF-8；"
-                "请把终端设为 UTF-8（如 export LANG=zh_CN.UTF-8）后重新输入，草稿未改动")
-    m = _CONTROL.search(text)
-    if m:
-        return (f"回答中有控制字符（U+{ord(m.group(0)):04X}，如 Esc、响铃）：可能是粘贴时带进来的；"
-                "请去掉后重新输入，草稿未改动")
-    return None
 
 
 class Conversation:
@@ -196,7 +181,7 @@ class Conversation:
     def answer(self, text: str) -> Reply:
         """Apply a final answer or run a command. Never raises on user input."""
         text = text.replace("\r\n", "\n").rstrip("\n")
-        refused = _unreadable(text)
+        refused = unreadable(text)
         if refused:  # never stored as the user's: bytes in another encoding, a terminal's escape codes
             return Reply(False, [Message("error", refused)])
         stripped = text.strip()

@@ -98,7 +98,7 @@ FIELDS: dict[str, Field] = {f.key: f for f in (
     _f("project.period_end", "项目结束年份", "项目终止年度", "结束年度"),
     _f("project.total_amount", "项目总额", "项目总投资", "项目总预算", "项目资金总额", kind="money"),
     _f("project.basis_text", "立项依据", "项目立项依据", "设立依据", "政策依据"),
-    _f("project.budget.total", "预算数", "年度预算数", "年度资金总额", "本年预算", "项目资金", kind="money"),
+    _f("project.budget.total", "预算数", "年度预算数", "年度资金总额", "年度预算", "本年预算", "项目资金", kind="money"),
     _f("project.budget.fiscal", "财政资金", "其中：财政拨款", "财政拨款", "本年财政拨款", kind="money"),
     _f("project.budget.other", "其他资金", "其中：其他资金", "其他来源资金", kind="money"),
     _f("project.purpose", "资金用途", "项目资金用途", "项目概况", "项目内容"),

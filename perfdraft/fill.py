@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from . import fields, frameworks, numbers, profiles
-from .answers import basis_from_text, parse_money, parse_plan
+from .answers import basis_from_text, parse_money, parse_plan, unreadable
 from .conversation import Conversation
 from .errors import EXIT_FINDINGS, EXIT_OK, os_reason, toml_reason
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
@@ -96,6 +96,9 @@ def _decimal(text: str, path: str) -> Decimal:
 def set_path(draft: Draft, path: str, value: Any) -> None:
     """Set one field by path; raises FillError naming the nearest real path when the path is unknown."""
     text = value if isinstance(value, str) else str(value)
+    refused = unreadable(text)  # what the assistant refuses as typed is refused here too
+    if refused:
+        raise FillError(f"{path}：{refused}")
     m = re.fullmatch(r"projects\[(\d+)\]\.(.+)", path)
     try:
         if path == "year":
@@ -131,8 +134,9 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
             goals = draft.department.sub_goals
             if i == len(goals):
                 goals.append(SubGoal())
-            goals[i].text = text or None
-            return
+            if i < len(goals):  # further on is no sub-goal: named like any unknown path below
+                goals[i].text = text or None
+                return
         if m:
             i, rest = int(m.group(1)), m.group(2)
             if i == len(draft.projects):
@@ -209,8 +213,12 @@ def apply_defaults(conv: Conversation) -> list[str]:
 def _read_answers(ap: Path) -> dict[str, Any]:
     from .errors import UsageError
 
+    limit = 8 * 1024 * 1024  # an answers file is a page or two; a device or a pipe is not read to its end
     try:
-        raw = ap.read_bytes()
+        with open(ap, "rb") as fh:
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            raise UsageError(f"{ap}：答案文件超过 8 MiB，不像是答案文件；请给出 TOML 格式的答案文件")
     except FileNotFoundError:
         raise UsageError(f"{ap}：答案文件不存在") from None
     except OSError as exc:

@@ -85,6 +85,9 @@ def _norm(value: object) -> str:
     return "s:" + str(value)
 
 
+_FINGERPRINT_CELLS = 4_000_000
+
+
 def fingerprint(wb: Any) -> str:
     """sha256 over the values of the visible sheets (titles, coordinates, normalised values).
 
@@ -93,6 +96,10 @@ def fingerprint(wb: Any) -> str:
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
+        if (ws.max_row or 0) * (ws.max_column or 0) > _FINGERPRINT_CELLS:
+            # no export is this large: a cell typed far away (XFD1048576) means the sheet was edited, and
+            # a read-only sheet's rows would be padded out to it (hours)
+            return "edited:" + ws.title
         h.update(b"\x1e" + ws.title.encode("utf-8"))
         for r, row in enumerate(ws.iter_rows(values_only=True), start=1):
             for c, value in enumerate(row):

@@ -289,6 +289,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
+    if not merged.department.indicators and not any(p.indicators for p in merged.projects):
+        # a header with no grid (a template's top, a project list, the first lines of a table): no draft
+        # to start from, and "0 个指标" with exit 0 read as success
+        found = f"读到 {len(merged.projects)} 个项目的表头，但" if merged.projects else ""
+        raise NothingPlaced(f"{'、'.join(str(p) for p in paths)}：{found}没有找到绩效目标表的指标行（应有 一级指标/二级指标/"
+                            "三级指标/指标值 表头，或 产出指标、效益指标 等层级名称），未生成草稿")
     if year is not None:
         merged.year = year
     elif merged.year is None and inferred is not None:

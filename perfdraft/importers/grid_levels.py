@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from .. import frameworks
 from . import kinds
 from .cells import Line
 from .facts import fact_label
+
+
+class LineFacts(NamedTuple):
+    texts: list[int]  # the places of the line's non-blank cells
+    heads: int  # cells naming a column of the grid's header
+    plain_heads: int  # of those, the ones that name no grid-only column (项目名称 | 送戏下乡 is a fact)
 
 
 class LevelsMixin:
@@ -23,12 +30,25 @@ class LevelsMixin:
     _ahead_raw: list[str | None]
     _level_last = False  # the last cell read was a level name (no row opened since)
 
+    _facts_line: Line | None = None
+    _facts: LineFacts = LineFacts([], 0, 0)
+
+    def _line_facts(self, line: Line) -> LineFacts:
+        """Once per line: what every cell asks of the whole line. A table pasted as one line of thousands
+        of cells had each cell rescan the line (a 556 KB line took 44 s)."""
+        if self._facts_line is not line:
+            heads = [kinds.header_kind(x) if x else None for x in line.cells]
+            self._facts_line = line
+            self._facts = LineFacts([k for k, x in enumerate(line.cells) if x and x.strip()],
+                                    sum(1 for h in heads if h), sum(1 for h in heads if h and h not in kinds.GRID_ONLY))
+        return self._facts
+
     def _row_level(self, c: str, cells: Line, i: int) -> bool:
         """A row's cell in a level column the vocabulary does not know (履职目标, 重点工作任务完成): where
         the value is the last column and the row ends in a value, its cells stand right-aligned under
         the header (the merged levels on its left are the ones missing)."""
         cols = self.cols or []
-        texts = [k for k, x in enumerate(cells.cells) if x and x.strip()]
+        texts = self._line_facts(cells).texts
         if self.guessed or not cols or len(set(cols)) != len(cols) or i not in texts[:2] \
                 or kinds.value_like(c) or self._level_of(c) is not None or kinds.grid_lead(c):
             return False

@@ -281,8 +281,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
 
     def _header(self, c: str, line: Line, i: int, where: str) -> bool:
         kind = kinds.header_kind(c)
-        if kind in kinds.GRID_ONLY and not (line.rowed and sum(
-                1 for x in line.cells if x and kinds.header_kind(x) and kinds.header_kind(x) not in kinds.GRID_ONLY) >= 2):
+        facts = self._line_facts(line)
+        if kind in kinds.GRID_ONLY and not (line.rowed and facts.plain_heads >= 2):
             return False  # '项目名称 | 送戏下乡' is a header fact, not a column
         if kind is None and not self.grid and len(c) >= 10:
             glued = kinds.glued_header(c)
@@ -301,7 +301,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 self._sub_header(line)
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
-            if line.rowed and sum(1 for x in line.cells if x and kinds.header_kind(x)) >= 3:
+            if line.rowed and facts.heads >= 3:
                 self._close()  # the header repeated after a page break, under a row it cut short
                 return True
             return False

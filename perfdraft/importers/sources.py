@@ -74,8 +74,10 @@ def _sheet_records(path: Path, report: Report) -> list[list[Record]]:
             if sheet.height > MAX_ROWS or sheet.width > MAX_COLS or sheet.height * sheet.width > MAX_CELLS:
                 raise ImportFailed(f"{path}：工作表“{name}”有 {sheet.height} 行 {sheet.width} 列，超过"
                                    f"{_LIMITS}，不像是绩效目标表，未导入")
-            report.take_cells(sheet.height * sheet.width, f"工作表“{name}”")
-            out.append(_records(name, sheet, formats))
+            recs = _records(name, sheet, formats)
+            # cells that hold something: one note typed far below the table pads every row out to it
+            report.take_cells(sum(1 for rec in recs for c in rec.cells if c not in (None, "")), f"工作表“{name}”")
+            out.append(recs)
     finally:
         wb.close()
         formats.close()

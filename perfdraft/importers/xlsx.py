@@ -311,7 +311,8 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False, workbook
             recs = sheet_records(ws)  # refuses a sheet over its own limits first, naming its size
         except ImportFailed as exc:
             raise ImportFailed(f"{path}：{exc}") from None
-        report.take_cells(sum(len(rec.cells) for rec in recs), f"工作表“{ws.title}”")
+        # cells that hold something: one note typed far below the table pads every row out to it
+        report.take_cells(sum(1 for rec in recs for c in rec.cells if c not in (None, "")), f"工作表“{ws.title}”")
         for rec in recs:
             asm.feed(rec)
         asm.end_unit()
