@@ -57,7 +57,7 @@ TREND_VALUE = LazyPattern(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}
 BENCHMARK_SCALE = "对标"
 BENCHMARK_VALUE = LazyPattern(r"^(?:低于|高于|不低于|不高于|优于|好于|不超过|不少于|持平于?|与)"
                              r".{0,10}(?:平均水平|平均值|水平|标准|上年|去年|上年度|同期|LPR|基准|批复概算|概算|"
-                             r"合同价|合同金额|控制价)(?:持平|相当)?$"
+                             r"合同价|合同金额|控制价|票价|价格|指导价)(?:持平|相当)?$"
                              # 控制在批复概算以内: a named figure, not 控制在合理水平 (vague)
                              r"|^控制在.{0,8}(?:批复概算|概算|合同价|合同金额|控制价|上年|去年|同期)(?:以内|内|范围内)?$")
 # No occurrence of an event (不发生区域性重大动物疫情, 无重大安全事故, 杜绝安全责任事故): a count of 0 a reviewer can
@@ -95,7 +95,7 @@ BASE_UNITS = frozenset(
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
     点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米
     等 等级 个等级 m² 工日 微克 毫克 纳克 剂 剂次 人·次 年一遇 头次 只次 亩次 大类 小类 枚 发 颗 粒 瓶 盒 袋 箱
-    人份 片 副 对 双 台班""".split()
+    人份 片 副 对 双 台班 台件 台（件） 处次""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.

@@ -66,8 +66,30 @@ def number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[F
                     or ((Decimal("0.25") < ratio < 4 or ratio in _DIGIT_SLIPS)
                         and _named_before(text, m.start(), best[1].name or ""))):
                 where = f"{path}.indicators[{best[0]}].value"
+            period = _period_figure(project, field, unit, n, same, rows)
+            if where == f"{path}.{field}" and period is not None:
+                i, typed = period  # 改造老旧小区数量 ≥24个 where the 年度目标 says 11个 and the 中期目标 24个
+                yield _f("PD303", f"{path}.indicators[{i}].value",
+                         f"指标值 {typed} 是中期（实施期）目标的数，年度目标写的是 {m.group(0)}",
+                         f"年度指标值写本年度要完成的数，如 ≥{m.group(1)}{unit}")
+                continue
             yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
                      "请统一文字与指标值")
+
+
+def _period_figure(project: Project, field: str, unit: str, n: Decimal, same: list[tuple[int, Indicator]],
+                   rows: list[Row]) -> tuple[int, str] | None:
+    """The one annual row whose figure is the 中期目标's, not the 年度目标's (a two-year project's total
+    typed as this year's), when the 年度目标's count ``n`` is not in the 中期目标."""
+    overall = project.overall_goal or ""
+    if field != "goal" or not overall:
+        return None
+    period = _counts_in(overall, unit)
+    if n in period:
+        return None
+    hits = [(i, ind.value or "") for i, ind in same
+            if isinstance(v := rows[i][2], Quantity) and v.number in period and v.number > n]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _counts_in(text: str, unit: str) -> list[Decimal]:

@@ -70,6 +70,8 @@ SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成
 _CONDITION_TAIL = re.compile(r"[\u4e00-\u9fff]{2,}(?:率|比例|占比|比重|人数|户数|个数|数量)$")
 _LIMIT_UNITS = frozenset({"日", "天", "个工作日", "工作日", "小时", "分钟", "个月", "周"})
 _TIME_NAME = re.compile(r"(?:时间|时限|期限)$")
+_NAMED_STANDARD = re.compile(r"标准|规范|规程|要求|达标|标|等级|规定|条件")
+_PER_ONE = re.compile(r"每[名个位人户村所家台]|[人户生村校床]均")  # a load per one (每名医生签约人数), no count
 _BENEFITS = frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"})
 _ACTIVITY_UNITS = frozenset({"次", "场", "期", "场次", "期次", "批次", "堂", "课时"})
 _ACTIVITY_NAME = re.compile(r"讲座|培训|宣传|演出|巡查|检查|义诊|会议|下乡|讲堂|活动|督查|演练")
@@ -201,7 +203,8 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
                           f"写明完成时点，例如 {(text or '').strip()[:4]}年12月底前、{(text or '').strip()[:4]}年6月30日前"))
 
     # PD225: a date outside the budget year (a clone of last year's table keeps last year's deadlines).
-    if ctx.year and text and value is not None:
+    # 不高于2021年核定票价 names last year's level as the yardstick, no date to move on
+    if ctx.year and text and value is not None and not (isinstance(value, Qualitative) and value.scale == BENCHMARK_SCALE):
         span = year_months(value)
         years = ([value.year] if isinstance(value, Deadline) and value.year else list(span) if span
                  else [int(y) for y in YEAR_IN_VALUE.findall(text)])
@@ -310,6 +313,12 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
     elif SATISFACTION_NAME.search(name) and isinstance(value, Qualitative) and value.scale in _NOT_SURVEYED:
         yield _f("PD209", f"{p}value", f"满意度/知晓率写成了“{value.term}”，不是调查得到的比率", "写成调查得到的百分比，如 ≥90%")
 
+    # 检定质量 达标: which standard is met the name must say (…建设标准达标情况 says it; a 质量 does not)
+    if isinstance(value, Qualitative) and value.scale == "达标" and not _NAMED_STANDARD.search(name) \
+            and not YES_NO_NAME.search(name):
+        yield _f("PD108", f"{p}value", f"“{value.term}”没说达到什么标准，无法判断是否达成",
+                 "写明标准（如 符合国家计量检定规程），或改为可考核的比率（如 检定合格率 =100%）")
+
     # PD224: % on a row that is not a rate, or on a yes/no question.
     if isinstance(value, Quantity) and value.unit == "%" and name:
         if YES_NO_NAME.search(name):
@@ -319,8 +328,9 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
                      "把名称改成比率（如 …完成率、…覆盖率），或改用数量、日期、定性分级")
 
     # PD223: a count filed under 质量 (the name-only half is in _name_rules).
+    # 每名家庭医生签约服务人数 ≤2000人: a load per person is a standard of the service, not an output count
     if (not misfiled and l2 == "质量" and isinstance(value, Quantity) and value.unit in COUNT_UNITS
-            and not QUALITY_WORDS.search(name)):
+            and not QUALITY_WORDS.search(name) and not _PER_ONE.search(name)):
         yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
 
     # PD223: what the project does, counted (健康教育讲座 ≥1200次, 文艺演出 ≥30场), filed under a benefit:

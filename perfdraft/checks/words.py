@@ -75,7 +75,7 @@ GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
 # An output with its count: any counting or measuring unit (time and money alone are not outputs).
 OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:万|千)?(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处|米|平方米|"
                            r"平米|株|棵|吨|篇|期|批|辆|间|栋|村|门|种|册|本|份|条|课时|学时|班|床|宗|例|只|头|羽|批次|人日)")
-COUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|公顷|万亩|亩|公里|场次|场|所|艘|个|件|期次|期|座|家|辆|台|套|处|站|村)"
+COUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|公顷|万亩|亩|公里|场次|场|所|艘|个|件|期次|期|座|家|辆|台|套|处|站|村|条)"
                            r"(?![/／·])")
 # A count's unit in a sentence and in an indicator value (800名 青年 = ≥800人)
 COUNT_UNIT_SAME = {"名": "人"}
