@@ -65,7 +65,7 @@ class Session:
         session = cls(path, conv, lock, saver)
         session.pending_answer = pending if isinstance(pending, str) else None
         if session.pending_answer:
-            conv.messages.append(Message("notice", f"上次连接中断时输入了“{session.pending_answer[:60]}”但未确认，"
+            conv.messages.append(Message("notice", f"上次退出或连接中断时输入了“{session.pending_answer[:60]}”但未确认，"
                                                    "已放回输入行，确认请回车"))
         if remember:
             locations.remember(path)

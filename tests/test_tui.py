@@ -1126,3 +1126,44 @@ def test_f3_at_a_new_projects_name_shows_the_projects_so_far(tmp_path):
             assert "城乡居民基本养老保险资金" in _screen_text(app)
 
     asyncio.run(run())
+
+
+def test_typed_text_survives_f10_and_a_detour_through_the_findings(tmp_path, capsys):
+    """A newcomer: F10 with a value typed but not confirmed dropped it although the screen said 已保存; and
+    a fix made from the F5 list came back elsewhere, the line typed before F5 lost."""
+    from perfdraft.session import Session
+    from perfdraft.tui.app import _say_close_error
+
+    path = _seed_copy(tmp_path)
+
+    async def run():
+        session = Session.open(path, remember=False)
+        app, conv = PerfdraftApp(session=session), session.conv
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump 第 2 条").ok
+            app.screen.ask()
+            await pilot.pause()
+            here = conv.pos
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = "≥25公里"
+            await pilot.press("f5")
+            await pilot.pause()
+            await pilot.press("home", "enter")  # the first finding: somewhere else
+            await pilot.pause()
+            assert conv.pos != here and conv.prompt().path == "projects[0].indicators[2].value"
+            await _answer(pilot, "paste", "≥12000人")  # the finding fixed
+            if type(app.screen).__name__ == "FindingsScreen":
+                await pilot.press("escape")
+                await pilot.pause()
+            assert conv.pos == here  # back where F5 was pressed
+            assert app.screen.query_one(AnswerInput).value == "≥25公里"  # and the line as it was
+            await pilot.press("f10")
+            await pilot.pause()
+        app.close_session(pending=app.quit_pending)  # what run_app does once the screen is gone
+        _say_close_error(app)
+
+    asyncio.run(run())
+    assert "“≥25公里”已保留" in capsys.readouterr().out
+    reopened = Session.open(path, remember=False)
+    assert reopened.pending_answer == "≥25公里"
+    reopened.close()

@@ -155,16 +155,16 @@ class PerfdraftApp(App[int]):
 
     def _typed_line(self) -> str | None:
         from .screens.drafting import DraftingScreen
-        from .widgets.answer_input import AnswerInput
 
         try:
             screen = self.screen
             if not isinstance(screen, DraftingScreen) or self.conv is None:
                 return None
-            text = screen.query_one(AnswerInput).value
-            return text if text.strip() and text != self.conv.prompt().prefill else None
+            return screen.typed_line()
         except Exception:  # noqa: BLE001 - no screen any more: nothing typed to keep
             return None
+
+    quit_pending: str | None = None  # the line typed but not confirmed when F10 quit: kept for the next start
 
     close_error: str | None = None  # the last save's failure when the session closed: said after the screen
 
@@ -277,7 +277,7 @@ def run_app(path: Path, *, mouse: bool = True, catalogue_dir: str | None = None,
     try:
         result = app.run(mouse=mouse)
     finally:
-        app.close_session()
+        app.close_session(pending=app.quit_pending)
         _say_close_error(app)
     return result or 0
 
@@ -287,7 +287,7 @@ def run_start(*, mouse: bool = True) -> int:
     try:
         result = app.run(mouse=mouse)
     finally:
-        app.close_session()
+        app.close_session(pending=app.quit_pending)
         _say_close_error(app)
     return result or 0
 
@@ -297,6 +297,8 @@ def _say_close_error(app: PerfdraftApp) -> None:
         print(f"perfdraft: {app.close_error}", file=sys.stderr)
     elif app.session is not None and (said := app.session.farewell()):
         print(said)
+        if app.quit_pending:
+            print(f"输入行中未确认的“{app.quit_pending[:40]}”已保留，下次打开时放回输入行")
 
 
 __all__ = ["PerfdraftApp", "run_app", "run_start", "Message"]

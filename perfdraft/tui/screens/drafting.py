@@ -16,7 +16,7 @@ from textual.widgets.input import Selection
 
 from ...answers import editable_line
 from ...conversation import Conversation
-from ...prompts import Message, Prompt
+from ...prompts import Message, Position, Prompt
 from ..widgets.answer_input import AnswerInput
 from ..widgets.answer_preview import AnswerPreview
 from ..widgets.check_line import CheckLine
@@ -62,6 +62,8 @@ class DraftingScreen(Screen):
         self.findings_first = findings_first
         self._in_transcript: Prompt | None = None  # the question last written into the transcript
         self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
+        # a line typed but not confirmed where the findings view was opened: given back on returning there
+        self._parked: tuple[Position, str] | None = None
         self._first_check_due = False  # the first question's check waits until the first frame is out
 
     def action_read_back(self, direction: int) -> None:
@@ -115,6 +117,10 @@ class DraftingScreen(Screen):
         self.query_one(QuestionPanel).ask(p)
         inp = self.query_one(AnswerInput)
         restored, self.pending = self.pending, None
+        parked = self._parked
+        if restored is None and parked is not None and parked[0] == self.conv.pos:
+            restored, self._parked = parked[1], None
+            self.app.notify(f"已放回你在这里输入但还没确认的“{restored[:30]}”", timeout=5)
         inp.value = restored or p.prefill
         if restored:
             inp.cursor_position = len(inp.value)  # what they were typing: carry on where they were
@@ -271,9 +277,16 @@ class DraftingScreen(Screen):
     def open_findings(self, scope: str = "project", index: int = 0) -> None:
         from .findings import FindingsResult, FindingsScreen
 
+        typed = self.typed_line()
+        if typed is not None and self._parked is None:
+            self._parked = (self.conv.pos, typed)
+
         def chosen(result: FindingsResult | None) -> None:
             if result is None:
                 return
+            # a detour from where the list was opened: fixed, the conversation comes back here (not to
+            # where an earlier /jump had started)
+            self.conv.return_to = None
             if self._jump(result.path):
                 self._reopen_findings = (result.scope, result.index)
             else:
@@ -335,7 +348,14 @@ class DraftingScreen(Screen):
         self._command("/skip")
 
     def action_quit_app(self) -> None:
+        # what is typed but not confirmed is kept, put back in the line at the next start (F10 dropped it)
+        self.app.quit_pending = self.typed_line()  # type: ignore[attr-defined]
         self._command("/quit")
+
+    def typed_line(self) -> str | None:
+        """The answer line when it holds something typed, not the question's pre-filled value."""
+        text = self.query_one(AnswerInput).value
+        return text if text.strip() and text != self.conv.prompt().prefill else None
 
     def action_confirm_all(self) -> None:
         self._command("/all")
