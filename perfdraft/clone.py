@@ -202,7 +202,7 @@ def summary(last: Draft, new: Draft, changes: list[YearChange], stale: list[tupl
     dates = [(path, value) for path, value in stale if path.endswith(".value")]
     texts = [(path, value) for path, value in stale if not path.endswith(".value")]
     if dates:
-        lines.append(f"  以下指标值仍写着 {last.year} 年的日期，未改动，请按今年重填：")
+        lines.append(f"  以下指标值仍写着 {last.year} 年的日期，草稿中未改动；逐条确认时建议值已按 {new.year} 年改写，请核对：")
         lines.extend(f"    {place_text(new, path)}：“{value}”" for path, value in dates)
     if texts:
         lines.append("  以下文字写的是往年年底的数据（截至…年底），年份和数字都未改动，请按最新数据改写：")

@@ -26,6 +26,7 @@ from .prompts import Choice, Position, Rejected
 from .step_context import Candidate, is_overall
 from .step_table import Answer, Ctx, Step, next_in_order
 from .steps import CELL_TEXTS, GROUP_HELP, STEP_TEXTS
+from .value_hints import checked_fix, typed_value
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -221,7 +222,9 @@ def _suggested_value(c: Ctx, pos: Position) -> str:
     derived = _derived(c, pos, value)
     if derived:
         return derived[0]
-    return symbols.in_year(value, c.draft.year) or value
+    value = symbols.in_year(value, c.draft.year) or value
+    # a value carried over with a slip (a clone's ≥095%): the check's fix is the suggestion
+    return checked_fix(value, _candidate(c, pos).proposal) or value
 
 
 def _value_choices(c: Ctx, pos: Position) -> list[Choice]:
@@ -256,7 +259,9 @@ def _value_question(c: Ctx, pos: Position) -> str:
     if ind.value and "□" in ind.value:
         notes.append(FILL_HINT)
     elif ind.value and suggested != ind.value:
-        notes.append(f"原为 {ind.value}：日期已按 {c.draft.year} 年改写，请核对")
+        moved = symbols.in_year(ind.value, c.draft.year)
+        why = f"已按 {c.draft.year} 年改写" if moved and suggested == moved else "已按检查改正"
+        notes.append(f"原为 {ind.value}：建议值{why}，请核对")
     if c.profile.has("indicator.weight"):
         notes.append(f"权重{weight_total_text(c, pos.project)}")
     return "\n".join([*head, *notes, ask])
@@ -271,7 +276,7 @@ def _value_answer(c: Ctx, pos: Position, text: str) -> Answer:
         ind = c.row_from_cells(cells, pos.index, ind)
         value = ind.value or ""
     else:
-        value = _typed_value(cand.proposal.value, text) if text.strip() else _suggested_value(c, pos)
+        value = typed_value(cand.proposal.value, text) if text.strip() else _suggested_value(c, pos)
     ind.value = cand.proposal.value if not cells else None
     if cand.existing is None:  # the catalogue's weight and 评分标准 are suggestions, asked, not taken silently
         for attr in _JUDGEMENTS:
@@ -325,22 +330,13 @@ def _value_resume(c: Ctx, pos: Position) -> Position:
     return Position("indicator.add", pos.project, pos.index)
 
 
-def _typed_value(proposed: str | None, text: str) -> str:
-    """The value a typed answer stores: a bare number fills the catalogue value's □ (0.5 → ≥0.5万亩)."""
-    if "□" in (proposed or ""):
-        from .catalogue import fill_placeholder
-
-        return fill_placeholder(proposed or "", text) or text.strip()
-    return text.strip()
-
-
 def _value_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
     if split_row(text):
         return []
     # Checked as it will be stored: "0.5" typed for ≥□万亩 drew "no unit, =0.5亩?" while it was being
     # stored as ≥0.5万亩.
     proposal = _candidate(c, pos).proposal
-    return [f for f in c.value_findings(proposal, _typed_value(proposal.value, text)) if f.code != "PD215"]
+    return [f for f in c.value_findings(proposal, typed_value(proposal.value, text)) if f.code != "PD215"]
 
 
 def _add_question(c: Ctx, pos: Position) -> str:
@@ -451,7 +447,7 @@ def _cell_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
 
 def _filled(ind: Indicator, attr: str, text: str) -> str:
     """A number typed for a value still holding the catalogue's □ fills it, at every step that edits it."""
-    return _typed_value(ind.value, text) if attr == "value" and text.strip() else text
+    return typed_value(ind.value, text) if attr == "value" and text.strip() else text
 
 
 # --- one cell after a /jump --------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from .answers import basis_from_text
 from .model import Draft, Indicator, Project
 from .prompts import Message, Position, Rejected
 from .record import Record
+from .value_hints import in_row_form
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -196,10 +197,13 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
     # --- checking -------------------------------------------------------------------------------------
 
     def value_findings(self, ind: Indicator, value: str, project: Project | None = None) -> list[Finding]:
+        """The checker's findings on ``value`` typed for ``ind``, their unit fixes in the form of the
+        value it replaces (``ind.value``: a catalogue row's ≥□万亩, the value being edited)."""
         probe = replace(ind, value=value)
-        return [f for f in checks.check_indicator(probe, self.draft.framework, "", project or self.project(),
-                                                           profile=self.draft.profile)
-                if f.path == "value"]
+        found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project or self.project(),
+                                                   profile=self.draft.profile)
+                 if f.path == "value"]
+        return in_row_form(found, ind.value, value)
 
     def level_findings(self, ind: Indicator) -> list[Finding]:
         """The checker's findings on a row's 一级 / 二级 (PD201, PD202), as the edit field shows them live."""

@@ -1167,3 +1167,31 @@ def test_typed_text_survives_f10_and_a_detour_through_the_findings(tmp_path, cap
     reopened = Session.open(path, remember=False)
     assert reopened.pending_answer == "≥25公里"
     reopened.close()
+
+
+def test_tab_puts_the_suggested_sentence_in_and_tab_again_gives_the_line_back(tmp_path):
+    """A newcomer's clone: Tab replaced last year's goal with the □ sentence and nothing brought it back;
+    and after Tab the cursor stood at the end, so a typed figure went after the sentence."""
+    path = tmp_path / "d.toml"
+    drafts.save(drafts.new_draft(2020), path)
+
+    async def run():
+        app, conv = _app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            walk_to_first_indicator(conv)
+            assert conv.answer("/jump 绩效目标").ok
+            app.screen.ask()
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            written = inp.value
+            sentence = conv.prompt().choices[0].value
+            assert written and "□" in sentence and written != sentence
+            await pilot.press("tab")
+            await pilot.pause()
+            assert inp.value == sentence
+            assert inp.selection == (sentence.find("□"), sentence.find("□") + 1)  # typing fills the first blank
+            await pilot.press("tab")
+            await pilot.pause()
+            assert inp.value == written  # the line as it was
+
+    asyncio.run(run())

@@ -64,6 +64,7 @@ class DraftingScreen(Screen):
         self._reopen_findings: tuple[str, int] | None = None  # after a jump from the findings view
         # a line typed but not confirmed where the findings view was opened: given back on returning there
         self._parked: tuple[Position, str] | None = None
+        self._tabbed: tuple[str, str] | None = None  # (the line before Tab replaced it, what Tab put there)
         self._first_check_due = False  # the first question's check waits until the first frame is out
 
     def action_read_back(self, direction: int) -> None:
@@ -122,6 +123,7 @@ class DraftingScreen(Screen):
             restored, self._parked = parked[1], None
             self.app.notify(f"已放回你在这里输入但还没确认的“{restored[:30]}”", timeout=5)
         inp.value = restored or p.prefill
+        self._tabbed = None
         if restored:
             inp.cursor_position = len(inp.value)  # what they were typing: carry on where they were
         else:
@@ -372,14 +374,20 @@ class DraftingScreen(Screen):
     def action_take_choice(self) -> None:
         choice = self.query_one(Suggestions).current()
         inp = self.query_one(AnswerInput)
-        if choice is None:
-            p = self.conv.prompt()
-            if p.default and inp.value in ("", p.prefill):  # untouched: the suggestion replaces it
-                inp.value = p.default
-                inp.cursor_position = len(p.default)
+        p = self.conv.prompt()
+        offered = choice.value if choice is not None else (
+            p.default if p.default and inp.value in ("", p.prefill) else None)  # untouched: the suggestion
+        tabbed, self._tabbed = self._tabbed, None
+        if tabbed is not None and inp.value == tabbed[1] and offered in (None, tabbed[1]):
+            self._take_suggestion(tabbed[0])  # Tab again: what the line held (a clone's goal) comes back
             return
-        inp.value = choice.value
-        inp.cursor_position = len(choice.value)
+        if offered is None:
+            return
+        before = inp.value
+        self._take_suggestion(offered)  # its first □ selected: typing fills it
+        if before.strip() and before != offered:
+            self._tabbed = (before, offered)
+            self.app.notify("再按 Tab 换回原来的内容", timeout=4)
 
 
 def _check_scope(text: str) -> str | None:
