@@ -12,11 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .. import frameworks
 from ..cells import width
 from ..value_terms import TREND_ADVERBS, TREND_VERBS
 from ..values import BASE_UNITS, BUDGET_TERMS, STATE_TERMS, TERM_SCALE, VAGUE_TERMS
 from . import kinds
+from .path_rows import path_rows
 
 
 @dataclass
@@ -103,10 +103,6 @@ _RULE = re.compile(r":?-{3,}:?")
 _RULE_LINE = re.compile(r"[+=:\-]*(?:-{3,}|={3,})[-=+: ]*")
 _BULLET = re.compile(r"^([^\w\s（(【\[《“\"'#>|｜+*≥≤<>=-]{1,2})[ \t\u3000]*")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<name>[^：:；;]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{1,40})$")
-_PATH_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<l1>[^／/：:]{2,12})\s*[／/]\s*(?P<l2>[^／/：:]{2,16})\s*[／/]"
-                        r"\s*(?P<name>[^：:]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{0,40}?)\s*"
-                        r"(?:[（(](?P<weight>\d+(?:\.\d+)?)\s*分[)）])?[；;。]?$")
-_PATH_COLUMNS = ["l1", "l2", "name", "weight", "value"]
 _PROSE_LEVELS = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指标|效益)(?:——|—|[:：]\s*[\u4e00-\u9fff]{2,8}(?:指标|效益)?方面|[:：][^；;]*[，,][^；;]*[；;])")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、[^，,；;：:]{2,60}$")
 _MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}|>|[-*+])[ \t\u3000]+(?=\S)")
@@ -144,6 +140,8 @@ def _space_cells(line: str) -> list[str]:
 _NUMBERED_PAIR = re.compile(r"^指标\s*\d{1,2}\s*[：:]\s*(?P<name>[^；;：:]*?)\s*[；;，,]\s*(?:年度)?(?:指标值|目标值)\s*[：:]"
                             r"\s*(?P<value>[^；;]*?)\s*[；;。]?$")
 _CHAT_LINE = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?[ \t\u3000]+\S"
+                        # WeChat's own export: the sender first, then the time
+                        r"|^[^\s，,。：:]{1,24}[ \t\u3000]+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}[ \t\u3000]+\d{1,2}:\d{2}(?::\d{2})?$"
                         r"|^\[(?:文件|图片|语音|视频|表情|链接|动画表情)\]|撤回了一条消息$|^「[^」]{0,80}」$")
 _LIST_LABEL = re.compile(r"\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[●○◆◇■□▪▫•·Ø➢►▶★☆✓✔➤❖\uf06c\uf0d8\uf0b7]")
 _OPERATOR = re.compile(r"[≥≤＞＜><=＝≧≦]|>=|<=")
@@ -210,16 +208,16 @@ def text_lines(text: str) -> list[Line]:
                 after_pipes = False
                 out.append(Line([stripped], where, para=True))
             continue
-        path = _PATH_ITEM.match(stripped) if not cell_mode and ("／" in stripped or "/" in stripped) else None
-        if path and (kinds.level_of(path.group("l1")) or frameworks.is_department_level1(path.group("l1"))):
-            # '1．履职效能／重点工作履行情况／办理不动产登记业务：≥1.5万件（8分）': the levels, name, value and
-            # score of a row written as a path
-            if pair_header != _PATH_COLUMNS:
-                out.append(Line(["\x00header:" + ",".join(_PATH_COLUMNS)], where))
-                pair_header = _PATH_COLUMNS
+        paths = path_rows(stripped) if not cell_mode else None
+        if paths:
+            # '1．履职效能／重点工作履行情况／办理不动产登记业务：≥1.5万件（8分）', '产出指标-数量指标-培训人数：≥500人次':
+            # the levels, name, value and score of a row written as a path
+            columns, rows = paths
+            if pair_header != columns:
+                out.append(Line(["\x00header:" + ",".join(columns)], where))
+                pair_header = columns
             # the score before the value: a blank value then ends the row instead of taking the score
-            out.append(Line([path.group("l1"), path.group("l2"), path.group("name").strip(), path.group("weight"),
-                             path.group("value").strip() or None], where, rowed=True))
+            out.extend(Line(list(row), where, rowed=True) for row in rows)
             continue
         item = _LIST_ITEM.match(stripped)
         if item and kinds.value_like(item.group("value")) and not cell_mode:

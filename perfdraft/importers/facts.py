@@ -180,6 +180,8 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
     """An amount in 元 and the unit the cell itself wrote (None for a bare number): '854万854万' (the
     same amount twice), '1,600.00', '160万元' read right; None when the cell is not an amount."""
     t = kinds.squash(text).rstrip("。")
+    # 86万元（中央…补助资金60万元，县级配套资金26万元）: the amount, then what it is made of
+    t = re.sub(r"^([\d,.]+(?:万元|亿元|元|万))[（(][^（()）]*[)）]$", r"\1", t)
     n = len(t)
     if n >= 4 and n % 2 == 0 and t[: n // 2] == t[n // 2:]:
         t = t[: n // 2]

@@ -34,7 +34,9 @@ _YEAR_CELL = re.compile(r"^[(（]?\s*(20\d\d)\s*[)）]?\s*年度?\s*[)）]?$|[(�
 _SPAN = r"(?:\s*年?\s*[—–~～至-]\s*20\d\d)?"
 _YEAR_TITLE = re.compile(r"(20\d\d)" + _SPAN + r"\s*年度?(?=[^\d]{0,30}(?:绩效|预算|自评|目标))")
 _YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.—–~～至-])(20\d\d)" + _SPAN + r"\s*年")
-_INDEX_PREFIX = re.compile(r"^指标\s*\d+\s*[:：]?\s*(?=\S)")
+# 指标1: …, and a list's 1. / 1、 / （1） before each name under section rows (一、产出指标 / （一）数量指标);
+# not 3.5米宽… (a figure) nor 2024年… (a year)
+_INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）])\s*(?=[^\s\d])")
 _DEFAULT = ["l1", "l2", "name", "value"]
 # Without a header row the columns after the name are guessed from what the cells are.
 _NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
@@ -508,7 +510,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if name is not None:
             stripped = _INDEX_PREFIX.sub("", name)
             if stripped != name:
-                self.report.note("index-prefix", "指标名称前的编号（指标1: 等）已去掉", cur.where)
+                self.report.note("index-prefix", "指标名称前的编号（指标1:、1. 等）已去掉", cur.where)
                 name = stripped
         value = f.get("value")
         if (name is None or kinds.placeholder(name)) and value is None:
