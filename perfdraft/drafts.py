@@ -582,4 +582,8 @@ def save(draft: Draft, path: str | os.PathLike[str], *, known_digest: str | None
 
 
 def new_draft(year: int | None = None) -> Draft:
-    return Draft(year=year or time.localtime().tm_year + 1)
+    """An empty draft for ``year`` (next year when None); a year out of range (--year 0) is refused,
+    not replaced by the default without a word."""
+    if year is not None and (problem := check_year(year)):
+        raise DraftError(f"--year {year}：{problem}")
+    return Draft(year=year if year is not None else time.localtime().tm_year + 1)

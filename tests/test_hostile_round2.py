@@ -4,6 +4,7 @@ input of its own."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,28 @@ def test_a_table_glued_onto_one_line_is_read_in_linear_time(tmp_path, monkeypatc
             pass
         counts.append(calls)
     assert counts[1] < 2.5 * counts[0], counts  # doubling the text about doubles the work
+
+
+def test_a_damaged_pdf_speaks_in_one_chinese_line_not_pdfminer_warnings(tmp_path, capfd):
+    import logging
+    import random
+
+    good = Path(__file__).parent / "probe_files" / "pk_01_jiangxi_2024_youcha-gaizao.pdf"
+    data = bytearray(good.read_bytes())
+    rng = random.Random(1)
+    for _ in range(30):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    bad = tmp_path / "flip.pdf"
+    bad.write_bytes(bytes(data))
+    try:
+        import_file(bad)
+    except Exception as exc:  # noqa: BLE001 - damage is said in words; only the English must not leak
+        assert "Traceback" not in str(exc)
+    assert logging.getLogger("pdfminer").getEffectiveLevel() >= logging.ERROR
+    err = capfd.readouterr().err
+    assert "Data-loss" not in err and "Could not get FontBBox" not in err
+
+
+def test_year_zero_is_refused_not_replaced_by_next_year(tmp_path, capsys):
+    assert main(["new", str(tmp_path / "d.toml"), "--year", "0"]) == 2
+    assert "年份 0 不合理" in capsys.readouterr().err and not (tmp_path / "d.toml").exists()

@@ -158,6 +158,9 @@ def _records(name: str, sheet: Any, formats: Callable[[str, int, int], str | Non
     return out
 
 
+_CID = re.compile(r"\(cid:\d+\)")
+
+
 def pdf_lines(path: Path, report: Report) -> list[Line]:
     """The PDF's text as rows: ruled tables cell by cell, other text as lines of words."""
     return _guarded(path, "PDF", lambda: _pdf_lines(path, report))
@@ -167,12 +170,18 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
         raise ImportFailed(f"{path}：PDF 有 {size / 1024 / 1024:.1f} MiB，超过导入上限，不像是绩效目标表")
+    import logging
+
     import pdfplumber
 
+    # pdfminer's English warnings on a damaged file (Data-loss while decompressing …) reached the terminal:
+    # the damage is said once, in our words, below
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         pdf = pdfplumber.open(str(path))
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        kind = type(exc).__name__.lower()
+        if "password" in str(exc).lower() or "encrypt" in kind or "password" in kind:
             raise ImportFailed(f"{path}：PDF 设有密码，请去掉密码后再导入") from None
         raise ImportFailed(f"{path}：无法读取 PDF（{damage(exc)}），文件可能已损坏") from None
     out: list[Line] = []
@@ -187,13 +196,18 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
             words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+            # (cid:21)(cid:25)…: glyphs whose font has no map back to text, never the user's words
+            unmapped = sum(1 for w in words if _CID.search(w["text"]))
+            if unmapped:
+                words = [w for w in words if not _CID.search(w["text"])]
+                report.note("pdf-cid", f"PDF 的文字层有 {unmapped} 处无法解码的字符（字体缺少映射，或是扫描件），已略去")
             # a word whose centre is in a ruled table is that table's (a rotated page's words overhang
             # the table's box by a hair and were read a second time)
             free = [w for w in words if not any(b[0] <= (w["x0"] + w["x1"]) / 2 <= b[2] and
                                                  b[1] <= (w["top"] + w["bottom"]) / 2 <= b[3] for b in boxes)]
             items: list[tuple[float, list[Line]]] = []
             for t, box in zip(tables, boxes, strict=True):
-                rows = [Line([(c or "").replace("\n", "") or None for c in row], f"第 {n} 页表格", rowed=True)
+                rows = [Line([_CID.sub("", (c or "").replace("\n", "")) or None for c in row], f"第 {n} 页表格", rowed=True)
                         for row in t.extract()]
                 report.take_cells(sum(len(line.cells) for line in rows), f"第 {n} 页的表格")
                 items.append((box[1], rows))
