@@ -291,7 +291,21 @@ def fill_placeholder(pattern: str, text: str) -> str | None:
     return None
 
 
-def derive(value: str | None, project: Project) -> tuple[str, str] | None:
+_GENERIC_PAIRS = frozenset({"标准", "面积", "数量", "人数", "金额", "资金", "项目", "指标"})
+
+
+def _same_object(name: str | None, other: str | None) -> bool:
+    """Whether a count's row and a standard's row speak of the same thing (新建高标准农田面积 ~ 高标准农田亩均
+    财政投入): a pair of characters in common that says more than 标准 or 面积. 高效节水灌溉面积 is another
+    thing: the budget ÷ the farmland's standard is not its area. (A standard from a count is not held to it:
+    学员人均培训补助 from 高素质农民培育人数 is the same people, named otherwise.)"""
+    if not name or not other:
+        return True  # nothing to compare: as before
+    pairs = {name[i:i + 2] for i in range(len(name) - 1)} - _GENERIC_PAIRS
+    return any(other[i:i + 2] in pairs for i in range(len(other) - 1))
+
+
+def derive(value: str | None, project: Project, name: str | None = None) -> tuple[str, str] | None:
     """A figure for a placeholder value from the user's own answers: (value, how it was derived).
 
     Two cases, both budget-based: a per-unit standard ``=□元/人·年`` from a count the user gave in
@@ -330,7 +344,7 @@ def derive(value: str | None, project: Project) -> tuple[str, str] | None:
         uh, _, uper = u.partition("/")
         per_unit = uper.partition("·")[0]
         scale = _scale(unit, per_unit)
-        if uh in _MONEY and scale is not None and number > 0:
+        if uh in _MONEY and scale is not None and number > 0 and _same_object(name, ind.name):
             months = _PER_PERIOD.get(uper.partition("·")[2], 1)
             figure = budget / (number * _MONEY[uh] * months)
             how = f"预算数 {format_number(budget)}元 ÷ {ind.name} {format_number(number)}{u}" + (" ÷ 12个月" if months > 1 else "")

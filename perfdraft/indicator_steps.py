@@ -212,7 +212,7 @@ def _derived(c: Ctx, pos: Position, value: str) -> tuple[str, str] | None:
         return None
     from .catalogue import derive
 
-    return derive(value, c.draft.projects[pos.project])
+    return derive(value, c.draft.projects[pos.project], _candidate(c, pos).proposal.name)
 
 
 def _suggested_value(c: Ctx, pos: Position) -> str:

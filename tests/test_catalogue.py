@@ -347,3 +347,15 @@ def test_a_second_standard_is_not_derived_from_the_budget_the_first_took():
     assert derive("=□元/公里·年", p) == ("=4000元/公里·年", "预算数 1200000元 ÷ 纳入日常养护的农村公路里程 300公里")
     p.indicators.append(Indicator(name="县道养护补助标准", value="=4000元/公里·年"))
     assert derive("=□元/公里·年", p) is None
+
+
+def test_a_figure_is_derived_only_for_the_row_the_standard_speaks_of():
+    """A newcomer: budget ÷ 高标准农田亩均财政投入 was offered as 高效节水灌溉面积 (a part of the farmland), and
+    Enter took it."""
+    farmland = Project(name="x", budget=Budget(total=Decimal("5000000")),
+                       indicators=[Indicator("产出指标", "成本指标", "高标准农田亩均财政投入", value="≤500元/亩")])
+    assert catalogue.derive("≥□亩", farmland, "新建高标准农田面积")[0] == "≥10000亩"
+    assert catalogue.derive("≥□亩", farmland, "项目区新增高效节水灌溉面积") is None
+    trained = Project(name="x", budget=Budget(total=Decimal("300000")),
+                      indicators=[Indicator("产出指标", "数量指标", "培训人数", value="≥300人")])
+    assert catalogue.derive("≤□元/人", trained, "人均培训成本")[0] == "≤1000元/人"
