@@ -137,6 +137,9 @@ def import_file(path: str | os.PathLike[str], *, split_doc_number: bool = False)
     return import_files([path], split_doc_number=split_doc_number)
 
 
+_CAPTURES = frozenset({"text", "pdf", "html"})
+
+
 def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = None,
                  split_doc_number: bool = False) -> ImportResult:
     """Import one or more files into one draft (department from the first file that has one)."""
@@ -148,9 +151,11 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
     repairs: list[str] = []
     unplaced: list[Unplaced] = []
     inferred: int | None = None
+    captured = True  # every input a capture (text, PDF, web page), none an office file or our own export
     for raw in paths:
         path = Path(raw)
         kind = sniff(path)
+        captured = captured and kind in _CAPTURES
         report = Report(str(path))
         lines: list[Line] | None = None
         cut_off = False  # an excerpt marked as stopping inside the table
@@ -289,9 +294,10 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
-    if not merged.department.indicators and not any(p.indicators for p in merged.projects):
-        # a header with no grid (a template's top, a project list, the first lines of a table): no draft
-        # to start from, and "0 个指标" with exit 0 read as success
+    if captured and not merged.department.indicators and not any(p.indicators for p in merged.projects):
+        # a capture with a header and no grid (the first lines of a table, a note): no draft to start
+        # from, and "0 个指标" with exit 0 read as success. An office file keeps its projects: our own
+        # export of projects not yet given rows reads back as it was written
         found = f"读到 {len(merged.projects)} 个项目的表头，但" if merged.projects else ""
         raise NothingPlaced(f"{'、'.join(str(p) for p in paths)}：{found}没有找到绩效目标表的指标行（应有 一级指标/二级指标/"
                             "三级指标/指标值 表头，或 产出指标、效益指标 等层级名称），未生成草稿")
