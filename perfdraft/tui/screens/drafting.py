@@ -285,6 +285,8 @@ class DraftingScreen(Screen):
 
         def chosen(result: FindingsResult | None) -> None:
             if result is None:
+                if self._reopen_findings is None:
+                    self._parked = None  # closed without a detour: the line is still there, as typed
                 return
             # a detour from where the list was opened: fixed, the conversation comes back here (not to
             # where an earlier /jump had started)
