@@ -17,7 +17,7 @@ import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from .errors import DraftConflict, DraftError, os_reason
 from .locks import NAME_MAX, beside, draft_target, fit_name
@@ -321,9 +321,7 @@ def read_state(path: str | os.PathLike[str], limit: int | None = None) -> tuple[
     p = draft_target(path)
     with open(p, "rb") as fh:
         st = os.fstat(fh.fileno())
-        raw = fh.read() if limit is None else fh.read(limit + 1)
-    if limit is not None and len(raw) > limit:
-        raise TooLarge(limit)
+        raw = fh.read() if limit is None else read_capped(fh, limit)
     return raw, DiskState(digest(raw), stat_key(st))
 
 
@@ -333,6 +331,15 @@ class TooLarge(Exception):
     def __init__(self, limit: int):
         super().__init__(limit)
         self.limit = limit
+
+
+def read_capped(fh: BinaryIO, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``fh``, one more to tell it went past (then :class:`TooLarge`): a device
+    or a pipe has no size to check first."""
+    data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(limit)
+    return data
 
 
 def cleanup_temp_files(path: str | os.PathLike[str], follow: bool = True) -> list[Path]:

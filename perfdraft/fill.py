@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan, unreadable
 from .conversation import Conversation
+from .drafts_io import TooLarge, read_capped
 from .errors import EXIT_FINDINGS, EXIT_OK, os_reason, toml_reason
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
@@ -210,15 +211,17 @@ def apply_defaults(conv: Conversation) -> list[str]:
     return done
 
 
+_MAX_ANSWERS_BYTES = 8 * 1024 * 1024
+
+
 def _read_answers(ap: Path) -> dict[str, Any]:
     from .errors import UsageError
 
-    limit = 8 * 1024 * 1024  # an answers file is a page or two; a device or a pipe is not read to its end
     try:
         with open(ap, "rb") as fh:
-            raw = fh.read(limit + 1)
-        if len(raw) > limit:
-            raise UsageError(f"{ap}：答案文件超过 8 MiB，不像是答案文件；请给出 TOML 格式的答案文件")
+            raw = read_capped(fh, _MAX_ANSWERS_BYTES)  # a page or two; a device or a pipe is not read to its end
+    except TooLarge:
+        raise UsageError(f"{ap}：答案文件超过 8 MiB，不像是答案文件；请给出 TOML 格式的答案文件") from None
     except FileNotFoundError:
         raise UsageError(f"{ap}：答案文件不存在") from None
     except OSError as exc:

@@ -87,6 +87,10 @@ SAME_DAY = LazyPattern(r"^(?:当日|当天|次日|即时|实时|立即|随到随
 # A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
 AFTER_EVENT = LazyPattern(r"^(.{1,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时|分钟|周))(?:内|以内|之内)$")
 
+# A value saying the row does not apply (the seed's 无关): the checker asks to delete the row, the importer
+# reads it as a value all the same.
+NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
+
 # Units a value may carry; 万/亿/千/百 before any of them (万人, 千瓦).
 BASE_UNITS = frozenset(
     """人 人次 户 户次 个 次 场 场次 件 台 套 台套 项 家 所 座 处 条 辆 艘 架 批 份 册 本 篇 部 期 班 组 名 只 头 羽

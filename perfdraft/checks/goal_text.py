@@ -92,13 +92,15 @@ def _period_figure(project: Project, field: str, unit: str, n: Decimal, same: li
     return hits[0] if len(hits) == 1 else None
 
 
+def _counts_at(text: str, unit: str, left: int = 0, right: int | None = None) -> list[tuple[int, Decimal | None]]:
+    """(where, figure) of each count in ``unit`` in ``text[left:right]``."""
+    return [(c.start(), numbers.read_decimal(c.group(1)))
+            for c in COUNT_IN_TEXT.finditer(text, left, len(text) if right is None else right)
+            if COUNT_UNIT_SAME.get(c.group(2), c.group(2)) == unit]
+
+
 def _counts_in(text: str, unit: str) -> list[Decimal]:
-    out = []
-    for c in COUNT_IN_TEXT.finditer(text):
-        n = numbers.read_decimal(c.group(1))
-        if n is not None and COUNT_UNIT_SAME.get(c.group(2), c.group(2)) == unit:
-            out.append(n)
-    return out
+    return [n for _, n in _counts_at(text, unit) if n is not None]
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;。！？、]")
@@ -114,8 +116,7 @@ def _part_of_listed_whole(text: str, start: int, unit: str, n: Decimal, wholes: 
         return True
     left = max((m.end() for m in _SENTENCE_MARK.finditer(text, 0, start)), default=0)
     right = next((m.start() for m in _SENTENCE_MARK.finditer(text, start)), len(text))
-    counts = [(c.start(), numbers.read_decimal(c.group(1))) for c in COUNT_IN_TEXT.finditer(text, left, right)
-              if COUNT_UNIT_SAME.get(c.group(2), c.group(2)) == unit]
+    counts = _counts_at(text, unit, left, right)
     at = next((i for i, (s, _) in enumerate(counts) if s == start), None)
     if at is None or any(v is None for _, v in counts):
         return False

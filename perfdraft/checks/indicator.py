@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .. import fields, frameworks
 from ..model import Indicator, Project
+from ..value_terms import NOT_APPLICABLE
 from ..values import (
     BENCHMARK_SCALE,
     BUDGET_SCALE,
@@ -60,8 +61,6 @@ from .words import (
 YEAR_IN_VALUE = re.compile(r"(20\d\d)\s*年")
 # Counts whose ideal is zero (a 反向 row written without the 指标方向 column).
 NEGATIVE_COUNT = re.compile(r"拖欠|断发|欠发|事故|投诉|违规|违纪|差错|失误|纠纷|上访|信访|发生次数|超支|滞留|闲置")
-# A value saying the row does not apply (the seed's 无关): the row is to be deleted, not kept.
-NOT_APPLICABLE = frozenset({"不适用", "不涉及", "无关", "不相关", "无此项"})
 SELF_DEFINED_SCALES = frozenset({"是否", "有无", "合格", "符合", "达成", "达标", "期限", "增减", "影响程度", BENCHMARK_SCALE,
                                  BUDGET_SCALE, ZERO_EVENT_SCALE, GRADE_SCALE, RATIO_SCALE})  # 预算控制: PD108 says what it lacks
 

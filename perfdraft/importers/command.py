@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
+from ..drafts_io import TooLarge, read_capped
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason, output_link_refusal
 from ..locks import draft_target, is_special_file
 from . import ImportFailed, NothingPlaced, import_files
@@ -135,15 +136,13 @@ def _read_pipe(f: str, name: str) -> bytes:
         raise UsageError("-：标准输入是终端，没有可导入的内容；请用管道传入，如 pbpaste | perfdraft import - -o 草稿.toml")
     try:
         if f == STDIN:
-            data = sys.stdin.buffer.read(MAX_PIPED_BYTES + 1)
-        else:
-            with open(f, "rb") as fh:
-                data = fh.read(MAX_PIPED_BYTES + 1)
+            return read_capped(sys.stdin.buffer, MAX_PIPED_BYTES)
+        with open(f, "rb") as fh:
+            return read_capped(fh, MAX_PIPED_BYTES)
+    except TooLarge:
+        raise ImportFailed(f"{name}：内容超过 {MAX_PIPED_BYTES // (1024 * 1024)} MiB，不像是一张绩效目标表，未导入") from None
     except OSError as exc:
         raise ImportFailed(f"{name}：无法读取（{os_reason(exc, writing=False)}）") from None
-    if len(data) > MAX_PIPED_BYTES:
-        raise ImportFailed(f"{name}：内容超过 {MAX_PIPED_BYTES // (1024 * 1024)} MiB，不像是一张绩效目标表，未导入")
-    return data
 
 
 def _write(draft: drafts.Draft, out: Path) -> None:

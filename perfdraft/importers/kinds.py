@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from .. import fields, frameworks, numbers, values
+from ..value_terms import NOT_APPLICABLE
 from .registry import shape_headers
 
 # --- level names ---------------------------------------------------------------------------------------
@@ -526,8 +527,4 @@ def value_like(text: str) -> bool:
         return True
     if re.search(r"\d", t) and len(t) <= 16 and not re.search(r"[\u4e00-\u9fff]{5,}", t):
         return True
-    return t in values.TERM_SCALE or t in values.STATE_TERMS or t in values.BUDGET_TERMS or t in _NOT_APPLICABLE
-
-
-# What a 指标值 cell says of a row that does not apply (the check asks to delete the row): a value all the same.
-_NOT_APPLICABLE = frozenset({"无关", "不适用", "不涉及", "不相关", "无此项"})
+    return t in values.TERM_SCALE or t in values.STATE_TERMS or t in values.BUDGET_TERMS or t in NOT_APPLICABLE
