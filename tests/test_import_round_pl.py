@@ -6,13 +6,12 @@ first read, all now. One test per reading added, each on a small table of its ow
 from pathlib import Path
 
 from perfdraft import profiles
-from perfdraft.importers import import_files
+
+from .test_import_round_pv import _import as _imported
 
 
-def _import(tmp_path: Path, text: str, name: str = "t.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return import_files([path]).draft
+def _import(tmp_path: Path, text: str):
+    return _imported(tmp_path, text).draft
 
 
 def _rows(draft) -> list[tuple[str | None, str | None, str | None]]:
