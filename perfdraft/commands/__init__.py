@@ -153,7 +153,7 @@ COMMANDS: tuple[Cmd, ...] = (
     ),
     Cmd('import', 'importers.command:cmd_import', help='从去年的 xlsx、xls、ods、docx、doc、odt、rtf、PDF、网页或文本表格导入草稿', description='读取去年的绩效目标表，生成草稿。',
         args=(
-            A(('files',), nargs='+', help='去年的表格：xlsx、xls、ods、docx、doc（含 WPS 的 .wps）、odt、rtf、pdf、网页（html、mht）、csv 或文本文件；- 为标准输入（粘贴或管道传入的文本）'),
+            A(('files',), nargs='+', help='去年的表格：xlsx、xls（含 Excel 2003 XML）、ods、docx、doc（含 WPS 的 .wps）、odt、rtf、pdf、网页（html、mht）、csv 或文本文件；- 为标准输入（粘贴或管道传入的文本）'),
             A(('-o', '--output',), required=True, help='生成的草稿文件'),
             A(('--year',), type=int, help='预算年度（默认从文件推断）'),
             A(('--force',), action='store_true', help='覆盖已存在的草稿'),

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import os_reason
 from ..model import Draft
 from . import html as html_reader
-from . import kinds, sources
+from . import kinds, sources, spreadsheetml
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
 from .repairs import (
@@ -55,7 +55,7 @@ _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
 
 
 def sniff(path: Path) -> str:
-    """'xlsx', 'xls', 'ods', 'docx', 'doc', 'odt', 'rtf', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
+    """'xlsx', 'xls', 'ods', 'xmlss' (Excel 2003 XML), 'docx', 'doc', 'odt', 'rtf', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
     if not path.exists():
         raise ImportFailed(f"{source}：文件不存在")
@@ -92,6 +92,8 @@ def sniff(path: Path) -> str:
         return "pdf"
     if head.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{\\rtf"):
         return "rtf"  # 另存为 RTF, and the "导出Word" of report systems that write RTF under a .doc name
+    if spreadsheetml.looks_like(head):
+        return "xmlss"  # Excel 2003 XML, as budget systems export it (named .xls or .xml)
     # a saved web page, or the HTML a web system hands out as "Excel" (.xls) or "Word" (.doc)
     if suffix not in (".txt", ".text", ".md", ".csv", ".tsv", ".tab") and (
             html_reader.looks_like_html(head) or html_reader.looks_like_mht(head)):
@@ -140,6 +142,19 @@ def import_file(path: str | os.PathLike[str], *, split_doc_number: bool = False)
 _CAPTURES = frozenset({"text", "pdf", "html"})
 
 
+def _sheets_read(path: Path, report: Report, sheets: list[list[Record]],
+                 split_doc_number: bool) -> tuple[Assembler, list[Line]]:
+    """A workbook's sheets fed to the label assembler (each sheet a unit), and their rows as lines."""
+    asm = Assembler(str(path), report, split_doc_number=split_doc_number)
+    lines: list[Line] = []
+    for recs in sheets:
+        for rec in recs:
+            asm.feed(rec)
+        asm.end_unit()
+        lines.extend(sources.records_to_lines(recs))
+    return asm, lines
+
+
 def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = None,
                  split_doc_number: bool = False) -> ImportResult:
     """Import one or more files into one draft (department from the first file that has one)."""
@@ -168,18 +183,13 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 own = xlsx_reader.embedded(book, path, report)
                 asm = None if own is not None else xlsx_reader.read(path, report,
                                                                       split_doc_number=split_doc_number, workbook=book)
-        elif kind in ("xlsx", "xls", "ods"):
+        elif kind in ("xlsx", "xls", "ods", "xmlss"):
             if kind == "xlsx":
                 xlsx_reader.check_zip(path, "xlsx", "xl/workbook.xml")
             own = None
-            asm = Assembler(str(path), report, split_doc_number=split_doc_number)
-            lines = []
-            sheets = sources.xlsx_records(path, report) if kind == "xlsx" else sources.sheet_records(path, report)
-            for recs in sheets:
-                for rec in recs:
-                    asm.feed(rec)
-                asm.end_unit()
-                lines.extend(sources.records_to_lines(recs))
+            sheets = sources.xlsx_records(path, report) if kind == "xlsx" else \
+                spreadsheetml.sheet_records(path, report) if kind == "xmlss" else sources.sheet_records(path, report)
+            asm, lines = _sheets_read(path, report, sheets, split_doc_number)
         elif kind == "pdf":
             own = None
             lines = sources.pdf_lines(path, report)
@@ -201,7 +211,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             own = None
             raw_text = text_reader.prepared(path, report)  # decoded once, for both readers
             cut_off = bool(CUT_MARK.search(raw_text))
-            if html_reader.is_markup(raw_text):
+            if spreadsheetml.is_markup(raw_text):
+                # an Excel 2003 XML export opened in a text editor and copied on
+                kind = "xmlss"
+                asm, lines = _sheets_read(path, report, spreadsheetml.sheet_records(path, report, raw_text),
+                                          split_doc_number)
+            elif html_reader.is_markup(raw_text):
                 # a page's HTML source copied into a .txt (view-source, or a system's "导出" that is HTML)
                 kind = "html"
                 report.note("html-source", "文本中是网页源代码（HTML 标记），已按网页表格读取")
@@ -262,7 +277,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if "budget" not in draft.projects[0].confirm:
                 draft.projects[0].confirm.append("budget")
         if not wins and not asm.found_anything:
-            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "docx": "文档", "doc": "文档", "odt": "文档", "rtf": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
+            what = {"xlsx": "工作表", "xls": "工作表", "ods": "工作表", "xmlss": "工作表", "docx": "文档", "doc": "文档", "odt": "文档", "rtf": "文档", "text": "文本", "pdf": "PDF", "html": "网页"}[kind]
             if not _on_topic(lines, asm):
                 raise ImportFailed(f"{path}：不是绩效目标表（{what}中没有 指标、项目、预算、绩效 等字样），"
                                    "应为项目支出绩效目标表（xlsx、xls、docx、doc、PDF 或复制出的文本）")
@@ -314,7 +329,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
 _READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
                  "html-source", "script", "transposed", "ditto", "tsv-quoted", "json", "packed",
-                 "halves")
+                 "halves", "xmlss")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 

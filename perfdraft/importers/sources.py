@@ -115,12 +115,20 @@ class _XlsDateFormats:
 
 
 def _records(name: str, sheet: Any, formats: Callable[[str, int, int], str | None] | None = None) -> list[Record]:
-    rows = sheet.to_python(skip_empty_area=False)
-    r0, c0 = sheet.start or (0, 0)
+    return sheet_rows_records(name, sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges or [],
+                              sheet.start or (0, 0), formats)
+
+
+def sheet_rows_records(name: str, rows: list[list[Any]], merged: list[tuple[tuple[int, int], tuple[int, int]]],
+                       start: tuple[int, int] = (0, 0),
+                       formats: Callable[[str, int, int], str | None] | None = None) -> list[Record]:
+    """A sheet's cell values (rows from ``start``) and merged ranges ((top, left), (bottom, right)), 0-based,
+    as records: a merged cell once, its covered cells blank in ``cells`` and filled down in ``filled``."""
+    r0, c0 = start
     hidden: set[tuple[int, int]] = set()
     vertical: dict[tuple[int, int], tuple[int, int]] = {}
     spans: dict[tuple[int, int], int] = {}
-    for (top, left), (bottom, right) in (sheet.merged_cell_ranges or []):
+    for (top, left), (bottom, right) in merged:
         spans[(top, left)] = right - left + 1
         if (bottom - top + 1) * (right - left + 1) > 200_000:
             raise ImportFailed(f"工作表“{name}”的合并单元格范围过大，不像是绩效目标表")
