@@ -29,6 +29,7 @@ from .value_terms import (
     RATIO_VALUE,
     SAME_DAY,
     STANDARD_VALUE,
+    TREND_ON_BASE,
     TREND_VALUE,
     ZERO_EVENT,
     ZERO_EVENT_SCALE,
@@ -318,7 +319,8 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, BUDGET_SCALE)
     if len(text) <= 6 and text[:1] in "当次即实立随" and SAME_DAY.match(text):
         return Qualitative(text, "期限")  # 当日清运: a time limit the row's 时效 reads as written
-    if text in VAGUE_TERMS or (len(text) <= 8 and TREND_VALUE.match(text)):
+    if text in VAGUE_TERMS or (len(text) <= 8 and TREND_VALUE.match(text)) or (
+            len(text) <= 12 and text[:1] in "较比同" and TREND_ON_BASE.match(text)):
         return Qualitative(text, None, vague=True)
     if BENCHMARK_VALUE.match(text):
         return Qualitative(text, BENCHMARK_SCALE)

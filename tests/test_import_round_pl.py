@@ -137,3 +137,17 @@ def test_level_paths_typed_in_a_chat_message(tmp_path):
                             ("时效指标", "培训完成时间", "2025年10月底前"), ("时效指标", "资金拨付及时率", "100%"),
                             ("服务对象满意度指标", "参训学员满意度", "≥90%")]
     assert draft.projects[0].budget.total == 860_000
+
+
+def test_a_quoted_mails_value_alone_under_its_row_and_the_signature_below_the_grid(tmp_path):
+    # qa_03: a mail client hard-wrapped the quoted table; a value stood alone on the line under its row, and
+    # the sender's signature followed the grid after a blank line: neither is the end of a level or a name
+    text = (">> 项目名称  农村厕所革命整村推进财政奖补资金\n>> 一级指标  二级指标  三级指标  指标值\n"
+            ">> 产出指标  数量指标  新（改）建农村户厕数量  ≥20万座\n"
+            ">> 效益指标  社会效益指标  农村卫生厕所普及率\n>> 较上年有所提高\n>> 农村人居环境  明显改善\n"
+            ">> 满意度指标  服务对象满意度指标  改厕农户满意度  ≥85%\n>>\n>> 张伟\n>> 河北省农业农村厅社会事业促进处\n"
+            ">> 电话：0311-8666XXXX\n")
+    assert _rows(_import(tmp_path, text)) == [("数量指标", "新（改）建农村户厕数量", "≥20万座"),
+                                              ("社会效益指标", "农村卫生厕所普及率", "较上年有所提高"),
+                                              ("社会效益指标", "农村人居环境", "明显改善"),
+                                              ("服务对象满意度指标", "改厕农户满意度", "≥85%")]

@@ -74,6 +74,18 @@ def test_vague_and_state():
     assert parse("基本建立").scale is None and not parse("基本建立").vague
 
 
+@pytest.mark.parametrize("text", ["较上年有所提高", "比去年同期明显改善", "同比有所下降"])
+def test_a_trend_against_last_year_without_an_amount_is_vague_not_unreadable(text):
+    # reviewers call these vague (nothing to score); they were refused as "not a value" and the importer
+    # took them for names
+    assert parse(text).vague
+
+
+def test_a_change_against_last_year_keeps_its_grammar():
+    assert isinstance(parse("较上年提高2个百分点"), values.Change)
+    assert parse("较上年下降").message == "缺少变化幅度"  # a change with its verb and no amount is still asked for one
+
+
 def test_split():
     assert values.split("≥95%") == values.Split("≥", "95", "%")
     assert values.split("优").sign == "定性"

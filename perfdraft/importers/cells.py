@@ -185,10 +185,12 @@ def text_lines(text: str) -> list[Line]:
     after_pipes = False  # the last row was a markdown table's ('| … |')
     tab_grid = False  # a tab-separated header without a 序号 column was read
     level_col: int | None = None  # where the grid's 一级 column starts, in a space-aligned capture
+    gap = False  # a blank line came before this one
     for n, line in enumerate(raw, 1):
         line = line.lstrip("\f\v")  # a page break before a page's first line (pdftotext)
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
+        after_gap, gap = gap, not stripped
         if stripped.startswith("[TRUNCATED") or (kinds.furniture(stripped) and "|" not in stripped and "｜" not in stripped):
             continue
         if _RULE_LINE.fullmatch(stripped) and stripped.count("-") + stripped.count("=") >= 6:
@@ -326,10 +328,11 @@ def text_lines(text: str) -> list[Line]:
             scells, placed = _space_cells(stripped), placed[1:]
         if in_grid and spaced is not None and _wraps(placed, spaced[1]) and not kinds.signoff(stripped):
             row, starts = spaced  # a PDF row's cells wrapped onto the next line, each in its own column
-            for col, text in placed:
-                k = starts.index(next(x for x in starts if abs(x - col) <= 1))
-                row.cells[k] = f"{row.cells[k] or ''}{text}"
-            continue
+            at = [starts.index(next(x for x in starts if abs(x - col) <= 1)) for col, _ in placed]
+            if not any(_level_ended(row.cells[k], text) for k, (_, text) in zip(at, placed, strict=True)):
+                for k, (_, text) in zip(at, placed, strict=True):
+                    row.cells[k] = f"{row.cells[k] or ''}{text}"
+                continue
         if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
             joined = _operators_joined(scells)
             if len(joined) != len(scells):  # '≥ 90%', '2024年12 31日前': one value cut at a space
@@ -342,8 +345,11 @@ def text_lines(text: str) -> list[Line]:
             # (an article's closing sentence and footer became rows of the list's grid), unless it
             # names a level
             # so is a numbered section heading ('二、2023年农作物…项目' between two projects' tables)
-            out.append(Line([stripped], where, para=(listed or bool(_SECTION.match(stripped)))
-                            and kinds.level_of(stripped) is None))
+            # and so is a short line after a blank line below a space-aligned grid (a mail's signature
+            # under the table: '张伟' had become the end of the last row's name)
+            out.append(Line([stripped], where, para=(listed or bool(_SECTION.match(stripped)) or (
+                after_gap and in_grid and spaced is not None and not kinds.value_like(stripped)))
+                and kinds.level_of(stripped) is None))
             spaced = None
     if acc:
         out.append(Line(["\n".join(acc)], f"第 {acc_start} 行"))
@@ -400,6 +406,12 @@ def _wraps(placed: list[tuple[int, str]], starts: list[int]) -> bool:
     return bool(placed) and len(starts) >= 2 and all(
         len(text) <= 10 and not kinds.value_like(text) and kinds.header_kind(text) is None
         and kinds.level_of(text) is None and any(abs(x - col) <= 1 for x in starts) for col, text in placed)
+
+
+def _level_ended(cell: str | None, piece: str) -> bool:
+    """A whole level name ('效益指标') does not wrap into what is under it: a piece there that makes no
+    level with it is a line of its own (a value alone under its row, the sign-off's name below the grid)."""
+    return bool(cell) and kinds.level_of(cell or "") is not None and kinds.level_of((cell or "") + piece) is None
 
 
 def _glued_grid(text: str) -> bool:
