@@ -151,3 +151,13 @@ def test_a_quoted_mails_value_alone_under_its_row_and_the_signature_below_the_gr
                                               ("社会效益指标", "农村卫生厕所普及率", "较上年有所提高"),
                                               ("社会效益指标", "农村人居环境", "明显改善"),
                                               ("服务对象满意度指标", "改厕农户满意度", "≥85%")]
+
+
+def test_the_years_amount_beside_the_whole_periods_is_the_budget(tmp_path):
+    # round qd: 实施期资金总额 | 年度资金总额 heads over two amounts; the 实施期 one had been taken as the budget
+    text = ("项目名称\t小型水库除险加固项目\t\t\n资金来源\t\t实施期资金总额\t年度资金总额\n\t资金总额\t2400.00\t1380.00\n"
+            "\t其中：中央补助资金\t1600.00\t920.00\n一级指标\t二级指标\t三级指标\t年度指标值\n"
+            "产出指标\t数量指标\t完成除险加固小型水库\t≥5座\n满意度指标\t服务对象满意度指标\t下游受益群众满意度\t≥90%\n")
+    project = _import(tmp_path, text).projects[0]
+    assert project.budget.total == 13_800_000
+    assert project.total_amount == 24_000_000

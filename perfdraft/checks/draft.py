@@ -12,7 +12,7 @@ from ..rules import ERROR
 from ..values import Quantity, format_number, parse
 from .context import for_draft, levels
 from .finding import Finding, _f
-from .goal_text import capped_against_text
+from .goal_text import capped_against_text, number_agreement
 from .indicator import check_indicator
 from .project import blank_columns, check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
@@ -44,8 +44,11 @@ def check_department(draft: Draft) -> list[Finding]:
         skip = (_OWN_TREE if own else frozenset()) | blank_skip | _NO_SHARE
         out.extend(check_indicator(ind, ctx.framework.id, f"department.indicators[{i}]", budget_holder, ctx=ctx, skip=skip))
     if goal and d.indicators:
-        rows = [(parse(ind.value or ""), levels(ctx, ind.level1, ind.level2)[1]) for ind in d.indicators]
-        out.extend(capped_against_text(rows, goal, "department"))
+        rows = [(levels(ctx, ind.level1, ind.level2), ind, parse(ind.value or "")) for ind in d.indicators]
+        out.extend(capped_against_text([(v, pair[1]) for pair, _, v in rows], goal, "department"))
+        # the 总体目标's counts against the rows, as a project's 绩效目标 (特困人员1580人 against ≥1850人)
+        out.extend(number_agreement(Project(goal=goal, indicators=d.indicators), rows, "department",
+                                    (("goal", "overall_goal"),)))
     for i, g in enumerate(d.sub_goals):
         for j, ind in enumerate(g.indicators):
             out.extend(check_indicator(ind, ctx.framework.id, f"department.sub_goals[{i}].indicators[{j}]", ctx=ctx))

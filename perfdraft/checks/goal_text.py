@@ -31,14 +31,17 @@ def similar(a: str, b: str) -> float:
 Row = tuple[tuple[str | None, str | None], Indicator, "Value | ParseError"]  # (canonical 一级, 二级), the row, its value
 
 
-def number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[Finding]:
-    """PD303: counts in 资金用途/绩效目标 that no indicator carries, where indicators in that unit exist."""
+def number_agreement(project: Project, rows: list[Row], path: str,
+                     texts: tuple[tuple[str, str], ...] = (("purpose", "purpose"), ("goal", "goal"))) -> Iterator[Finding]:
+    """PD303: counts in 资金用途/绩效目标 that no indicator carries, where indicators in that unit exist.
+    ``texts``: (the project's attribute read, the field a finding names) — a department's 总体目标 is read
+    through a project holding it as its goal."""
     values_by_unit: dict[str, set[Decimal]] = {}
     for _, _ind, v in rows:
         if isinstance(v, Quantity):
             values_by_unit.setdefault(v.unit, set()).add(v.number)
-    for field in ("purpose", "goal"):
-        text = getattr(project, field) or ""
+    for attr, field in texts:
+        text = getattr(project, attr) or ""
         parts = _breakdowns(text, values_by_unit)
         for m in COUNT_IN_TEXT.finditer(text):
             n, unit = numbers.read_decimal(m.group(1)), COUNT_UNIT_SAME.get(m.group(2), m.group(2))
@@ -66,6 +69,8 @@ def number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[F
                     or ((Decimal("0.25") < ratio < 4 or ratio in _DIGIT_SLIPS)
                         and _named_before(text, m.start(), best[1].name or ""))):
                 where = f"{path}.indicators[{best[0]}].value"
+            elif (swapped := _transposed(n, same, rows)) is not None:
+                where = f"{path}.indicators[{swapped}].value"  # 1580人 in the text, ≥1850人 in the row: digits swapped
             period = _period_figure(project, field, unit, n, same, rows)
             if where == f"{path}.{field}" and period is not None:
                 i, typed = period  # 改造老旧小区数量 ≥24个 where the 年度目标 says 11个 and the 中期目标 24个
@@ -73,8 +78,19 @@ def number_agreement(project: Project, rows: list[Row], path: str) -> Iterator[F
                          f"指标值 {typed} 是中期（实施期）目标的数，年度目标写的是 {m.group(0)}",
                          f"年度指标值写本年度要完成的数，如 ≥{m.group(1)}{unit}")
                 continue
-            yield _f("PD303", where, f"{'绩效目标' if field == 'goal' else '资金用途'}中的 {m.group(0)} 与指标值（{shown}）不一致",
+            yield _f("PD303", where, f"{'资金用途' if field == 'purpose' else '绩效目标'}中的 {m.group(0)} 与指标值（{shown}）不一致",
                      "请统一文字与指标值")
+
+
+def _transposed(n: Decimal, same: list[tuple[int, Indicator]], rows: list[Row]) -> int | None:
+    """The one row whose figure has the text's digits in another order (1580 / 1850): a typing slip that
+    says which row the sentence means, whatever its wording."""
+    digits = sorted(str(n).replace(".", ""))
+    if len(digits) < 3:
+        return None
+    hits = [i for i, _ in same if isinstance(v := rows[i][2], Quantity) and v.number != n
+            and sorted(str(v.number).replace(".", "")) == digits]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _period_figure(project: Project, field: str, unit: str, n: Decimal, same: list[tuple[int, Indicator]],

@@ -33,6 +33,7 @@ from ..values import (
 )
 from .context import Context, context, levels
 from .finding import Finding, _f
+from .scores import score_rules
 from .value import _ask, _bare_name, _check_value, expected_unit, propose, year_months
 from .words import (
     CONSUMPTION_NAME,
@@ -189,6 +190,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     out.extend(_meaning_rules(value, name + (rate_named.group(1) if rate_named else ""), l2, p, fixer, misfiled,
                               ind.direction))
     out.extend(_column_rules(ind, value, name, full_name, ctx, p, skip))
+    if ctx.has("indicator.score"):
+        # a target already found wrong or mistyped (≥3636场次) is no yardstick for the actual figure
+        wrong = any(f.path == f"{p}value" and (f.severity == "error" or f.fix is not None) for f in out)
+        out.extend(score_rules(ind, None if wrong else value, p))
 
     if l2 == "时效" and value is not None and not isinstance(value, ParseError):
         timely = isinstance(value, Deadline | Schedule) or year_months(value) is not None or (

@@ -50,6 +50,7 @@ _VARIANTS: dict[str, str] = {
     # a 绩效目标调整申请表: the adjusted budget is the year's (原预算金额 is what it was)
     "调整后预算金额": "total", "调整后预算数": "total", "调整后金额": "total", "调整后资金总额": "total",
     "中期资金总额": "project.total_amount", "实施周期资金总额": "project.total_amount",
+    "实施期资金总额": "project.total_amount", "实施期资金": "project.total_amount", "项目期资金总额": "project.total_amount",
     "本年度下达投资": "total", "年度下达投资": "total", "本年度投资": "total",  # 发改 中央预算内投资
     "其中:本年财政拨款": "fiscal", "其中:当年财政拨款": "fiscal",
     "当年财政拨款": "fiscal", "其中:当年市级财政资金": "fiscal", "本级财政资金": "fiscal", "本级财政拨款": "fiscal",
