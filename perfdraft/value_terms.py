@@ -49,7 +49,7 @@ VAGUE_TERMS = frozenset(
 # from a few adverbs and a few verbs. Vague like the words above (PD108), not an unreadable value.
 TREND_ADVERBS = "不断|逐步|逐年|持续|稳步|进一步|明显|显著|有效|有所|大幅|较大|全面|切实|基本|稳定|同步"
 TREND_VERBS = ("提高|提升|改善|增强|增加|增长|减少|降低|下降|减轻|缩小|完善|健全|建立|巩固|稳定|推进|加强|优化|控制|"
-                "保障|发挥|扩大|加快|好转|遏制|缓解|规范|落实|深化")
+                "保障|发挥|扩大|加快|好转|遏制|缓解|规范|落实|深化|丰富|加深")
 TREND_VALUE = LazyPattern(rf"^(?:得到|实现|保持|持续)?(?:{TREND_ADVERBS}){{1,2}}(?:{TREND_VERBS})$|^(?:得到|实现)(?:{TREND_VERBS})$")
 # ... and one against last year with no amount (较上年有所提高, 比去年同期明显改善): a base but nothing to score
 # (a figure makes it a Change: 较上年提高2个百分点)

@@ -40,7 +40,7 @@ from .repairs import (
     split_target_and_result,
 )
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
-from .row_rewrites import fill_ditto_cells, unpack_numbered_cells
+from .row_rewrites import fill_ditto_cells, packed_list, split_name_value_column, unpack_numbered_cells
 from .shape import Shape
 from .transposed import untranspose
 from .wraps import join_wrapped
@@ -245,17 +245,24 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             dittos = fill_ditto_cells(lines)  # (fill_dittos below does the label reader's rows)
             if dittos:
                 report.note("ditto", ditto_note(dittos))
+            lines, paired = split_name_value_column(lines)
+            if paired:
+                report.note("name-value", f"三级指标与指标值写在同一栏，已拆开 {paired} 个（名称：值、名称（值）、名称≥值），请核对")
             lines, turned = untranspose(lines)
             if turned:
                 report.note("transposed", f"指标表是转置粘贴的（每列一个指标），已按列读取 {turned} 个指标")
         # perfdraft's own layouts (codes, plans, sub-goals) are read exactly by the label assembler
         own_layout = _structured(draft)
-        shape = Shape(str(path), shape_report) if lines is not None and not own_layout else None
+        # a table whose only mark of that layout is its 项目编码 is read both ways: many tables have a code
+        coded = own_layout and _coded_only(draft)
+        shape = Shape(str(path), shape_report) if lines is not None and (not own_layout or coded) else None
         shaped = shape.run(lines) if shape is not None and lines is not None else None
         # The label assembler knows the seed's and perfdraft's own layouts in full (departments, plans,
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
-        wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and not own_layout
+        wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and (
+            not own_layout or (coded and _packed_rows(draft) and _placed(draft, good=True) < good
+                               and _codes_carried(draft, shaped)))
         if wins and asm.flat_projects and shaped is not None and len(draft.projects) > len(shaped.projects):
             # a flat export (project columns on every indicator row) is read column by column, as it is
             # laid out; the shape reader's year (the title's) still counts
@@ -329,7 +336,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
 # Remarks of the file readers (not of an assembler): they stand whichever assembler's reading wins.
 _READER_NOTES = ("hidden:", "formula", "pdf", "nested", "no-table", "csv-quote", "已去除", "原文为", "html-bytes", "html-chrome", "comment", "boxes", "quoted",
                  "html-source", "script", "transposed", "ditto", "tsv-quoted", "json", "packed",
-                 "halves", "xmlss")
+                 "halves", "xmlss", "name-value")
 
 _TOPIC = ("指标", "项目", "预算", "绩效", "目标", "资金", "部门", "单位")
 
@@ -364,6 +371,33 @@ def _structured(draft: Draft) -> bool:
     d = draft.department
     return any(p.code or (p.spending_plan and sum(v is not None for v in p.spending_plan.cells()) >= 2)
                for p in draft.projects) or bool(d.sub_goals)
+
+
+def _coded_only(draft: Draft) -> bool:
+    return not draft.department.sub_goals and not any(
+        p.spending_plan and sum(v is not None for v in p.spending_plan.cells()) >= 2 for p in draft.projects)
+
+
+def _packed_rows(draft: Draft) -> bool:
+    """The label reader took a cell's numbered list of indicators (1.… 2.…, one per line) as one row: the
+    shape reader unpacks them."""
+    return any(packed_list(i.name) for p in draft.projects for i in p.indicators)
+
+
+def _codes_carried(draft: Draft, shaped: Draft | None) -> bool:
+    """The label reader's project codes given to the shape reader's projects (the same projects, in order);
+    False, nothing changed, when the two readings do not have the same projects."""
+    if shaped is None or len(shaped.projects) != len(draft.projects):
+        return False
+    for mine, theirs in zip(draft.projects, shaped.projects, strict=True):
+        if mine.code and theirs.code and mine.code != theirs.code:
+            return False
+    for mine, theirs in zip(draft.projects, shaped.projects, strict=True):
+        if mine.code and not theirs.code:
+            theirs.code = mine.code
+            if "code" in mine.confirm and "code" not in theirs.confirm:
+                theirs.confirm.append("code")
+    return True
 
 
 def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:

@@ -190,6 +190,9 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
     return [(c, t) for c, t in out if t]
 
 
+_BR = re.compile(r"<br\s*/?>", re.I)
+
+
 def records(text: str) -> list[Record]:
     """The text as table rows and paragraphs."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -225,7 +228,7 @@ def records(text: str) -> list[Record]:
             s = line.strip()
             s = s[1:] if s[:1] in "|｜" else s
             s = s[:-1] if s[-1:] in "|｜" else s
-            cells = list(re.split(r"[|｜]", s))
+            cells = [_BR.sub("\n", c) for c in re.split(r"[|｜]", s)]  # a Markdown cell's <br> is its line break
         else:
             parts = _split_spaces(line)
             if len(parts) <= 1:
