@@ -21,7 +21,7 @@ from .answers import editable_line
 from .cells import visible
 from .conversation import Conversation
 from .prompts import Message, Prompt
-from .session import Session
+from .session import Session, pending_notice
 
 EXIT_OK, EXIT_REJECTED, EXIT_SAVE_FAILED = 0, 1, 2
 
@@ -370,6 +370,11 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
     if typed is not None:
         typed.append(session)
     out = cast(TextIO, _Visible(sys.stdout, dumb))
+    if dumb and pending:
+        # the line cannot be pre-filled here: the start's "已放回输入行" would promise what is not there
+        promised = pending_notice(pending)
+        conv.messages[:] = [Message(m.role, pending_notice(pending, in_line=False)) if m.text == promised else m
+                            for m in conv.messages]
     _print_messages(conv.messages, out, _columns())
     conv.messages.clear()
     _print_messages(conv.take_arrivals(), out, _columns())

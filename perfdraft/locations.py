@@ -86,6 +86,14 @@ def recent(limit: int = 10) -> list[Path]:
     return [Path(x) for x in _read_recent()][:limit]
 
 
+_DEMO_DIRS: set[Path] = set()  # this process's demo copies, removed at its exit
+
+
+def is_demo_copy(path: Path) -> bool:
+    """A draft in one of this process's demo directories: gone when the process ends."""
+    return path.parent in _DEMO_DIRS
+
+
 def demo_copy() -> Path:
     """A fresh copy of the seed draft in a temporary directory: never inside the installed package.
 
@@ -98,6 +106,7 @@ def demo_copy() -> Path:
 
     target_dir = Path(tempfile.mkdtemp(prefix="perfdraft-demo-"))
     atexit.register(shutil.rmtree, target_dir, ignore_errors=True)
+    _DEMO_DIRS.add(target_dir)
     target = target_dir / "顺平县社保局-2020-示例.toml"
     target.write_bytes(_demo_bytes())
     return target

@@ -65,8 +65,7 @@ class Session:
         session = cls(path, conv, lock, saver)
         session.pending_answer = pending if isinstance(pending, str) else None
         if session.pending_answer:
-            conv.messages.append(Message("notice", f"上次退出或连接中断时输入了“{session.pending_answer[:60]}”但未确认，"
-                                                   "已放回输入行，确认请回车"))
+            conv.messages.append(Message("notice", pending_notice(session.pending_answer)))
         if remember:
             locations.remember(path)
         return session
@@ -120,7 +119,9 @@ class Session:
                 conv = self.conv
                 # After any save this session asked for, the last one freezes everything: a change the
                 # incremental snapshots missed would be written here at the latest.
-                if conv.path is not None and (conv.dirty or pending or self.saver.requested):
+                # a line offered at the start (pending_answer) and cleared since is no longer kept on disk
+                dropped = bool(self.pending_answer) and pending != self.pending_answer
+                if conv.path is not None and (conv.dirty or pending or self.saver.requested or dropped):
                     store = conv.store
                     assert isinstance(store, _Store)
                     frozen = store.snapshot(conv, full=True)  # the last save re-reads everything
@@ -148,6 +149,12 @@ class Session:
             return None  # unsaved: the close's error says where the answers went
         import shlex
 
+        from .locations import is_demo_copy
+
+        if is_demo_copy(conv.path):
+            # the demo's directory goes with this process: no "saved, go on with …" that cannot be kept
+            return ("示例草稿是临时副本，退出后连同所做的修改一起删除。"
+                    "起草自己的项目：perfdraft new 文件名.toml，或运行 perfdraft 打开开始界面")
         where = "已全部填完" if conv.finished else f"停在：{conv.prompt().title}"
         return f"草稿已保存：{conv.path}（{where}）。继续：perfdraft {command} {shlex.quote(str(conv.path))}"
 
@@ -156,6 +163,13 @@ class Session:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def pending_notice(text: str, in_line: bool = True) -> str:
+    """What the start says of a line typed but not confirmed last time; ``in_line``: it is in the input
+    line again (a dumb terminal cannot show a pre-filled line: there it is to be typed again)."""
+    said = f"上次退出或连接中断时输入了“{text[:60]}”但未确认，"
+    return said + ("已放回输入行，确认请回车" if in_line else "此终端不能预先填入输入行，要用它请重新输入（回车不会采用它）")
 
 
 class _Store:

@@ -200,8 +200,9 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
         """The checker's findings on ``value`` typed for ``ind``, their unit fixes in the form of the
         value it replaces (``ind.value``: a catalogue row's ≥□万亩, the value being edited)."""
         probe = replace(ind, value=value)
+        # the draft's year too: 2026年底前 typed in a 2027 draft showed ✓ while /check said PD225
         found = [f for f in checks.check_indicator(probe, self.draft.framework, "", project or self.project(),
-                                                   profile=self.draft.profile)
+                                                   profile=self.draft.profile, year=self.draft.year)
                  if f.path == "value"]
         return in_row_form(found, ind.value, value)
 

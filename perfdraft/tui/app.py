@@ -20,6 +20,7 @@ from textual.screen import Screen
 from .. import drafts, gc_pause
 from ..conversation import Conversation
 from ..errors import UsageError
+from ..locations import is_demo_copy
 from ..prompts import Message
 from ..saver import SaveResult
 from ..session import Session
@@ -247,6 +248,30 @@ class PerfdraftApp(App[int]):
 
     # --- command palette: the engine's commands ---------------------------------------------------
 
+    async def action_quit(self) -> None:
+        """Ctrl+Q (Textual's own quit key, which its Ctrl+C notice names) quits as F10 does: the line typed
+        but not confirmed is kept for the next start, not dropped."""
+        from .screens.drafting import DraftingScreen
+
+        if isinstance(self.screen, DraftingScreen):
+            self.screen.action_quit_app()
+            return
+        self.quit_pending = self.quit_pending or self._typed_line_below()
+        self.exit(0)
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C: Textual's notice is in English and names only Ctrl+Q
+        self.notify("按 F10（或 Ctrl+Q）保存并退出；未确认的输入会保留到下次打开", timeout=6)
+
+    def _typed_line_below(self) -> str | None:
+        """The answer line of a drafting screen under a dialog (F5's list, the table)."""
+        from .screens.drafting import DraftingScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, DraftingScreen):
+                return screen.typed_line()
+        return None
+
     def action_command_palette(self) -> None:
         # Textual's own palette says "Search for commands…": the same palette, in Chinese.
         from textual.command import CommandPalette
@@ -297,7 +322,7 @@ def _say_close_error(app: PerfdraftApp) -> None:
         print(f"perfdraft: {app.close_error}", file=sys.stderr)
     elif app.session is not None and (said := app.session.farewell()):
         print(said)
-        if app.quit_pending:
+        if app.quit_pending and app.session.conv.path is not None and not is_demo_copy(app.session.conv.path):
             print(f"输入行中未确认的“{app.quit_pending[:40]}”已保留，下次打开时放回输入行")
 
 

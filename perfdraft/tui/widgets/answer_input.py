@@ -33,7 +33,12 @@ class AnswerInput(Input):
         # Textual runs the base class's _on_paste after this one unless the default is prevented:
         # single-line pastes go there untouched.
         text = event.text
-        if "\t" in text or "\n" in text.strip("\r\n"):
+        one_line = "\n" not in text.strip("\r\n")
+        if "\t" in text and one_line and self._kept_in_line(text.strip("\r\n")):
+            event.stop()
+            event.prevent_default()
+            return
+        if "\t" in text or not one_line:
             event.stop()
             event.prevent_default()
             submit = getattr(self.screen, "submit", None)
@@ -41,6 +46,18 @@ class AnswerInput(Input):
                 submit(text.strip("\r\n"))  # at once, like Enter below
             else:
                 self.post_message(self.BlockPasted(text.strip("\r\n")))
+
+    def _kept_in_line(self, text: str) -> bool:
+        """A pasted line with tabs that is no row to fill: put in the line to be confirmed with Enter (a
+        submitted paste had stored a paragraph's tab). One Excel cell copied with its tab ('=100%\t'), or
+        any line pasted at a question of free text, where a tab is a space."""
+        cell = text.strip("\t ")
+        prompt = getattr(getattr(self.screen, "conv", None), "prompt", None)
+        free_text = prompt is not None and prompt().multiline
+        if "\t" in cell and not free_text:
+            return False  # an Excel row: answered whole, as before
+        self.insert_text_at_cursor(" ".join(part for part in cell.split("\t") if part.strip()) if free_text else cell)
+        return True
 
     # Keys that arrive together (typed ahead, coalesced by a slow SSH link, sent by a script) must act
     # in the order typed. Textual runs a bound key's action (Enter, Backspace, Ctrl-U …) only once the

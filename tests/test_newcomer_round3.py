@@ -1,0 +1,128 @@
+"""A newcomer at 80×24, round 3 (a helper who never read the code): what was typed and not confirmed, the
+demo's exit, the live check on the year, and tabs pasted where no row is asked."""
+
+import asyncio
+import os
+import sys
+
+import pytest
+from textual import events
+
+from perfdraft import drafts
+from perfdraft.locations import demo_copy
+from perfdraft.session import Session
+from perfdraft.tui.app import PerfdraftApp, _say_close_error
+from perfdraft.tui.widgets.answer_input import AnswerInput
+
+from .test_line import ROOT
+from .test_tui import _seed_copy
+
+
+def _drafting(path):
+    session = Session.open(path, remember=False)
+    return session, PerfdraftApp(session=session), session.conv
+
+
+def test_ctrl_q_keeps_the_typed_line_as_f10_does_and_ctrl_c_says_how_to_quit_in_chinese(tmp_path, capsys):
+    path = _seed_copy(tmp_path)
+    session, app, conv = _drafting(path)
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump 第 2 条").ok
+            app.screen.ask()
+            await pilot.pause()
+            app.screen.query_one(AnswerInput).value = "≥25公里"
+            app.action_help_quit()  # what Ctrl+C runs where no input takes it as copy
+            await pilot.pause()
+            said = [n.message for n in app._notifications]
+            assert any("F10" in m and "Ctrl+Q" in m for m in said), said
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+        app.close_session(pending=app.quit_pending)
+        _say_close_error(app)
+
+    asyncio.run(run())
+    assert "“≥25公里”已保留" in capsys.readouterr().out
+    reopened = Session.open(path, remember=False)
+    assert reopened.pending_answer == "≥25公里"
+    reopened.close()
+
+
+def test_a_restored_line_cleared_before_quitting_does_not_come_back(tmp_path):
+    path = _seed_copy(tmp_path)
+    first = Session.open(path, remember=False)
+    first.close(pending="105万")
+    again = Session.open(path, remember=False)
+    assert again.pending_answer == "105万"
+    again.close(pending=None)  # the line emptied, then F10: nothing typed
+    third = Session.open(path, remember=False)
+    assert third.pending_answer is None
+    third.close()
+
+
+def test_the_demos_farewell_says_its_copy_is_deleted_not_how_to_go_on(capsys):
+    session, app, _ = _drafting(demo_copy())
+    app.quit_pending = "110000"
+    session.close(pending="110000")
+    _say_close_error(app)
+    out = capsys.readouterr().out
+    assert "删除" in out and "继续" not in out and "已保留" not in out
+
+
+def test_the_live_check_reads_a_date_against_the_drafts_year(tmp_path):
+    path = _seed_copy(tmp_path)
+    session = Session.open(path, remember=False)
+    conv = session.conv
+    try:
+        ind = conv.draft.projects[0].indicators[0]
+        found = {f.code for f in conv.ctx.value_findings(ind, f"{conv.draft.year - 1}年12月底前")}
+        assert "PD225" in found  # it showed ✓ 本栏通过检查 while /check said PD225
+        assert "PD225" not in {f.code for f in conv.ctx.value_findings(ind, f"{conv.draft.year}年12月底前")}
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize(("where", "pasted", "line"), [
+    ("/jump 第 2 条", "=100%\t", "=100%"),  # one Excel cell copied with its tab: the value, not yet answered
+    ("/jump 绩效目标", "加强资金监管\t严格按合同进度支付", "加强资金监管 严格按合同进度支付"),  # free text: a space
+])
+def test_a_pasted_tab_where_no_row_is_asked_stays_in_the_line_for_enter(tmp_path, where, pasted, line):
+    path = _seed_copy(tmp_path)
+    session, app, conv = _drafting(path)
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer(where).ok
+            app.screen.ask()
+            await pilot.pause()
+            before = conv.pos
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = ""
+            inp.post_message(events.Paste(pasted))
+            await pilot.pause()
+            assert conv.pos == before  # nothing answered
+            assert inp.value == line
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()
+
+
+@pytest.mark.slow
+def test_a_dumb_terminal_says_the_unconfirmed_line_is_to_be_typed_again(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    path = _seed_copy(tmp_path)
+    Session.open(path, remember=False).close(pending="12")
+    env = dict(os.environ, TERM="dumb", PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="80")
+    child = pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(path)], env=env, cwd=str(ROOT),
+                          encoding="utf-8", timeout=30, dimensions=(24, 80))
+    try:
+        child.expect(r"要\s*用\s*它\s*请\s*重\s*新\s*输\s*入")  # not 已放回输入行: the line is empty on this terminal
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert drafts.load(path).resume.get("pending") is None  # said and not kept: it is not offered again
