@@ -232,8 +232,9 @@ def parse(field: Field, text: str) -> Any:
 
 
 def read_decimal(text: str, label: str = "数值") -> Decimal:
-    """A finite number as typed (full-width digits, thousands separators and a trailing % allowed)."""
-    number = numbers.read_decimal(text.strip().rstrip("%％"))
+    """A finite number as typed (full-width digits, thousands separators, a trailing % or 分 allowed: a
+    weight asked as 分值 is answered 5分)."""
+    number = numbers.read_decimal(text.strip().rstrip("%％").removesuffix("分").strip())
     if number is None:
-        raise FieldValueError(f"{label}应为有限的数字，收到“{text}”")
+        raise FieldValueError(f"{label}应为数字（如 10 或 12.5），收到“{text}”")
     return number

@@ -77,6 +77,15 @@ def other_default(c: Ctx, pos: Position) -> str:
     return "0"
 
 
+def other_question(c: Ctx, pos: Position) -> str:
+    """The step's own wording (没有就回车填 0) where Enter gives 0; else what Enter gives (预算数 − 财政资金):
+    '没有就回车填 0' above '回车 = 200000.00' contradicted itself."""
+    default = other_default(c, pos)
+    if default in ("0", ""):
+        return STEP_TEXTS["project.budget.other"].prompt
+    return f"其他资金是多少元？（回车 = 预算数 − 财政资金 = {default}；没有其他资金请填 0）"
+
+
 def money_live(attr: str):
     def live(c: Ctx, pos: Position, text: str) -> list[Finding]:
         if not text.strip():

@@ -126,3 +126,43 @@ def test_a_dumb_terminal_says_the_unconfirmed_line_is_to_be_typed_again(tmp_path
     finally:
         child.close(force=True)
     assert drafts.load(path).resume.get("pending") is None  # said and not kept: it is not offered again
+
+
+def test_a_weight_answered_in_points_is_read_and_a_wrong_one_said_plainly():
+    from perfdraft import fields
+
+    weight = fields.FIELDS["indicator.weight"]
+    assert fields.parse(weight, "5分") == 5
+    with pytest.raises(fields.FieldValueError, match="应为数字（如 10"):
+        fields.parse(weight, "五分")  # not "有限的数字", which meant nothing to a clerk
+
+
+def test_the_other_funds_question_says_what_enter_gives(tmp_path):
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        for answer in ("/jump 预算数", "125万", "/jump 财政资金", "105万", "/jump 其他资金"):
+            assert conv.answer(answer).ok, answer
+        q = conv.prompt().question  # Enter on 其他资金 now gives 125万 − 105万
+        assert "200000" in q and "没有就回车填 0" not in q  # the two had contradicted each other
+    finally:
+        session.close()
+
+
+def test_new_draft_with_the_name_of_one_that_exists_opens_it_and_says_so(tmp_path, monkeypatch):
+    path = _seed_copy(tmp_path)
+    before = path.read_bytes()
+    app = PerfdraftApp()
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.open_draft(path, create=True)
+            await pilot.pause()
+            assert any("已存在，已打开它" in m.text for m in app.session.conv.messages) or \
+                "已存在，已打开它" in "\n".join(str(w.render()) for w in app.screen.query("Static"))
+
+    try:
+        asyncio.run(run())
+    finally:
+        app.close_session()
+    assert path.read_bytes() == before

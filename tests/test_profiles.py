@@ -132,7 +132,7 @@ def test_field_parsers_say_what_is_wrong_in_chinese():
     assert fields.parse(fields.FIELDS["project.nature"], "经常性") == "经常性"
     with pytest.raises(fields.FieldValueError, match="项目性质只能是"):
         fields.parse(fields.FIELDS["project.nature"], "长期")
-    with pytest.raises(fields.FieldValueError, match="有限"):
+    with pytest.raises(fields.FieldValueError, match="应为数字"):
         fields.parse(fields.FIELDS["indicator.weight"], "nan")
 
 

@@ -187,6 +187,8 @@ class PerfdraftApp(App[int]):
         try:
             if create and not path.exists():
                 drafts.save(drafts.new_draft(), path)
+            elif create:  # 新建 with the name of a draft that exists: opened, never overwritten, and said so
+                notices = [f"{path.name} 已存在，已打开它（没有覆盖）；要新建请换一个文件名", *(notices or [])]
             session = Session.open(path, catalogue_dir=self.catalogue_dir, background=True)
         except drafts.DraftError as exc:
             self.notify(str(exc), severity="error", timeout=10)
