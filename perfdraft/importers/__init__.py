@@ -23,6 +23,7 @@ from . import html as html_reader
 from . import kinds, sources, spreadsheetml
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
+from .level_rows import levels_from_rows
 from .repairs import (
     CUT_MARK,
     code_out_of_name,
@@ -299,6 +300,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 (page_year if kind == "html" else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
         join_cell_breaks(draft)
+        levels_from_rows(draft, report)
         fill_dittos(draft, report)
         split_target_and_result(draft, report)
         remark_draft(draft, report, split_doc_number=split_doc_number)

@@ -362,6 +362,7 @@ def text_lines(text: str) -> list[Line]:
 _PAIR_SPLIT = re.compile(r"[；;]")
 _PAIR = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|\d{1,2}[、.．])?([^：:]{1,12})[：:](.*)$", re.S)
 _GRID_ORDER = ("l1", "l2", "name", "desc", "sign", "value", "unit")
+_ITEM_LABEL = re.compile(r"^\s*(?:明细|指标明细|第)\s*\d{1,3}\s*(?:条|项)?\s*[：:](?=[^；;]*[：:])")
 
 
 def label_pairs(line: str) -> tuple[list[str] | None, list[str]] | None:
@@ -371,6 +372,7 @@ def label_pairs(line: str) -> tuple[list[str] | None, list[str]] | None:
 
     if line.count("：") + line.count(":") < 2 or not _PAIR_SPLIT.search(line):
         return None
+    line = _ITEM_LABEL.sub("", line, count=1)  # an approval form's '明细3：' before the row's own pairs
     pieces = [x for x in (p.strip() for p in _PAIR_SPLIT.split(line)) if x]
     pairs = [_PAIR.match(x) for x in pieces]
     if not pieces or not all(pairs):

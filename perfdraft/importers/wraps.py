@@ -99,7 +99,8 @@ def _unrepeated(line: Line) -> None:
     line.cells = out
 
 
-_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")
+# (and a budget system's level codes: '01 产出指标', '0101 数量指标' above '010101 …' rows)
+_OUTLINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$|^\d{2}(?:\d{2})?$")
 
 
 def _outline_level(line: Line) -> None:

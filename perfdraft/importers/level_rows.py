@@ -1,0 +1,46 @@
+"""Level rows read as indicators: a report that lists the levels as rows of their own in the names'
+column ('01  产出指标', '0101  数量指标' above '010101  人参…  >=  3000  亩'), read by a reader that took
+each for an indicator named 产出指标 with the value 01. They become the levels of the rows below them."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Draft, Indicator
+from . import kinds
+from .report import Report
+
+# what a level row carries besides its name: nothing, its code or outline number, or its weight subtotal
+_LEVEL_ROW_VALUE = re.compile(r"[\d.]{1,8}")
+
+
+def _level_row(ind: Indicator) -> tuple[str | None, str | None, str] | None:
+    if ind.level1 or ind.level2 or ind.unit or not ind.name:
+        return None
+    if ind.value is not None and not _LEVEL_ROW_VALUE.fullmatch(ind.value.strip()):
+        return None
+    return kinds.level_of(ind.name)
+
+
+def levels_from_rows(draft: Draft, report: Report) -> None:
+    for p in draft.projects:
+        rows = p.indicators
+        if not any(_level_row(ind) for ind in rows) or any(ind.level1 for ind in rows):
+            continue
+        kept: list[Indicator] = []
+        level1: str | None = None
+        level2: str | None = None
+        for ind in rows:
+            level = _level_row(ind)
+            if level is not None:
+                if level[1] is None:
+                    level1, level2 = ind.name, None  # a 一级 row
+                else:
+                    level2 = ind.name
+                continue
+            if level1 is not None or level2 is not None:
+                ind.level1, ind.level2 = level1, level2
+            kept.append(ind)
+        report.note("level-rows", f"“{p.name or '项目'}”中 {len(rows) - len(kept)} 行是层级（产出指标、数量指标 …），"
+                    "已作为其下各行的一级、二级，不作为指标")
+        p.indicators = kept
