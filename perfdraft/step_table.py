@@ -220,7 +220,25 @@ def _apply_template(c: Ctx, pos: Position, text: str) -> None:
     if cat is not None and text in cat.templates:
         p.template = text
         return
+    named = [t.id for t in cat.templates.values() if t.name == text] if cat is not None else []
+    if len(named) == 1:  # the template kept by its name (the line shows names, not ids)
+        p.template = named[0]
+        return
     raise Rejected(f"请输入 1–{len(choices)} 选择模板，或 0 不用模板" if choices else "没有可选模板；输入 0 继续")
+
+
+def _template_read(c: Ctx, pos: Position) -> str:
+    """The template chosen, as the number it is offered under (its internal id was shown in the line
+    and the history, si-urban-rural-pension, which no user types)."""
+    chosen = _project(c, pos).template
+    if not chosen:
+        return ""
+    offered = next((str(k) for k, choice in enumerate(_template_choices(c, pos), 1) if choice.value == chosen), None)
+    if offered is not None:
+        return offered
+    cat = c.catalogue()
+    template = cat.templates.get(chosen) if cat is not None else None
+    return template.name if template is not None else chosen  # not offered now: kept by its name
 
 
 def _template_question(c: Ctx, pos: Position) -> str:
@@ -361,7 +379,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
          _apply_name, required=True, answer=_name_answer, field="project.name", live=project_text_live("name", ("PD327",)),
          question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(n=p.project + 1)),
-    Step("project.template", "projects[{p}].template", lambda c, p: _project(c, p).template or "", _apply_template,
+    Step("project.template", "projects[{p}].template", _template_read, _apply_template,
          default=_template_default, choices=_template_choices,
          question=_template_question, settled=_template_settled),
     Step("project.code", "projects[{p}].code", lambda c, p: _project(c, p).code or "", _set_text(_project, "code"),

@@ -166,3 +166,18 @@ def test_new_draft_with_the_name_of_one_that_exists_opens_it_and_says_so(tmp_pat
     finally:
         app.close_session()
     assert path.read_bytes() == before
+
+
+def test_the_template_question_shows_the_chosen_template_by_its_number_not_its_id(tmp_path):
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 指标模板").ok and conv.answer("1").ok
+        chosen = conv.draft.projects[0].template
+        assert chosen
+        assert conv.answer("/jump 指标模板").ok
+        shown = conv.prompt().prefill
+        assert shown == "1" and chosen not in shown  # the id (si-urban-rural-pension) was in the line
+        assert conv.answer(shown).ok and conv.draft.projects[0].template == chosen  # kept as it was
+    finally:
+        session.close()

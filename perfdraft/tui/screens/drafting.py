@@ -303,8 +303,10 @@ class DraftingScreen(Screen):
     def _jump(self, path: str) -> bool:
         before = self.conv.prompt()
         reply = self.conv.answer(f"/jump {path}")
-        # The user chose a finding, they did not type this command: it is not shown as theirs.
-        self.query_one(Transcript).add_all([m for m in reply.messages if m.role != "user"])
+        # The user chose a finding, they did not type this command: it is not shown as theirs, nor its
+        # refusal, which names the internal path (the caller says there is no question for it)
+        if reply.ok:
+            self.query_one(Transcript).add_all([m for m in reply.messages if m.role != "user"])
         if reply.ok and self.conv.prompt() != before:
             self.ask()
         else:
