@@ -21,7 +21,7 @@ from .answers import editable_line
 from .cells import visible
 from .conversation import Conversation
 from .prompts import Message, Prompt
-from .session import Session, pending_notice
+from .session import Session, kept_notice, pending_notice
 
 EXIT_OK, EXIT_REJECTED, EXIT_SAVE_FAILED = 0, 1, 2
 
@@ -356,9 +356,11 @@ def _after_first_paint(session, conv: Conversation, in_background: Callable[[Cal
 
 
 def run_interactive(conv: Conversation, pending: str | None = None, typed: list | None = None,
-                    in_background: Callable[[Callable[[], None], str], Any] | None = None) -> int:
+                    in_background: Callable[[Callable[[], None], str], Any] | None = None,
+                    kept: list[str] | None = None) -> int:
     """``typed``: gets the prompt session, so that a hang-up can keep the line being typed;
-    ``in_background``: starts the after-first-paint thread (Session.in_background, joined at the end)."""
+    ``in_background``: starts the after-first-paint thread (Session.in_background, joined at the end);
+    ``kept``: gets the line typed but not confirmed when Ctrl+C quit (kept as the TUI's F10 keeps it)."""
     if _over_ssh():
         # Cursor-position replies arrive late over slow links and print as ^[[35;1R garbage.
         os.environ.setdefault("PROMPT_TOOLKIT_NO_CPR", "1")
@@ -392,6 +394,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
             pending = None
             text = session.prompt(f"{number}> ", default=default, placeholder=None if dumb else _placeholder(p))
         except KeyboardInterrupt:
+            line = _typed_line([session], conv)  # before the quit question empties the buffer
             try:
                 # no default text in the line: on a dumb terminal it is invisible and a typed y made yy
                 yes = session.prompt("保存并退出吗？(y/n，回车 = y) ", validator=None, default="", completer=None,
@@ -399,7 +402,10 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
             except (KeyboardInterrupt, EOFError):
                 yes = "y"
             if yes.strip().lower() in ("y", "yes", "是", ""):
+                if line and kept is not None:
+                    kept.append(line)
                 break
+            pending = line if not dumb else None  # not quitting: the line as it was
             continue
         except EOFError:
             break
@@ -443,6 +449,7 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
         session.preload_catalogue()
 
     prompts: list = []
+    kept: list[str] = []
     hung_up: list[int] = []
 
     def hang_up(signum, frame):  # the link dropped: unwind through finally, which saves
@@ -454,13 +461,15 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
     try:
         if not stdin.isatty():
             return run_piped(conv, _tolerant(stdin), out or sys.stdout)
-        return run_interactive(conv, session.pending_answer, prompts, session.in_background)
+        return run_interactive(conv, session.pending_answer, prompts, session.in_background, kept)
     finally:
-        msg = session.close(pending=_typed_line(prompts, conv) if hung_up else None)
+        msg = session.close(pending=_typed_line(prompts, conv) if hung_up else (kept[0] if kept else None))
         if msg is not None and msg.role == "error":
             print(f"perfdraft: {msg.text}", file=sys.stderr)  # where the unsaved work went
         elif stdin.isatty() and not hung_up and (said := session.farewell("line")):
             print(said)  # a piped run says where it stopped itself; a dropped link has no one to tell
+            if kept and conv.path is not None and not locations.is_demo_copy(conv.path):
+                print(kept_notice(kept[0]))
         session.join_background()
 
 

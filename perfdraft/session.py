@@ -165,6 +165,11 @@ class Session:
         self.close()
 
 
+def kept_notice(text: str) -> str:
+    """What a front-end says after quitting with a line typed but not confirmed."""
+    return f"输入行中未确认的“{text[:40]}”已保留，下次打开时放回输入行"
+
+
 def pending_notice(text: str, in_line: bool = True) -> str:
     """What the start says of a line typed but not confirmed last time; ``in_line``: it is in the input
     line again (a dumb terminal cannot show a pre-filled line: there it is to be typed again)."""

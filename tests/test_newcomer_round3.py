@@ -181,3 +181,25 @@ def test_the_template_question_shows_the_chosen_template_by_its_number_not_its_i
         assert conv.answer(shown).ok and conv.draft.projects[0].template == chosen  # kept as it was
     finally:
         session.close()
+
+
+@pytest.mark.slow
+def test_the_line_modes_ctrl_c_quit_keeps_the_typed_line_and_says_so(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    path = _seed_copy(tmp_path)
+    env = dict(os.environ, TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="80")
+    child = pexpect.spawn(sys.executable, ["-m", "perfdraft", "line", str(path)], env=env, cwd=str(ROOT),
+                          encoding="utf-8", timeout=30, dimensions=(24, 80))
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.send("15")
+        child.sendcontrol("c")
+        child.expect("保存并退出吗")
+        child.send("\r")
+        child.expect(r"已\s*保\s*留")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    reopened = Session.open(path, remember=False)
+    assert reopened.pending_answer is not None and reopened.pending_answer.endswith("15")
+    reopened.close()

@@ -23,7 +23,7 @@ from ..errors import UsageError
 from ..locations import is_demo_copy
 from ..prompts import Message
 from ..saver import SaveResult
-from ..session import Session
+from ..session import Session, kept_notice
 from ..steps import COMMANDS
 
 
@@ -325,7 +325,7 @@ def _say_close_error(app: PerfdraftApp) -> None:
     elif app.session is not None and (said := app.session.farewell()):
         print(said)
         if app.quit_pending and app.session.conv.path is not None and not is_demo_copy(app.session.conv.path):
-            print(f"输入行中未确认的“{app.quit_pending[:40]}”已保留，下次打开时放回输入行")
+            print(kept_notice(app.quit_pending))
 
 
 __all__ = ["PerfdraftApp", "run_app", "run_start", "Message"]
