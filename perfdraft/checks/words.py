@@ -42,7 +42,7 @@ NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结�
 # What should not happen (事故, 投诉, 违规 …): the one kind of indicator whose value may be a bare 无
 EVENT_NAME = re.compile(r"事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|"
                         r"暴发|流行|上访|信访|纠纷|欠薪|拖欠|挪用|截留|隐患|问题|不良|负面|污染|破坏|超支|浪费|损失|损毁|丢失|"
-                        r"风险|安全|扣分|处罚|通报|整改|对.{0,8}(?:生态|环境).{0,8}影响$")  # 对生态环境的影响：无: no harm
+                        r"风险|安全|扣分|处罚|通报|整改|水土流失|对.{0,8}(?:生态|环境).{0,8}影响$")  # 对生态环境的影响：无: no harm
 # (对地区经济发展的影响：无 is the classic filler of a 效益 the project does not have: PD115)
 FORMULA_WORDS = re.compile(r"÷|/|／|×|\*|除以|之比|比值|占.*比|计算|公式|=")
 # a percentage is a target only where it ends the name (参保率95%以上): 全国1%人口抽样调查 is a survey's name
@@ -70,7 +70,7 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"^(?!带动).*(?:(?<!户数)增收(?:金额|额|幅度)?$|可支配收入$|(?<!户)收入(?:水平)?$|产值$|利润$|销售额$)"),
      frozenset({"经济效益", "可持续影响", "数量", "成本", "经济成本"}), "经济效益指标"),
 ]
-NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度")
+NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度|资金到位率|经费到位率|拨付率")
 GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
 # An output with its count: any counting or measuring unit (time and money alone are not outputs).
 OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:万|千)?(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处|米|平方米|"
