@@ -543,12 +543,15 @@ def load(extra_dirs: list[Path | str] | None = None, *, include_builtin: bool = 
         if not d.is_dir():
             cat.warnings.append(f"{d}：本单位指标库目录不存在，已忽略")
             continue
-        for path in sorted(d.glob("*.toml")):
+        for path in sorted(x for x in d.glob("*.toml") if x.is_file()):  # (a FIFO blocked)
             # A half-read file must not leave half its templates behind: read into a scratch copy.
             scratch = Catalogue(dict(cat.sectors), dict(cat.templates), dict(cat.common))
             try:
                 load_file(path, scratch)
-            except (CatalogueError, OSError, UnicodeDecodeError) as exc:
+            except UnicodeDecodeError:  # its English text named neither the file nor the fix
+                cat.warnings.append(f"{path}：不是 UTF-8 编码的文本，已跳过；请用编辑器另存为 UTF-8 后再放入指标库")
+                continue
+            except (CatalogueError, OSError) as exc:
                 cat.warnings.append(str(exc))
                 continue
             except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a shape lint would name

@@ -97,11 +97,30 @@ def _stop_on_signals() -> None:
                 pass
 
 
+# Arguments that name files or directories: an empty one is an unset variable, never "here" (check ""
+# checked every draft of the current directory, migrate -o "" rewrote its input in place)
+_PATH_ARGS = {"file": "文件参数", "files": "文件参数", "output": "-o/--output", "catalogue": "--catalogue",
+              "answers": "--answers", "dir": "--dir"}
+
+
+def _empty_path(args: object) -> str | None:
+    for dest, shown in _PATH_ARGS.items():
+        value = getattr(args, dest, None)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not v.strip() for v in values):
+            return shown
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    empty = _empty_path(args)
+    if empty is not None:
+        err(f"{empty} 是空字符串（常见于未设置的变量，如 -o \"$OUT\"）；请给出文件名或目录")
+        return EXIT_BAD_INPUT
     if args.command is None:
         if args.line:
             parser.error("--line 需要配合 edit、demo 或 line FILE 使用")

@@ -525,7 +525,10 @@ def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[s
     out = []
     from .drafts_unknown import unknown_keys  # after this module: it reads the model's dicts from here
 
-    unknown = unknown_keys(data, draft)
+    try:
+        unknown = unknown_keys(data, draft)
+    except RecursionError:  # an unknown key's tables nested hundreds deep: the walk gave a traceback
+        raise DraftError(f"{name}：数组或表嵌套过深，不是 perfdraft 草稿，文件未作改动") from None
     if unknown:
         more = f" 等 {len(unknown)} 处" if len(unknown) > 3 else ""
         out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留")

@@ -188,6 +188,9 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
         b = os.lstat(bak)
         if (b.st_dev, b.st_ino) == (like.st_dev, like.st_ino):
             return  # the backup already is this file (a save that failed after linking it)
+        if stat.S_ISREG(b.st_mode) and b.st_size and _foreign(bak):
+            raise DraftError(f"{path}：旁边的 {bak.name} 不是草稿的备份（是另一个文件），为免覆盖它未保存；"
+                             f"请把 {bak.name} 改名或移走后再保存")
     tmp = _temp_name(bak)
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -206,6 +209,19 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
     _move_into_place(tmp, bak, lambda why_: f"{path}：无法写入备份 {bak.name}（{why_}），未保存，原文件未改动")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()  # rename between two links of one file does nothing and leaves the source
+
+
+_DRAFT_MARKS = (b"schema", b"[[projects", b"[department", b"year", b"[resume", b"perfdraft")
+
+
+def _foreign(bak: Path) -> bool:
+    """A FILE.bak that is no version of a draft (a user's own file of that name: saves replaced it)."""
+    try:
+        with open_read(bak) as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    return not any(mark in head for mark in _DRAFT_MARKS)
 
 
 def conflict_path(path: Path) -> Path:
@@ -319,7 +335,7 @@ def read_state(path: str | os.PathLike[str], limit: int | None = None) -> tuple[
     At most ``limit`` bytes are read: a device or a pipe has no size to check first (/dev/zero filled
     the memory); one byte more says the limit was passed, and :class:`TooLarge` is raised."""
     p = draft_target(path)
-    with open(p, "rb") as fh:
+    with open_read(p) as fh:
         st = os.fstat(fh.fileno())
         raw = fh.read() if limit is None else read_capped(fh, limit)
     return raw, DiskState(digest(raw), stat_key(st))
@@ -331,6 +347,18 @@ class TooLarge(Exception):
     def __init__(self, limit: int):
         super().__init__(limit)
         self.limit = limit
+
+
+def open_read(path: str | os.PathLike[str]) -> BinaryIO:
+    """A file opened for reading without waiting on a FIFO no one writes to (open() blocked for ever):
+    opened non-blocking, then read as usual; such a FIFO reads as empty."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def read_capped(fh: BinaryIO, limit: int) -> bytes:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan, unreadable
 from .conversation import Conversation
-from .drafts_io import TooLarge, read_capped
+from .drafts_io import TooLarge, open_read, read_capped
 from .errors import EXIT_FINDINGS, EXIT_OK, os_reason, toml_reason
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
@@ -218,7 +218,7 @@ def _read_answers(ap: Path) -> dict[str, Any]:
     from .errors import UsageError
 
     try:
-        with open(ap, "rb") as fh:
+        with open_read(ap) as fh:
             raw = read_capped(fh, _MAX_ANSWERS_BYTES)  # a page or two; a device or a pipe is not read to its end
     except TooLarge:
         raise UsageError(f"{ap}：答案文件超过 8 MiB，不像是答案文件；请给出 TOML 格式的答案文件") from None
@@ -271,6 +271,10 @@ def cmd_fill(args: argparse.Namespace) -> int:
         table = data.get("set", {})
         if not isinstance(table, dict):
             raise UsageError(f"{ap}：[set] 应为表")
+        other = [k for k in data if k not in ("answers", "set")]
+        if other:  # a draft or field paths given as answers were ignored: 回答 0 个, exit 0
+            raise UsageError(f"{ap}：答案文件只认 answers = [...]（依次回答的文本）和 [set]（路径 = 值），"
+                             f"不认识 {'、'.join(other[:5])}；草稿本身请用 perfdraft edit 打开，单个字段用 --set 路径=值")
         sets += [(k, _scalar(k, v, str(ap))) for k, v in table.items()]
     for item in args.set:
         if "=" not in item:

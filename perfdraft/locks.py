@@ -104,7 +104,10 @@ def _read_lock(path: Path) -> dict[str, Any] | None:
     try:
         import json  # only when a lock is there to read
 
-        data = json.loads(path.read_text("utf-8"))
+        from .drafts_io import open_read
+
+        with open_read(path) as fh:  # (a FIFO named DRAFT.lock blocked)
+            data = json.loads(fh.read(65536).decode("utf-8"))
     except PermissionError:
         # Before, this counted as a torn file and a live session's lock was taken over after 2 s.
         return _UNREADABLE
@@ -113,8 +116,12 @@ def _read_lock(path: Path) -> dict[str, Any] | None:
     # Only what acquire_lock writes counts as a holder; anything else (a JSON list, a pid that is not
     # a positive integer) is as torn as an empty file. Before, it raised AttributeError/ValueError.
     pid = data.get("pid") if isinstance(data, dict) else None
-    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
-        return None
+    if not isinstance(pid, int) or isinstance(pid, bool) or not 0 < pid < 2**31:
+        return None  # (a pid of 2^63 made os.kill raise OverflowError)
+    since = data.get("since")
+    if isinstance(since, bool) or not isinstance(since, (int, float)) or not 0 < since < 1e11:
+        # NaN, Infinity, 1e30: no time a clock gives (localtime raised); judged by the pid alone
+        data = {k: v for k, v in data.items() if k != "since"}
     return data
 
 

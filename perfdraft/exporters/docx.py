@@ -52,7 +52,7 @@ from . import (
     text_units,
 )
 from . import docx_parts as parts
-from .safety import Embedded, draft_pieces, xml_safe
+from .safety import Embedded, draft_pieces, unchanged, xml_safe
 
 MARKER_NS = "urn:perfdraft:export"
 MARKER_PART = "/customXml/perfdraft-draft.xml"
@@ -413,9 +413,11 @@ def _write_marker(zf: zipfile.ZipFile, draft: Draft, digest: str) -> None:
                    f'<pd:export xmlns:pd="{MARKER_NS}" format={quoteattr(MARKER_FORMAT)} '
                    f'version="{MARKER_VERSION}" fingerprint="{digest}"><pd:note>{note}</pd:note><pd:draft>')
                   .encode())
+        text_hash = hashlib.sha256()
         for piece in draft_pieces(draft):
+            text_hash.update(piece.encode("utf-8"))
             out.write(xml_escape(piece, {"\r": "&#13;"}).encode("utf-8"))
-        out.write(b"</pd:draft></pd:export>")
+        out.write(f"</pd:draft><pd:text-digest>{text_hash.hexdigest()}</pd:text-digest></pd:export>".encode())
 
 
 def _p_text(p: Any, qn: Callable[[str], str]) -> str:
@@ -469,7 +471,9 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
             return None
         body = root.find(f"{{{MARKER_NS}}}draft")
         text = body.text if body is not None and body.text else ""
-        return Embedded(text, fingerprint(doc) == root.get("fingerprint"))
+        digest = root.find(f"{{{MARKER_NS}}}text-digest")
+        return Embedded(text, fingerprint(doc) == root.get("fingerprint")
+                        and unchanged(text, None if digest is None else (digest.text or "")))
     return None
 
 

@@ -59,6 +59,19 @@ class Embedded:
     intact: bool
 
 
+def text_digest(text: str) -> str:
+    """The embedded text's own hash, written beside it: an edit to the text alone (the visible tables
+    untouched) is told from the export as written (a changed budget was read back as the export's)."""
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def unchanged(text: str, digest: str | None) -> bool:
+    """The text as exported; an export written before the digest was (None) is judged by its tables alone."""
+    return digest is None or text_digest(text) == digest
+
+
 def draft_pieces(draft: Draft) -> Iterator[str]:
     """The draft as TOML, one piece per project (the department and header first).
 
@@ -178,7 +191,21 @@ def check_target(path: Path, *, force: bool) -> str | None:
         return f"{path}：目录 {directory} 不可写"
     if path.exists() and not force:
         return f"{path}：文件已存在，未覆盖（加 --force 覆盖）"
+    if force and path.suffix.lower() == ".toml" and path.is_file() and _is_draft(path):
+        # an export over a draft (-o 草稿.toml --force) replaced it with no backup
+        return f"{path}：是一个 perfdraft 草稿，导出不会覆盖草稿（--force 也不会）；请换一个输出文件名"
     return None
+
+
+def _is_draft(path: Path) -> bool:
+    from ..drafts_io import open_read
+
+    try:
+        with open_read(path) as fh:
+            head = fh.read(65536)
+    except OSError:
+        return False
+    return b"schema" in head and b"perfdraft/" in head
 
 
 def write_output(path: Path, data: bytes, *, force: bool) -> None:

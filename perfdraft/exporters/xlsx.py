@@ -459,8 +459,13 @@ def _marker_sheet(w: _Writer, ws: Any, pieces: Iterable[str], digest: str) -> No
         if len(sheet.cells) > 2 * MARKER_FLUSH_ROWS:  # rows of 8,000 characters: keep few in memory
             sheet.flush_rows()
 
+    import hashlib
+
+    text_hash = hashlib.sha256()  # the text as read back: text_digest of the joined chunks
     for piece in pieces:
-        buffer += _toml_without_ooxml_escapes(piece)
+        piece = _toml_without_ooxml_escapes(piece)
+        text_hash.update(piece.encode("utf-8"))
+        buffer += piece
         while len(buffer) >= CHUNK:
             emit(buffer[:CHUNK])
             buffer = buffer[CHUNK:]
@@ -469,6 +474,8 @@ def _marker_sheet(w: _Writer, ws: Any, pieces: Iterable[str], digest: str) -> No
     chunks = row - len(meta)
     sheet.put(row, 0, "chunks", "marker")
     sheet.put(row, 1, str(chunks), "marker")
+    sheet.put(row + 1, 0, "text-digest", "marker")
+    sheet.put(row + 1, 1, text_hash.hexdigest(), "marker")
     ws.hide()
     sheet.flush()
 

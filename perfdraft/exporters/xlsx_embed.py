@@ -17,7 +17,7 @@ from typing import Any
 from ..drafts import MAX_DRAFT_BYTES
 from ..sheet_refs import column_letters
 from . import MARKER_FORMAT
-from .safety import Embedded, xml_safe
+from .safety import Embedded, unchanged, xml_safe
 
 MARKER_SHEET = "_perfdraft"
 # Version 2: key/value rows with the chunk count last (version 1 had it in row 4); both read back.
@@ -144,4 +144,5 @@ def read_embedded(source: str | Path | Any) -> Embedded | None:
     if version > SHEET_VERSION or n != len(chunks):  # a newer format, or rows lost
         return None
     text = "".join(chunks)
-    return Embedded(text, fingerprint(wb) == meta.get("fingerprint"))
+    digest = meta.get("text-digest")
+    return Embedded(text, fingerprint(wb) == meta.get("fingerprint") and unchanged(text, None if digest is None else str(digest)))

@@ -17,6 +17,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..drafts_io import open_read
 from ..errors import os_reason
 from ..model import Draft
 from . import html as html_reader
@@ -63,7 +64,7 @@ def sniff(path: Path) -> str:
     if path.is_dir():
         raise ImportFailed(f"{source}：这是一个目录，应为 xlsx、docx 或文本文件")
     try:
-        with open(path, "rb") as fh:
+        with open_read(path) as fh:  # (a FIFO with no writer blocked here)
             head = fh.read(2048)
     except PermissionError:
         raise ImportFailed(f"{source}：没有读取权限") from None
@@ -232,6 +233,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         if kind in ("docx", "doc", "odt", "rtf", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:
+            # where a session stopped and a line it had not confirmed are no part of a table: a planted
+            # pending line was later offered as if the user had typed it
+            own.resume = None
             repairs.append(f"{path}：读取了 perfdraft 导出时嵌入的草稿，与导出时的草稿完全一致")
             repairs.extend(report.lines())
             merged = _merge(merged, own, repairs, unplaced, str(path))

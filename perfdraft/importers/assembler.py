@@ -127,6 +127,8 @@ class Assembler(LabelRowsMixin, GridMixin):
     # -- entry points --------------------------------------------------------------------------------------
 
     def feed(self, rec: Record) -> None:
+        self.report.take_chars(sum(len(c) for c in rec.cells if c) + sum(len(c) for c in rec.filled or () if c),
+                               rec.first_loc() if rec.cells else rec.where)
         self.records.append(rec)
         cells: list[str | None] = []
         for i, c in enumerate(rec.cells):

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
-from ..drafts_io import TooLarge, read_capped
+from ..drafts_io import TooLarge, open_read, read_capped
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason, output_link_refusal
 from ..locks import draft_target, is_special_file
 from . import ImportFailed, NothingPlaced, import_files
@@ -137,7 +137,7 @@ def _read_pipe(f: str, name: str) -> bytes:
     try:
         if f == STDIN:
             return read_capped(sys.stdin.buffer, MAX_PIPED_BYTES)
-        with open(f, "rb") as fh:
+        with open_read(f) as fh:
             return read_capped(fh, MAX_PIPED_BYTES)
     except TooLarge:
         raise ImportFailed(f"{name}：内容超过 {MAX_PIPED_BYTES // (1024 * 1024)} MiB，不像是一张绩效目标表，未导入") from None

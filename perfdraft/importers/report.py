@@ -24,7 +24,7 @@ def damage(exc: BaseException) -> str:
         return "含有层层展开的实体引用（可能是恶意构造的文件）"
     if name == "XMLSyntaxError" or "xml" in name.lower():
         return "文件中的 XML 内容已损坏"
-    if name in ("BadZipFile", "BadZipfile") or "zip" in text:
+    if name in ("BadZipFile", "BadZipfile") or "zip" in text or "magic number" in text:
         return "压缩包已损坏"
     if name == "error" and "zlib" in type(exc).__module__ or "decompress" in text:
         return "压缩数据已损坏"
@@ -60,6 +60,10 @@ class Unplaced:
 # 2 s for a real flat table (a 330-project department) and 9 s at worst. A department's workbook of
 # 200 project sheets has about 20,000. sources.py checks one sheet's size against it before reading.
 MAX_FILE_CELLS = 60_000
+# ... and their characters, a merged cell's copies counted in each row it covers: one 200,000-character
+# cell merged down 4,900 rows is a billion characters to read (minutes), in a 7 KB file. A real
+# department's tables hold about a million.
+MAX_FILE_CHARS = 5_000_000
 
 
 class Report:
@@ -68,6 +72,7 @@ class Report:
     def __init__(self, source: str):
         self.source = source
         self.cells = 0
+        self.chars = 0
         self._order: list[str] = []
         self._text: dict[str, str] = {}
         self._where: dict[str, list[str]] = {}
@@ -97,6 +102,12 @@ class Report:
             raise ImportFailed(f"{self.source}：读到{where}时已超过 {MAX_FILE_CELLS:,} 个单元格（整个文件的导入上限；"
                                "一个单位全部项目的绩效目标表通常只有几千到两万个单元格），不像是绩效目标表，未导入；"
                                "如确需导入，请把表格分存为几个较小的文件，一起导入（perfdraft import 甲.xlsx 乙.xlsx -o 草稿.toml）")
+
+    def take_chars(self, n: int, where: str) -> None:
+        self.chars += n
+        if self.chars > MAX_FILE_CHARS:
+            raise ImportFailed(f"{self.source}：读到{where}时文字已超过 {MAX_FILE_CHARS:,} 个字（合并单元格在它跨过的每一行都算一次），"
+                               "不像是绩效目标表，未导入；请检查是否有特别长的合并单元格")
 
     def aside(self, where: str) -> None:
         """Text around the table that is no part of it (kinds.page_chrome): said once, with where, not

@@ -47,7 +47,7 @@ def check_zip(path: Path, kind: str, required: str) -> None:
     except zipfile.BadZipFile:
         raise ImportFailed(f"{source}：文件已损坏或不完整（不是有效的 {kind} 压缩包），请重新保存或重新下载") from None
     except (OSError, ValueError, EOFError) as exc:
-        raise ImportFailed(f"{source}：无法读取 {kind} 文件（{exc}）") from None
+        raise ImportFailed(f"{source}：无法读取 {kind} 文件（{damage(exc)}）") from None
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
         raise ImportFailed(f"{source}：解压后过大，不像是绩效目标表（可能是压缩炸弹），未读取")
     if "EncryptedPackage" in names or "EncryptionInfo" in names:
@@ -135,7 +135,7 @@ def load(path: Path) -> Any:
     try:
         check_merges(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
-        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{exc}），文件可能已损坏") from None
+        raise ImportFailed(f"{path}：无法读取 xlsx 文件（{damage(exc)}），文件可能已损坏") from None
     from openpyxl import load_workbook
 
     try:
