@@ -19,12 +19,12 @@ from pathlib import Path
 
 from ..drafts_io import open_read
 from ..errors import os_reason
-from ..model import Draft
+from ..model import Draft, Project
 from . import html as html_reader
 from . import kinds, sources, spreadsheetml
 from .assembler import Assembler
 from .cells import Line, clean_text, text_lines
-from .level_rows import levels_from_rows
+from .level_rows import carry_levels, levels_from_rows
 from .repairs import (
     CUT_MARK,
     code_out_of_name,
@@ -39,10 +39,17 @@ from .repairs import (
     remark_draft,
     settle_profile,
     split_glued_explanations,
+    split_labelled_explanations,
     split_target_and_result,
 )
 from .report import ImportFailed, ImportResult, NothingPlaced, Record, Report, Unplaced
-from .row_rewrites import fill_ditto_cells, packed_list, split_name_value_column, unpack_numbered_cells
+from .row_rewrites import (
+    fill_ditto_cells,
+    merge_header_rows,
+    packed_list,
+    split_name_value_column,
+    unpack_numbered_cells,
+)
 from .shape import Shape
 from .transposed import untranspose
 from .wraps import join_wrapped
@@ -250,6 +257,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             dittos = fill_ditto_cells(lines)  # (fill_dittos below does the label reader's rows)
             if dittos:
                 report.note("ditto", ditto_note(dittos))
+            lines, _ = merge_header_rows(lines)
             lines, paired = split_name_value_column(lines)
             if paired:
                 report.note("name-value", f"三级指标与指标值写在同一栏，已拆开 {paired} 个（名称：值、名称（值）、名称≥值），请核对")
@@ -266,8 +274,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
         wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and (
-            not own_layout or (coded and _packed_rows(draft) and _placed(draft, good=True) < good
-                               and _codes_carried(draft, shaped)))
+            not own_layout or (coded and _codes_carried(draft, shaped) and (
+                # the label reader took a cell's list for one row, or met grid columns it does not know
+                (_packed_rows(draft) and _placed(draft, good=True) < good)
+                # (no more rows than the label reader found: a two-row header's 数值 column, not a grid
+                # read twice over)
+                or (report.noted("extra:") and _rows(shaped) <= _rows(draft)))))
         if wins and asm.flat_projects and shaped is not None and len(draft.projects) > len(shaped.projects):
             # a flat export (project columns on every indicator row) is read column by column, as it is
             # laid out; the shape reader's year (the title's) still counts
@@ -303,8 +315,10 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 (sources.document_title_year(path) if kind in ("xlsx", "docx") else None) or \
                 (page_year if kind == "html" else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
+        split_labelled_explanations(draft, report)
         join_cell_breaks(draft)
         levels_from_rows(draft, report)
+        carry_levels(draft, report)
         fill_dittos(draft, report)
         split_target_and_result(draft, report)
         remark_draft(draft, report, split_doc_number=split_doc_number)
@@ -322,6 +336,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
+    # a project the sheets only started (a 汇总 sheet's header before the project sheets): nothing of it read
+    merged.projects = [p for p in merged.projects if not _nothing_read(p)] or merged.projects[:1]
     if captured and not merged.department.indicators and not any(p.indicators for p in merged.projects):
         # a capture with a header and no grid (the first lines of a table, a note): no draft to start
         # from, and "0 个指标" with exit 0 read as success. An office file keeps its projects: our own
@@ -382,6 +398,15 @@ def _structured(draft: Draft) -> bool:
 def _coded_only(draft: Draft) -> bool:
     return not draft.department.sub_goals and not any(
         p.spending_plan and sum(v is not None for v in p.spending_plan.cells()) >= 2 for p in draft.projects)
+
+
+def _nothing_read(project: Project) -> bool:
+    return not (project.name or project.code or project.indicators or project.purpose or project.goal
+                or project.budget.total is not None or project.budget.fiscal is not None)
+
+
+def _rows(draft: Draft | None) -> int:
+    return 0 if draft is None else sum(len(p.indicators) for p in draft.projects) + len(draft.department.indicators)
 
 
 def _packed_rows(draft: Draft) -> bool:

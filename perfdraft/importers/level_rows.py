@@ -44,3 +44,24 @@ def levels_from_rows(draft: Draft, report: Report) -> None:
         report.note("level-rows", f"“{p.name or '项目'}”中 {len(rows) - len(kept)} 行是层级（产出指标、数量指标 …），"
                     "已作为其下各行的一级、二级，不作为指标")
         p.indicators = kept
+
+
+def carry_levels(draft: Draft, report: Report) -> None:
+    """Rows whose 一级 (and 二级) cells are empty under rows that have them: a table continued after a page
+    break (续表) whose merged level cells the break cut, so they start empty. The levels of the row above go
+    on, where the row's own 二级 (if any) belongs to that 一级."""
+    for p in draft.projects:
+        carried = 0
+        above: Indicator | None = None
+        for ind in p.indicators:
+            if ind.level1 is None and above is not None and above.level1:
+                own = kinds.level_of(ind.level2) if ind.level2 else None
+                parent = kinds.level_of(above.level1)
+                if ind.level2 is None or (own is not None and parent is not None and own[0] == parent[0]):
+                    ind.level1 = above.level1
+                    if ind.level2 is None:
+                        ind.level2 = above.level2
+                    carried += 1
+            above = ind
+        if carried:
+            report.note("carried-levels", f"{carried} 行的一级、二级单元格为空（续表在合并单元格中间断开），已沿用上一行的层级，请核对")

@@ -218,6 +218,25 @@ _CELL_BREAK = re.compile(r"\s*\n\s*")
 _SHORT_FIELDS = ("level1", "level2", "name", "value")
 
 
+# A 三级 cell of two paragraphs: the name, then its explanation under a label of its own
+# (a reader that joins a cell's paragraphs leaves no break: the longer labels are known without one)
+_LABELLED_EXPLANATION = re.compile(r"\n\s*(?:指标解释|指标说明|指标释义|解释|说明|计算公式|计算方法|统计口径|口径)\s*[:：]"
+                                   r"|(?<=\S)(?:指标解释|指标说明|指标释义|计算公式)\s*[:：]")
+
+
+def split_labelled_explanations(draft: Draft, report: Report) -> None:
+    """'资助学生人数\n指标解释：按在校生…': the paragraph under its label is the row's 指标描述 (it was joined
+    into the name), where the row has none."""
+    for pi, p in enumerate(draft.projects):
+        for ii, ind in enumerate(p.indicators):
+            m = _LABELLED_EXPLANATION.search(ind.name or "")
+            if m is None or ind.description:
+                continue
+            ind.name, ind.description = (ind.name or "")[:m.start()].strip(), (ind.name or "")[m.end():].strip() or None
+            report.note("labelled-explanation", "三级指标单元格中另起一段的“指标解释：…”已移到绩效指标描述，请核对",
+                        f"projects[{pi}].indicators[{ii}]")
+
+
 def join_cell_breaks(draft: Draft) -> None:
     """The short fields of every row, and each project's name, without the cell's line breaks."""
     def joined(text: str | None) -> str | None:

@@ -86,6 +86,10 @@ class Report:
         if where and where not in self._where[key]:  # one page line's chrome cells are one place
             self._where[key].append(where)
 
+    def noted(self, prefix: str) -> bool:
+        """A remark under this key (or key prefix) was made."""
+        return any(key.startswith(prefix) for key in self._order)
+
     def carry(self, other: Report, prefixes: tuple[str, ...]) -> None:
         """Take ``other``'s remarks whose key starts with one of ``prefixes`` (what the file reader said,
         kept when another assembler's reading of the same cells wins)."""

@@ -133,3 +133,36 @@ def split_name_value_column(lines: list[Line]) -> tuple[list[Line], int]:
             head_at = None  # a paragraph or the sign-off ends the table
         out.append(line)
     return out, split
+
+
+def merge_header_rows(lines: list[Line]) -> tuple[list[Line], int]:
+    """A grid header in two rows (绩效指标 over 一级 | 二级 | 三级, 指标值 over 计算符号 | 数值 | 单位, 分值 and
+    备注 merged down both): one header row, each column named by its lower cell, or its upper one where the
+    lower is blank (分值, 备注 had been read as rows of their own). How many were merged."""
+    out: list[Line] = []
+    merged = 0
+    for line in lines:
+        above = out[-1] if out else None
+        if above is not None and above.rowed and line.rowed and len(above.cells) == len(line.cells) and \
+                _upper_header(above) and _lower_header(line):
+            cells = [low if low else (up if up and kinds.header_kind(up) else None)
+                     for up, low in zip(above.cells, line.cells, strict=True)]
+            out[-1] = Line(cells, line.where, rowed=True, spaced=line.spaced)
+            merged += 1
+            continue
+        out.append(line)
+    return out, merged
+
+
+def _kinds(line: Line) -> list[str]:
+    return [k for c in line.cells if c and (k := kinds.header_kind(c))]
+
+
+def _upper_header(line: Line) -> bool:
+    found = _kinds(line)
+    return len(found) >= 2 and not {"l1", "l2", "name"} & set(found)
+
+
+def _lower_header(line: Line) -> bool:
+    found = _kinds(line)
+    return len(found) >= 3 and bool({"l2", "name"} & set(found))

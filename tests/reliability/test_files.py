@@ -362,14 +362,16 @@ def test_a_lock_that_cannot_be_read_is_not_taken_over(seed, monkeypatch):
     lp = drafts.lock_path(seed)
     lp.write_text("{}", "utf-8")
     os.utime(lp, (time.time() - 60, time.time() - 60))
-    real = Path.read_text
+    from perfdraft import drafts_io
 
-    def unreadable(self: Path, *a, **k):  # type: ignore[no-untyped-def]
-        if self == lp:
+    real = drafts_io.open_read
+
+    def unreadable(path, *a, **k):  # type: ignore[no-untyped-def]
+        if Path(path) == lp:
             raise PermissionError(13, "Permission denied")
-        return real(self, *a, **k)
+        return real(path, *a, **k)
 
-    monkeypatch.setattr(Path, "read_text", unreadable)
+    monkeypatch.setattr(drafts_io, "open_read", unreadable)
     with pytest.raises(drafts.DraftLocked, match="perfdraft unlock"):
         locks.acquire_lock(seed)
     assert lp.exists()
