@@ -203,3 +203,31 @@ def test_the_line_modes_ctrl_c_quit_keeps_the_typed_line_and_says_so(tmp_path):
     reopened = Session.open(path, remember=False)
     assert reopened.pending_answer is not None and reopened.pending_answer.endswith("15")
     reopened.close()
+
+
+def test_tab_takes_the_live_checks_proposed_fix_and_tab_again_gives_the_line_back(tmp_path):
+    path = _seed_copy(tmp_path)
+    session, app, conv = _drafting(path)
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump projects[0].indicators[6].value").ok
+            app.screen.ask()
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = "≥9595%"
+            await pilot.pause()
+            from perfdraft.tui.widgets.check_line import CheckLine
+
+            assert "Tab 采用" in str(app.screen.query_one(CheckLine).render())
+            await pilot.press("tab")
+            await pilot.pause()
+            assert inp.value == "≥95%"  # the demo's slips had to be retyped one by one
+            await pilot.press("tab")
+            await pilot.pause()
+            assert inp.value == "≥9595%"
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()

@@ -40,6 +40,8 @@ class CheckLine(Static):
             words = finding_words(f)  # the text being typed: no place (it is the question's)
             head, body = words.head + "：", words.body
             tail = f"（另 {more} 条）" if more and i == len(shown) - 1 else ""
+            if i == 0 and f.fix is not None:
+                tail = "（Tab 采用）" + tail  # the screen's Tab puts the fix in the line
             if len(shown) > 1:
                 body = truncate(body, width - cell_len(head) - cell_len(tail))
             lines.append(head, style=style)
