@@ -197,6 +197,15 @@ def summary(last: Draft, new: Draft, changes: list[YearChange], stale: list[tupl
         lines.extend(f"    {ch.text(new)}" for ch in changes)
     else:
         lines.append("  名称和文字中没有需要改动的年份")
+    d = new.department
+    carried = [what for what, there in (("总体目标", d.overall_goal), ("分项目标", d.sub_goals), ("保障措施", d.safeguards),
+                                        ("部门预算", d.budget is not None and d.budget.total is not None),
+                                        ("部门整体指标", d.indicators)) if there]
+    if carried:
+        # the department part has no list to confirm: said, so that last year's goal and budget are not
+        # exported as this year's unread
+        lines.append(f"  部门部分（{'、'.join(carried)}）按去年原样复制，不在逐项确认之列，请改为今年的内容："
+                     "/jump 部门总体目标、/jump 部门预算合计")
     from .places import place_text
 
     dates = [(path, value) for path, value in stale if path.endswith(".value")]

@@ -288,3 +288,13 @@ def test_cloning_a_table_that_is_no_draft_points_to_the_import(tmp_path, capsys)
     err = capsys.readouterr().err
     assert "不是 perfdraft 草稿" in err and "perfdraft import" in err and "Invalid" not in err
     assert not (tmp_path / "new.toml").exists()
+
+
+def test_the_clone_summary_says_the_department_part_is_carried_unasked():
+    # a newcomer's clone: last year's 总体目标 and 部门预算 went into this year's export without a question
+    last = drafts.load(SEED)
+    new, changes, stale = clone_with_report(last)
+    said = "\n".join(summary(last, new, changes, stale, "a.toml", "b.toml"))
+    assert "部门部分（总体目标" in said and "/jump 部门总体目标" in said
+    bare = clone_with_report(Draft(year=2024))
+    assert "部门部分" not in "\n".join(summary(Draft(year=2024), bare[0], bare[1], bare[2], "a.toml", "b.toml"))
