@@ -20,7 +20,9 @@ def parse_money(text: str) -> Decimal:
     money = numbers.read_money(text)
     if money is None and numbers.too_large(text):
         raise Rejected(f"“{text}”金额太大（超过 10^15 元），请检查是否多打了数字")
-    if money is None or money[0] < 0:
+    if money is not None and money[0] < 0:  # said as what it is: -1 is a number ("不是金额" puzzled)
+        raise Rejected(f"“{text}”是负数；金额不能为负，请写 0 或正数（元），如 1600000 或 160万")
+    if money is None:
         raise Rejected(f"“{text}”不是金额；请写数字（元），如 1600000 或 160万")
     if money[0] != money[0].quantize(Decimal("0.01")):
         # 0.0000000000001 was taken, then no save could write it (and 0.0000000000001万 was kept as 0.00)

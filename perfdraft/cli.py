@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     if empty is not None:
         err(f"{empty} 是空字符串（常见于未设置的变量，如 -o \"$OUT\"）；请给出文件名或目录")
         return EXIT_BAD_INPUT
+    catalogue = getattr(args, "catalogue", None)
+    if catalogue and not os.path.isdir(catalogue):  # a wrong directory was used as none, without a word
+        err(f"--catalogue {catalogue}：目录不存在（应为放本单位指标库 .toml 文件的目录）")
+        return EXIT_BAD_INPUT
     if args.command is None:
         if args.line:
             parser.error("--line 需要配合 edit、demo 或 line FILE 使用")

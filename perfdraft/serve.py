@@ -65,6 +65,9 @@ def _default_root() -> Path:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     host, port = args.host, args.port
+    if not host.strip():
+        # an unset variable (--host "$HOST"): it listened on every interface, the warning naming no address
+        raise UsageError("--host 是空字符串；只在本机使用时去掉 --host，对外提供时写明地址，如 --host 0.0.0.0")
     if not 0 < port < 65536:
         raise UsageError(f"--port {port}：端口应在 1 到 65535 之间（默认 {DEFAULT_PORT}）")
     root = (Path(args.dir) if args.dir else _default_root()).resolve()

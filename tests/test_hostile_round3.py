@@ -157,3 +157,16 @@ def test_an_edit_to_the_embedded_draft_alone_is_seen_and_its_resume_never_import
     result = import_file(out)
     assert not any("完全一致" in r for r in result.repairs)  # read from the tables, said so
     assert all(p.budget.total != 9_600_000 for p in result.draft.projects)
+
+
+def test_a_negative_amount_is_said_to_be_negative(tmp_path, capsys):
+    path = _draft(tmp_path)
+    assert main(["fill", str(path), "--set", "projects[0].budget.total=-1"]) == 2
+    assert "是负数" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["serve", "--host", ""], ["demo", "--print", "--catalogue", "{tmp}/没有这个目录"]])
+def test_an_empty_host_or_a_missing_catalogue_directory_is_refused(tmp_path, capsys, argv):
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
+    err = capsys.readouterr().err
+    assert ("空字符串" in err or "目录不存在" in err) and "Traceback" not in err
