@@ -161,10 +161,15 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
 
 
 def _cell_question(c: Ctx, pi: int, ind: Indicator, attr: str) -> str:
-    q = f"“{ind.name or ''}”｜{cell_texts(attr)[0]}"
+    default = cell_default(c, pi, ind, attr)
+    asked = cell_texts(attr)[0]
+    if cell_read(ind, attr) or default:
+        # "回车留空" above "回车 = 按核定标准执行得满分…": Enter keeps what is there, or takes the suggestion
+        enter = "回车保留当前内容" if cell_read(ind, attr) else "回车采用建议"
+        asked = asked.replace("（回车留空）", f"（{enter}）").replace("，回车留空）", f"，{enter}）")
+    q = f"“{ind.name or ''}”｜{asked}"
     if attr == "weight":
         q += f"（{weight_total_text(c, pi, ind)}）"
-    default = cell_default(c, pi, ind, attr)
     if attr in _JUDGEMENTS and default and not cell_read(ind, attr):  # where the suggestion comes from
         entry = c.catalogue_row(c.draft.projects[pi], ind.name)
         if getattr(entry, attr, None) not in (None, ""):

@@ -231,3 +231,21 @@ def test_tab_takes_the_live_checks_proposed_fix_and_tab_again_gives_the_line_bac
         asyncio.run(run())
     finally:
         session.close()
+
+
+def test_a_column_question_says_what_enter_does_where_a_suggestion_or_a_value_is_there(tmp_path, monkeypatch):
+    from perfdraft import indicator_steps
+    from perfdraft.model import Indicator
+
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    try:
+        ctx = session.conv.ctx
+        row = Indicator(name="参保率", value="≥95%")
+        assert "（回车留空）" in indicator_steps._cell_question(ctx, 0, row, "scoring")
+        monkeypatch.setattr(indicator_steps, "cell_default", lambda *a: "按核定标准执行得满分")
+        asked = indicator_steps._cell_question(ctx, 0, row, "scoring")
+        assert "回车留空" not in asked and "回车采用建议" in asked  # it had said 留空 above 回车 = the suggestion
+        row.scoring = "完成得满分"
+        assert "回车保留当前内容" in indicator_steps._cell_question(ctx, 0, row, "scoring")
+    finally:
+        session.close()
