@@ -34,7 +34,8 @@ def run(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.Compl
 
 
 def _requirement_name(req: str) -> str:
-    return re.split(r"[\s<>=!~;\[]", req, maxsplit=1)[0].lower().replace("_", "-")
+    # normalized as PEP 503 does: pdfminer.six and pdfminer-six are one distribution
+    return re.sub(r"[-_.]+", "-", re.split(r"[\s<>=!~;\[]", req, maxsplit=1)[0].lower())
 
 
 # --- metadata -----------------------------------------------------------------------------------
@@ -58,7 +59,7 @@ def test_every_imported_library_is_declared():
                 top = name.split(".")[0]
                 if top in sys.stdlib_module_names or top == "perfdraft":
                     continue
-                dists = {d.lower().replace("_", "-") for d in providers.get(top, [top])}
+                dists = {_requirement_name(d) for d in providers.get(top, [top])}
                 if not dists & declared:
                     missing[top] = str(path.relative_to(ROOT))
     assert not missing, f"imported but not in [project] dependencies: {missing}"

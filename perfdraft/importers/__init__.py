@@ -113,7 +113,8 @@ def sniff(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as zf:
                 members = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            # (an unsupported compression version raises NotImplementedError)
             raise ImportFailed(f"{source}：压缩包已损坏，应为 xlsx 或 docx 文件") from None
         if "xl/workbook.xml" in members:
             return "xlsx"
@@ -140,7 +141,7 @@ def _odf_type(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as zf:
             return zf.read("mimetype")[:100].decode("ascii", "replace").strip()
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         return ""
 
 
@@ -332,12 +333,13 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             drop_cut_row(draft, report)
         if draft is shaped:  # perfdraft's own and the seed's layouts, read by the label reader, keep theirs
             settle_profile(draft, report)
+        # a project a table only started (a 汇总 sheet's header before the project sheets): nothing of it was
+        # read (an embedded draft's empty projects are its own, above, and kept)
+        draft.projects = [p for p in draft.projects if not _nothing_read(p)] or draft.projects[:1]
         repairs.extend(report.lines())
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
     assert merged is not None
-    # a project the sheets only started (a 汇总 sheet's header before the project sheets): nothing of it read
-    merged.projects = [p for p in merged.projects if not _nothing_read(p)] or merged.projects[:1]
     if captured and not merged.department.indicators and not any(p.indicators for p in merged.projects):
         # a capture with a header and no grid (the first lines of a table, a note): no draft to start
         # from, and "0 个指标" with exit 0 read as success. An office file keeps its projects: our own

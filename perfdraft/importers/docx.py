@@ -282,7 +282,7 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> tuple
         raise
     except etree.XMLSyntaxError as exc:
         raise _parser_error(path, exc) from None
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError, NotImplementedError) as exc:
         raise _parser_error(path, exc) from None
 
 

@@ -40,7 +40,7 @@ def read(path: Path, report: Report, *, split_doc_number: bool = False) -> Assem
             root = etree.parse(stream, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)).getroot()
     except KeyError:
         raise ImportFailed(f"{report.source}：OpenDocument 文档中没有正文（content.xml），文件可能已损坏") from None
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise ImportFailed(f"{report.source}：OpenDocument 文档无法读取（{damage(exc)}），文件可能已损坏，请用 LibreOffice 或 WPS 打开后另存再导入") from None
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     feed = DocumentFeed(path, report, split_doc_number)

@@ -421,7 +421,7 @@ def _sound_for_calamine(path: Path) -> None:
                     raise ImportFailed(f"{path}：表格的单元格中有上万个连续空格，文件可能已损坏，"
                                        "请用 LibreOffice 或 WPS 打开后另存再导入")
                 tail = chunk[-64:]
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         return  # calamine says what is wrong with it
 
 
@@ -591,7 +591,7 @@ def document_title_year(path: Path) -> int | None:
             if info.file_size > 1 << 20:  # a property part is a few hundred bytes: anything else is not read
                 return None
             xml = zf.read(info).decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError):
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
         return None
     m = _CORE_TITLE.search(xml)
     y = _TITLE_YEAR.search(m.group(1)) if m else None

@@ -46,7 +46,7 @@ def check_zip(path: Path, kind: str, required: str) -> None:
             names = {i.filename for i in infos}
     except zipfile.BadZipFile:
         raise ImportFailed(f"{source}：文件已损坏或不完整（不是有效的 {kind} 压缩包），请重新保存或重新下载") from None
-    except (OSError, ValueError, EOFError) as exc:
+    except (OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ImportFailed(f"{source}：无法读取 {kind} 文件（{damage(exc)}）") from None
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
         raise ImportFailed(f"{source}：解压后过大，不像是绩效目标表（可能是压缩炸弹），未读取")
@@ -95,7 +95,7 @@ def has_marker(path: Path) -> bool:
         with zipfile.ZipFile(path) as zf:
             with zf.open("xl/workbook.xml") as fh:
                 return MARKER_SHEET.encode() in fh.read(1_000_000)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error):
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
         return False
 
 
@@ -134,7 +134,7 @@ def load(path: Path) -> Any:
     check_zip(path, "xlsx", "xl/workbook.xml")
     try:
         check_merges(path)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError) as exc:
         raise ImportFailed(f"{path}：无法读取 xlsx 文件（{damage(exc)}），文件可能已损坏") from None
     from openpyxl import load_workbook
 
