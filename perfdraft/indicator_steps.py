@@ -261,6 +261,9 @@ def _value_question(c: Ctx, pos: Position) -> str:
     if ind.basis is not None and adopted and c.profile.has("indicator.basis"):
         # the catalogue's 依据 comes with the row: shown here, so Enter takes what the user has read
         notes.append(f"{label('basis')}（随本条采用，可用 /jump 修改）：{ind.basis.display()}")
+    if ind.formula and adopted:
+        # exported beside the 口径 (计算公式：…): shown here, so that Enter takes what the user has read
+        notes.append(f"{label('formula')}（随本条采用，可用 /jump 修改）：{ind.formula}")
     if ind.value and "□" in ind.value:
         notes.append(FILL_HINT)
     elif ind.value and suggested != ind.value:

@@ -197,3 +197,21 @@ def test_a_rows_levels_are_checked_as_typed_offered_and_a_pasted_wrong_pair_refu
     assert conv.check("时效指标") == []
     reply = conv.answer("满意度指标")  # said, not refused: fixing both levels passes through one
     assert reply.ok and "PD201" in [f.code for f in reply.findings]
+
+
+def test_a_catalogue_rows_formula_is_shown_before_enter_takes_it(tmp_path):
+    # a newcomer's export held a 计算公式 the questions had never shown (the formula came with the row)
+    conv = start(tmp_path, "基本公共卫生服务项目")
+    conv.answer("1")
+    enter_until(conv, "project.budget.total")
+    conv.answer("3000000")
+    for _ in range(80):
+        p = conv.prompt()
+        if p.step == "indicator.value" and "居民电子健康档案覆盖率" in p.question:
+            break
+        conv.answer("全年提供基本公共卫生服务" if p.step == "project.goal" else
+                    (p.default.replace("□", "5") if "□" in p.default else ""))
+    else:
+        raise AssertionError("the row with a formula was not offered")
+    assert "计算公式（随本条采用，可用 /jump 修改）：建立规范化电子健康档案的常住居民人数÷辖区常住人口数×100%" in p.question
+    assert p.question.split("\n")[-1].startswith("指标值？")
