@@ -112,6 +112,10 @@ def widest_atom(text: str) -> int:
     return max((cell_len(a) for a in atoms(text or "") if not a.isspace()), default=0)
 
 
+# Paragraphs of a question that are general advice, dropped first when the panel is short of lines
+_HINTS = ("□ 处要填", "权重（", "权重已分配", "原为 ")
+
+
 def fit_lines(question: str, width: int, budget: int) -> list[str]:
     """The question wrapped into at most ``budget`` lines. Its last paragraph is what is asked, so it
     is kept whole where it can be; the paragraphs before it (a long 口径, a row name) give way first:
@@ -120,8 +124,13 @@ def fit_lines(question: str, width: int, budget: int) -> list[str]:
     last = wrap(paragraphs[-1], width)
     heads = [wrap(para, width) for para in paragraphs[:-1]]
     while heads and sum(map(len, heads)) + len(last) > budget:
+        # a general hint gives way first, before what comes with the row is cut (its 依据, taken by Enter,
+        # had been dropped at 80×24)
+        hint = next((i for i, head in enumerate(heads) if head and head[0].startswith(_HINTS)), None)
         longest = max(range(len(heads)), key=lambda i: len(heads[i]))
-        if len(heads[longest]) > 1:
+        if hint is not None:
+            heads.pop(hint)
+        elif len(heads[longest]) > 1:
             kept = heads[longest][:-1]
             kept[-1] = truncate(kept[-1] + "……", width)
             heads[longest] = kept

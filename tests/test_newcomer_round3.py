@@ -249,3 +249,15 @@ def test_a_column_question_says_what_enter_does_where_a_suggestion_or_a_value_is
         assert "回车保留当前内容" in indicator_steps._cell_question(ctx, 0, row, "scoring")
     finally:
         session.close()
+
+
+def test_a_short_question_panel_drops_general_hints_before_what_comes_with_the_row():
+    from perfdraft.indicator_steps import FILL_HINT
+    from perfdraft.text_fit import fit_lines
+
+    question = "\n".join(["“县道日常养护资金标准”", "口径（随本条采用）：县道每公里每年的日常养护资金",
+                          "指标值确定依据（随本条采用，可用 /jump 修改）：计划标准：县道每公里每年不低于10000元",
+                          FILL_HINT, "权重已分配 60/100", "指标值？（回车用建议值 =□元/公里·年；/del 不要这条）"])
+    lines = "".join(fit_lines(question, 76, 5))
+    assert "不低于10000元" in lines and "指标值？" in lines  # the 依据 Enter takes stays on screen
+    assert "□ 处要填" not in lines and "权重已分配" not in lines
