@@ -170,3 +170,13 @@ def test_an_empty_host_or_a_missing_catalogue_directory_is_refused(tmp_path, cap
     assert main([a.replace("{tmp}", str(tmp_path)) for a in argv]) == 2
     err = capsys.readouterr().err
     assert ("空字符串" in err or "目录不存在" in err) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_byte_order_mark_is_read_not_called_binary(tmp_path, encoding):
+    text = ("项目名称\t乡村道路养护\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护道路里程\t≥45公里\n"
+            "满意度指标\t服务对象满意度指标\t沿线群众满意度\t≥90%\n")
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(text.encode(encoding))
+    rows = import_file(path).draft.projects[0].indicators
+    assert [(i.name, i.value) for i in rows] == [("养护道路里程", "≥45公里"), ("沿线群众满意度", "≥90%")]

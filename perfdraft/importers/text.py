@@ -146,6 +146,9 @@ def decode(raw: bytes, source: str) -> str:
                 raise ImportFailed(f"{source}：文件开头标明是 {enc} 文本，但内容无法按此编码读取") from None
             return _check_text(text, source)
     if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:  # Notepad's "Unicode" without its mark: a table, not binary data
+            return _check_text(utf16, source)
         raise ImportFailed(f"{source}：不是文本文件（含二进制数据），应为 xlsx、docx 或 UTF-8/GBK 文本的绩效目标表")
     for enc in ("utf-8", "gb18030"):
         try:
@@ -153,6 +156,24 @@ def decode(raw: bytes, source: str) -> str:
         except UnicodeDecodeError:
             continue
     raise ImportFailed(f"{source}：不是可识别的文本（既不是 UTF-8 也不是 GBK），应为 xlsx、docx 或文本的绩效目标表")
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """UTF-16 text with no byte-order mark: the zero bytes of its ASCII characters (line ends, digits,
+    %) fall on one side (the other side's few are characters such as 一, U+4E00). The decoding that
+    reads as text, or None."""
+    if len(raw) % 2:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 2 and other * 4 <= zeros:
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if not _CONTROL.search(text.replace("\x00", "")) and "\x00" not in text:
+                return text
+    return None
 
 
 # Unicode categories Cc (but tab, newlines, form feed), Co and Cs: one regex pass instead of a
