@@ -88,7 +88,7 @@ RATIO_VALUE = LazyPattern(r"^(?:[≥≤=＞＜<>]|不低于|不少于|不高于|
 SAME_DAY = LazyPattern(r"^(?:当日|当天|次日|即时|实时|立即|随到随)(?:清运|清理|清扫|办结|办理|完成|处理|处置|发放|到账|"
                        r"拨付|解决|响应|回复|反馈|受理|上报|办)$")
 # A time limit counted from an event (收到上级资金后30日内, 接到报告后2小时内).
-AFTER_EVENT = LazyPattern(r"^(.{1,20}?后)(\d+(?:个工作日|工作日|日|天|个月|小时|分钟|周))(?:内|以内|之内)$")
+AFTER_EVENT = LazyPattern(r"^(.{1,20}?(?:后|之日起|起))(\d+(?:个工作日|工作日|日|天|个月|小时|分钟|周))(?:内|以内|之内)$")
 
 # A value saying the row does not apply (the seed's 无关): the checker asks to delete the row, the importer
 # reads it as a value all the same.

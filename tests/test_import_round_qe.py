@@ -91,3 +91,38 @@ def test_a_summary_sheet_before_the_project_sheets_makes_no_empty_project():
     assert [p.name for p in draft.projects] == ["2019年小型病险水库除险加固项目", "2019年农村饮水安全巩固提升工程",
                                                 "2019年水土保持综合治理项目"]
     assert all(p.indicators for p in draft.projects)
+
+
+def test_round_qg_a_watermark_spaced_out_across_the_grid_is_no_row(tmp_path: Path):
+    # ordinary published tables (round qg: 98.7 % when first read): a page's stamp '乐 都 区 财 政 局 公 开 专 用'
+    # printed across the grid by pdftotext had become three rows
+    text = ("项目名称            重大动物疫病强制免疫\n"
+            "  一级指标      二级指标        三级指标                      年度指标值\n"
+            "  产出指标      数量指标        牲畜口蹄疫免疫数量             ≥42万头只\n"
+            "                                  乐 都 区 财 政 局 公 开 专 用\n"
+            "                质量指标        免疫抗体合格率                 ≥70%\n"
+            "  满意度指标    服务对象满意度指标  养殖场（户）满意度          ≥90%\n")
+    path = tmp_path / "stamp.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(i.name, i.value) for i in import_file(path).draft.projects[0].indicators] == [
+        ("牲畜口蹄疫免疫数量", "≥42万头只"), ("免疫抗体合格率", "≥70%"), ("养殖场（户）满意度", "≥90%")]
+
+
+def test_round_qg_a_merged_first_level_printed_beside_the_middle_of_its_block_covers_the_rows_above(tmp_path: Path):
+    text = ("项目名称\t重大动物疫病强制免疫\n一级指标\t二级指标\t三级指标\t年度指标值\n"
+            "\t数量指标\t牲畜口蹄疫免疫数量\t≥42万头只\n\t质量指标\t应免畜禽免疫密度\t≥90%\n"
+            "产出指标\t质量指标\t免疫抗体合格率\t≥70%\n满意度指标\t服务对象满意度指标\t养殖户满意度\t≥90%\n")
+    path = tmp_path / "middle.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [i.level1 for i in import_file(path).draft.projects[0].indicators] == ["产出指标"] * 3 + ["满意度指标"]
+
+
+def test_round_qg_a_names_tail_and_a_deadlines_tail_on_one_line_finish_their_row(tmp_path: Path):
+    # Chrome's PDF viewer: '收运车辆及转运设备年度检修 2024年6月30日' then '完成时间 前'
+    text = ("项目名称 城乡生活垃圾收运处置经费\n一级指标 二级指标 三级指标 指标值\n"
+            "产出指标 时效指标 收运车辆及转运设备年度检修 2024年6月30日\n完成时间 前\n"
+            "满意度指标 服务对象满意度指标 城乡居民满意度 ≥90%\n")
+    path = tmp_path / "viewer.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [(i.name, i.value) for i in import_file(path).draft.projects[0].indicators] == [
+        ("收运车辆及转运设备年度检修完成时间", "2024年6月30日前"), ("城乡居民满意度", "≥90%")]

@@ -412,7 +412,7 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
             # a cap (≤) may sit well above what is paid, but not at twice the whole budget (≤15万元/户 for 1.5万元)
             # times the count it is clearly per (D级危房…标准 is per D级 house, a part of all the houses counted)
             over = product > total * Decimal("1.1") if v.op not in ("≤", "<") else (
-                product > total * 2 and likeness >= 0.5)
+                product >= total * 2 and likeness >= 0.5)
             if over or short:
                 times = f" × {months}个月" if per_month else ""
                 yield _f("PD311", f"{path}.indicators[{i}].value",

@@ -105,6 +105,7 @@ _BULLET = re.compile(r"^([^\w\s（(【\[《“\"'#>|｜+*≥≤<>=-]{1,2})[ \t\u
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])\s*(?P<name>[^：:；;]{2,40}?)\s*[：:]\s*(?P<value>[^：:]{1,40})$")
 _PROSE_LEVELS = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:指标|效益)(?:——|—|[:：]\s*[\u4e00-\u9fff]{2,8}(?:指标|效益)?方面|[:：][^；;]*[，,][^；;]*[；;])")
 _SECTION = re.compile(r"^[一二三四五六七八九十]{1,2}、[^，,；;：:]{2,60}$")
+_SPACED_OUT = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){3,}")
 _MARKDOWN_BLOCK = re.compile(r"^(?:#{1,6}|>|[-*+])[ \t\u3000]+(?=\S)")
 _PIPE_END = re.compile(r"\s*[|｜][|｜\s]*$")
 
@@ -180,7 +181,7 @@ def text_lines(text: str) -> list[Line]:
     acc_start = 0
     started = False
     pair_header: list[str] | None = None  # the columns of '一级指标：…；指标名称：…；指标值：…；' rows
-    spaced: tuple[Line, list[int]] | None = None  # the last space-separated row and its cells' columns
+    spaced: tuple[Line, list[int], list[int]] | None = None  # the last space-separated row, its cells' columns (by width, by characters)
     in_grid = False
     after_pipes = False  # the last row was a markdown table's ('| … |')
     tab_grid = False  # a tab-separated header without a 序号 column was read
@@ -195,6 +196,13 @@ def text_lines(text: str) -> list[Line]:
             continue
         if _RULE_LINE.fullmatch(stripped) and stripped.count("-") + stripped.count("=") >= 6:
             continue  # a text table's ruling (pandoc's '---------- ------', '+----+----+', '======'), not a '---' cell
+        if _SPACED_OUT.fullmatch(stripped):
+            # characters set apart: a letter-spaced title or level is one text; anything else is a watermark
+            # or a stamp across the page ('乐 都 区 财 政 局 公 开 专 用' had become rows inside the grid)
+            letters = re.sub(r"[ \u3000]+", "", stripped)
+            if kinds.level_of(letters) or kinds.table_title(letters) or kinds.header_kind(letters):
+                out.append(Line([letters], where))
+            continue
         bullet = _BULLET.match(stripped)
         if bullet and bullet.end() < len(stripped) and all(
                 unicodedata.category(ch) == "So" or ch in "•·" for ch in bullet.group(1)):
@@ -326,11 +334,15 @@ def text_lines(text: str) -> list[Line]:
             line = line.replace(placed[0][1], " " * width(placed[0][1]), 1)
             stripped = line.strip(" \u3000\t\f\v")
             scells, placed = _space_cells(stripped), placed[1:]
-        if in_grid and spaced is not None and _wraps(placed, spaced[1]) and not kinds.signoff(stripped):
-            row, starts = spaced  # a PDF row's cells wrapped onto the next line, each in its own column
-            at = [starts.index(next(x for x in starts if abs(x - col) <= 1)) for col, _ in placed]
-            if not any(_level_ended(row.cells[k], text) for k, (_, text) in zip(at, placed, strict=True)):
-                for k, (_, text) in zip(at, placed, strict=True):
+        # a PDF row's cells wrapped onto the next line, each in its own column: columns counted by display
+        # width, or by characters as pdftotext -layout counts them (a CJK character one column)
+        wrapped = next(((pieces, starts) for pieces, starts in ((placed, spaced[1]), (_char_pieces(line), spaced[2]))
+                        if _wraps(pieces, starts)), None) if in_grid and spaced is not None else None
+        if wrapped is not None and spaced is not None and not kinds.signoff(stripped):
+            row, (pieces, starts) = spaced[0], wrapped
+            at = [starts.index(next(x for x in starts if abs(x - col) <= 1)) for col, _ in pieces]
+            if not any(_level_ended(row.cells[k], text) for k, (_, text) in zip(at, pieces, strict=True)):
+                for k, (_, text) in zip(at, pieces, strict=True):
                     row.cells[k] = f"{row.cells[k] or ''}{text}"
                 continue
         if len(scells) >= 2 and len(stripped) > 6:  # '≧ %' is one cell
@@ -339,7 +351,8 @@ def text_lines(text: str) -> list[Line]:
                 scells, placed = joined, []
             out.append(Line(list(scells), where, rowed=True, spaced=True))
             # columns only where the cells are padded to them (runs of spaces), not one space apart
-            spaced = (out[-1], [c for c, _ in placed]) if len(placed) == len(scells) and "  " in stripped else None
+            spaced = (out[-1], [c for c, _ in placed], [c for c, _ in _char_pieces(line)]) \
+                if len(placed) == len(scells) and "  " in stripped else None
         else:
             # in a document whose indicators are a numbered list, a plain line is prose around it
             # (an article's closing sentence and footer became rows of the list's grid), unless it
@@ -400,6 +413,11 @@ def label_pairs(line: str) -> tuple[list[str] | None, list[str]] | None:
 def _pieces(line: str) -> list[tuple[int, str]]:
     """The space-separated cells of a line, each with the display column it starts at."""
     return [(width(line[:m.start()]), m.group(0)) for m in re.finditer(r"[^ \u3000\t]+", line)]
+
+
+def _char_pieces(line: str) -> list[tuple[int, str]]:
+    """The space-separated cells of a line, each with the character index it starts at."""
+    return [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u3000\t]+", line)]
 
 
 def _wraps(placed: list[tuple[int, str]], starts: list[int]) -> bool:

@@ -55,13 +55,25 @@ def carry_levels(draft: Draft, report: Report) -> None:
         above: Indicator | None = None
         for ind in p.indicators:
             if ind.level1 is None and above is not None and above.level1:
-                own = kinds.level_of(ind.level2) if ind.level2 else None
-                parent = kinds.level_of(above.level1)
-                if ind.level2 is None or (own is not None and parent is not None and own[0] == parent[0]):
+                if ind.level2 is None or _under(ind.level2, above.level1):
                     ind.level1 = above.level1
                     if ind.level2 is None:
                         ind.level2 = above.level2
                     carried += 1
             above = ind
+        # a merged 一级 printed once, beside the middle of its block (pdftotext): the rows above it in the block
+        below: Indicator | None = None
+        for ind in reversed(p.indicators):
+            if ind.level1 is None and ind.level2 and below is not None and below.level1 and _under(ind.level2, below.level1):
+                ind.level1 = below.level1
+                carried += 1
+            below = ind
         if carried:
-            report.note("carried-levels", f"{carried} 行的一级、二级单元格为空（续表在合并单元格中间断开），已沿用上一行的层级，请核对")
+            report.note("carried-levels", f"{carried} 行的一级单元格为空（合并单元格只印了一次，或续表在其中间断开），"
+                        "已按同一块的层级补上，请核对")
+
+
+def _under(level2: str, level1: str) -> bool:
+    """A 二级 that belongs to this 一级 (数量指标 under 产出指标)."""
+    own, parent = kinds.level_of(level2), kinds.level_of(level1)
+    return own is not None and parent is not None and own[0] == parent[0]

@@ -59,6 +59,8 @@ def _join(prev: Line, pieces: list[str], in_grid: bool) -> bool:
         if not _open_level(cells[at]):
             open_at.remove(at)
     limit = _TAIL_WITH_LEVELS if len(tails) < len(pieces) else _TAIL_ALONE
+    if len(tails) == 2 and _ends_value(cells, tails[1]):
+        limit = _TAIL_WITH_LEVELS  # '完成时间 前': the name's tail beside the value's, which vouches for the line
     if len(tails) > 2 or any(len(t) > limit or kinds.value_like(t) or kinds.level_of(t) for t in tails):
         return False
     if tails and not in_grid:
@@ -78,6 +80,12 @@ def _join(prev: Line, pieces: list[str], in_grid: bool) -> bool:
             return False
     prev.cells = [c or None for c in cells]
     return True
+
+
+def _ends_value(cells: list[str], tail: str) -> bool:
+    """``tail`` finishes the row's last value as a deadline's or a limit's end does ('2024年6月30日' + '前')."""
+    values = [c for c in cells if c and kinds.value_like(c)]
+    return bool(values) and tail[:1] in _VALUE_TAIL_STARTS and kinds.value_like(values[-1] + tail)
 
 
 def _unrepeated(line: Line) -> None:
