@@ -21,6 +21,7 @@ from typing import BinaryIO, NamedTuple
 
 from .errors import DraftConflict, DraftError, os_reason
 from .locks import NAME_MAX, beside, draft_target, fit_name
+from .safe_open import open_read
 
 
 class DiskState(NamedTuple):
@@ -347,18 +348,6 @@ class TooLarge(Exception):
     def __init__(self, limit: int):
         super().__init__(limit)
         self.limit = limit
-
-
-def open_read(path: str | os.PathLike[str]) -> BinaryIO:
-    """A file opened for reading without waiting on a FIFO no one writes to (open() blocked for ever):
-    opened non-blocking, then read as usual; such a FIFO reads as empty."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def read_capped(fh: BinaryIO, limit: int) -> bytes:

@@ -20,10 +20,11 @@ from typing import Any, NamedTuple
 from . import fields, frameworks, numbers, profiles
 from .answers import basis_from_text, parse_money, parse_plan, unreadable
 from .conversation import Conversation
-from .drafts_io import TooLarge, open_read, read_capped
+from .drafts_io import TooLarge, read_capped
 from .errors import EXIT_FINDINGS, EXIT_OK, os_reason, toml_reason
 from .model import Basis, Budget, Draft, Indicator, Project, SpendingPlan, SubGoal
 from .prompts import Rejected
+from .safe_open import open_read
 
 # The settable fields are the registry's (fields.py), read when a path is set so that a field
 # declared there is settable at once; a path may name one by its Chinese label too

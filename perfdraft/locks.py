@@ -104,7 +104,7 @@ def _read_lock(path: Path) -> dict[str, Any] | None:
     try:
         import json  # only when a lock is there to read
 
-        from .drafts_io import open_read
+        from .safe_open import open_read
 
         with open_read(path) as fh:  # (a FIFO named DRAFT.lock blocked)
             data = json.loads(fh.read(65536).decode("utf-8"))

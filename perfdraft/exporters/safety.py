@@ -198,7 +198,7 @@ def check_target(path: Path, *, force: bool) -> str | None:
 
 
 def _is_draft(path: Path) -> bool:
-    from ..drafts_io import open_read
+    from ..safe_open import open_read
 
     try:
         with open_read(path) as fh:

@@ -17,9 +17,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..drafts_io import open_read
 from ..errors import os_reason
 from ..model import Draft, Project
+from ..safe_open import open_read
 from . import html as html_reader
 from . import kinds, sources, spreadsheetml
 from .assembler import Assembler

@@ -19,9 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
-from ..drafts_io import TooLarge, open_read, read_capped
+from ..drafts_io import TooLarge, read_capped
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason, output_link_refusal
 from ..locks import draft_target, is_special_file
+from ..safe_open import open_read
 from . import ImportFailed, NothingPlaced, import_files
 from .report import summary_lines, unplaced_heading
 

@@ -107,6 +107,8 @@ def split_name_value_column(lines: list[Line]) -> tuple[list[Line], int]:
     split = 0
     for line in lines:
         head = next((k for k, c in enumerate(line.cells) if c and _NAME_VALUE_HEAD.match(kinds.squash(c))), None)
+        if line.rowed and head is None and head_at is not None and len(_kinds(line)) >= 3:
+            head_at = None  # another table's own header: its names and values have columns of their own
         if line.rowed and head is not None:
             head_at, from_end = head, len(line.cells) - 1 - head
             out.append(Line([*line.cells[:head], "三级指标", "指标值", *line.cells[head + 1:]], line.where,

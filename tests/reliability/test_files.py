@@ -362,16 +362,16 @@ def test_a_lock_that_cannot_be_read_is_not_taken_over(seed, monkeypatch):
     lp = drafts.lock_path(seed)
     lp.write_text("{}", "utf-8")
     os.utime(lp, (time.time() - 60, time.time() - 60))
-    from perfdraft import drafts_io
+    from perfdraft import safe_open
 
-    real = drafts_io.open_read
+    real = safe_open.open_read
 
     def unreadable(path, *a, **k):  # type: ignore[no-untyped-def]
         if Path(path) == lp:
             raise PermissionError(13, "Permission denied")
         return real(path, *a, **k)
 
-    monkeypatch.setattr(drafts_io, "open_read", unreadable)
+    monkeypatch.setattr(safe_open, "open_read", unreadable)
     with pytest.raises(drafts.DraftLocked, match="perfdraft unlock"):
         locks.acquire_lock(seed)
     assert lp.exists()
