@@ -195,6 +195,7 @@ class _Reader:
                         for i, t in enumerate(self.table_list(data, "indicators", path))],
             notes=self.text_list(data, "notes", path),
             confirm=self.text_list(data, "confirm", path),
+            declined=self.text_list(data, "declined", path),
         )
         self.scalars(project, "project", data, path)
         project.template = self.text(data, "template", path)
@@ -405,6 +406,7 @@ def project_dict(p: Project) -> dict[str, Any]:
         pd["spending_plan"] = plan
     _put(pd, "notes", list(p.notes))
     _put(pd, "confirm", list(p.confirm))
+    _put(pd, "declined", list(p.declined))
     _put(pd, "indicators", [_indicator_dict(i) for i in p.indicators])
     return pd
 

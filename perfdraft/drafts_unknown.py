@@ -57,7 +57,7 @@ def _plain_project(data: Any) -> bool:
     scalar = _plain_keys("project") | {"template"}
     ind_keys = _plain_keys("indicator")
     for key, value in data.items():
-        if key in scalar or key in ("notes", "confirm"):
+        if key in scalar or key in ("notes", "confirm", "declined"):
             continue
         if key == "budget":
             ok = isinstance(value, dict) and value.keys() <= _BUDGET_KEYS

@@ -105,6 +105,8 @@ class Project(Record):
     indicators: list[Indicator] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     confirm: list[str] = field(default_factory=list)
+    # the template's rows the user said no to (/del, /skip): never offered again, also after a reload
+    declined: list[str] = field(default_factory=list)
     category: str | None = None  # 项目类别
     nature: str | None = None  # 项目性质: 一次性 / 经常性 / 阶段性
     authority: str | None = None  # 主管部门

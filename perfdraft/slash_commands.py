@@ -44,6 +44,11 @@ def cmd_skip(conv: Conversation, arg: str) -> list[Message]:
     step = _steps()[pos.step]
     if step.required:
         return [Message("error", f"{STEP_TEXTS[pos.step].label}必须填写，不能跳过")]
+    if pos.step == "indicator.value" and conv.return_to is None:
+        cand = conv.ctx.candidates(pos.project, pos.index)[pos.row]
+        if cand.existing is None:  # a template row not taken: not taken for good, and said so (it came back)
+            return [Message("notice", f"已跳过：不采用模板指标“{_decline(conv, cand.proposal.name)}”"
+                                      "（要用它，在“添加指标”时输入它的名称）")]
     target = step.skip(conv.ctx, pos) if step.skip else step_table.next_in_order(conv.ctx, pos)
     if conv.return_to is not None and step.returns:
         target, conv.return_to = conv.return_to, None
@@ -53,14 +58,29 @@ def cmd_skip(conv: Conversation, arg: str) -> list[Message]:
     return [Message("notice", "已跳过")]
 
 
+def _decline(conv: Conversation, name: str | None) -> str:
+    """A template row the user does not want: recorded in the draft, so that no later walk (after a reload,
+    a /back) offers it again, and the next row asked."""
+    pos, ctx = conv.pos, conv.ctx
+    conv.push_undo()
+    project = conv.draft.projects[pos.project]
+    if name and name not in project.declined:
+        project.declined.append(name)
+    ctx.invalidate()
+    # the declined row is gone from the candidates: the next one now stands where it stood
+    rows = ctx.candidates(pos.project, pos.index)
+    conv._go(Position("indicator.value", pos.project, pos.index, pos.row) if pos.row < len(rows)
+             else Position("indicator.add", pos.project, pos.index))
+    return name or ""
+
+
 def cmd_del(conv: Conversation, arg: str) -> list[Message]:
     pos, ctx = conv.pos, conv.ctx
     if pos.step == "indicator.value":
         cand = ctx.candidates(pos.project, pos.index)[pos.row]
         nxt = indicator_steps.STEPS["indicator.value"].skip(ctx, pos)  # type: ignore[misc]
         if cand.existing is None:
-            conv._go(nxt)
-            return [Message("notice", f"不采用“{cand.proposal.name}”")]
+            return [Message("notice", f"不采用“{_decline(conv, cand.proposal.name)}”")]
         conv.push_undo()
         removed = ctx.remove_row(pos.project, cand.existing)
         conv._go(nxt)

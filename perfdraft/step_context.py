@@ -122,7 +122,7 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
                if not is_overall(ind) and self.group_of(ind) == gi]
         t = self.template(project)
         if t is not None:
-            names = {ind.name for ind in project.indicators}
+            names = {ind.name for ind in project.indicators} | set(project.declined)
             cat = self.catalogue()
             for ind in cat.indicators_for(t, self.draft.year, self.draft.framework, include_common=False):
                 if ind.name not in names and self.group_of(ind) == gi:

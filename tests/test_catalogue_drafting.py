@@ -215,3 +215,22 @@ def test_a_catalogue_rows_formula_is_shown_before_enter_takes_it(tmp_path):
         raise AssertionError("the row with a formula was not offered")
     assert "计算公式（随本条采用，可用 /jump 修改）：建立规范化电子健康档案的常住居民人数÷辖区常住人口数×100%" in p.question
     assert p.question.split("\n")[-1].startswith("指标值？")
+
+
+@pytest.mark.parametrize("command", ["/del", "/skip"])
+def test_a_template_row_said_no_to_is_never_offered_again_not_even_after_a_reload(tmp_path, command):
+    # the line mode's newcomer: rows dropped with /del or /skip came back when the draft was reopened, and
+    # Enter put them in (one with a derived figure, one with its □), the weights then over 100
+    conv = start(tmp_path, "高素质农民培育项目")
+    p = _first_catalogue_value(conv)
+    group, row = conv.pos.index, conv.pos.row
+    names = [c.proposal.name for c in conv.ctx.candidates(conv.pos.project, group)]
+    dropped, following = names[row], names[row + 1] if row + 1 < len(names) else None
+    assert conv.answer(command).ok
+    assert dropped in conv.draft.projects[0].declined
+    if following is not None:  # the next row is asked, none skipped over
+        assert conv.prompt().step == "indicator.value" and following in conv.prompt().question
+    conv.save()
+    again = Conversation(drafts.load(conv.path), conv.path)
+    offered = [c.proposal.name for g in range(len(again.ctx.groups())) for c in again.ctx.candidates(0, g)]
+    assert dropped not in offered and p.step == "indicator.value"
