@@ -74,7 +74,13 @@ def in_year(value: str | None, year: int | None) -> str | None:
     v = values.parse(value)
     if isinstance(v, values.Deadline) and v.year is not None and v.year < year:
         return values.format(values.Deadline(year, v.month, v.day, v.before))
+    whole = _WHOLE_YEAR.fullmatch(value.strip())
+    if whole and int(whole.group(1)) < year:  # 2021年全年: the whole year, moved as the clone says it is
+        return f"{year}{value.strip()[4:]}"
     return None
+
+
+_WHOLE_YEAR = re.compile(r"(20\d\d)年(?:全年|度|内|年内)?")
 
 
 def after_value_change(ind: Indicator, keep_symbol: bool, keep_unit: bool) -> None:

@@ -298,3 +298,11 @@ def test_the_clone_summary_says_the_department_part_is_carried_unasked():
     assert "部门部分（总体目标" in said and "/jump 部门总体目标" in said
     bare = clone_with_report(Draft(year=2024))
     assert "部门部分" not in "\n".join(summary(Draft(year=2024), bare[0], bare[1], bare[2], "a.toml", "b.toml"))
+
+
+def test_a_whole_years_value_moves_to_the_new_year_as_the_clone_promises():
+    # the clone's summary says last year's dates are offered moved; 2021年全年 was offered as it was
+    from perfdraft.symbols import in_year
+
+    assert in_year("2021年全年", 2022) == "2022年全年" and in_year("2021年12月底前", 2022) == "2022年12月底前"
+    assert in_year("2022年全年", 2022) is None and in_year("2021-2023年", 2022) is None
