@@ -292,7 +292,15 @@ def _placeholder(p: Prompt):
         return FormattedText([("#888888", f"{_one_line(p.prefill)}（回车保留，Tab 取出修改）")])
     if p.default:
         return FormattedText([("#888888", f"{_one_line(p.default)}（回车采用）")])
-    return None
+    return _placeholder_none()
+
+
+def _placeholder_none():
+    """No placeholder: empty, not None, for prompt-toolkit keeps the last one given when None is (the
+    previous question's value stood grey under questions it did not belong to, and under the quit question)."""
+    from prompt_toolkit.formatted_text import FormattedText
+
+    return FormattedText([])
 
 
 def _one_line(text: str, cells: int = 40) -> str:
@@ -398,7 +406,7 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
             try:
                 # no default text in the line: on a dumb terminal it is invisible and a typed y made yy
                 yes = session.prompt("保存并退出吗？(y/n，回车 = y) ", validator=None, default="", completer=None,
-                                     validate_while_typing=False)
+                                     validate_while_typing=False, placeholder=_placeholder_none())
             except (KeyboardInterrupt, EOFError):
                 yes = "y"
             if yes.strip().lower() in ("y", "yes", "是", ""):

@@ -261,3 +261,15 @@ def test_a_short_question_panel_drops_general_hints_before_what_comes_with_the_r
     lines = "".join(fit_lines(question, 76, 5))
     assert "不低于10000元" in lines and "指标值？" in lines  # the 依据 Enter takes stays on screen
     assert "□ 处要填" not in lines and "权重已分配" not in lines
+
+
+def test_a_line_mode_question_with_nothing_to_offer_clears_the_grey_placeholder():
+    # prompt-toolkit keeps the last placeholder when given None: the previous question's value stood grey
+    from perfdraft.line import _placeholder
+    from perfdraft.prompts import Prompt
+
+    bare = Prompt("project.purpose", "项目 1/1 · 资金用途", "这笔钱用来做什么？", "", "", "", (), "projects[0].purpose")
+    shown = _placeholder(bare)
+    assert shown is not None and list(shown) == []
+    offered = _placeholder(bare._replace(default="0"))
+    assert "回车采用" in "".join(text for _, text in offered)
