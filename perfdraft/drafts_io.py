@@ -189,9 +189,7 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
         b = os.lstat(bak)
         if (b.st_dev, b.st_ino) == (like.st_dev, like.st_ino):
             return  # the backup already is this file (a save that failed after linking it)
-        if stat.S_ISREG(b.st_mode) and b.st_size and _foreign(bak):
-            raise DraftError(f"{path}：旁边的 {bak.name} 不是草稿的备份（是另一个文件），为免覆盖它未保存；"
-                             f"请把 {bak.name} 改名或移走后再保存")
+    refuse_foreign_backup(path)
     tmp = _temp_name(bak)
     try:
         with contextlib.suppress(FileNotFoundError):
@@ -213,6 +211,16 @@ def _make_backup(path: Path, like: os.stat_result, old: bytes | None) -> None:
 
 
 _DRAFT_MARKS = (b"schema", b"[[projects", b"[department", b"year", b"[resume", b"perfdraft")
+
+
+def refuse_foreign_backup(path: Path) -> None:
+    """``path``'s ``.bak`` is a file of the user's, not a version of a draft: never replaced (DraftError)."""
+    bak = backup_path(path)
+    with contextlib.suppress(OSError):
+        b = os.lstat(bak)
+        if stat.S_ISREG(b.st_mode) and b.st_size and _foreign(bak):
+            raise DraftError(f"{path}：旁边的 {bak.name} 不是草稿的备份（是另一个文件），为免覆盖它未保存；"
+                             f"请把 {bak.name} 改名或移走后再保存")
 
 
 def _foreign(bak: Path) -> bool:

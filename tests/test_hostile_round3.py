@@ -180,3 +180,36 @@ def test_utf16_text_without_its_byte_order_mark_is_read_not_called_binary(tmp_pa
     path.write_bytes(text.encode(encoding))
     rows = import_file(path).draft.projects[0].indicators
     assert [(i.name, i.value) for i in rows] == [("养护道路里程", "≥45公里"), ("沿线群众满意度", "≥90%")]
+
+
+def test_round_4_import_force_never_replaces_a_users_own_backup_file(tmp_path, capsys):
+    table = tmp_path / "table.txt"
+    table.write_text("项目名称：社区养老服务补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务老年人数\t≥500人\n",
+                     encoding="utf-8")
+    out, mine = tmp_path / "d.toml", tmp_path / "d.toml.bak"
+    shutil.copy(SEED_FIXED, out)
+    mine.write_text("用户自己另存的备份，不能丢\n", encoding="utf-8")
+    assert main(["import", str(table), "-o", str(out), "--force"]) == 2
+    assert "不是草稿的备份" in capsys.readouterr().err and mine.read_text(encoding="utf-8") == "用户自己另存的备份，不能丢\n"
+
+
+def test_round_4_pages_sharing_one_large_drawing_are_measured_together_before_any_is_read(tmp_path):
+    stream = zlib.compress(b"BT /F1 1 Tf " + b"(x) Tj " * 150_000 + b"ET", 9)  # about 1 MiB unpacked
+    pages = 30
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (5 + k) for k in range(pages)) + b"] /Count %d >>" % pages,
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
+             for _ in range(pages)]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    pdf = tmp_path / "shared.pdf"
+    pdf.write_bytes(out)
+    with pytest.raises(ImportFailed, match="到第 1[0-9] 页的内容解压后已超过"):
+        import_file(pdf)

@@ -117,3 +117,14 @@ def test_a_workbook_cut_short_or_defining_entities_is_refused_without_expanding_
     except ImportFailed:
         return  # refused in words: fine
     assert len(result.draft.projects[0].name or "") < 1000  # never expanded to 10^8 characters
+
+
+def test_a_number_past_a_floats_digits_keeps_the_digits_written(tmp_path: Path) -> None:
+    # a 项目编码 stored as a Number: float() invented digits that are not in the file
+    path = tmp_path / "code.xls"
+    path.write_text(_workbook(hidden_sheet=False).replace(
+        _cell("项目名称") + _cell("城区道路养护", across=3),
+        _cell("项目名称") + _cell("城区道路养护") + _cell("项目编码") + _cell("51010020241234502", kind="Number")),
+        encoding="utf-8")
+    project = import_file(path).draft.projects[0]
+    assert project.code == "51010020241234502"

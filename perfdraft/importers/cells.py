@@ -516,10 +516,12 @@ def split_glued(text: str) -> list[str]:
     pos = 0
     t = text
     while pos < len(t):
-        words, rest = kinds.glued_levels(t[pos:])
+        # a bounded window: level words are short (the whole rest, squashed at every step, was quadratic)
+        window = t[pos:pos + 64]
+        words, rest = kinds.glued_levels(window)
         if words:
             cells.extend(words)
-            pos = len(t) - len(rest)
+            pos += len(window) - len(rest)
             continue
         m = _TOKEN.search(t, pos)
         # text up to the next level word or value
@@ -560,7 +562,8 @@ def _next_level(t: str, pos: int) -> int | None:
     start = m.start()
     # a longer level word may start a little earlier ('社会效益指标', '服务对象满意度指标')
     for back in range(1, 8):
-        if start - back >= pos and kinds.glued_levels(t[start - back:])[0]:
+        # (a bounded piece: level words are short, and the whole rest squashed each time was quadratic)
+        if start - back >= pos and kinds.glued_levels(t[start - back:start - back + 48])[0]:
             return start - back
     return start
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import drafts
-from ..drafts_io import TooLarge, read_capped
+from ..drafts_io import TooLarge, read_capped, refuse_foreign_backup
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError, os_reason, output_link_refusal
 from ..locks import draft_target, is_special_file
 from ..safe_open import open_read
@@ -152,6 +152,7 @@ def _write(draft: drafts.Draft, out: Path) -> None:
     drafts.loads(text, str(out))  # never write what we could not read back
     out = draft_target(out)  # --force over a symlinked draft writes its target; the link stays
     if out.exists():
+        refuse_foreign_backup(out)  # (a file of the user's named like the backup was replaced)
         drafts.atomic_write(drafts.backup_path(out), out.read_bytes())
     drafts.atomic_write(out, text.encode("utf-8"))
 

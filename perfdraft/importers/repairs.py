@@ -30,6 +30,8 @@ _TOC_CODE = re.compile(
 
 
 def strip_field_codes(text: str) -> tuple[str, bool]:
+    if "TC" not in text and "TOC" not in text and "PAGEREF" not in text:
+        return text, False  # (the pattern's leading \s* made a cell of thousands of line breaks quadratic)
     new = _TOC_CODE.sub("", text)
     if new == text:
         return text, False
@@ -383,7 +385,9 @@ def settle_profile(draft: Draft, report: Report) -> None:
 
 # The mark a capture puts where an excerpt stops (a search store's, a doc site's "…… 全文未完"):
 # the row it cut is not a row of the table.
-CUT_MARK = re.compile(r"^\s*\[TRUNCATED\b|^\s*[…\.]{2,}\s*(?:全文未完|未完待续|余下全文|展开全文|阅读全文)", re.M)
+# (blanks within the line only: \s from every line start ran across all the blank lines after it, in
+# time growing with their square)
+CUT_MARK = re.compile(r"^[ \t\u3000]*\[TRUNCATED\b|^[ \t\u3000]*[…\.]{2,}[ \t\u3000]*(?:全文未完|未完待续|余下全文|展开全文|阅读全文)", re.M)
 
 
 def drop_cut_row(draft: Draft, report: Report) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..sheet_refs import column_letters, column_number
 from .cells import Line
+from .pdf_bounds import TooSlow, content_bounded, cpu_bounded
 from .report import MAX_FILE_CELLS, ImportFailed, Record, Report, damage
 from .xlsx import MARKER_SHEET, MAX_COLS, cell_text
 
@@ -170,8 +171,10 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 
 def pdf_lines(path: Path, report: Report) -> list[Line]:
-    """The PDF's text as rows: ruled tables cell by cell, other text as lines of words."""
-    return _guarded(path, "PDF", lambda: _pdf_lines(path, report))
+    """The PDF's text as rows: ruled tables cell by cell, other text as lines of words (within the bounds
+    of pdf_bounds.py)."""
+    with cpu_bounded(path):
+        return _guarded(path, "PDF", lambda: _pdf_lines(path, report))
 
 
 def _pdf_lines(path: Path, report: Report) -> list[Line]:
@@ -198,8 +201,10 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
     with pdf:
         if len(pdf.pages) > MAX_PDF_PAGES:
             raise ImportFailed(f"{path}：PDF 有 {len(pdf.pages)} 页，超过导入上限 {MAX_PDF_PAGES} 页，不像是绩效目标表")
+        drawn = 0  # every page's drawing commands, unpacked, measured before any page is read
         for n, page in enumerate(pdf.pages, 1):
-            _content_bounded(page, n, path)
+            drawn = content_bounded(page, n, path, drawn)
+        for n, page in enumerate(pdf.pages, 1):
             chars += len(page.chars)
             page = page.filter(_stamp_filter(page.chars))
             tables = page.find_tables()
@@ -230,33 +235,6 @@ def _pdf_lines(path: Path, report: Report) -> list[Line]:
                            "或先用文字识别（OCR）转成文字后再导入")
     report.note("pdf", "PDF 按版面位置读取，请核对导入结果")
     return out
-
-
-MAX_PDF_PAGE_CONTENT = 2 * 1024 * 1024  # a table's page draws in tens or hundreds of KiB
-
-
-def _content_bounded(page: Any, n: int, path: Path) -> None:
-    """A page whose drawing commands, unpacked, pass the limit is refused before pdfminer reads them: a
-    21 KB file unpacked into 2,000,000 text commands took minutes and gigabytes. Flate streams are unpacked
-    here only up to the limit."""
-    import zlib
-
-    from pdfminer.pdftypes import resolve1
-
-    contents = getattr(getattr(page, "page_obj", None), "contents", None) or []
-    total = 0
-    for ref in contents:
-        stream = resolve1(ref)
-        if not hasattr(stream, "get_filters"):
-            continue
-        filters = [getattr(f, "name", f) for f, _ in stream.get_filters()]
-        if filters in (["FlateDecode"], ["Fl"]):
-            total += len(zlib.decompressobj().decompress(stream.get_rawdata() or b"", MAX_PDF_PAGE_CONTENT + 1))
-        elif not filters:
-            total += len(stream.get_rawdata() or b"")
-        if total > MAX_PDF_PAGE_CONTENT:
-            raise ImportFailed(f"{path}：PDF 第 {n} 页的内容解压后超过 {MAX_PDF_PAGE_CONTENT // (1024 * 1024)} MiB，"
-                               "不像是绩效目标表（可能是压缩炸弹），未导入")
 
 
 def _slanted(obj: dict[str, Any]) -> bool:
@@ -375,7 +353,7 @@ def _guarded(path: Path, what: str, read: Callable[[], Any]) -> Any:
     pyo3 raises as a BaseException (a truncated .xls gave a traceback and exit 1)."""
     try:
         return read()
-    except ImportFailed:
+    except (ImportFailed, TooSlow):
         raise
     except Exception as exc:  # noqa: BLE001 - whatever the parser raised, the file is damaged
         raise ImportFailed(f"{path}：无法读取 {what} 文件（{damage(exc)}），"

@@ -166,6 +166,8 @@ def _value(cell: Any, formats: dict[str, str]) -> Any:
     kind = (data.get(f"{_SS}Type") or "String").lower()
     fmt = formats.get(cell.get(f"{_SS}StyleID") or "")
     if kind == "number":
+        if len(text.strip().lstrip("-").replace(".", "")) > 15 or "e" in text.lower():
+            return text.strip()  # past a float's 15 digits (a code typed as a number): the digits as written
         try:
             number = float(text)
         except ValueError:
