@@ -213,3 +213,12 @@ def test_round_4_pages_sharing_one_large_drawing_are_measured_together_before_an
     pdf.write_bytes(out)
     with pytest.raises(ImportFailed, match="到第 1[0-9] 页的内容解压后已超过"):
         import_file(pdf)
+
+
+def test_round_4_import_never_writes_a_draft_to_a_device_or_a_process_file(tmp_path, capsys):
+    table = tmp_path / "table.txt"
+    table.write_text("项目名称：社区养老服务补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务老年人数\t≥500人\n",
+                     encoding="utf-8")
+    # (-o /dev/stdout --force >> log.txt had replaced the log with the draft)
+    assert main(["import", str(table), "-o", "/dev/stdout", "--force"]) == 2
+    assert "特殊文件" in capsys.readouterr().err

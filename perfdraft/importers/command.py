@@ -57,6 +57,10 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
                              f"或 perfdraft clone {name} -o 今年.toml 生成下一年的草稿")
     if out.is_symlink() and not out.exists():
         raise UsageError(output_link_refusal(out))
+    if str(out.absolute()).startswith(("/dev/", "/proc/")) or str(out.resolve()).startswith(("/dev/", "/proc/")):
+        # -o /dev/stdout with a redirect replaced the file stdout went to (a log appended to)
+        raise UsageError(f"{out}：是设备或进程的特殊文件，草稿要写成一个普通文件（如 2021-社保局.toml）；"
+                         "要看导入结果，用 perfdraft show 草稿.toml")
     if out.is_dir():
         raise UsageError(f"{out}：是一个目录，应为要生成的草稿文件名（如 2021-社保局.toml）")
     if out.exists() and not force:
