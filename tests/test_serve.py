@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -242,11 +243,14 @@ def test_headless_chromium_drafts_an_answer(server, tmp_path):
 
     port, root, _ = server
     debug_port = _free_port()
-    profile = tmp_path / "chromium-profile"
-    browser = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+    # its profile and scratch dirs in a short directory of their own, removed at the end: under pytest's
+    # tmp_path (pytest-1015/test_headless_chromium_drafts_0/…) its socket's path passed the 107 bytes a Unix
+    # socket may have, and chromium never started
+    scratch = Path(tempfile.mkdtemp(prefix="pdchr-"))
+    browser = subprocess.Popen(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                                f"--user-data-dir={scratch / 'profile'}",
                                 f"--remote-debugging-port={debug_port}", "--window-size=1100,700", "about:blank"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env=dict(os.environ, TMPDIR=str(tmp_path)))  # its scratch dirs stay out of /tmp
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, TMPDIR=str(scratch)))
 
     async def drive() -> None:
         async with aiohttp.ClientSession() as http:
@@ -295,5 +299,6 @@ def test_headless_chromium_drafts_an_answer(server, tmp_path):
     finally:
         browser.terminate()
         browser.wait(timeout=30)
+        shutil.rmtree(scratch, ignore_errors=True)
     (draft,) = root.glob("*/绩效目标草稿.toml")
     assert 'name = "丙县农业局"' in draft.read_text("utf-8")
