@@ -21,7 +21,7 @@ from typing import BinaryIO, NamedTuple
 
 from .errors import DraftConflict, DraftError, os_reason
 from .locks import NAME_MAX, beside, draft_target, fit_name
-from .safe_open import open_read
+from .safe_open import open_read, read_head
 
 
 class DiskState(NamedTuple):
@@ -225,12 +225,8 @@ def refuse_foreign_backup(path: Path) -> None:
 
 def _foreign(bak: Path) -> bool:
     """A FILE.bak that is no version of a draft (a user's own file of that name: saves replaced it)."""
-    try:
-        with open_read(bak) as fh:
-            head = fh.read(65536)
-    except OSError:
-        return False
-    return not any(mark in head for mark in _DRAFT_MARKS)
+    head = read_head(bak)
+    return head is not None and not any(mark in head for mark in _DRAFT_MARKS)
 
 
 def conflict_path(path: Path) -> Path:

@@ -21,7 +21,7 @@ from .answers import editable_line
 from .cells import visible
 from .conversation import Conversation
 from .prompts import Message, Prompt
-from .session import Session, kept_notice, pending_notice
+from .session import Session, pending_notice
 
 EXIT_OK, EXIT_REJECTED, EXIT_SAVE_FAILED = 0, 1, 2
 
@@ -476,8 +476,8 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
             print(f"perfdraft: {msg.text}", file=sys.stderr)  # where the unsaved work went
         elif stdin.isatty() and not hung_up and (said := session.farewell("line")):
             print(said)  # a piped run says where it stopped itself; a dropped link has no one to tell
-            if kept and conv.path is not None and not locations.is_demo_copy(conv.path):
-                print(kept_notice(kept[0]))
+            if words := session.kept_words(kept[0] if kept else None):
+                print(words)
         session.join_background()
 
 

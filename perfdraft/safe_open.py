@@ -17,3 +17,12 @@ def open_read(path: str | os.PathLike[str]) -> BinaryIO:
     except BaseException:
         os.close(fd)
         raise
+
+
+def read_head(path: str | os.PathLike[str], size: int = 65536) -> bytes | None:
+    """The first ``size`` bytes of a file, read as open_read opens it; None when it cannot be read."""
+    try:
+        with open_read(path) as fh:
+            return fh.read(size)
+    except OSError:
+        return None

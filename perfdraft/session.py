@@ -158,6 +158,14 @@ class Session:
         where = "已全部填完" if conv.finished else f"停在：{conv.prompt().title}"
         return f"草稿已保存：{conv.path}（{where}）。继续：perfdraft {command} {shlex.quote(str(conv.path))}"
 
+    def kept_words(self, line: str | None) -> str | None:
+        """What a front-end says after its farewell of a line typed, not confirmed and kept for the next
+        start; nothing for a demo copy, which goes with the process."""
+        from .locations import is_demo_copy
+
+        path = self.conv.path
+        return kept_notice(line) if line and path is not None and not is_demo_copy(path) else None
+
     def __enter__(self) -> Session:
         return self
 

@@ -76,11 +76,15 @@ def test_a_long_cell_merged_down_thousands_of_rows_is_refused_quickly(tmp_path):
 
 def _pdf(content: bytes) -> bytes:
     stream = zlib.compress(content, 9)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    return _pdf_file([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                      b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+                      b"/Resources << /Font << /F1 5 0 R >> >> >>",
+                      b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+                      b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"])
+
+
+def _pdf_file(objs: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1), with its cross-reference table."""
     out, offsets = b"%PDF-1.4\n", []
     for i, obj in enumerate(objs, 1):
         offsets.append(len(out))
@@ -182,10 +186,15 @@ def test_utf16_text_without_its_byte_order_mark_is_read_not_called_binary(tmp_pa
     assert [(i.name, i.value) for i in rows] == [("养护道路里程", "≥45公里"), ("沿线群众满意度", "≥90%")]
 
 
-def test_round_4_import_force_never_replaces_a_users_own_backup_file(tmp_path, capsys):
+def _table(tmp_path: Path) -> Path:
     table = tmp_path / "table.txt"
     table.write_text("项目名称：社区养老服务补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务老年人数\t≥500人\n",
                      encoding="utf-8")
+    return table
+
+
+def test_round_4_import_force_never_replaces_a_users_own_backup_file(tmp_path, capsys):
+    table = _table(tmp_path)
     out, mine = tmp_path / "d.toml", tmp_path / "d.toml.bak"
     shutil.copy(SEED_FIXED, out)
     mine.write_text("用户自己另存的备份，不能丢\n", encoding="utf-8")
@@ -202,23 +211,14 @@ def test_round_4_pages_sharing_one_large_drawing_are_measured_together_before_an
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
              for _ in range(pages)]
-    out, offsets = b"%PDF-1.4\n", []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
     pdf = tmp_path / "shared.pdf"
-    pdf.write_bytes(out)
+    pdf.write_bytes(_pdf_file(objs))
     with pytest.raises(ImportFailed, match="到第 1[0-9] 页的内容解压后已超过"):
         import_file(pdf)
 
 
 def test_round_4_import_never_writes_a_draft_to_a_device_or_a_process_file(tmp_path, capsys):
-    table = tmp_path / "table.txt"
-    table.write_text("项目名称：社区养老服务补助\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务老年人数\t≥500人\n",
-                     encoding="utf-8")
+    table = _table(tmp_path)
     # (-o /dev/stdout --force >> log.txt had replaced the log with the draft)
     assert main(["import", str(table), "-o", "/dev/stdout", "--force"]) == 2
     assert "特殊文件" in capsys.readouterr().err

@@ -59,24 +59,23 @@ def test_a_names_cell_with_its_explanation_as_a_second_paragraph_gives_the_expla
         ("资助对象认定准确率", "经复核认定准确的受助学生占比", "≥98%")]
 
 
+def _word_table(doc, rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for k, text in enumerate(cells):
+            table.cell(r, k).text = text
+
+
 def test_a_table_continued_after_a_page_break_keeps_the_levels_its_first_rows_lost(tmp_path: Path):
     from docx import Document
 
     doc = Document()
     doc.add_paragraph("项目名称：林业有害生物防治项目")
-    first = doc.add_table(rows=3, cols=4)
-    for r, cells in enumerate([["一级指标", "二级指标", "三级指标", "指标值"],
-                               ["产出指标", "数量指标", "防治作业面积", "≥12万亩"],
-                               ["效益指标", "生态效益指标", "林业有害生物成灾率", "≤4.2‰"]]):
-        for k, text in enumerate(cells):
-            first.cell(r, k).text = text
+    head = ["一级指标", "二级指标", "三级指标", "指标值"]
+    _word_table(doc, [head, ["产出指标", "数量指标", "防治作业面积", "≥12万亩"],
+                      ["效益指标", "生态效益指标", "林业有害生物成灾率", "≤4.2‰"]])
     doc.add_paragraph("续表")
-    second = doc.add_table(rows=3, cols=4)
-    for r, cells in enumerate([["一级指标", "二级指标", "三级指标", "指标值"],
-                               ["", "", "森林植被", "得到有效保护"],
-                               ["", "可持续影响指标", "防控长效机制", "逐步建立"]]):
-        for k, text in enumerate(cells):
-            second.cell(r, k).text = text
+    _word_table(doc, [head, ["", "", "森林植被", "得到有效保护"], ["", "可持续影响指标", "防控长效机制", "逐步建立"]])
     path = tmp_path / "continued.docx"
     doc.save(path)
     assert _rows(import_file(path).draft)[-2:] == [("效益指标", "生态效益指标", "森林植被", "得到有效保护"),

@@ -198,14 +198,10 @@ def check_target(path: Path, *, force: bool) -> str | None:
 
 
 def _is_draft(path: Path) -> bool:
-    from ..safe_open import open_read
+    from ..safe_open import read_head
 
-    try:
-        with open_read(path) as fh:
-            head = fh.read(65536)
-    except OSError:
-        return False
-    return b"schema" in head and b"perfdraft/" in head
+    head = read_head(path)
+    return head is not None and b"schema" in head and b"perfdraft/" in head
 
 
 def write_output(path: Path, data: bytes, *, force: bool) -> None:

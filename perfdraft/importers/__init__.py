@@ -275,7 +275,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # sub-goals); the shape reader wins only where it understood clearly more of the table.
         good = _placed(shaped, good=True) if shaped is not None else 0
         wins = shaped is not None and good >= 1 and _placed(draft, good=True) <= good and (
-            not own_layout or (coded and _codes_carried(draft, shaped) and (
+            not own_layout or (coded and _same_projects(draft, shaped) and (
                 # the label reader took a cell's list for one row, or met grid columns it does not know
                 (_packed_rows(draft) and _placed(draft, good=True) < good)
                 # (no more rows than the label reader found: a two-row header's 数值 column, not a grid
@@ -287,6 +287,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
             if inferred is None and shaped.year is not None:
                 inferred = shaped.year
         elif wins and shaped is not None:
+            if coded:
+                _carry_codes(draft, shaped)
             shape_report.carry(report, _READER_NOTES)
             draft, report = shaped, shape_report
             report.note("shape", "按表格的形状读取（表头列序、层级名称、指标值的写法），请核对")
@@ -417,20 +419,20 @@ def _packed_rows(draft: Draft) -> bool:
     return any(packed_list(i.name) for p in draft.projects for i in p.indicators)
 
 
-def _codes_carried(draft: Draft, shaped: Draft | None) -> bool:
-    """The label reader's project codes given to the shape reader's projects (the same projects, in order);
-    False, nothing changed, when the two readings do not have the same projects."""
-    if shaped is None or len(shaped.projects) != len(draft.projects):
-        return False
-    for mine, theirs in zip(draft.projects, shaped.projects, strict=True):
-        if mine.code and theirs.code and mine.code != theirs.code:
-            return False
+def _same_projects(draft: Draft, shaped: Draft | None) -> bool:
+    """The two readings have the same projects, in order (no code read for one that the other reads otherwise)."""
+    return shaped is not None and len(shaped.projects) == len(draft.projects) and all(
+        not (mine.code and theirs.code and mine.code != theirs.code)
+        for mine, theirs in zip(draft.projects, shaped.projects, strict=True))
+
+
+def _carry_codes(draft: Draft, shaped: Draft) -> None:
+    """The label reader's project codes given to the shape reader's projects, which won."""
     for mine, theirs in zip(draft.projects, shaped.projects, strict=True):
         if mine.code and not theirs.code:
             theirs.code = mine.code
             if "code" in mine.confirm and "code" not in theirs.confirm:
                 theirs.confirm.append("code")
-    return True
 
 
 def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:

@@ -20,10 +20,9 @@ from textual.screen import Screen
 from .. import drafts, gc_pause
 from ..conversation import Conversation
 from ..errors import UsageError
-from ..locations import is_demo_copy
 from ..prompts import Message
 from ..saver import SaveResult
-from ..session import Session, kept_notice
+from ..session import Session
 from ..steps import COMMANDS
 
 
@@ -324,8 +323,8 @@ def _say_close_error(app: PerfdraftApp) -> None:
         print(f"perfdraft: {app.close_error}", file=sys.stderr)
     elif app.session is not None and (said := app.session.farewell()):
         print(said)
-        if app.quit_pending and app.session.conv.path is not None and not is_demo_copy(app.session.conv.path):
-            print(kept_notice(app.quit_pending))
+        if kept := app.session.kept_words(app.quit_pending):
+            print(kept)
 
 
 __all__ = ["PerfdraftApp", "run_app", "run_start", "Message"]
