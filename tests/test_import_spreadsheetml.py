@@ -128,3 +128,52 @@ def test_a_number_past_a_floats_digits_keeps_the_digits_written(tmp_path: Path) 
         encoding="utf-8")
     project = import_file(path).draft.projects[0]
     assert project.code == "51010020241234502"
+
+
+def test_a_number_formats_own_text_is_part_of_the_value_shown(tmp_path: Path) -> None:
+    # Excel shows ≥300盏 and 2025年11月底前; the text of the format had been dropped (300, 2025年11月)
+    styles = ('<Style ss:ID="ge"><NumberFormat ss:Format="&quot;≥&quot;0&quot;盏&quot;"/></Style>'
+              '<Style ss:ID="due"><NumberFormat ss:Format="yyyy&quot;年&quot;m&quot;月底前&quot;"/></Style>')
+    text = _workbook(hidden_sheet=False).replace("</Styles>", styles + "</Styles>")
+    text = text.replace(_cell("≥300盏"), _cell("300", kind="Number", style="ge"))
+    text = text.replace('style="day"', 'style="due"').replace('ss:StyleID="day"', 'ss:StyleID="due"')
+    path = tmp_path / "formats.xls"
+    path.write_text(text, encoding="utf-8")
+    values = {i.name: i.value for i in import_file(path).draft.projects[0].indicators}
+    assert values["路灯维修数量"] == "≥300盏"
+    assert values["完工时间"] == "2025年11月底前"
+
+
+def test_an_xlsx_number_formats_text_is_kept_and_a_currency_sign_is_not(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["项目名称", "城区道路养护"], ["年度资金总额（万元）", 120], ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "路灯维修数量", 300], ["产出指标", "质量指标", "路面完好率", 0.9]):
+        ws.append(row)
+    ws["B2"].number_format = '"¥"#,##0.00'
+    ws["D4"].number_format = '\\≥0"盏"'
+    ws["D5"].number_format = '"≥"0%'
+    path = tmp_path / "formats.xlsx"
+    wb.save(path)
+    project = import_file(path).draft.projects[0]
+    assert [i.value for i in project.indicators] == ["≥300盏", "≥90%"]
+    assert project.budget.total == 1200000
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+@pytest.mark.parametrize("name", ["导出.xls", "导出.xml"])
+def test_a_workbook_saved_as_utf16_is_read_whatever_its_name(tmp_path: Path, encoding: str, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(_workbook().encode(encoding))  # utf-16 writes a byte-order mark, utf-16-le none
+    project = import_file(path).draft.projects[0]
+    assert project.name == "城区道路养护" and len(project.indicators) == 6
+
+
+def test_a_workbook_after_a_long_comment_is_still_the_workbook(tmp_path: Path) -> None:
+    text = _workbook()
+    at = text.index("<Workbook")
+    path = tmp_path / "导出.xls"
+    path.write_text(text[:at] + "<!-- " + "系统导出说明 " * 5000 + "-->\n" + text[at:], encoding="utf-8")
+    assert len(import_file(path).draft.projects[0].indicators) == 6

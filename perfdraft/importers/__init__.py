@@ -13,6 +13,7 @@ thousands separators) are reported but kept as written: the checker judges them.
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,6 +64,16 @@ _REFUSED = {
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ".tsv", ".csv", ".tab", ""}
 
 
+def _utf16_ascii(head: bytes) -> bytes:
+    """A UTF-16 head's ASCII (its markup), with or without a byte-order mark; b'' for other text."""
+    from .text import utf16_without_bom
+
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", "ignore").encode("ascii", "ignore")
+    text = utf16_without_bom(head[: len(head) // 2 * 2])
+    return text.encode("ascii", "ignore") if text is not None else b""
+
+
 def sniff(path: Path) -> str:
     """'xlsx', 'xls', 'ods', 'xmlss' (Excel 2003 XML), 'docx', 'doc', 'odt', 'rtf', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
@@ -103,6 +114,8 @@ def sniff(path: Path) -> str:
         return "rtf"  # 另存为 RTF, and the "导出Word" of report systems that write RTF under a .doc name
     if spreadsheetml.looks_like(head):
         return "xmlss"  # Excel 2003 XML, as budget systems export it (named .xls or .xml)
+    if spreadsheetml.looks_like(_utf16_ascii(head)):
+        return "text"  # ... saved as UTF-16: the text reader decodes it and reads the workbook it is
     # a saved web page, or the HTML a web system hands out as "Excel" (.xls) or "Word" (.doc)
     if suffix not in (".txt", ".text", ".md", ".csv", ".tsv", ".tab") and (
             html_reader.looks_like_html(head) or html_reader.looks_like_mht(head)):

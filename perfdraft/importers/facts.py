@@ -289,6 +289,10 @@ def _marker(text: str) -> str | None:
 _CODE_PREFIX = re.compile(r"^[\[【(（]?\d{2,9}[\]】)）]?\s*[-－]?")
 
 
+# A column head that is only a word and its money unit ('预算（万元）', '金额(元)'): never a fact's value.
+_UNIT_HEAD = re.compile(r"[^\d（(]{1,8}[（(](?:单位[:：])?(?:万元|元|千元|亿元)[)）]")
+
+
 class FactsMixin:
     """Header facts for :class:`~.shape.Shape`: a label and the value after it, or glued text cut at labels."""
 
@@ -370,7 +374,8 @@ class FactsMixin:
             fld, unit, _ = self.pending
             # a label of its own: the pending one headed a block (项目资金(万元)); a sentence ending in a
             # colon (…达成以下目标:) is the text
-            if re.search(r"[:：]\s*$", c) and len(kinds.squash(c)) <= 16:
+            if re.search(r"[:：]\s*$", c) and len(kinds.squash(c)) <= 16 or _UNIT_HEAD.fullmatch(kinds.squash(c)):
+                # … and a column's head with its unit (项目名称 | 预算（万元）: a list's header row)
                 self.pending = None
                 return False
             if self._set_prose_or_fact(fld, c, unit, where):
@@ -498,6 +503,7 @@ class FactsMixin:
                 for text, where in self.money_before_name:
                     self._note(text, where)
                 p.budget = Budget()
+                p.confirm = [c for c in p.confirm if c != "budget"]  # the doubt was about that amount
             self.money_before_name = []
             p.name = value
         elif fld in ("authority", "unit"):

@@ -223,7 +223,13 @@ _SHORT_FIELDS = ("level1", "level2", "name", "value")
 # A 三级 cell of two paragraphs: the name, then its explanation under a label of its own
 # (a reader that joins a cell's paragraphs leaves no break: the longer labels are known without one)
 _LABELLED_EXPLANATION = re.compile(r"\n\s*(?:指标解释|指标说明|指标释义|解释|说明|计算公式|计算方法|统计口径|口径)\s*[:：]"
-                                   r"|(?<=\S)(?:指标解释|指标说明|指标释义|计算公式)\s*[:：]")
+                                   r"|(?<=\S)(?:指标解释|指标说明|指标释义|计算公式)\s*[:：]"
+                                   r"|^\s*(?:指标解释|指标说明|指标释义)\s*[:：]")
+
+
+def explained(cell: str) -> bool:
+    """A cell carrying its own 指标解释 paragraph: a 三级 name, whatever words it starts with."""
+    return _LABELLED_EXPLANATION.search(cell) is not None
 
 
 def split_labelled_explanations(draft: Draft, report: Report) -> None:
@@ -234,9 +240,11 @@ def split_labelled_explanations(draft: Draft, report: Report) -> None:
             m = _LABELLED_EXPLANATION.search(ind.name or "")
             if m is None or ind.description:
                 continue
-            ind.name, ind.description = (ind.name or "")[:m.start()].strip(), (ind.name or "")[m.end():].strip() or None
+            ind.name, ind.description = (ind.name or "")[:m.start()].strip() or None, (ind.name or "")[m.end():].strip() or None
             report.note("labelled-explanation", "三级指标单元格中另起一段的“指标解释：…”已移到绩效指标描述，请核对",
                         f"projects[{pi}].indicators[{ii}]")
+            if ind.name is None:  # the cell held only the explanation: the name is the user's to give
+                p.confirm.append(f"indicators[{ii}].value")
 
 
 def join_cell_breaks(draft: Draft) -> None:

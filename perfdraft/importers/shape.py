@@ -24,7 +24,7 @@ from .facts import FactsMixin, _label_cut, fact_label, read_amount
 from .grid_levels import LevelsMixin
 from .labels import split_name_value
 from .orphans import OrphanRowsMixin
-from .repairs import implied_levels
+from .repairs import explained, implied_levels
 from .report import ImportFailed, Report
 from .row_fields import indicator_of
 
@@ -52,6 +52,8 @@ class _Open:
     fields: dict[str, str] = field(default_factory=dict)
     glued: bool = False
     unsure: bool = False
+    line: int = 0  # id() of the line it was opened on, and the column its name sat in
+    col: int = -1
 
 
 class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
@@ -88,6 +90,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         self._orphans: list[tuple[Line, int, int, int, int]] = []
         self._ahead_raw: list[str | None] = []
         self._orphan_open: tuple[Line, int, int] | None = None
+        self._col = 0  # the column of the cell being read
 
     # -- driving -------------------------------------------------------------------------------------------
 
@@ -108,6 +111,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             self._ahead = ahead
             self._ahead_raw = [x[0] for x in flat[k + 1:k + 5]]
             if i == 0:
+                self._row_start(line)
                 self._years(line)
                 self._orphan_line(line)
                 if line.rowed and not self.grid:
@@ -120,6 +124,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '指标值' on two lines
             elif c and nxt and not self.grid and _label_cut(c, nxt):
                 c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '目标': a label cut in two
+            self._col = i
             self._cell(c, line, i, nxt)
             if line.rowed and i == len(line.cells) - 1:
                 self._row_end()
@@ -210,6 +215,18 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             self.title_years[int(m.group(1))] += 1
         for m in _YEAR_ANY.finditer(c):
             self.years[int(m.group(1))] += 1
+
+    def _row_start(self, line: Line) -> None:
+        """A row left without its value ends where the next row is whole on its own: its name in the
+        same column and a value after it (a blank 指标值 had taken the next row's name as its value)."""
+        cur = self.cur
+        if not (self.grid and cur is not None and line.rowed and not line.spaced and cur.line != id(line)
+                and "value" not in cur.fields and 0 <= cur.col < len(line.cells)):
+            return
+        name = line.cells[cur.col]
+        if name and self._level_of(name) is None and not kinds.value_like(name) \
+                and any(c and kinds.value_like(c) for c in line.cells[cur.col + 1:]):
+            self._close()
 
     def _row_end(self) -> None:
         if self.grid and self.cur is not None and self.cur.fields.get("value") is not None:
@@ -392,7 +409,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if kinds.grid_lead(c) and len(kinds.squash(c)) >= 4:
             return  # '绩效指标': the label of the merged column beside the grid, met again mid-grid
         cur = self.cur
-        lv = self._level_of(c)
+        named = explained(c)  # '满意度' over '指标解释：…' is a 三级 name, not the level 满意度指标
+        lv = None if named else self._level_of(c)
         if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
             cur.expect.pop(0)
             return
@@ -416,7 +434,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             self._close()
             self._level(lv, c)
             return
-        words, rest = kinds.glued_levels(c)
+        words, rest = kinds.glued_levels(c) if not named else ([], c)
         if words and rest and len(rest) < len(c):
             self._close()
             for w in words:
@@ -424,7 +442,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
                 if lw:
                     self._level(lw, w)
             c = rest
-        elif kinds.level_part(c):
+        elif kinds.level_part(c) and not named:
             t = kinds.squash(c)
             if len(t) >= 4:
                 for w in kinds.LEVEL_WORDS:
@@ -460,7 +478,8 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if post[:1] == ["desc"] and n >= 4 and n % 2 == 0 and name[: n // 2] == name[n // 2:]:
             name = name[: n // 2]  # 'XX' where 三级指标 and its 指标解释 are the same words, glued
             post = post[1:]
-        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued, unsure=line.unsure)
+        self.cur = _Open(name, self.level1, self.level2, where, post, glued=line.glued, unsure=line.unsure,
+                         line=id(line), col=self._col)
         self._level_last = False
         if not (self.cols and "value" in self._post()) and not kinds.value_like(c):
             pass

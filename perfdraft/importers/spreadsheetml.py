@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .report import ImportFailed, Record, Report, damage
-from .xlsx import MAX_COLS, cell_text
+from .xlsx import MAX_COLS, cell_text, format_affixes
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 _X = "{urn:schemas-microsoft-com:office:excel}"
@@ -23,6 +23,7 @@ NAMESPACE = b"urn:schemas-microsoft-com:office:spreadsheet"
 _NAMED_FORMATS = {"percent": "0.00%", "fixed": "0.00", "standard": "#,##0.00", "general date": "yyyy-mm-dd",
                   "short date": "yyyy-mm-dd", "medium date": "yyyy-mm-dd", "long date": "yyyy-mm-dd"}
 _START = re.compile(r"<\?xml[^>]*\?>|<Workbook\b|<ss:Workbook\b")
+_WORKBOOK_TAG = re.compile(r"<(?:ss:)?Workbook\b")
 _START_BYTES = re.compile(rb"<\?xml[^>]*\?>|<Workbook\b|<ss:Workbook\b")
 MAX_BYTES = 30 * 1024 * 1024  # a table's workbook is tens of KiB; a 60,000-cell flat export a few MiB
 
@@ -34,8 +35,9 @@ def looks_like(head: bytes) -> bool:
 
 def is_markup(text: str) -> bool:
     """Text (a .txt the workbook was pasted into) that is a SpreadsheetML workbook's source."""
-    head = text[:20_000]
-    return NAMESPACE.decode() in head and ("<Workbook" in head or "<ss:Workbook" in head) and "<Row" in text
+    # the start tag, wherever a long comment or a DOCTYPE put it, carries the namespace
+    start = _WORKBOOK_TAG.search(text, 0, MAX_BYTES)
+    return start is not None and NAMESPACE.decode() in text[start.start():start.start() + 4000] and "<Row" in text
 
 
 def sheet_records(path: Path, report: Report, text: str | None = None) -> list[list[Record]]:
@@ -172,7 +174,7 @@ def _value(cell: Any, formats: dict[str, str]) -> Any:
             number = float(text)
         except ValueError:
             return text.strip() or None
-        return cell_text(number, fmt) if fmt and "%" in fmt else number
+        return cell_text(number, fmt) if fmt and ("%" in fmt or format_affixes(fmt, "0#?") != ("", "")) else number
     if kind == "datetime":
         try:
             return cell_text(dt.datetime.fromisoformat(text.strip()[:19]), fmt)

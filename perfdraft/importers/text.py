@@ -146,7 +146,7 @@ def decode(raw: bytes, source: str) -> str:
                 raise ImportFailed(f"{source}：文件开头标明是 {enc} 文本，但内容无法按此编码读取") from None
             return _check_text(text, source)
     if b"\x00" in raw:
-        utf16 = _utf16_without_bom(raw)
+        utf16 = utf16_without_bom(raw)
         if utf16 is not None:  # Notepad's "Unicode" without its mark: a table, not binary data
             return _check_text(utf16, source)
         raise ImportFailed(f"{source}：不是文本文件（含二进制数据），应为 xlsx、docx 或 UTF-8/GBK 文本的绩效目标表")
@@ -158,7 +158,7 @@ def decode(raw: bytes, source: str) -> str:
     raise ImportFailed(f"{source}：不是可识别的文本（既不是 UTF-8 也不是 GBK），应为 xlsx、docx 或文本的绩效目标表")
 
 
-def _utf16_without_bom(raw: bytes) -> str | None:
+def utf16_without_bom(raw: bytes) -> str | None:
     """UTF-16 text with no byte-order mark: the zero bytes of its ASCII characters (line ends, digits,
     %) fall on one side (the other side's few are characters such as 一, U+4E00). The decoding that
     reads as text, or None."""

@@ -207,11 +207,44 @@ def cell_text(value: Any, number_format: str | None = None) -> str | None:
         except InvalidOperation:
             return str(value)
         places = _format_places(number_format)
+        before, after = format_affixes(number_format, "0#?")
         if number_format and "%" in number_format:
             d = d * 100
-            return _plain(d, places) + "%"
-        return _plain(d, places)
+            return before + _plain(d, places) + "%" + after
+        return before + _plain(d, places) + after
     return str(value)
+
+
+# A format's parts: quoted text, an escaped character, [colour] / [$-804] sections, _x paddings and *x fills,
+# or one code character.
+_FORMAT_TOKEN = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|[_*].|(.)', re.S)
+# Characters a format shows as they are without quotes (Excel's list); currency signs are left out: a
+# budget reads as its amount (¥1,200.00 would not).
+_FORMAT_BARE = set("≥≤<>=+-()")
+
+
+def format_affixes(number_format: str | None, codes: str) -> tuple[str, str]:
+    """The text a number format shows before its first and after its last code ('"≥"0"人"' → ≥, 人;
+    'yyyy"年"m"月"d"日前"' → '', 日前): Excel prints it with the number, so the value a person sees has it."""
+    if not number_format or '"' not in number_format and "\\" not in number_format and \
+            not _FORMAT_BARE.intersection(number_format):
+        return "", ""
+    section = number_format.split(";")[0]
+    before: list[str] = []
+    after: list[str] = []
+    seen = False
+    for m in _FORMAT_TOKEN.finditer(section):
+        literal = m.group(1) if m.group(1) is not None else m.group(2)
+        char = m.group(3)
+        if char is not None and char.lower() in codes:
+            seen = True
+            after = []
+        elif literal is not None or char in _FORMAT_BARE:
+            (after if seen else before).append(literal if literal is not None else char or "")
+    if not seen:
+        return "", ""
+    strip = str.maketrans("", "", "¥￥$")
+    return "".join(before).translate(strip).strip(), "".join(after).translate(strip).strip()
 
 
 # What a date format shows: its y / m / d codes outside quoted text, escapes and [colour] sections.
@@ -226,7 +259,11 @@ def _date_text(value: dt.date, number_format: str | None) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
     parts = [f"{value.year}年" if "y" in codes else "", f"{value.month}月" if "m" in codes else "",
              f"{value.day}日" if "d" in codes else ""]
-    return "".join(parts) or f"{value.year}年{value.month}月{value.day}日"
+    text = "".join(parts) or f"{value.year}年{value.month}月{value.day}日"
+    before, after = format_affixes(number_format, "ymd")
+    # the last code's own 年/月/日 is printed above; what follows it ('日前', '月底前') is the deadline's word
+    after = after[1:] if after[:1] == text[-1:] else after
+    return before + text + after
 
 
 def _format_places(number_format: str | None) -> int:
