@@ -34,9 +34,12 @@ _ALT_UNIT = LazyPattern(r"^([^（()）]{1,4})[（(]([^（()）]{1,4})[)）]$")
 
 
 def _alternative_units(unit: str) -> bool:
-    """台（套）: counted in one unit or the other, as equipment lists print it."""
-    m = _ALT_UNIT.match(unit)
-    return m is not None and _is_base_unit(m.group(1)) and _is_base_unit(m.group(2))
+    """台（套）: counted in one unit or the other, as equipment lists print it (元/台（套） per either)."""
+    head, sep, rest = unit.partition("/")
+    if sep and not _is_base_unit(head):
+        return False
+    m = _ALT_UNIT.match(rest if sep else unit)
+    return m is not None and all(_is_base_unit(u) or sep and u in _PER_WORDS for u in m.groups())
 
 
 @lru_cache(maxsize=4096)  # asked of every value a check reads; a draft has a few dozen units

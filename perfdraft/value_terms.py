@@ -74,7 +74,8 @@ ZERO_EVENT = LazyPattern(
 # A standard met (符合国家标准, 达到设计要求, 符合国家能效2级及以上标准): checked against the named standard.
 # A standard no one could look up (符合相关规定, 达到要求) is vague, not a standard met.
 STANDARD_VALUE = LazyPattern(r"^(?:符合|达到|满足)(?!(?:相关|有关|上级|各项|政策|文件|规定)?(?:标准|规范|规定|要求)(?:要求)?$)"
-                             r"[^，,；;。]{1,16}?(?:标准|规范|规定|要求)(?:要求)?$")
+                             r"[^，,；;。]{1,16}?(?:标准|规范|规定|要求)(?:要求)?(?:及以上|以上)?$"
+                             r"|^(?:达到|不低于)(?:合格|良好|优良|优秀|[一二三四五]级|[一二三四五]等)等级(?:及以上|以上)?$")
 # A grade or class by its name (Ⅲ类及以上 water, 二级及以上 road, AAA级 scenic spot, 五星级).
 GRADE_SCALE = "等级"
 GRADE_VALUE = LazyPattern(r"^(?:达到|不低于)?(?:国家标准|国家|国标|行业标准)?"  # 达到国家标准三等以上 (粮食质量)
@@ -102,7 +103,7 @@ BASE_UNITS = frozenset(
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
     点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米
     等 等级 个等级 m² 工日 微克 毫克 纳克 剂 剂次 人·次 年一遇 头次 只次 亩次 大类 小类 枚 发 颗 粒 瓶 盒 袋 箱
-    人份 片 副 对 双 台班 台件 台（件） 处次 卷 卷（件） 画幅 幅 页 盘 集""".split()
+    人份 片 副 对 双 台班 台件 台（件） 处次 卷 卷（件） 画幅 幅 页 盘 集 车公里 人公里 吨公里""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.

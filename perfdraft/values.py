@@ -324,6 +324,12 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, None, vague=True)
     if BENCHMARK_VALUE.match(text):
         return Qualitative(text, BENCHMARK_SCALE)
+    if text[-1:] in "）)" and "《" in text:
+        cited = _CITED_STANDARD.match(text)
+        if cited:  # 达到合格等级（按《…技术要求》检测）: the grade, with the standard it is measured by
+            head = _parse_qualitative(cited.group(1))
+            if head is not None and not head.vague:
+                return Qualitative(text, head.scale)
     # each pattern only where its first characters allow it: this runs for every value a check reads
     lead = text[:1]
     if len(text) <= 30 and lead in "不未无杜没零确保坚全" and ZERO_EVENT.match(text):
@@ -339,6 +345,8 @@ def _parse_qualitative(text: str) -> Qualitative | None:
     return None
 
 
+# A value with the standard it is measured by in brackets after it.
+_CITED_STANDARD = re.compile(r"^(.{2,24}?)[（(](?:按照?|依据|根据|参照|执行)?《[^》]{2,40}》[^（()）]{0,12}[)）]$")
 _BAND_SPLIT = re.compile(r"[;；/，,、]")
 _BAND_RE = re.compile(r"^(" + "|".join(sorted((t for t in TERM_SCALE if len(t) <= 4), key=len, reverse=True)) + r")[:：]?(.+)$")
 

@@ -194,6 +194,9 @@ def test_weights_where_the_profile_has_them():
     rows[0].weight = Decimal(40)
     assert "PD324" not in {f.code for f in checks.check_project(project(rows), ctx=ctx)}  # 100
     rows[0].weight = Decimal(20)
+    # a profile without the column still adds up one printed on every row (round qk: 95 under a 合计 of 100) …
+    assert "PD324" in {f.code for f in checks.check_project(project(rows), ctx=context("local-2015", "local-2015", 2023))}
+    rows[1].weight = None  # … but not weights on some rows only
     assert "PD324" not in {f.code for f in checks.check_project(project(rows), ctx=context("local-2015", "local-2015", 2023))}
 
 

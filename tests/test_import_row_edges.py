@@ -80,3 +80,52 @@ def test_a_summary_sheets_header_is_no_project_and_its_total_no_budget(tmp_path:
     # the header's 预算（万元） had become a project's name and the 合计 its budget
     assert [(p.name, p.budget.total, p.confirm) for p in projects] == [
         ("社区养老服务补助", 1200000, []), ("农村道路维护", 3000000, [])]
+
+
+def test_a_libreoffice_csv_separated_by_semicolons_is_read_as_a_sheet(tmp_path: Path):
+    # round qi: LibreOffice's 'Text CSV' with ';', a budget two cells after its label, and the 预算执行率 line
+    # under the grid (it had become an indicator named 预算执行率 = 10)
+    path = tmp_path / "导出.txt"
+    path.write_text('"项目名称";"普惠托育服务体系建设";;;;;\n'
+                    '"项目资金（万元）";"年度资金总额";;860.00;;;\n'
+                    ';"其中：中央资金";;360.00;;;\n'
+                    '"一级指标";"二级指标";"三级指标";"运算符";"指标值";"计量单位";"分值"\n'
+                    '"产出指标";"数量指标";"新建社区嵌入式托育点";"≥";12;"个";10\n'
+                    ';;"新增普惠性托位数";"≥";480;"个";10\n'
+                    ';"质量指标";"保育人员持证上岗率";"≥";95%;;5\n'
+                    '"满意度指标";"服务对象满意度指标";"家长满意度";"≥";90%;;5\n'
+                    '"预算执行率";;;;;;10\n', encoding="utf-8")
+    result = import_file(path)
+    project = result.draft.projects[0]
+    assert project.budget.total == 8600000
+    assert _rows(result.draft) == [("数量指标", "新建社区嵌入式托育点", "≥12个"), ("数量指标", "新增普惠性托位数", "≥480个"),
+                                   ("质量指标", "保育人员持证上岗率", "≥95%"), ("服务对象满意度指标", "家长满意度", "≥90%")]
+    assert any("预算执行率" in n for n in result.draft.notes)
+
+
+def test_a_money_fact_written_with_its_parts_in_one_cell_gives_each_part(tmp_path: Path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for k, (name, total) in enumerate([("基本公共卫生服务项目", "2868.40"), ("计划生育家庭奖励扶助项目", "1352.16")]):
+        for row in ([f"附件1-{k + 1}"], ["项目支出绩效目标表"], [f"项目名称：{name}"],
+                    [f"项目资金（万元）：年度资金总额 {total}，其中：财政拨款 {total}，其他资金 0.00"],
+                    ["一级指标", "二级指标", "三级指标", "指标值", "指标解释"],
+                    ["产出指标", "数量指标", "服务人数", "≥9860人", None],
+                    ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%", "抽样调查"],
+                    ["填报人：李静　　联系电话：0558-8612473"], []):
+            ws.append(row)
+    path = tmp_path / "stacked.xlsx"
+    wb.save(path)
+    projects = import_file(path).draft.projects
+    assert [(p.name, p.budget.total, p.budget.fiscal, len(p.indicators)) for p in projects] == [
+        ("基本公共卫生服务项目", 28684000, 28684000, 2), ("计划生育家庭奖励扶助项目", 13521600, 13521600, 2)]
+
+
+def test_a_band_beside_its_unit_column_takes_the_unit(tmp_path: Path):
+    path = tmp_path / "band.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+                    "产出指标\t质量指标\t玉米种植密度\t定量\t4500—5000\t株/亩\n"
+                    "\t数量指标\t推广种植面积\t≥\t5\t万亩\n", encoding="utf-8")
+    assert [v for _, _, v in _rows(import_file(path).draft)] == ["4500—5000株/亩", "≥5万亩"]

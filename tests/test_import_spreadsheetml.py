@@ -177,3 +177,10 @@ def test_a_workbook_after_a_long_comment_is_still_the_workbook(tmp_path: Path) -
     path = tmp_path / "导出.xls"
     path.write_text(text[:at] + "<!-- " + "系统导出说明 " * 5000 + "-->\n" + text[at:], encoding="utf-8")
     assert len(import_file(path).draft.projects[0].indicators) == 6
+
+
+def test_a_quoted_percent_sign_is_text_not_a_percentage() -> None:
+    from perfdraft.importers.xlsx import cell_text
+
+    assert cell_text(98, '"≥"0"%"') == "≥98%"  # Excel shows ≥98%, not ≥9800%
+    assert cell_text(0.9, '"≥"0%') == "≥90%"

@@ -447,12 +447,10 @@ def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[
     for i, ind in enumerate(project.indicators):
         if ind.weight is not None and ind.weight < 0:  # fill refuses it; a hand-edited file has it
             yield _f("PD324", f"{path}.indicators[{i}].weight", f"权重 {format_number(ind.weight)} 是负数", "权重应为 0 或正数")
-    if not ctx.has("indicator.weight"):
-        return
     rows = [(pair, ind) for pair, ind in inds if (ind.scope or "annual") == "annual"]
     weighted = [(pair, ind) for pair, ind in rows if ind.weight is not None]
-    if not weighted:
-        return
+    if not weighted or not ctx.has("indicator.weight") and len(weighted) < len(rows):
+        return  # (a table whose profile has no 权重 still adds up the column it printed for every row)
     total = sum((ind.weight for _, ind in weighted), Decimal(0))
     if total not in (Decimal(90), Decimal(100)):
         yield _f("PD324", f"{path}.indicators", f"指标权重合计 {format_number(total)}，应为 100（另列预算执行率 10 时为 90）",

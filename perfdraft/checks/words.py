@@ -25,7 +25,7 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"人数|人员数"), frozenset({"人", "万人", "名"}), "人"),
     (re.compile(r"面积$"), frozenset({"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里", "亩次", "万亩次"}), "亩"),
     (re.compile(r"(金额|资金|经费|费用|总额|投入)$"), frozenset({"元", "万元", "亿元"}), "元"),
-    (re.compile(r"(里程|长度)$"), frozenset({"公里", "千米", "米", "延米", "km"}), "公里"),
+    (re.compile(r"(里程|长度)$"), frozenset({"公里", "千米", "米", "延米", "km", "万公里", "车公里", "万车公里"}), "公里"),
 ]
 # A standard per thing other than a person (每场, 每吨, 单个网点, 户均): plain 元 already says it all.
 PER_UNIT_NAME = re.compile(r"每|单个|单位|人均|户均|生均|村均|亩均|件均|场均|次均|床均|校均")
@@ -38,7 +38,8 @@ GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提�
 SATISFACTION_NAME = re.compile(r"满意度|知晓率")
 SURVEY_WORDS = re.compile(r"调查|问卷|抽样|测评|访谈|回访|电话|样本")
 NEGATIVE_NAME = re.compile(r"逾期|受害率|成灾率|失业率|超支率|结余率|投诉率|事故率|发生率|差错率|故障率|返贫率|辍学率|死亡率|"
-                           r"不合格率|违规率|流失率|空置率|误报率|漏报率|复发率|损耗率|变动率")
+                           r"不合格率|违规率|流失率|空置率|误报率|漏报率|复发率|损耗率|变动率|"
+                           r"(?<![纠改])[错漏误][评检诊判发报审登录]率")  # 错评漏评率, 漏检率, 误诊率 (纠错率 is not)
 # What should not happen (事故, 投诉, 违规 …): the one kind of indicator whose value may be a bare 无
 EVENT_NAME = re.compile(r"事故|事件|疫情|火灾|案件|伤亡|投诉|舆情|返贫|灾害|灾情|违纪|违法|违规|差错|失误|泄露|泄密|死亡|"
                         r"暴发|流行|上访|信访|纠纷|欠薪|拖欠|挪用|截留|隐患|问题|不良|负面|污染|破坏|超支|浪费|损失|损毁|丢失|"
@@ -70,12 +71,14 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"^(?!带动).*(?:(?<!户数)增收(?:金额|额|幅度)?$|可支配收入$|(?<!户)收入(?:水平)?$|产值$|利润$|销售额$)"),
      frozenset({"经济效益", "可持续影响", "数量", "成本", "经济成本"}), "经济效益指标"),
 ]
-NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度|资金到位率|经费到位率|拨付率")
+NOT_BENEFIT = re.compile(r"执行率|结余率|调整次数|足额保障率|预算执行|支出进度|资金到位率|经费到位率|拨付率|"
+                         r"(?:资金|补贴|补助|经费).{0,2}(?:兑付|发放|到位)(?:率|及时率)")  # paying out the money is no benefit
 GOAL_REQUEST = re.compile(r"申请|列入.{0,12}预算")
 # An output with its count: any counting or measuring unit (time and money alone are not outputs).
 OUTPUT_NUMBER = re.compile(r"\d[\d,\.]*\s*(?:万|千)?(?:人次|人|户|个|名|场|次|件|台|套|亩|公顷|公里|所|座|%|％|项|家|处|米|平方米|"
                            r"平米|株|棵|吨|篇|期|批|辆|间|栋|村|门|种|册|本|份|条|课时|学时|班|床|宗|例|只|头|羽|批次|人日)")
-COUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|公顷|万亩|亩|公里|场次|场|所|艘|个|件|期次|期|座|家|辆|台|套|处|站|村|条)"
+COUNT_IN_TEXT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(人次|人|名|户|公顷|万亩|亩|公里|场次|场|所|艘|个|件|期次|期|座|家|辆|台|套|处|站|村|条|"
+                           r"株|棵|吨|头|盏)"
                            # 10个工作日 / 3个月 / 2个百分点: a time or a change, no count
                            r"(?![/／·]|(?<=个)(?:工作日|自然日|日|月|小时|百分点|季度|星期|年))")
 # A count's unit in a sentence and in an indicator value (800名 青年 = ≥800人)

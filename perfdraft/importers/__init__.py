@@ -251,6 +251,8 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                     for remark in cleaned:
                         report.note(remark, remark)
                     lines = join_wrapped(text_lines(text))
+                else:  # a csv's rows are a sheet's: the shape reader reads them as it reads a workbook
+                    lines = sources.records_to_lines(asm.records)
         if kind in ("docx", "doc", "odt", "rtf", "html") and asm is not None:
             lines = sources.records_to_lines(asm.records)
         if own is not None:

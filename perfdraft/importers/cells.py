@@ -42,6 +42,8 @@ _TRADITIONAL = set("與為會個們這來時說對從後過還麼點現發開關
                    "價認證鑒設計劃資務應報總額")
 
 
+_LEADER = re.compile(r"(?<=[^\s…·.．・])\s*(?:…{3,}|[·.．・]{6,})\s*(?=[^\s…·.．・])")  # a document's leader dots
+
 # A document-sharing site shows a .doc as numbered chunks of glued text ('1、…', '2、…'), cut anywhere,
 # even inside a word or between a name and its value. Long lines, numbered on from 1, no separators,
 # each cut mid-sentence (a list of goals '1、…。' '2、…。' ends its items), a table's words inside.
@@ -189,6 +191,8 @@ def text_lines(text: str) -> list[Line]:
     gap = False  # a blank line came before this one
     for n, line in enumerate(raw, 1):
         line = line.lstrip("\f\v")  # a page break before a page's first line (pdftotext)
+        if len(line) < 160 and ("…" in line or "··" in line or "...." in line or "．．" in line):
+            line = _LEADER.sub("\t", line)  # '①病树清除率…………≥100%': a document's leader dots part name and value
         where = f"第 {n} 行"
         stripped = line.strip(" \u3000\t\f\v")
         after_gap, gap = gap, not stripped

@@ -363,7 +363,10 @@ class FactsMixin:
             if unit == "万元":
                 self.wan = True
             if inline:
-                return self._set_prose_or_fact(fld, inline, unit, where)
+                if self._set_prose_or_fact(fld, inline, unit, where):
+                    return True
+                # '项目资金（万元）：年度资金总额 2868.40，其中：财政拨款 2868.40，其他资金 0.00': the labels inside
+                return is_money(fld) and self._glued_facts(inline, where, sure=True)
             self.pending = (fld, unit, where)
             return True
         if len(c) < 30 and re.search(r"[(（]\s*(?:单位[:：])?\s*万元\s*[)）]|单位[:：]?\s*万元", kinds.squash(c)):

@@ -61,6 +61,9 @@ class GridMixin:
         g.pending = None
         if keep_level1 and ind.level2 is None:
             return  # 一、产出指标 followed by （一）数量指标: the heading was used
+        if ind.level2 is None and ind.level1 and frameworks.level1_key(ind.level1) is None:
+            self._lose(where, ind.level1)  # '预算执行率 | 10' below the grid: the budget's own line, no indicator
+            return
         self._indicator_list().append(ind)
         self.report.note("level-only", "只有指标层级、没有指标名称和指标值的行，已作为空指标保留，请补全或删除", where)
 

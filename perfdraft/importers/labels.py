@@ -147,7 +147,7 @@ GRID_HEADERS = {
     # a 绩效目标调整申请表: the adjusted value is the target; 不变 keeps the original (grid_rows)
     "调整后指标值": "value", "调整后目标值": "value", "原指标值": "original", "调整前指标值": "original",
     "原目标值": "original",
-    "计算符号": "sign", "指标性质": "sign", "运算符号": "sign", "符号": "sign",
+    "计算符号": "sign", "指标性质": "sign", "运算符号": "sign", "符号": "sign", "运算符": "sign",
     "计量单位": "unit", "度量单位": "unit", "单位": "unit",
     "指标值确定依据": "basis", "评价标准确定依据": "basis", "确定依据": "basis", "指标值设定依据": "basis",
     "权重": "weight", "分值": "weight", "指标权重": "weight",
@@ -157,14 +157,14 @@ GRID_HEADERS = {
     "计算公式": "formula", "指标计算公式": "formula", "计算方法": "formula",
     "指标值说明": "note", "备注": "note",
     "适用范围": "scope", "指标类型": "scope", "目标类型": "scope",
-    "序号": "skip", "编号": "skip",
+    "序号": "skip", "编号": "skip", "操作": "skip",  # (a web system's 编辑 删除 buttons)
     "项目名称": "project_name", "项目编码": "project_code", "项目代码": "project_code",
     # a flat export's project columns beside its indicator columns (one row per indicator)
     "预算数": "project_budget", "项目预算数": "project_budget", "年度预算数": "project_budget",
     "预算金额": "project_budget", "年度资金总额": "project_budget", "单位名称": "project_unit",
     "年度绩效目标": "project_goal", "项目绩效目标": "project_goal", "项目年度绩效目标": "project_goal",
 }
-_OPERATOR_HEADERS = frozenset({"计算符号", "运算符号", "符号"})
+_OPERATOR_HEADERS = frozenset({"计算符号", "运算符号", "符号", "运算符"})
 _INDICATOR_FIELDS = ("name", "description", "value", "sign", "unit", "basis", "weight", "direction",
                      "last_year", "formula", "note", "scope", "value_alt", "original")
 

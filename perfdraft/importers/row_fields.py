@@ -16,7 +16,8 @@ from .labels import join_value, parse_basis
 _NOTE_COLUMNS = (("mid_value", "中期指标值"), ("actual", "实际完成值"), ("score", "得分"),
                  ("scoring", "评分标准"), ("reason", "偏差原因"), ("adjusted", "调整指标值"), ("original", "原指标值"))
 
-_BARE_NUMBER = re.compile(r"[≥≤><=≧≦]?\s*(?:-?\d[\d,.]*|\*+|[xX]+)")  # a number, or the template's ** blank
+# a number (or a band of two: 4500—5000 | 株/亩), or the template's ** blank
+_BARE_NUMBER = re.compile(r"[≥≤><=≧≦]?\s*(?:-?\d[\d,.]*(?:\s*[-—–~～至]\s*\d[\d,.]*)?|\*+|[xX]+)")
 
 
 def indicator_of(f: dict[str, str], name: str | None, level1: str | None, level2: str | None) -> Indicator:

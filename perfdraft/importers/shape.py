@@ -26,6 +26,7 @@ from .labels import split_name_value
 from .orphans import OrphanRowsMixin
 from .repairs import explained, implied_levels
 from .report import ImportFailed, Report
+from .row_edges import RowEdgesMixin
 from .row_fields import indicator_of
 
 # Header-fact labels → field (squashed, without a trailing colon or bracketed unit).
@@ -36,7 +37,7 @@ _YEAR_TITLE = re.compile(r"(20\d\d)" + _SPAN + r"\s*年度?(?=[^\d]{0,30}(?:绩�
 _YEAR_ANY = re.compile(r"(?<![\d\[〔【(（/.—–~～至-])(20\d\d)" + _SPAN + r"\s*年")
 # 指标1: …, and a list's 1. / 1、 / （1） before each name under section rows (一、产出指标 / （一）数量指标);
 # not 3.5米宽… (a figure) nor 2024年… (a year)
-_INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）])\s*(?=[^\s\d])")
+_INDEX_PREFIX = re.compile(r"^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=[^\s\d])")
 _DEFAULT = ["l1", "l2", "name", "value"]
 # Without a header row the columns after the name are guessed from what the cells are.
 _NO_HEADER = ["sign", "value", "unit", "actual", "weight", "score"]
@@ -56,7 +57,7 @@ class _Open:
     col: int = -1
 
 
-class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
+class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
     """One pass over the cells of one file. ``run`` returns the draft; ``rows`` counts rows placed."""
 
     def __init__(self, source: str, report: Report):
@@ -91,6 +92,7 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         self._ahead_raw: list[str | None] = []
         self._orphan_open: tuple[Line, int, int] | None = None
         self._col = 0  # the column of the cell being read
+        self._skip_line = 0  # id() of a line read whole as a note
 
     # -- driving -------------------------------------------------------------------------------------------
 
@@ -113,10 +115,12 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             if i == 0:
                 self._row_start(line)
                 self._years(line)
+                if self._row_outside_grid(line):
+                    continue
                 self._orphan_line(line)
                 if line.rowed and not self.grid:
                     self._money_heads(line.cells)
-            if self._skip:
+            if self._skip or i and self._skip_line == id(line):
                 self._skip = False
                 continue
             if c and nxt and not line.rowed and kinds.header_kind(c) is None and not self.grid and \
@@ -215,22 +219,6 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             self.title_years[int(m.group(1))] += 1
         for m in _YEAR_ANY.finditer(c):
             self.years[int(m.group(1))] += 1
-
-    def _row_start(self, line: Line) -> None:
-        """A row left without its value ends where the next row is whole on its own: its name in the
-        same column and a value after it (a blank 指标值 had taken the next row's name as its value)."""
-        cur = self.cur
-        if not (self.grid and cur is not None and line.rowed and not line.spaced and cur.line != id(line)
-                and "value" not in cur.fields and 0 <= cur.col < len(line.cells)):
-            return
-        name = line.cells[cur.col]
-        if name and self._level_of(name) is None and not kinds.value_like(name) \
-                and any(c and kinds.value_like(c) for c in line.cells[cur.col + 1:]):
-            self._close()
-
-    def _row_end(self) -> None:
-        if self.grid and self.cur is not None and self.cur.fields.get("value") is not None:
-            self._close()
 
     # -- one cell ----------------------------------------------------------------------------------------------
 
@@ -428,9 +416,11 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
             if not line.level and self._l2_as_name() and lv[1] is not None and lv[0] != "满意度" or (
                     not line.level and self._l2_as_name() and lv[0] == "满意度" and self.level1 and kinds.level_of(self.level1)
                     and kinds.level_of(self.level1)[0] == "满意度"):  # type: ignore[index]
-                self._close()
-                self._open(c, where, line)
-                return
+                cols = self.cols or []
+                if not (line.rowed and len(line.cells) >= len(cols) and "value" in cols and not line.cells[cols.index("value")]):
+                    self._close()  # (a row with no value after it is a tree's level row: '▼ 数量指标 | | 20')
+                    self._open(c, where, line)
+                    return
             self._close()
             self._level(lv, c)
             return
@@ -465,7 +455,9 @@ class Shape(FactsMixin, OrphanRowsMixin, LevelsMixin):
         if not line.rowed and self._unknown_level(c):
             return
         if (kinds.is_weight(c) or kinds.is_number(c)) and self.rows >= 0 and (
-                self.last is not None or "seq" in (self.cols or [])):
+                self.last is not None or "seq" in (self.cols or []) or line.rowed and any(
+                    x and self._level_of(x) for x in line.cells[:self._col])):
+            # (… or a level's weight subtotal on its own row: '产出指标 | | 50')
             if self.last is not None and self.last.weight is None and not line.rowed and not (self.cols and "seq" in self.cols):
                 pass
             return  # a 序号, or a block score standing alone

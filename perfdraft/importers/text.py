@@ -214,6 +214,9 @@ def _split_spaces(line: str) -> list[tuple[int, str]]:
 _BR = re.compile(r"<br\s*/?>", re.I)
 
 
+_TREE_MARK = re.compile(r"^\s*[▼▶►▸▾▽▷▹]\s*(?=\S)")
+
+
 def records(text: str) -> list[Record]:
     """The text as table rows and paragraphs."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -244,7 +247,8 @@ def records(text: str) -> list[Record]:
         if _MD_RULE.match(line):
             continue
         if tab_mode and "\t" in line:
-            cells: list[str | None] = list(line.split("\t"))
+            # a web system's tree of levels ('▼ 产出指标', '▶ 成本指标' folded): the marks are no text
+            cells: list[str | None] = [_TREE_MARK.sub("", c) for c in line.split("\t")]
         elif line.count("|") + line.count("｜") >= 2 or line.strip().startswith(("|", "｜")):
             s = line.strip()
             s = s[1:] if s[:1] in "|｜" else s
@@ -279,10 +283,13 @@ def records(text: str) -> list[Record]:
 def looks_like_csv(text: str) -> bool:
     """Text that is a csv file shown as it is (an attachment's preview, a pasted export): rows of
     comma-separated cells with empty ones (',,', a leading or trailing comma). Prose with commas has
-    none of those."""
+    none of those. LibreOffice's and a European Excel's csv separate by ';'."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    rows = sum(1 for ln in lines if ln.count(",") >= 2 and (",," in ln or ln.startswith(",") or ln.rstrip().endswith(",")))
-    return rows >= 5 and rows * 3 >= len(lines)
+    for sep in (",", ";"):
+        rows = sum(1 for ln in lines if ln.count(sep) >= 2 and (sep * 2 in ln or ln.startswith(sep) or ln.rstrip().endswith(sep)))
+        if rows >= 5 and rows * 3 >= len(lines):
+            return True
+    return False
 
 
 _CSV_ERRORS = {"new-line character seen in unquoted field": "引号外有换行符",

@@ -208,8 +208,8 @@ def cell_text(value: Any, number_format: str | None = None) -> str | None:
             return str(value)
         places = _format_places(number_format)
         before, after = format_affixes(number_format, "0#?")
-        if number_format and "%" in number_format:
-            d = d * 100
+        if number_format and "%" in _FORMAT_LITERALS.sub("", number_format.split(";")[0]):
+            d = d * 100  # (a quoted "%" is text the format shows, no percentage: "≥"0"%" on 98 is ≥98%)
             return before + _plain(d, places) + "%" + after
         return before + _plain(d, places) + after
     return str(value)
