@@ -50,3 +50,26 @@ def test_a_web_systems_tree_of_levels_copied_with_its_buttons(tmp_path: Path):
                     "市民通行满意度\t定量\t≥\t90\t%\t6\t编辑 删除\n", encoding="utf-8")
     assert _rows(import_file(path).draft) == [("产出指标", "数量指标", "城市桥梁定期检测座数", "≥86座"),
                                               ("满意度指标", "服务对象满意度指标", "市民通行满意度", "≥90%")]
+
+
+def test_pdftotexts_reading_order_gives_a_blocks_names_then_its_values(tmp_path: Path):
+    # pdftotext without -layout: each block's 三级 names in a run, then its values; a wrapped name's end (人次)
+    # stands among the names; the header repeated on the next page follows a one-line row
+    path = tmp_path / "order.txt"
+    path.write_text("项目名称\n\n酿酒葡萄基地提质增效项目\n\n一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n产出指标\n\n数量指标\n\n"
+                    "酿酒葡萄低产园改造面积\n新建葡萄园防雹网\n酿酒葡萄标准化栽培技术培训\n人次\n\n≥1.2万亩\n≥800亩\n≥600人次\n\n"
+                    "成本指标\n\n低产园改造亩均补助标准\n\n≤800元/亩\n\n第 1 页 共 2 页\n\n"
+                    "一级指标\n\n二级指标\n\n三级指标\n\n指标值\n\n满意度指标\n\n服务对象满意度指标\n\n"
+                    "种植户满意度\n农机手满意度\n\n≥90%\n≥85%\n", encoding="utf-8")
+    assert [(n, v) for _, _, n, v in _rows(import_file(path).draft)] == [
+        ("酿酒葡萄低产园改造面积", "≥1.2万亩"), ("新建葡萄园防雹网", "≥800亩"), ("酿酒葡萄标准化栽培技术培训人次", "≥600人次"),
+        ("低产园改造亩均补助标准", "≤800元/亩"), ("种植户满意度", "≥90%"), ("农机手满意度", "≥85%")]
+
+
+def test_a_grid_with_more_columns_read_cell_by_cell_is_not_paired_as_runs(tmp_path: Path):
+    # one cell per line under a header with 指标性质 and 计量单位: 定量 and ≥ are cells of the row, not names
+    path = tmp_path / "cells.txt"
+    path.write_text("一级指标\n二级指标\n三级指标\n指标性质\n指标值\n计量单位\n产出指标\n数量指标\n"
+                    "示范小区创建数量\n定量\n30\n个\n可回收物服务点运维数量\n定量\n268\n个\n", encoding="utf-8")
+    assert [(n, v) for _, _, n, v in _rows(import_file(path).draft)] == [("示范小区创建数量", "30个"),
+                                                                       ("可回收物服务点运维数量", "268个")]

@@ -308,8 +308,8 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
                 self._sub_header(line)
             return True  # a repeated header row or a sub-header ('2021年实际实现值')
         if self.grid and self.cur is not None:
-            if line.rowed and facts.heads >= 3:
-                self._close()  # the header repeated after a page break, under a row it cut short
+            if line.rowed and facts.heads >= 3 or not line.rowed and "value" in self.cur.fields:
+                self._close()  # the header repeated after a page break, under a row it cut short (or ended)
                 return True
             return False
         self.headers.append(kind)

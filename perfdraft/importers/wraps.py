@@ -170,6 +170,70 @@ def _pair_column_runs(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _name_line(line: Line) -> str | None:
+    """The one text of a line that may be an indicator's name (no value, level, head, label or sign-off)."""
+    texts = line.texts()
+    if len(texts) != 1 or line.rowed or line.para:
+        return None
+    t = texts[0]
+    if len(t) > 40 or kinds.value_like(t) or kinds.level_of(t) or kinds.header_kind(t) or fact_label(t) \
+            or kinds.signoff(t) or kinds.table_title(t):
+        return None
+    return t
+
+
+def _value_line(line: Line) -> str | None:
+    texts = line.texts()
+    return texts[0] if len(texts) == 1 and not line.rowed and kinds.value_like(texts[0]) else None
+
+
+_NAME_VALUE_COLUMNS = frozenset({"l1", "l2", "name", "value"})
+
+
+def _pair_name_value_runs(lines: list[Line]) -> list[Line]:
+    """A grid block read column by column (pdftotext's reading order): its names in a run, then as many
+    values in a run. Each name takes its value, in order, as one row; a short piece among the names
+    (``人次`` under ``…培训``) is a wrapped name's end where the names outnumber the values."""
+    out = list(lines)
+    i = 0
+    heads: list[str] = []  # the last header's columns: only a grid of levels, names and values is read so
+    while i < len(out):
+        texts = out[i].texts()
+        head = kinds.header_kind(texts[0]) if len(texts) == 1 else None
+        if head is not None:
+            heads = heads + [head] if i and kinds.header_kind((out[i - 1].texts() or [""])[0]) else [head]
+            i += 1
+            continue
+        if not heads or not set(heads) <= _NAME_VALUE_COLUMNS:
+            i += 1
+            continue
+        k = i
+        while k < len(out) and _name_line(out[k]) is not None:
+            k += 1
+        m = k
+        while m < len(out) and _value_line(out[m]) is not None:
+            m += 1
+        if k - i < 2 or m - k < 2 or m - k > k - i:
+            i = max(k, i + 1)
+            continue
+        names = [_name_line(x) or "" for x in out[i:k]]
+        wheres = [x.where for x in out[i:k]]
+        while len(names) > m - k:
+            short = [j for j in range(1, len(names)) if len(names[j]) <= _TAIL_ALONE]
+            if not short:
+                break
+            j = short[0]
+            names[j - 1] += names.pop(j)
+            wheres.pop(j)
+        if len(names) != m - k:
+            i = m
+            continue
+        rows = [Line([name, _value_line(v)], where, rowed=True) for name, v, where in zip(names, out[k:m], wheres, strict=True)]
+        out[i:m] = rows
+        i += len(rows)
+    return out
+
+
 def join_wrapped(lines: list[Line]) -> list[Line]:
     """``lines`` with repeated merged label cells made one, and each wrapped line's pieces joined into
     the row above (see the module docstring):
@@ -177,7 +241,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     the grid's header."""
     out: list[Line] = []
     in_grid = False
-    for line in _pair_column_runs(lines):
+    for line in _pair_name_value_runs(_pair_column_runs(lines)):
         if line.rowed and len(line.cells) >= 4:
             _unrepeated(line)
         if line.rowed:
