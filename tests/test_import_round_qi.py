@@ -73,3 +73,15 @@ def test_a_grid_with_more_columns_read_cell_by_cell_is_not_paired_as_runs(tmp_pa
                     "示范小区创建数量\n定量\n30\n个\n可回收物服务点运维数量\n定量\n268\n个\n", encoding="utf-8")
     assert [(n, v) for _, _, n, v in _rows(import_file(path).draft)] == [("示范小区创建数量", "30个"),
                                                                        ("可回收物服务点运维数量", "268个")]
+
+
+def test_a_grid_copied_column_by_column_is_put_back_in_rows(tmp_path: Path):
+    # a report engine's PDF copied from a viewer: each column's head, then its cells; a wrapped name's end alone
+    path = tmp_path / "columns.txt"
+    path.write_text("项目名称\n雪亮工程运维\n一级指标\n产出指标\n产出指标\n满意度指标\n二级指标\n数量指标\n质量指标\n"
+                    "服务对象满意度指标\n三级指标\n运维视频监控点位数量\n公共区域视频监控重点部位覆\n盖率\n辖区群众满意度\n"
+                    "指标值\n≥3200个\n100%\n≥90%\n填报人：孙立强\n", encoding="utf-8")
+    assert _rows(import_file(path).draft) == [
+        ("产出指标", "数量指标", "运维视频监控点位数量", "≥3200个"),
+        ("产出指标", "质量指标", "公共区域视频监控重点部位覆盖率", "100%"),
+        ("满意度指标", "服务对象满意度指标", "辖区群众满意度", "≥90%")]
