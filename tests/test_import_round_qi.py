@@ -85,3 +85,27 @@ def test_a_grid_copied_column_by_column_is_put_back_in_rows(tmp_path: Path):
         ("产出指标", "数量指标", "运维视频监控点位数量", "≥3200个"),
         ("产出指标", "质量指标", "公共区域视频监控重点部位覆盖率", "100%"),
         ("满意度指标", "服务对象满意度指标", "辖区群众满意度", "≥90%")]
+
+
+def test_two_tables_side_by_side_on_one_sheet_are_read_one_after_the_other(tmp_path: Path):
+    left = ["项目名称\t文化馆总分馆体系建设", "项目资金（万元）\t年度资金总额\t86.00", "一级指标\t二级指标\t三级指标\t指标值",
+            "产出指标\t数量指标\t建设文化馆分馆\t≥18个", "\t\t总分馆图书通借通还流转量\t≥2万册次", "\t\t开展流动服务\t≥60场次"]
+    right = ["项目名称\t农家书屋出版物补充更新", "项目资金（万元）\t年度资金总额\t32.40", "一级指标\t二级指标\t三级指标\t指标值",
+             "产出指标\t数量指标\t补充更新出版物的农家书屋\t=212个", "满意度指标\t服务对象满意度指标\t农村读者满意度\t≥90%", ""]
+    lines = []
+    for a, b in zip(left, right, strict=True):
+        a_cells = a.split("\t") + [""] * (4 - len(a.split("\t")))
+        lines.append("\t".join(a_cells + [""] + (b.split("\t") if b else [])))
+    path = tmp_path / "side.txt"
+    path.write_text("\n".join(lines) + "\n填报人：林志强\n", encoding="utf-8")
+    projects = import_file(path).draft.projects
+    assert [(p.name, p.budget.total, [i.name for i in p.indicators]) for p in projects] == [
+        ("文化馆总分馆体系建设", 860000, ["建设文化馆分馆", "总分馆图书通借通还流转量", "开展流动服务"]),
+        ("农家书屋出版物补充更新", 324000, ["补充更新出版物的农家书屋", "农村读者满意度"])]
+
+
+def test_a_name_starting_with_a_closing_word_is_a_row_and_the_word_alone_is_not():
+    from perfdraft.importers import kinds
+
+    assert not kinds.signoff("总分馆图书通借通还流转量") and not kinds.signoff("存在问题整改率")
+    assert kinds.signoff("总分") and kinds.signoff("合计 100") and kinds.signoff("存在问题：无")

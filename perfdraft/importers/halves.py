@@ -34,11 +34,51 @@ def _cut(line: str, column: int) -> tuple[str, str]:
     return line.rstrip(), ""
 
 
+def _second_head_cell(cells: list[str]) -> int | None:
+    """The cell where a tab-separated header row begins again after an empty spacer cell (two projects
+    placed side by side on one sheet), if it does."""
+    heads = [c.strip() for c in cells]
+    first = next((k for k, c in enumerate(heads) if c in _FIRST_HEADS), None)
+    if first is None:
+        return None
+    second = next((k for k in range(first + 3, len(heads)) if heads[k] == heads[first] and not heads[k - 1]), None)
+    return second if second is not None and heads[first:second].count("指标值") == 1 else None
+
+
+def _right(line: str, cut: int) -> list[str]:
+    """A tab-separated line's cells from ``cut`` on, if any holds text."""
+    cells = line.split("\t")
+    return cells[cut:] if "\t" in line and any(c.strip() for c in cells[cut:]) else []
+
+
+def _split_tab_halves(lines: list[str]) -> tuple[list[str], int]:
+    """Sheets pasted as text with two tables side by side: every tab-separated line of the block is cut
+    at the second table's first column; the block runs up from its header through the lines that
+    have cells on the right (the second table's own facts) and down through the tab-separated lines."""
+    for i, line in enumerate(lines):
+        cut = _second_head_cell(line.split("\t")) if "\t" in line else None
+        if cut is None:
+            continue
+        start = i
+        while start > 0 and _right(lines[start - 1], cut):
+            start -= 1
+        end = i
+        while end < len(lines) and "\t" in lines[end]:
+            end += 1
+        left = ["\t".join(lines[n].split("\t")[:cut - 1]).rstrip("\t") for n in range(start, end)]
+        rest = ["\t".join(_right(lines[n], cut)) for n in range(start, end) if _right(lines[n], cut)]
+        return lines[:start] + left + [""] + rest + lines[end:], 1
+    return lines, 0
+
+
 def split_halves(text: str) -> tuple[str, int]:
     """The text with each two-halves grid read as its left half, then its right half; how many grids."""
     if text.count("指标值") < 2:
         return text, 0
     lines = text.split("\n")
+    lines, tabbed = _split_tab_halves(lines)
+    if tabbed:
+        return "\n".join(lines), tabbed
     out: list[str] = []
     grids = 0
     i = 0
