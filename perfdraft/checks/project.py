@@ -319,7 +319,12 @@ def _parallel(a: str, b: str) -> bool:
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
     head_a, head_b = a[: len(a) - n], b[: len(b) - n]
-    return n >= 3 and bool(head_a) and bool(head_b) and not set(head_a) & set(head_b)
+    # … or the same opening too (新生儿遗传代谢性疾病筛查 / 新生儿听力筛查): what lies between differs wholly
+    p = 0
+    while p < min(len(head_a), len(head_b)) and head_a[p] == head_b[p]:
+        p += 1
+    mid_a, mid_b = head_a[p:], head_b[p:]
+    return (n >= 3 or n >= 2 and p >= 2) and bool(mid_a) and bool(mid_b) and not set(mid_a) & set(mid_b)
 
 
 def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Finding]:
@@ -391,7 +396,9 @@ def _cross_rows(project: Project, parsed: list[Row], path: str) -> Iterator[Find
         several = len(products) >= 2
         if several:
             together = sum((x[-1] for x in products), Decimal(0))
-            over_alone = [x for x in products if x[-1] > total * Decimal("1.1") and x[1].op in ("=", None, "≥", ">")]
+            # (a cap over twice the whole budget on its own too: ≤60万元/座 × 15座 against 330万元)
+            over_alone = [x for x in products if x[-1] > total * Decimal("1.1") and x[1].op in ("=", None, "≥", ">")
+                          or x[1].op in ("≤", "<") and x[-1] >= total * 2 and x[4] >= Decimal("0.5")]
             if total * Decimal("0.9") <= together <= total * Decimal("1.1"):
                 products = []
             elif over_alone:

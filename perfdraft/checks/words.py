@@ -16,7 +16,7 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     (re.compile(r"月人均|人均.*月|每月"), frozenset({"元/人·月", "万元/人·月"}), "元/人·月"),
     (re.compile(r"(人均|平均|水平|标准).*(补贴|补助|缴费|代缴|养老保险费)|(补贴|补助|缴费|代缴).*(人均|平均|水平|标准)"),
      PER_HEAD_UNITS, "元/人·年"),
-    (re.compile(r"(率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),
+    (re.compile(r"((?<![功频汇])率|比例|占比)(（|\(|$)"), PERCENT_UNITS | {"个百分点"}, "%"),  # 功率 is power
     (re.compile(r"人次"), frozenset({"人次", "万人次"}), "人次"),
     (re.compile(r"(?:场次|场数)$"), frozenset({"场次", "场", "次", "期", "期次", "万场次"}), "场次"),
     (re.compile(r"户数"), frozenset({"户", "万户", "户次"}), "户"),
@@ -31,7 +31,7 @@ UNIT_BY_NAME: list[tuple[re.Pattern[str], frozenset[str], str]] = [
 PER_UNIT_NAME = re.compile(r"每|单个|单位|人均|户均|生均|村均|亩均|件均|场均|次均|床均|校均")
 # A subsidy paid per head at a policy minimum (人均…补助标准 ≥99元: 不低于 the national standard).
 SUBSIDY_FLOOR_NAME = re.compile(r"(?:人均|户均|生均|每人|每户|每生).*(?:补助|补贴|资助|救助|经费).*标准")
-RATE_NAME = re.compile(r"(率|比例|占比)(（|\(|$)")
+RATE_NAME = re.compile(r"((?<![功频汇])率|比例|占比)(（|\(|$)")
 # A quantity with no unit by nature (灌溉水有效利用系数 ≥0.65, 空气质量综合指数 ≤4.5): a bare number is right.
 UNITLESS_NAME = re.compile(r"(系数|指数|比值|倍数|弹性)(（|\(|$)")
 GROWTH_NAME = re.compile(r"增长|增幅|提高|变动|下降|降低|减少|提升|稳定率|保持率|同比|比上年|较上年")
@@ -62,7 +62,8 @@ MISFILED: list[tuple[re.Pattern[str], frozenset[str], str]] = [
     # 达标率 is also an outcome (水质达标率 is an ecological benefit): only 合格/故障/合规 rates are 质量 by name.
     # 评价性抽检合格率 measures the market, not the work: an outcome, filed under 效益 on purpose.
     (re.compile(r"^(?!.*(时限|时间|及时|评价性)).*(合格率|故障率|合规率)"), frozenset({"质量"}), "质量指标"),
-    (re.compile(r"治愈率|就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
+    # (培训后就业率 is how well the training was done: a 质量 row of the training tables)
+    (re.compile(r"治愈率|(?<!培训后)就业率"), frozenset({"经济效益", "社会效益", "生态效益", "可持续影响"}), "效益指标"),
     # a count of what the project does (培训人次, 举办…期次) is an output, not a benefit
     (re.compile(r"(?:培训|举办|开展|组织).{0,10}(?:人次|期次|场次|次数|期数|场数)$"),
      frozenset({"数量", "质量", "时效", "成本", "经济成本"}), "产出数量指标"),
