@@ -109,3 +109,21 @@ def test_a_name_starting_with_a_closing_word_is_a_row_and_the_word_alone_is_not(
 
     assert not kinds.signoff("总分馆图书通借通还流转量") and not kinds.signoff("存在问题整改率")
     assert kinds.signoff("总分") and kinds.signoff("合计 100") and kinds.signoff("存在问题：无")
+
+
+def test_a_viewers_copy_whose_rows_start_with_the_ends_of_the_level_cells_above(tmp_path: Path):
+    # held-back qa_08: '质量指 造林成活率 ≥85% 87.3%' over '标 林业有害生物成灾率 ≤3.5‰ 1.9‰'; a 自评表's name tail
+    # ('数') under a row with its target and its actual
+    path = tmp_path / "viewer.txt"
+    path.write_text("专项名称 林业改革发展资金\n"
+                    "一级指标 二级指标 三级指标 年度指标值 全年实际值\n"
+                    "产出指 数量指 完成营造林面积 ≥120万亩 126.8万亩\n"
+                    "标 标 天然林资源管护面积 ≥5400万亩 5400万亩\n"
+                    "质量指 造林成活率 ≥85% 87.3%\n"
+                    "标 林业有害生物成灾率 ≤3.5‰ 1.9‰\n"
+                    "效益指 社会效益 带动林区群众就业增收人 ≥3.2万人 3.4万人\n"
+                    "标 指标 数\n", encoding="utf-8")
+    assert _rows(import_file(path).draft) == [
+        ("产出指标", "数量指标", "完成营造林面积", "≥120万亩"), ("产出指标", "数量指标", "天然林资源管护面积", "≥5400万亩"),
+        ("产出指标", "质量指标", "造林成活率", "≥85%"), ("产出指标", "质量指标", "林业有害生物成灾率", "≤3.5‰"),
+        ("效益指标", "社会效益指标", "带动林区群众就业增收人数", "≥3.2万人")]

@@ -48,7 +48,9 @@ def _join(prev: Line, pieces: list[str], in_grid: bool) -> bool:
     """Put ``pieces`` into ``prev``'s cells when they are its wrapped ends; False (nothing changed)
     when they are not all."""
     cells = [c or "" for c in prev.cells]
-    open_at = [i for i, c in enumerate(cells) if c and _open_level(c)]
+    # (a level short of its 指标, '社会效益' over '指标', is open too)
+    open_at = [i for i, c in enumerate(cells) if c and (_open_level(c) or not c.endswith("标") and kinds.level_of(c)
+                                                         and kinds.level_of(c + "指标"))]
     tails: list[str] = []
     for piece in pieces:
         at = next((i for i in open_at if _open_level(cells[i] + piece) or kinds.level_of(cells[i] + piece)
@@ -73,14 +75,32 @@ def _join(prev: Line, pieces: list[str], in_grid: bool) -> bool:
         v = values[-1]
         # the value's own end: a unit after a bare number ('≥60' / '次'), a deadline's 前 or 以内;
         # anything else ends the name ('…任务完成' / '率' under '100%')
+        first = values[0]  # the name stands before the row's first value (a 自评表's target, then its actual)
         if kinds.value_like(cells[v] + tail) and (cells[v][-1:].isdigit() or tail[0] in _VALUE_TAIL_STARTS):
             cells[v] += tail
-        elif v > 0 and cells[v - 1]:
-            cells[v - 1] += tail
+        elif first > 0 and cells[first - 1]:
+            cells[first - 1] += tail
         else:
             return False
     prev.cells = [c or None for c in cells]
     return True
+
+
+def _lead_level_tail(prev: Line, line: Line) -> None:
+    """'质量指 造林成活率 ≥85%' over '标 林业有害生物成灾率 ≤3.5‰': the next row starts with the end of the
+    level cell above it ('标'), then its own cells. The end goes up; the row stays a row."""
+    if len(line.texts()) < 3:
+        return
+    tops = [k for k, c in enumerate(prev.cells) if c]
+    firsts = [k for k, c in enumerate(line.cells) if c]
+    # '产出指 数量指 完成营造林面积' over '标 标 天然林资源管护面积': each leading end finishes the next cell above
+    for top, first in zip(tops, firsts, strict=False):
+        piece, head = line.cells[first] or "", prev.cells[top] or ""
+        if not (len(piece) <= 3 and kinds.level_of(head + piece) and kinds.level_of(head + piece) != kinds.level_of(head)
+                and not kinds.level_of(piece)):
+            return
+        prev.cells = [*prev.cells[:top], head + piece, *prev.cells[top + 1:]]
+        line.cells = [*line.cells[:first], None, *line.cells[first + 1:]]
 
 
 def _ends_value(cells: list[str], tail: str) -> bool:
@@ -248,6 +268,8 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         if line.rowed:
             _outline_level(line)
         prev = out[-1] if out else None
+        if prev is not None and prev.spaced and line.spaced:
+            _lead_level_tail(prev, line)
         pieces = _pieces(line)
         if prev is not None and prev.spaced and pieces and len(pieces) <= 4 and not line.para and \
                 sum(1 for c in prev.cells if c) >= 2 and _join(prev, pieces, in_grid):
