@@ -127,3 +127,21 @@ def test_a_viewers_copy_whose_rows_start_with_the_ends_of_the_level_cells_above(
         ("产出指标", "数量指标", "完成营造林面积", "≥120万亩"), ("产出指标", "数量指标", "天然林资源管护面积", "≥5400万亩"),
         ("产出指标", "质量指标", "造林成活率", "≥85%"), ("产出指标", "质量指标", "林业有害生物成灾率", "≤3.5‰"),
         ("效益指标", "社会效益指标", "带动林区群众就业增收人数", "≥3.2万人")]
+
+
+def test_a_sheet_printed_across_two_pages_joins_its_rows_by_their_numbers(tmp_path: Path):
+    # held-back qi_10: page 1 holds 序号 and the names, page 2 序号 and the values (pdftotext -layout)
+    path = tmp_path / "pages.txt"
+    path.write_text("项目名称    村级动物防疫员补助项目\n"
+                    "序号  一级指标    二级指标            三级指标\n"
+                    "   1  产出指标    数量指标            村级动物防疫员人数\n"
+                    "   2                                  开展防疫员业务培训\n"
+                    "   3  满意度指标  服务对象满意度指标  农牧民群众满意度\n"
+                    "      合计\n\n                              第 1 页，共 2 页\n"
+                    "序号  指标方向  指标值            计量单位      权重  设定依据\n"
+                    "   1  =         156               人              15  计划标准\n"
+                    "   2  ≥         2                 期               5  计划标准\n"
+                    "   3  ≥         90                %               10  行业标准\n", encoding="utf-8")
+    assert _rows(import_file(path).draft) == [("产出指标", "数量指标", "村级动物防疫员人数", "=156人"),
+                                              ("产出指标", "数量指标", "开展防疫员业务培训", "≥2期"),
+                                              ("满意度指标", "服务对象满意度指标", "农牧民群众满意度", "≥90%")]

@@ -1,5 +1,6 @@
-"""A grid copied out of a PDF column by column (a report engine's text objects in column order): each
-column's head, then its cells, one per line; the next column's head, then its cells. Put back as rows."""
+"""Grids a PDF cut apart, put back as rows: one copied column by column (a report engine's text objects in
+column order: each column's head, then its cells, one per line), and one too wide for its page, printed as
+two pages that each hold some of its columns (the rows of both numbered by their 序号)."""
 
 from __future__ import annotations
 
@@ -70,3 +71,40 @@ def rows_from_columns(lines: list[Line]) -> list[Line]:
         rows, i = block
         out.extend(rows)
     return out
+
+
+_NAMING = frozenset({"l1", "l2", "name"})
+
+
+def _numbered(lines: list[Line], start: int) -> tuple[list[Line], int]:
+    """The rows after a header whose first cell is 1, 2, 3 … in turn; the index after them."""
+    rows: list[Line] = []
+    k = start
+    while k < len(lines):
+        texts = lines[k].texts()
+        if not (lines[k].rowed and texts and texts[0] == str(len(rows) + 1)):
+            break  # the 合计 below the rows, a sign-off
+        rows.append(lines[k])
+        k += 1
+    return rows, k
+
+
+def rows_from_pages(lines: list[Line]) -> list[Line]:
+    """A sheet cut into two pages across: page 1's 序号 | 一级 | 二级 | 三级 rows and, later, page 2's
+    序号 | 指标方向 | 指标值 | … rows, numbered alike, joined row by row under one header."""
+    heads = [k for k, line in enumerate(lines) if line.rowed and line.texts()[:1]
+             and kinds.header_kind(line.texts()[0]) == "seq"]
+    for a, b in zip(heads, heads[1:], strict=False):
+        first = {kinds.header_kind(c) for c in lines[a].texts()[1:]}
+        second = {kinds.header_kind(c) for c in lines[b].texts()[1:]}
+        if not (first & _NAMING) or "value" in first or second & _NAMING or "value" not in second:
+            continue
+        left, _ = _numbered(lines, a + 1)
+        right, _ = _numbered(lines, b + 1)
+        if len(left) < 2 or len(left) != len(right):
+            continue
+        joined = [Line([*x.cells, *y.texts()[1:]], x.where, rowed=True) for x, y in zip(left, right, strict=True)]
+        header = Line([*lines[a].texts(), *lines[b].texts()[1:]], lines[a].where, rowed=True)
+        used = {id(x) for x in (*left, *right, lines[b])}
+        return lines[:a] + [header, *joined] + [line for line in lines[a + 1:] if id(line) not in used]
+    return lines

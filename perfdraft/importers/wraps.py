@@ -22,7 +22,7 @@ from functools import lru_cache
 from .. import numbers
 from . import kinds
 from .cells import Line
-from .column_dump import rows_from_columns
+from .column_dump import rows_from_columns, rows_from_pages
 from .facts import fact_label
 
 _TAIL_ALONE = 3  # a piece longer than this on a line of its own is a row, not a wrapped end
@@ -262,7 +262,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     the grid's header."""
     out: list[Line] = []
     in_grid = False
-    for line in _pair_name_value_runs(_pair_column_runs(rows_from_columns(lines))):
+    for line in _pair_name_value_runs(_pair_column_runs(rows_from_pages(rows_from_columns(lines)))):
         if line.rowed and len(line.cells) >= 4:
             _unrepeated(line)
         if line.rowed:
