@@ -32,6 +32,8 @@ from . import drafts
 from .model import Draft, Indicator
 
 _RANGE_OR_DIGIT = r"(?<![\d\-~～—－至到])"
+# ... nor inside a code or a number (编号ZX2020年01, 第2020年号): those are names, not this year's dates
+_NOT_IN_CODE = r"(?<![A-Za-z第])"
 # A figure as of an earlier year's end (截至2020年底全县参保5.2万人): neither its year nor its figure may be
 # moved on by guessing, so the text is listed and asked again (a policy's year, 2019年出台, is not).
 _AS_OF = re.compile(r"(?:截至|截止)到?\s*(20\d\d)\s*年|(?<!\d)(20\d\d)\s*年\s*(?:底|末|12月底|12月末|12月31日)")
@@ -42,12 +44,14 @@ class YearChange:
     path: str
     before: str
     after: str
+    count: int = 1  # years changed in this one text
 
     def text(self, draft: Draft) -> str:
         """The change where people find it: ``项目 1 · 第 5 条「…」· 指标值：…2020年… → …2021年…``."""
         from .places import place_text
 
-        return f"{place_text(draft, self.path)}：{_snippet(self.before, self.after)}"
+        more = f"（此处共改 {self.count} 个年份）" if self.count > 1 else ""
+        return f"{place_text(draft, self.path)}：{_snippet(self.before, self.after)}{more}"
 
 
 def _snippet(before: str, after: str, width: int = 18) -> str:
@@ -63,7 +67,7 @@ def _snippet(before: str, after: str, width: int = 18) -> str:
 
 def shift_year(text: str, old: int, new: int) -> tuple[str, int]:
     """Replace the budget year ``old`` by ``new`` where it is followed by 年 (not in a 文号 or range)."""
-    pattern = re.compile(_RANGE_OR_DIGIT + str(old) + r"(?=\s*年)")
+    pattern = re.compile(_RANGE_OR_DIGIT + _NOT_IN_CODE + str(old) + r"(?=\s*年)")
     return pattern.subn(str(new), text)
 
 
@@ -78,7 +82,7 @@ class _Cloner:
             return value, False
         shifted, n = shift_year(value, self.old, self.new)
         if n:
-            self.changes.append(YearChange(path, value, shifted))
+            self.changes.append(YearChange(path, value, shifted, n))
         as_of = any(int(m.group(1) or m.group(2)) < self.old for m in _AS_OF.finditer(shifted))
         if as_of:
             self.stale.append((path, shifted))
@@ -193,7 +197,7 @@ def summary(last: Draft, new: Draft, changes: list[YearChange], stale: list[tupl
              f"  {len(new.projects)} 个项目；{values} 个指标值已复制到“上年指标值”，本年指标值暂与去年相同，请逐项确认",
              f"  沿用去年的内容 {confirm} 处待确认：打开草稿时逐项请你确认（/all 一次确认一个项目沿用的全部内容）"]
     if changes:
-        lines.append(f"  年份改动 {len(changes)} 处（{last.year}年 → {new.year}年；文号中的年份未改），请复核：")
+        lines.append(f"  年份改动 {sum(ch.count for ch in changes)} 处（{last.year}年 → {new.year}年；文号、编号中的年份未改），请复核：")
         lines.extend(f"    {ch.text(new)}" for ch in changes)
     else:
         lines.append("  名称和文字中没有需要改动的年份")

@@ -510,8 +510,9 @@ def _keep_original(target: Path, raw: bytes) -> str:
     for n in range(1, 10):
         orig = drafts_io.beside(target, ".orig" if n == 1 else f".orig{n}")
         try:
-            if orig.exists():
-                if orig.read_bytes() == raw:
+            if os.path.lexists(orig):
+                # a directory, a link (even one to nothing) or another file there is left as it is
+                if not orig.is_symlink() and orig.is_file() and orig.read_bytes() == raw:
                     return f"原文件已另存为 {orig.name}"
                 continue
             tmp = drafts_io.write_temp(orig, raw)

@@ -94,8 +94,8 @@ FIELDS: dict[str, Field] = {f.key: f for f in (
     _f("project.nature", "项目性质", "项目属性", kind="choice", choices=PROJECT_NATURES),
     _f("project.authority", "主管部门", "主管部门及代码", "主管单位"),
     _f("project.unit", "实施单位", "项目实施单位", "执行单位"),
-    _f("project.period_start", "项目开始年份", "项目起始年度", "开始年度"),
-    _f("project.period_end", "项目结束年份", "项目终止年度", "结束年度"),
+    _f("project.period_start", "项目开始年份", "项目起始年度", "开始年度", kind="period"),
+    _f("project.period_end", "项目结束年份", "项目终止年度", "结束年度", kind="period"),
     _f("project.total_amount", "项目总额", "项目总投资", "项目总预算", "项目资金总额", kind="money"),
     _f("project.basis_text", "立项依据", "项目立项依据", "设立依据", "政策依据"),
     _f("project.budget.total", "预算数", "年度预算数", "年度资金总额", "年度预算", "本年预算", "项目资金", kind="money"),
@@ -199,6 +199,9 @@ class FieldValueError(ValueError):
     """A typed value a field cannot hold; the message is plain Chinese."""
 
 
+_PERIOD = re.compile(r"(19|20|21)\d\d(-(0?[1-9]|1[0-2]))?")
+
+
 def parse(field: Field, text: str) -> Any:
     """Read a typed answer for a scalar field; ``""`` clears it (None)."""
     text = text.strip()
@@ -214,7 +217,14 @@ def parse(field: Field, text: str) -> Any:
         money = numbers.read_money(text)
         if money is None:
             raise FieldValueError(f"{field.label}“{text}”不是金额；请写数字（元），如 1600000 或 160万")
+        if money[0] < 0:  # (-1 was kept as a 项目总额 of -1.0)
+            raise FieldValueError(f"{field.label}“{text}”是负数；金额不能为负，请写 0 或正数（元）")
         return money[0]
+    if field.kind == "period":
+        year = text.translate(numbers.FULL_WIDTH).rstrip("年")
+        if not _PERIOD.fullmatch(year):
+            raise FieldValueError(f"{field.label}“{text}”不是年份；写四位数年份，如 2021，或年月 2021-03")
+        return year
     if field.kind == "number":
         number = read_decimal(text, field.label)
         problem = numbers.check_number(number)  # said with what was typed, not as the saved file shows it

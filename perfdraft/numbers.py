@@ -46,6 +46,9 @@ def read_decimal(text: str) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+_GROUPED = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def read_money(text: str, default_unit: str = "元") -> tuple[Decimal, str] | None:
     """An amount in 元 and the unit it was written in, or None when the text is not an amount.
 
@@ -56,6 +59,8 @@ def read_money(text: str, default_unit: str = "元") -> tuple[Decimal, str] | No
     m = _MONEY_RE.match(t)
     if not m:
         return None
+    if "," in m.group(1) and not _GROUPED.fullmatch(m.group(1)):
+        return None  # 12,34 (a decimal comma?) or 1,6,0,0,000: commas that group no thousands are no amount
     number = read_decimal(m.group(1))
     if number is None:
         return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import fields
 from ._lazy import lazy_module
-from .answers import FULL_WIDTH, parse_money, parse_plan
+from .answers import parse_money, parse_plan
 from .model import Project, format_number
 from .prompts import Choice, Position, Rejected
 from .step_base import Answer, Ctx, Step
@@ -265,8 +265,9 @@ def _registry_choices(key: str):
 
 
 def period_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-    t = text.strip().translate(FULL_WIDTH)
-    if t and not re.fullmatch(r"(19|20|21)\d\d(-(0?[1-9]|1[0-2]))?", t.rstrip("年")):
+    try:
+        fields.parse(fields.FIELDS["project.period_start"], text)
+    except fields.FieldValueError:
         return [checks.Finding("PD302", "error", f"projects[{pos.project}].period",
                                f"“{text}”不是年份；写四位数年份，如 2021，或 2021-03")]
     return []
@@ -276,7 +277,7 @@ def period_apply(key: str):
     inner = _registry_apply(key)
 
     def apply(c: Ctx, pos: Position, text: str) -> None:
-        inner(c, pos, text.strip().translate(FULL_WIDTH).rstrip("年"))
+        inner(c, pos, text)  # (the registry's period kind reads 2021年 and full-width digits)
 
     return apply
 

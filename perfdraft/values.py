@@ -282,6 +282,16 @@ _DEADLINE_VERBS = re.compile(r"(?<=[底末日月前])(?:一次性|全部|足额|
                              r"(?:完成|到位|发放|拨付|完工|办结|结束|支付|兑现|实施完毕){1,2}$")
 
 
+_NUMERIC_DATE = re.compile(r"^(20\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(前|之前|以前)?$")
+
+
+def _days_in(year: int | None, month: int) -> int:
+    """Days of the month; February of an unnamed year may have 29."""
+    import calendar
+
+    return calendar.monthrange(year if year is not None else 2024, month)[1]
+
+
 def _parse_deadline(text: str) -> Deadline | ParseError | None:
     text = _DEADLINE_VERBS.sub("", text)
     m = _DEADLINE_RE.match(text)
@@ -299,6 +309,10 @@ def _parse_deadline(text: str) -> Deadline | ParseError | None:
         return ParseError(f"月份 {month} 不存在", text.find("月") - len(str(month)), text)
     if day is not None and not 1 <= day <= 31:
         return ParseError(f"日期 {day} 不存在", text.find("日") - len(str(day)), text)
+    if day is not None and month is not None and day > _days_in(year, month):
+        # 2月30日, 4月31日, 2021年2月29日: a day the month does not have
+        return ParseError(f"{month}月没有{day}日（{'该月' if year is None else f'{year}年{month}月'}只有 {_days_in(year, month)} 天）",
+                          text.find("日") - len(str(day)), text, "syntax")
     if month is not None and day is None and end is None and year is None and not m.group(5):
         return None  # "12月" alone: a count of months is a Quantity ("2021年7月" and "9月前" are dates)
     if month is None:
@@ -393,6 +407,13 @@ def _parse_one(text: str) -> Value | ParseError:
     after = AFTER_EVENT.match(text)
     if after:  # 收到上级资金后30日内: a time limit counted from an event, ≤30日
         return _parse_quantity(f"≤{after.group(2)}", 0)
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:  # 2025-10-31: a date in figures, which the tables write 2025年10月31日
+        y, mo, d, by = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3)), numeric.group(4)
+        if not 1 <= mo <= 12 or not 1 <= d <= _days_in(y, mo):
+            return ParseError(f"日期“{text}”不存在", 0, text, "syntax")
+        fixed = f"{y}年{mo}月{d}日" + ("前" if by else "")
+        return ParseError(f"日期写成了“{text}”，表中日期写作 {fixed}", 0, text, "syntax", fixed)
     deadline = _parse_deadline(text)
     if deadline is None and text[:1] in ("≤", "<", "＜") and len(text) > 1:
         # ≤2025年10月31日: an operator column (指标性质 ≤) before a date means no later than it

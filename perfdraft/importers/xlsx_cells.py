@@ -82,6 +82,17 @@ def _target(base: str, target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape(text: str) -> str:
+    """A string as Excel shows it: OOXML writes characters XML cannot hold as ``_xHHHH_`` (a carriage return
+    pasted from Word is ``_x000D_``; ``_x005F_`` escapes a literal underscore). Line ends become one break."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text).replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _shared(zf: zipfile.ZipFile, name: str = "xl/sharedStrings.xml") -> list[str]:
     from lxml import etree
 
@@ -93,7 +104,7 @@ def _shared(zf: zipfile.ZipFile, name: str = "xl/sharedStrings.xml") -> list[str
     with stream:
         for _, si in etree.iterparse(stream, events=("end",), tag=_M + "si", resolve_entities=False, no_network=True):
             # the text runs, without phonetic guides (w:rPh), as Excel shows the cell
-            out.append("".join(t.text or "" for t in si.iter(_M + "t") if t.getparent().tag != _M + "rPh"))
+            out.append(unescape("".join(t.text or "" for t in si.iter(_M + "t") if t.getparent().tag != _M + "rPh")))
             si.clear()
     return out
 
@@ -193,7 +204,7 @@ def _sheet(stream: Any, sheet: Sheet, shared: list[str], formats: list[str | Non
             text = v.text if v is not None else None
             if t == "inlineStr":
                 node = c.find(_M + "is")
-                value: Any = "".join(x.text or "" for x in node.iter(_M + "t")) if node is not None else None
+                value: Any = unescape("".join(x.text or "" for x in node.iter(_M + "t"))) if node is not None else None
             elif (formula := c.find(_M + "f")) is not None and _TYPED_TARGET.match(formula.text or ""):
                 # '=100%' typed as a target is taken by Excel and WPS for a formula (cached 1): the text
                 # the user typed is the value

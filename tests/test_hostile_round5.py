@@ -1,0 +1,85 @@
+"""Hostile round 5 (black box): what it found, one test each. A: Excel's _xHHHH_ escapes kept as text; a
+clone moving years inside codes and listing fewer changes than it made; comments lost where FILE.orig could
+not be written. B: impossible days, unchecked header fields, commas that group no thousands."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from perfdraft import numbers, values
+from perfdraft.cli import main
+from perfdraft.importers import import_file
+
+from .conftest import SEED
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_excels_escaped_characters_are_read_as_the_characters(tmp_path: Path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["项目名称", "农村道路_x000D_维护项目"], ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "维护里程_x005F_x000D_", "≥20公里"]):
+        ws.append(row)
+    path = tmp_path / "escaped.xlsx"
+    wb.save(path)
+    project = import_file(path).draft.projects[0]
+    assert project.name == "农村道路维护项目"  # the carriage return is a line break inside a short field: dropped
+    assert project.indicators[0].name == "维护里程_x000D_"  # _x005F_ escapes the underscore itself
+
+
+def test_a_clone_leaves_years_inside_codes_and_counts_every_year_it_moves():
+    from perfdraft.clone import YearChange, shift_year
+
+    text = "于2020年12月底完成，第2020年号，编号ZX2020年01，2020年末2020年初"
+    shifted, n = shift_year(text, 2020, 2021)
+    assert shifted == "于2021年12月底完成，第2020年号，编号ZX2020年01，2021年末2021年初" and n == 3
+    from perfdraft.model import Draft
+
+    said = YearChange("projects[0].purpose", text, shifted, n).text(Draft(year=2021))
+    assert "共改 3 个年份" in said
+
+
+def test_comments_are_kept_beside_a_directory_or_a_link_named_like_the_original(tmp_path: Path, capsys):
+    draft = tmp_path / "d.toml"
+    shutil.copy(SEED, draft)
+    (tmp_path / "d.toml.orig").mkdir()
+    (tmp_path / "d.toml.orig2").symlink_to(tmp_path / "nowhere.txt")  # a link to nothing
+    assert main(["fill", str(draft), "--set", "year=2021"]) == 0
+    assert "原文件已另存为 d.toml.orig3" in capsys.readouterr().err
+    assert (tmp_path / "d.toml.orig3").read_bytes() == SEED.read_bytes()
+    assert (tmp_path / "d.toml.orig2").is_symlink() and not (tmp_path / "nowhere.txt").exists()
+
+
+@pytest.mark.parametrize(("text", "said"), [("2020年2月30日前", "2月没有30日"), ("2021年2月29日前", "2021年2月只有 28 天"),
+                                            ("2020-02-30", "不存在")])
+def test_a_day_the_month_does_not_have_is_refused(text, said):
+    v = values.parse(text)
+    assert isinstance(v, values.ParseError) and said in v.message
+    assert values.parse("2024年2月29日前") == values.Deadline(2024, 2, 29, True)
+
+
+def test_a_date_in_figures_gets_the_tables_own_form_as_its_fix():
+    v = values.parse("2025-10-31前")
+    assert isinstance(v, values.ParseError) and v.suggestion == "2025年10月31日前"
+
+
+@pytest.mark.parametrize(("path", "value"), [("projects[0].total_amount", "-1"), ("projects[0].period_start", "2025-13"),
+                                             ("projects[0].period_end", "abc")])
+def test_header_fields_set_from_the_command_line_are_checked(tmp_path: Path, capsys, path, value):
+    draft = tmp_path / "d.toml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "seed-shunping-2020-fixed.toml", draft)
+    before = draft.read_bytes()
+    assert main(["fill", str(draft), "--set", f"{path}={value}"]) == 2
+    assert value in capsys.readouterr().err and draft.read_bytes() == before
+
+
+@pytest.mark.parametrize("text", ["12,34", "1,6,0,0,000"])
+def test_commas_that_group_no_thousands_make_no_amount(text):
+    assert numbers.read_money(text) is None
+    assert numbers.read_money("1,600,000") == (1600000, "元")
