@@ -153,7 +153,8 @@ def _sub_goal_answer(c: Ctx, pos: Position, text: str) -> Answer:
 def _apply_name(c: Ctx, pos: Position, text: str) -> None:
     text = text.strip()
     if not text:
-        raise Rejected("项目名称不能为空；要结束添加项目请直接回车")
+        # (Enter on a new project's name ends adding projects before this: this project is there)
+        raise Rejected("项目名称不能为空；请写上与预算系统一致的项目名称")
     _project(c, pos).name = text
 
 
@@ -289,7 +290,8 @@ def field_settled(c: Ctx, pos: Position) -> bool:
         key = pos.step.split(".", 1)[1]
         if key in project.confirm or key.split(".")[0] in project.confirm:
             return False
-        prefix = f"projects[{pos.project}].{key}"
+        # (the budget's parts are one sum: 预算数 ≠ 财政资金 + 其他资金 asks each of them again)
+        prefix = f"projects[{pos.project}].{'budget' if key.startswith('budget.') else key}"
         errors = [f for f in checks.check_project(project, c.draft.framework, f"projects[{pos.project}]", profile=c.draft.profile)
                   if f.severity == "error" and f.path.startswith(prefix)]
         return not errors
@@ -378,7 +380,8 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          live=_dept_budget_live, question=_dept_budget_question, next=lambda c, p: Position("draft.review")),
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
          _apply_name, required=True, answer=_name_answer, field="project.name", live=project_text_live("name", ("PD327",)),
-         question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(n=p.project + 1)),
+         question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(
+             n=p.project + 1, end="" if p.project < len(c.draft.projects) else "；直接回车结束添加项目")),
     Step("project.template", "projects[{p}].template", _template_read, _apply_template,
          default=_template_default, choices=_template_choices,
          question=_template_question, settled=_template_settled),

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import os_reason
-from ..model import Draft, Project
+from ..model import Draft, Indicator, Project
 from ..safe_open import open_read
 from . import html as html_reader
 from . import kinds, sources, spreadsheetml
@@ -333,6 +334,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
                 (sources.document_title_year(path) if kind in ("xlsx", "docx") else None) or \
                 (page_year if kind == "html" else None) or infer_year(asm) or \
                 (shaped.year if shaped is not None else None)
+        marks = _row_marks(draft)  # the rows to confirm, by the row: the repairs below drop and merge rows
         split_labelled_explanations(draft, report)
         join_cell_breaks(draft)
         levels_from_rows(draft, report)
@@ -353,6 +355,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # a project a table only started (a 汇总 sheet's header before the project sheets): nothing of it was
         # read (an embedded draft's empty projects are its own, above, and kept)
         draft.projects = [p for p in draft.projects if not _nothing_read(p)] or draft.projects[:1]
+        _put_row_marks(draft, marks)
         repairs.extend(report.lines())
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
@@ -448,6 +451,34 @@ def _carry_codes(draft: Draft, shaped: Draft) -> None:
             theirs.code = mine.code
             if "code" in mine.confirm and "code" not in theirs.confirm:
                 theirs.confirm.append("code")
+
+
+_ROW_MARK = re.compile(r"indicators\[(\d+)\](.*)")
+
+
+_Marks = dict[int, tuple[set[str], list[tuple[Indicator, str]]]]
+
+
+def _row_marks(draft: Draft) -> _Marks:
+    """Each project's "to confirm" entries naming a row, held by the row itself (by the project's id)."""
+    out: _Marks = {}
+    for p in draft.projects:
+        rows = [(p.indicators[int(m.group(1))], m.group(2)) for entry in p.confirm
+                if (m := _ROW_MARK.fullmatch(entry)) and int(m.group(1)) < len(p.indicators)]
+        out[id(p)] = (set(p.confirm), rows)
+    return out
+
+
+def _put_row_marks(draft: Draft, marks: _Marks) -> None:
+    """The entries naming rows, at the rows' places now; a row the repairs dropped (a row cut off at the end
+    of an excerpt) takes its entry with it: it had pointed past the last row, and nothing was asked. What
+    the repairs marked themselves stands."""
+    for p in draft.projects:
+        before, rows = marks.get(id(p), (set(), []))
+        where = {id(ind): k for k, ind in enumerate(p.indicators)}
+        kept = [c for c in p.confirm if not (m := _ROW_MARK.fullmatch(c)) or c not in before and int(m.group(1)) < len(p.indicators)]
+        moved = [f"indicators[{where[id(ind)]}]{rest}" for ind, rest in rows if id(ind) in where]
+        p.confirm = list(dict.fromkeys(kept + moved))
 
 
 def _merge(into: Draft | None, draft: Draft, repairs: list[str], unplaced: list[Unplaced], source: str) -> Draft:

@@ -550,8 +550,11 @@ class FactsMixin:
         amount, written = read
         p = self._project_for_fact()
         f = None if fld in _MONEY else fields.FIELDS[fld]
-        if (getattr(p.budget, fld) if f is None else f.get(p)) is not None:
-            return True  # 全年预算数 after 年初预算数: the first amount of the row is the budget
+        had = getattr(p.budget, fld) if f is None else f.get(p)
+        if had is not None and not (fld in ("fiscal", "other") and p.budget.total is not None and had > p.budget.total):
+            # 全年预算数 after 年初预算数: the first amount of the row is the budget (but a part above the
+            # year's total was the 中期 column's: 中期 68.50 | 年度 51.35 over 财政拨款 68.50 | 51.35)
+            return True
         if written is None and (unit == "万元" or unit is None and self.wan):
             amount = amount * 10000
             self.report.note("money-wan", "金额以万元填写，已换算为元", where)
