@@ -350,7 +350,8 @@ def jump_target(conv: Conversation, arg: str) -> Position | None:
     if m:
         n = int(m.group(1)) - 1
         return Position("project.name", n) if 0 <= n <= len(conv.draft.projects) else None
-    m = re.match(r"^(?:项目\s*(\d+)\s*[·,，、]?\s*)?第?\s*(\d+)\s*条\s*(?:指标)?\s*(?:的)?\s*(.*)$", arg)
+    # (第 2 条指标 is the row; 第 2 条 指标值 / 指标名称 name a column of it)
+    m = re.match(r"^(?:项目\s*(\d+)\s*[·,，、]?\s*)?第?\s*(\d+)\s*条\s*(?:指标(?![值名描解]))?\s*(?:的)?\s*(.*)$", arg)
     if m:
         if not conv.draft.projects:
             return None

@@ -74,3 +74,46 @@ def test_an_existing_projects_name_question_does_not_offer_enter_to_stop_adding_
     assert "直接回车结束添加项目" not in question
     reply = conv.answer("")
     assert not reply.ok and "要结束添加项目请直接回车" not in reply.messages[-1].text
+
+
+def _codes(**kw) -> dict[str, object]:
+    from perfdraft import checks
+    from perfdraft.checks.context import context
+
+    ind = Indicator(kw.pop("level1", "产出指标"), kw.pop("level2", "数量指标"), kw.pop("name"), value=kw.pop("value"))
+    return {f.code: f for f in checks.check_indicator(ind, "local-2015", "", None, ctx=context("local-2015", "local-2015", 2024))}
+
+
+def test_a_value_of_wuguan_is_found_on_the_value_as_it_is_typed():
+    found = _codes(name="新建改造供水管网长度", value="无关")
+    assert found["PD227"].path == "value"  # the live check shows it, and a jump from the list lands on the value
+    assert _codes(name="不适用的旧指标", value="≥10公里")["PD227"].path == "name"
+
+
+def test_jump_to_a_rows_value_by_its_label():
+    import shutil
+    import tempfile
+
+    from perfdraft.conversation import open_session
+    from perfdraft.slash_commands import jump_target
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "d.toml"
+        shutil.copy(Path(__file__).parent / "fixtures" / "seed-shunping-2020-fixed.toml", path)
+        conv, lock = open_session(path)
+        try:
+            assert jump_target(conv, "第 2 条 指标值").field == "value"  # type: ignore[union-attr]
+            assert jump_target(conv, "第 2 条 指标名称").field == "name"  # type: ignore[union-attr]
+            assert jump_target(conv, "第 2 条指标").field == "value"  # type: ignore[union-attr]
+        finally:
+            lock.release()
+
+
+def test_the_checks_advice_fits_the_row():
+    # a count under 成本 is misfiled, not a cost to cap (≥12座 had been "fixed" to ≤12座)
+    assert set(_codes(level2="成本指标", name="改造水厂数量", value="≥12座")) == {"PD223"}
+    # ≥100% on a name that is no rate: PD224 says so, without asking for =100% first
+    assert "PD112" not in _codes(name="配套水质净化消毒设备台套数", value="≥100%")
+    # a time limit under a rate's name: no "≤7%"
+    found = _codes(level2="时效指标", name="检测及时率", value="≤7工作日")["PD205"]
+    assert found.fix is None and "时限" in found.message  # type: ignore[attr-defined]

@@ -140,7 +140,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     mark = placeholder_in(full_name)
     value: Value | ParseError | None = parse(text) if text and text.strip() else None
     not_applicable = (text or "").strip() in NOT_APPLICABLE
-    if "不适用" in full_name or not_applicable:
+    if not_applicable:  # said on the value, where it is typed and where a jump to it should land
+        out.append(_f("PD227", f"{p}value", f"指标值写的是“{(text or '').strip()}”，这一行写明不适用",
+                      "不适用的指标请整行删除（/del）；适用的请写实际目标值，如 ≥95%"))
+    elif "不适用" in full_name:
         out.append(_f("PD227", f"{p}name", "这一行写明不适用", "不适用的指标请整行删除"))
     elif value is None and full_name and not mark:
         out.append(_f("PD230", f"{p}value", "指标值为空", "填写目标值，例如 ≥95%；不适用的指标请删除整行"))
@@ -168,7 +171,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
     # PD205: the unit fits the name.
     if unit and name:
         wanted = expected_unit(name, unit)
-        if wanted:
+        if wanted == "%" and unit in TIME_UNITS:  # 检测及时率 ≤7工作日: a time limit under a rate's name, no ≤7%
+            out.append(_f("PD205", f"{p}value", f"指标名称是比率，指标值却是时限（{unit}）",
+                          "名称改为时限（如 …时限、…周期），或写 =100% 并在描述中写明时限"))
+        elif wanted:
             out.append(_f("PD205", f"{p}value", f"指标名称与计量单位不符：宜为“{wanted}”，当前为“{unit}”",
                           _ask(fixer(), f"单位改为 {wanted}"), fix=fixer()))
     if unit == "万" and (l2 in ("成本", "经济成本") or MONEY_NAME.search(name)):
@@ -176,7 +182,8 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
 
     # Operator direction by 二级 and by name (PD206–PD208).
     if op is not None and isinstance(value, Quantity):
-        if l2 in ("成本", "经济成本") and op in ("≥", ">") and not (op == "≥" and _policy_floor(name, value.unit)):
+        if l2 in ("成本", "经济成本") and op in ("≥", ">") and not (op == "≥" and _policy_floor(name, value.unit)) \
+                and value.unit not in COUNT_UNITS:  # (≥12座 under 成本 is a count misfiled: PD223, not ≤12座)
             out.append(_f("PD206", f"{p}value", "成本指标用了“≥”，成本应控制上限" +
                           ("；补贴标准宜用“=”" if PER_HEAD_NAME.search(name) else ""), _ask(fixer()), fix=fixer()))
         if l2 == "数量" and op in ("≤", "<") and not CONSUMPTION_NAME.search(name):
@@ -336,6 +343,10 @@ def _meaning_rules(value: object, name: str, l2: str | None, p: str, fixer: Call
     if (not misfiled and l2 == "质量" and isinstance(value, Quantity) and value.unit in COUNT_UNITS
             and not QUALITY_WORDS.search(name) and not _PER_ONE.search(name)):
         yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了质量指标下", "移到数量指标，或改写为合格率、达标率")
+
+    # PD223: a count filed under 成本 (改造水厂数量 ≥12座): an output, whatever operator it has
+    if not misfiled and l2 in ("成本", "经济成本") and isinstance(value, Quantity) and value.unit in COUNT_UNITS:
+        yield _f("PD223", f"{p}level2", f"以“{value.unit}”计的是数量，放在了成本指标下", "移到数量指标；成本写单价或总成本（元）")
 
     # PD223: what the project does, counted (健康教育讲座 ≥1200次, 文艺演出 ≥30场), filed under a benefit:
     # an output; the benefit is what the lectures change

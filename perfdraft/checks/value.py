@@ -36,6 +36,7 @@ from .words import (
     PER_HEAD_NAME,
     PER_HEAD_UNITS,
     PER_UNIT_NAME,
+    PERCENT_NAME,
     RATE_NAME,
     SATISFACTION_NAME,
     UNIT_BY_NAME,
@@ -320,7 +321,8 @@ def _check_quantity(v: Quantity, name: str, path: str, digits: str | None,
                      _ask(fixer()), fix=fixer())
         elif v.op == ">":
             yield _f("PD111", path, "比率不可能超过 100%", _ask(fixer()), fix=fixer())
-        elif not text.lstrip().startswith(("达到", "达")):  # 达到100% says reach it: = 100%, as written
+        # 达到100% says reach it: = 100%, as written; a name that is no rate (…台套数 ≥100%) is PD224's
+        elif not text.lstrip().startswith(("达到", "达")) and (not name or PERCENT_NAME.search(name)):
             yield _f("PD112", path, "比率最高就是 100%，“≥100%”应写成 =100%", _ask(fixer()), fix=fixer())
     if digits and _LEADING_ZERO.match(digits):
         yield _f("PD105", path, f"数值“{digits}”有前导零", _ask(fixer()), fix=fixer())
