@@ -348,7 +348,8 @@ def _value_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
 
 
 def _add_question(c: Ctx, pos: Position) -> str:
-    return STEP_TEXTS["indicator.add"].prompt.format(group=c.group_label(pos.index), name="")
+    return STEP_TEXTS["indicator.add"].prompt.format(group=c.group_label(pos.index), name="",
+                                                     more="还要" if c.candidates(pos.project, pos.index) else "要")
 
 
 def _add_answer(c: Ctx, pos: Position, text: str) -> Answer:

@@ -469,6 +469,8 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
     try:
         if not stdin.isatty():
             return run_piped(conv, _tolerant(stdin), out or sys.stdout)
+        if (said := demo_banner(conv)) is not None:
+            print(said)
         return run_interactive(conv, session.pending_answer, prompts, session.in_background, kept)
     finally:
         msg = session.close(pending=_typed_line(prompts, conv) if hung_up else (kept[0] if kept else None))
@@ -479,6 +481,17 @@ def run_line(path: Path, catalogue_dir: str | None = None, stdin: TextIO | None 
             if words := session.kept_words(kept[0] if kept else None):
                 print(words)
         session.join_background()
+
+
+def demo_banner(conv: Conversation) -> str | None:
+    """What the demo is, said before its first question (the full screen opens on its findings)."""
+    if conv.path is None or not locations.is_demo_copy(conv.path):
+        return None
+    from . import checks
+
+    e, w, _ = checks.counts(checks.check_draft(conv.draft))
+    return (f"这是示例草稿（临时副本，退出后连同修改和导出一起删除）：共 {e} 个错误、{w} 个警告。"
+            "输入 /check 按项目列出，/jump 跳到要改的地方，或直接回车逐项过一遍。")
 
 
 def _daemon(target: Callable[[], None], name: str) -> threading.Thread:

@@ -156,7 +156,8 @@ class Session:
             return ("示例草稿是临时副本，退出后连同所做的修改一起删除。"
                     "起草自己的项目：perfdraft new 文件名.toml，或运行 perfdraft 打开开始界面")
         where = "已全部填完" if conv.finished else f"停在：{conv.prompt().title}"
-        return f"草稿已保存：{conv.path}（{where}）。继续：perfdraft {command} {shlex.quote(str(conv.path))}"
+        # the command on a line of its own: a terminal's wrap had cut the file name in two
+        return f"草稿已保存：{conv.path}（{where}）。\n继续：perfdraft {command} {shlex.quote(str(conv.path))}"
 
     def kept_words(self, line: str | None) -> str | None:
         """What a front-end says after its farewell of a line typed, not confirmed and kept for the next

@@ -188,6 +188,10 @@ def cmd_export(conv: Conversation, arg: str) -> list[Message]:
         return [Message("error", f"导出失败：{exc}")]
     e, _, _ = checks.counts(checks.check_draft(conv.draft))
     extra = f"（注意：草稿还有 {e} 个错误）" if e else ""
+    from .locations import is_demo_copy
+
+    if is_demo_copy(conv.path):  # said now, not at the farewell after it is gone
+        extra += "；这是示例的临时目录，退出后连同导出的文件一起删除，要保留请现在复制出来"
     return [Message("notice", f"已导出 {out}{extra}")]
 
 

@@ -117,3 +117,34 @@ def test_the_checks_advice_fits_the_row():
     # a time limit under a rate's name: no "≤7%"
     found = _codes(level2="时效指标", name="检测及时率", value="≤7工作日")["PD205"]
     assert found.fix is None and "时限" in found.message  # type: ignore[attr-defined]
+
+
+def test_the_demo_says_it_is_a_demo_in_the_line_mode_and_when_it_exports():
+    from perfdraft.conversation import open_session
+    from perfdraft.line import demo_banner
+    from perfdraft.locations import demo_copy
+    from perfdraft.slash_commands import cmd_export
+
+    conv, lock = open_session(demo_copy())
+    try:
+        banner = demo_banner(conv)
+        assert banner is not None and "临时副本" in banner and "个错误" in banner
+        said = cmd_export(conv, "csv")[0].text
+        assert "退出后连同导出的文件一起删除" in said
+    finally:
+        lock.release()
+
+
+def test_a_draft_of_ones_own_gets_no_demo_banner(tmp_path: Path):
+    import shutil
+
+    from perfdraft.conversation import open_session
+    from perfdraft.line import demo_banner
+
+    path = tmp_path / "d.toml"
+    shutil.copy(Path(__file__).parent / "fixtures" / "seed-shunping-2020-fixed.toml", path)
+    conv, lock = open_session(path)
+    try:
+        assert demo_banner(conv) is None
+    finally:
+        lock.release()

@@ -371,9 +371,9 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         merged.year = year
     elif merged.year is None and inferred is not None:
         merged.year = inferred
-        repairs.append(f"预算年度按文中年份推断为 {inferred}，如不对请在草稿中改预算年度（命令行导入可加 --year）")
+        repairs.append(f"预算年度按文中年份推断为 {inferred}，如不对请改预算年度（助手里 /jump 预算年度；命令行导入可加 --year）")
     elif merged.year is None:
-        repairs.append("文中没有年份，草稿未设预算年度；请在草稿中填写预算年度（命令行导入可加 --year）")
+        repairs.append("文中没有年份，草稿未设预算年度；请填写预算年度（助手里 /jump 预算年度；命令行导入可加 --year）")
     return ImportResult(merged, repairs, unplaced)
 
 

@@ -159,7 +159,7 @@ def summary_lines(draft: Draft, target: str, files: int) -> list[str]:
 
 
 def unplaced_heading(count: int) -> str:
-    return f"有 {count} 处内容未能归位，已原样放入草稿的 notes，请手工移到合适位置："
+    return f"有 {count} 处内容未能归位，已原样放入草稿的备注（notes），请核对后移到合适位置或删除："
 
 
 # --- records ------------------------------------------------------------------------------------------

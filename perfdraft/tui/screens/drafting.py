@@ -175,10 +175,13 @@ class DraftingScreen(Screen):
 
     def refresh_status(self) -> None:
         from ... import checks
+        from ...locations import is_demo_copy
 
         name = self.conv.path.name if self.conv.path else "（未保存）"
         scope, found = self.findings()
-        self.query_one(StatusLine).show(self.conv.prompt().title, not self.conv.dirty, checks.counts(found), scope, name)
+        demo = self.conv.path is not None and is_demo_copy(self.conv.path)
+        self.query_one(StatusLine).show(self.conv.prompt().title, not self.conv.dirty, checks.counts(found), scope, name,
+                                        demo=demo)
 
     def live_check(self, text: str) -> None:
         check = self.query_one(CheckLine)
