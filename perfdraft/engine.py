@@ -206,7 +206,8 @@ class Conversation:
         try:
             nxt, remarks = self._apply(text)
         except Rejected as exc:
-            msgs = [Message("user", said), Message("error", str(exc))]
+            # a refused Enter took nothing: not the suggestion's words as the user's (a □ sentence had been)
+            msgs = [Message("user", said if text.strip() else "（回车）"), Message("error", str(exc))]
             # The reason is said once: findings that only repeat it are not listed again.
             msgs += [Message("remark", finding_text(f, self.draft)) for f in exc.findings
                      if f.message not in str(exc)]
