@@ -399,13 +399,15 @@ def cmd_jump(conv: Conversation, arg: str) -> list[Message]:
         words = "、".join(list(jump_words())[:16])
         return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条、第 N 条 描述、"
                                  "描述/权重 等栏目名（当前这条指标）、或检查结果中的路径")]
-    follow = target.step in ("indicators", "project.name")
+    # (/jump 项目 3 and F4; a project's name field reached from a finding, projects[0].name, is a detour)
+    follow = target.step == "indicators" or target.step == "project.name" and bool(re.fullmatch(r"项目\s*\d+", arg.strip()))
     if follow:
         # Going to a project (F4) is moving on, not a detour to return from: in a clone its settled
         # steps are passed over, and a pending return sent /jump 项目 3 straight back where it started.
         conv.return_to = None
     elif conv.return_to is None:  # a jump from a jump still returns where the user first left
-        conv.return_to = conv.pos if conv.pos.step not in ("draft.review", "draft.done") else None
+        # (a fix from the whole draft's check goes back to it, as one from a project's check does)
+        conv.return_to = conv.pos if conv.pos.step != "draft.done" else None
     conv.ctx.invalidate()
     conv._go(target, follow=follow)
     return [Message("notice", f"跳到：{conv.prompt().title}")]

@@ -148,3 +148,43 @@ def test_a_draft_of_ones_own_gets_no_demo_banner(tmp_path: Path):
         assert demo_banner(conv) is None
     finally:
         lock.release()
+
+
+def _seed_session(tmp_path: Path):
+    import shutil
+
+    from perfdraft.conversation import open_session
+
+    path = tmp_path / "d.toml"
+    shutil.copy(Path(__file__).parent / "fixtures" / "seed-shunping-2020-fixed.toml", path)
+    return open_session(path)
+
+
+def test_a_fix_of_a_projects_name_from_the_check_goes_back_to_the_check(tmp_path: Path):
+    # PD316 (a year in the name) → the name → fixed: the walk had gone on to the template and every question
+    conv, lock = _seed_session(tmp_path)
+    try:
+        conv.answer("/jump 项目 1")
+        while conv.prompt().step != "project.review":
+            assert conv.answer("").ok
+        conv.answer("/jump projects[0].name")
+        assert conv.prompt().step == "project.name"
+        conv.answer("城乡居民基本养老保险补助资金")
+        assert conv.prompt().step == "project.review"
+        conv.answer("/jump 项目 1")  # going to a project is moving on, not a detour
+        assert conv.prompt().step == "project.name" and conv.return_to is None
+    finally:
+        lock.release()
+
+
+def test_a_fix_from_the_whole_drafts_check_goes_back_to_it(tmp_path: Path):
+    conv, lock = _seed_session(tmp_path)
+    try:
+        conv.answer("/jump 全稿检查")
+        assert conv.prompt().step == "draft.review"
+        conv.return_to = None  # as the findings view does before it jumps: a detour from here
+        conv.answer("/jump projects[0].goal")
+        conv.answer("")
+        assert conv.prompt().step == "draft.review"
+    finally:
+        lock.release()
