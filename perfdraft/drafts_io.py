@@ -313,6 +313,10 @@ def refuse_read_only(path: str | os.PathLike[str]) -> None:
     elsewhere at the end (and the comment-keeping copy would be written beside it for nothing)."""
     p = draft_target(Path(path))
     like = _stat_regular(p)
+    if like is not None and not os.access(p, os.R_OK):
+        # unreadable as well: chmod u+w, a copy and show would all fail (the read says so in its words)
+        raise DraftError(f"{p}：没有读取权限（权限 {stat.S_IMODE(like.st_mode):04o}），无法打开；"
+                         f"请让文件的所有者给你读写权限（如 chmod u+rw {p.name}）")
     if like is not None and read_only(p, like):
         raise DraftError(f"{p}：文件是只读的（权限 {stat.S_IMODE(like.st_mode):04o}），不能在其中作答；"
                          f"确要修改请先 chmod u+w {p.name}，或复制一份（cp {p.name} 副本.toml）再编辑副本；"

@@ -156,7 +156,18 @@ def set_path(draft: Draft, path: str, value: Any) -> None:
 def _unknown(draft: Draft, path: str) -> str:
     if not path.strip():
         return "--set 的等号前没有字段：应写成 字段=值，如 --set department.name=某县社保局 或 --set projects[0].budget.total=1600000"
-    near = difflib.get_close_matches(path, known_paths(draft), n=1, cutoff=0.5)
+    m = re.match(r"projects\[(\d+)\]", path)
+    if m and int(m.group(1)) > len(draft.projects):  # the next new project's slot is no fix for a typo'd index
+        n = len(draft.projects)
+        have = f"草稿有 {n} 个项目（projects[0]–projects[{n - 1}]）" if n else "草稿还没有项目"
+        return f"没有字段 {path}：{have}，新增项目写 projects[{n}]"
+    n = len(draft.projects)
+    root = re.match(r"[A-Za-z_]*", path).group(0)  # type: ignore[union-attr]
+    # the same kind of place only (department.… is no typo of projects[7].…), and not the new project's slot
+    known = [p for p in known_paths(draft) if not p.startswith(f"projects[{n}]")]
+    roots = {re.match(r"[A-Za-z_]*", p).group(0) for p in known}  # type: ignore[union-attr]
+    paths = [p for p in known if p.startswith(root)] if root in roots else known
+    near = difflib.get_close_matches(path, paths, n=1, cutoff=0.5)
     return f"没有字段 {path}" + (f"；是否指 {near[0]}？" if near else "")
 
 
@@ -329,8 +340,9 @@ def _set_findings(draft: Draft, keys: list[str]) -> _Remarks:
     from .places import finding_text
 
     covered = tuple(m.group(0) if (m := re.match(r"projects\[\d+\]\.indicators\[\d+\]", k)) else k for k in keys)
-    found = [f for f in checks.check_draft(draft)
-             if f.severity in ("error", "warning") and f.path.startswith(covered)]
+    # … and a finding on the whole a part was set in (spending_plan.jun: PD309 names the spending_plan)
+    found = [f for f in checks.check_draft(draft) if f.severity in ("error", "warning") and (
+        f.path.startswith(covered) or "." in f.path and any(k.startswith(f.path + ".") for k in covered))]
     return _Remarks([f"检查：{finding_text(f, draft)}" for f in found], sum(f.severity == "error" for f in found))
 
 

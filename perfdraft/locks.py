@@ -270,6 +270,10 @@ def acquire_lock(path: str | os.PathLike[str]) -> Lock:
             with contextlib.suppress(OSError):
                 lp.unlink()
             raise DraftError(f"{path}：无法写入锁文件 {lp.name}（{os_reason(exc)}），未打开") from None
+        except BaseException:  # a SIGTERM while it was written: no lock without its session
+            with contextlib.suppress(OSError):
+                lp.unlink()
+            raise
         return Lock(lp, notice)
     raise DraftError(f"{path}：无法取得锁文件 {lp.name}")
 

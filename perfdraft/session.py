@@ -45,29 +45,30 @@ class Session:
         try:
             drafts.cleanup_temp_files(path)
             draft, state, dropped = drafts.read(path)
+            if catalogue_loader is None and catalogue_dir is not None:
+                catalogue_loader = catalogue_from(catalogue_dir)
+            pending = draft.resume.pop("pending", None) if draft.resume else None
+            # A cloned draft carries fields "to confirm": ask only those, and what is new or invalid.
+            conv_kwargs.setdefault("only_unsettled", any(p.confirm for p in draft.projects))
+            conv = Conversation(draft, path, catalogue_loader=catalogue_loader, **conv_kwargs)
+            saver = Saver(path, state, background=background, on_done=on_saved)
+            saver.conv = conv
+            freezer = Freezer()
+            saver.warm(freezer.freeze(draft))
+            conv.store = _Store(saver, freezer)
+            if lock.notice:
+                conv.messages.append(Message("notice", lock.notice))
+            conv.messages.extend(Message("notice", text) for text in dropped)
+            session = cls(path, conv, lock, saver)
+            session.pending_answer = pending if isinstance(pending, str) else None
+            if session.pending_answer:
+                conv.messages.append(Message("notice", pending_notice(session.pending_answer)))
+            if remember:
+                locations.remember(path)
         except BaseException:
+            # a SIGTERM while the draft was being set up (a large one takes a second) had left the lock
             lock.release()
             raise
-        if catalogue_loader is None and catalogue_dir is not None:
-            catalogue_loader = catalogue_from(catalogue_dir)
-        pending = draft.resume.pop("pending", None) if draft.resume else None
-        # A cloned draft carries fields "to confirm": ask only those, and what is new or invalid.
-        conv_kwargs.setdefault("only_unsettled", any(p.confirm for p in draft.projects))
-        conv = Conversation(draft, path, catalogue_loader=catalogue_loader, **conv_kwargs)
-        saver = Saver(path, state, background=background, on_done=on_saved)
-        saver.conv = conv
-        freezer = Freezer()
-        saver.warm(freezer.freeze(draft))
-        conv.store = _Store(saver, freezer)
-        if lock.notice:
-            conv.messages.append(Message("notice", lock.notice))
-        conv.messages.extend(Message("notice", text) for text in dropped)
-        session = cls(path, conv, lock, saver)
-        session.pending_answer = pending if isinstance(pending, str) else None
-        if session.pending_answer:
-            conv.messages.append(Message("notice", pending_notice(session.pending_answer)))
-        if remember:
-            locations.remember(path)
         return session
 
     pending_answer: str | None = None

@@ -83,3 +83,55 @@ def test_header_fields_set_from_the_command_line_are_checked(tmp_path: Path, cap
 def test_commas_that_group_no_thousands_make_no_amount(text):
     assert numbers.read_money(text) is None
     assert numbers.read_money("1,600,000") == (1600000, "元")
+
+
+def test_a_draft_one_cannot_read_is_not_called_read_only(tmp_path: Path, monkeypatch):
+    import os
+
+    from perfdraft import drafts_io
+    from perfdraft.drafts import DraftError
+
+    draft = tmp_path / "u.toml"
+    shutil.copy(SEED, draft)
+    real = os.access
+    monkeypatch.setattr(drafts_io.os, "access", lambda p, mode: False if Path(p) == draft else real(p, mode))
+    with pytest.raises(DraftError, match="没有读取权限") as err:
+        drafts_io.refuse_read_only(draft)
+    assert "cp " not in str(err.value) and "perfdraft show" not in str(err.value)
+
+
+@pytest.mark.parametrize(("path", "said"), [("projects[99].name", "草稿有 8 个项目（projects[0]–projects[7]），新增项目写 projects[8]"),
+                                            ("departmnt.name", "是否指 department.name"),
+                                            ("department.indicators[0].value", "是否指 department.")])
+def test_a_path_set_wrongly_is_not_pointed_at_a_project_that_does_not_exist(tmp_path: Path, capsys, path, said):
+    draft = tmp_path / "d.toml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "seed-shunping-2020-fixed.toml", draft)
+    assert main(["fill", str(draft), "--set", f"{path}=x"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "projects[8]." not in err.replace("新增项目写 projects[8]", "")
+
+
+def test_a_part_set_from_the_command_line_is_checked_with_its_whole(tmp_path: Path, capsys):
+    draft = tmp_path / "d.toml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "seed-shunping-2020-fixed.toml", draft)
+    assert main(["fill", str(draft), "--set", "projects[0].spending_plan.jun=10"]) == 0
+    assert "PD309" in capsys.readouterr().err  # the plan as a whole now goes down: said at once
+
+
+def test_a_signal_while_a_session_is_set_up_leaves_no_lock(tmp_path: Path, monkeypatch):
+    from perfdraft import session as session_module
+    from perfdraft.locks import lock_path
+
+    draft = tmp_path / "d.toml"
+    shutil.copy(ROOT / "tests" / "fixtures" / "seed-shunping-2020-fixed.toml", draft)
+
+    class Stopped(BaseException):
+        pass
+
+    def stopped(*args, **kwargs):
+        raise Stopped  # as the SIGTERM handler raises while a large draft is frozen for the saver
+
+    monkeypatch.setattr(session_module, "Freezer", stopped)
+    with pytest.raises(Stopped):
+        session_module.Session.open(draft, remember=False)
+    assert not lock_path(draft).exists()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -51,22 +52,42 @@ def convert(source: Path, office: str, workdir: Path) -> bytes:
     profile = workdir / "profile"
     outdir = workdir / "out"
     outdir.mkdir()
+    scratch = workdir / "tmp"
+    scratch.mkdir()
     try:
-        proc = subprocess.run(
+        # its own session, so that an interrupted export takes LibreOffice's helpers with it (they had gone
+        # on running and wrote their profile into the temp directory after it was removed)
+        proc = subprocess.Popen(
             [office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
              "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
-            capture_output=True, text=True, timeout=TIMEOUT_S, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        raise PdfError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_S} 秒未完成，已放弃；可先导出 docx 再转换") from None
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, stdin=subprocess.DEVNULL, start_new_session=True,
+            env={**os.environ, "TMPDIR": str(scratch)})  # its own temp files in ours, removed with it
     except OSError as exc:
         raise PdfError(f"无法运行 LibreOffice（{office}：{os_reason(exc, writing=False)}）；{INSTALL_HINT}") from None
+    try:
+        out, err = proc.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        _stop(proc)
+        raise PdfError(f"LibreOffice 转换 PDF 超过 {TIMEOUT_S} 秒未完成，已放弃；可先导出 docx 再转换") from None
+    except BaseException:  # Ctrl+C, SIGTERM turned into an exit: no LibreOffice left behind
+        _stop(proc)
+        raise
     pdf = outdir / (source.stem + ".pdf")
     if proc.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        detail = (proc.stderr or proc.stdout).strip().lower()
+        detail = (err or out or "").strip().lower()
         # LibreOffice's own English is not repeated: what it means, where it is known
         why = next((words for english, words in _OFFICE_SAYS if english in detail), "转换失败" if detail else "")
         raise PdfError(f"LibreOffice 没有生成 PDF{f'（{why}）' if why else ''}；可先导出 docx 再用 Word 另存为 PDF")
     return pdf.read_bytes()
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    """LibreOffice and every process it started, ended."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
 
 
 _OFFICE_SAYS = (("source file could not be loaded", "它打不开要转换的文件"), ("no export filter", "它缺少 PDF 导出组件"),
