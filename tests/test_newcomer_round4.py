@@ -188,3 +188,11 @@ def test_a_fix_from_the_whole_drafts_check_goes_back_to_it(tmp_path: Path):
         assert conv.prompt().step == "draft.review"
     finally:
         lock.release()
+
+
+def test_an_imported_amount_is_kept_to_the_fen(tmp_path: Path):
+    path = tmp_path / "wan.txt"
+    path.write_text("项目名称\t乡村振兴绿化美化\n年度资金总额（万元）\t153.5184\n一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t数量指标\t绿化美化公路\t=3500米\n", encoding="utf-8")
+    total = import_file(path).draft.projects[0].budget.total
+    assert str(total) == "1535184.00"

@@ -356,6 +356,7 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         # read (an embedded draft's empty projects are its own, above, and kept)
         draft.projects = [p for p in draft.projects if not _nothing_read(p)] or draft.projects[:1]
         _put_row_marks(draft, marks)
+        _in_cents(draft)
         repairs.extend(report.lines())
         unplaced.extend(report.unplaced)
         merged = _merge(merged, draft, repairs, unplaced, str(path))
@@ -451,6 +452,20 @@ def _carry_codes(draft: Draft, shaped: Draft) -> None:
             theirs.code = mine.code
             if "code" in mine.confirm and "code" not in theirs.confirm:
                 theirs.confirm.append("code")
+
+
+def _in_cents(draft: Draft) -> None:
+    """Amounts to the fen as a budget writes them: 153.5184万元 is 1535184.00 元, not 1535184.0000."""
+    from decimal import Decimal
+
+    cent = Decimal("0.01")
+    budgets = [p.budget for p in draft.projects] + ([draft.department.budget] if draft.department.budget else [])
+    for b in budgets:
+        for attr in ("total", "fiscal", "other"):
+            v = getattr(b, attr)
+            places = v.as_tuple().exponent if isinstance(v, Decimal) and v.is_finite() else 0
+            if isinstance(v, Decimal) and isinstance(places, int) and places < -2 and v == v.quantize(cent):
+                setattr(b, attr, v.quantize(cent))
 
 
 _ROW_MARK = re.compile(r"indicators\[(\d+)\](.*)")
