@@ -338,7 +338,7 @@ def _parse_qualitative(text: str) -> Qualitative | None:
         return Qualitative(text, None, vague=True)
     if BENCHMARK_VALUE.match(text):
         return Qualitative(text, BENCHMARK_SCALE)
-    if text[-1:] in "）)" and "《" in text:
+    if text[-1:] in "）)" and ("《" in text or _STANDARD_CODE.search(text)):
         cited = _CITED_STANDARD.match(text)
         if cited:  # 达到合格等级（按《…技术要求》检测）: the grade, with the standard it is measured by
             head = _parse_qualitative(cited.group(1))
@@ -359,8 +359,10 @@ def _parse_qualitative(text: str) -> Qualitative | None:
     return None
 
 
+_STANDARD_CODE = re.compile(r"[A-Z]{2}")  # a standard's code in the brackets (GB 50198—2011), as a book title is
 # A value with the standard it is measured by in brackets after it.
-_CITED_STANDARD = re.compile(r"^(.{2,24}?)[（(](?:按照?|依据|根据|参照|执行)?《[^》]{2,40}》[^（()）]{0,12}[)）]$")
+_CITED_STANDARD = re.compile(r"^(.{2,24}?)[（(](?:按照?|依据|根据|参照|执行)?(?:《[^》]{2,40}》|(?:GB|DB|JTG|JGJ|CJJ|HJ|SL|WS|YY|NY|LY)"
+                             r"(?:/T)?\s?\d[\d.]*(?:[—\-–]\d{4})?)[^（()）]{0,16}[)）]$")  # …（按GB 50198—2011…评定）
 _BAND_SPLIT = re.compile(r"[;；/，,、]")
 _BAND_RE = re.compile(r"^(" + "|".join(sorted((t for t in TERM_SCALE if len(t) <= 4), key=len, reverse=True)) + r")[:：]?(.+)$")
 

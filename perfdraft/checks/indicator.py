@@ -153,6 +153,12 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         out.extend(_check_value(text or "", name, l2, f"{p}value"))
     op = value.op if isinstance(value, Quantity) else None
     unit = _unit_of(text)
+    typed = f"{format_number(value.number)}{value.unit}" if isinstance(value, Quantity) and value.unit else ""
+    head = full_name[: -len(typed)] if typed and full_name.endswith(typed) else ""
+    if head and not head[-1:].isdigit() and "PD211" not in skip:
+        # 培训特殊教育教师300人次 with ≥300人次: the target typed into the name as well
+        out.append(_f("PD211", f"{p}name", f"三级名称末尾写了目标值“{typed}”，目标应只写在指标值栏",
+                      f"名称改为“{head}”", fix=head))
 
     def fixer() -> str | None:  # the proposal only when a finding offers it (most rows draw none); cached
         return propose(text, name, l2) if text else None
