@@ -145,3 +145,22 @@ def test_a_sheet_printed_across_two_pages_joins_its_rows_by_their_numbers(tmp_pa
     assert _rows(import_file(path).draft) == [("产出指标", "数量指标", "村级动物防疫员人数", "=156人"),
                                               ("产出指标", "数量指标", "开展防疫员业务培训", "≥2期"),
                                               ("满意度指标", "服务对象满意度指标", "农牧民群众满意度", "≥90%")]
+
+
+def test_a_viewers_copy_one_piece_a_line_with_tails_after_the_values_and_a_running_head(tmp_path: Path):
+    # round qm: Firefox's PDF viewer puts a wrapped name's end after the value beside it, a date's 前 on a
+    # line of its own, the next page's running head before the repeated header; 一级 and 二级 printed
+    # below the table's first rows
+    path = tmp_path / "firefox.txt"
+    path.write_text("项目名称\n应急救援队伍建设\n一级指标\n二级指标\n三级指标\n指标值\n"
+                    "乡镇（街道）应急救援队伍\n≥23支\n建设数量\n数量指标\n开展应急救援技能培训人次\n≥690人次\n产出指标\n"
+                    "质量指标\n应急物资验收合格率\n100%\n—9—\n海伦市应急管理局2024年部门预算\n一级指标\n二级指标\n三级指标\n指标值\n"
+                    "时效指标\n应急物资采购入库时间\n2024年6月30日\n前\n效益指标\n社会效益指标\n较大及以上生产安全事故起\n0起\n数\n"
+                    "群众防灾减灾和自救互救意\n明显提升\n识\n", encoding="utf-8")
+    assert _rows(import_file(path).draft) == [
+        ("产出指标", "数量指标", "乡镇（街道）应急救援队伍建设数量", "≥23支"),
+        ("产出指标", "数量指标", "开展应急救援技能培训人次", "≥690人次"),
+        ("产出指标", "质量指标", "应急物资验收合格率", "100%"),
+        ("产出指标", "时效指标", "应急物资采购入库时间", "2024年6月30日前"),
+        ("效益指标", "社会效益指标", "较大及以上生产安全事故起数", "0起"),
+        ("效益指标", "社会效益指标", "群众防灾减灾和自救互救意识", "明显提升")]

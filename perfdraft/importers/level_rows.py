@@ -68,6 +68,14 @@ def carry_levels(draft: Draft, report: Report) -> None:
                 ind.level1 = below.level1
                 carried += 1
             below = ind
+        # … and both levels printed there, at the table's top: its first rows are the first block's (产出)
+        first = next((k for k, ind in enumerate(p.indicators) if ind.level1), None)
+        lead = p.indicators[first] if first is not None else None
+        if lead is not None and (kinds.level_of(lead.level1 or "") or ("",))[0] == "产出":
+            for ind in p.indicators[:first]:
+                if ind.level1 is None and ind.level2 is None:
+                    ind.level1, ind.level2 = lead.level1, lead.level2
+                    carried += 1
         if carried:
             report.note("carried-levels", f"{carried} 行的一级单元格为空（合并单元格只印了一次，或续表在其中间断开），"
                         "已按同一块的层级补上，请核对")

@@ -21,6 +21,7 @@ class RowEdgesMixin:
     grid: bool
     cols: list[str] | None
     _skip_line: int
+    _after_value: bool
     _level_of: Callable[[str], Any]  # (LevelsMixin's, after this one in Shape's bases)
 
     def _close(self) -> None:  # pragma: no cover - defined by Shape
@@ -63,3 +64,20 @@ class RowEdgesMixin:
         if self.grid and self.cur is not None and self.cur.fields.get("value") is not None:
             self._close()
 
+
+    def _wrapped_tail(self, cur: _Open, c: str, line: Line, nxt: str | None) -> bool:
+        """'乡镇（街道）应急救援队伍' / '≥23支' / '建设数量': a viewer's copy, one cell a line, puts a wrapped
+        cell's end after the value it sits beside; with no value of its own it ends the value (前) or else
+        the name. Up to 3 characters; up to 6 before a level word (a 部门整体 table's own 二级 stands where a
+        tail would, before a name)."""
+        t = kinds.squash(c)
+        short = len(t) <= 3 or len(t) <= 6 and (nxt is None or self._level_of(nxt) is not None)
+        if not (self._after_value and not cur.expect and not line.rowed and short and not kinds.value_like(c)
+                and self._level_of(c) is None and not kinds.level_part(c) and not (nxt and kinds.value_like(nxt))):
+            return False
+        value = cur.fields["value"]
+        if c[:1] in "前后内以底止左右" and kinds.value_like(value + c):
+            cur.fields["value"] = value + c
+        else:
+            cur.name = (cur.name or "") + c
+        return True

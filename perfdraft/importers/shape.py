@@ -93,6 +93,7 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
         self._orphan_open: tuple[Line, int, int] | None = None
         self._col = 0  # the column of the cell being read
         self._skip_line = 0  # id() of a line read whole as a note
+        self._after_value = False  # the last cell was a value that ended its row
 
     # -- driving -------------------------------------------------------------------------------------------
 
@@ -130,6 +131,8 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
                 c, self._skip = c.strip() + nxt.strip(), True  # '年度' / '目标': a label cut in two
             self._col = i
             self._cell(c, line, i, nxt)
+            self._after_value = bool(c and c.strip()) and not line.rowed and self.cur is not None \
+                and self.cur.fields.get("value") == (c or "").strip()  # (see _wrapped_tail)
             if line.rowed and i == len(line.cells) - 1:
                 self._row_end()
         self._close()
@@ -311,6 +314,11 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
             if line.rowed and facts.heads >= 3 or not line.rowed and "value" in self.cur.fields:
                 self._close()  # the header repeated after a page break, under a row it cut short (or ended)
                 return True
+            if not line.rowed and not self.cur.fields and self.cols and kind == self.cols[0]:
+                # the next page's running head, then the header again: the head was no row
+                self._note(self.cur.name or "", self.cur.where)
+                self.cur = None
+                return True
             return False
         self.headers.append(kind)
         self.header_texts.append(c)
@@ -397,6 +405,8 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
         if kinds.grid_lead(c) and len(kinds.squash(c)) >= 4:
             return  # '绩效指标': the label of the merged column beside the grid, met again mid-grid
         cur = self.cur
+        if cur is not None and self._wrapped_tail(cur, c, line, nxt):
+            return
         named = explained(c)  # '满意度' over '指标解释：…' is a 三级 name, not the level 满意度指标
         lv = None if named else self._level_of(c)
         if cur is not None and cur.expect and cur.expect[0] == "dup" and (lv or kinds.squash(c) == kinds.squash(cur.name or "")):
