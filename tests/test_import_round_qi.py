@@ -164,3 +164,12 @@ def test_a_viewers_copy_one_piece_a_line_with_tails_after_the_values_and_a_runni
         ("产出指标", "时效指标", "应急物资采购入库时间", "2024年6月30日前"),
         ("效益指标", "社会效益指标", "较大及以上生产安全事故起数", "0起"),
         ("效益指标", "社会效益指标", "群众防灾减灾和自救互救意识", "明显提升")]
+
+
+def test_a_documents_running_head_on_the_next_page_is_no_level(tmp_path: Path):
+    path = tmp_path / "heads.txt"
+    path.write_text("兴宁市民政局2024年部门预算\n附件2\n项目名称 长者饭堂运营补助\n一级指标 二级指标 三级指标 指标值\n"
+                    "产出指标 数量指标 长者饭堂运营数量 ≥36个\n时效指标 补助资金拨付及时率 100%\n- 15 -\n"
+                    "兴宁市民政局2024年部门预算\n成本指标 困难老年人助餐补贴标准 ≤5元/人·餐\n", encoding="utf-8")
+    rows = _rows(import_file(path).draft)
+    assert [r[1] for r in rows] == ["数量指标", "时效指标", "成本指标"]

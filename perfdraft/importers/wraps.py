@@ -24,6 +24,7 @@ from . import kinds
 from .cells import Line
 from .column_dump import rows_from_columns, rows_from_pages
 from .facts import fact_label
+from .page_heads import drop_running_heads
 
 _TAIL_ALONE = 3  # a piece longer than this on a line of its own is a row, not a wrapped end
 _TAIL_WITH_LEVELS = 10
@@ -262,7 +263,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
     the grid's header."""
     out: list[Line] = []
     in_grid = False
-    for line in _pair_name_value_runs(_pair_column_runs(rows_from_pages(rows_from_columns(lines)))):
+    for line in _pair_name_value_runs(_pair_column_runs(rows_from_pages(rows_from_columns(drop_running_heads(lines))))):
         if line.rowed and len(line.cells) >= 4:
             _unrepeated(line)
         if line.rowed:
