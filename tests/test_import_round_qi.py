@@ -173,3 +173,15 @@ def test_a_documents_running_head_on_the_next_page_is_no_level(tmp_path: Path):
                     "兴宁市民政局2024年部门预算\n成本指标 困难老年人助餐补贴标准 ≤5元/人·餐\n", encoding="utf-8")
     rows = _rows(import_file(path).draft)
     assert [r[1] for r in rows] == ["数量指标", "时效指标", "成本指标"]
+
+
+def test_a_second_name_column_beside_one_value_is_the_names_explanation(tmp_path: Path):
+    # round qm: an Excel copy with 三级指标 and, after the value, 指标内容 (it had been read as the name)
+    path = tmp_path / "content.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t指标属性\t指标内容\n"
+                    "产出指标\t数量指标\t免费开放公共文化场馆数量\t≥\t3\t个\t定量指标\t县图书馆、县文化馆、县博物馆免费开放\n"
+                    "\t\t组织开展公益性文化活动\t≥\t60\t场次\t定量指标\t全年组织开展展览、讲座等公益性文化活动\n", encoding="utf-8")
+    rows = import_file(path).draft.projects[0].indicators
+    assert [(i.name, i.value, i.description) for i in rows] == [
+        ("免费开放公共文化场馆数量", "≥3个", "县图书馆、县文化馆、县博物馆免费开放"),
+        ("组织开展公益性文化活动", "≥60场次", "全年组织开展展览、讲座等公益性文化活动")]

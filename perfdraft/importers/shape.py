@@ -86,8 +86,7 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
         self.unsure = 0
         self.placeholders = 0
         self.notes: list[str] = []
-        # Rows of a table copied from its middle (no header, no level yet) read before the first level
-        # word: each with the notes and unplaced items it left, taken back when they turn out to be rows.
+        # Rows of a table copied from its middle, read before the first level word: each with the notes it left
         self._orphans: list[tuple[Line, int, int, int, int]] = []
         self._ahead_raw: list[str | None] = []
         self._orphan_open: tuple[Line, int, int] | None = None
@@ -346,10 +345,11 @@ class Shape(RowEdgesMixin, FactsMixin, OrphanRowsMixin, LevelsMixin):
         self._close()
         if self.project is None:
             self._new_project()
-        self.cols = list(cols)
         self.guessed = guessed
         first = next((k for k, col in enumerate(cols) if col in ("l1", "l2", "name")), len(cols))
-        self.cols = ["unit_col" if col == "unit" and k < first else col for k, col in enumerate(self.cols)]
+        one = cols.count("value") == 1 and cols.count("l2") <= 1  # (三级指标 | … | 指标内容: the second explains)
+        self.cols = ["unit_col" if col == "unit" and k < first else "desc" if one and col == "name" and "name" in cols[:k]
+                     else col for k, col in enumerate(cols)]
         self.money_wan = any("万元" in t for t in self.header_texts)
         self.grid, self._paused = True, False
         self._header_run = False
