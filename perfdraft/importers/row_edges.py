@@ -1,5 +1,6 @@
 """Where a row of the shape assembler ends: a row left without its value ends at the next whole row, a
-row of the grid's width that is no indicator is read as a note, a row ends once its value is read."""
+row of the grid's width that is no indicator is read as a note, a row ends once its value is read, and a
+wrapped cell's end printed after the value (a PDF viewer's copy) still belongs to the row."""
 
 from __future__ import annotations
 
@@ -63,7 +64,6 @@ class RowEdgesMixin:
     def _row_end(self) -> None:
         if self.grid and self.cur is not None and self.cur.fields.get("value") is not None:
             self._close()
-
 
     def _wrapped_tail(self, cur: _Open, c: str, line: Line, nxt: str | None) -> bool:
         """'乡镇（街道）应急救援队伍' / '≥23支' / '建设数量': a viewer's copy, one cell a line, puts a wrapped
