@@ -185,3 +185,22 @@ def test_a_second_name_column_beside_one_value_is_the_names_explanation(tmp_path
     assert [(i.name, i.value, i.description) for i in rows] == [
         ("免费开放公共文化场馆数量", "≥3个", "县图书馆、县文化馆、县博物馆免费开放"),
         ("组织开展公益性文化活动", "≥60场次", "全年组织开展展览、讲座等公益性文化活动")]
+
+
+def test_a_level_printed_beside_a_names_wrapped_end_heads_that_row(tmp_path: Path):
+    # round qm_05, Chrome's PDF viewer: a 二级 centred on a two-line row is printed on its second line, beside
+    # the name's end; a name's last word (数) under a bare number ends the name, not the value
+    path = tmp_path / "chrome.txt"
+    path.write_text("项目名称 长者饭堂运营补助\n一级指标 二级指标 三级指标 指标值\n"
+                    "产出指标 数量指标 享受助餐补贴的困难老年人 ≥1800\n数\n"
+                    "时效指标 运营补助资金按季度拨付及时率 100%\n"
+                    "每个助餐点年度运营补助标 ≤3万元/个\n成本指标 准\n"
+                    "困难老年人助餐补贴标准 ≤5元/人·餐\n"
+                    "满意度指标 服务对象满意 就餐老年人满意度 ≥90%\n度指标 老年人家属满意度 ≥85%\n", encoding="utf-8")
+    assert _rows(import_file(path).draft) == [
+        ("产出指标", "数量指标", "享受助餐补贴的困难老年人数", "≥1800"),
+        ("产出指标", "时效指标", "运营补助资金按季度拨付及时率", "100%"),
+        ("产出指标", "成本指标", "每个助餐点年度运营补助标准", "≤3万元/个"),
+        ("产出指标", "成本指标", "困难老年人助餐补贴标准", "≤5元/人·餐"),
+        ("满意度指标", "服务对象满意度指标", "就餐老年人满意度", "≥90%"),
+        ("满意度指标", "服务对象满意度指标", "老年人家属满意度", "≥85%")]

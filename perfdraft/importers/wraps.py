@@ -29,6 +29,7 @@ from .page_heads import drop_running_heads
 _TAIL_ALONE = 3  # a piece longer than this on a line of its own is a row, not a wrapped end
 _TAIL_WITH_LEVELS = 10
 _VALUE_TAIL_STARTS = frozenset("前后内以底止左右")
+_NAME_ENDS = frozenset({"数", "量", "率", "度", "额"})  # how names end (人数, 数量, 覆盖率, 满意度, 金额), no unit
 
 
 @lru_cache(maxsize=8192)
@@ -77,7 +78,9 @@ def _join(prev: Line, pieces: list[str], in_grid: bool) -> bool:
         # the value's own end: a unit after a bare number ('≥60' / '次'), a deadline's 前 or 以内;
         # anything else ends the name ('…任务完成' / '率' under '100%')
         first = values[0]  # the name stands before the row's first value (a 自评表's target, then its actual)
-        if kinds.value_like(cells[v] + tail) and (cells[v][-1:].isdigit() or tail[0] in _VALUE_TAIL_STARTS):
+        # ('≥60' / '次' is the value's unit; '≥1800' / '数' ends the name: a name's last word, no unit)
+        if kinds.value_like(cells[v] + tail) and (cells[v][-1:].isdigit() and tail not in _NAME_ENDS
+                                                  or tail[0] in _VALUE_TAIL_STARTS):
             cells[v] += tail
         elif first > 0 and cells[first - 1]:
             cells[first - 1] += tail
@@ -92,7 +95,8 @@ def _lead_level_tail(prev: Line, line: Line) -> None:
     level cell above it ('标'), then its own cells. The end goes up; the row stays a row."""
     if len(line.texts()) < 3:
         return
-    tops = [k for k, c in enumerate(prev.cells) if c]
+    # (a level cell of the row above already whole, 满意度指标 before 服务对象满意, takes no end)
+    tops = [k for k, c in enumerate(prev.cells) if c and not (kinds.level_of(c) and c.endswith("标"))]
     firsts = [k for k, c in enumerate(line.cells) if c]
     # '产出指 数量指 完成营造林面积' over '标 标 天然林资源管护面积': each leading end finishes the next cell above
     for top, first in zip(tops, firsts, strict=False):
@@ -102,6 +106,20 @@ def _lead_level_tail(prev: Line, line: Line) -> None:
             return
         prev.cells = [*prev.cells[:top], head + piece, *prev.cells[top + 1:]]
         line.cells = [*line.cells[:first], None, *line.cells[first + 1:]]
+
+
+def _level_beside_tail(prev: Line, pieces: list[str]) -> bool:
+    """'每个助餐点年度运营补助标 ≤3万元/个' over '成本指标 准': a 二级 cell centred on a two-line row is printed
+    on its second line, beside the name's wrapped end. The end finishes the name above (before its value)."""
+    if len(pieces) != 2 or kinds.level_of(pieces[0]) is None or len(pieces[1]) > 2 or kinds.level_of(pieces[1]) \
+            or kinds.value_like(pieces[1]):
+        return False
+    cells = [c or "" for c in prev.cells]
+    first = next((k for k, c in enumerate(cells) if c and kinds.value_like(c)), None)
+    if first is None or first == 0 or not cells[first - 1] or kinds.level_of(cells[first - 1]):
+        return False
+    prev.cells = [*prev.cells[:first - 1], cells[first - 1] + pieces[1], *prev.cells[first:]]
+    return True
 
 
 def _ends_value(cells: list[str], tail: str) -> bool:
@@ -272,6 +290,9 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         if prev is not None and prev.spaced and line.spaced:
             _lead_level_tail(prev, line)
         pieces = _pieces(line)
+        if prev is not None and prev.spaced and in_grid and _level_beside_tail(prev, pieces):
+            out.insert(len(out) - 1, Line([pieces[0]], line.where))  # the level heads the row it is printed beside
+            continue
         if prev is not None and prev.spaced and pieces and len(pieces) <= 4 and not line.para and \
                 sum(1 for c in prev.cells if c) >= 2 and _join(prev, pieces, in_grid):
             continue
