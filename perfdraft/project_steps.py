@@ -264,22 +264,18 @@ def _registry_choices(key: str):
     return lambda c, pos: [Choice(ch, str(i)) for i, ch in enumerate(f.choices, 1)]
 
 
-def period_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-    try:
-        fields.parse(fields.FIELDS["project.period_start"], text)
-    except fields.FieldValueError:
-        return [checks.Finding("PD302", "error", f"projects[{pos.project}].period",
-                               f"“{text}”不是年份；写四位数年份，如 2021，或 2021-03")]
-    return []
+def period_live(key: str):
+    """The 项目期 field's live check: the registry's own reading of a year or year-month, and its words."""
+    f = fields.FIELDS[key]
 
+    def live(c: Ctx, pos: Position, text: str) -> list[Finding]:
+        try:
+            fields.parse(f, text)
+        except fields.FieldValueError as exc:
+            return [checks.Finding("PD302", "error", f"projects[{pos.project}].period", str(exc))]
+        return []
 
-def period_apply(key: str):
-    inner = _registry_apply(key)
-
-    def apply(c: Ctx, pos: Position, text: str) -> None:
-        inner(c, pos, text)  # (the registry's period kind reads 2021年 and full-width digits)
-
-    return apply
+    return live
 
 
 def dept_name(c: Ctx, pos: Position) -> str:

@@ -324,6 +324,9 @@ def _position_of_field(conv: Conversation, f: fields.Field, pi: int, row: int | 
     return Position(sid)
 
 
+_PROJECT_JUMP = re.compile(r"项目\s*(\d+)")  # /jump 项目 3 (F4): the project itself, not one of its fields
+
+
 def jump_target(conv: Conversation, arg: str) -> Position | None:
     arg = arg.strip()
     pi = conv.pos.project
@@ -350,7 +353,7 @@ def jump_target(conv: Conversation, arg: str) -> Position | None:
     if m:
         f = fields.FIELDS.get(f"department.{m.group(1)}")
         return _position_of_field(conv, f, pi, None) if f else None
-    m = re.match(r"^项目\s*(\d+)$", arg)
+    m = _PROJECT_JUMP.fullmatch(arg)
     if m:
         n = int(m.group(1)) - 1
         return Position("project.name", n) if 0 <= n <= len(conv.draft.projects) else None
@@ -400,7 +403,7 @@ def cmd_jump(conv: Conversation, arg: str) -> list[Message]:
         return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条、第 N 条 描述、"
                                  "描述/权重 等栏目名（当前这条指标）、或检查结果中的路径")]
     # (/jump 项目 3 and F4; a project's name field reached from a finding, projects[0].name, is a detour)
-    follow = target.step == "indicators" or target.step == "project.name" and bool(re.fullmatch(r"项目\s*\d+", arg.strip()))
+    follow = target.step == "indicators" or target.step == "project.name" and bool(_PROJECT_JUMP.fullmatch(arg.strip()))
     if follow:
         # Going to a project (F4) is moving on, not a detour to return from: in a clone its settled
         # steps are passed over, and a pending return sent /jump 项目 3 straight back where it started.

@@ -28,3 +28,12 @@ def seed_draft():
     from perfdraft import drafts
 
     return drafts.load(SEED)
+
+
+def imported_text(tmp_path: Path, name: str, text: str):
+    """``text`` saved as ``name`` and imported: the draft (the import tests' small tables)."""
+    from perfdraft.importers import import_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return import_file(path).draft

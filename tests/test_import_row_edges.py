@@ -5,20 +5,20 @@ from pathlib import Path
 
 from perfdraft.importers import import_file
 
+from .conftest import imported_text
+
 
 def _rows(draft) -> list[tuple]:
     return [(i.level2, i.name, i.value) for p in draft.projects for i in p.indicators]
 
 
 def test_a_row_left_without_its_value_does_not_take_the_next_rows_name(tmp_path: Path):
-    path = tmp_path / "blank-value.txt"
-    path.write_text("项目名称\t社区养老服务补助\n"
-                    "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\n"
-                    "产出指标\t数量指标\t服务老年人数\t≥\t500\t人\t20\n"
-                    "\t\t农村老人上门服务\n"
-                    "\t\t新建照料中心\t=\t3\t个\t10\n"
-                    "\t质量指标\t服务合格率\t≥\t95\t%\t20\n", encoding="utf-8")
-    draft = import_file(path).draft
+    draft = imported_text(tmp_path, "blank-value.txt", "项目名称\t社区养老服务补助\n"
+                                                       "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t权重\n"
+                                                       "产出指标\t数量指标\t服务老年人数\t≥\t500\t人\t20\n"
+                                                       "\t\t农村老人上门服务\n"
+                                                       "\t\t新建照料中心\t=\t3\t个\t10\n"
+                                                       "\t质量指标\t服务合格率\t≥\t95\t%\t20\n")
     assert _rows(draft) == [("数量指标", "服务老年人数", "≥500人"), ("数量指标", "农村老人上门服务", None),
                             ("数量指标", "新建照料中心", "=3个"), ("质量指标", "服务合格率", "≥95%")]
     assert "indicators[1].value" in draft.projects[0].confirm  # the blank is the user's to fill
@@ -124,8 +124,7 @@ def test_a_money_fact_written_with_its_parts_in_one_cell_gives_each_part(tmp_pat
 
 
 def test_a_band_beside_its_unit_column_takes_the_unit(tmp_path: Path):
-    path = tmp_path / "band.txt"
-    path.write_text("一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
-                    "产出指标\t质量指标\t玉米种植密度\t定量\t4500—5000\t株/亩\n"
-                    "\t数量指标\t推广种植面积\t≥\t5\t万亩\n", encoding="utf-8")
-    assert [v for _, _, v in _rows(import_file(path).draft)] == ["4500—5000株/亩", "≥5万亩"]
+    draft = imported_text(tmp_path, "band.txt", "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\n"
+                                                "产出指标\t质量指标\t玉米种植密度\t定量\t4500—5000\t株/亩\n"
+                                                "\t数量指标\t推广种植面积\t≥\t5\t万亩\n")
+    assert [v for _, _, v in _rows(draft)] == ["4500—5000株/亩", "≥5万亩"]

@@ -6,40 +6,31 @@ from decimal import Decimal
 from pathlib import Path
 
 from perfdraft.conversation import Conversation
-from perfdraft.importers import import_file
 from perfdraft.model import Budget, Department, Draft, Indicator, Project
 
+from .conftest import imported_text
 
-def test_a_row_to_confirm_follows_its_row_and_leaves_with_a_row_cut_off():
+
+def test_a_row_to_confirm_follows_its_row_and_leaves_with_a_row_cut_off(tmp_path: Path):
     # corpus 01: its last row, cut off by the end of the excerpt, was dropped while its "to confirm" entry
     # stayed, pointing past the last row: the walk asked nothing
     from .corpus_scoring import CORPUS as corpus
     from .corpus_scoring import corpus_text
 
     source = "01_anhui_luan_2024_nongchanpin-zhijian.txt"
-    draft = import_file_text(corpus_text(source, corpus))
+    draft = imported_text(tmp_path, "t.txt", corpus_text(source, corpus))
     project = draft.projects[0]
     assert all(int(e.split("[")[1].split("]")[0]) < len(project.indicators)
                for e in project.confirm if e.startswith("indicators["))
     assert project.budget.fiscal == project.budget.total  # (the 中期 column's 财政拨款 had been taken)
 
 
-def import_file_text(text: str) -> Draft:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "t.txt"
-        path.write_text(text, encoding="utf-8")
-        return import_file(path).draft
-
-
 def test_a_budget_part_taken_from_the_medium_term_column_gives_way_to_the_years(tmp_path: Path):
     # 中期资金总额 68.50 | 年度资金总额 51.35 over 其中:财政拨款 68.50 | 其中:财政拨款 51.35
-    path = tmp_path / "two-columns.txt"
-    path.write_text("项目名称 | 农产品质量安全检测 |\n中期资金总额: | 68.50 | 年度资金总额: | 51.35 |\n"
-                    "其中:财政拨款 | 68.50 | 其中:财政拨款 | 51.35 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
-                    "产出指标 | 数量指标 | 检测农产品样品 | ≥600批次 |\n", encoding="utf-8")
-    budget = import_file(path).draft.projects[0].budget
+    draft = imported_text(tmp_path, "two-columns.txt", "项目名称 | 农产品质量安全检测 |\n中期资金总额: | 68.50 | 年度资金总额: | 51.35 |\n"
+                                                       "其中:财政拨款 | 68.50 | 其中:财政拨款 | 51.35 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                                                       "产出指标 | 数量指标 | 检测农产品样品 | ≥600批次 |\n")
+    budget = draft.projects[0].budget
     assert (budget.total, budget.fiscal) == (Decimal("513500.00"), Decimal("513500.00"))
 
 
@@ -191,8 +182,7 @@ def test_a_fix_from_the_whole_drafts_check_goes_back_to_it(tmp_path: Path):
 
 
 def test_an_imported_amount_is_kept_to_the_fen(tmp_path: Path):
-    path = tmp_path / "wan.txt"
-    path.write_text("项目名称\t乡村振兴绿化美化\n年度资金总额（万元）\t153.5184\n一级指标\t二级指标\t三级指标\t指标值\n"
-                    "产出指标\t数量指标\t绿化美化公路\t=3500米\n", encoding="utf-8")
-    total = import_file(path).draft.projects[0].budget.total
+    draft = imported_text(tmp_path, "wan.txt", "项目名称\t乡村振兴绿化美化\n年度资金总额（万元）\t153.5184\n一级指标\t二级指标\t三级指标\t指标值\n"
+                                               "产出指标\t数量指标\t绿化美化公路\t=3500米\n")
+    total = draft.projects[0].budget.total
     assert str(total) == "1535184.00"

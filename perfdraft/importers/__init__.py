@@ -70,7 +70,7 @@ def _utf16_ascii(head: bytes) -> bytes:
     from .text import utf16_without_bom
 
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return head.decode("utf-16", "ignore").encode("ascii", "ignore")
+        return html_reader.ascii_head(head)
     text = utf16_without_bom(head[: len(head) // 2 * 2])
     return text.encode("ascii", "ignore") if text is not None else b""
 

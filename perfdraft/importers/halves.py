@@ -66,7 +66,7 @@ def _split_tab_halves(lines: list[str]) -> tuple[list[str], int]:
         while end < len(lines) and "\t" in lines[end]:
             end += 1
         left = ["\t".join(lines[n].split("\t")[:cut - 1]).rstrip("\t") for n in range(start, end)]
-        rest = ["\t".join(_right(lines[n], cut)) for n in range(start, end) if _right(lines[n], cut)]
+        rest = ["\t".join(cells) for n in range(start, end) if (cells := _right(lines[n], cut))]
         return lines[:start] + left + [""] + rest + lines[end:], 1
     return lines, 0
 

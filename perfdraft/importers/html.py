@@ -54,18 +54,18 @@ _MHT_HEAD = re.compile(rb"^(?:(?:[\w-]+:|[ \t])[^\n]*\r?\n)*?(?:mime-version|con
 
 def looks_like_html(head: bytes) -> bool:
     """Whether a file's first bytes are a web page (whatever its name says)."""
-    text = _ascii_head(head)
+    text = ascii_head(head)
     stripped = text.lstrip()
     return stripped.startswith(b"<") and _HTML_HEAD.search(text) is not None
 
 
 def looks_like_mht(head: bytes) -> bool:
     """A page saved as one file (MIME, multipart/related): 'MIME-Version:' or 'Content-Type:' headers."""
-    text = _ascii_head(head).lstrip()
+    text = ascii_head(head).lstrip()
     return _MHT_HEAD.match(text) is not None and b"multipart/" in text.lower()
 
 
-def _ascii_head(head: bytes) -> bytes:
+def ascii_head(head: bytes) -> bytes:
     for bom in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         if head.startswith(bom):
             return head.decode("utf-16", "ignore").encode("ascii", "ignore")
