@@ -27,10 +27,23 @@ MESSAGES: tuple[tuple[str, str], ...] = (
     (r"^argument (.+?): ignored explicit argument (.*)$", r"参数 \1 不接受值 \2"),
     (r"^ambiguous option: (.+?) could match (.*)$", r"选项 \1 不明确，可能是：\2"),
     (r"^one of the arguments (.*) is required$", r"以下参数必须给出一个：\1"),
+    # a type function's own Chinese message (positive_count below)
+    (r"^argument (.+?): ([^a-zA-Z].*)$", r"参数 \1：\2"),
 )
 
 
-TYPE_NAMES = {"int": "整数", "float": "数字"}
+TYPE_NAMES = {"int": "整数", "float": "数字", "positive_count": "正整数"}
+
+
+def positive_count(text: str) -> int:
+    """An argparse type for a count that must be at least 1 (``--limit 0`` showed one result anyway)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是正整数（如 8）") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"“{text}”应为正整数（至少 1，如 8）")
+    return value
 
 
 def translate(message: str) -> str:

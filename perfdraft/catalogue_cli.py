@@ -19,7 +19,7 @@ def _load(args: argparse.Namespace) -> catalogue.Catalogue:
 
 def cmd_search(args: argparse.Namespace) -> int:
     cat = _load(args)
-    found = cat.search(args.query, limit=max(1, args.limit))
+    found = cat.search(args.query, limit=args.limit)
     if args.format == "json":
         print(json.dumps({
             "query": args.query, "fits": found.fits,

@@ -145,8 +145,12 @@ def main(argv: list[str] | None = None) -> int:
         err("已中断")
         return 130
     except _Stopped as exc:
+        from .drafts_io import WRITTEN
+
+        landed = "、".join(dict.fromkeys(str(p) for p in WRITTEN))
         with contextlib.suppress(OSError):  # the terminal of a hung-up session is gone
-            err("已被终止，命令未完成（文件只会整份写入，不会留下写了一半的文件）")
+            err(f"已被终止：{landed} 已完整写入，其余未完成" if landed else
+                "已被终止，命令未完成（文件只会整份写入，不会留下写了一半的文件）")
         return 128 + exc.signum
     except BrokenPipeError:
         return EXIT_OK

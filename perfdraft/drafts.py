@@ -457,6 +457,9 @@ def _read_raw(p: Path) -> tuple[bytes, DiskState]:
         raise DraftError(f"{p}：内容超过草稿上限 {MAX_DRAFT_BYTES // (1024 * 1024)} MiB（设备或管道？），"
                          "不像是 perfdraft 草稿；请给出草稿文件（.toml）") from None
     except FileNotFoundError:
+        if p.is_symlink():  # a link whose file was moved or deleted: "not found" hid that the link is there
+            raise DraftError(f"{p}：是指向 {os.readlink(p)} 的链接，链接指向的文件不存在；"
+                             "请改正或删除这个链接") from None
         raise DraftError(f"{p}：文件不存在") from None
     except IsADirectoryError:
         raise DraftError(f"{p}：这是一个目录，不是草稿文件") from None
@@ -490,16 +493,20 @@ def load(path: str | os.PathLike[str]) -> Draft:
     return loads(decode(raw, str(p)), str(p))
 
 
-def read(path: str | os.PathLike[str]) -> tuple[Draft, DiskState, list[str]]:
-    """The draft, the state a session's saves compare against, and warnings about what a save drops."""
+def read(path: str | os.PathLike[str], save_to: Path | None = None) -> tuple[Draft, DiskState, list[str]]:
+    """The draft, the state a session's saves compare against, and warnings about what a save drops.
+    ``save_to``: another file the draft is saved as; the source then stays as it is and needs no copy."""
     p = Path(path)
     raw, state = _read_raw(p)
     text = decode(raw, str(p))
     data = parse_toml(text, str(p))
     draft = _Reader(str(p)).draft(data)
-    # the backup is made at a symlinked draft's target, and a long name's is cut to fit (issue 19)
     dropped = _dropped(text, data, draft, p.name)
-    if dropped:
+    if dropped and save_to is not None:
+        dropped = [f"{d.removesuffix('，保存时不会保留')}，另存的 {save_to.name} 中不会有（{p.name} 不改动）"
+                   for d in dropped]
+    elif dropped:
+        # the backup is made at a symlinked draft's target, and a long name's is cut to fit (issue 19)
         dropped[-1] += "；" + _keep_original(draft_target(p), raw)
     return draft, state, dropped
 

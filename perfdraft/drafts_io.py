@@ -75,6 +75,15 @@ def create_temp(tmp: Path, mode: int = 0o644) -> int:
         return os.open(tmp, flags, mode)
 
 
+# Files this process has put in place whole, for a command stopped by a signal: "未完成" alone made a
+# user redo an import whose draft had landed (hostile round 5).
+WRITTEN: list[Path] = []
+
+
+def note_written(path: Path) -> None:
+    WRITTEN.append(path)
+
+
 _TEMP_TAIL = len(".tmp-") + 7  # a pid has at most 7 digits (pid_max ≤ 4194304)
 
 
@@ -145,6 +154,7 @@ def _replace_with(path: Path, data: bytes, like: os.stat_result | None) -> None:
     except OSError as exc:
         raise DraftError(f"{path}：无法写入（{os_reason(exc)}），未保存，原文件未改动") from None
     _move_into_place(tmp, path, lambda why_: f"{path}：写入失败（{why_}），原文件未改动")
+    note_written(path)
 
 
 def _move_into_place(tmp: Path, target: Path, failure: Callable[[str], str]) -> None:

@@ -177,7 +177,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     if not in_place and (out.exists() or out.is_symlink()) and not getattr(args, "force", False):
         # -o over an existing draft replaced it (only .bak survived) where clone and import refuse (issue 19).
         raise UsageError(f"{out}：文件已存在，未覆盖（加 --force 覆盖，原文件保留为 {out.name}.bak）")
-    draft, state, dropped = drafts.read(src)
+    draft, state, dropped = drafts.read(src, None if in_place else out)
     if draft.framework == args.to:
         print(f"{src} 已是 {args.to} 框架，无需迁移，文件未改动")
         return EXIT_OK

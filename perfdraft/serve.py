@@ -79,8 +79,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--public-url {args.public_url}：应以 http:// 或 https:// 开头（浏览器实际访问的地址）")
     if args.catalogue and not Path(args.catalogue).is_dir():
         raise UsageError(f"--catalogue {args.catalogue}：目录不存在")
+    address = _resolve(host, port)
     if not is_loopback(host):
         print(WARNING.format(host=host, port=port), file=sys.stderr, flush=True)
+    _check_listen(host, port, address)
     try:
         from textual_serve.server import Server
     except ImportError as exc:
@@ -100,6 +102,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as exc:  # the port is taken, or the address is not this machine's
         raise UsageError(f"无法在 {host}:{port} 上监听（{os_reason(exc)}）；换一个端口（--port）或地址（--host）") from exc
     return EXIT_OK
+
+
+def _resolve(host: str, port: int) -> tuple:
+    """The address to listen on, or a refusal naming the cause (an unresolvable --host failed with 系统错误)."""
+    try:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except (socket.gaierror, UnicodeError):
+        raise UsageError(f"--host {host}：不是有效的地址，也无法解析为本机地址；只在本机使用时去掉 --host，"
+                         "对外提供时写本机的地址，如 --host 0.0.0.0") from None
+
+
+def _check_listen(host: str, port: int, address: tuple) -> None:
+    """Refuse what this machine cannot listen on, with its cause, before the banner: the server printed
+    "perfdraft 网页版：http://…" first and then failed."""
+    family, kind, proto, _, sockaddr = address
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds it after
+        try:
+            probe.bind(sockaddr)
+        except OSError as exc:
+            raise UsageError(f"无法在 {host}:{port} 上监听（{os_reason(exc)}）；"
+                             "换一个端口（--port）或地址（--host）") from None
 
 
 def _url_host(host: str) -> str:

@@ -32,6 +32,9 @@ def test_help_has_no_english_scaffolding(args):
     (["show", "x.toml", "--project", "y"], "'y' 不是有效的整数"),
     (["edit", "x.toml", "--bogus"], "无法识别的参数：--bogus"),
     (["show", "x.toml", "--project"], "参数 --project 后面需要一个值"),
+    # --limit 0 printed one result anyway (hostile round 5, C)
+    (["catalogue", "search", "医疗", "--limit", "0"], "参数 --limit：“0”应为正整数"),
+    (["catalogue", "search", "医疗", "--limit", "八"], "参数 --limit：“八”不是正整数"),
 ])
 def test_errors_are_chinese_with_usage_and_exit_2(args, words):
     r = _run(*args)

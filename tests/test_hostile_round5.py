@@ -135,3 +135,51 @@ def test_a_signal_while_a_session_is_set_up_leaves_no_lock(tmp_path: Path, monke
     with pytest.raises(Stopped):
         session_module.Session.open(draft, remember=False)
     assert not lock_path(draft).exists()
+
+
+# --- round 5's C findings, fixed in session 19 ---
+
+
+def test_a_dangling_link_in_a_checked_directory_is_named_not_skipped(tmp_path: Path, capsys):
+    drafts_dir = tmp_path / "drafts"
+    drafts_dir.mkdir()
+    shutil.copy(SEED, drafts_dir / "real.toml")
+    (drafts_dir / "moved.toml").symlink_to(tmp_path / "gone.toml")
+    assert main(["check", str(drafts_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "moved.toml" in err and "链接指向的文件不存在" in err and str(tmp_path / "gone.toml") in err
+
+
+def test_migrate_to_another_file_leaves_the_source_alone_and_says_where_comments_go(tmp_path: Path, capsys):
+    src = tmp_path / "old.toml"
+    shutil.copy(SEED, src)  # the seed draft has comments
+    before = src.read_bytes()
+    assert main(["migrate", str(src), "--to", "central-2021", "-o", str(tmp_path / "new.toml")]) == 0
+    err = capsys.readouterr().err
+    assert "另存的 new.toml 中不会有（old.toml 不改动）" in err and "old.toml.orig" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.toml", "old.toml"] and src.read_bytes() == before
+
+
+def test_a_command_stopped_after_its_draft_landed_says_the_draft_is_whole(tmp_path: Path, capsys, monkeypatch):
+    from perfdraft import cli, drafts_io
+    from perfdraft.importers import command
+
+    def stopped(*_args: object) -> list[str]:
+        raise cli._Stopped(15)  # SIGTERM while the report is printed, after the save
+
+    monkeypatch.setattr(command, "summary_lines", stopped)
+    monkeypatch.setattr(drafts_io, "WRITTEN", [])
+    src = tmp_path / "t.txt"
+    src.write_text("项目名称\t道路养护\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t≥20公里\n",
+                   encoding="utf-8")
+    out = tmp_path / "d.toml"
+    assert main(["import", str(src), "-o", str(out)]) == 128 + 15
+    assert f"已被终止：{out} 已完整写入，其余未完成" in capsys.readouterr().err and out.is_file()
+
+
+def test_an_export_named_for_another_format_is_refused_before_anything_is_written(tmp_path: Path, capsys):
+    draft = tmp_path / "d.toml"
+    shutil.copy(SEED, draft)
+    assert main(["export", str(draft), "--to", "docx", "-o", str(tmp_path / "out.xlsx")]) == 2
+    assert "扩展名 .xlsx 与 --to docx 不符" in capsys.readouterr().err and not (tmp_path / "out.xlsx").exists()
+    assert main(["export", str(draft), "--to", "csv", "-o", str(tmp_path / "表.CSV")]) in (0, 1)  # case is no mismatch

@@ -60,6 +60,24 @@ def test_warning_before_binding_off_loopback(tmp_path):
     assert "没有登录和权限控制" in r.stderr and "反向代理" in r.stderr
     assert r.stderr.index("警告") < r.stderr.index("无法在 192.0.2.10:")
     assert WARNING.splitlines()[0].split("：")[0] in r.stderr
+    assert "本机没有这个地址" in r.stderr and "网页版" not in r.stdout  # the cause, and no banner before it
+
+
+def test_an_address_that_is_no_address_is_refused_before_the_warning(tmp_path):
+    # not an IPv4 literal: the resolver says so (a lookup that finds nothing or cannot be made)
+    r = subprocess.run([sys.executable, "-m", "perfdraft", "serve", "--host", "999.1.1.1", "--port", str(_free_port()),
+                        "--dir", str(tmp_path / "web")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and "--host 999.1.1.1：不是有效的地址" in r.stderr and "警告" not in r.stderr
+
+
+def test_a_port_in_use_is_refused_with_its_cause(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = subprocess.run([sys.executable, "-m", "perfdraft", "serve", "--port", str(port), "--dir", str(tmp_path)],
+                           capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2 and f"无法在 127.0.0.1:{port} 上监听（端口已被占用）" in r.stderr
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .. import __version__
+from ..argparse_zh import positive_count
 from ..errors import EXIT_OK
 
 
@@ -35,6 +36,7 @@ class ProfileIds:
 
 
 PROFILE_IDS = ProfileIds()
+EXPORT_FORMATS = ("xlsx", "docx", "pdf", "csv", "md")  # export --to; also what -o's suffix is checked against
 
 
 class A:
@@ -120,7 +122,7 @@ COMMANDS: tuple[Cmd, ...] = (
             Cmd('search', 'catalogue_cli:cmd_search', help='按项目名称（或拼音）搜索模板',
                 args=(
                     A(('query',), help='项目名称、关键词或拼音（如 cxjmyl、yanglao）'),
-                    A(('--limit',), type=int, default=8, help='最多显示几条（默认 8）'),
+                    A(('--limit',), type=positive_count, default=8, help='最多显示几条（默认 8）'),
                     A(('--format',), choices=['text', 'json'], default='text'),
                     A(('--catalogue',), help='本单位指标库目录'),
                 ),
@@ -141,7 +143,7 @@ COMMANDS: tuple[Cmd, ...] = (
     Cmd('export', 'exporters.command:cmd_export', help='导出为标准表格：xlsx、docx、pdf、csv、md', description='把草稿导出为财政部门要求的格式。',
         args=(
             A(('files',), nargs='+', metavar='FILE_OR_DIR', help='草稿文件或目录'),
-            A(('--to',), required=True, choices=['xlsx', 'docx', 'pdf', 'csv', 'md'],
+            A(('--to',), required=True, choices=EXPORT_FORMATS,
               help='导出格式（pdf 由 LibreOffice 打印 docx 生成）'),
             A(('-o', '--output',), help='输出文件（单个草稿）或目录（多个草稿）'),
             A(('--force',), action='store_true', help='覆盖已存在的输出文件'),

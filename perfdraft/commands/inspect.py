@@ -19,9 +19,11 @@ def expand_paths(paths: list[str]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             # not inside hidden folders (.git, .local/share/perfdraft/rescued): those are not the user's drafts
-            # regular files only: a FIFO named *.toml blocked the whole run
+            # regular files only: a FIFO named *.toml blocked the whole run. A dangling link is kept so the
+            # loader names it (skipped, the user's moved draft went unchecked without a word).
             found = sorted(x for x in p.rglob("*.toml")
-                           if not any(part.startswith(".") for part in x.relative_to(p).parts) and x.is_file())
+                           if not any(part.startswith(".") for part in x.relative_to(p).parts)
+                           and (x.is_file() or (x.is_symlink() and not x.exists())))
             if not found:
                 if not os.access(p, os.R_OK | os.X_OK):
                     raise UsageError(f"{p}：目录没有读取权限，无法列出其中的草稿")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import Finding, check_draft
+from ..commands import EXPORT_FORMATS
 from ..commands.inspect import expand_paths as _expand
 from ..drafts import load
 from ..errors import EXIT_FINDINGS, EXIT_OK, UsageError
@@ -63,6 +64,7 @@ def plan_outputs(files: list[Path], output: str | None, fmt: str) -> list[Job]:
             f = files[0]
             jobs = [Job(f, out / (f.stem + suffix), out.resolve() / (f.stem + suffix))]
         else:
+            _check_suffix(out, fmt)
             jobs = [Job(files[0], out, _target(out))]
     else:
         jobs = [Job(f, f.with_name(f.stem + suffix), _target(f.with_name(f.stem + suffix))) for f in files]
@@ -74,6 +76,19 @@ def plan_outputs(files: list[Path], output: str | None, fmt: str) -> list[Job]:
         if _same_file(job.source, job.target):
             raise UsageError(f"{job.output}：输出文件就是草稿本身，未覆盖（请用 -o 指定其他文件名）")
     return jobs
+
+
+# A file named for an office format opens in that program and shows as broken (a docx named out.xlsx);
+# other names (out.txt for md, no suffix) are written with a note below. Drafts (.toml) have their own guard.
+_OFFICE_SUFFIXES = frozenset({".xlsx", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".odt", ".pdf"})
+
+
+def _check_suffix(out: Path, fmt: str) -> None:
+    suffix = out.suffix.lower()
+    if suffix in _OFFICE_SUFFIXES and suffix != f".{fmt}":
+        other = f"，或用 --to {suffix[1:]}" if suffix[1:] in EXPORT_FORMATS else ""
+        raise UsageError(f"-o {out}：扩展名 {out.suffix} 与 --to {fmt} 不符，打开时会被当作别的格式；"
+                         f"改为 -o {out.with_suffix('.' + fmt)}{other}")
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..drafts import DraftError, atomic_write, cleanup_temp_files, dumps, write_temp
-from ..drafts_io import os_error_message
+from ..drafts_io import note_written, os_error_message
 from ..errors import os_reason, output_link_refusal
 from ..model import Draft
 
@@ -234,6 +234,7 @@ def write_output(path: Path, data: bytes, *, force: bool) -> None:
             if path.exists():
                 raise DraftError(f"{path}：文件已存在，未覆盖（加 --force 覆盖）") from None
             os.replace(tmp, path)
+        note_written(path)
     except OSError as exc:
         raise DraftError(f"{path}：写入失败（{os_reason(exc)}），未留下输出文件") from None
     finally:
