@@ -501,71 +501,16 @@ def read(path: str | os.PathLike[str], save_to: Path | None = None) -> tuple[Dra
     text = decode(raw, str(p))
     data = parse_toml(text, str(p))
     draft = _Reader(str(p)).draft(data)
-    dropped = _dropped(text, data, draft, p.name)
+    from .drafts_unknown import dropped_on_save, keep_original  # noqa: I001 - imports this module
+
+    dropped = dropped_on_save(text, data, draft, p.name)
     if dropped and save_to is not None:
         dropped = [f"{d.removesuffix('，保存时不会保留')}，另存的 {save_to.name} 中不会有（{p.name} 不改动）"
                    for d in dropped]
     elif dropped:
         # the backup is made at a symlinked draft's target, and a long name's is cut to fit (issue 19)
-        dropped[-1] += "；" + _keep_original(draft_target(p), raw)
+        dropped[-1] += "；" + keep_original(draft_target(p), raw)
     return draft, state, dropped
-
-
-def _keep_original(target: Path, raw: bytes) -> str:
-    """The file as it was, kept where no save overwrites it (``FILE.orig``; ``.bak`` is the previous
-    save's, so a second save lost the comments the first warned about): what to tell the user."""
-    for n in range(1, 10):
-        orig = drafts_io.beside(target, ".orig" if n == 1 else f".orig{n}")
-        try:
-            if os.path.lexists(orig):
-                # a directory, a link (even one to nothing) or another file there is left as it is
-                if not orig.is_symlink() and orig.is_file() and orig.read_bytes() == raw:
-                    return f"原文件已另存为 {orig.name}"
-                continue
-            tmp = drafts_io.write_temp(orig, raw)
-            os.replace(tmp, orig)
-        except OSError as exc:
-            return f"无法另存原文件（{os_reason(exc)}），请先自行复制一份 {target.name} 再修改"
-        return f"原文件已另存为 {orig.name}"
-    return f"{target.name} 旁已有 9 份另存的原文件，未再另存；请先自行复制一份再修改"
-
-
-def _dropped(text: str, data: dict[str, Any], draft: Draft, name: str) -> list[str]:
-    """What the first save would drop without a word before (issue 19, item 5): unknown keys, comments."""
-    out = []
-    from .drafts_unknown import unknown_keys  # after this module: it reads the model's dicts from here
-
-    try:
-        unknown = unknown_keys(data, draft)
-    except RecursionError:  # an unknown key's tables nested hundreds deep: the walk gave a traceback
-        raise DraftError(f"{name}：数组或表嵌套过深，不是 perfdraft 草稿，文件未作改动") from None
-    if unknown:
-        more = f" 等 {len(unknown)} 处" if len(unknown) > 3 else ""
-        out.append(f"{name} 中有 perfdraft 不认识的键（{'、'.join(unknown[:3])}{more}），保存时不会保留")
-    comments = comment_lines(text) if "#" in text else []
-    if comments:
-        where = "、".join(str(n) for n in comments[:3]) + (f" 行等 {len(comments)} 处" if len(comments) > 3 else " 行")
-        out.append(f"{name} 中有注释（第 {where}），保存时不会保留")
-    return out
-
-
-# One pass of the regex engine instead of a Python loop over every character (the scan was most of
-# opening a commented draft): strings are skipped whole, so a "#" inside one is no comment. Multi-line
-# strings first (as TOML reads them); a basic string's backslash escapes the next character.
-_TOKEN = re.compile(r'"""(?:\\[\s\S]|[^\\])*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"?|\'[^\'\n]*\'?|#[^\n]*')
-
-
-def comment_lines(text: str) -> list[int]:
-    """Line numbers holding a TOML comment (a ``#`` outside any string)."""
-    lines: list[int] = []
-    pos, line = 0, 1
-    for m in _TOKEN.finditer(text):
-        if text.startswith("#", m.start()):
-            line += text.count("\n", pos, m.start())
-            pos = m.start()
-            if not lines or lines[-1] != line:
-                lines.append(line)
-    return lines
 
 
 # --- writing ---------------------------------------------------------------------------------

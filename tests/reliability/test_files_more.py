@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from perfdraft import drafts
+from perfdraft import drafts, drafts_unknown
 from perfdraft.conversation import open_session
 
 from ..conftest import SEED
@@ -322,7 +322,7 @@ def test_a_draft_of_many_distinct_values_parses_each_value_about_once(monkeypatc
     ('g = "no comment"\n', []),
 ])
 def test_comment_lines_outside_strings(text, lines):
-    assert drafts.comment_lines(text) == lines
+    assert drafts_unknown.comment_lines(text) == lines
 
 
 def test_finding_the_comments_of_a_big_draft_is_one_pass():
@@ -330,7 +330,7 @@ def test_finding_the_comments_of_a_big_draft_is_one_pass():
     import time
 
     started = time.process_time()
-    found = drafts.comment_lines(text)
+    found = drafts_unknown.comment_lines(text)
     assert found == [3 * i + 3 for i in range(50000)]
     assert time.process_time() - started < 1.2  # the character loop took 2.1 s of CPU here, the regex 0.34 s
 
