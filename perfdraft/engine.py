@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from . import indicator_steps, overall_steps, review_steps, step_table
 from ._lazy import lazy_module
 from .answers import unreadable
+from .line_breaks import join_lines
 from .model import Draft, Project
 from .places import finding_text
 from .prompts import Message, Position, Prompt, Rejected, Reply
@@ -180,7 +181,8 @@ class Conversation:
 
     def answer(self, text: str) -> Reply:
         """Apply a final answer or run a command. Never raises on user input."""
-        text = text.replace("\r\n", "\n").rstrip("\n")
+        # a terminal's paste ends its lines with CR (xterm, VTE): line breaks, not a control character to refuse
+        text = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
         refused = unreadable(text)
         if refused:  # never stored as the user's: bytes in another encoding, a terminal's escape codes
             return Reply(False, [Message("error", refused)])
@@ -202,6 +204,10 @@ class Conversation:
         self.pos = self._valid(self.pos)
         pos = self.pos
         step = STEPS[pos.step]
+        if "\n" in text and "\t" not in text and not step.multiline:
+            # a paragraph pasted at a one-line question (a name): its lines as a reader joins them, not a
+            # name stored over three lines (rows pasted from a sheet keep theirs: each is a row)
+            text = join_lines(text)
         said = text if text.strip() else _enter_took(self.prompt())
         try:
             nxt, remarks = self._apply(text)

@@ -60,4 +60,4 @@ def unit_known(unit: str) -> bool:
 
 _PER_WORDS = frozenset("人 生 户 亩 件 次 台 月 年 天 日 公里 平方米 立方米 吨 人次 村 所 个 床 套 名 学时 课时 场".split())
 _PER_THING = LazyPattern(r"[\u4e00-\u9fff]{1,2}")
-_UNIT_CHARS_RE = re.compile(r"^[\u4e00-\u9fff%‰A-Za-zμ³²/·•・]{1,10}$")
+_UNIT_CHARS_RE = re.compile(r"^[\u4e00-\u9fff%‰A-Za-zμ³²/·•・℃°]{1,10}$")  # ℃ and °C: a heating standard

@@ -104,7 +104,7 @@ BASE_UNITS = frozenset(
     mg/L μg/m³ dB GB TB Mbps km 孔 眼 口 盏 根 块 段 公里/小时 所次 篇次 条次 批次 期次 支 队 场馆 个点
     点 站 台次 车次 架次 辆次 kg t 种 门 类 位 校 园 班 轮 趟 场次 单 笔 宗 户 家次 元 平米 分 级 星级 平方公里 人天 mm cm 倍 厘米 毫米
     等 等级 个等级 m² 工日 微克 毫克 纳克 剂 剂次 人·次 年一遇 头次 只次 亩次 大类 小类 枚 发 颗 粒 瓶 盒 袋 箱
-    人份 片 副 对 双 台班 台件 台（件） 处次 卷 卷（件） 画幅 幅 页 盘 集 车公里 人公里 吨公里 顶 路""".split()
+    人份 片 副 对 双 台班 台件 台（件） 处次 卷 卷（件） 画幅 幅 页 盘 集 车公里 人公里 吨公里 顶 路 ℃ °C""".split()
 )
 UNIT_PREFIXES = ("万", "亿", "千", "百")
 # ASCII units that contain "/" themselves must not be split as compounds.

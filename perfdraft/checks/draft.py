@@ -13,6 +13,7 @@ from ..values import Quantity, format_number, parse
 from .context import for_draft, levels
 from .finding import Finding, _f
 from .goal_text import capped_against_text, number_agreement
+from .hidden import hidden_in
 from .indicator import check_indicator
 from .project import blank_columns, check_project, goal_findings
 from .words import ADDITIVE_UNITS, not_a_code, not_a_name
@@ -56,6 +57,10 @@ def check_department(draft: Draft) -> list[Finding]:
     if misfiled:
         out.append(_f("PD410", "department.code", f"单位编码“{d.code}”像是{misfiled}，不是编码",
                       "填写预算系统中的单位代码，如 317002；没有可留空"))
+    for attr, label in (("name", "单位名称"), ("code", "单位编码")):
+        hidden = hidden_in(getattr(d, attr))
+        if hidden:
+            out.append(_f("PD412", f"department.{attr}", f"{label}中有{hidden[0]}", f"改为“{hidden[1]}”", fix=hidden[1]))
     misfiled = not_a_name(d.name)
     if misfiled:
         out.append(_f("PD411", "department.name", f"单位名称“{(d.name or '').strip()}”像是{misfiled}，不是名称",

@@ -33,6 +33,7 @@ from ..values import (
 )
 from .context import Context, context, levels
 from .finding import Finding, _f
+from .hidden import hidden_in
 from .scores import score_rules
 from .value import _ask, _bare_name, _check_value, expected_unit, propose, year_months
 from .words import (
@@ -150,7 +151,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
 
     l1, l2 = levels(ctx, ind.level1, ind.level2)
     if value is not None and not not_applicable:  # a row to delete: its 无关 is no value to correct
-        out.extend(_check_value(text or "", name, l2, f"{p}value"))
+        said = _check_value(text or "", name, l2, f"{p}value")
+        if isinstance(value, Qualitative) and value.vague and _defined_in(ind.description, value.term):
+            said = (f for f in said if f.code != "PD108")  # its description says when it is met
+        out.extend(said)
     op = value.op if isinstance(value, Quantity) else None
     unit = _unit_of(text)
     typed = f"{format_number(value.number)}{value.unit}" if isinstance(value, Quantity) and value.unit else ""
@@ -274,6 +278,15 @@ def _level_rules(ind: Indicator, l1: str | None, l2: str | None, ctx: Context, p
         yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw, ind.level2, l1))
 
 
+# 有效保障 explained as a test: "全年…无连续停水超过24小时的情形即为有效保障，否则为未保障"
+_DEFINES = re.compile(r"即为|即视为|视为|为准|否则|达到.{0,12}标准")
+
+
+def _defined_in(description: str | None, term: str) -> bool:
+    """The description defines when the qualitative value is met (a reviewer then scores it as a yes/no)."""
+    return description is not None and term in description and _DEFINES.search(description) is not None
+
+
 NameFinding = tuple[str, str, str, str | None, str | None]  # code, field, message, suggestion, fix
 
 
@@ -293,6 +306,9 @@ def _name_rules(full_name: str, name: str, l1: str | None, l2: str | None) -> tu
     if target:
         out.append(("PD211", "name", f"三级名称中含目标值“{target.group(0)}”，目标应写在指标值栏",
                     "把目标移到指标值栏，名称只写度量对象", None))
+    hidden = hidden_in(full_name)
+    if hidden:
+        out.append(("PD239", "name", f"三级指标名称中有{hidden[0]}", f"改为“{hidden[1]}”", hidden[1]))
     unit_in = UNIT_IN_NAME.search(full_name)
     if unit_in:
         bare = full_name[: unit_in.start()].rstrip()

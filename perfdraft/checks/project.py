@@ -24,6 +24,7 @@ from ..values import (
 from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
 from .goal_text import Row, capped_against_text, number_agreement, similar
+from .hidden import hidden_in
 from .indicator import check_indicator
 from .value import _doubled
 from .words import (
@@ -159,6 +160,10 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     if misfiled:
         out.append(_f("PD326", f"{path}.code", f"项目编码“{project.code}”像是{misfiled}，不是编码",
                       "填写预算系统中的项目编码，如 317-1002-JXN-FRS7；没有可留空"))
+    for attr, label in (("name", "项目名称"), ("code", "项目编码"), ("authority", "主管部门"), ("unit", "实施单位")):
+        hidden = hidden_in(getattr(project, attr))
+        if hidden:
+            out.append(_f("PD331", f"{path}.{attr}", f"{label}中有{hidden[0]}", f"改为“{hidden[1]}”", fix=hidden[1]))
     for attr, label, example in _NAME_FIELDS:
         text = getattr(project, attr)
         misfiled = not_a_name(text)

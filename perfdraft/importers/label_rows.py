@@ -91,9 +91,14 @@ class LabelRowsMixin:
         nonblank = [i for i, c in enumerate(cells) if c]
         self.text_target = None
         goals, self.goal_heads = self.goal_heads, {}
-        if goals and not any(labels[i] for i in nonblank) and any(cells[i] for i in goals):
+        if goals and max(goals) >= n and nonblank and len(nonblank) <= len(goals) \
+                and not any(labels[i] for i in nonblank):
+            # a web page's copy drops the blank cells before the texts: the goals stand left of their heads
+            # (总体目标 | 年度目标 | 中期目标 over two texts), and are the heads' in order, as a reader takes them
+            goals = dict(zip(nonblank, goals.values(), strict=False))
+        if goals and not any(labels[i] for i in nonblank) and any(i < n and cells[i] for i in goals):
             for i, attr in goals.items():
-                if cells[i]:
+                if i < n and cells[i]:
                     self._assign_text(attr, cells[i] or "")
             for i in nonblank:
                 if i not in goals:

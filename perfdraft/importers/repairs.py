@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import frameworks, names
+from ..line_breaks import join_lines
 from ..model import (
     Draft,
     Indicator,
@@ -216,7 +217,6 @@ def split_target_and_result(draft: Draft, report: Report) -> None:
 
 # A line break Word or a PDF put inside a short cell (产出\n指标, 安全生产执法\n检查企业数量): no break
 # in what was typed; between Chinese characters nothing stands for it, elsewhere a space.
-_CELL_BREAK = re.compile(r"\s*\n\s*")
 _SHORT_FIELDS = ("level1", "level2", "name", "value")
 
 
@@ -250,11 +250,7 @@ def split_labelled_explanations(draft: Draft, report: Report) -> None:
 def join_cell_breaks(draft: Draft) -> None:
     """The short fields of every row, and each project's name, without the cell's line breaks."""
     def joined(text: str | None) -> str | None:
-        if not text or "\n" not in text:
-            return text
-        t = text.strip()
-        return _CELL_BREAK.sub(lambda m: "" if _cjk(t[m.start() - 1:m.start()]) or _cjk(t[m.end():m.end() + 1])
-                               else " ", t)
+        return join_lines(text) if text and "\n" in text else text
     for p in draft.projects:
         p.name = joined(p.name)
         for ind in p.indicators:
@@ -295,10 +291,6 @@ def fill_dittos(draft: Draft, report: Report) -> None:
 
 def ditto_note(n: int) -> str:
     return f"层级栏中的“〃”（同上）已按上一行填写（{n} 处）"
-
-
-def _cjk(ch: str) -> bool:
-    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in "（）《》、，。：；")
 
 
 def implied_levels(rows: list[Indicator]) -> list[tuple[str | None, str | None]]:

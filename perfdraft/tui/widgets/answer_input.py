@@ -1,5 +1,5 @@
-"""The answer line. A paste with tabs or line breaks (an Excel row, a paragraph) is answered whole:
-Textual's Input would keep only its first line."""
+"""The answer line. A paste of sheet rows (tabs over lines) is answered whole; a paragraph goes into the line
+as one line, for Enter: Textual's Input would keep only its first line."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from textual import events
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
+
+from ...line_breaks import join_lines
 
 
 class AnswerInput(Input):
@@ -32,13 +34,20 @@ class AnswerInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs the base class's _on_paste after this one unless the default is prevented:
         # single-line pastes go there untouched.
-        text = event.text
-        one_line = "\n" not in text.strip("\r\n")
-        if "\t" in text and one_line and self._kept_in_line(text.strip("\r\n")):
+        text = event.text.replace("\r\n", "\n").replace("\r", "\n")  # terminals paste CR line ends
+        one_line = "\n" not in text.strip("\n")
+        if "\t" in text and one_line and self._kept_in_line(text.strip("\n")):
             event.stop()
             event.prevent_default()
             return
-        if "\t" in text or not one_line:
+        if "\t" not in text and not one_line:
+            # A paragraph (a name copied over two lines): into the line as one line, for Enter to confirm.
+            # Answered at once, the user's Enter after the paste answered the next question.
+            event.stop()
+            event.prevent_default()
+            self.insert_text_at_cursor(join_lines(text))
+            return
+        if "\t" in text:
             event.stop()
             event.prevent_default()
             submit = getattr(self.screen, "submit", None)

@@ -1,0 +1,79 @@
+"""Hostile round 6 (black box): what it found, one test each."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from textual import events
+
+from perfdraft.line_breaks import join_lines
+from perfdraft.tui.widgets.answer_input import AnswerInput
+
+from .test_newcomer_round3 import _drafting
+from .test_tui import _seed_copy
+
+
+def test_line_breaks_are_joined_as_a_reader_joins_wrapped_lines():
+    assert join_lines("农村饮水\n安全项目") == "农村饮水安全项目"
+    assert join_lines(" Wi-Fi \n coverage ") == "Wi-Fi coverage"
+    assert join_lines("一行") == "一行"
+
+
+@pytest.mark.parametrize("pasted", ["新名称A\n新名称B", "新名称A\r新名称B", "新名称A\r\n新名称B\r\n"])
+def test_a_paragraph_pasted_at_a_one_line_question_waits_for_enter_on_one_line(tmp_path, pasted):
+    # A: the paste was answered at once (the name stored over two lines) and the user's Enter then
+    # answered the next question; B: CR line ends (what terminals paste) were refused as a control character.
+    path = _seed_copy(tmp_path)
+    session, app, conv = _drafting(path)
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump 项目名称").ok
+            app.screen.ask()
+            await pilot.pause()
+            before = conv.pos
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = ""
+            inp.post_message(events.Paste(pasted))
+            await pilot.pause()
+            assert conv.pos == before and inp.value == "新名称A新名称B"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert conv.draft.projects[0].name == "新名称A新名称B"
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()
+
+
+def test_the_engine_reads_cr_line_ends_as_breaks_and_joins_them_at_a_one_line_question(tmp_path):
+    path = _seed_copy(tmp_path)
+    session, _app, conv = _drafting(path)
+    try:
+        assert conv.answer("/jump 项目名称").ok
+        reply = conv.answer("农村饮水\r安全项目")
+        assert reply.ok and conv.draft.projects[0].name == "农村饮水安全项目"
+        assert conv.answer("/jump 资金用途").ok
+        assert conv.answer("第一段\r第二段").ok and conv.draft.projects[0].purpose == "第一段\n第二段"  # a text keeps them
+    finally:
+        session.close()
+
+
+def test_hidden_characters_in_names_and_codes_are_found_with_the_text_to_put_instead():
+    from perfdraft import checks, drafts
+
+    from .conftest import SEED_FIXED
+
+    draft = drafts.load(SEED_FIXED)
+    draft.department.name = "顺平\x1b[2J\x1b]0;pwned\x07县社保局"  # a received draft: clear screen, window title
+    draft.projects[0].name = "城乡居民\n基本养老保险"  # a paste split over two lines
+    draft.projects[0].indicators[0].name = "参保\u200b人数"  # a web page's zero-width space
+    found = {f.code: f for f in checks.check_draft(draft)}
+    assert found["PD412"].message == "单位名称中有控制字符 U+001B" and found["PD412"].fix == "顺平县社保局"
+    assert found["PD331"].message == "项目名称中有换行" and found["PD331"].fix == "城乡居民基本养老保险"
+    assert found["PD239"].fix == "参保人数" and "U+200B" in found["PD239"].message
+    draft.department.name, draft.projects[0].name = found["PD412"].fix, found["PD331"].fix
+    draft.projects[0].indicators[0].name = found["PD239"].fix
+    assert not {"PD412", "PD331", "PD239"} & {f.code for f in checks.check_draft(draft)}
