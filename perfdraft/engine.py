@@ -39,6 +39,9 @@ _PROJECT_PREFIXES = ("project.", "indicator", "overall.")
 _FIELD_STEPS = frozenset(step_table.STEPS)
 
 
+_YES = frozenset({"是", "是的", "对", "好", "y", "yes", "采用"})
+
+
 class Conversation:
     def __init__(self, draft: Draft, path: Path | None = None, *, catalogue_loader: Callable[[], Any] | None = None,
                  autosave: bool = True, only_unsettled: bool = False):
@@ -58,6 +61,9 @@ class Conversation:
         self.exported: set[Path] = set()  # files this session wrote with /export (only those are replaced)
         self.export_log: list[Path] = []  # the same, in order: a front-end in a browser sends each one there
         self._arrivals: list[Message] = []  # what arriving at a step shows (tables, check results)
+        # The fix a refusal proposed ("是否应为 =100%？") and where: "是" answered next takes it. On a dumb
+        # terminal there is no Tab, and 是 had been stored as a rate's value.
+        self.offered: tuple[Position, str] | None = None
         self.pos = self._resume_position()
         self._arrive()
 
@@ -186,6 +192,9 @@ class Conversation:
         refused = unreadable(text)
         if refused:  # never stored as the user's: bytes in another encoding, a terminal's escape codes
             return Reply(False, [Message("error", refused)])
+        offered, self.offered = self.offered, None
+        if offered is not None and offered[0] == self.pos and text.strip().lower() in _YES:
+            text = offered[1]
         stripped = text.strip()
         m = re.match(r"^[/／](\S+)\s*(.*)$", stripped, re.S)
         words = command_by_word()
@@ -217,6 +226,10 @@ class Conversation:
             # The reason is said once: findings that only repeat it are not listed again.
             msgs += [Message("remark", finding_text(f, self.draft)) for f in exc.findings
                      if f.message not in str(exc)]
+            fixes = {f.fix for f in exc.findings if f.fix}
+            if len(fixes) == 1 and text.strip():
+                self.offered = (self.pos, fixes.pop())
+                msgs.append(Message("remark", f"回答“是”即采用 {self.offered[1]}"))
             msgs += self.take_arrivals()  # a catalogue that failed to load while answering, say
             self.messages.extend(msgs)
             return Reply(False, msgs, exc.findings)

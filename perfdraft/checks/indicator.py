@@ -187,6 +187,10 @@ def check_indicator(ind: Indicator, framework_id: str = "local-2015", path: str 
         elif wanted:
             out.append(_f("PD205", f"{p}value", f"指标名称与计量单位不符：宜为“{wanted}”，当前为“{unit}”",
                           _ask(fixer(), f"单位改为 {wanted}"), fix=fixer()))
+    if isinstance(value, Qualitative) and value.term in ("是", "否") and RATE_NAME.search(name) and "是否" not in name:
+        # 水费收缴率 = 是: a yes that answered a question, stored as a rate's target
+        out.append(_f("PD205", f"{p}value", f"指标名称是比率，指标值却是“{value.term}”",
+                      "写成比率目标，如 =100% 或 ≥95%"))
     if unit == "万" and (l2 in ("成本", "经济成本") or MONEY_NAME.search(name)):
         out.append(_f("PD205", f"{p}value", "金额单位写成了“万”，应为“万元”", _ask(fixer()), fix=fixer()))
 

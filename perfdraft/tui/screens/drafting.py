@@ -129,7 +129,7 @@ class DraftingScreen(Screen):
         else:
             # The current value is selected: typing replaces it (as in any form), ← or End edits it,
             # Enter keeps it. Typed after a pre-filled value, "100100%" became "≥95%100100%" (issue 18).
-            inp.selection = Selection(0, len(inp.value))
+            inp.select_for_edit()
         # Textual draws a placeholder with CJK wider than the line as blanks (issue 18): the suggestion
         # itself is shown by the question panel, the placeholder only says how to take it.
         inp.placeholder = DEFAULT_PLACEHOLDER if default_line(p) else PLACEHOLDER
@@ -256,7 +256,7 @@ class DraftingScreen(Screen):
                 inp.value = line if line is not None else kept.split("\n")[0]
                 # selected, as a value reached by /jump is: typing the fix replaces it (it was appended
                 # to: 100100%=100%), ← or End edits it
-                inp.selection = Selection(0, len(inp.value))
+                inp.select_for_edit()
             if reply.findings:
                 self.query_one(CheckLine).show(reply.findings, getattr(self.app, "ascii_ops", False))
             self.refresh_status()

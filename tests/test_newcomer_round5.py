@@ -1,0 +1,66 @@
+"""A newcomer at 80×24, round 5 (a helper who never read the code): what it found, one test each."""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+
+from perfdraft.session import Session
+from perfdraft.tui.widgets.answer_input import AnswerInput
+
+from .test_checks_rules import codes, row
+from .test_newcomer_round3 import _drafting
+from .test_tui import _seed_copy
+
+
+def test_backspace_on_a_refused_answer_deletes_its_last_character_not_the_whole_line(tmp_path):
+    # A2: one Backspace (for the trailing 。) emptied the selected line, and the next Enter took the suggestion.
+    path = _seed_copy(tmp_path)
+    session, app, conv = _drafting(path)
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump 财政资金").ok
+            app.screen.ask()
+            await pilot.pause()
+            inp = app.screen.query_one(AnswerInput)
+            app.screen.submit("80万元。")
+            await pilot.pause()
+            assert inp.value == "80万元。"  # refused, put back whole and selected
+            await pilot.press("backspace")
+            assert inp.value == "80万元"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert conv.draft.projects[0].budget.fiscal == Decimal("800000")
+            assert conv.answer("/jump 第 2 条 指标值").ok
+            app.screen.ask()
+            await pilot.pause()
+            assert inp.value == "≥105000人" and inp.selection == (0, len(inp.value))  # selected: typing replaces
+            await pilot.press("left", "backspace")  # ← edits from the end: one character left of it
+            assert inp.value == "≥10500人"
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()
+
+
+def test_yes_after_a_refusal_takes_the_fix_it_proposed_not_the_word(tmp_path):
+    # A3: on a dumb terminal (no Tab) "是" answered 是否应为 =100%？ and was stored as a rate's value.
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 第 7 条 指标值").ok
+        refused = conv.answer("100100%")
+        assert not refused.ok and "回答“是”即采用 =100%" in [m.text for m in refused.messages]
+        assert conv.answer("是").ok and conv.draft.projects[0].indicators[6].value == "=100%"
+        assert conv.answer("/jump 第 7 条 指标值").ok
+        assert not conv.answer("100100%").ok and conv.answer("≥95%").ok  # anything else is the answer itself
+        assert conv.draft.projects[0].indicators[6].value == "≥95%"
+    finally:
+        session.close()
+
+
+def test_yes_or_no_as_a_rates_value_is_found():
+    assert "PD205" in codes(row(name="水费收缴率", value="是"))
+    assert "PD205" not in codes(row(name="是否按期完成率", value="是"))
