@@ -79,6 +79,8 @@ def editable_line(text: str) -> str | None:
 
 def basis_from_text(text: str) -> Basis:
     text = text.strip()
+    if text and text[0] in "１２３４":  # a full-width choice number (２、《…》) is the choice, as 2 is
+        text = str("１２３４".index(text[0]) + 1) + text[1:]
     m = re.match(r"^([1-4])\s*[、.．:：]?\s*(.*)$", text)
     if m:
         return Basis(BASIS_CATEGORIES[int(m.group(1)) - 1], m.group(2).strip() or None)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import indicator_steps, overall_steps, review_steps, step_table
+from . import indicator_edit, indicator_steps, overall_steps, review_steps, step_table
 from ._lazy import lazy_module
 from .answers import unreadable
 from .line_breaks import join_lines
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 
 checks = lazy_module("perfdraft.checks")
 
-STEPS: dict[str, step_table.Step] = {**step_table.STEPS, **indicator_steps.STEPS, **overall_steps.STEPS,
-                                     **review_steps.STEPS}
+STEPS: dict[str, step_table.Step] = {**step_table.STEPS, **indicator_steps.STEPS, **indicator_edit.STEPS,
+                                     **overall_steps.STEPS, **review_steps.STEPS}
 _PROJECT_PREFIXES = ("project.", "indicator", "overall.")
 _FIELD_STEPS = frozenset(step_table.STEPS)
 

@@ -8,7 +8,7 @@ has those. 计算符号 is never asked: it follows the value (symbols.py), and `
 Positions: ``indicator.value`` (index = group, row = candidate), ``indicator.add`` (index = group),
 ``indicator.cell`` (a new row's columns; row = row index, field = model attribute),
 ``indicator.more`` (the remaining columns of a candidate just answered), ``indicator.edit``
-(one cell, after a /jump; index = row index).
+(one cell, after a /jump; index = row index: indicator_edit.py).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import replace
 from decimal import ROUND_DOWN, Decimal
 from typing import TYPE_CHECKING
 
-from . import fields, frameworks
+from . import fields
 from ._lazy import lazy_module
 from .answers import basis_from_text, split_row
 from .model import BASIS_CATEGORIES, Indicator, format_number
@@ -414,7 +414,7 @@ def _cell_answer(c: Ctx, pos: Position, text: str) -> Answer:
         # from a table): it is the next row, not this cell's text; the cell stays blank for the check.
         return _add_answer(c, Position("indicator.add", pos.project, pos.index), text)
     ind = _row(c, pos)
-    _, warnings = answer_cell(c, pos.project, ind, pos.field, _filled(ind, pos.field, text))
+    _, warnings = answer_cell(c, pos.project, ind, pos.field, filled_value(ind, pos.field, text))
     rel = f"indicators[{pos.row}].{pos.field}"
     confirm = c.draft.projects[pos.project].confirm
     if rel in confirm:
@@ -448,86 +448,30 @@ def _cell_title_label(c: Ctx, pos: Position) -> str:
 
 
 def _cell_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-    if pos.field != "value" or split_row(text):
+    return column_live(c, _row(c, pos), pos.field, text)
+
+
+# Columns of plain text whose own findings (PD212 on 描述, PD239 on a name …) are shown as they are typed
+_TEXT_COLUMNS = frozenset({"description", "name", "formula", "scoring"})
+
+
+def column_live(c: Ctx, ind: Indicator, attr: str, text: str) -> list[Finding]:
+    """What the checker says of one column of a row as it is typed (a new row's or one reached by /jump)."""
+    if attr in _TEXT_COLUMNS:
+        probe = copy.copy(ind)
+        setattr(probe, attr, text.strip())
+        return c.field_findings(probe, (attr,))
+    if attr != "value" or split_row(text):
         return []
-    ind = _row(c, pos)
-    return [f for f in c.value_findings(ind, _filled(ind, pos.field, text)) if f.code != "PD215"]
+    return [f for f in c.value_findings(ind, filled_value(ind, attr, text)) if f.code != "PD215"]
 
 
-def _filled(ind: Indicator, attr: str, text: str) -> str:
+def filled_value(ind: Indicator, attr: str, text: str) -> str:
     """A number typed for a value still holding the catalogue's □ fills it, at every step that edits it."""
     return typed_value(ind.value, text) if attr == "value" and text.strip() else text
 
 
-# --- one cell after a /jump --------------------------------------------------------------------------
-
-
-def _edit_question(c: Ctx, pos: Position) -> str:
-    ind = c.draft.projects[pos.project].indicators[pos.index]
-    q = STEP_TEXTS["indicator.edit"].prompt.format(row=pos.index + 1, name=ind.name or "", field=label(pos.field),
-                                                   current=cell_read(ind, pos.field) or "空")
-    if pos.field == "weight":
-        q += f"（{weight_total_text(c, pos.project, ind)}）"
-    if pos.field == "value" and "□" in (ind.value or ""):
-        q += "\n" + FILL_HINT
-    return q
-
-
-def _edit_answer(c: Ctx, pos: Position, text: str) -> Answer:
-    ind = c.draft.projects[pos.project].indicators[pos.index]
-    value = _filled(ind, pos.field, text) if text.strip() else cell_read(ind, pos.field)
-    # Names and the block are plain text; every other column is read as its registry kind says
-    if pos.field in ("level1", "level2", "name", "scope") or f"indicator.{pos.field}" not in fields.FIELDS:
-        setattr(ind, pos.field, value.strip() or None)
-        # a pair outside the framework is said, not refused: fixing both levels passes through one
-        warnings: list[Finding] = c.level_findings(ind) if pos.field in ("level1", "level2") else []
-    else:
-        before = copy.deepcopy(ind)
-        try:
-            warnings = cell_write(c, pos.project, ind, pos.field, value)
-        except Rejected:
-            ind.__dict__.update(before.__dict__)
-            raise
-    c.invalidate()
-    confirm = c.draft.projects[pos.project].confirm
-    rel = f"indicators[{pos.index}].{pos.field}"
-    if rel in confirm:
-        confirm.remove(rel)
-    return Position("project.review", pos.project), warnings
-
-
-def _edit_live(c: Ctx, pos: Position, text: str) -> list[Finding]:
-    ind = c.draft.projects[pos.project].indicators[pos.index]
-    if pos.field in ("level1", "level2") and text.strip():
-        # a wrong 二级 showed ✓ 本栏通过检查 while it was typed
-        typed = text.strip()
-        probe = replace(ind, level1=typed) if pos.field == "level1" else replace(ind, level2=typed)
-        return c.level_findings(probe)
-    if pos.field != "value" or split_row(text):
-        return []
-    return [f for f in c.value_findings(ind, _filled(ind, pos.field, text)) if f.code != "PD215"]
-
-
-def _edit_resume(c: Ctx, pos: Position) -> Position:
-    if pos.project < len(c.draft.projects) and pos.index < len(c.draft.projects[pos.project].indicators) and pos.field:
-        return pos
-    return Position("project.review", min(pos.project, len(c.draft.projects)))
-
-
-def _edit_choices(c: Ctx, pos: Position) -> list[Choice]:
-    """A level's choices: the framework's 一级, or the 二级 the row's 一级 takes (none were offered)."""
-    if pos.field not in ("level1", "level2"):
-        return _field_choices(pos.field)
-    fw = frameworks.get(c.draft.framework)
-    if pos.field == "level1":
-        words = [frameworks.LEVEL1_LABELS.get(a, a) for a in fw.levels]
-    else:
-        l1 = frameworks.level1_key(c.draft.projects[pos.project].indicators[pos.index].level1, fw)
-        words = [frameworks.LEVEL2_LABELS.get(b, b) for b in fw.levels.get(l1 or "", ())]
-    return [Choice(w, w) for w in words]
-
-
-def _field_choices(attr: str) -> list[Choice]:
+def field_choices(attr: str) -> list[Choice]:
     if attr == "basis":
         return [Choice(cat, str(i + 1)) for i, cat in enumerate(BASIS_CATEGORIES)]
     if attr in _CHOICE_NUMBERS:
@@ -550,7 +494,7 @@ def _group_help(c: Ctx, pos: Position) -> str:
     return GROUP_HELP.get(c.groups()[pos.index][1], "") if pos.index < len(c.groups()) else ""
 
 
-def _cell_help(c: Ctx, pos: Position) -> str:
+def cell_help(c: Ctx, pos: Position) -> str:
     return cell_texts(pos.field)[1] if pos.field else ""
 
 
@@ -581,18 +525,13 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("indicator.cell", "projects[{p}].indicators[{r}].{f}", lambda c, p: cell_read(_row(c, p), p.field),
          question=lambda c, p: _cell_question(c, p.project, _row(c, p), p.field),
          default=lambda c, p: cell_default(c, p.project, _row(c, p), p.field),
-         choices=lambda c, p: _field_choices(p.field), title=_cell_title_label, live=_cell_live,
+         choices=lambda c, p: field_choices(p.field), title=_cell_title_label, live=_cell_live,
          answer=_cell_answer, skip=lambda c, p: _after_cell(c, p, _chain(c, p)), resume=_cell_resume,
-         settled=_cell_settled, group_help=_cell_help, returns=False),
+         settled=_cell_settled, group_help=cell_help, returns=False),
     Step("indicator.more", "projects[{p}].indicators[{r}].{f}", lambda c, p: cell_read(_row(c, p), p.field),
          question=lambda c, p: _cell_question(c, p.project, _row(c, p), p.field),
          default=lambda c, p: cell_default(c, p.project, _row(c, p), p.field),
-         choices=lambda c, p: _field_choices(p.field), title=_cell_title_label, live=_cell_live,
+         choices=lambda c, p: field_choices(p.field), title=_cell_title_label, live=_cell_live,
          answer=_cell_answer, skip=lambda c, p: _after_cell(c, p, _chain(c, p)), resume=_cell_resume,
-         settled=_cell_settled, group_help=_cell_help, returns=False),
-    Step("indicator.edit", "projects[{p}].indicators[{i}].{f}", lambda c, p: cell_read(c.draft.projects[p.project].indicators[p.index], p.field),
-         question=_edit_question, choices=_edit_choices,
-         title=lambda c, p: f"第 {p.index + 1} 条 · {label(p.field)}", live=_edit_live, answer=_edit_answer,
-         skip=lambda c, p: Position("project.review", p.project), resume=_edit_resume,
-         group_help=_cell_help),
+         settled=_cell_settled, group_help=cell_help, returns=False),
 ]}

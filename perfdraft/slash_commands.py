@@ -182,8 +182,11 @@ def cmd_export(conv: Conversation, arg: str) -> list[Message]:
         export_draft(conv.draft, fmt, out, force=out in conv.exported)
         conv.exported.add(out)
         conv.export_log.append(out)
-    except ImportError:
-        return [Message("error", "导出功能不可用（缺少导出模块）")]
+    except ImportError as exc:
+        # a library missing, or perfdraft upgraded under a running session (its new modules do not fit
+        # the old ones already loaded): say which, and that the draft is safe
+        return [Message("error", f"导出功能暂不可用：无法载入 {exc.name or '导出模块'}（安装不完整，或 perfdraft "
+                                 "在本会话运行时被更新）。草稿不受影响；请 F10 退出后重新打开再导出，仍不行请重新安装 perfdraft")]
     except Exception as exc:  # noqa: BLE001 - report, keep the session alive
         return [Message("error", f"导出失败：{exc}")]
     e, _, _ = checks.counts(checks.check_draft(conv.draft))

@@ -208,8 +208,13 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
 
     def level_findings(self, ind: Indicator) -> list[Finding]:
         """The checker's findings on a row's 一级 / 二级 (PD201, PD202), as the edit field shows them live."""
+        return self.field_findings(ind, ("level1", "level2"))
+
+    def field_findings(self, ind: Indicator, fields: tuple[str, ...]) -> list[Finding]:
+        """The checker's findings on some columns of a row, as their edit field shows them live (描述 无关
+        showed ✓ 本栏通过检查 while the list said PD212)."""
         return [f for f in checks.check_indicator(ind, self.draft.framework, "", self.project(), profile=self.draft.profile)
-                if f.path in ("level1", "level2")]
+                if f.path in fields]
 
     def value_errors(self, ind: Indicator, value: str) -> list[Finding]:
         """Reject a value with errors; return its warnings. An unfilled catalogue □ is kept as a

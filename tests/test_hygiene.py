@@ -155,9 +155,10 @@ PARTS = {
     "core": ("errors", "numbers", "cells", "names", "locations", "progress", "_lazy", "model", "rules", "frameworks",
              "fields", "profiles", "values", "symbols", "checks", "catalogue", "catalogue_rank", "catalogue_lint",
              "tomlcache", "drafts", "drafts_io", "locks", "saver", "places", "render", "text_fit", "table_text",
-             "clone"),  # clone_draft, with its command handler beside it (imports only core)
+             "clone", "line_breaks"),  # clone_draft, with its command handler beside it (imports only core)
     "engine": ("session", "conversation", "engine", "step_table", "step_base", "step_context", "project_steps",
-               "indicator_steps", "overall_steps", "review_steps", "slash_commands", "steps", "prompts", "answers"),
+               "indicator_steps", "indicator_edit", "overall_steps", "review_steps", "slash_commands", "steps", "prompts",
+               "answers"),
     "files": ("importers", "exporters"),
     "front": ("tui", "line"),
     "commands": ("commands", "cli", "__main__", "argparse_zh", "fill", "migrate", "unlock", "completion",

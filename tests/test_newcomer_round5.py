@@ -64,3 +64,48 @@ def test_yes_after_a_refusal_takes_the_fix_it_proposed_not_the_word(tmp_path):
 def test_yes_or_no_as_a_rates_value_is_found():
     assert "PD205" in codes(row(name="水费收缴率", value="是"))
     assert "PD205" not in codes(row(name="是否按期完成率", value="是"))
+
+
+def test_an_export_that_cannot_load_its_module_says_which_and_what_to_do(tmp_path, monkeypatch):
+    # A1: "导出功能不可用（缺少导出模块）" after perfdraft was updated under a running session
+    import sys
+
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    try:
+        monkeypatch.setitem(sys.modules, "perfdraft.exporters", None)  # import raises ImportError
+        said = " ".join(m.text for m in session.conv.answer("/export xlsx").messages)
+        assert "无法载入 perfdraft.exporters" in said and "重新打开" in said and "草稿不受影响" in said
+    finally:
+        session.close()
+
+
+def test_a_level_answered_by_its_number_in_the_list_is_that_level(tmp_path):
+    # B3: "1" at the numbered 二级 list was stored as the 二级 "1" (then PD201)
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 第 3 条 二级指标").ok
+        assert [c.label for c in conv.prompt().choices][:2] == ["数量指标", "质量指标"]
+        assert conv.answer("１").ok and conv.draft.projects[0].indicators[2].level2 == "数量指标"
+    finally:
+        session.close()
+
+
+def test_a_full_width_choice_number_at_the_basis_is_the_choice():
+    from perfdraft.answers import basis_from_text
+
+    # B4: ２、《…》 was 其他标准：２、《…》
+    assert basis_from_text("２、《农村供水工程运行管理办法》") == basis_from_text("2、《农村供水工程运行管理办法》")
+    assert basis_from_text("２、《农村供水工程运行管理办法》").category == "行业标准"
+
+
+def test_a_description_of_wuguan_is_found_as_it_is_typed(tmp_path):
+    # B5: 无关 at 绩效指标描述 showed ✓ 本栏通过检查 while the list said PD212
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 第 3 条 绩效指标描述").ok
+        assert [f.code for f in conv.check("无关")] == ["PD212"]
+        assert conv.check("月末在册参保人数，按系统数据统计") == []
+    finally:
+        session.close()
