@@ -112,6 +112,16 @@ def _empty_path(args: object) -> str | None:
     return None
 
 
+def _missing_directory(args: object) -> str | None:
+    """A path written as a directory (``-o newdir/``) that is none: it had become a file named newdir."""
+    for dest in _PATH_ARGS:
+        value = getattr(args, dest, None)
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and v.endswith(("/", os.sep)) and v.strip("/") and not os.path.isdir(v):
+                return v
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     argv = sys.argv[1:] if argv is None else argv
@@ -120,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     empty = _empty_path(args)
     if empty is not None:
         err(f"{empty} 是空字符串（常见于未设置的变量，如 -o \"$OUT\"）；请给出文件名或目录")
+        return EXIT_BAD_INPUT
+    slashed = _missing_directory(args)
+    if slashed is not None:
+        err(f"{slashed}：以 / 结尾表示目录，但没有这个目录；要写成文件请去掉末尾的 /，要写进目录请先建好它")
         return EXIT_BAD_INPUT
     catalogue = getattr(args, "catalogue", None)
     if catalogue and not os.path.isdir(catalogue):  # a wrong directory was used as none, without a word

@@ -179,7 +179,18 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         raise UsageError(f"{out}：文件已存在，未覆盖（加 --force 覆盖，原文件保留为 {out.name}.bak）")
     draft, state, dropped = drafts.read(src, None if in_place else out)
     if draft.framework == args.to:
-        print(f"{src} 已是 {args.to} 框架，无需迁移，文件未改动")
+        if in_place:
+            print(f"{src} 已是 {args.to} 框架，无需迁移，文件未改动")
+            return EXIT_OK
+        # -o NEW was asked for: a script's next step reads NEW (it was never written)
+        for text in dropped:
+            print(f"perfdraft: 注意：{text}", file=sys.stderr)
+        lock = drafts.acquire_lock(out)
+        try:
+            drafts.save(draft, out)
+        finally:
+            lock.release()
+        print(f"{src} 已是 {args.to} 框架，无需迁移；已原样另存为 {out}")
         return EXIT_OK
     for text in dropped:
         print(f"perfdraft: 注意：{text}", file=sys.stderr)

@@ -387,6 +387,31 @@ def jump_target(conv: Conversation, arg: str) -> Position | None:
     return None
 
 
+_ROW_JUMP = re.compile(r"(?:项目\s*(\d+)\s*[·,，、]?\s*)?第?\s*(\d+)\s*条.*")
+
+
+def _beyond(conv: Conversation, arg: str) -> str | None:
+    """A project or row number the draft does not have, said as such: the refusal had listed 项目 N and
+    第 N 条 as forms it knows (/jump 项目 99 in a draft of 8)."""
+    count = len(conv.draft.projects)
+    have = f"草稿中有 {count} 个项目（项目 1–{count}）" if count > 1 else ("草稿中只有项目 1" if count else "草稿中还没有项目")
+    m = _PROJECT_JUMP.fullmatch(arg)
+    if m:
+        return f"没有项目 {m.group(1)}：{have}"
+    m = _ROW_JUMP.fullmatch(arg)
+    if not m:
+        return None
+    pi = int(m.group(1)) - 1 if m.group(1) else min(conv.pos.project, count - 1)
+    if not 0 <= pi < count:
+        return f"没有项目 {pi + 1}：{have}"
+    rows = len(conv.draft.projects[pi].indicators)
+    if rows == 0:
+        return f"项目 {pi + 1} 还没有指标，没有第 {m.group(2)} 条；先添加指标（/jump 指标）"
+    if not 1 <= int(m.group(2)) <= rows:
+        return f"项目 {pi + 1} 没有第 {m.group(2)} 条指标：共 {rows} 条（第 1–{rows} 条）"
+    return None
+
+
 def jump_words() -> dict[str, str]:
     """Words a user can /jump to besides the field labels, mapped to steps."""
     steps = _steps()
@@ -401,6 +426,9 @@ def cmd_jump(conv: Conversation, arg: str) -> list[Message]:
     column = _field_by_label(conv, arg.strip(), True) if arg.strip() else None
     if target is None and column is not None and column.owner == "indicator":
         return [Message("error", f"“{arg}”是指标的一栏（{column.label}）：先到一条指标再跳，或写 /jump 第 N 条 {arg}")]
+    beyond = _beyond(conv, arg.strip()) if target is None else None
+    if beyond:
+        return [Message("error", beyond)]
     if target is None:
         words = "、".join(list(jump_words())[:16])
         return [Message("error", f"不知道要跳到哪里：“{arg}”。可用：{words}、项目 N、第 N 条、第 N 条 描述、"

@@ -77,3 +77,58 @@ def test_hidden_characters_in_names_and_codes_are_found_with_the_text_to_put_ins
     draft.department.name, draft.projects[0].name = found["PD412"].fix, found["PD331"].fix
     draft.projects[0].indicators[0].name = found["PD239"].fix
     assert not {"PD412", "PD331", "PD239"} & {f.code for f in checks.check_draft(draft)}
+
+
+def test_check_keeps_its_verdict_when_its_reader_stops_early(tmp_path):
+    # B2: `check d.toml | head -1` under pipefail exited 0 in 11 runs of 20 on a draft with errors
+    import copy
+    import os
+    import subprocess
+    import sys
+
+    from perfdraft import drafts
+
+    from .conftest import ROOT, SEED
+
+    big = drafts.load(SEED)
+    big.projects = [copy.deepcopy(p) for _ in range(40) for p in big.projects]  # a report longer than a pipe holds
+    draft = tmp_path / "d.toml"
+    drafts.save(big, draft)
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-m", "perfdraft", "check", str(draft)], cwd=ROOT, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=dict(os.environ, PYTHONUTF8="1"))
+        assert proc.stdout is not None and proc.stdout.readline()
+        proc.stdout.close()  # what head does after its line
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 1 and b"Traceback" not in err, err
+
+
+@pytest.mark.parametrize("args", [["export", "{d}", "--to", "csv", "-o", "{t}/newdir/"],
+                                  ["new", "{t}/newdir/"], ["import", "{t}/x.txt", "-o", "{t}/newdir/"]])
+def test_a_path_written_as_a_directory_that_is_none_is_refused_not_made_a_file(tmp_path, capsys, args):
+    # B6: -o newdir/ created a regular file named newdir
+    import shutil
+
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    shutil.copy(SEED, tmp_path / "d.toml")
+    (tmp_path / "x.txt").write_text("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t里程\t≥20公里\n", encoding="utf-8")
+    assert main([a.format(d=tmp_path / "d.toml", t=tmp_path) for a in args]) == 2
+    assert "以 / 结尾表示目录，但没有这个目录" in capsys.readouterr().err and not (tmp_path / "newdir").exists()
+
+
+def test_migrate_to_the_framework_it_has_still_writes_the_file_asked_for(tmp_path, capsys):
+    # B7: exit 0, and NEW.toml never written (a script's next step failed)
+    import shutil
+
+    from perfdraft import drafts
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    shutil.copy(SEED, tmp_path / "d.toml")
+    assert main(["migrate", str(tmp_path / "d.toml"), "--to", "local-2015", "-o", str(tmp_path / "new.toml")]) == 0
+    assert "已原样另存为" in capsys.readouterr().out
+    assert drafts.load(tmp_path / "new.toml") == drafts.load(tmp_path / "d.toml")

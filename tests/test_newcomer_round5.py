@@ -109,3 +109,38 @@ def test_a_description_of_wuguan_is_found_as_it_is_typed(tmp_path):
         assert conv.check("月末在册参保人数，按系统数据统计") == []
     finally:
         session.close()
+
+
+def test_a_jump_beyond_the_draft_says_what_there_is(tmp_path):
+    # B11 (and hostile round 6, B11): the refusal listed 项目 N and 第 N 条 as forms it knew
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        said = {a: conv.answer(a).messages[-1].text for a in ("/jump 项目 99", "/jump 第 99 条", "/jump 项目 2 第 40 条")}
+        assert said["/jump 项目 99"] == "没有项目 99：草稿中有 8 个项目（项目 1–8）"
+        assert said["/jump 第 99 条"].startswith("项目 1 没有第 99 条指标：共 ")
+        assert said["/jump 项目 2 第 40 条"].startswith("项目 2 没有第 40 条指标")
+        conv.draft.projects[0].indicators.clear()
+        assert "项目 1 还没有指标" in conv.answer("/jump 第 1 条").messages[-1].text
+    finally:
+        session.close()
+
+
+def test_a_refused_command_is_replaced_by_the_next_one_typed_not_appended_to(tmp_path):
+    # B12: "/jump 第 1 条/del/export xlsx"
+    session, app, conv = _drafting(_seed_copy(tmp_path))
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = "/jump 第 99 条"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert inp.value == "/jump 第 99 条"
+            await pilot.press("slash", "h", "e", "l", "p")
+            assert inp.value == "/help"
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()

@@ -35,7 +35,7 @@ def expand_paths(paths: list[str]) -> list[Path]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .. import checks, drafts, render
+    from .. import checks, drafts
     from ..progress import Progress
 
     files = expand_paths(args.files)
@@ -52,6 +52,31 @@ def cmd_check(args: argparse.Namespace) -> int:
         results.append((path, draft, checks.check_draft(draft)))
         progress.step()
     progress.close()
+    code = EXIT_BAD_INPUT if bad else (
+        EXIT_FINDINGS if any(f.severity == "error" for _, _, fs in results for f in fs) else EXIT_OK)
+    try:
+        _print_check(args, results, bad)
+    except BrokenPipeError:
+        # `check d.toml | head`: the reader stopped early; the verdict is still the draft's (it had become 0)
+        _quiet_stdout()
+    for message in bad:
+        err(message)
+    return code
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe, stdout's buffered rest goes nowhere instead of raising again at exit."""
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _print_check(args: argparse.Namespace, results: list, bad: list[str]) -> None:
+    """The report: each draft's findings and counts (a summary table for several), or JSON."""
+    from .. import checks, render
+
     if args.format == "json":
         payload: dict[str, object] = {"findings": [dict(file=str(p), **f.as_dict()) for p, _, fs in results for f in fs]}
         if bad:
@@ -65,11 +90,6 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{path}：{e} 个错误，{w} 个警告，{h} 条提示")
         if len(results) > 1:
             print(_summary_table(results))
-    for message in bad:
-        err(message)
-    if bad:
-        return EXIT_BAD_INPUT
-    return EXIT_FINDINGS if any(f.severity == "error" for _, _, fs in results for f in fs) else EXIT_OK
 
 
 def _summary_table(results) -> str:

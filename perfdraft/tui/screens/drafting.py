@@ -257,6 +257,8 @@ class DraftingScreen(Screen):
                 # selected, as a value reached by /jump is: typing the fix replaces it (it was appended
                 # to: 100100%=100%), ← or End edits it
                 inp.select_for_edit()
+            elif inp.value.strip() == text.strip():
+                inp.select_for_edit()  # a refused command: the next one typed replaces it, not appended to it
             if reply.findings:
                 self.query_one(CheckLine).show(reply.findings, getattr(self.app, "ascii_ops", False))
             self.refresh_status()
