@@ -493,6 +493,21 @@ def load(path: str | os.PathLike[str]) -> Draft:
     return loads(decode(raw, str(p)), str(p))
 
 
+def load_noting_unknown(path: str | os.PathLike[str]) -> tuple[Draft, list[str]]:
+    """The draft and the paths of the file's keys perfdraft does not read (``vaule`` for value): check
+    names them, since what sits under a misspelt key is never checked, shown or exported."""
+    p = Path(path)
+    raw, _ = _read_raw(p)
+    data = parse_toml(decode(raw, str(p)), str(p))
+    draft = _Reader(str(p)).draft(data)
+    from .drafts_unknown import unknown_keys  # noqa: I001 - imports this module
+
+    try:
+        return draft, unknown_keys(data, draft)
+    except RecursionError:  # an unknown key's tables nested hundreds deep
+        raise DraftError(f"{p}：数组或表嵌套过深，不是 perfdraft 草稿，文件未作改动") from None
+
+
 def read(path: str | os.PathLike[str], save_to: Path | None = None) -> tuple[Draft, DiskState, list[str]]:
     """The draft, the state a session's saves compare against, and warnings about what a save drops.
     ``save_to``: another file the draft is saved as; the source then stays as it is and needs no copy."""

@@ -170,3 +170,21 @@ def comment_lines(text: str) -> list[int]:
             if not lines or lines[-1] != line:
                 lines.append(line)
     return lines
+
+
+def meant_key(path: str) -> str | None:
+    """The key a misspelt one most likely meant (``vaule`` → value), from the field registry's keys."""
+    import difflib
+
+    from . import fields
+
+    last = re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1])
+    known = {f.toml_key.rsplit(".", 1)[-1] for f in fields.FIELDS.values()} | _TABLE_KEYS
+    found = difflib.get_close_matches(last, sorted(known), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+# the keys that hold tables rather than a registry field
+_TABLE_KEYS = frozenset({"projects", "indicators", "department", "budget", "basis", "spending_plan", "sub_goals",
+                         "notes", "confirm", "declined", "schema", "year", "framework", "profile"})
+

@@ -132,3 +132,34 @@ def test_migrate_to_the_framework_it_has_still_writes_the_file_asked_for(tmp_pat
     assert main(["migrate", str(tmp_path / "d.toml"), "--to", "local-2015", "-o", str(tmp_path / "new.toml")]) == 0
     assert "已原样另存为" in capsys.readouterr().out
     assert drafts.load(tmp_path / "new.toml") == drafts.load(tmp_path / "d.toml")
+
+
+def test_a_workbook_saved_under_a_word_name_is_read_and_the_name_said(tmp_path):
+    # B9: a valid xlsx named .docx was called damaged
+    from openpyxl import Workbook
+
+    from perfdraft.importers import import_file
+
+    wb = Workbook()
+    for r in (["项目名称", "道路养护"], ["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "养护里程", "≥20公里"]):
+        wb.active.append(r)
+    wb.save(tmp_path / "table.docx")
+    result = import_file(tmp_path / "table.docx")
+    assert [(i.name, i.value) for i in result.draft.projects[0].indicators] == [("养护里程", "≥20公里")]
+    assert any("文件内容是 xlsx，扩展名却是 .docx" in r and "table.xlsx" in r for r in result.repairs)
+
+
+def test_check_names_a_misspelt_key_with_the_one_it_meant(tmp_path, capsys):
+    # B8: the value under `vaule` was reported only as 指标值为空
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8").replace('value = "≥125000人"', 'vaule = "≥125000人"', 1)
+    (tmp_path / "typo.toml").write_text(text + '\n[zzz]\na = 1\n', encoding="utf-8")
+    assert main(["check", str(tmp_path / "typo.toml")]) == 1
+    err = capsys.readouterr().err
+    assert "projects[0].indicators[0].vaule（是否指 value？）" in err and "zzz" in err and "不会被检查、显示或导出" in err
+    deep = tmp_path / "deep.toml"
+    deep.write_text('schema = "perfdraft/1"\nyear = 2020\nx = ' + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    assert main(["check", str(deep)]) == 2 and "Traceback" not in capsys.readouterr().err

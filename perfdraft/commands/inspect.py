@@ -42,16 +42,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     results = []
     bad: list[str] = []
     progress = Progress(len(files), "检查", enabled=len(files) > 1 and args.format == "text")
+    unknown: list[str] = []
     for path in files:
         try:
-            draft = drafts.load(path)
+            draft, keys = drafts.load_noting_unknown(path)
         except drafts.DraftError as exc:
             bad.append(str(exc))
             progress.step()
             continue
+        if keys:
+            unknown.append(_unknown_note(path, keys))
         results.append((path, draft, checks.check_draft(draft)))
         progress.step()
     progress.close()
+    for note in unknown:
+        err(note)
     code = EXIT_BAD_INPUT if bad else (
         EXIT_FINDINGS if any(f.severity == "error" for _, _, fs in results for f in fs) else EXIT_OK)
     try:
@@ -62,6 +67,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     for message in bad:
         err(message)
     return code
+
+
+def _unknown_note(path: Path, keys: list[str]) -> str:
+    """Keys the checker does not read, each with the key it most likely meant."""
+    from ..drafts_unknown import meant_key
+
+    shown = []
+    for key in keys[:5]:
+        meant = meant_key(key)
+        shown.append(f"{key}（是否指 {meant}？）" if meant and meant != key.rsplit(".", 1)[-1] else key)
+    more = f" 等 {len(keys)} 处" if len(keys) > 5 else ""
+    return (f"注意：{path} 中有 perfdraft 不认识的键：{'、'.join(shown)}{more}；其中的内容不会被检查、显示或导出，"
+            "请改成正确的键名")
 
 
 def _quiet_stdout() -> None:

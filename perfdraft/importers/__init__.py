@@ -75,6 +75,11 @@ def _utf16_ascii(head: bytes) -> bytes:
     return text.encode("ascii", "ignore") if text is not None else b""
 
 
+# office suffixes and the kind each names: a file whose content is another of these kinds is said to be
+_MISNAMED = {".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".doc": "doc", ".ods": "ods", ".odt": "odt",
+             ".pdf": "pdf"}
+
+
 def sniff(path: Path) -> str:
     """'xlsx', 'xls', 'ods', 'xmlss' (Excel 2003 XML), 'docx', 'doc', 'odt', 'rtf', 'pdf', 'html' or 'text'; ImportFailed for files of other kinds."""
     source = str(path)
@@ -196,6 +201,12 @@ def import_files(paths: Sequence[str | os.PathLike[str]], *, year: int | None = 
         kind = sniff(path)
         captured = captured and kind in _CAPTURES
         report = Report(str(path))
+        named = _MISNAMED.get(path.suffix.lower())
+        if named is not None and kind != named and kind in _MISNAMED.values():
+            # read by what it holds; the name would mislead the program that opens it next (said here:
+            # a report may be replaced by the shape reader's below)
+            repairs.append(f"{path}：文件内容是 {kind}，扩展名却是 {path.suffix}：已按 {kind} 读取；"
+                           f"建议改名为 {path.stem}.{kind}")
         lines: list[Line] | None = None
         cut_off = False  # an excerpt marked as stopping inside the table
         page_year: int | None = None

@@ -451,10 +451,12 @@ def _openpyxl_records(path: Path, report: Report) -> list[list[Record]]:
 
     from openpyxl import load_workbook
 
+    from .xlsx import openpyxl_source
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = load_workbook(openpyxl_source(path), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on damaged files
         raise ImportFailed(f"{path}：无法读取 xlsx 文件（{damage(exc)}），"
                            "文件可能已损坏，请用 Excel 打开后重新保存") from None

@@ -33,6 +33,19 @@ MAX_COLS = 200
 MARKER_SHEET = "_perfdraft"
 
 
+_OPENPYXL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+
+
+def openpyxl_source(path: Path) -> Any:
+    """What openpyxl is given: the path, or the bytes when the name has another suffix (a workbook
+    saved as x.docx: openpyxl refuses by the name, and the file was called damaged)."""
+    if path.suffix.lower() in _OPENPYXL_SUFFIXES:
+        return path
+    import io
+
+    return io.BytesIO(path.read_bytes())  # within MAX_OOXML_BYTES: check_zip ran first
+
+
 def check_zip(path: Path, kind: str, required: str) -> None:
     """Refuse broken, foreign or oversized packages before a library parses them."""
     source = str(path)
@@ -108,7 +121,7 @@ def embedded_streamed(path: Path, report: Report | None) -> Draft | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)
-            wb = load_workbook(path, read_only=True, data_only=True)
+            wb = load_workbook(openpyxl_source(path), read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - the full reader reports damage in its own words
         return None
     try:
@@ -143,7 +156,7 @@ def load(path: Path) -> Any:
             # openpyxl warns in English about parts it drops (data validation, extensions, odd styles,
             # "invalid dependency definitions"): nothing the values depend on, only noise to the user.
             warnings.simplefilter("ignore", UserWarning)
-            return load_workbook(path, data_only=True)
+            return load_workbook(openpyxl_source(path), data_only=True)
     except zipfile.BadZipFile:
         raise ImportFailed(f"{path}：文件已损坏或不完整（不是有效的 xlsx 压缩包）") from None
     except KeyError as exc:
