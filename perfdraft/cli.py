@@ -140,8 +140,6 @@ def main(argv: list[str] | None = None) -> int:
         err(f"--catalogue {catalogue}：目录不存在（应为放本单位指标库 .toml 文件的目录）")
         return EXIT_BAD_INPUT
     if args.command is None:
-        if args.line:
-            parser.error("--line 需要配合 edit、demo 或 line FILE 使用")
         from .commands.drafting import cmd_start
 
         return cmd_start(args)

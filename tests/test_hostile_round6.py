@@ -163,3 +163,68 @@ def test_check_names_a_misspelt_key_with_the_one_it_meant(tmp_path, capsys):
     deep = tmp_path / "deep.toml"
     deep.write_text('schema = "perfdraft/1"\nyear = 2020\nx = ' + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
     assert main(["check", str(deep)]) == 2 and "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("typed", [["1"], ["x", "d"], ["n", "新草稿"], ["q"], []])
+def test_a_dumb_terminal_starts_on_a_start_screen_in_words(tmp_path, monkeypatch, capsys, typed):
+    # B3: TERM=dumb printed the usage text; `perfdraft --line` was refused
+    import shutil
+
+    from perfdraft import locations
+    from perfdraft.cli import main
+    from perfdraft.commands import drafting
+
+    from .conftest import SEED
+
+    last = tmp_path / "去年.toml"
+    shutil.copy(SEED, last)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(drafting, "interactive", lambda: True)
+    monkeypatch.setattr(locations, "recent", lambda limit=10: [last, tmp_path / "gone.toml"])
+    opened = []
+    monkeypatch.setattr(drafting, "open_editor", lambda path, args: opened.append((path, args.line)) or 0)
+    answers = iter(typed)
+
+    def answer(_prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", answer)
+    assert main(["--line"]) == 0
+    said = capsys.readouterr().out
+    assert "1. 打开" in said and "去年.toml" in said and "gone.toml" not in said and "n. 新建草稿" in said
+    last_typed = typed[-1] if typed else ""
+    if last_typed == "1":
+        assert opened == [(last, True)]
+    elif last_typed == "d":  # after a choice that is none: said, and asked again
+        assert len(opened) == 1 and opened[0][1] and "请输入列出的编号" in said
+    elif last_typed == "新草稿":
+        assert [(p.resolve(), line) for p, line in opened] == [((tmp_path / "新草稿.toml").resolve(), True)]
+        assert (tmp_path / "新草稿.toml").is_file()
+    else:
+        assert opened == []
+
+
+@pytest.mark.slow
+def test_perfdraft_on_a_dumb_terminal_opens_the_demo_from_its_start_screen(tmp_path):
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    from .conftest import ROOT
+
+    env = dict(os.environ, TERM="dumb", PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="80", HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    child = pexpect.spawn(sys.executable, ["-m", "perfdraft"], env=env, cwd=str(tmp_path), encoding="utf-8",
+                          timeout=60, dimensions=(24, 80))
+    try:
+        child.expect("请选择")
+        child.sendline("d")
+        child.expect(r"(?<![0-9])\d+>")  # the line mode's first question
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert "用法" not in (child.before or "")

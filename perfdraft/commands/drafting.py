@@ -103,11 +103,13 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    if not interactive() or _dumb_terminal():
+    if not interactive():
         from . import build_parser
 
         build_parser().print_help()
         return EXIT_OK
+    if _dumb_terminal() or getattr(args, "line", False):
+        return _line_start(args)
     with gc_pause.paused():
         from ..tui.app import run_start
 
@@ -121,3 +123,38 @@ def cmd_line(args: argparse.Namespace) -> int:
         from ..line import run_line
 
         return run_line(path, catalogue_dir=args.catalogue)
+
+
+def _line_start(args: argparse.Namespace) -> int:
+    """The start screen in words, for a dumb terminal or --line: recent drafts, new, the demo. A dumb
+    terminal had been shown the usage text, and `perfdraft --line` was refused."""
+    from ..locations import recent
+
+    known = [p for p in recent() if p.is_file()][:9]
+    print("perfdraft 绩效目标起草（行模式）")
+    for n, p in enumerate(known, 1):
+        print(f"  {n}. 打开 {p}")
+    print("  n. 新建草稿    d. 试用示例    q. 退出")
+    args.line = True
+    while True:
+        try:
+            choice = input("请选择（编号或字母）：").strip().lower()
+        except EOFError:
+            print()
+            return EXIT_OK
+        if choice in ("q", "退出"):
+            return EXIT_OK
+        if choice.isdigit() and 1 <= int(choice) <= len(known):
+            return open_editor(known[int(choice) - 1], args)
+        if choice in ("d", "示例"):
+            return open_editor(demo_copy(), args)
+        if choice in ("n", "新建"):
+            name = input("新草稿的文件名（如 2026-社保局.toml）：").strip()
+            if not name:
+                continue
+            path = Path(name if Path(name).suffix else name + ".toml")
+            if create_if_missing(path, None):
+                print(f"已新建草稿 {path}")
+            return open_editor(path, args)
+        print("请输入列出的编号，或 n（新建）、d（示例）、q（退出）")
+
