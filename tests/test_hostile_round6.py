@@ -213,7 +213,6 @@ def test_perfdraft_on_a_dumb_terminal_opens_the_demo_from_its_start_screen(tmp_p
     import sys
 
     pexpect = pytest.importorskip("pexpect")
-    from .conftest import ROOT
 
     env = dict(os.environ, TERM="dumb", PROMPT_TOOLKIT_NO_CPR="1", LINES="24", COLUMNS="80", HOME=str(tmp_path),
                XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
