@@ -227,3 +227,28 @@ def test_perfdraft_on_a_dumb_terminal_opens_the_demo_from_its_start_screen(tmp_p
     finally:
         child.close(force=True)
     assert "用法" not in (child.before or "")
+
+
+@pytest.mark.parametrize("name", ["某县人民政府办公室（县外事办）", "某县第1中学", "A市B区教育局", "某县卫生健康局·医保中心",
+                                  "某县 社保局"])
+def test_an_edited_export_reads_back_its_unit_line_whatever_the_name_holds(tmp_path, name):
+    # B4: the code and name glued on the export's unit line (317002某县…) were split only for plain names
+    from openpyxl import load_workbook
+
+    from perfdraft import drafts
+    from perfdraft.exporters import export_draft
+    from perfdraft.importers import import_file
+
+    from .conftest import SEED_FIXED
+
+    draft = drafts.load(SEED_FIXED)
+    draft.projects = draft.projects[:1]
+    draft.department.name = name
+    export_draft(draft, "xlsx", tmp_path / "t.xlsx")
+    wb = load_workbook(tmp_path / "t.xlsx")
+    ws = wb.worksheets[1]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == draft.projects[0].indicators[0].value)
+    cell.value = "≥125001人"  # edited after export: the tables are read, not the embedded draft
+    wb.save(tmp_path / "edited.xlsx")
+    back = import_file(tmp_path / "edited.xlsx").draft
+    assert (back.department.code, back.department.name) == (draft.department.code, name)

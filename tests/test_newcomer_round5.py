@@ -144,3 +144,34 @@ def test_a_refused_command_is_replaced_by_the_next_one_typed_not_appended_to(tmp
         asyncio.run(run())
     finally:
         session.close()
+
+
+def test_tab_takes_the_checks_proposal_over_the_lists_entry_and_walks_the_blanks_of_a_sentence(tmp_path):
+    # B2: "是否应为 =18000人？（Tab 采用）" and Tab put the list's 人; B1: Tab after filling one □ put the
+    # template back over what was typed
+    from perfdraft.prompts import Choice
+    from perfdraft.tui.widgets.suggestions import Suggestions
+
+    session, app, conv = _drafting(_seed_copy(tmp_path))
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert conv.answer("/jump 第 3 条 指标值").ok
+            app.screen.ask()
+            await pilot.pause()
+            app.screen.query_one(Suggestions).set_choices((Choice("人", "人", "建议值"),))
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = "18000"
+            await pilot.press("tab")
+            assert inp.value == "=18000人"
+            inp.value = "为3名对象发放补贴，覆盖□个乡镇、□个村"
+            inp.cursor_position = 1
+            await pilot.press("tab")
+            assert inp.value.startswith("为3名") and inp.selection == (12, 13)
+            await pilot.press("tab")
+            assert inp.selection == (17, 18)
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()

@@ -42,10 +42,13 @@ def strip_field_codes(text: str) -> tuple[str, bool]:
 # "317002顺平县社会保险事业管理局": the unit code glued to the unit's name.
 _UNIT_SUFFIX = (r"(?:委员会|办公室|管理局|管理处|管理所|服务中心|事务中心|中心|局|委|办|院|所|站|馆|会|处|部|队|厅|"
                 r"室|校|学|园|公司|政府|街道|乡|镇|社|团|组|司)")
-_UNIT_CODE = re.compile(r"^(\d{3,12})\s*([\u4e00-\u9fff（）()]{2,40}" + _UNIT_SUFFIX + r")$")
+# A unit's name: Chinese, with the digits, Latin letters, · and spaces real names hold (某县第1中学, A市B区教育局,
+# 卫生健康局·医保中心), ending in a unit's word and perhaps its other name in brackets (办公室（县外事办）).
+_NAME_BODY = r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9（）()·・ ]{1,40}?" + _UNIT_SUFFIX + r"(?:[（(][^（）()]{1,20}[)）])?"
+_UNIT_CODE = re.compile(r"^(\d{3,12})\s*(" + _NAME_BODY + r")$")
 
 
-_UNIT_NAME = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}" + _UNIT_SUFFIX + r"$")
+_UNIT_NAME = re.compile(r"^" + _NAME_BODY + r"$")
 
 
 def split_unit_code(text: str) -> tuple[str | None, str] | None:
