@@ -175,3 +175,15 @@ def test_tab_takes_the_checks_proposal_over_the_lists_entry_and_walks_the_blanks
         asyncio.run(run())
     finally:
         session.close()
+
+
+def test_a_row_weight_over_100_is_found_on_its_row():
+    # B17: an import read 20 and 100 as 权重 20100; only the total was said
+    from perfdraft import checks
+
+    from .test_checks_rules import draft, project
+
+    r = row(name="项目(工程)验收合格率", value="=100%")
+    r.weight = Decimal(20100)
+    found = [f for f in checks.check_draft(draft([project([r])])) if f.code == "PD324"]
+    assert any(f.path == "projects[0].indicators[0].weight" and "超过 100" in f.message for f in found)

@@ -459,6 +459,10 @@ def _weights(project: Project, inds: list, path: str, ctx: Context) -> Iterator[
     for i, ind in enumerate(project.indicators):
         if ind.weight is not None and ind.weight < 0:  # fill refuses it; a hand-edited file has it
             yield _f("PD324", f"{path}.indicators[{i}].weight", f"权重 {format_number(ind.weight)} 是负数", "权重应为 0 或正数")
+        elif ind.weight is not None and ind.weight > 100:
+            # 20100: a weight and the next cell's 100 read as one (only the total had been said)
+            yield _f("PD324", f"{path}.indicators[{i}].weight", f"权重 {format_number(ind.weight)} 超过 100",
+                     "一条指标的权重在 0–100 之间（全表合计 100），请核对是否与相邻的数字连在了一起")
     rows = [(pair, ind) for pair, ind in inds if (ind.scope or "annual") == "annual"]
     weighted = [(pair, ind) for pair, ind in rows if ind.weight is not None]
     if not weighted or not ctx.has("indicator.weight") and len(weighted) < len(rows):
