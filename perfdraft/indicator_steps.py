@@ -232,10 +232,21 @@ def _suggested_value(c: Ctx, pos: Position) -> str:
     return checked_fix(value, _candidate(c, pos).proposal) or value
 
 
+def _offered_value(c: Ctx, pos: Position) -> str:
+    """What Enter takes: the suggested value unless the check refuses it (a clone's 人 with no figure was
+    offered as 建议值 and taken by Enter, then refused). A catalogue's □ is taken, and flagged until filled."""
+    value = _suggested_value(c, pos)
+    if value and "□" not in value and any(f.severity == "error" for f in checks.check_value(value, _candidate(c, pos).proposal)):
+        return ""
+    return value
+
+
 def _value_choices(c: Ctx, pos: Position) -> list[Choice]:
     current = _candidate(c, pos).proposal.value or ""
     if "□" not in current:
-        return _suggested_choice(_suggested_value(c, pos))
+        value = _offered_value(c, pos)
+        kept = _candidate(c, pos).existing is not None and value == current  # a clone's row, as it was
+        return [Choice(value, value, "上年值" if kept else "建议值")] if value else []
     # A figure only the user knows: typed, or derived from their own answers.
     offered = [Choice(current, current, "待填写：不填则检查报错，正式导出时会拦下")]
     derived = _derived(c, pos, current)
@@ -486,10 +497,6 @@ def _value_path(c: Ctx, pos: Position) -> str:
     return f"projects[{pos.project}].indicators" + (f"[{existing}].value" if existing is not None else "")
 
 
-def _suggested_choice(value: str | None) -> list[Choice]:
-    return [Choice(value, value, "建议值")] if value else []
-
-
 def _group_help(c: Ctx, pos: Position) -> str:
     return GROUP_HELP.get(c.groups()[pos.index][1], "") if pos.index < len(c.groups()) else ""
 
@@ -511,7 +518,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("indicators", "projects[{p}].indicators", lambda c, p: "",
          arrive=lambda c, p: enter_group(c, p.project, 0), returns=False),
     Step("indicator.value", _value_path, lambda c, p: "", question=_value_question,
-         default=lambda c, p: _suggested_value(c, p),
+         default=_offered_value,
          prefill=lambda c, p: _suggested_value(c, p) if _candidate(c, p).existing is not None else "",
          choices=_value_choices,
          title=lambda c, p: f"{c.group_label(p.index)} {p.row + 1}/{len(c.candidates(p.project, p.index))}",

@@ -187,3 +187,31 @@ def test_a_row_weight_over_100_is_found_on_its_row():
     r.weight = Decimal(20100)
     found = [f for f in checks.check_draft(draft([project([r])])) if f.code == "PD324"]
     assert any(f.path == "projects[0].indicators[0].weight" and "超过 100" in f.message for f in found)
+
+
+def test_a_clones_value_the_check_refuses_is_not_offered_by_enter(tmp_path):
+    # B15: 指标值？（回车用建议值 人） then PD101; it is last year's value, and not one Enter may take
+    from perfdraft import clone, drafts
+
+    from .conftest import SEED
+
+    path = tmp_path / "2021.toml"
+    drafts.save(clone.clone_draft(drafts.load(SEED), 2021), path)
+    session = Session.open(path, remember=False)
+    conv = session.conv
+    try:
+        seen = []
+        for _ in range(80):
+            p = conv.prompt()
+            if p.step == "indicator.value":
+                ind = conv.ctx.candidates(conv.pos.project, conv.pos.index)[conv.pos.row].proposal
+                seen.append((ind.value, p.default, [(c.value, c.detail) for c in p.choices]))
+                if ind.value == "人":
+                    break
+            if not conv.answer("").ok and not conv.answer("/del").ok:
+                break
+        bare = [s for s in seen if s[0] == "人"]
+        assert bare and bare[0][1] == "" and bare[0][2] == []
+        assert any(detail == "上年值" for _, _, choices in seen for _, detail in choices)
+    finally:
+        session.close()

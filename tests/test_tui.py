@@ -253,6 +253,11 @@ def test_start_screen_clones_last_years_draft(tmp_path):
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
+            # the new year is asked, last year's + 1 by default (newcomer round 5: a 2020 draft became 2021
+            # without a question)
+            assert "新草稿的预算年度（2020 年的草稿；回车 = 2021）" in _screen_text(app)
+            await pilot.press("enter")
+            await pilot.pause()
             assert type(app.screen).__name__ == "DraftingScreen"
             assert app.conv.only_unsettled and app.conv.draft.year == 2021
             said = _screen_text(app)  # it opened without a word on what it carried
@@ -266,6 +271,37 @@ def test_start_screen_clones_last_years_draft(tmp_path):
     asyncio.run(run())
     clone = tmp_path / "2020-2021.toml"
     assert clone.exists() and drafts.load(clone).year == 2021
+
+
+def test_start_screen_clones_into_the_year_typed(tmp_path):
+    from textual.widgets import Input
+
+    last = tmp_path / "2020.toml"
+    last.write_bytes(SEED_FIXED.read_bytes())
+
+    async def run():
+        app = PerfdraftApp()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("down", "enter")
+            await pilot.pause()
+            inp = app.screen.query_one("#start-input", Input)
+            inp.post_message(events.Paste(str(last)))
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            inp.value = "２０二七"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "不是年份" in _screen_text(app) and type(app.screen).__name__ == "StartScreen"
+            inp.value = "2027年"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "DraftingScreen" and app.conv.draft.year == 2027
+            await pilot.press("f10")
+        app.close_session()
+
+    asyncio.run(run())
+    assert drafts.load(tmp_path / "2020-2027.toml").year == 2027
 
 
 def test_start_screen_imports_last_years_table_and_says_what_it_made(tmp_path):

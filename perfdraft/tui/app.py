@@ -200,12 +200,12 @@ class PerfdraftApp(App[int]):
 
         self.push_screen(DraftingScreen(session.conv, session.pending_answer))
 
-    def clone_and_open(self, last: Path, hint) -> None:
+    def clone_and_open(self, last: Path, hint, year: int | None = None) -> None:
         try:
             from ..clone import clone_with_report, load_last_year, summary
 
             old = load_last_year(last)
-            year = (old.year or 0) + 1
+            year = year if year is not None else (old.year or 0) + 1
             new, changes, stale = clone_with_report(old, year)
             target = last.with_name(f"{last.stem}-{year}.toml")
             if target.exists():

@@ -93,6 +93,9 @@ class StartScreen(Screen):
             typed = typed[1:-1]  # a path dropped into the terminal from a file manager comes quoted
         path = Path(typed).expanduser()
         hint = _UnderQuestion(self.query_one("#start-hint", Static), getattr(self, "question", ""))
+        if self.mode == "clone-year":
+            self._clone_year(typed, hint)
+            return
         if not event.value.strip():
             hint.update("请输入文件名")
             return
@@ -103,9 +106,41 @@ class StartScreen(Screen):
                 self.query_one("#start-hint", Static).update(f"{path} 已存在：将直接打开它")
             self._app.open_draft(path, create=True)
         elif self.mode == "clone":
-            self._app.clone_and_open(path, hint)
+            self._ask_clone_year(path, hint)
         elif self.mode == "import":
             self._app.import_and_open(path, hint)
+
+    def _ask_clone_year(self, path: Path, hint: _UnderQuestion) -> None:
+        """Last year's draft read, then its new year asked, last year's + 1 by default (a 2020 draft
+        cloned in 2026 became 2021 without a question)."""
+        from ...clone import load_last_year
+        from ...drafts import DraftError
+
+        try:
+            old = load_last_year(path)
+        except DraftError as exc:
+            hint.update(f"无法克隆：{exc}")
+            return
+        self.clone_source, self.clone_default = path, (old.year or 0) + 1
+        self.mode = "clone-year"
+        self.question = f"新草稿的预算年度（{old.year} 年的草稿；回车 = {self.clone_default}）："
+        self.query_one("#start-hint", Static).update(self.question)
+        self.query_one("#start-input", Input).value = ""
+
+    def _clone_year(self, typed: str, hint: _UnderQuestion) -> None:
+        from ...drafts import check_year
+        from ...numbers import FULL_WIDTH
+
+        text = typed.translate(FULL_WIDTH).strip().removesuffix("年度").removesuffix("年")
+        if text and not text.isdigit():
+            hint.update(f"“{typed}”不是年份，请输入四位年份，如 {self.clone_default}")
+            return
+        year = int(text) if text else self.clone_default
+        problem = check_year(year)
+        if problem:
+            hint.update(problem)
+            return
+        self._app.clone_and_open(self.clone_source, hint, year)
 
     def action_cancel(self) -> None:
         self.query_one("#start-input").display = False
