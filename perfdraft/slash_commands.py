@@ -235,6 +235,11 @@ def cmd_all(conv: Conversation, arg: str) -> list[Message]:
     project = conv.current_project()
     if project is None:
         return [Message("error", "/all 用于项目步骤（确认一个项目沿用的全部内容）；部门部分请逐项回车确认，或先 /jump 项目 1 到项目里再用")]
+    if not project.confirm and not conv.only_unsettled:
+        # a new project has nothing carried over to confirm: /all had skipped its goal and every row the
+        # template offered, leaving it without indicators
+        return [Message("error", f"项目 {conv.pos.project + 1} 没有沿用待确认的内容：/all（F11）用于克隆或导入的项目，"
+                                 "新项目请逐项回答（回车采用建议）")]
     conv.push_undo()
     moved = shift_old_dates(conv, conv.pos.project)
     project.confirm.clear()

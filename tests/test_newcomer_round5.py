@@ -215,3 +215,21 @@ def test_a_clones_value_the_check_refuses_is_not_offered_by_enter(tmp_path):
         assert any(detail == "上年值" for _, _, choices in seen for _, detail in choices)
     finally:
         session.close()
+
+
+def test_confirm_all_on_a_new_project_is_refused_not_a_project_without_rows(tmp_path):
+    # B10: F11 on a brand-new project skipped its goal and every row the template offered
+    from perfdraft import drafts
+
+    path = tmp_path / "new.toml"
+    drafts.save(drafts.new_draft(2026), path)
+    session = Session.open(path, remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 项目 1").ok and conv.answer("农村饮水安全巩固提升").ok
+        asked = conv.prompt().step
+        reply = conv.answer("/all")
+        assert not reply.ok and "项目 1 没有沿用待确认的内容" in reply.messages[-1].text
+        assert conv.prompt().step == asked
+    finally:
+        session.close()
