@@ -252,3 +252,31 @@ def test_an_edited_export_reads_back_its_unit_line_whatever_the_name_holds(tmp_p
     wb.save(tmp_path / "edited.xlsx")
     back = import_file(tmp_path / "edited.xlsx").draft
     assert (back.department.code, back.department.name) == (draft.department.code, name)
+
+
+def test_perfdraft_reads_back_its_own_markdown(tmp_path):
+    # B5: 2 of 34 indicators, no project code, name or budget from `export --to md`
+    from perfdraft import drafts
+    from perfdraft.exporters import export_draft
+    from perfdraft.importers import import_file
+
+    from .conftest import SEED_FIXED
+
+    draft = drafts.load(SEED_FIXED)
+    export_draft(draft, "md", tmp_path / "d.md")
+    back = import_file(tmp_path / "d.md").draft
+    assert [(p.code, p.name, p.budget, p.purpose, p.spending_plan, p.goal) for p in back.projects] == \
+        [(p.code, p.name, p.budget, p.purpose, p.spending_plan, p.goal) for p in draft.projects]
+    fields = ("level1", "level2", "name", "description", "value", "basis")
+    assert [[tuple(getattr(i, f) for f in fields) for i in p.indicators] for p in back.projects] == \
+        [[tuple(getattr(i, f) for f in fields) for i in p.indicators] for p in draft.projects]
+    assert (back.department.name, back.department.code, back.department.overall_goal) == \
+        (draft.department.name, draft.department.code, draft.department.overall_goal)
+
+
+def test_a_budget_part_written_after_qizhong_is_read():
+    from perfdraft.importers.facts import fact_label
+
+    assert fact_label("其中：财政资金") == ("fiscal", None, None)
+    assert fact_label("其中：财政资金：1600000.00") == ("fiscal", "1600000.00", None)
+    assert fact_label("其中：项目名称") is None  # only a part of a budget is written after 其中

@@ -71,7 +71,7 @@ def test_issue_target_budgets(scores):
 
 
 def test_glued_total_is_the_sum_of_its_items():
-    from perfdraft.importers.facts import glued_total
+    from perfdraft.importers.glued_amounts import glued_total
     before = "成本构成金额2022年实际执行数保安服务费120依据合同120118保洁服务费80依据合同7980"
     assert glued_total("200197.5198.2", before) == "200"  # 金额 200 | 执行数 197.5 | 198.2
     assert glued_total("64.864.8", "") == "64.8"  # 年初 and 全年 预算数 the same

@@ -49,7 +49,7 @@ def test_round_pz_a_trend_value_glued_between_two_names_and_a_pages_links_after_
 
 
 def test_amounts_of_two_decimals_glued_together_split_one_way():
-    from perfdraft.importers.facts import glued_total
+    from perfdraft.importers.glued_amounts import glued_total
 
     assert glued_total("2316.802296.8020.00", "金额合计") == "2316.80"  # 总额 | 财政拨款 | 其他资金
     assert glued_total("2316.805", "") == "2316.805"  # no two-decimal reading: as written

@@ -240,9 +240,9 @@ def text_lines(text: str) -> list[Line]:
             continue
         block = _MARKDOWN_BLOCK.match(stripped)
         if block and not cell_mode and "|" not in stripped and "｜" not in stripped:
-            # a wiki page's heading, quote or list item: one paragraph, its marks off ('## 二、…' was read
-            # as the cells '##' and '二、…', a row under the grid above)
-            out.append(Line([stripped[block.end():]], where, para=True))
+            # a wiki page's heading, quote or list item: one paragraph, its marks and emphasis off ('## 二、…'
+            # was read as the cells '##' and '二、…', a row under the grid above; '- **项目编码**：…' a label unread)
+            out.append(Line([_EMPHASIS.sub(lambda m: m.group(1) or m.group(2), stripped[block.end():])], where, para=True))
             continue
         if cell_mode and len(_pipe_cells(stripped)) >= 2:
             if acc:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from .. import fields, names, numbers
 from ..model import Budget, Draft, Project
 from . import kinds
+from .glued_amounts import THOUSANDS, glued_total
 from .report import ImportFailed, Report
 
 GOAL_COLUMN_HEADS = frozenset({"预期目标", "年初设定目标", "实际完成情况", "实际完成", "完成情况", "全年实际完成情况"})
@@ -129,6 +130,7 @@ def is_money(fact: str) -> bool:
 _SHORT_MONEY = re.compile(r"合计(?=[:：]?\d)")
 _LABEL_SPLIT = re.compile(r"^((?:其中\s*[:：]\s*)?[^:：]{1,16})[:：]\s*(.+)$", re.S)  # 其中：财政拨款：1110.00 too
 _LIST_MARK = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[、．])\s*(?=\S{2,12}[：:])")
+_AMONG = re.compile(r"^其中\s*[:：]\s*")
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 _UNIT_IN_LABEL = re.compile(r"[(（](?:单位[:：]?|金额单位[:：]?)?(万元|元)[)）]")
 
@@ -157,6 +159,9 @@ def _fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     labels = fact_labels()
     if base in labels:
         return labels[base], None, unit
+    rest = _AMONG.sub("", base)  # 其中：财政资金, as perfdraft's own Markdown and many tables write a part
+    if rest != base and rest in labels and is_money(labels[rest]):
+        return labels[rest], None, unit
     bare = _TRAILING_PAREN.sub("", base)  # '中期目标（2024年－2026年）', '实施单位（盖章）'
     if bare != base and labels.get(bare) in _PROSE_FACTS:
         return labels[bare], None, unit
@@ -167,6 +172,8 @@ def _fact_label(text: str) -> tuple[str, str | None, str | None] | None:
     m = _LABEL_SPLIT.match(text.strip())
     if m:
         key = _UNIT_IN_LABEL.sub("", kinds.squash(m.group(1)).lstrip("*"))
+        if key not in labels and _AMONG.sub("", key) in labels and is_money(labels[_AMONG.sub("", key)]):
+            key = _AMONG.sub("", key)
         if key in labels:
             inline = m.group(2).strip()
             inner = _fact_label(inline) if inline and inline != text.strip() else None
@@ -191,74 +198,6 @@ def read_amount(text: str) -> tuple[Decimal, str | None] | None:
         return None
     amount, unit = read
     return amount, (unit if re.search(r"[万亿元]$", t) else None)
-
-
-# --- glued amounts ------------------------------------------------------------------------------------------
-
-_AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d{1,2})?")
-_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
-_RUN = re.compile(r"\d+(?:\.\d+)*")
-
-
-def _splits(run: str, parts: int = 4) -> list[list[str]]:
-    """Every way to read a run of glued digits as at most ``parts`` amounts of at most two decimals."""
-    if not run:
-        return [[]]
-    out: list[list[str]] = []
-    for end in range(1, min(len(run), 16) + 1):
-        head = run[:end]
-        if run[end:end + 1] == "." or not _AMOUNT.fullmatch(head):
-            continue
-        if parts > 1:
-            out.extend([head, *tail] for tail in _splits(run[end:], parts - 1))
-        elif end == len(run):
-            out.append([head])
-    return out
-
-
-def _item_amounts(text: str) -> list[Decimal]:
-    """Amounts standing in glued text before a 合计 (not years, dates or percentages), the last 12."""
-    out = []
-    for m in _RUN.finditer(text):
-        if re.match(r"\s*[年月日%％]", text[m.end():]) or not _AMOUNT.fullmatch(m.group(0)):
-            continue
-        out.append(Decimal(m.group(0)))
-    return out[-12:]
-
-
-def glued_total(run: str, before: str) -> str | None:
-    """The first amount of a glued run of amounts ('合计814662.98794.55': 金额 then two years' 执行数).
-
-    A repeated amount ('64.864.8') is sure. Where the digits split several ways, the reading whose
-    first amount is the sum of two or more amounts glued before it decides (a 合计 is the sum of its
-    items: 191 + 99 + 524 = 814); otherwise the leading number is taken as written."""
-    m = re.match(r"(\d+(?:\.\d+)?)\1", run)
-    if m:
-        return m.group(1)
-    m = _RUN.match(run)
-    if not m:
-        return None
-    firsts = list(dict.fromkeys(o[0] for o in _splits(m.group(0))))
-    if len(firsts) > 1 and "." in m.group(0):  # digits only ('2280') are one number more often than not
-        items = _item_amounts(before)
-        sums = {sum((items[k] for k in range(len(items)) if mask >> k & 1), Decimal(0))
-                for mask in range(1, 1 << len(items)) if mask & (mask - 1)}
-        matched = [f for f in firsts if Decimal(f) in sums]
-        if len(matched) == 1:
-            return matched[0]
-    two = _two_decimals(m.group(0))
-    if two:
-        return two[0]  # '2316.802296.8020.00': amounts of two decimals each split only one way
-    lead = re.match(r"\d+(?:\.\d+)?", run)
-    return lead.group(0) if lead else None
-
-
-def _two_decimals(run: str) -> list[str] | None:
-    """Two or more amounts of exactly two decimals glued together, each read whole; None otherwise."""
-    pieces = re.findall(r"\d+?\.\d{2}", run)
-    if len(pieces) < 2 or "".join(pieces) != run or not all(_AMOUNT.fullmatch(x) for x in pieces):
-        return None
-    return pieces
 
 
 def _label_cut(c: str, nxt: str) -> bool:
@@ -468,7 +407,7 @@ class FactsMixin:
             if is_money(fld):
                 # '64.864.864.8…': 年初/全年预算数 and 执行数 glued; see glued_total. A sentence's
                 # 资金总额4,268.35万元 has its thousands separators (read as 4)
-                rest = _THOUSANDS.sub("", rest)
+                rest = THOUSANDS.sub("", rest)
                 amount = glued_total(rest, t[:start])
                 if amount is not None:
                     amount += re.match(r"(?:万元|万|元)?", rest[len(amount):]).group(0)  # type: ignore[union-attr]

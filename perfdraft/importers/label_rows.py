@@ -20,6 +20,10 @@ _BLOCK_IN_WAN = re.compile(r"[(（]\s*万元\s*[)）]$")
 _MONEY_NAMES = {"total": "预算数", "fiscal": "财政资金", "other": "其他资金"}
 
 
+_PLAN_INLINE = re.compile(r"(?<!\d)(3|6|10|12)\s*月底?\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)\s*%?")
+_PLAN_MONTHS = {"3": "mar", "6": "jun", "10": "oct", "12": "dec"}
+
+
 class LabelRowsMixin:
     """Label rows of :class:`~.assembler.Assembler` (split out to keep files short)."""
 
@@ -298,6 +302,12 @@ class LabelRowsMixin:
                 setattr(self._current().budget, f, amount)
             return
         p = self._current()
+        if f == "plan" and value and len(found := _PLAN_INLINE.findall(value)) >= 2:
+            # 资金支出计划（%）：3月底 25；6月底 50；10月底 75；12月底 100, the plan on one line
+            p.spending_plan = p.spending_plan or SpendingPlan()
+            for month, pct in found:
+                setattr(p.spending_plan, _PLAN_MONTHS[month], Decimal(pct))
+            return
         if f in _PLAN_FIELDS:
             if value is None:
                 return

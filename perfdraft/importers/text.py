@@ -67,6 +67,28 @@ def unquote(text: str) -> tuple[str, int]:
     return _QUOTED.sub("", text), quoted
 
 
+# A Markdown list of labelled facts ('- **项目编码**：317-…', as perfdraft's own Markdown and chat answers
+# write a project's header): the label and its value, the list mark and emphasis off
+_MD_FACT = re.compile(r"^[ \t]*[-*+][ \t]+\*\*([^*\n]{1,30}?)\*\*[ \t]*([:：])", re.M)
+
+
+_MD_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
+def markdown_facts(text: str) -> tuple[str, int]:
+    """Each listed fact as 'label：value'; its <br> (a paragraph break inside the value) a line break."""
+    if "**" not in text:
+        return text, 0
+    def fact(m: re.Match[str]) -> str:
+        return m.group(1) + m.group(2)
+    lines, n = [], 0
+    for line in text.split("\n"):
+        line, k = _MD_FACT.subn(fact, line)
+        n += k
+        lines.append(_MD_BREAK.sub("\n", line) if k else line)
+    return "\n".join(lines), n
+
+
 # A bilingual table's other script (藏文, 维吾尔文/哈萨克文, 蒙古文, 朝鲜文, 彝文) beside the Chinese: labels
 # the Chinese repeats, never a value. Runs of its letters and its own marks (the tsheg ་ and shad །).
 _SCRIPTS = (r"\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF"
@@ -110,6 +132,7 @@ _STEPS: tuple[tuple[Callable[[str], tuple[str, int]], str, str], ...] = (
     (blank_comments, "comment", "{n} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入"),
     (json_as_table, "json", "文本中是系统的 JSON 数据，已按字段读出 {n} 个指标（标记删除的不算），请核对"),
     (unquote, "quoted", "{n} 行是邮件回复中引用的原文（行首 >），已去掉引用符号读取"),
+    (markdown_facts, "md-facts", "{n} 行 Markdown 列表中的“**栏目**：内容”已按栏目读取"),
     (tsv_cells_joined, "tsv-quoted", "{n} 个带换行的单元格（复制时加了引号）已接回所在行"),
     (minority_script_off, "script", "{n} 处藏文、维吾尔文、蒙古文等对照文字已略过，只读取汉字部分"),
     (split_halves, "halves", "指标表左右两半并排印刷，已先读左半、再读右半"),
