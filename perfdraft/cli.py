@@ -129,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     empty = _empty_path(args)
     if empty is not None:
-        err(f"{empty} 是空字符串（常见于未设置的变量，如 -o \"$OUT\"）；请给出文件名或目录")
+        example = '-o "$OUT"' if empty.startswith("-") else '"$FILE"'
+        space = " " if empty[-1].isascii() else ""
+        err(f"{empty}{space}是空字符串（常见于未设置的变量，如 {example}）；请给出文件名或目录")
         return EXIT_BAD_INPUT
     slashed = _missing_directory(args)
     if slashed is not None:

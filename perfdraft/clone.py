@@ -240,8 +240,11 @@ def cmd_clone(args: argparse.Namespace) -> int:
     directory = out.parent if str(out.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(f"{out}：目录 {directory} 不存在")
+    year = getattr(args, "year", None)
+    if year is not None and (problem := drafts.check_year(year)):
+        raise UsageError(f"--year {year}：{problem}")  # it had been said as the new file's: c.toml：year 年份 …
     last = load_last_year(src)
-    new, changes, stale = clone_with_report(last, getattr(args, "year", None))
+    new, changes, stale = clone_with_report(last, year)
     drafts.save(new, out)
     for line in summary(last, new, changes, stale, str(src), str(out)):
         print(line)

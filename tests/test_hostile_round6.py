@@ -280,3 +280,32 @@ def test_a_budget_part_written_after_qizhong_is_read():
     assert fact_label("其中：财政资金") == ("fiscal", None, None)
     assert fact_label("其中：财政资金：1600000.00") == ("fiscal", "1600000.00", None)
     assert fact_label("其中：项目名称") is None  # only a part of a budget is written after 其中
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["new", "{t}"], "是一个目录"),
+    (["new", "/dev/null"], "不是普通文件"),
+    (["new", "-"], "“-” 在这里不表示标准输入或输出"),
+    (["new", "{t}/d.toml/x.toml"], "d.toml 是文件，不是目录"),
+    (["new", "{t}/new.xlsx"], "扩展名 .xlsx 是表格或文档的"),
+    (["line", "{t}/table.csv"], "是表格或文档，不是草稿；去年的表格请导入：perfdraft import table.csv"),
+    (["clone", "{t}/d.toml", "-o", "{t}/c.toml", "--year", "2201"], "--year 2201：年份 2201 不合理"),
+    (["demo", "--print", "--width", "0"], "--width 0：宽度应为正整数"),
+    (["check", ""], "文件参数是空字符串（常见于未设置的变量，如 \"$FILE\"）"),
+    (["import", "{t}/x.txt", "{t}/./x.txt", "-o", "{t}/two.toml"], "是同一个文件，只需给一次"),
+])
+def test_round_6_c_findings_are_refused_in_words(tmp_path, capsys, args, words):
+    # C1, C2, C3, C5, C6, C7, C13, C16: each refused before anything is written, naming what is wrong
+    import shutil
+
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    shutil.copy(SEED, tmp_path / "d.toml")
+    (tmp_path / "table.csv").write_text("一级指标,二级指标\n", encoding="utf-8")
+    (tmp_path / "x.txt").write_text("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t里程\t≥20公里\n", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main([a.format(t=tmp_path) for a in args]) == 2
+    assert words in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

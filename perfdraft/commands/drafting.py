@@ -18,6 +18,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if path.is_symlink() and not path.exists():
         raise UsageError(output_link_refusal(path))
+    _check_draft_name(path)
     if path.exists():
         raise UsageError(f"{path}：文件已存在，未覆盖（换一个文件名，或用 perfdraft edit 打开它）")
     from .. import profiles
@@ -33,6 +34,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    if args.width is not None and args.width <= 0:  # before the copy is made (it was made, then refused)
+        raise UsageError(f"--width {args.width}：宽度应为正整数（字符格数，如 --width 120）")
     path = demo_copy()
     if args.print or not interactive():
         from .inspect import cmd_check, cmd_show  # not on the way to the first screen
@@ -81,14 +84,47 @@ def mouse_default(args: argparse.Namespace) -> bool:
     return not any(os.environ.get(v) for v in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
 
 
+# Tables, not drafts: given to edit or line, they were parsed as TOML (第 1 行第 2 列 TOML 格式错误), or a
+# new draft was made under the table's name
+_TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".txt", ".xlsx", ".xls", ".et", ".ods", ".docx", ".doc", ".wps", ".odt",
+                             ".pdf", ".html", ".htm", ".mht", ".rtf", ".md"})
+
+
+def _looks_like_draft(path: Path) -> bool:
+    """A draft saved under a table's name (x.txt) is still opened: its head names the schema."""
+    if not path.is_file():  # (a FIFO would block the open)
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return b"perfdraft/" in fh.read(4096)
+    except OSError:
+        return False
+
+
+def _check_draft_name(path: Path) -> None:
+    """A name a draft may be made under, or a refusal naming what is wrong with it."""
+    if str(path) == "-":
+        raise UsageError("“-” 在这里不表示标准输入或输出：请给出草稿的文件名，如 2026-社保局.toml")
+    if path.suffix.lower() in _TABLE_SUFFIXES and not _looks_like_draft(path):
+        what = "是表格或文档，不是草稿" if path.exists() else f"扩展名 {path.suffix} 是表格或文档的，草稿应以 .toml 结尾"
+        raise UsageError(f"{path}：{what}；去年的表格请导入：perfdraft import {path.name} -o {path.stem}.toml")
+    if path.is_dir():
+        raise UsageError(f"{path}：是一个目录，请给出草稿的文件名，如 {path / '2026-社保局.toml'}")
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{path}：不是普通文件（设备或管道），草稿要写成一个普通文件")
+    if path.parent.exists() and not path.parent.is_dir():
+        raise UsageError(f"{path}：{path.parent} 是文件，不是目录")
+    if not path.parent.is_dir():
+        raise UsageError(f"{path}：目录 {path.parent} 不存在")
+
+
 def create_if_missing(path: Path, year: int | None) -> bool:
     """A new, empty draft at ``path`` when there is no file there (True); an existing file is left alone."""
     from .. import drafts
 
+    _check_draft_name(path)
     if path.exists():
         return False
-    if not path.parent.is_dir():
-        raise UsageError(f"{path}：目录 {path.parent} 不存在")
     drafts.save(drafts.new_draft(year), path)
     return True
 

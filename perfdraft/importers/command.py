@@ -48,7 +48,10 @@ def _import(args: argparse.Namespace, out: Path, force: bool, inputs: list[Path]
             text = text.replace(temp, name)
         return text
 
-    for f in inputs:
+    for i, f in enumerate(inputs):
+        twice = next((g for g in inputs[:i] if f.exists() and g.exists() and os.path.samefile(f, g)), None)
+        if twice is not None:  # it gave twice the projects, without a word (PD409 found them later)
+            raise UsageError(f"{named(str(twice))} 与 {named(str(f))} 是同一个文件，只需给一次")
         if f.exists() and out.exists() and os.path.samefile(f, out):
             raise UsageError(f"{out}：输出文件与输入文件相同，未导入（请换一个输出文件名）")
         if f.suffix.lower() == ".toml" and _is_draft(f):
