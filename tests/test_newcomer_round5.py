@@ -233,3 +233,18 @@ def test_confirm_all_on_a_new_project_is_refused_not_a_project_without_rows(tmp_
         assert conv.prompt().step == asked
     finally:
         session.close()
+
+
+def test_a_goal_setting_a_rate_row_another_figure_is_found():
+    # B6: the goal said 农村自来水普及率达到95%, the row ≥92%, and the check list said 没有发现问题
+    from perfdraft import checks
+
+    from .test_checks_rules import draft, project
+
+    rows = [row("效益指标", "社会效益指标", "农村自来水普及率", "≥92%"),
+            row("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"),
+            row("产出指标", "质量指标", "乳腺癌早诊率", "≥70%")]
+    goal = "农村自来水普及率达到95%，宫颈癌、乳腺癌早诊率分别达到90%和70%以上，受益群众满意度达到90%以上。"
+    found = [f for f in checks.check_draft(draft([project(rows, goal=goal)])) if f.code == "PD303"]
+    assert [f.path for f in found] == ["projects[0].indicators[0].value"]
+    assert "农村自来水普及率达到95%" in found[0].message

@@ -213,3 +213,27 @@ def _breakdowns(text: str, values_by_unit: dict[str, set[Decimal]]) -> list[tupl
         if n is not None and n in values_by_unit.get(COUNT_UNIT_SAME.get(before.group(2), before.group(2)), ()):
             spans.append((b.start(), b.end()))
     return spans
+
+
+# the rate the goal sets right after a row's own name: 农村自来水普及率达到95%, 满意度均达到90%以上
+_RATE_AFTER = re.compile(r"[^，。；;,%]{0,8}?(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*[%％]")
+
+
+def rate_agreement(project: Project, rows: list[Row], path: str) -> Iterator[Finding]:
+    """PD303: the goal names a rate row by its name and sets it another figure (达到95% against ≥92%)."""
+    goal = project.goal or ""
+    if "%" not in goal and "％" not in goal:
+        return
+    for i, (_, ind, v) in enumerate(rows):
+        name = (ind.name or "").strip()
+        if not isinstance(v, Quantity) or v.unit != "%" or len(name) < 3 or (ind.scope or "annual") != "annual":
+            continue
+        at = goal.find(name)
+        m = _RATE_AFTER.match(goal, at + len(name)) if at >= 0 and goal.find(name, at + 1) < 0 else None
+        # (…早诊率分别达到90%和70%: figures for several rows, in order, not this row's alone)
+        said = numbers.read_decimal(m.group(1)) if m and "分别" not in m.group(0) else None
+        if said is not None and said != v.number:
+            yield _f("PD303", f"{path}.indicators[{i}].value",
+                     f"绩效目标写的是“{name}{goal[at + len(name):m.end()] if m else ''}”，指标值是 {ind.value}",
+                     "目标与指标值应一致：改指标值，或改绩效目标中的数字")
+

@@ -23,7 +23,7 @@ from ..values import (
 )
 from .context import Context, context, levels
 from .finding import Finding, _f, one_cause
-from .goal_text import Row, capped_against_text, number_agreement, similar
+from .goal_text import Row, capped_against_text, number_agreement, rate_agreement, similar
 from .hidden import hidden_in
 from .indicator import check_indicator
 from .value import _doubled
@@ -185,6 +185,7 @@ def check_project(project: Project, framework_id: str = "local-2015", path: str 
     values = [parse(i.value or "") for i in project.indicators]
     rows = [(pair, ind, v) for (pair, ind), v in zip(inds[:MAX_CHECKED_ROWS], values, strict=False)]
     out.extend(number_agreement(project, rows, path))
+    out.extend(rate_agreement(project, rows, path))
     out.extend(capped_against_text([(v, pair[1]) for pair, _, v in rows], goal, path))
 
     if not project.indicators:
