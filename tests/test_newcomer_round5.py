@@ -248,3 +248,26 @@ def test_a_goal_setting_a_rate_row_another_figure_is_found():
     found = [f for f in checks.check_draft(draft([project(rows, goal=goal)])) if f.code == "PD303"]
     assert [f.path for f in found] == ["projects[0].indicators[0].value"]
     assert "农村自来水普及率达到95%" in found[0].message
+
+
+def test_a_row_moved_to_another_group_prints_in_that_group(tmp_path):
+    # B8: a row changed to 数量指标 stayed after the 质量 rows, and the xlsx/docx showed 数量指标 twice
+    from openpyxl import load_workbook
+
+    from perfdraft import drafts
+    from perfdraft.exporters import export_draft
+
+    from .conftest import SEED_FIXED
+
+    draft = drafts.load(SEED_FIXED)
+    draft.projects = draft.projects[:1]
+    rows = draft.projects[0].indicators
+    moved = next(i for i in rows if i.level2 == "质量指标")
+    moved.level2 = "数量指标"
+    export_draft(draft, "xlsx", tmp_path / "t.xlsx")
+    ws = load_workbook(tmp_path / "t.xlsx").worksheets[1]
+    seconds = [r[1] for r in ws.iter_rows(values_only=True) if r[1] in ("数量指标", "质量指标", "时效指标", "成本指标")]
+    assert seconds.count("数量指标") == 1, seconds
+    names = [r[2] for r in ws.iter_rows(values_only=True)]
+    last_count = max(k for k, i in enumerate(rows) if i.level2 == "数量指标" and i is not moved)
+    assert names.index(moved.name) == names.index(rows[last_count].name) + 1

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import cells
-from ..model import PLAN_LABELS, Draft, Indicator, Project, format_number
+from ..model import PLAN_LABELS, Draft, Indicator, Project, format_number, level_runs_order
 
 FORMATS = ("xlsx", "docx", "pdf", "csv", "md")
 
@@ -238,8 +238,14 @@ def merge_runs(values: list[str | None], breaks: list[bool] | None = None) -> li
     return runs
 
 
+def by_levels(indicators: list[Indicator]) -> list[Indicator]:
+    return level_runs_order(indicators, lambda ind: (ind.level1, ind.level2))
+
+
 def indicator_cells(indicators: list[Indicator], top: int) -> Iterator[Cell]:
-    """The grid rows of ``indicators`` from row ``top``: 一级 merged over equal runs, 二级 within them."""
+    """The grid rows of ``indicators`` from row ``top``: 一级 merged over equal runs, 二级 within them. Rows
+    print grouped by their levels (a row moved to 数量指标 printed a second 数量指标 block after 质量指标)."""
+    indicators = by_levels(indicators)
     if not indicators:
         for col, span in GRID_SPANS:
             yield Cell(top, col, colspan=span)

@@ -19,6 +19,7 @@ from . import (
     UNIT_LABEL,
     Rendered,
     basis_text,
+    by_levels,
     department_blocks,
     department_line,
     department_title,
@@ -72,7 +73,8 @@ def _merged_levels(indicators) -> list[tuple[str | None, str | None]]:
 
 
 def indicator_rows(indicators) -> list[list[str | None]]:
-    """Rows of the grid; 一级/二级 only where they change."""
+    """Rows of the grid, grouped by their levels; 一级/二级 only where they change."""
+    indicators = by_levels(indicators)
     return [[l1, l2, ind.name, description_text(ind), print_value(ind.value), basis_text(ind)]
             for (l1, l2), ind in zip(_merged_levels(indicators), indicators, strict=True)]
 
