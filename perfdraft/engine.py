@@ -50,7 +50,9 @@ class Conversation:
         self.autosave = autosave and self.path is not None
         self.only_unsettled = only_unsettled
         self.messages: list[Message] = []
-        self.undo_stack: list[tuple[Any, Position]] = []  # frozen snapshots (saver.freeze) and positions
+        # frozen snapshots (saver.freeze), positions, and where a /jump was to return: an answer undone after
+        # a /jump from the check returned there again (it had walked on through every later question)
+        self.undo_stack: list[tuple[Any, Position, Position | None]] = []
         self.store: Any = None  # set by session.Session: saves go through its saver (off the UI thread)
         self.history: list[Position] = []  # for /back
         self.return_to: Position | None = None  # after a /jump, where to go back to
@@ -209,7 +211,7 @@ class Conversation:
             return self._command(words["quit"], "")
         if re.fullmatch(r"[/／]", stripped):  # a bare “/” became the project name (issue 19, item 15)
             return Reply(False, [Message("error", "“/” 是命令的开头，不是回答；输入 /help 查看命令")])
-        before = (self._undo_point(), self.pos)
+        before = (self._undo_point(), self.pos, self.return_to)
         self.pos = self._valid(self.pos)
         pos = self.pos
         step = STEPS[pos.step]
@@ -275,11 +277,11 @@ class Conversation:
     def push_undo(self) -> None:
         """Remember the draft and position before a change a command makes (/del, /all, /copy); the
         command's change is then saved with it (``_command``)."""
-        self.undo_stack.append((self._undo_point(), self.pos))
+        self.undo_stack.append((self._undo_point(), self.pos, self.return_to))
         self.dirty = True
 
     def pop_undo(self) -> None:
-        point, self.pos = self.undo_stack.pop()
+        point, self.pos, self.return_to = self.undo_stack.pop()
         self.draft = self._restore(point)
         self.dirty = True
 

@@ -271,3 +271,21 @@ def test_a_row_moved_to_another_group_prints_in_that_group(tmp_path):
     names = [r[2] for r in ws.iter_rows(values_only=True)]
     last_count = max(k for k, i in enumerate(rows) if i.level2 == "数量指标" and i is not moved)
     assert names.index(moved.name) == names.index(rows[last_count].name) + 1
+
+
+def test_an_answer_undone_after_a_jump_returns_where_the_jump_was_to_return(tmp_path):
+    # B9: /undo after /jump 预算数 → 90万 walked on through 财政资金, 其他资金, 资金用途 … every later question
+    from .conftest import SEED_FIXED
+
+    path = tmp_path / "d.toml"
+    path.write_bytes(SEED_FIXED.read_bytes())
+    session = Session.open(path, remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 项目检查").ok and conv.answer("/jump 预算数").ok
+        assert conv.answer("900000").ok
+        after = conv.prompt().step
+        assert conv.answer("/undo").ok and conv.prompt().step == "project.budget.total"
+        assert conv.answer("").ok and conv.prompt().step == after != "project.budget.fiscal"
+    finally:
+        session.close()
