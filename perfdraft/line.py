@@ -232,7 +232,8 @@ def _session(conv: Conversation, dumb: bool = False):
 def _current_value_keys(conv: Conversation, dumb: bool = False):
     """Tab on an empty line puts the current value (or the sentence to complete) there to edit (the line
     starts empty: a pre-filled line took typing as an addition, ``≥95%`` + ``100100%`` = ``≥95%100100%``);
-    not on a dumb terminal, which cannot show what it put there. Tab inside an answer is a tab."""
+    not on a dumb terminal, which cannot show what it put there. Tab inside an answer is a tab on a dumb terminal
+    (a pasted row's cells arrive so), elsewhere it takes the check's proposal."""
     from prompt_toolkit.filters import Condition
     from prompt_toolkit.key_binding import KeyBindings
 
@@ -275,11 +276,21 @@ def _current_value_keys(conv: Conversation, dumb: bool = False):
         # that ends the session did nothing there
         event.app.exit(exception=EOFError, style="class:exiting")
 
-    @keys.add("tab", filter=in_an_answer)
+    @keys.add("tab", filter=in_an_answer & Condition(lambda: dumb))
     def _(event) -> None:
         # a row pasted from Excel where the terminal has no bracketed paste (TERM=dumb): its tabs arrive
         # as Tab keys, which completed nothing and were lost (the row's cells ran together into a name)
         event.current_buffer.insert_text("\t")
+
+    @keys.add("tab", filter=in_an_answer & ~Condition(lambda: dumb))
+    def _(event) -> None:
+        # a terminal that brackets its pastes: a Tab is a key pressed, and takes the check's proposal as the
+        # full screen's does (it put a literal ^I into the answer)
+        buffer = event.current_buffer
+        fix = next((f.fix for f in conv.check(buffer.text)[:1] if f.fix and f.fix != buffer.text), None)
+        if fix is not None:
+            buffer.text = fix
+            buffer.cursor_position = len(fix)
 
     return keys
 

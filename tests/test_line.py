@@ -475,6 +475,26 @@ def test_a_pasted_rows_tabs_are_kept_on_a_dumb_terminal(tmp_path):
 
 
 @pytest.mark.slow
+def test_tab_in_an_answer_on_xterm_takes_the_checks_proposal_not_a_literal_tab(tmp_path):
+    """Newcomer round 5: in the xterm line mode Tab put ^I into a typed answer."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, "xterm")
+    try:
+        child.expect(r"(?<![0-9])1>")
+        child.sendline("/jump projects[0].indicators[6].value")
+        child.expect(r"(?<![0-9])2>")
+        child.send("100100%")
+        child.send("\t")
+        child.sendline("")
+        child.expect(r"(?<![0-9])3>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert drafts.load(path).projects[0].indicators[6].value == "=100%"
+
+
+@pytest.mark.slow
 def test_f1_shows_the_help_of_the_question_as_in_the_tui(tmp_path):
     """A newcomer's walk: F1 did nothing in the line mode."""
     path = _copy_seed(tmp_path)
