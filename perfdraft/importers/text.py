@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..cells import width as cell_width
+from . import kinds
 from .assembler import Assembler
 from .boxes import unbox
 from .halves import split_halves
@@ -89,6 +90,75 @@ def markdown_facts(text: str) -> tuple[str, int]:
     return "\n".join(lines), n
 
 
+# A level label a viewer's copy broke over lines, one cell a line ('满意度指' / '标', '服务对象' / '满意度指' /
+# '标'): the pieces of a label ending in 指标 and read as none alone. (A name broken so is left: 服务对象 /
+# 满意度 may be a 三级.)
+_SHORT_PIECE = re.compile(r"[\u4e00-\u9fff]{1,8}")
+
+
+def level_pieces_joined(text: str) -> tuple[str, int]:
+    if "\n标" not in text and "\n指标" not in text and "\n响指标" not in text and "\n度指标" not in text:
+        return text, 0
+    lines = text.split("\n")
+    out: list[str] = []
+    joined = i = 0
+    while i < len(lines):
+        run = _label_run(lines, i)
+        if run:
+            out.append("".join(x.strip() for x in lines[i:i + run]))
+            joined += 1
+            i += run
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out), joined
+
+
+def _label_run(lines: list[str], i: int) -> int:
+    """How many lines from ``i`` make one level label ending in 指标 (0: none)."""
+    pieces = [x.strip() for x in lines[i:i + 3]]
+    if not pieces or not _SHORT_PIECE.fullmatch(pieces[0]) or kinds.level_of(pieces[0]) is not None:
+        return 0
+    for run in (2, 3):
+        if len(pieces) < run or not all(_SHORT_PIECE.fullmatch(x) for x in pieces[:run]):
+            return 0
+        whole = "".join(pieces[:run])
+        if whole.endswith("指标") and len(pieces[run - 1]) <= 3 and kinds.level_of(whole) is not None:
+            return run
+    return 0
+
+
+def word_cell_breaks(text: str) -> tuple[str, int]:
+    """A Word table copied as tabs: a cell holding a paragraph break spills its second paragraph onto a
+    line of its own, between two rows ('…健康管理的人数占' / '年内已管理高血压患者人数的比例'). Such a line,
+    no row, label or value itself, goes back to the end of the row above (it had become a row)."""
+    if "\t" not in text:
+        return text, 0
+    lines = text.split("\n")
+    out: list[str] = []
+    joined = 0
+    for i, line in enumerate(lines):
+        bare = line.strip().rstrip("\r")
+        prev = out[-1].rstrip("\r") if out else ""
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (bare and "\t" not in line and prev.count("\t") >= 3 and nxt.count("\t") >= 2 and len(bare) <= 60
+                and _spilled_into(prev.rsplit("\t", 1)[-1], bare)):
+            out[-1] = prev + bare
+            joined += 1
+            continue
+        out.append(line)
+    return "\n".join(out), joined
+
+
+def _spilled_into(cell: str, line: str) -> bool:
+    """``line`` reads as the rest of ``cell``: the cell a sentence left open (no value, no closing stop),
+    the line no level, label or value of its own."""
+    cell = cell.strip()
+    return (len(cell) >= 6 and not kinds.value_like(cell) and not cell.endswith(("。", "；", ";"))
+            and kinds.level_of(line) is None and kinds.header_kind(line) is None and not kinds.value_like(line)
+            and "：" not in line and ":" not in line)
+
+
 # A bilingual table's other script (藏文, 维吾尔文/哈萨克文, 蒙古文, 朝鲜文, 彝文) beside the Chinese: labels
 # the Chinese repeats, never a value. Runs of its letters and its own marks (the tsheg ་ and shad །).
 _SCRIPTS = (r"\u0F00-\u0FFF\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF\u1800-\u18AF"
@@ -132,6 +202,8 @@ _STEPS: tuple[tuple[Callable[[str], tuple[str, int]], str, str], ...] = (
     (blank_comments, "comment", "{n} 行“# 键: 值”注释（如 # source:）不是表格内容，未导入"),
     (json_as_table, "json", "文本中是系统的 JSON 数据，已按字段读出 {n} 个指标（标记删除的不算），请核对"),
     (unquote, "quoted", "{n} 行是邮件回复中引用的原文（行首 >），已去掉引用符号读取"),
+    (word_cell_breaks, "cell-breaks", "{n} 个单元格内换行后的文字（复制 Word 表格时另起一行）已接回所在单元格"),
+    (level_pieces_joined, "level-pieces", "{n} 个折成几行的层级名称（如 满意度指 / 标）已接回"),
     (markdown_facts, "md-facts", "{n} 行 Markdown 列表中的“**栏目**：内容”已按栏目读取"),
     (tsv_cells_joined, "tsv-quoted", "{n} 个带换行的单元格（复制时加了引号）已接回所在行"),
     (minority_script_off, "script", "{n} 处藏文、维吾尔文、蒙古文等对照文字已略过，只读取汉字部分"),
