@@ -29,7 +29,16 @@ def row_form(value: str | None) -> tuple[str, str] | None:
     v = parse(value.replace("□", "1", 1))
     if isinstance(v, Quantity) and v.op and v.unit:
         return v.op, v.unit
+    bare = value.strip()
+    if bare and not any(ch.isdigit() for ch in bare) and _is_unit(bare):
+        return "", bare  # a unit with no figure (a clone's 人): 18000 typed over it is 18000人, as 3 over ≥□处 is ≥3处
     return None
+
+
+def _is_unit(text: str) -> bool:
+    from .units import unit_known
+
+    return len(text) <= 8 and unit_known(text)
 
 
 def bare_number_in_form(value: str | None, text: str) -> str | None:

@@ -163,7 +163,7 @@ def test_tab_takes_the_checks_proposal_over_the_lists_entry_and_walks_the_blanks
             inp = app.screen.query_one(AnswerInput)
             inp.value = "18000"
             await pilot.press("tab")
-            assert inp.value == "=18000人"
+            assert inp.value == "18000人"  # the row's unit, as Enter would store it
             inp.value = "为3名对象发放补贴，覆盖□个乡镇、□个村"
             inp.cursor_position = 1
             await pilot.press("tab")
@@ -289,3 +289,11 @@ def test_an_answer_undone_after_a_jump_returns_where_the_jump_was_to_return(tmp_
         assert conv.answer("").ok and conv.prompt().step == after != "project.budget.fiscal"
     finally:
         session.close()
+
+
+def test_a_bare_number_typed_over_a_unit_alone_takes_that_unit():
+    # B16: 3 at ≥□处 became ≥3处, while 18000 at a clone's 人 was refused for its missing unit
+    from perfdraft.value_hints import typed_value
+
+    assert typed_value("人", "18000") == "18000人" and typed_value("人次", "６０") == "60人次"
+    assert typed_value("≥□处", "3") == "≥3处" and typed_value("有效", "5") == "5"
