@@ -104,7 +104,7 @@ def test_several_drafts_into_a_directory_with_json(capsys, seed_copy, fixed_copy
     assert first["errors"] and all({"code", "path", "message"} <= set(e) for e in first["errors"])
     assert isinstance(first["warnings"], list) and second["errors"] == []
     assert sorted(p.name for p in out_dir.iterdir()) == ["fixed.csv", "顺平.csv"]
-    assert f"{seed_copy}：第 4 行：" in err  # split notes name their draft when there are several
+    assert f"{out_dir / seed_copy.stem}.csv：第 4 行：" in err  # split notes name the file whose rows they count
 
 
 def test_several_drafts_need_an_existing_directory(capsys, seed_copy, fixed_copy, tmp_path):

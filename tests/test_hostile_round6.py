@@ -309,3 +309,18 @@ def test_round_6_c_findings_are_refused_in_words(tmp_path, capsys, args, words):
     assert main([a.format(t=tmp_path) for a in args]) == 2
     assert words in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_an_exports_notes_name_their_file_and_come_once(tmp_path, capsys):
+    # C4: the csv notes had no "perfdraft:" and no file; the docx repeated one note per occurrence
+    import shutil
+
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    shutil.copy(SEED, tmp_path / "d.toml")
+    assert main(["export", str(tmp_path / "d.toml"), "--to", "csv", "-o", str(tmp_path / "d.csv")]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if "无法拆分" in line]
+    assert notes and all(line.startswith(f"perfdraft: {tmp_path / 'd.csv'}：第 ") for line in notes)
+    assert len(notes) == len(set(notes))

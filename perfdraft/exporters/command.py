@@ -166,9 +166,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"perfdraft: {note}", file=sys.stderr)
     for job in jobs:
-        prefix = f"{job.source}：" if many else ""
+        # each note once, with the file it is about and how often it held (a note per row ran to pages)
+        counted: dict[str, int] = {}
         for message in job.messages:
-            print(f"{prefix}{message}", file=sys.stderr)
+            counted[message] = counted.get(message, 0) + 1
+        for message, n in counted.items():
+            print(f"perfdraft: {job.output}：{message}{f'（{n} 处）' if n > 1 else ''}", file=sys.stderr)
         if not text_mode:
             continue
         if job.status == "refused":
