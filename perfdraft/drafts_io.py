@@ -51,7 +51,8 @@ def backup_path(path: Path) -> Path:
 
 def os_error_message(exc: OSError) -> str:
     """One line for an OSError nothing nearer the cause turned into words (cli.main's last resort)."""
-    where = os.fsdecode(exc.filename) if exc.filename is not None else "文件操作"
+    # no file named: what failed is the output the command prints to (show > /dev/full: 磁盘已满 on 文件操作)
+    where = os.fsdecode(exc.filename) if exc.filename is not None else "输出（标准输出或重定向的文件）"
     if len(where) > 80:
         where = where[:40] + "…" + where[-30:]
     if exc.errno == errno.ENAMETOOLONG:

@@ -324,3 +324,19 @@ def test_an_exports_notes_name_their_file_and_come_once(tmp_path, capsys):
     notes = [line for line in capsys.readouterr().err.splitlines() if "无法拆分" in line]
     assert notes and all(line.startswith(f"perfdraft: {tmp_path / 'd.csv'}：第 ") for line in notes)
     assert len(notes) == len(set(notes))
+
+
+def test_a_full_disk_under_the_printed_output_is_said_as_the_outputs(tmp_path):
+    # C10: show > /dev/full said 文件操作：磁盘已满, though no file was written
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT, SEED
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "perfdraft", "show", str(SEED)], cwd=ROOT, stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60, env=dict(os.environ, PYTHONUTF8="1"))
+    assert done.returncode == 2 and "输出（标准输出或重定向的文件）：磁盘已满" in done.stderr and "Traceback" not in done.stderr
