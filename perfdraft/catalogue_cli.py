@@ -54,10 +54,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     if t is None:
         from rapidfuzz import process
 
-        near = process.extractOne(args.id, list(cat.templates))
         from .errors import UsageError
 
-        raise UsageError(f"没有模板 {args.id}" + (f"；是否指 {near[0]}？" if near else ""))
+        if not args.id.strip():
+            raise UsageError("模板编号是空的；用 perfdraft catalogue search 关键词 查到编号后再 show")
+        # only a near spelling of an id is offered (nope had been offered adm-property-management)
+        near = process.extractOne(args.id, list(cat.templates), score_cutoff=75)
+        hint = f"是否指 {near[0]}？" if near else f"用 perfdraft catalogue search {args.id} 按名称查找模板编号"
+        raise UsageError(f"没有模板 {args.id}；{hint}")
     sector = cat.sectors.get(t.sector)
     where = "共性（按项目类别）" if t.is_common else (sector.name if sector else t.sector)
     print(f"{t.name}（{t.id}）  行业：{where}  类别：{t.category or '—'}")
@@ -83,6 +87,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
         if d.is_file():
             raise UsageError(f"{d}：是一个文件；lint 检查的是指标库目录（其中的 .toml 文件），如 perfdraft catalogue lint {d.parent}")
+        if d.exists() and not d.is_dir():
+            raise UsageError(f"{d}：不是目录（设备或管道）；lint 检查的是指标库目录")
         if not d.is_dir():
             raise UsageError(f"{d}：目录不存在")
         if not any(d.rglob("*.toml")):

@@ -340,3 +340,15 @@ def test_a_full_disk_under_the_printed_output_is_said_as_the_outputs(tmp_path):
         done = subprocess.run([sys.executable, "-m", "perfdraft", "show", str(SEED)], cwd=ROOT, stdout=full,
                               stderr=subprocess.PIPE, text=True, timeout=60, env=dict(os.environ, PYTHONUTF8="1"))
     assert done.returncode == 2 and "输出（标准输出或重定向的文件）：磁盘已满" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["catalogue", "show", "nope"], "没有模板 nope；用 perfdraft catalogue search nope 按名称查找模板编号"),
+    (["catalogue", "show", "si-urban-rural-pensio"], "是否指 si-urban-rural-pension？"),
+    (["catalogue", "lint", "/dev/null"], "不是目录（设备或管道）"),
+])
+def test_catalogue_refusals_offer_only_what_is_near(capsys, args, words):
+    # C8: show nope offered adm-property-management
+    from perfdraft.cli import main
+
+    assert main(args) == 2 and words in capsys.readouterr().err
