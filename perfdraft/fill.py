@@ -161,7 +161,13 @@ def _unknown(draft: Draft, path: str) -> str:
         n = len(draft.projects)
         have = f"草稿有 {n} 个项目（projects[0]–projects[{n - 1}]）" if n else "草稿还没有项目"
         return f"没有字段 {path}：{have}，新增项目写 projects[{n}]"
+    if re.search(r"\[-\d+\]", path):  # projects[-1] had been offered projects[1]
+        return f"没有字段 {path}：序号从 0 数起，不能为负（第一个项目是 projects[0]）"
     n = len(draft.projects)
+    inside = [p for p in known_paths(draft) if p.startswith((path + ".", path + "[")) and not p.startswith(f"projects[{n}]")]
+    if inside:  # a table named, not one of its fields (projects had been offered projects[7].unit)
+        example = next((p for p in inside if p.endswith((".name", ".value"))), inside[0])
+        return f"{path} 是一组字段，不是一个字段：请写到其中的字段，如 --set {example}=…"
     root = re.match(r"[A-Za-z_]*", path).group(0)  # type: ignore[union-attr]
     # the same kind of place only (department.… is no typo of projects[7].…), and not the new project's slot
     known = [p for p in known_paths(draft) if not p.startswith(f"projects[{n}]")]

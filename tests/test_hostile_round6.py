@@ -352,3 +352,22 @@ def test_catalogue_refusals_offer_only_what_is_near(capsys, args, words):
     from perfdraft.cli import main
 
     assert main(args) == 2 and words in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("path", "words"), [
+    ("projects", "projects 是一组字段，不是一个字段：请写到其中的字段，如 --set projects[0].name=…"),
+    ("projects[0].indicators[0]", "是一组字段，不是一个字段：请写到其中的字段，如 --set projects[0].indicators[0].name=…"),
+    ("projects[-1].name", "序号从 0 数起，不能为负"),
+    ("projects[0].nmae", "是否指 projects[0].name？"),
+])
+def test_set_on_no_field_says_what_to_write(tmp_path, capsys, path, words):
+    # C9: --set projects=x was offered projects[7].unit, projects[-1].name projects[1].name
+    import shutil
+
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    shutil.copy(SEED, tmp_path / "d.toml")
+    assert main(["fill", str(tmp_path / "d.toml"), "--set", f"{path}=x"]) == 2
+    assert words in capsys.readouterr().err
