@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, NamedTuple
 
-from .model import Draft
+from .model import PLAN_LABELS, Draft
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -26,6 +26,8 @@ EXTRA_LABELS: dict[tuple[str, str], str] = {
     ("department", "budget.total"): "部门预算合计", ("department", "indicators"): "部门整体指标",
     # the two parts of a row's 依据 (a clone's year change names the part it changed; basis.note was shown)
     ("indicator", "basis.note"): "指标值确定依据（说明）", ("indicator", "basis.category"): "指标值确定依据（类别）",
+    # a plan's months (a --set of spending_plan.mar was placed as 项目 1 · spending_plan.mar)
+    **{("project", f"spending_plan.{k}"): f"资金支出计划 · {v}" for k, v in PLAN_LABELS.items()},
 }
 
 

@@ -371,3 +371,13 @@ def test_set_on_no_field_says_what_to_write(tmp_path, capsys, path, words):
     shutil.copy(SEED, tmp_path / "d.toml")
     assert main(["fill", str(tmp_path / "d.toml"), "--set", f"{path}=x"]) == 2
     assert words in capsys.readouterr().err
+
+
+def test_a_plan_months_finding_is_placed_in_words():
+    # C14: --set projects[0].spending_plan.mar=150 was placed as 项目 1 · spending_plan.mar
+    from perfdraft import drafts
+    from perfdraft.places import place_text
+
+    from .conftest import SEED_FIXED
+
+    assert place_text(drafts.load(SEED_FIXED), "projects[0].spending_plan.mar") == "项目 1 · 资金支出计划 · 3月底"
