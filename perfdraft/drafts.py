@@ -176,7 +176,7 @@ class _Reader:
             return None
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"{path}.{key}", f"应为整数，实际为{_type_name(value)}")
+            raise self.fail(f"{path}.{key}", f"应为整数，实际为{_type_name(value)}{_shown(value)}{_unquote_hint(key, value)}")
         return value
 
     def budget(self, data: dict[str, Any], path: str) -> Budget:
@@ -213,7 +213,7 @@ class _Reader:
                              f"本版本只能读取 {SCHEMA}，请升级 perfdraft")
         year = data.get("year")
         if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-            raise self.fail("year", f"应为整数年份，实际为{_type_name(year)}")
+            raise self.fail("year", f"应为整数年份，实际为{_type_name(year)}{_shown(year)}{_unquote_hint('year', year)}")
         if year is not None and check_year(year):
             raise self.fail("year", f"{check_year(year)}")
         framework = data.get("framework", "local-2015")
@@ -313,6 +313,13 @@ def _type_name(value: Any) -> str:
         if isinstance(value, kind):
             return name
     return "其他类型"
+
+
+def _unquote_hint(key: str, value: Any) -> str:
+    """How to write a number typed in quotes (year = "2020"): the fix, not only what is wrong."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return f"；去掉引号，写成 {key} = {value.strip()}"
+    return ""
 
 
 def _shown(value: Any) -> str:

@@ -381,3 +381,15 @@ def test_a_plan_months_finding_is_placed_in_words():
     from .conftest import SEED_FIXED
 
     assert place_text(drafts.load(SEED_FIXED), "projects[0].spending_plan.mar") == "项目 1 · 资金支出计划 · 3月底"
+
+
+def test_a_number_typed_in_quotes_in_a_hand_edited_draft_is_told_how_to_write(tmp_path, capsys):
+    # C17: "year 应为整数年份，实际为文本" gave no fix
+    from perfdraft.cli import main
+
+    from .conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8").replace("year = 2020", 'year = "2020"', 1)
+    (tmp_path / "d.toml").write_text(text, encoding="utf-8")
+    assert main(["check", str(tmp_path / "d.toml")]) == 2
+    assert "year 应为整数年份，实际为文本 “2020”；去掉引号，写成 year = 2020" in capsys.readouterr().err
