@@ -116,7 +116,12 @@ class Conversation:
             except (TypeError, ValueError):
                 pos = Position("dept.name")
             return self._valid(pos)
-        # No marker: the first unanswered department field, else the first project.
+        # No marker: the first unanswered department field, else the first project. A draft of project
+        # tables with no department part (an import) starts at its first project: the walk had opened on
+        # 部门 · 总体目标, and the imported project was never in sight.
+        d = self.draft.department
+        if self.draft.projects and not (d.overall_goal or d.safeguards or d.sub_goals or d.indicators or d.budget):
+            return self._valid(Position("project.name", 0))
         for sid in step_table.DEPT_STEP_ORDER:
             if sid not in ("dept.sub_goals", "dept.code") and not STEPS[sid].read(self.ctx, Position(sid)).strip():
                 return Position(sid)

@@ -297,3 +297,20 @@ def test_a_bare_number_typed_over_a_unit_alone_takes_that_unit():
 
     assert typed_value("人", "18000") == "18000人" and typed_value("人次", "６０") == "60人次"
     assert typed_value("≥□处", "3") == "≥3处" and typed_value("有效", "5") == "5"
+
+
+def test_an_imported_project_table_opens_on_its_project_not_the_empty_department(tmp_path):
+    # B18: after an import the walk opened on 部门 · 总体目标, and the imported project was never in sight
+    from perfdraft import drafts
+    from perfdraft.importers import import_file
+
+    src = tmp_path / "t.txt"
+    src.write_text("项目名称\t道路养护\n年度资金总额\t120万元\n一级指标\t二级指标\t三级指标\t指标值\n"
+                   "产出指标\t数量指标\t养护里程\t≥20公里\n", encoding="utf-8")
+    result = import_file(src)
+    drafts.save(result.draft, tmp_path / "t.toml")
+    session = Session.open(tmp_path / "t.toml", remember=False)
+    try:
+        assert session.conv.prompt().step.startswith(("project.", "indicator"))
+    finally:
+        session.close()
