@@ -16,7 +16,9 @@ from .prompts import Rejected
 
 
 def parse_money(text: str) -> Decimal:
-    """A typed amount in 元 (numbers.py reads it, as everywhere); a negative amount is no budget."""
+    """A typed amount in 元 (numbers.py reads it, as everywhere); a negative amount is no budget. A sentence's
+    stop after it (80万元。, as a clerk ends what they write) is no part of it."""
+    text = text.strip().rstrip("。．.，,；;")
     money = numbers.read_money(text)
     if money is None and numbers.too_large(text):
         raise Rejected(f"“{text}”金额太大（超过 10^15 元），请检查是否多打了数字")

@@ -435,7 +435,8 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
         if not reply.ok and not text.strip() and p.suggestion:
             if not dumb:  # Enter under a sentence to complete: it is put in the next line to edit, as in the TUI
                 pending = p.suggestion  # (a dumb terminal said to type it whole: _Visible's words)
-        elif not reply.ok and text.strip():  # an empty Enter refused: its reason is enough (no “” to show)
+        # (an empty Enter refused: its reason is enough; a refused command is no answer not saved)
+        elif not reply.ok and text.strip() and not text.lstrip().startswith(("/", "／")):
             row = decode_line(text)
             # a pasted row back in the next line to be fixed, as the TUI keeps it (it was lost); a typed value
             # is retyped, as before: a line holding it would take the fix typed after it (100100%=100%)

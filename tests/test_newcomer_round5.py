@@ -14,7 +14,7 @@ from .test_tui import _seed_copy
 
 
 def test_backspace_on_a_refused_answer_deletes_its_last_character_not_the_whole_line(tmp_path):
-    # A2: one Backspace (for the trailing 。) emptied the selected line, and the next Enter took the suggestion.
+    # A2: one Backspace (for a trailing slip) emptied the selected line, and the next Enter took the suggestion.
     path = _seed_copy(tmp_path)
     session, app, conv = _drafting(path)
 
@@ -24,9 +24,9 @@ def test_backspace_on_a_refused_answer_deletes_its_last_character_not_the_whole_
             app.screen.ask()
             await pilot.pause()
             inp = app.screen.query_one(AnswerInput)
-            app.screen.submit("80万元。")
+            app.screen.submit("80万元多")
             await pilot.pause()
-            assert inp.value == "80万元。"  # refused, put back whole and selected
+            assert inp.value == "80万元多"  # refused, put back whole and selected
             await pilot.press("backspace")
             assert inp.value == "80万元"
             await pilot.press("enter")
@@ -314,3 +314,33 @@ def test_an_imported_project_table_opens_on_its_project_not_the_empty_department
         assert session.conv.prompt().step.startswith(("project.", "indicator"))
     finally:
         session.close()
+
+
+def test_an_amount_ended_with_a_full_stop_is_the_amount():
+    # C12: 80万元。 was refused as 不是金额
+    from perfdraft.answers import parse_money
+
+    assert parse_money("80万元。") == Decimal("800000") and parse_money("160万，") == Decimal("1600000")
+
+
+def test_a_command_in_the_line_gets_no_check_mark_and_a_refused_one_no_not_saved(tmp_path):
+    # C6: ✓ 本栏通过检查 stood under a refused /jump; C10: （“/back”未保存；请重新输入） in the line mode
+    from perfdraft.tui.widgets.check_line import CheckLine
+
+    from .test_line import run_line
+
+    session, app, conv = _drafting(_seed_copy(tmp_path))
+
+    async def run():
+        async with app.run_test(size=(80, 24)) as pilot:
+            inp = app.screen.query_one(AnswerInput)
+            inp.value = "/jump 第 99 条"
+            await pilot.pause()
+            assert "本栏通过检查" not in str(app.screen.query_one(CheckLine).render())
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()
+    said = run_line(tmp_path / "new.toml", "/back\n/quit\n")
+    assert "已经是第一步了" in said.stdout + said.stderr and "未保存" not in said.stdout

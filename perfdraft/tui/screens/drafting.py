@@ -185,10 +185,10 @@ class DraftingScreen(Screen):
 
     def live_check(self, text: str) -> None:
         check = self.query_one(CheckLine)
-        if text.strip():
+        if text.strip() and not text.lstrip().startswith(("/", "／")):
             check.show(self.conv.check(text), getattr(self.app, "ascii_ops", False))
         else:
-            check.clear()
+            check.clear()  # a command is no answer to pass a check (✓ 本栏通过检查 stood under a refused /jump)
         self._preview(text)
 
     def _preview(self, text: str) -> None:
