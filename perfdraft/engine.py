@@ -225,6 +225,7 @@ class Conversation:
             # name stored over three lines (rows pasted from a sheet keep theirs: each is a row)
             text = join_lines(text)
         said = text if text.strip() else _enter_took(self.prompt())
+        self.ctx.stored_value = None
         try:
             nxt, remarks = self._apply(text)
         except Rejected as exc:
@@ -255,6 +256,9 @@ class Conversation:
         if self.return_to is not None and step.returns:
             nxt, self.return_to = self.return_to, None
         self._go(nxt)
+        stored = self.ctx.stored_value
+        if stored and text.strip() and stored != text.strip() and "\t" not in text:
+            said += f"（记为 {stored}）"
         msgs = [Message("user", said)] + [Message("remark", finding_text(f, self.draft)) for f in remarks]
         msgs += self.take_arrivals()
         self.messages.extend(msgs)

@@ -135,6 +135,7 @@ def cell_write(c: Ctx, pi: int, ind: Indicator, attr: str, text: str) -> list[Fi
         warnings = c.value_errors(ind, text) if not is_overall(ind) or text else []
         old_unit = symbols.unit_of(ind.value)
         ind.value = text or None
+        c.stored_value = ind.value
         symbols.after_value_change(ind, profile.has("indicator.symbol"),
                                    profile.has("indicator.unit") and (ind.unit is None or ind.unit == old_unit))
         return warnings

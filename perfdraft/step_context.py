@@ -46,6 +46,9 @@ class StepContext(Record, eq=False, repr=False):  # a session's state: identity 
     catalogue_loader: Callable[[], Any] | None = None
     # Messages a step wants shown (a catalogue that failed to load, a value shifted); the engine takes them.
     notices: list[Message] = field(default_factory=list)
+    # The 指标值 an answer stored, when a step wrote one: the echo says it where it differs from what was typed
+    # (你：3200 had stood for ≥3200人, the operator and unit unseen)
+    stored_value: str | None = None
     _catalogue: Any = None
     _catalogue_failed: bool = False
     _catalogue_lock: threading.Lock = field(default_factory=threading.Lock)

@@ -344,3 +344,16 @@ def test_a_command_in_the_line_gets_no_check_mark_and_a_refused_one_no_not_saved
         session.close()
     said = run_line(tmp_path / "new.toml", "/back\n/quit\n")
     assert "已经是第一步了" in said.stdout + said.stderr and "未保存" not in said.stdout
+
+
+def test_the_echo_says_the_value_stored_where_it_differs_from_what_was_typed(tmp_path):
+    # C4: 你：3200 had stood for ≥3200人, the operator and unit unseen
+    session = Session.open(_seed_copy(tmp_path), remember=False)
+    conv = session.conv
+    try:
+        assert conv.answer("/jump 第 2 条 指标值").ok
+        assert conv.answer("120000").messages[0].text == "120000（记为 ≥120000人）"
+        assert conv.answer("/jump 第 2 条 指标值").ok
+        assert conv.answer("≥120000人").messages[0].text == "≥120000人"
+    finally:
+        session.close()
