@@ -425,6 +425,8 @@ def run_interactive(conv: Conversation, pending: str | None = None, typed: list 
                     kept.append(line)
                 break
             pending = line if not dumb else None  # not quitting: the line as it was
+            if line and dumb:  # this terminal cannot show a line put back: said, not dropped without a word
+                out.write(f"  （刚才输入的“{_one_line(line)}”还没有回答；请重新输入）\n")
             continue
         except EOFError:
             break

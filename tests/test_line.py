@@ -573,3 +573,27 @@ def test_a_read_only_draft_is_refused_before_any_question_and_nothing_is_written
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # no .orig, no lock left
     with pytest.raises(drafts.DraftError, match="只读"):
         open_session(path)  # the TUI opens drafts through the same session
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("term", ["dumb", "xterm"])
+def test_ctrl_c_then_going_on_keeps_or_names_the_typed_line(tmp_path, term):
+    """Hostile round 6, C12: typed text, Ctrl-C, then n (go on): the text was gone without a word."""
+    path = _copy_seed(tmp_path)
+    pexpect, child = _spawn_line(path, term)
+    try:
+        child.expect(r"(?<![0-9])1>")  # 项目 1 · 项目名称
+        child.send("某县社保项目甲")
+        child.sendcontrol("c")
+        child.expect("保存并退出吗")
+        child.sendline("n")
+        if term == "dumb":
+            child.expect("刚才输入的“某县社保项目甲”还没有回答")
+        child.expect(r"(?<![0-9])\d+>")
+        child.sendline("" if term == "xterm" else "某县社保项目甲")  # xterm: the line is back, Enter answers it
+        child.expect(r"(?<![0-9])\d+>")
+        child.sendline("/quit")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert drafts.load(path).projects[0].name == "某县社保项目甲"
