@@ -38,3 +38,17 @@ def test_a_word_cells_second_paragraph_goes_back_to_its_cell(tmp_path):
     rows = imported_text(tmp_path, "word.txt", text).projects[0].indicators
     assert [i.name for i in rows] == ["高血压患者规范管理率", "孕产妇系统管理率"]
     assert rows[0].description == "按照规范要求进行健康管理的人数占年内已管理高血压患者人数的比例"
+
+
+def test_a_level_printed_beside_the_last_line_of_a_three_line_row_heads_it(tmp_path):
+    # pdftotext: '水质检测覆盖集中供水工程' / '100%' / '产出指标  比例' (the merged 一级 centred on the row's last
+    # line): '比例' had become a row whose value was the next row's name
+    text = ("      一级指标      二级指标            三级指标                    指标值\n"
+            "                    数量指标    更换水泵及配套设备台套数            ≥60台套\n"
+            "                                水质检测覆盖集中供水工程\n"
+            "                                                                      100%\n"
+            "      产出指标                  比例\n"
+            "                                维修养护工程验收合格率                100%\n")
+    rows = imported_text(tmp_path, "layout.txt", text).projects[0].indicators
+    assert [(i.name, i.value) for i in rows] == [("更换水泵及配套设备台套数", "≥60台套"), ("水质检测覆盖集中供水工程比例", "100%"),
+                                                ("维修养护工程验收合格率", "100%")]

@@ -122,6 +122,20 @@ def _level_beside_tail(prev: Line, pieces: list[str]) -> bool:
     return True
 
 
+def _level_beside_lone_tail(name: Line, value: Line, pieces: list[str]) -> bool:
+    """'水质检测覆盖集中供水工程' / '100%' / '产出指标  比例': a three-line row (name, value, name's end) with a
+    merged 一级 printed beside its last line. The end finishes the name; the level heads the row."""
+    if len(pieces) != 2 or kinds.level_of(pieces[0]) is None or len(pieces[1]) > 3 or kinds.level_of(pieces[1]) \
+            or kinds.value_like(pieces[1]) or name.spaced or value.spaced:
+        return False
+    names, values = name.texts(), value.texts()
+    if len(names) != 1 or len(values) != 1 or not kinds.value_like(values[0]) or kinds.value_like(names[0]) \
+            or kinds.level_of(names[0]) or kinds.header_kind(names[0]):
+        return False
+    name.cells = [names[0] + pieces[1]]
+    return True
+
+
 def _ends_value(cells: list[str], tail: str) -> bool:
     """``tail`` finishes the row's last value as a deadline's or a limit's end does ('2024年6月30日' + '前')."""
     values = [c for c in cells if c and kinds.value_like(c)]
@@ -292,6 +306,9 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         pieces = _pieces(line)
         if prev is not None and prev.spaced and in_grid and _level_beside_tail(prev, pieces):
             out.insert(len(out) - 1, Line([pieces[0]], line.where))  # the level heads the row it is printed beside
+            continue
+        if prev is not None and in_grid and len(out) >= 2 and _level_beside_lone_tail(out[-2], prev, pieces):
+            out.insert(len(out) - 2, Line([pieces[0]], line.where))
             continue
         if prev is not None and prev.spaced and pieces and len(pieces) <= 4 and not line.para and \
                 sum(1 for c in prev.cells if c) >= 2 and _join(prev, pieces, in_grid):
