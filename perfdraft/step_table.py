@@ -378,7 +378,7 @@ STEPS: dict[str, Step] = {s.id: s for s in [
     Step("dept.budget", "department.budget.total", _dept_budget_read, _dept_budget_apply,
          live=_dept_budget_live, question=_dept_budget_question, next=lambda c, p: Position("draft.review")),
     Step("project.name", "projects[{p}].name", lambda c, p: _project(c, p).name or "" if p.project < len(c.draft.projects) else "",
-         _apply_name, required=True, answer=_name_answer, field="project.name", live=project_text_live("name", ("PD327",)),
+         _apply_name, required=True, answer=_name_answer, field="project.name", live=project_text_live("name", ("PD327", "PD331")),
          question=lambda c, p: STEP_TEXTS["project.name"].prompt.format(
              n=p.project + 1, end="" if p.project < len(c.draft.projects) else "；直接回车结束添加项目")),
     Step("project.template", "projects[{p}].template", _template_read, _apply_template,

@@ -393,3 +393,21 @@ def test_a_number_typed_in_quotes_in_a_hand_edited_draft_is_told_how_to_write(tm
     (tmp_path / "d.toml").write_text(text, encoding="utf-8")
     assert main(["check", str(tmp_path / "d.toml")]) == 2
     assert "year 应为整数年份，实际为文本 “2020”；去掉引号，写成 year = 2020" in capsys.readouterr().err
+
+
+def test_a_hidden_character_typed_into_a_name_is_said_as_it_is_typed(tmp_path):
+    # C15: zero-width and direction marks were taken into names without a word
+    import shutil
+
+    from perfdraft.session import Session
+
+    from .conftest import SEED_FIXED
+
+    shutil.copy(SEED_FIXED, tmp_path / "d.toml")
+    session = Session.open(tmp_path / "d.toml", remember=False)
+    try:
+        conv = session.conv
+        assert conv.answer("/jump 项目名称").ok and [f.code for f in conv.check("城乡\u200b居民养老")] == ["PD331"]
+        assert conv.answer("/jump 部门名称").ok and [f.code for f in conv.check("某县\u202e社保局")] == ["PD412"]
+    finally:
+        session.close()
