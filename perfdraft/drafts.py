@@ -500,13 +500,19 @@ def load(path: str | os.PathLike[str]) -> Draft:
     return loads(decode(raw, str(p)), str(p))
 
 
+def _parsed(p: Path) -> tuple[bytes, DiskState, str, dict[str, Any], Draft]:
+    """A draft file read through: its bytes and state, its text, the parsed tables and the draft."""
+    raw, state = _read_raw(p)
+    text = decode(raw, str(p))
+    data = parse_toml(text, str(p))
+    return raw, state, text, data, _Reader(str(p)).draft(data)
+
+
 def load_noting_unknown(path: str | os.PathLike[str]) -> tuple[Draft, list[str]]:
     """The draft and the paths of the file's keys perfdraft does not read (``vaule`` for value): check
     names them, since what sits under a misspelt key is never checked, shown or exported."""
     p = Path(path)
-    raw, _ = _read_raw(p)
-    data = parse_toml(decode(raw, str(p)), str(p))
-    draft = _Reader(str(p)).draft(data)
+    _, _, _, data, draft = _parsed(p)
     from .drafts_unknown import unknown_keys  # noqa: I001 - imports this module
 
     try:
@@ -519,10 +525,7 @@ def read(path: str | os.PathLike[str], save_to: Path | None = None) -> tuple[Dra
     """The draft, the state a session's saves compare against, and warnings about what a save drops.
     ``save_to``: another file the draft is saved as; the source then stays as it is and needs no copy."""
     p = Path(path)
-    raw, state = _read_raw(p)
-    text = decode(raw, str(p))
-    data = parse_toml(text, str(p))
-    draft = _Reader(str(p)).draft(data)
+    raw, state, text, data, draft = _parsed(p)
     from .drafts_unknown import dropped_on_save, keep_original  # noqa: I001 - imports this module
 
     dropped = dropped_on_save(text, data, draft, p.name)

@@ -231,9 +231,9 @@ def rate_agreement(project: Project, rows: list[Row], path: str) -> Iterator[Fin
         at = goal.find(name)
         m = _RATE_AFTER.match(goal, at + len(name)) if at >= 0 and goal.find(name, at + 1) < 0 else None
         # (…早诊率分别达到90%和70%: figures for several rows, in order, not this row's alone)
-        said = numbers.read_decimal(m.group(1)) if m and "分别" not in m.group(0) else None
+        if m is None or "分别" in m.group(0):
+            continue
+        said = numbers.read_decimal(m.group(1))
         if said is not None and said != v.number:
-            yield _f("PD303", f"{path}.indicators[{i}].value",
-                     f"绩效目标写的是“{name}{goal[at + len(name):m.end()] if m else ''}”，指标值是 {ind.value}",
+            yield _f("PD303", f"{path}.indicators[{i}].value", f"绩效目标写的是“{name}{m.group(0)}”，指标值是 {ind.value}",
                      "目标与指标值应一致：改指标值，或改绩效目标中的数字")
-

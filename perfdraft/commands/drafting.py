@@ -185,7 +185,11 @@ def _line_start(args: argparse.Namespace) -> int:
         if choice in ("d", "示例"):
             return open_editor(demo_copy(), args)
         if choice in ("n", "新建"):
-            name = input("新草稿的文件名（如 2026-社保局.toml）：").strip()
+            try:
+                name = input("新草稿的文件名（如 2026-社保局.toml）：").strip()
+            except EOFError:  # the input ended: nothing made, as at the choice above
+                print()
+                return EXIT_OK
             if not name:
                 continue
             path = Path(name if Path(name).suffix else name + ".toml")
@@ -193,4 +197,3 @@ def _line_start(args: argparse.Namespace) -> int:
                 print(f"已新建草稿 {path}")
             return open_editor(path, args)
         print("请输入列出的编号，或 n（新建）、d（示例）、q（退出）")
-

@@ -75,7 +75,8 @@ def _utf16_ascii(head: bytes) -> bytes:
     return text.encode("ascii", "ignore") if text is not None else b""
 
 
-# office suffixes and the kind each names: a file whose content is another of these kinds is said to be
+# Office suffixes and the kind each names: a file holding another of these kinds is read by what it holds and
+# its name is said to mislead (an HTML or RTF page saved as .xls or .doc, as systems export them, is not said)
 _MISNAMED = {".xlsx": "xlsx", ".xls": "xls", ".docx": "docx", ".doc": "doc", ".ods": "ods", ".odt": "odt",
              ".pdf": "pdf"}
 
