@@ -357,3 +357,12 @@ def test_the_echo_says_the_value_stored_where_it_differs_from_what_was_typed(tmp
         assert conv.answer("≥120000人").messages[0].text == "≥120000人"
     finally:
         session.close()
+
+
+def test_an_imported_budget_is_written_to_the_fen(tmp_path):
+    # C9: 200000.0 after an import, 865000.00 elsewhere
+    from .conftest import imported_text
+
+    draft = imported_text(tmp_path, "t.txt", "项目名称\t道路养护\n年度资金总额\t20万元\n一级指标\t二级指标\t三级指标\t指标值\n"
+                                              "产出指标\t数量指标\t养护里程\t≥20公里\n")
+    assert str(draft.projects[0].budget.total) == "200000.00"

@@ -467,7 +467,8 @@ def _carry_codes(draft: Draft, shaped: Draft) -> None:
 
 
 def _in_cents(draft: Draft) -> None:
-    """Amounts to the fen as a budget writes them: 153.5184万元 is 1535184.00 元, not 1535184.0000."""
+    """Amounts to the fen as a budget writes them: 153.5184万元 is 1535184.00 元, not 1535184.0000; 20万 is
+    200000.00, not 200000.0 (the assistant showed the two forms side by side)."""
     from decimal import Decimal
 
     cent = Decimal("0.01")
@@ -476,7 +477,7 @@ def _in_cents(draft: Draft) -> None:
         for attr in ("total", "fiscal", "other"):
             v = getattr(b, attr)
             places = v.as_tuple().exponent if isinstance(v, Decimal) and v.is_finite() else 0
-            if isinstance(v, Decimal) and isinstance(places, int) and places < -2 and v == v.quantize(cent):
+            if isinstance(v, Decimal) and isinstance(places, int) and places != -2 and v == v.quantize(cent):
                 setattr(b, attr, v.quantize(cent))
 
 
