@@ -364,6 +364,9 @@ STEPS: dict[str, Step] = {s.id: s for s in [
          choices=_profile_choices, field="draft.profile"),
     Step("dept.overall_goal", "department.overall_goal", lambda c, p: c.draft.department.overall_goal or "",
          _set_text(_dept, "overall_goal"), multiline=True, field="department.overall_goal",
+         # left blank: the department part is skipped (only a project's table is filed), as the question says
+         next=lambda c, p: next_in_order(c, p) if c.draft.department.overall_goal or c.draft.department.sub_goals
+         else Position("project.name", 0),
          live=lambda c, p, t: [f for f in checks.check_department(replace(c.draft, department=replace(c.draft.department, overall_goal=t)))
                                if f.path == "department.overall_goal"] if t.strip() else []),
     Step("dept.sub_goals", "department.sub_goals[{i}].text",

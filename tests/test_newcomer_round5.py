@@ -366,3 +366,19 @@ def test_an_imported_budget_is_written_to_the_fen(tmp_path):
     draft = imported_text(tmp_path, "t.txt", "项目名称\t道路养护\n年度资金总额\t20万元\n一级指标\t二级指标\t三级指标\t指标值\n"
                                               "产出指标\t数量指标\t养护里程\t≥20公里\n")
     assert str(draft.projects[0].budget.total) == "200000.00"
+
+
+def test_a_blank_department_goal_skips_the_department_part_as_its_question_says(tmp_path):
+    # C13: a clerk with one project was asked 总体目标, 分项目标 and 保障措施, not knowing they could be left
+    from perfdraft import drafts
+
+    drafts.save(drafts.new_draft(2026), tmp_path / "n.toml")
+    session = Session.open(tmp_path / "n.toml", remember=False)
+    conv = session.conv
+    try:
+        while conv.prompt().step != "dept.overall_goal":
+            assert conv.answer("某镇人民政府" if conv.prompt().step == "dept.name" else "").ok
+        assert "直接回车跳过部门部分" in conv.prompt().question
+        assert conv.answer("").ok and conv.prompt().step == "project.name"
+    finally:
+        session.close()
