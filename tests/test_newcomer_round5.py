@@ -382,3 +382,14 @@ def test_a_blank_department_goal_skips_the_department_part_as_its_question_says(
         assert conv.answer("").ok and conv.prompt().step == "project.name"
     finally:
         session.close()
+
+
+def test_a_level_outside_the_framework_is_named_by_the_table_style_chosen():
+    # C3: PD201 named 地方通用 to a clerk who had chosen 河北 2020
+    from perfdraft import checks
+
+    from .test_checks_rules import draft, project
+
+    d = draft([project([row("产出指标", "1", "培训人数", "≥100人")])])
+    d.profile = "hebei-2020"
+    assert any("表样“河北 2020”所用的地方通用" in f.message for f in checks.check_draft(d) if f.code == "PD201")

@@ -279,7 +279,11 @@ def _level_rules(ind: Indicator, l1: str | None, l2: str | None, ctx: Context, p
         elif l2 in fw.discouraged:  # a hint: the 2021 tables the probes typed keep the row and reviewers pass it
             yield _f("PD235", f"{p}level2", "中央 2021 口径下“可持续影响”慎用，请确认")
     elif not fw.allows(l1 or "", l2 or ""):
-        yield _f("PD201", f"{p}level2", f"{shown}不是{fw.title}的一级/二级指标", _level_hint(l2, fw, ind.level2, l1))
+        # named by the table style the user chose where it differs from its framework's name (河北 2020 had been
+        # told of 地方通用, a name it never saw)
+        style = ctx.profile.title.split("（")[0]
+        where = fw.title if fw.title.startswith(style) else f"表样“{style}”所用的{fw.title}"
+        yield _f("PD201", f"{p}level2", f"{shown}不是{where}的一级/二级指标", _level_hint(l2, fw, ind.level2, l1))
 
 
 # 有效保障 explained as a test: "全年…无连续停水超过24小时的情形即为有效保障，否则为未保障"
