@@ -138,8 +138,9 @@ def remark_draft(draft: Draft, report: Report, *, split_doc_number: bool) -> Non
                     report.note(f"doc:{pi}", f"项目名称“{p.name}”中的文号已移入 doc_number：名称“{new}”，文号 {doc}")
                     p.name, p.doc_number = new, doc
                 elif not split_doc_number:
-                    report.note("doc-hint", "项目名称含文号，按原文保留（加 --split-doc-number 可拆到 doc_number，"
-                                            "【】改为〔〕）", f"projects[{pi}].name")
+                    # said for both front-ends of an import: the command's flag and the assistant's question
+                    report.note("doc-hint", "项目名称含文号，按原文保留（要把文号拆到文号栏：命令行导入加 --split-doc-number，"
+                                            "助手里 /jump 项目名称 改名称、/jump 文号 填文号）", f"projects[{pi}].name")
         for ii, ind in enumerate(p.indicators):
             path = f"projects[{pi}].indicators[{ii}]"
             for key, text in level_remarks(ind.level1, ind.level2):
