@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +40,35 @@ def imported_text(tmp_path: Path, name: str, text: str):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return import_file(path).draft
+
+
+@contextlib.contextmanager
+def conv_on(path: Path) -> Iterator[Any]:
+    """The conversation of a session opened on ``path`` (not remembered), closed after the block."""
+    from perfdraft.session import Session
+
+    session = Session.open(path, remember=False)
+    try:
+        yield session.conv
+    finally:
+        session.close()
+
+
+def run_in_app(path: Path, body: Callable[[Any, Any, Any], Awaitable[None]]) -> None:
+    """``body(pilot, app, conv)`` run in the full screen at 80×24 on a session opened on ``path``, closed after."""
+    import asyncio
+
+    from perfdraft.session import Session
+    from perfdraft.tui.app import PerfdraftApp
+
+    session = Session.open(path, remember=False)
+    app = PerfdraftApp(session=session)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await body(pilot, app, session.conv)
+
+    try:
+        asyncio.run(run())
+    finally:
+        session.close()

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual import events
 
 from perfdraft.line_breaks import join_lines
 from perfdraft.tui.widgets.answer_input import AnswerInput
 
-from .test_newcomer_round3 import _drafting
+from .conftest import conv_on, run_in_app
 from .test_tui import _seed_copy
 
 
@@ -25,40 +23,31 @@ def test_a_paragraph_pasted_at_a_one_line_question_waits_for_enter_on_one_line(t
     # A: the paste was answered at once (the name stored over two lines) and the user's Enter then
     # answered the next question; B: CR line ends (what terminals paste) were refused as a control character.
     path = _seed_copy(tmp_path)
-    session, app, conv = _drafting(path)
 
-    async def run():
-        async with app.run_test(size=(80, 24)) as pilot:
-            assert conv.answer("/jump 项目名称").ok
-            app.screen.ask()
-            await pilot.pause()
-            before = conv.pos
-            inp = app.screen.query_one(AnswerInput)
-            inp.value = ""
-            inp.post_message(events.Paste(pasted))
-            await pilot.pause()
-            assert conv.pos == before and inp.value == "新名称A新名称B"
-            await pilot.press("enter")
-            await pilot.pause()
-            assert conv.draft.projects[0].name == "新名称A新名称B"
+    async def body(pilot, app, conv):
+        assert conv.answer("/jump 项目名称").ok
+        app.screen.ask()
+        await pilot.pause()
+        before = conv.pos
+        inp = app.screen.query_one(AnswerInput)
+        inp.value = ""
+        inp.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert conv.pos == before and inp.value == "新名称A新名称B"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert conv.draft.projects[0].name == "新名称A新名称B"
 
-    try:
-        asyncio.run(run())
-    finally:
-        session.close()
+    run_in_app(path, body)
 
 
 def test_the_engine_reads_cr_line_ends_as_breaks_and_joins_them_at_a_one_line_question(tmp_path):
-    path = _seed_copy(tmp_path)
-    session, _app, conv = _drafting(path)
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         assert conv.answer("/jump 项目名称").ok
         reply = conv.answer("农村饮水\r安全项目")
         assert reply.ok and conv.draft.projects[0].name == "农村饮水安全项目"
         assert conv.answer("/jump 资金用途").ok
         assert conv.answer("第一段\r第二段").ok and conv.draft.projects[0].purpose == "第一段\n第二段"  # a text keeps them
-    finally:
-        session.close()
 
 
 def test_hidden_characters_in_names_and_codes_are_found_with_the_text_to_put_instead():
@@ -399,15 +388,10 @@ def test_a_hidden_character_typed_into_a_name_is_said_as_it_is_typed(tmp_path):
     # C15: zero-width and direction marks were taken into names without a word
     import shutil
 
-    from perfdraft.session import Session
-
     from .conftest import SEED_FIXED
 
     shutil.copy(SEED_FIXED, tmp_path / "d.toml")
-    session = Session.open(tmp_path / "d.toml", remember=False)
-    try:
-        conv = session.conv
+    with conv_on(tmp_path / "d.toml") as conv:
+        conv = conv
         assert conv.answer("/jump 项目名称").ok and [f.code for f in conv.check("城乡\u200b居民养老")] == ["PD331"]
         assert conv.answer("/jump 部门名称").ok and [f.code for f in conv.check("某县\u202e社保局")] == ["PD412"]
-    finally:
-        session.close()

@@ -2,54 +2,45 @@
 
 from __future__ import annotations
 
-import asyncio
 from decimal import Decimal
 
-from perfdraft.session import Session
 from perfdraft.tui.widgets.answer_input import AnswerInput
 
+from .conftest import conv_on, run_in_app
 from .test_checks_rules import codes, row
-from .test_newcomer_round3 import _drafting
 from .test_tui import _seed_copy
 
 
 def test_backspace_on_a_refused_answer_deletes_its_last_character_not_the_whole_line(tmp_path):
     # A2: one Backspace (for a trailing slip) emptied the selected line, and the next Enter took the suggestion.
     path = _seed_copy(tmp_path)
-    session, app, conv = _drafting(path)
 
-    async def run():
-        async with app.run_test(size=(80, 24)) as pilot:
-            assert conv.answer("/jump 财政资金").ok
-            app.screen.ask()
-            await pilot.pause()
-            inp = app.screen.query_one(AnswerInput)
-            app.screen.submit("80万元多")
-            await pilot.pause()
-            assert inp.value == "80万元多"  # refused, put back whole and selected
-            await pilot.press("backspace")
-            assert inp.value == "80万元"
-            await pilot.press("enter")
-            await pilot.pause()
-            assert conv.draft.projects[0].budget.fiscal == Decimal("800000")
-            assert conv.answer("/jump 第 2 条 指标值").ok
-            app.screen.ask()
-            await pilot.pause()
-            assert inp.value == "≥105000人" and inp.selection == (0, len(inp.value))  # selected: typing replaces
-            await pilot.press("left", "backspace")  # ← edits from the end: one character left of it
-            assert inp.value == "≥10500人"
+    async def body(pilot, app, conv):
+        assert conv.answer("/jump 财政资金").ok
+        app.screen.ask()
+        await pilot.pause()
+        inp = app.screen.query_one(AnswerInput)
+        app.screen.submit("80万元多")
+        await pilot.pause()
+        assert inp.value == "80万元多"  # refused, put back whole and selected
+        await pilot.press("backspace")
+        assert inp.value == "80万元"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert conv.draft.projects[0].budget.fiscal == Decimal("800000")
+        assert conv.answer("/jump 第 2 条 指标值").ok
+        app.screen.ask()
+        await pilot.pause()
+        assert inp.value == "≥105000人" and inp.selection == (0, len(inp.value))  # selected: typing replaces
+        await pilot.press("left", "backspace")  # ← edits from the end: one character left of it
+        assert inp.value == "≥10500人"
 
-    try:
-        asyncio.run(run())
-    finally:
-        session.close()
+    run_in_app(path, body)
 
 
 def test_yes_after_a_refusal_takes_the_fix_it_proposed_not_the_word(tmp_path):
     # A3: on a dumb terminal (no Tab) "是" answered 是否应为 =100%？ and was stored as a rate's value.
-    session = Session.open(_seed_copy(tmp_path), remember=False)
-    conv = session.conv
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         assert conv.answer("/jump 第 7 条 指标值").ok
         refused = conv.answer("100100%")
         assert not refused.ok and "回答“是”即采用 =100%" in [m.text for m in refused.messages]
@@ -57,8 +48,6 @@ def test_yes_after_a_refusal_takes_the_fix_it_proposed_not_the_word(tmp_path):
         assert conv.answer("/jump 第 7 条 指标值").ok
         assert not conv.answer("100100%").ok and conv.answer("≥95%").ok  # anything else is the answer itself
         assert conv.draft.projects[0].indicators[6].value == "≥95%"
-    finally:
-        session.close()
 
 
 def test_yes_or_no_as_a_rates_value_is_found():
@@ -70,25 +59,18 @@ def test_an_export_that_cannot_load_its_module_says_which_and_what_to_do(tmp_pat
     # A1: "导出功能不可用（缺少导出模块）" after perfdraft was updated under a running session
     import sys
 
-    session = Session.open(_seed_copy(tmp_path), remember=False)
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         monkeypatch.setitem(sys.modules, "perfdraft.exporters", None)  # import raises ImportError
-        said = " ".join(m.text for m in session.conv.answer("/export xlsx").messages)
+        said = " ".join(m.text for m in conv.answer("/export xlsx").messages)
         assert "无法载入 perfdraft.exporters" in said and "重新打开" in said and "草稿不受影响" in said
-    finally:
-        session.close()
 
 
 def test_a_level_answered_by_its_number_in_the_list_is_that_level(tmp_path):
     # B3: "1" at the numbered 二级 list was stored as the 二级 "1" (then PD201)
-    session = Session.open(_seed_copy(tmp_path), remember=False)
-    conv = session.conv
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         assert conv.answer("/jump 第 3 条 二级指标").ok
         assert [c.label for c in conv.prompt().choices][:2] == ["数量指标", "质量指标"]
         assert conv.answer("１").ok and conv.draft.projects[0].indicators[2].level2 == "数量指标"
-    finally:
-        session.close()
 
 
 def test_a_full_width_choice_number_at_the_basis_is_the_choice():
@@ -101,49 +83,36 @@ def test_a_full_width_choice_number_at_the_basis_is_the_choice():
 
 def test_a_description_of_wuguan_is_found_as_it_is_typed(tmp_path):
     # B5: 无关 at 绩效指标描述 showed ✓ 本栏通过检查 while the list said PD212
-    session = Session.open(_seed_copy(tmp_path), remember=False)
-    conv = session.conv
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         assert conv.answer("/jump 第 3 条 绩效指标描述").ok
         assert [f.code for f in conv.check("无关")] == ["PD212"]
         assert conv.check("月末在册参保人数，按系统数据统计") == []
-    finally:
-        session.close()
 
 
 def test_a_jump_beyond_the_draft_says_what_there_is(tmp_path):
     # B11 (and hostile round 6, B11): the refusal listed 项目 N and 第 N 条 as forms it knew
-    session = Session.open(_seed_copy(tmp_path), remember=False)
-    conv = session.conv
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         said = {a: conv.answer(a).messages[-1].text for a in ("/jump 项目 99", "/jump 第 99 条", "/jump 项目 2 第 40 条")}
         assert said["/jump 项目 99"] == "没有项目 99：草稿中有 8 个项目（项目 1–8）"
         assert said["/jump 第 99 条"].startswith("项目 1 没有第 99 条指标：共 ")
         assert said["/jump 项目 2 第 40 条"].startswith("项目 2 没有第 40 条指标")
         conv.draft.projects[0].indicators.clear()
         assert "项目 1 还没有指标" in conv.answer("/jump 第 1 条").messages[-1].text
-    finally:
-        session.close()
 
 
 def test_a_refused_command_is_replaced_by_the_next_one_typed_not_appended_to(tmp_path):
     # B12: "/jump 第 1 条/del/export xlsx"
-    session, app, conv = _drafting(_seed_copy(tmp_path))
 
-    async def run():
-        async with app.run_test(size=(80, 24)) as pilot:
-            inp = app.screen.query_one(AnswerInput)
-            inp.value = "/jump 第 99 条"
-            await pilot.press("enter")
-            await pilot.pause()
-            assert inp.value == "/jump 第 99 条"
-            await pilot.press("slash", "h", "e", "l", "p")
-            assert inp.value == "/help"
+    async def body(pilot, app, conv):
+        inp = app.screen.query_one(AnswerInput)
+        inp.value = "/jump 第 99 条"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert inp.value == "/jump 第 99 条"
+        await pilot.press("slash", "h", "e", "l", "p")
+        assert inp.value == "/help"
 
-    try:
-        asyncio.run(run())
-    finally:
-        session.close()
+    run_in_app(_seed_copy(tmp_path), body)
 
 
 def test_tab_takes_the_checks_proposal_over_the_lists_entry_and_walks_the_blanks_of_a_sentence(tmp_path):
@@ -152,29 +121,23 @@ def test_tab_takes_the_checks_proposal_over_the_lists_entry_and_walks_the_blanks
     from perfdraft.prompts import Choice
     from perfdraft.tui.widgets.suggestions import Suggestions
 
-    session, app, conv = _drafting(_seed_copy(tmp_path))
+    async def body(pilot, app, conv):
+        assert conv.answer("/jump 第 3 条 指标值").ok
+        app.screen.ask()
+        await pilot.pause()
+        app.screen.query_one(Suggestions).set_choices((Choice("人", "人", "建议值"),))
+        inp = app.screen.query_one(AnswerInput)
+        inp.value = "18000"
+        await pilot.press("tab")
+        assert inp.value == "18000人"  # the row's unit, as Enter would store it
+        inp.value = "为3名对象发放补贴，覆盖□个乡镇、□个村"
+        inp.cursor_position = 1
+        await pilot.press("tab")
+        assert inp.value.startswith("为3名") and inp.selection == (12, 13)
+        await pilot.press("tab")
+        assert inp.selection == (17, 18)
 
-    async def run():
-        async with app.run_test(size=(80, 24)) as pilot:
-            assert conv.answer("/jump 第 3 条 指标值").ok
-            app.screen.ask()
-            await pilot.pause()
-            app.screen.query_one(Suggestions).set_choices((Choice("人", "人", "建议值"),))
-            inp = app.screen.query_one(AnswerInput)
-            inp.value = "18000"
-            await pilot.press("tab")
-            assert inp.value == "18000人"  # the row's unit, as Enter would store it
-            inp.value = "为3名对象发放补贴，覆盖□个乡镇、□个村"
-            inp.cursor_position = 1
-            await pilot.press("tab")
-            assert inp.value.startswith("为3名") and inp.selection == (12, 13)
-            await pilot.press("tab")
-            assert inp.selection == (17, 18)
-
-    try:
-        asyncio.run(run())
-    finally:
-        session.close()
+    run_in_app(_seed_copy(tmp_path), body)
 
 
 def test_a_row_weight_over_100_is_found_on_its_row():
@@ -197,9 +160,7 @@ def test_a_clones_value_the_check_refuses_is_not_offered_by_enter(tmp_path):
 
     path = tmp_path / "2021.toml"
     drafts.save(clone.clone_draft(drafts.load(SEED), 2021), path)
-    session = Session.open(path, remember=False)
-    conv = session.conv
-    try:
+    with conv_on(path) as conv:
         seen = []
         for _ in range(80):
             p = conv.prompt()
@@ -213,8 +174,6 @@ def test_a_clones_value_the_check_refuses_is_not_offered_by_enter(tmp_path):
         bare = [s for s in seen if s[0] == "人"]
         assert bare and bare[0][1] == "" and bare[0][2] == []
         assert any(detail == "上年值" for _, _, choices in seen for _, detail in choices)
-    finally:
-        session.close()
 
 
 def test_confirm_all_on_a_new_project_is_refused_not_a_project_without_rows(tmp_path):
@@ -223,16 +182,12 @@ def test_confirm_all_on_a_new_project_is_refused_not_a_project_without_rows(tmp_
 
     path = tmp_path / "new.toml"
     drafts.save(drafts.new_draft(2026), path)
-    session = Session.open(path, remember=False)
-    conv = session.conv
-    try:
+    with conv_on(path) as conv:
         assert conv.answer("/jump 项目 1").ok and conv.answer("农村饮水安全巩固提升").ok
         asked = conv.prompt().step
         reply = conv.answer("/all")
         assert not reply.ok and "项目 1 没有沿用待确认的内容" in reply.messages[-1].text
         assert conv.prompt().step == asked
-    finally:
-        session.close()
 
 
 def test_a_goal_setting_a_rate_row_another_figure_is_found():
@@ -279,16 +234,12 @@ def test_an_answer_undone_after_a_jump_returns_where_the_jump_was_to_return(tmp_
 
     path = tmp_path / "d.toml"
     path.write_bytes(SEED_FIXED.read_bytes())
-    session = Session.open(path, remember=False)
-    conv = session.conv
-    try:
+    with conv_on(path) as conv:
         assert conv.answer("/jump 项目检查").ok and conv.answer("/jump 预算数").ok
         assert conv.answer("900000").ok
         after = conv.prompt().step
         assert conv.answer("/undo").ok and conv.prompt().step == "project.budget.total"
         assert conv.answer("").ok and conv.prompt().step == after != "project.budget.fiscal"
-    finally:
-        session.close()
 
 
 def test_a_bare_number_typed_over_a_unit_alone_takes_that_unit():
@@ -309,11 +260,8 @@ def test_an_imported_project_table_opens_on_its_project_not_the_empty_department
                    "产出指标\t数量指标\t养护里程\t≥20公里\n", encoding="utf-8")
     result = import_file(src)
     drafts.save(result.draft, tmp_path / "t.toml")
-    session = Session.open(tmp_path / "t.toml", remember=False)
-    try:
-        assert session.conv.prompt().step.startswith(("project.", "indicator"))
-    finally:
-        session.close()
+    with conv_on(tmp_path / "t.toml") as conv:
+        assert conv.prompt().step.startswith(("project.", "indicator"))
 
 
 def test_an_amount_ended_with_a_full_stop_is_the_amount():
@@ -329,34 +277,24 @@ def test_a_command_in_the_line_gets_no_check_mark_and_a_refused_one_no_not_saved
 
     from .test_line import run_line
 
-    session, app, conv = _drafting(_seed_copy(tmp_path))
+    async def body(pilot, app, conv):
+        inp = app.screen.query_one(AnswerInput)
+        inp.value = "/jump 第 99 条"
+        await pilot.pause()
+        assert "本栏通过检查" not in str(app.screen.query_one(CheckLine).render())
 
-    async def run():
-        async with app.run_test(size=(80, 24)) as pilot:
-            inp = app.screen.query_one(AnswerInput)
-            inp.value = "/jump 第 99 条"
-            await pilot.pause()
-            assert "本栏通过检查" not in str(app.screen.query_one(CheckLine).render())
-
-    try:
-        asyncio.run(run())
-    finally:
-        session.close()
+    run_in_app(_seed_copy(tmp_path), body)
     said = run_line(tmp_path / "new.toml", "/back\n/quit\n")
     assert "已经是第一步了" in said.stdout + said.stderr and "未保存" not in said.stdout
 
 
 def test_the_echo_says_the_value_stored_where_it_differs_from_what_was_typed(tmp_path):
     # C4: 你：3200 had stood for ≥3200人, the operator and unit unseen
-    session = Session.open(_seed_copy(tmp_path), remember=False)
-    conv = session.conv
-    try:
+    with conv_on(_seed_copy(tmp_path)) as conv:
         assert conv.answer("/jump 第 2 条 指标值").ok
         assert conv.answer("120000").messages[0].text == "120000（记为 ≥120000人）"
         assert conv.answer("/jump 第 2 条 指标值").ok
         assert conv.answer("≥120000人").messages[0].text == "≥120000人"
-    finally:
-        session.close()
 
 
 def test_an_imported_budget_is_written_to_the_fen(tmp_path):
@@ -373,15 +311,11 @@ def test_a_blank_department_goal_skips_the_department_part_as_its_question_says(
     from perfdraft import drafts
 
     drafts.save(drafts.new_draft(2026), tmp_path / "n.toml")
-    session = Session.open(tmp_path / "n.toml", remember=False)
-    conv = session.conv
-    try:
+    with conv_on(tmp_path / "n.toml") as conv:
         while conv.prompt().step != "dept.overall_goal":
             assert conv.answer("某镇人民政府" if conv.prompt().step == "dept.name" else "").ok
         assert "直接回车跳过部门部分" in conv.prompt().question
         assert conv.answer("").ok and conv.prompt().step == "project.name"
-    finally:
-        session.close()
 
 
 def test_a_level_outside_the_framework_is_named_by_the_table_style_chosen():

@@ -236,6 +236,20 @@ def test_keys_typed_before_the_first_screen_mounts_reach_the_answer_line(tmp_pat
     assert drafts.load(p).projects[0].name == "新名"
 
 
+async def _clone_to_its_year_question(pilot, app, last):
+    """From the start screen: 克隆去年的草稿…, last year's path given; the line then asks the new year."""
+    from textual.widgets import Input
+
+    await pilot.press("down", "enter")  # 新建草稿… → 克隆去年的草稿…
+    await pilot.pause()
+    inp = app.screen.query_one("#start-input", Input)
+    inp.post_message(events.Paste(str(last)))
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    return inp
+
+
 @pytest.mark.slow
 def test_start_screen_clones_last_years_draft(tmp_path):
     last = tmp_path / "2020.toml"
@@ -245,14 +259,7 @@ def test_start_screen_clones_last_years_draft(tmp_path):
         app = PerfdraftApp()
         async with app.run_test(size=(80, 24)) as pilot:
             assert type(app.screen).__name__ == "StartScreen"
-            await pilot.press("down", "enter")  # 新建草稿… → 克隆去年的草稿…
-            await pilot.pause()
-            from textual.widgets import Input
-
-            app.screen.query_one("#start-input", Input).post_message(events.Paste(str(last)))
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
+            await _clone_to_its_year_question(pilot, app, last)
             # the new year is asked, last year's + 1 by default (newcomer round 5: a 2020 draft became 2021
             # without a question)
             assert "新草稿的预算年度（2020 年的草稿；回车 = 2021）" in _screen_text(app)
@@ -274,21 +281,13 @@ def test_start_screen_clones_last_years_draft(tmp_path):
 
 
 def test_start_screen_clones_into_the_year_typed(tmp_path):
-    from textual.widgets import Input
-
     last = tmp_path / "2020.toml"
     last.write_bytes(SEED_FIXED.read_bytes())
 
     async def run():
         app = PerfdraftApp()
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("down", "enter")
-            await pilot.pause()
-            inp = app.screen.query_one("#start-input", Input)
-            inp.post_message(events.Paste(str(last)))
-            await pilot.pause()
-            await pilot.press("enter")
-            await pilot.pause()
+            inp = await _clone_to_its_year_question(pilot, app, last)
             inp.value = "２０二七"
             await pilot.press("enter")
             await pilot.pause()

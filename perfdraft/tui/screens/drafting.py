@@ -385,13 +385,14 @@ class DraftingScreen(Screen):
         choice = suggestions.current()
         inp = self.query_one(AnswerInput)
         p = self.conv.prompt()
-        typed = inp.value.strip() and inp.value != p.prefill
-        fix = next((f.fix for f in self.conv.check(inp.value)[:1] if f.fix and f.fix != inp.value), None) \
-            if typed and not suggestions.moved else None
-        # the check line's proposal, which its （Tab 采用） names, before the list's highlighted entry (Tab
-        # had put the suggestion 人 for 18000, not =18000人)
-        offered = fix or (choice.value if choice is not None else (
-            p.default if p.default and inp.value in ("", p.prefill) else None))  # untouched: the suggestion
+        # the live check's proposed fix (≥9595% → ≥95%), as its line says: a demo's ten slips were retyped
+        proposal = next((f.fix for f in self.conv.check(inp.value)[:1] if f.fix and f.fix != inp.value), None) \
+            if inp.value.strip() else None
+        typed = inp.value != p.prefill and not suggestions.moved
+        # for a typed line the check line's proposal, which its （Tab 采用） names, comes before the list's highlighted
+        # entry (Tab had put the suggestion 人 for 18000, not =18000人); an untouched line takes the suggestion
+        offered = (proposal if typed else None) or (choice.value if choice is not None else (
+            p.default if p.default and inp.value in ("", p.prefill) else None)) or proposal
         tabbed, self._tabbed = self._tabbed, None
         if tabbed is not None and inp.value == tabbed[1] and (offered in (None, tabbed[1]) or not suggestions.moved):
             self._take_suggestion(tabbed[0])  # Tab again: what the line held (a clone's goal) comes back
@@ -402,9 +403,6 @@ class DraftingScreen(Screen):
             at = at if at >= 0 else inp.value.find("□")
             inp.selection = Selection(at, at + 1)
             return
-        if offered is None and inp.value.strip():
-            # the live check's proposed fix (≥9595% → ≥95%), as its line says: a demo's ten slips were retyped
-            offered = next((f.fix for f in self.conv.check(inp.value)[:1] if f.fix and f.fix != inp.value), None)
         if offered is None:
             return
         before = inp.value
